@@ -1,0 +1,12 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Leitai@2026';
+
+/** Signs in through the login form as a demo account and waits for the shell. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}

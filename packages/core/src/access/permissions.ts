@@ -1,0 +1,42 @@
+import type { Role } from './roles.js';
+
+/**
+ * Scope of a grant: every unit, the actor's unit and its descendants, only the actor's unit,
+ * or the units (with descendants) a leader oversees.
+ */
+export type Scope = 'all' | 'subtree' | 'own' | 'overseen';
+
+/**
+ * The one table of who may do what. Features add their permissions here (one line each);
+ * the authorisation matrix test walks every route against it.
+ */
+export const GRANTS = {
+  'unit.read': { sysadmin: 'all', organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'unit.manage': { sysadmin: 'all', organiser: 'all' },
+  'user.read': { sysadmin: 'all', secadmin: 'all', organiser: 'all' },
+  'user.manage': { sysadmin: 'all', organiser: 'all' },
+  'security.manage': { secadmin: 'all' },
+  'account.unlock': { secadmin: 'all' },
+  'audit.read': { auditor: 'all' },
+  'calendar.manage': { organiser: 'all' },
+  'arena.manage': { organiser: 'all' },
+  'arena.read': { organiser: 'all', leader: 'all', unit_head: 'all' },
+  'ledger.manage': { organiser: 'all' },
+  'ledger.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'ledger.work': { unit_head: 'subtree', reporter: 'own' },
+  'campaign.manage': { organiser: 'all' },
+  'indicator.manage': { organiser: 'all' },
+  'target.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'target.confirm': { unit_head: 'own' },
+  'report.fill': { reporter: 'own', unit_head: 'own' },
+  'report.submit': { unit_head: 'own' },
+  'report.review': { organiser: 'all' },
+  'board.read': { organiser: 'all', leader: 'overseen' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof GRANTS;
+
+export function grantScope(role: Role, permission: Permission): Scope | undefined {
+  const grant: Partial<Record<Role, Scope>> = GRANTS[permission];
+  return grant[role];
+}

@@ -1,0 +1,58 @@
+import { roundDiv, type Micro } from '../number/index.js';
+import { compareIds } from '../ranking/index.js';
+import type { ArenaScheme } from './scheme.js';
+
+/** One judge's valid value for one contestant (a total, or one criterion). */
+export interface JudgeValue {
+  judgeId: string;
+  groupId: string;
+  value: Micro;
+}
+
+export interface GroupAggregate {
+  mean: Micro;
+  /** Judges dropped by the trimmed mean, highest and lowest. */
+  trimmedHigh: string[];
+  trimmedLow: string[];
+}
+
+export interface Aggregate {
+  /** Σ weight × group mean / Σ weight over groups present, rounded once; null when no group scored. */
+  score: Micro | null;
+  groups: Map<string, GroupAggregate>;
+  /** Σ of the weights of the groups present (the renormalising divisor). */
+  presentWeight: Micro;
+}
+
+/**
+ * Trimmed mean of one group: values ordered by (value, judge id) so that *which* tied judge is
+ * dropped is fixed — the mean does not depend on it. The mean is rounded once, to 6 places.
+ */
+export function groupMean(values: readonly JudgeValue[], trim: ArenaScheme['trim']): GroupAggregate {
+  const sorted = [...values].sort((a, b) => a.value - b.value || compareIds(a.judgeId, b.judgeId));
+  const drop = sorted.length >= trim.minScores ? trim.drop : 0;
+  const kept = sorted.slice(drop, sorted.length - drop);
+  let total = 0n;
+  for (const v of kept) total += BigInt(v.value);
+  return {
+    mean: roundDiv(total, BigInt(kept.length)),
+    trimmedLow: sorted.slice(0, drop).map((v) => v.judgeId),
+    trimmedHigh: sorted.slice(sorted.length - drop).map((v) => v.judgeId),
+  };
+}
+
+/** The contestant's arena score from its judges' values (DESIGN §3.3). */
+export function aggregate(scheme: ArenaScheme, values: readonly JudgeValue[]): Aggregate {
+  const groups = new Map<string, GroupAggregate>();
+  let num = 0n;
+  let den = 0n;
+  for (const g of scheme.groups) {
+    const mine = values.filter((v) => v.groupId === g.id);
+    if (mine.length === 0) continue; // absent group: its weight is shared out by renormalising
+    const agg = groupMean(mine, scheme.trim);
+    groups.set(g.id, agg);
+    num += BigInt(g.weight) * BigInt(agg.mean);
+    den += BigInt(g.weight);
+  }
+  return { score: den === 0n ? null : roundDiv(num, den), groups, presentWeight: Number(den) };
+}

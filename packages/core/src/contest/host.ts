@@ -1,0 +1,122 @@
+/**
+ * The host's state machine for a live arena (局长擂台赛). Pure: the server loads the state, applies
+ * one action and stores the result; every refusal is a ContestStateError with a Chinese message.
+ *
+ *   arena:        draft ──start──▶ live ──finish──▶ finished
+ *   contestant:   waiting ──call──▶ presenting ──open──▶ scoring ──close──▶ closed ──reveal──▶ revealed
+ *                                                          ▲                    │                  │
+ *                                                          └──────reopen (reason)┴──────────────────┘
+ */
+export type ArenaStatus = 'draft' | 'live' | 'finished';
+export type ContestantPhase = 'waiting' | 'presenting' | 'scoring' | 'closed' | 'revealed';
+
+export interface HostState {
+  status: ArenaStatus;
+  /** Contestant ids in presentation order (empty until drawn). */
+  order: readonly string[];
+  current: string | null;
+  phases: Readonly<Record<string, ContestantPhase>>;
+  /** The speaking timer: time already run, and since when it runs now (epoch ms) or null when stopped. */
+  timer: { elapsedMs: number; startedAt: number | null };
+}
+
+export type HostAction =
+  | { type: 'start' }
+  | { type: 'call'; contestantId?: string }
+  | { type: 'timerStart' }
+  | { type: 'timerStop' }
+  | { type: 'timerReset' }
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'reveal' }
+  | { type: 'reopen'; contestantId: string; reason: string }
+  | { type: 'finish' };
+
+export type HostActionType = HostAction['type'];
+
+export class ContestStateError extends Error {
+  readonly code = 'CONTEST_STATE_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContestStateError';
+  }
+}
+
+function ensure(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new ContestStateError(message);
+}
+
+export const PHASE_LABEL: Record<ContestantPhase, string> = { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' };
+
+const stopped = (t: HostState['timer'], now: number): HostState['timer'] => ({ elapsedMs: t.elapsedMs + (t.startedAt === null ? 0 : now - t.startedAt), startedAt: null });
+
+/** Applies one host action at time `now` (epoch ms) and returns the new state. */
+export function applyHostAction(state: HostState, action: HostAction, now: number): HostState {
+  if (action.type === 'start') {
+    ensure(state.status === 'draft', '擂台赛已开始，不能重复开始');
+    ensure(state.order.length > 0, '请先抽签确定出场顺序');
+    return { ...state, status: 'live' };
+  }
+  ensure(state.status !== 'draft', '擂台赛尚未开始');
+  ensure(state.status !== 'finished', '擂台赛已结束');
+  const cur = state.current;
+  const phaseOf = (id: string | null): ContestantPhase | null => (id === null ? null : (state.phases[id] ?? null));
+  const setPhase = (id: string, phase: ContestantPhase): Record<string, ContestantPhase> => ({ ...state.phases, [id]: phase });
+  const curPhase = phaseOf(cur);
+  switch (action.type) {
+    case 'call': {
+      ensure(curPhase === null || curPhase === 'closed' || curPhase === 'revealed', '当前选手的评分尚未截止，不能叫下一位');
+      const id = action.contestantId ?? state.order.find((c) => state.phases[c] === 'waiting');
+      ensure(id !== undefined, '所有选手均已出场');
+      ensure(state.order.includes(id), '该选手不在本场名单中');
+      ensure(state.phases[id] === 'waiting', '该选手已出场');
+      return { ...state, current: id, phases: setPhase(id, 'presenting'), timer: { elapsedMs: 0, startedAt: null } };
+    }
+    case 'timerStart':
+      ensure(curPhase === 'presenting', '只有陈述中的选手可以开始计时');
+      ensure(state.timer.startedAt === null, '计时已在进行');
+      return { ...state, timer: { elapsedMs: state.timer.elapsedMs, startedAt: now } };
+    case 'timerStop':
+      ensure(state.timer.startedAt !== null, '计时未开始');
+      return { ...state, timer: stopped(state.timer, now) };
+    case 'timerReset':
+      ensure(curPhase === 'presenting', '只有陈述中的选手可以重新计时');
+      return { ...state, timer: { elapsedMs: 0, startedAt: null } };
+    case 'open':
+      ensure(cur !== null && curPhase === 'presenting', '请先叫号，选手陈述后再开放评分');
+      return { ...state, phases: setPhase(cur, 'scoring'), timer: stopped(state.timer, now) };
+    case 'close':
+      ensure(cur !== null && curPhase === 'scoring', '当前选手没有正在进行的评分');
+      return { ...state, phases: setPhase(cur, 'closed') };
+    case 'reveal':
+      ensure(cur !== null && curPhase === 'closed', '请先截止评分再亮分');
+      return { ...state, phases: setPhase(cur, 'revealed') };
+    case 'reopen': {
+      ensure(action.reason.trim().length > 0, '重新开放评分须填写理由');
+      const p = phaseOf(action.contestantId);
+      ensure(p === 'closed' || p === 'revealed', '只有评分已截止的选手可以重新开放评分');
+      ensure(cur === action.contestantId || curPhase === null || curPhase === 'closed' || curPhase === 'revealed', '当前选手正在陈述或评分，请先截止');
+      return { ...state, current: action.contestantId, phases: setPhase(action.contestantId, 'scoring') };
+    }
+    case 'finish': {
+      const pending = state.order.filter((c) => state.phases[c] !== 'closed' && state.phases[c] !== 'revealed');
+      ensure(pending.length === 0, `还有 ${pending.length} 位选手未完成评分，不能结束`);
+      return { ...state, status: 'finished', current: null, timer: stopped(state.timer, now) };
+    }
+  }
+}
+
+/** Whether judges may submit or correct a score for this contestant now. */
+export function scoringOpen(state: HostState, contestantId: string): boolean {
+  return state.status === 'live' && state.phases[contestantId] === 'scoring';
+}
+
+/** Remaining speaking time in ms (negative when over time). */
+export function timerRemainingMs(timer: HostState['timer'], speakingMs: number, now: number): number {
+  return speakingMs - stopped(timer, now).elapsedMs;
+}
+
+/** A fresh state for a drawn order. */
+export function initialHostState(order: readonly string[]): HostState {
+  return { status: 'draft', order, current: null, phases: Object.fromEntries(order.map((c) => [c, 'waiting' as const])), timer: { elapsedMs: 0, startedAt: null } };
+}

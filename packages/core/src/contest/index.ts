@@ -1,0 +1,3 @@
+export * from './draw.js';
+export * from './host.js';
+export * from './recusal.js';

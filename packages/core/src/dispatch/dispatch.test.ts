@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activeInPeriod, periodEnd, reportTiming, shiftPeriod, splitPeriod } from './period.js';
+import { reportActionProblem, reportNextState, type ReportAction, type ReportState } from './report-state.js';
+import { checkFigure, checkReportFigures, prefillFigures, type FigureIndicator } from './validate.js';
+
+const signed: FigureIndicator = { name: '签约亿元以上项目（个）', kind: 'cumulative', allowNegative: false };
+const growth: FigureIndicator = { name: '固定资产投资增长（%）', kind: 'growth', allowNegative: true };
+
+describe('periods', () => {
+  it('shifts across years and knows month ends', () => {
+    expect(shiftPeriod('2026-01', -1)).toBe('2025-12');
+    expect(shiftPeriod('2026-11', 3)).toBe('2027-02');
+    expect(periodEnd('2026-02')).toBe('2026-02-28');
+    expect(periodEnd('2028-02')).toBe('2028-02-29');
+    expect(() => splitPeriod('2026-13')).toThrow('YYYY-MM');
+  });
+  it('shifting there and back is the identity', () => {
+    fc.assert(fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -500, max: 500 }), (y, m, n) => {
+      const p = `${y}-${String(m).padStart(2, '0')}`;
+      expect(shiftPeriod(shiftPeriod(p, n), -n)).toBe(p);
+    }));
+  });
+  it('units added and indicators retired mid-year count only in their months', () => {
+    expect(activeInPeriod('2026-03', '2026-05', null)).toBe(false);
+    expect(activeInPeriod('2026-05', '2026-05', null)).toBe(true);
+    expect(activeInPeriod('2026-07', null, '2026-07')).toBe(false);
+    expect(activeInPeriod('2026-06', null, '2026-07')).toBe(true);
+  });
+  it('marks late and missing reports; a resubmission keeps the first timing', () => {
+    expect(reportTiming('2026-05-05', '2026-05-05', '2026-05-20')).toBe('on_time');
+    expect(reportTiming('2026-05-05', '2026-05-06', '2026-05-20')).toBe('late');
+    expect(reportTiming('2026-05-05', null, '2026-05-06')).toBe('missing');
+    expect(reportTiming('2026-05-05', null, '2026-05-05')).toBe('not_due');
+  });
+});
+
+describe('report states', () => {
+  it('walks fill → submit → return → resubmit → accept', () => {
+    let s: ReportState = 'draft';
+    for (const a of ['save', 'submit', 'return', 'save', 'submit', 'accept'] as ReportAction[]) {
+      expect(reportActionProblem(s, a, true)).toBeNull();
+      s = reportNextState(s, a);
+    }
+    expect(s).toBe('accepted');
+  });
+  it('refuses edits once submitted or accepted, and any filling in a closed period', () => {
+    expect(reportActionProblem('submitted', 'save', true)).toMatch('不能再修改');
+    expect(reportActionProblem('accepted', 'return', true)).toMatch('待审核');
+    expect(reportActionProblem('draft', 'submit', false)).toMatch('已关闭');
+    expect(reportActionProblem('submitted', 'accept', false)).toBeNull();
+  });
+});
+
+describe('figures', () => {
+  it('refuses text and negative counts, naming the field', () => {
+    expect(checkFigure(signed, { raw: '十二', history: [] }).problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^签约亿元以上项目（个）：“十二”不是数字/) });
+    expect(checkFigure(signed, { raw: '-3', history: [] }).problems[0]?.message).toMatch('不能为负数');
+    expect(checkFigure(growth, { raw: '-3.5', history: [] })).toEqual({ value: '-3.5', problems: [] });
+    expect(checkFigure(signed, { raw: '1.1234567', history: [] }).problems[0]?.message).toMatch('小数位');
+  });
+  it('refuses a cumulative value below last month', () => {
+    const r = checkFigure(signed, { raw: '40', history: ['20', '35', '42'] });
+    expect(r.value).toBeNull();
+    expect(r.problems[0]?.message).toBe('签约亿元以上项目（个）：累计值 40 小于上期累计 42，累计数不能减少');
+  });
+  it('flags, but keeps, a figure far outside the unit history', () => {
+    const big = checkFigure(signed, { raw: '200', history: ['8', '16', '24'] });
+    expect(big.value).toBe('200');
+    expect(big.problems[0]).toMatchObject({ severity: 'flag', message: expect.stringContaining('超过此前月均新增 8 的 4 倍') });
+    expect(checkFigure(signed, { raw: '50', history: ['8', '16', '24'] }).problems).toEqual([]);
+    expect(checkFigure(growth, { raw: '95', history: ['8', '9.5', '10'] }).problems[0]?.severity).toBe('flag');
+    expect(checkFigure(growth, { raw: '12', history: ['8', '9.5', '10'] }).problems).toEqual([]);
+    // Too little history to judge: nothing flagged.
+    expect(checkFigure(signed, { raw: '500', history: ['1', '2'] }).problems).toEqual([]);
+  });
+  it('never accepts a cumulative value below the last one, whatever the numbers', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 11 }), fc.integer({ min: 0, max: 1e6 }), (h, v) => {
+      const history = [...h].sort((a, b) => a - b).map(String);
+      const r = checkFigure(signed, { raw: v, history });
+      const last = Number(history.at(-1));
+      expect(r.value === null).toBe(v < last);
+    }));
+  });
+  it('demands every figure on submit, not on save', () => {
+    const rows = [{ id: 1, indicator: signed, input: { raw: '', history: [] } }, { id: 2, indicator: growth, input: { raw: '8', history: [] } }];
+    expect(checkReportFigures(rows, false).errors).toEqual([]);
+    expect(checkReportFigures(rows, true).errors[0]?.message).toMatch('未填写');
+  });
+  it('prefills cumulative figures from last period, never rates, and keeps saved ones', () => {
+    const inds = [{ id: 'a', kind: 'cumulative' as const }, { id: 'b', kind: 'growth' as const }, { id: 'c', kind: 'cumulative' as const }];
+    const out = prefillFigures(inds, new Map([['a', '12'], ['b', '7'], ['c', '3']]), new Map([['c', '5']]));
+    expect(Object.fromEntries(out)).toEqual({ a: { value: '12', prefilled: true }, b: { value: null, prefilled: false }, c: { value: '5', prefilled: false } });
+  });
+});

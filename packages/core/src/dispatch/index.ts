@@ -1,0 +1,3 @@
+export * from './period.js';
+export * from './report-state.js';
+export * from './validate.js';

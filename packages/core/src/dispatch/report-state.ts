@@ -1,0 +1,32 @@
+/** The life of a monthly report (调度填报): filled by the reporter, submitted by the head, reviewed by the office. */
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export type ReportAction = 'save' | 'submit' | 'accept' | 'return';
+
+export const REPORT_STATE_LABELS: Record<ReportState, string> = { draft: '填报中', submitted: '待审核', returned: '已退回', accepted: '已通过' };
+
+const NEXT: Record<ReportAction, { from: readonly ReportState[]; to: ReportState | null }> = {
+  // Saving keeps the state (a returned report stays returned until resubmitted, so its reason stays visible).
+  save: { from: ['draft', 'returned'], to: null },
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  accept: { from: ['submitted'], to: 'accepted' },
+  return: { from: ['submitted'], to: 'returned' },
+};
+
+const REFUSAL: Record<ReportAction, string> = {
+  save: '报表已报送或已通过审核，不能再修改；如需更正请联系考核办退回',
+  submit: '报表已报送或已通过审核，不能重复报送',
+  accept: '只有待审核的报表可以通过',
+  return: '只有待审核的报表可以退回',
+};
+
+/** Null when the action is allowed in `state` and the period is open for it, else the Chinese reason. */
+export function reportActionProblem(state: ReportState, action: ReportAction, periodOpen: boolean): string | null {
+  if (!periodOpen && (action === 'save' || action === 'submit')) return '本期调度已关闭，不能填报；如需补报请联系考核办重新开放';
+  return NEXT[action].from.includes(state) ? null : REFUSAL[action];
+}
+
+/** The state after an allowed action. */
+export function reportNextState(state: ReportState, action: ReportAction): ReportState {
+  return NEXT[action].to ?? state;
+}

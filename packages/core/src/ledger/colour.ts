@@ -1,0 +1,71 @@
+import { dayNumber, type IsoDate } from '../calendar/index.js';
+
+/** 亮灯: green on track, yellow when the deadline is near, red when overdue; closed items are grey. */
+export type LedgerColour = 'green' | 'yellow' | 'red' | 'closed';
+
+export const LEDGER_COLOUR_LABELS: Record<LedgerColour, string> = { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' };
+
+/** Days before a deadline at which an open item turns yellow (configurable per deployment). */
+export const DEFAULT_YELLOW_DAYS = 3;
+
+export interface DeadlineStatus {
+  colour: LedgerColour;
+  /** Calendar days until the deadline (negative when past); null once closed. */
+  daysLeft: number | null;
+  /** Calendar days past the deadline: while open, as of today; once closed, how late it closed. */
+  daysOverdue: number;
+}
+
+/**
+ * One deadline's colour on `today` (Asia/Shanghai date). Overdue counts calendar days, as
+ * bulletins do ("逾期 12 天"); the deadline day itself is not overdue.
+ */
+export function deadlineStatus(input: { deadline: IsoDate; today: IsoDate; closedOn?: IsoDate | null; yellowDays?: number }): DeadlineStatus {
+  const deadline = dayNumber(input.deadline, 'deadline');
+  if (input.closedOn) {
+    return { colour: 'closed', daysLeft: null, daysOverdue: Math.max(0, dayNumber(input.closedOn, 'closedOn') - deadline) };
+  }
+  const daysLeft = deadline - dayNumber(input.today, 'today');
+  const yellowDays = input.yellowDays ?? DEFAULT_YELLOW_DAYS;
+  const colour: LedgerColour = daysLeft < 0 ? 'red' : daysLeft <= yellowDays ? 'yellow' : 'green';
+  return { colour, daysLeft, daysOverdue: Math.max(0, -daysLeft) };
+}
+
+const SEVERITY: Record<LedgerColour, number> = { closed: 0, green: 1, yellow: 2, red: 3 };
+
+export interface ItemStatus extends DeadlineStatus {
+  /** The step (index) whose deadline gives the colour, or null when the item's own deadline does. */
+  drivenByStep: number | null;
+  steps: DeadlineStatus[];
+}
+
+/**
+ * An item's colour is the worst of its own deadline and its unfinished steps' deadlines: a step
+ * overdue turns the whole item red even when the final deadline is far.
+ */
+export function itemStatus(input: {
+  deadline: IsoDate;
+  today: IsoDate;
+  closedOn?: IsoDate | null;
+  yellowDays?: number;
+  steps?: readonly { deadline: IsoDate; doneOn?: IsoDate | null }[];
+}): ItemStatus {
+  const own = deadlineStatus(input);
+  const steps = (input.steps ?? []).map((s) =>
+    deadlineStatus({ deadline: s.deadline, today: input.today, closedOn: s.doneOn ?? input.closedOn ?? null, yellowDays: input.yellowDays ?? DEFAULT_YELLOW_DAYS }),
+  );
+  let worst: DeadlineStatus = own;
+  let drivenByStep: number | null = null;
+  if (!input.closedOn) {
+    steps.forEach((s, i) => {
+      if (SEVERITY[s.colour] > SEVERITY[worst.colour] || (s.colour === worst.colour && s.daysOverdue > worst.daysOverdue)) {
+        worst = s;
+        drivenByStep = i;
+      }
+    });
+  }
+  return { ...own, colour: worst.colour, daysOverdue: worst.daysOverdue, drivenByStep, steps };
+}
+
+/** The day the colour changes next is what the daily job looks for; this says whether a move is an escalation. */
+export const isEscalation = (from: LedgerColour | null, to: LedgerColour): boolean => SEVERITY[to] > SEVERITY[from ?? 'green'] && to !== 'closed';

@@ -1,0 +1,133 @@
+import { explain, type Explanation } from '../explain/index.js';
+import { ONE, ScoringInputError, check, mulDiv, parseDecimal, toDecimal, type Decimal, type DecimalInput, type Micro } from '../number/index.js';
+import { expectedValue, paceFraction, paceProfile, type PaceProfile, type PaceProfileInput } from './profile.js';
+
+/** cumulative: count or amount to date; rate: a point-in-time value; growth: 同比 % against last year. */
+export type IndicatorKind = 'cumulative' | 'rate' | 'growth';
+
+/** The two ways districts judge the gap to pace (DESIGN §3.1); thresholds are scheme settings. */
+export type WarningRule =
+  /** gap = p(t) − actual/target in points of the annual target: green < yellowFrom ≤ yellow ≤ redFrom < red. */
+  | { kind: 'pointsBehind'; yellowFromPoints: DecimalInput; redFromPoints: DecimalInput }
+  /** r = actual/expected (expected/actual when lower is better): green ≥ 1 > yellow ≥ redBelow > red. */
+  | { kind: 'ratio'; redBelowRatio: DecimalInput };
+
+export const DEFAULT_POINTS_RULE: WarningRule = { kind: 'pointsBehind', yellowFromPoints: 10, redFromPoints: 30 };
+export const DEFAULT_RATIO_RULE: WarningRule = { kind: 'ratio', redBelowRatio: '0.5' };
+
+/** overdue: no report and its deadline has passed; pending: no report yet, not due. Neither is green. */
+export type WarningState = 'green' | 'yellow' | 'red' | 'overdue' | 'pending';
+
+export interface PaceWarningInput {
+  /** Names the unit and indicator in errors, e.g. "商务局/新签约亿元以上项目". */
+  item: string;
+  kind: IndicatorKind;
+  lowerIsBetter?: boolean;
+  profile: PaceProfileInput | PaceProfile;
+  annualTarget: DecimalInput;
+  /** Period end, 1–12. */
+  month: number;
+  /** Cumulative to date for a cumulative indicator, the period's value otherwise; null when not reported. */
+  actual: DecimalInput | null;
+  deadlinePassed: boolean;
+  rule: WarningRule;
+}
+
+export interface PaceWarning {
+  state: WarningState;
+  /** p(t) as a fraction; 1 for rate and growth indicators, which have no time profile. */
+  pace: Decimal;
+  expected: Decimal;
+  actual: Decimal | null;
+  /** Points behind pace (pointsBehind rule), negative when ahead. */
+  gapPoints: Decimal | null;
+  /** Ratio to pace (ratio rule); null when undefined (nothing expected, or nothing done when lower is better). */
+  ratio: Decimal | null;
+  explanation: Explanation;
+}
+
+const HUNDRED = 100 * ONE;
+
+/** Parsed thresholds of a rule, so a batch of warnings parses them once. */
+export interface ParsedRule {
+  kind: WarningRule['kind'];
+  yellowFrom: Micro;
+  redFrom: Micro;
+}
+
+export function parseWarningRule(rule: WarningRule, item = 'rule'): ParsedRule {
+  if (rule.kind === 'pointsBehind') {
+    const yellowFrom = parseDecimal(rule.yellowFromPoints, `${item}.yellowFromPoints`);
+    const redFrom = parseDecimal(rule.redFromPoints, `${item}.redFromPoints`);
+    check(yellowFrom >= 0, `${item}.yellowFromPoints`, '黄灯阈值不能为负');
+    check(redFrom >= yellowFrom, `${item}.redFromPoints`, '红灯阈值不能小于黄灯阈值');
+    return { kind: rule.kind, yellowFrom, redFrom };
+  }
+  const redFrom = parseDecimal(rule.redBelowRatio, `${item}.redBelowRatio`);
+  check(redFrom >= 0 && redFrom <= ONE, `${item}.redBelowRatio`, '红灯比例须在 0 到 1 之间');
+  return { kind: rule.kind, yellowFrom: ONE, redFrom };
+}
+
+/** Points behind pace → state. Exactly on a threshold counts as the worse colour ("from 10 to 30"). */
+export function stateByPoints(gap: Micro, rule: ParsedRule): 'green' | 'yellow' | 'red' {
+  return gap > rule.redFrom ? 'red' : gap >= rule.yellowFrom ? 'yellow' : 'green';
+}
+
+/** Ratio to pace → state: ≥ 1 green, down to the red line yellow, below it red. */
+export function stateByRatio(ratio: Micro, rule: ParsedRule): 'green' | 'yellow' | 'red' {
+  return ratio >= ONE ? 'green' : ratio >= rule.redFrom ? 'yellow' : 'red';
+}
+
+/** The warning for one unit × indicator × month (DESIGN §3.1). */
+export function paceWarning(input: PaceWarningInput): PaceWarning {
+  const { item } = input;
+  const profile = 'fractions' in input.profile ? input.profile : paceProfile(input.profile, `${item}.profile`);
+  const rule = parseWarningRule(input.rule, `${item}.rule`);
+  const target = parseDecimal(input.annualTarget, `${item}.annualTarget`);
+  check(target > 0, `${item}.annualTarget`, '年度目标须大于 0，否则无法计算进度');
+  const timed = input.kind === 'cumulative';
+  const pace = timed ? paceFraction(profile, input.month, `${item}.month`) : ONE;
+  const expected = timed ? expectedValue(target, pace) : target;
+  const lower = input.lowerIsBetter === true;
+  const base = {
+    pace: toDecimal(pace),
+    expected: toDecimal(expected),
+  };
+  const facts = { month: input.month, kind: input.kind, lowerIsBetter: lower, rule: rule.kind, profile: timed ? profile.kind : 'none' };
+  const paceNode = explain('pace.expected', expected, { target: toDecimal(target), pace: toDecimal(pace) }, [], { type: 'target', id: item });
+
+  if (input.actual === null) {
+    const state = input.deadlinePassed ? 'overdue' : 'pending';
+    return { state, ...base, actual: null, gapPoints: null, ratio: null, explanation: explain(`warning.${state}`, null, facts, [paceNode], { type: 'report', id: item }) };
+  }
+  const actual = parseDecimal(input.actual, `${item}.actual`);
+  const actualNode = explain('pace.actual', actual, {}, [], { type: 'report', id: item });
+
+  if (rule.kind === 'pointsBehind') {
+    // Both sides in points of the annual target; the achieved share is rounded once, to 6 places.
+    const achieved = inRange(() => mulDiv(actual, HUNDRED, target), item);
+    const due = mulDiv(pace, 100, 1);
+    const gap = lower ? achieved - due : due - achieved;
+    const state = stateByPoints(gap, rule);
+    const node = explain(`warning.${state}`, gap, { ...facts, achievedPoints: toDecimal(achieved), duePoints: toDecimal(due), yellowFromPoints: toDecimal(rule.yellowFrom), redFromPoints: toDecimal(rule.redFrom) }, [paceNode, actualNode]);
+    return { state, ...base, actual: toDecimal(actual), gapPoints: toDecimal(gap), ratio: null, explanation: node };
+  }
+
+  const num = lower ? expected : actual;
+  const den = lower ? actual : expected;
+  // Nothing expected yet (seasonal 0 %) or nothing done on a lower-is-better indicator: on pace.
+  const ratio = den === 0 ? null : inRange(() => mulDiv(num, ONE, den), item);
+  const state = ratio === null ? 'green' : stateByRatio(ratio, rule);
+  const node = explain(`warning.${state}`, ratio, { ...facts, redBelowRatio: toDecimal(rule.redFrom) }, [paceNode, actualNode]);
+  return { state, ...base, actual: toDecimal(actual), gapPoints: null, ratio: ratio === null ? null : toDecimal(ratio), explanation: node };
+}
+
+/** A quotient too large for 2^53 micro-units means absurd data (e.g. a target of 0.000001): say so. */
+function inRange(f: () => Micro, item: string): Micro {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScoringInputError(`${item}.actual`, '实际值与目标相差过于悬殊，超出可计算范围，请核对数据');
+    throw e;
+  }
+}

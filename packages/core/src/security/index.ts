@@ -1,0 +1,3 @@
+export * from './policy.js';
+export * from './password.js';
+export * from './lockout.js';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SECURITY_POLICY as P, loginGate, passwordProblems, securityPolicyProblem, sessionAlive } from './index.js';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+describe('password policy', () => {
+  it('accepts a long password with three classes', () => {
+    expect(passwordProblems('Leitai@2026', 'organiser', P)).toEqual([]);
+  });
+  it('names each shortfall', () => {
+    expect(passwordProblems('abc', 'x', P)).toEqual(['密码至少 8 位', '密码须包含大写字母、小写字母、数字、符号中的至少 3 类']);
+    expect(passwordProblems('Zhangsan#2026', 'zhangsan', P)).toEqual(['密码不能包含用户名']);
+  });
+  it('counts characters, not UTF-16 units', () => {
+    expect(passwordProblems('擂台擂台擂台A1', 'u', { ...P, passwordMinLength: 8 })).toEqual([]);
+    expect(passwordProblems('擂台擂台擂A1', 'u', { ...P, passwordMinLength: 8 })).toEqual(['密码至少 8 位']);
+  });
+});
+
+describe('login gate', () => {
+  it('is open, then asks a challenge, then locks for the configured time', () => {
+    expect(loginGate([ago(3), ago(2)], now, P)).toEqual({ kind: 'open' });
+    expect(loginGate([ago(3), ago(2), ago(1)], now, P)).toEqual({ kind: 'challenge' });
+    expect(loginGate([ago(5), ago(4), ago(3), ago(2), ago(1)], now, P)).toEqual({ kind: 'locked', until: new Date(ago(1).getTime() + 15 * 60_000) });
+  });
+  it('forgets failures older than the window', () => {
+    expect(loginGate([ago(40), ago(30), ago(20), ago(16), ago(1)], now, P)).toEqual({ kind: 'open' });
+  });
+  it('never locks before it has asked for a challenge (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 12 }), (minutes) => {
+        const failures = minutes.map(ago);
+        const gate = loginGate(failures, now, P);
+        const fewer = loginGate(failures.slice(0, -1), now, P);
+        // Removing one failure never makes the gate stricter.
+        const rank = { open: 0, challenge: 1, locked: 2 } as const;
+        return rank[fewer.kind] <= rank[gate.kind];
+      }),
+    );
+  });
+});
+
+describe('sessions and policy', () => {
+  it('expires on idle and on absolute lifetime', () => {
+    expect(sessionAlive(ago(60), ago(29), now, P)).toBe(true);
+    expect(sessionAlive(ago(60), ago(31), now, P)).toBe(false);
+    expect(sessionAlive(ago(12 * 60 + 1), ago(1), now, P)).toBe(false);
+  });
+  it('refuses a policy whose challenge comes after the lock', () => {
+    expect(securityPolicyProblem({ ...P, challengeAfterFailures: 5 })).toMatch('验证码');
+    expect(securityPolicyProblem(P)).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  LEITAI_DATA_DIR: z.string().default('./data'),
+  LEITAI_DEMO: bool.optional(),
+  LEITAI_SECRET: z.string().optional(),
+  AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'AUDIT_RETENTION_DAYS must be at least 184 (six months)').default(184),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LEITAI_FILES_DIR: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** postgres://… for a server; undefined for the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  secret: string;
+  auditHash: 'sha256' | 'sm3';
+  auditRetentionDays: number;
+  logLevel: string;
+  filesDir: string;
+  trustProxy: boolean;
+  /** Login attempts per address per minute. */
+  loginRateLimit: number;
+}
+
+const DEV_SECRET = 'leitai-development-secret-not-for-production';
+
+/** Reads the environment; in production refuses a missing or weak secret. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const secret = e.LEITAI_SECRET ?? (e.NODE_ENV === 'production' ? '' : DEV_SECRET);
+  if (e.NODE_ENV === 'production' && !isStrongSecret(secret)) {
+    throw new Error('LEITAI_SECRET must be set to a random string of at least 32 characters in production (e.g. `openssl rand -hex 32`).');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.LEITAI_DATA_DIR,
+    demo: e.LEITAI_DEMO ?? e.DATABASE_URL === undefined,
+    secret,
+    auditHash: e.AUDIT_HASH,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    filesDir: e.LEITAI_FILES_DIR ?? `${e.LEITAI_DATA_DIR}/files`,
+    trustProxy: e.TRUST_PROXY,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+  };
+}
+
+export function isStrongSecret(secret: string): boolean {
+  return secret.length >= 32 && secret !== DEV_SECRET && new Set(secret).size >= 10;
+}

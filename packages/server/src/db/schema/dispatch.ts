@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { categories, units, users } from './identity.js';
+
+/** 活动: a named programme over one or more years, with phases and a cadence. */
+export const campaigns = pgTable('campaigns', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull(),
+  startYear: integer().notNull(),
+  endYear: integer().notNull(),
+  /** [{ name, from: 'YYYY-MM', to: 'YYYY-MM' }] — 学习动员 / 查摆整改 / 总结评估 … */
+  phases: jsonb().notNull().default(sql`'[]'::jsonb`),
+  /** { dispatch: 'monthly', arena: 'quarterly', review: 'half-year', summary: 'annual' } */
+  cadence: jsonb().notNull(),
+  copiedFromId: integer(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 指标: one line of a campaign's indicator list. Values are `numeric` text read by core's exact decimals. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** 计量单位: 个, 家, 万元, 亿元, % */
+    measure: text().notNull(),
+    /** cumulative | rate | growth */
+    kind: text().notNull(),
+    lowerIsBetter: boolean().notNull().default(false),
+    allowNegative: boolean().notNull().default(false),
+    /** core PaceProfileInput */
+    profile: jsonb().notNull(),
+    /** core WarningRule */
+    rule: jsonb().notNull(),
+    weight: numeric().notNull().default('0'),
+    sortOrder: integer().notNull().default(0),
+    /** From this period on the indicator no longer counts (retired mid-year); earlier months keep their colours. */
+    retiredFrom: text(),
+  },
+  (t) => [index('indicators_campaign_idx').on(t.campaignId)],
+);
+
+/** Who carries an indicator: one unit, or every unit of a category. */
+export const indicatorAssignments = pgTable(
+  'indicator_assignments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    unitId: integer().references(() => units.id),
+    categoryId: integer().references(() => categories.id),
+  },
+  (t) => [index('indicator_assignments_ind_idx').on(t.indicatorId)],
+);
+
+/** 目标: a unit's base and stretch target for an indicator in a year; confirmed by the unit head (立目标). */
+export const targets = pgTable(
+  'targets',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    year: integer().notNull(),
+    base: numeric().notNull(),
+    stretch: numeric(),
+    /** The first period the unit carries the indicator (a unit added mid-year). Null: the whole year. */
+    fromPeriod: text(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    confirmedBy: integer().references(() => users.id),
+    /** A change asked for after confirmation, waiting for the office: { base, stretch, reason, by, byName, at }. */
+    pendingChange: jsonb(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('targets_unique_idx').on(t.indicatorId, t.unitId, t.year), index('targets_unit_idx').on(t.unitId)],
+);
+
+/** 一月一调度: a reporting round for one month with its deadline; the office opens, closes and reopens it. */
+export const dispatchPeriods = pgTable(
+  'dispatch_periods',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    period: text().notNull(),
+    deadline: date({ mode: 'string' }).notNull(),
+    open: boolean().notNull().default(true),
+    reopenCount: integer().notNull().default(0),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dispatch_periods_unique_idx').on(t.campaignId, t.period)],
+);
+
+/** 调度填报: one unit's figures and narrative for one period. `version` goes up with every change. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    periodId: integer()
+      .notNull()
+      .references(() => dispatchPeriods.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    state: text().notNull().default('draft'),
+    version: integer().notNull().default(1),
+    /** 工作进展 / 存在问题 / 下步打算 */
+    progress: text().notNull().default(''),
+    problems: text().notNull().default(''),
+    plans: text().notNull().default(''),
+    firstSubmittedOn: date({ mode: 'string' }),
+    returnReason: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reports_unique_idx').on(t.periodId, t.unitId)],
+);
+
+/** A figure of a report; `flag` holds the outlier note shown to the reviewer. */
+export const reportValues = pgTable(
+  'report_values',
+  {
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    value: numeric().notNull(),
+    flag: text(),
+  },
+  (t) => [uniqueIndex('report_values_pk').on(t.reportId, t.indicatorId), index('report_values_ind_idx').on(t.indicatorId)],
+);
+
+/** Every version of a report as it was saved, submitted, returned or accepted (版本留痕). */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    action: text().notNull(),
+    state: text().notNull(),
+    actorId: integer(),
+    actorName: text().notNull(),
+    reason: text(),
+    /** { values: { [indicatorId]: value }, progress, problems, plans, fileIds } */
+    snapshot: jsonb().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_versions_report_idx').on(t.reportId, t.id)],
+);

@@ -1,0 +1,8 @@
+// Every feature's tables, for Drizzle's relational API and drizzle-kit. One line per feature file.
+export * from './identity.js';
+export * from './audit.js';
+export * from './files.js';
+export * from './arena.js';
+export * from './ledger.js';
+export * from './notifications.js';
+export * from './dispatch.js';

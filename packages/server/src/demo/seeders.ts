@@ -1,0 +1,9 @@
+import type { DemoSeeder } from './index.js';
+import { districtSeeder } from './district.js';
+import { calendarSeeder } from './calendar.js';
+import { arenaSeeder } from './arena.js';
+import { ledgerSeeder } from './ledger.js';
+import { dispatchSeeder } from './dispatch.js';
+
+/** Every feature's demo data, in order: the district first, then one line per feature. */
+export const demoSeeders: DemoSeeder[] = [districtSeeder, calendarSeeder, arenaSeeder, ledgerSeeder, dispatchSeeder];

@@ -1,0 +1,2 @@
+export * from './word.js';
+export * from './read.js';

@@ -1,0 +1,129 @@
+import ExcelJS from 'exceljs';
+import type { ImportProblem } from '../errors.js';
+
+/**
+ * The shared Excel pieces: a template with drop-down lists and instructions, a reader that returns
+ * each filled row's cells by header (or problems by row and column), and an export. Importers check
+ * the cells themselves and report with the same row numbers Excel shows.
+ */
+export interface TemplateColumn {
+  header: string;
+  width?: number;
+  /** Allowed values, offered as a drop-down list. */
+  list?: readonly string[];
+  required?: boolean;
+}
+
+export interface Template {
+  sheetName: string;
+  columns: readonly TemplateColumn[];
+  examples?: readonly (readonly string[])[];
+  instructions: readonly string[];
+}
+
+const LIST_ROWS = 1000;
+
+export async function buildTemplate(t: Template): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(t.sheetName);
+  ws.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  t.columns.forEach((c, i) => {
+    if (c.required) ws.getCell(1, i + 1).note = '必填';
+  });
+  for (const example of t.examples ?? []) ws.addRow([...example]);
+  const lists = wb.addWorksheet('选项', { state: 'hidden' });
+  t.columns.forEach((c, i) => {
+    if (!c.list || c.list.length === 0) return;
+    c.list.forEach((v, r) => (lists.getCell(r + 1, i + 1).value = v));
+    const letter = lists.getColumn(i + 1).letter;
+    for (let r = 2; r <= LIST_ROWS; r += 1) {
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`选项!$${letter}$1:$${letter}$${c.list.length}`],
+        showErrorMessage: true,
+        error: `请从列表中选择${c.header}`,
+      };
+    }
+  });
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  [...t.instructions, '第一行为表头，请勿修改；空行会被忽略。', '任何一行有错误时整份文件都不会导入，请按提示修改后重新上传。'].forEach(
+    (line, i) => (help.getCell(i + 1, 1).value = line),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A cell as trimmed text; a typed date as YYYY-MM-DD (Excel stores it as midnight UTC). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+  if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'error' in v) return '';
+  return String(v).trim();
+}
+
+export interface SheetRow<H extends string> {
+  /** The row number Excel shows. */
+  row: number;
+  cells: Record<H, string>;
+}
+
+/**
+ * Reads the first sheet of a filled template. The header must match the template's; blank rows are
+ * skipped; required cells are checked here, everything else by the importer.
+ */
+export async function readSheet<H extends string>(
+  buffer: Buffer,
+  columns: readonly (TemplateColumn & { header: H })[],
+): Promise<{ rows: SheetRow<H>[]; problems: ImportProblem[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer); // exceljs's typing predates Node's generic Buffer
+  } catch {
+    return { rows: [], problems: [{ row: 0, column: '', message: '无法读取文件，请上传由模板填写的 .xlsx 文件' }] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { rows: [], problems: [{ row: 0, column: '', message: '文件中没有工作表' }] };
+  const header = columns.map((_, i) => cellText(ws.getCell(1, i + 1).value));
+  if (header.some((h, i) => h !== columns[i]!.header)) {
+    return { rows: [], problems: [{ row: 1, column: '', message: `表头须为：${columns.map((c) => c.header).join('、')}，请使用下载的模板` }] };
+  }
+  const rows: SheetRow<H>[] = [];
+  const problems: ImportProblem[] = [];
+  for (let r = 2; r <= ws.rowCount; r += 1) {
+    const values = columns.map((_, i) => cellText(ws.getCell(r, i + 1).value));
+    if (values.every((v) => v === '')) continue;
+    const cells = Object.fromEntries(columns.map((c, i) => [c.header, values[i]!])) as Record<H, string>;
+    columns.forEach((c, i) => {
+      if (c.required && values[i] === '') problems.push({ row: r, column: c.header, message: '不能为空' });
+      else if (c.list && values[i] !== '' && !c.list.includes(values[i]!)) problems.push({ row: r, column: c.header, message: `“${values[i]}”不在可选范围内（${c.list.join('、')}）` });
+    });
+    rows.push({ row: r, cells });
+  }
+  if (rows.length === 0) problems.push({ row: 2, column: '', message: '文件中没有数据行' });
+  return { rows, problems };
+}
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | Date | null;
+}
+
+export async function exportSheet<T>(sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const row of rows) ws.addRow(columns.map((c) => c.value(row)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Sorts problems as a person reads the sheet: by row, then column. */
+export const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || a.column.localeCompare(b.column);

@@ -1,0 +1,29 @@
+import type { Actor } from '@leitai/core';
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/client.js';
+
+/** What every route plugin can reach through `app.ctx`. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+}
+
+/** The signed-in user of a request, set by the session plugin. */
+export interface RequestUser {
+  actor: Actor;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  sessionIdHash: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    user: RequestUser | null;
+  }
+}

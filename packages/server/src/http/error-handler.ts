@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { ScoringInputError } from '@leitai/core';
+import { AppError } from '../errors.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/** One place turns every error into `{ error: { code, message, details } }`; 5xx details stay in the log. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
+    if (err instanceof AppError) {
+      return send(err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+    }
+    // A rule in core refused its input (a score above its maximum, a bad calendar date…): the message names the item.
+    if (err instanceof ScoringInputError) return send(422, { error: { code: 'RULE_VIOLATION', message: err.message, details: { item: err.item } } });
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? '格式不正确',
+      }));
+      return send(400, { error: { code: 'VALIDATION_FAILED', message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, details: { issues } } });
+    }
+    if (err instanceof ZodError) {
+      const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return send(400, { error: { code: 'VALIDATION_FAILED', message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, details: { issues } } });
+    }
+    if (err.statusCode === 429) return send(429, { error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, { error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(500, { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试或联系管理员' } });
+  });
+}
+
+export const routeNotFound = (method: string, url: string) => ({
+  error: { code: 'NOT_FOUND', message: `没有这个接口：${method} ${url.split('?')[0]}` },
+});

@@ -1,0 +1,3 @@
+export { buildApp } from './app.js';
+export { loadConfig, type Config } from './config.js';
+export { openDatabase, type Database, type Db } from './db/client.js';

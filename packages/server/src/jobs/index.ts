@@ -1,0 +1,7 @@
+import { ledgerColourJob } from '../modules/ledger/daily.js';
+import type { DailyJob } from './runner.js';
+
+export { startJobRunner, runDailyJob, type DailyJob, type JobRunner } from './runner.js';
+
+/** Every daily job, one line each. */
+export const dailyJobs: DailyJob[] = [ledgerColourJob];

@@ -1,0 +1,30 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty } from './demo/index.js';
+import { dailyJobs, startJobRunner } from './jobs/index.js';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+if (config.demo) {
+  const seeded = await seedDemoIfEmpty(database.db, { today: new Date(), log: (line) => console.log(line) });
+  if (seeded) console.log('Demo district loaded. Accounts are listed in README.md (password Leitai@2026).');
+}
+const app = await buildApp({
+  config,
+  database,
+  logger: { level: config.logLevel, ...(config.env === 'development' ? { transport: { target: 'pino-pretty' } } : {}) },
+});
+await app.listen({ port: config.port, host: config.host });
+startJobRunner(database.db, dailyJobs, { log: (m) => app.log.info(m), onError: (job, err) => app.log.error({ err }, `job ${job} failed`) });
+console.log(`Leitai is running at http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawOrder, scoreArena } from '@leitai/core';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
+import { openSse } from '../../realtime/sse-client.js';
+import type { LiveSnapshot } from './live.js';
+import { engineInput, loadArenaData } from './live.js';
+
+let t: TestApp;
+let org: Client;
+let head: Client;
+let reporter: Client;
+let unitA: number;
+let unitB: number;
+let unitC: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  const { db } = t.database;
+  const root = await buildUnit(db, { name: '区' });
+  unitA = (await buildUnit(db, { parentId: root.id, name: '甲局' })).id;
+  unitB = (await buildUnit(db, { parentId: root.id, name: '乙局' })).id;
+  unitC = (await buildUnit(db, { parentId: root.id, name: '丙局' })).id;
+  await buildUser(db, { unitId: root.id, roles: ['organiser'], username: 'org' });
+  await buildUser(db, { unitId: unitA, roles: ['unit_head'], username: 'heada' });
+  await buildUser(db, { unitId: unitB, roles: ['reporter'], username: 'repb' });
+  [org, head, reporter] = await Promise.all([loginAs(t.app, 'org'), loginAs(t.app, 'heada'), loginAs(t.app, 'repb')]);
+});
+afterAll(() => t.close());
+
+const judgeNames = ['领导一', '领导二', '领导三', '领导四', '领导五', '专家一', '群众一'];
+const arenaBody = () => ({
+  title: '第一季度局长擂台赛',
+  heldOn: '2026-03-28',
+  speakingSeconds: 300,
+  groups: [{ id: '领导评委', weight: 0.5 }, { id: '专家评委', weight: 0.3 }, { id: '群众代表', weight: 0.2 }],
+  contestants: [{ unitId: unitA, presenter: '甲局长' }, { unitId: unitB, presenter: '乙局长' }, { unitId: unitC, presenter: '' }],
+  judges: judgeNames.map((name, i) => ({ name, groupId: i < 5 ? '领导评委' : i === 5 ? '专家评委' : '群众代表', unitId: i === 0 ? unitA : null })),
+});
+
+interface Judge {
+  id: number;
+  name: string;
+  token: string;
+}
+const judgeReq = (j: Judge, method: 'GET' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse> =>
+  t.app.inject({ method, url, headers: { 'x-judge-token': j.token }, ...(payload ? { payload } : {}) });
+const score = (j: Judge, contestantId: number, criteria: Record<string, number>, reason: string | null = null) => judgeReq(j, 'PUT', `/api/judge/scores/${contestantId}`, { criteria, reason });
+const host = async (arenaId: number, action: object): Promise<LiveSnapshot> => {
+  const res = await org.post(`/api/arenas/${arenaId}/host`, action);
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json();
+};
+
+async function setUp(seed: string): Promise<{ id: number; judges: Judge[]; contestants: { id: number; unitId: number }[] }> {
+  const created = await org.post('/api/arenas', arenaBody());
+  expect(created.statusCode).toBe(201);
+  const { id } = created.json<{ id: number }>();
+  expect((await org.post(`/api/arenas/${id}/draw`, { seed })).statusCode).toBe(200);
+  const { codes } = (await org.post(`/api/arenas/${id}/codes`, {})).json<{ codes: { judgeId: number; name: string; code: string }[] }>();
+  const judges: Judge[] = [];
+  for (const c of codes) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/judge/join', payload: { code: c.code } });
+    expect(res.statusCode).toBe(200);
+    judges.push({ id: c.judgeId, name: c.name, token: res.json<{ token: string }>().token });
+  }
+  const detail = (await org.get(`/api/arenas/${id}`)).json<{ contestants: { id: number; unitId: number }[] }>();
+  return { id, judges, contestants: detail.contestants };
+}
+
+describe('arena set-up', () => {
+  it('refuses bad set-ups and non-organisers with a message', async () => {
+    expect((await head.post('/api/arenas', arenaBody())).statusCode).toBe(403);
+    expect((await reporter.get('/api/arenas')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/arenas' })).statusCode).toBe(401);
+    const badWeights = await org.post('/api/arenas', { ...arenaBody(), groups: [{ id: '领导评委', weight: 0.6 }, { id: '专家评委', weight: 0.3 }, { id: '群众代表', weight: 0.2 }] });
+    expect(badWeights.statusCode).toBe(400);
+    expect(badWeights.json().error.message).toContain('权重之和须为 1');
+    const badGroup = await org.post('/api/arenas', { ...arenaBody(), judges: [{ name: '某', groupId: '无此组' }] });
+    expect(badGroup.json().error.message).toContain('评委组“无此组”不在方案中');
+  });
+
+  it('draws the order from the published seed, once, and recuses a judge from their own unit', async () => {
+    const { id, contestants } = await setUp('2026Q1-城阳');
+    const detail = (await org.get(`/api/arenas/${id}`)).json();
+    const live = (await org.get(`/api/arenas/${id}/live`)).json<LiveSnapshot>();
+    expect(live.seed).toBe('2026Q1-城阳');
+    expect(live.contestants.map((c) => String(c.id))).toEqual(drawOrder('2026Q1-城阳', contestants.map((c) => String(c.id))));
+    expect((await org.post(`/api/arenas/${id}/draw`, { seed: 'again' })).json().error.message).toContain('已抽签');
+    // Only managers see the big-screen link, and no host action is open to a unit head.
+    expect((await head.get(`/api/arenas/${id}`)).json().screenToken).toBeNull();
+    expect((await head.post(`/api/arenas/${id}/host`, { type: 'start' })).statusCode).toBe(403);
+    expect((await head.post(`/api/arenas/${id}/codes`, {})).statusCode).toBe(403);
+    const a = contestants.find((c) => c.unitId === unitA)!;
+    expect(detail.recusals).toEqual([{ judgeId: detail.judges[0].id, contestantId: a.id, kind: 'unit', reason: '评委来自该选手所在单位，自动回避' }]);
+  });
+});
+
+describe('a live arena', () => {
+  it('runs from the first call to the result, which is the engine computation', async () => {
+    const { id, judges, contestants } = await setUp('live-1');
+    const a = contestants.find((c) => c.unitId === unitA)!;
+    // A code on a second phone while the first is active is refused.
+    const again = await org.post(`/api/arenas/${id}/codes`, { judgeId: judges[6]!.id });
+    const code = again.json<{ codes: { code: string }[] }>().codes[0]!.code;
+    const first = await t.app.inject({ method: 'POST', url: '/api/judge/join', payload: { code } });
+    judges[6]!.token = first.json<{ token: string }>().token;
+    await judgeReq(judges[6]!, 'GET', '/api/judge/state');
+    const second = await t.app.inject({ method: 'POST', url: '/api/judge/join', payload: { code } });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toContain('另一台手机');
+
+    expect((await score(judges[1]!, a.id, { 实绩: 35, 举措: 25, 表现: 15, 作风: 8 })).json().error.message).toContain('未开放');
+    await host(id, { type: 'start' });
+    const totals = [[88, 90, 76, 92, 85, 80, 70], [91, 84, 86, 79, 95, 88, 77], [70, 75, 82, 78, 73, 69, 90]];
+    for (const [k, row] of totals.entries()) {
+      let live = await host(id, { type: 'call' });
+      const cur = live.current!.contestantId;
+      await host(id, { type: 'timerStart' });
+      live = await host(id, { type: 'open' });
+      expect(live.current!.phase).toBe('scoring');
+      for (const [i, j] of judges.entries()) {
+        const total = row[i]!;
+        const [x, y, z] = [Math.round(total * 0.4), Math.round(total * 0.3), Math.round(total * 0.2)];
+        const res = await score(j, cur, { 实绩: x, 举措: y, 表现: z, 作风: total - x - y - z });
+        if (i === 0 && cur === a.id) {
+          expect(res.statusCode).toBe(403);
+          expect(res.json().error.message).toContain('回避');
+        } else expect(res.statusCode, res.body).toBe(200);
+      }
+      if (k === 0) {
+        // Submitting twice replaces, never counts twice; bad input is refused naming the criterion.
+        expect((await score(judges[1]!, cur, { 实绩: 36, 举措: 27, 表现: 18, 作风: 9 })).statusCode).toBe(200);
+        const over = await score(judges[1]!, cur, { 实绩: 45, 举措: 27, 表现: 18, 作风: 9 });
+        expect(over.statusCode).toBe(400);
+        expect(over.json().error.message).toBe('评分项“实绩”：分数 45 超过该项满分 40');
+        expect((await score(judges[1]!, cur, { 实绩: 40, 举措: 30, 表现: 20, 作风: 10 })).json().error.message).toContain('须填写一句理由');
+      }
+      await host(id, { type: 'close' });
+      expect((await score(judges[2]!, cur, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 })).json().error.message).toContain('已截止');
+      live = await host(id, { type: 'reveal' });
+      expect(live.contestants.find((c) => c.id === cur)!.score).not.toBeNull();
+    }
+    const reopen = await org.post(`/api/arenas/${id}/host`, { type: 'reopen', contestantId: a.id });
+    expect(reopen.statusCode).toBe(400);
+    await host(id, { type: 'finish' });
+    const result = (await head.get(`/api/arenas/${id}/result`)).json();
+    const d = await loadArenaData(t.database.db, id);
+    const engine = scoreArena(engineInput(d, contestants.map((c) => c.id)));
+    expect(result.rows.map((r: { contestantId: number; score: string; rank: number }) => [String(r.contestantId), r.score, r.rank])).toEqual(engine.map((r) => [r.contestantId, r.score, r.rank]));
+    const rowA = result.rows.find((r: { contestantId: number }) => r.contestantId === a.id);
+    expect(rowA.groups[0].judges.find((x: { judgeId: number }) => x.judgeId === judges[0]!.id).status).toBe('recused');
+    expect((await org.get(`/api/arenas/${id}/result.xlsx`)).headers['content-type']).toContain('spreadsheetml');
+    expect((await org.get(`/api/arenas/${id}/result.docx`)).statusCode).toBe(200);
+  });
+
+  it('lets the host close scoring without an absent judge, records who was absent, and audits a reopen', async () => {
+    const { id, judges } = await setUp('absent');
+    await host(id, { type: 'start' });
+    await host(id, { type: 'call' });
+    const live = await host(id, { type: 'open' });
+    const cur = live.current!.contestantId;
+    for (const j of judges.slice(1, 5)) expect((await score(j, cur, { 实绩: 32, 举措: 24, 表现: 16, 作风: 8 })).statusCode).toBe(200);
+    await host(id, { type: 'close' });
+    await host(id, { type: 'reopen', contestantId: cur, reason: '专家评委网络中断' });
+    expect((await score(judges[5]!, cur, { 实绩: 30, 举措: 24, 表现: 16, 作风: 8 })).statusCode).toBe(200);
+    await host(id, { type: 'close' });
+    const result = (await org.get(`/api/arenas/${id}/result`)).json();
+    expect(result.absences.map((a: { name: string }) => a.name)).toContain('群众一');
+    expect((await head.get(`/api/arenas/${id}/result`)).statusCode).toBe(403);
+    const audit = await t.database.db.execute<{ action: string; after: { reason?: string } }>(`SELECT action, after FROM audit_log WHERE action = 'arena.host.reopen'` as never);
+    expect(JSON.stringify((audit as unknown as { rows: unknown[] }).rows)).toContain('专家评委网络中断');
+  });
+
+  it('keeps a judge to their own arena, and a reset code logs the old phone out', async () => {
+    const one = await setUp('scope-1');
+    const two = await setUp('scope-2');
+    await host(two.id, { type: 'start' });
+    const live = await host(two.id, { type: 'call' });
+    await host(two.id, { type: 'open' });
+    const res = await score(one.judges[1]!, live.current!.contestantId, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 });
+    expect(res.statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/judge/scores/${live.current!.contestantId}`, payload: { criteria: {} } })).statusCode).toBe(401);
+    await org.post(`/api/arenas/${one.id}/codes`, { judgeId: one.judges[1]!.id });
+    expect((await judgeReq(one.judges[1]!, 'GET', '/api/judge/state')).statusCode).toBe(401);
+  });
+});
+
+describe('live updates', () => {
+  it('pushes each change to screens and judges over SSE within a second', async () => {
+    const { id, judges } = await setUp('sse');
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const token = (await org.get(`/api/arenas/${id}`)).json<{ screenToken: string }>().screenToken;
+    const screen = await openSse(`${address}/api/screen/${token}/events`);
+    const { screenToken } = (await judgeReq(judges[2]!, 'GET', '/api/judge/state')).json<{ screenToken: string }>();
+    expect(screenToken).toBe(token);
+    const phone = await openSse(`${address}/api/screen/${screenToken}/events`);
+    await screen.waitFor((e) => e.event === 'state');
+    const started = Date.now();
+    await host(id, { type: 'start' });
+    await host(id, { type: 'call' });
+    const opened = await host(id, { type: 'open' });
+    await score(judges[2]!, opened.current!.contestantId, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 });
+    const seen = (e: { data: unknown }) => (e.data as LiveSnapshot).current?.submitted === 1;
+    await Promise.all([screen.waitFor(seen, 1000), phone.waitFor(seen, 1000)]);
+    expect(Date.now() - started).toBeLessThan(3000);
+    screen.close();
+    phone.close();
+  });
+});

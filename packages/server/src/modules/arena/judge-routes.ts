@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type { RealtimeHub } from '../../realtime/hub.js';
+import { openEventStream } from '../../realtime/sse.js';
+import { liveSnapshot, withServerNow } from './live.js';
+import { judgeFromToken, judgeState, joinWithCode, submitScore } from './judge.js';
+import { getArenaByScreenToken } from './repo.js';
+import { ZContestantParam, ZJoin, ZScore, ZScreenToken } from './schema.js';
+import { arenaTopic } from './setup.js';
+
+/**
+ * Judges hold no account. A one-time code binds a phone, which then sends its device token in the
+ * `x-judge-token` header. A custom header cannot come from a cross-site form or a simple request, so
+ * judges' writes need no CSRF token; no cookie is involved. EventSource cannot set headers, so the phone
+ * follows the arena on the big screen's read-only stream (its state carries that link), and the device
+ * token never appears in a URL or an access log.
+ */
+const tokenOf = (request: FastifyRequest): string | undefined => {
+  const h = request.headers['x-judge-token'];
+  return typeof h === 'string' && h.length > 0 ? h : undefined;
+};
+
+export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (app, { hub }) => {
+  const db = app.ctx.db;
+  const tags = ['arena-judge'];
+
+  // A whole hall joins from one Wi-Fi address; 32^8 codes make guessing hopeless even at this rate.
+  const joinLimit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
+  app.post('/judge/join', { schema: { tags, body: ZJoin }, config: joinLimit }, async (request) => {
+    const j = await joinWithCode(db, request.body.code, request.ip);
+    return { token: j.token, arenaId: j.arenaId, judge: { id: j.judgeId, name: j.name, groupId: j.groupId } };
+  });
+  app.get('/judge/state', { schema: { tags } }, async (request) => judgeState(db, await judgeFromToken(db, tokenOf(request))));
+  app.put('/judge/scores/:contestantId', { schema: { tags, params: ZContestantParam, body: ZScore } }, async (request) => {
+    const me = await judgeFromToken(db, tokenOf(request));
+    return submitScore(db, me, request.ip, request.params.contestantId, request.body);
+  });
+  // The big screen: a long random token in the URL gives read-only access to one arena's live view.
+  app.get('/screen/:token/live', { schema: { tags, params: ZScreenToken } }, async (request) => liveSnapshot(db, (await getArenaByScreenToken(db, request.params.token)).id));
+  app.get('/screen/:token/events', { schema: { tags, params: ZScreenToken } }, async (request, reply) => {
+    const { id } = await getArenaByScreenToken(db, request.params.token);
+    await openEventStream(request, reply, hub, arenaTopic(id), withServerNow);
+  });
+};

@@ -1,0 +1,118 @@
+import { scoreArena, ScoringInputError, type ArenaContestantResult, type ArenaInput, type ContestantPhase } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import { contestantsOf, getArena, judgesOf, recusalsOf, scoresOf, type ArenaRow, type ContestantRow, type JudgeRow, type RecusalRow, type ScoreRow } from './repo.js';
+
+/** What the big screen, the judges' phones and the host console all see; no unrevealed score leaves the server. */
+export interface LiveSnapshot {
+  arenaId: number;
+  version: number;
+  title: string;
+  heldOn: string;
+  status: 'draft' | 'live' | 'finished';
+  seed: string | null;
+  speakingSeconds: number;
+  criteria: { id: string; max: string }[];
+  timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
+  judgesTotal: number;
+  current: null | {
+    contestantId: number;
+    unitName: string;
+    presenter: string;
+    position: number;
+    phase: ContestantPhase;
+    /** Judges expected to score (the panel minus recusals). */
+    eligible: number;
+    submitted: number;
+    submittedJudgeIds: number[];
+  };
+  /** In presentation order (unit order before the draw); score and rank only once revealed. */
+  contestants: { id: number; unitName: string; presenter: string; position: number | null; phase: ContestantPhase; score: string | null; rank: number | null }[];
+}
+
+export interface ArenaData {
+  arena: ArenaRow;
+  contestants: ContestantRow[];
+  judges: JudgeRow[];
+  recusals: RecusalRow[];
+  scores: ScoreRow[];
+}
+
+export async function loadArenaData(db: Db, arenaId: number): Promise<ArenaData> {
+  const arena = await getArena(db, arenaId);
+  const [contestants, judges, recusals, scores] = await Promise.all([contestantsOf(db, arenaId), judgesOf(db, arenaId), recusalsOf(db, arenaId), scoresOf(db, arenaId)]);
+  return { arena, contestants, judges, recusals, scores };
+}
+
+/** The engine's input for the given contestants (ids as strings, as core speaks). */
+export function engineInput(d: ArenaData, contestantIds: readonly number[]): ArenaInput {
+  const wanted = new Set(contestantIds);
+  return {
+    scheme: d.arena.scheme,
+    judges: d.judges.map((j) => ({ id: String(j.id), groupId: j.groupId })),
+    contestants: contestantIds.map((id) => ({ id: String(id) })),
+    scores: d.scores.filter((s) => wanted.has(s.contestantId)).map((s) => ({ id: String(s.id), judgeId: String(s.judgeId), contestantId: String(s.contestantId), criteria: s.criteria, reason: s.reason })),
+    recusals: d.recusals.filter((r) => wanted.has(r.contestantId)).map((r) => ({ judgeId: String(r.judgeId), contestantId: String(r.contestantId) })),
+  };
+}
+
+/** Runs the scoring engine; a rule violation in stored data is reported, never hidden. */
+export function runEngine(input: ArenaInput): ArenaContestantResult[] {
+  try {
+    return scoreArena(input);
+  } catch (err) {
+    if (err instanceof ScoringInputError) throw new AppError('RULE_VIOLATION', `评分数据不符合规则：${err.message}`, { item: err.item });
+    throw err;
+  }
+}
+
+export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
+  const { arena, contestants } = d;
+  const state = arena.state;
+  const position = new Map(state.order.map((id, i) => [Number(id), i + 1]));
+  const revealed = contestants.filter((c) => state.phases[String(c.id)] === 'revealed').map((c) => c.id);
+  const results = new Map(runEngine(engineInput(d, revealed)).map((r) => [Number(r.contestantId), r]));
+  const phaseOf = (id: number): ContestantPhase => state.phases[String(id)] ?? 'waiting';
+  const list = contestants
+    .map((c) => {
+      const r = results.get(c.id);
+      return { id: c.id, unitName: c.unitName, presenter: c.presenter, position: position.get(c.id) ?? null, phase: phaseOf(c.id), score: r?.score ?? null, rank: r?.rank ?? null };
+    })
+    .sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || a.id - b.id);
+  let current: LiveSnapshot['current'] = null;
+  const cur = contestants.find((c) => String(c.id) === state.current);
+  if (cur) {
+    const recused = new Set(d.recusals.filter((r) => r.contestantId === cur.id).map((r) => r.judgeId));
+    const submittedJudgeIds = d.scores.filter((s) => s.contestantId === cur.id && !recused.has(s.judgeId)).map((s) => s.judgeId);
+    current = { contestantId: cur.id, unitName: cur.unitName, presenter: cur.presenter, position: position.get(cur.id) ?? 0, phase: phaseOf(cur.id), eligible: d.judges.length - recused.size, submitted: submittedJudgeIds.length, submittedJudgeIds };
+  }
+  return {
+    arenaId: arena.id,
+    version: arena.version,
+    title: arena.title,
+    heldOn: arena.heldOn,
+    status: state.status,
+    seed: arena.seed,
+    speakingSeconds: arena.speakingSeconds,
+    criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })),
+    timer: { ...state.timer, serverNow: now },
+    judgesTotal: d.judges.length,
+    current,
+    contestants: list,
+  };
+}
+
+/** The live view needs scores only of revealed contestants and of the one on stage: not the whole arena's. */
+export async function liveSnapshot(db: Db, arenaId: number): Promise<LiveSnapshot> {
+  const arena = await getArena(db, arenaId);
+  const { state } = arena;
+  const wanted = state.order.filter((c) => state.phases[c] === 'revealed' || c === state.current).map(Number);
+  const [contestants, judges, recusals, scores] = await Promise.all([contestantsOf(db, arenaId), judgesOf(db, arenaId), recusalsOf(db, arenaId), scoresOf(db, arenaId, wanted)]);
+  return buildSnapshot({ arena, contestants, judges, recusals, scores });
+}
+
+/** A cached snapshot's clock reading is as old as the cache: each new client gets the time of sending. */
+export function withServerNow(data: unknown): unknown {
+  const s = data as LiveSnapshot;
+  return { ...s, timer: { ...s.timer, serverNow: Date.now() } };
+}

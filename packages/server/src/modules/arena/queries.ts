@@ -1,0 +1,49 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { arenaContestants, categories, units } from '../../db/schema/index.js';
+import { DEVICE_ACTIVE_MS } from './judge.js';
+import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
+
+export async function arenaList(db: Db) {
+  const arenas = await listArenas(db);
+  const counts = await db.select({ arenaId: arenaContestants.arenaId, n: count() }).from(arenaContestants).groupBy(arenaContestants.arenaId);
+  const n = new Map(counts.map((c) => [c.arenaId, c.n]));
+  return arenas.map((a) => ({ id: a.id, title: a.title, heldOn: a.heldOn, status: a.state.status, seed: a.seed, contestants: n.get(a.id) ?? 0 }));
+}
+
+/** The set-up as the host console needs it; the screen link only for those who manage arenas. */
+export async function arenaDetail(db: Db, id: number, manager: boolean, now = Date.now()) {
+  const a = await getArena(db, id);
+  const [contestants, judges, recusals] = await Promise.all([contestantsOf(db, id), judgesOf(db, id), recusalsOf(db, id)]);
+  return {
+    id: a.id,
+    campaignId: a.campaignId,
+    title: a.title,
+    heldOn: a.heldOn,
+    status: a.state.status,
+    seed: a.seed,
+    speakingSeconds: a.speakingSeconds,
+    scheme: a.scheme,
+    screenToken: manager ? a.screenToken : null,
+    contestants: contestants.map((c) => ({ id: c.id, unitId: c.unitId, unitName: c.unitName, presenter: c.presenter })),
+    judges: judges.map((j) => ({
+      id: j.id,
+      name: j.name,
+      groupId: j.groupId,
+      unitId: j.unitId,
+      hasCode: j.hasCode,
+      device: !j.deviceBound ? ('none' as const) : j.deviceSeenAt && now - j.deviceSeenAt.getTime() < DEVICE_ACTIVE_MS ? ('active' as const) : ('idle' as const),
+    })),
+    recusals,
+  };
+}
+
+
+export async function unitOptions(db: Db) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind, category: categories.name })
+    .from(units)
+    .leftJoin(categories, eq(categories.id, units.categoryId))
+    .where(eq(units.active, true))
+    .orderBy(asc(units.sortOrder), asc(units.id));
+}

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authorize, auditActorOf, requireUser } from '../../http/guard.js';
+import { attachmentHeader } from '../../http/upload.js';
+import { RealtimeHub } from '../../realtime/hub.js';
+import { openEventStream } from '../../realtime/sse.js';
+import { hasPermission } from '@leitai/core';
+import { forbidden } from '../../errors.js';
+import { resultDocument, resultWorkbook } from './export.js';
+import { hostAction } from './host.js';
+import { judgeRoutes } from './judge-routes.js';
+import { liveSnapshot, withServerNow } from './live.js';
+import { getArena } from './repo.js';
+import { arenaDetail, arenaList, unitOptions } from './queries.js';
+import { arenaResult } from './result.js';
+import { ZArenaCreate, ZArenaId, ZCodes, ZDraw, ZHostAction, ZRecusal } from './schema.js';
+import { addRecusal, arenaTopic, createArena, drawArena, issueCodes } from './setup.js';
+
+/**
+ * 擂台赛: the organiser's set-up and host console, the big screen, and (in judge-routes.ts) the judges'
+ * phones. One realtime hub per app instance fans PostgreSQL notifications out to SSE clients.
+ */
+export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.ctx.db;
+  const hub = new RealtimeHub(
+    app.ctx.database.listen,
+    async (topic) => {
+      const id = Number(topic.split(':')[1]);
+      return topic.startsWith('arena:') && Number.isInteger(id) ? { event: 'state', data: await liveSnapshot(db, id) } : null;
+    },
+    { onError: (err) => app.log.error({ err }, 'realtime: snapshot failed') },
+  );
+  // Open event streams would keep the server from closing: end them first.
+  app.addHook('preClose', async () => hub.stop());
+  const tags = ['arena'];
+  const params = ZArenaId;
+
+  app.get('/arenas', { schema: { tags } }, async (request) => {
+    authorize(request, 'arena.read');
+    return arenaList(db);
+  });
+  // The set-up form picks contestants and judges' units from here (units CRUD is another module).
+  app.get('/arenas/options/units', { schema: { tags } }, async (request) => {
+    authorize(request, 'arena.manage');
+    return unitOptions(db);
+  });
+  app.post('/arenas', { schema: { tags, body: ZArenaCreate } }, async (request, reply) => {
+    const actor = authorize(request, 'arena.manage');
+    return reply.status(201).send(await createArena(db, auditActorOf(request), actor.userId, request.body));
+  });
+  app.get('/arenas/:id', { schema: { tags, params } }, async (request) => {
+    const actor = authorize(request, 'arena.read');
+    return arenaDetail(db, request.params.id, hasPermission(actor, 'arena.manage'));
+  });
+  app.post('/arenas/:id/draw', { schema: { tags, params, body: ZDraw } }, async (request) => {
+    authorize(request, 'arena.manage');
+    return drawArena(db, auditActorOf(request), request.params.id, request.body.seed);
+  });
+  app.post('/arenas/:id/recusals', { schema: { tags, params, body: ZRecusal } }, async (request, reply) => {
+    authorize(request, 'arena.manage');
+    await addRecusal(db, auditActorOf(request), request.params.id, request.body);
+    return reply.status(204).send();
+  });
+  app.post('/arenas/:id/codes', { schema: { tags, params, body: ZCodes } }, async (request) => {
+    authorize(request, 'arena.manage');
+    return { codes: await issueCodes(db, auditActorOf(request), request.params.id, request.body.judgeId) };
+  });
+  app.post('/arenas/:id/host', { schema: { tags, params, body: ZHostAction } }, async (request) => {
+    authorize(request, 'arena.manage');
+    await hostAction(db, auditActorOf(request), request.params.id, request.body);
+    return liveSnapshot(db, request.params.id);
+  });
+  app.get('/arenas/:id/live', { schema: { tags, params } }, async (request) => {
+    authorize(request, 'arena.read');
+    return liveSnapshot(db, request.params.id);
+  });
+  app.get('/arenas/:id/events', { schema: { tags, params } }, async (request, reply) => {
+    authorize(request, 'arena.read');
+    const id = request.params.id;
+    await getArena(db, id); // 404 before the stream opens
+    await openEventStream(request, reply, hub, arenaTopic(id), withServerNow);
+  });
+
+  /** Managers see the result as it forms; everyone else once the arena is finished. */
+  const readResult = async (request: Parameters<typeof requireUser>[0], id: number) => {
+    const actor = authorize(request, 'arena.read');
+    const result = await arenaResult(db, id);
+    if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage')) throw forbidden('擂台赛结束后才公布成绩');
+    return result;
+  };
+  app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) => readResult(request, request.params.id));
+  app.get('/arenas/:id/result.xlsx', { schema: { tags, params } }, async (request, reply) => {
+    const r = await readResult(request, request.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachmentHeader(`${r.arena.title}成绩表.xlsx`))
+      .send(await resultWorkbook(r));
+  });
+  app.get('/arenas/:id/result.docx', { schema: { tags, params } }, async (request, reply) => {
+    const r = await readResult(request, request.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachmentHeader(`${r.arena.title}成绩通报.docx`))
+      .send(await resultDocument(r));
+  });
+
+  await app.register(judgeRoutes, { hub });
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const decimal = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, '须为数字')]);
+
+export const DEFAULT_CRITERIA = [
+  { id: '实绩', max: 40 },
+  { id: '举措', max: 30 },
+  { id: '表现', max: 20 },
+  { id: '作风', max: 10 },
+];
+
+export const ZArenaCreate = z.object({
+  title: z.string().trim().min(1, '请填写擂台赛名称').max(100),
+  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  campaignId: z.number().int().positive().nullable().default(null),
+  speakingSeconds: z.number().int().min(30, '陈述时间至少 30 秒').max(3600, '陈述时间最多 60 分钟').default(300),
+  criteria: z.array(z.object({ id: z.string().trim().min(1).max(20), max: decimal })).min(1).default(DEFAULT_CRITERIA),
+  groups: z.array(z.object({ id: z.string().trim().min(1).max(20), weight: decimal })).min(1, '至少需要一个评委组'),
+  contestants: z.array(z.object({ unitId: z.number().int().positive(), presenter: z.string().trim().max(40).default('') })).min(1, '至少需要一位选手').max(200),
+  judges: z.array(z.object({ name: z.string().trim().min(1, '请填写评委姓名').max(40), groupId: z.string().trim().min(1), unitId: z.number().int().positive().nullable().default(null) })).min(1, '至少需要一位评委').max(1000),
+  tieBreakers: z.array(z.string()).default([]),
+});
+export type ArenaCreate = z.infer<typeof ZArenaCreate>;
+
+export const ZArenaId = z.object({ id: z.coerce.number().int().positive() });
+export const ZDraw = z.object({ seed: z.string().trim().min(1).max(64).optional() });
+export const ZRecusal = z.object({ judgeId: z.number().int().positive(), contestantId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写回避理由').max(200) });
+export const ZCodes = z.object({ judgeId: z.number().int().positive().optional() });
+
+export const ZHostAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('call'), contestantId: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('timerStart') }),
+  z.object({ type: z.literal('timerStop') }),
+  z.object({ type: z.literal('timerReset') }),
+  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('reveal') }),
+  z.object({ type: z.literal('reopen'), contestantId: z.number().int().positive(), reason: z.string().trim().min(1, '重新开放评分须填写理由').max(200) }),
+  z.object({ type: z.literal('finish') }),
+]);
+export type HostActionInput = z.infer<typeof ZHostAction>;
+
+export const ZJoin = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{6,12}$/, '评委码为 8 位字母或数字') });
+export const ZScore = z.object({
+  criteria: z.record(z.string(), decimal),
+  reason: z.string().trim().max(200).nullable().default(null),
+});
+export const ZContestantParam = z.object({ contestantId: z.coerce.number().int().positive() });
+export const ZScreenToken = z.object({ token: z.string().min(16).max(64) });

@@ -1,0 +1,32 @@
+import { asc, gt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { entryHash, type HashAlgorithm } from './hash.js';
+
+export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+
+/**
+ * Walks the chain in order. The first entry kept may link to a purged predecessor, so its prevHash
+ * is taken as given; every later link and every content hash must match.
+ */
+export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<VerifyResult> {
+  let checked = 0;
+  let prev: { seq: number; hash: string } | undefined;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, prev?.seq ?? 0))
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize);
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      const { hash, algorithm, ...content } = row;
+      if (prev && row.seq !== prev.seq + 1) return { ok: false, checked, brokenSeq: prev.seq + 1, reason: `entry ${prev.seq + 1} is missing` };
+      if (prev && row.prevHash !== prev.hash) return { ok: false, checked, brokenSeq: row.seq, reason: 'link to the previous entry does not match' };
+      if (entryHash(algorithm as HashAlgorithm, content) !== hash) return { ok: false, checked, brokenSeq: row.seq, reason: 'content does not match its hash' };
+      checked++;
+      prev = { seq: row.seq, hash };
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { activeInPeriod, paceWarning, splitPeriod, type IndicatorKind, type PaceProfileInput, type WarningRule, type WarningState, type IsoDate } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../errors.js';
+import { allCategories, allUnits, campaignIndicators, getCampaign, periodReports, valuesOf, yearPeriods, yearTargets, type CampaignRow, type IndicatorRow, type PeriodRow, type ReportRow, type TargetRow, type UnitRef } from './repo.js';
+
+/**
+ * Everything one campaign-year's dispatch needs, read once: a district's year is a few thousand figures,
+ * so the board, a unit's page, the trend and the bulletin all compute from the same snapshot and agree.
+ */
+export interface YearData {
+  campaign: CampaignRow;
+  year: number;
+  indicators: IndicatorRow[];
+  units: UnitRef[];
+  unitById: Map<number, UnitRef>;
+  categories: { id: number; code: string; name: string }[];
+  targets: TargetRow[];
+  periods: PeriodRow[];
+  reports: ReportRow[];
+  /** reportId → indicatorId → { value, flag } */
+  values: Map<number, Map<number, { value: string; flag: string | null }>>;
+}
+
+export async function loadYear(db: Db, campaignId: number, year: number, unitId?: number): Promise<YearData> {
+  const campaign = await getCampaign(db, campaignId);
+  if (!campaign) throw notFound('活动');
+  const inds = await campaignIndicators(db, campaignId);
+  const [unitRows, cats, targetRows, periods] = await Promise.all([allUnits(db), allCategories(db), yearTargets(db, inds.map((i) => i.id), year, unitId), yearPeriods(db, campaignId, year)]);
+  const reportRows = await periodReports(db, periods.map((p) => p.id), unitId);
+  const values = new Map<number, Map<number, { value: string; flag: string | null }>>();
+  for (const v of await valuesOf(db, reportRows.map((r) => r.id))) {
+    let m = values.get(v.reportId);
+    if (!m) values.set(v.reportId, (m = new Map()));
+    m.set(v.indicatorId, { value: v.value, flag: v.flag });
+  }
+  return { campaign, year, indicators: inds, units: unitRows, unitById: new Map(unitRows.map((u) => [u.id, u])), categories: cats, targets: targetRows, periods, reports: reportRows, values };
+}
+
+export const indicatorKind = (i: IndicatorRow) => i.kind as IndicatorKind;
+
+/** The indicators in play in a period (retired ones drop out from their retirement month). */
+export const activeIndicators = (d: YearData, period: string) => d.indicators.filter((i) => activeInPeriod(period, null, i.retiredFrom));
+
+/** A unit's targets that count in a period: the indicator is active and the unit carried it by then. */
+export function unitTargets(d: YearData, unitId: number, period: string): { indicator: IndicatorRow; target: TargetRow }[] {
+  const byInd = new Map(activeIndicators(d, period).map((i) => [i.id, i]));
+  return d.targets
+    .filter((t) => t.unitId === unitId && byInd.has(t.indicatorId) && activeInPeriod(period, t.fromPeriod, null))
+    .map((t) => ({ indicator: byInd.get(t.indicatorId)!, target: t }))
+    .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder || a.indicator.id - b.indicator.id);
+}
+
+export function reportOf(d: YearData, periodId: number, unitId: number): ReportRow | undefined {
+  return d.reports.find((r) => r.periodId === periodId && r.unitId === unitId);
+}
+
+export interface Cell {
+  indicatorId: number;
+  base: string;
+  stretch: string | null;
+  actual: string | null;
+  expected: string;
+  pace: string;
+  gapPoints: string | null;
+  ratio: string | null;
+  state: WarningState;
+  flag: string | null;
+}
+
+/**
+ * The board's cell for a unit × indicator × period, by core's paceWarning. Only accepted figures count;
+ * a report waiting for review (or returned after an on-time submission) is pending, never overdue; a
+ * unit that has not reported by the deadline is overdue.
+ */
+export function cellFor(d: YearData, period: PeriodRow, unitId: number, indicator: IndicatorRow, target: TargetRow, today: IsoDate): Cell {
+  const report = reportOf(d, period.id, unitId);
+  const accepted = report?.state === 'accepted' ? d.values.get(report.id)?.get(indicator.id) : undefined;
+  const w = paceWarning({
+    item: `${d.unitById.get(unitId)?.name ?? unitId}/${indicator.name}`,
+    kind: indicatorKind(indicator),
+    lowerIsBetter: indicator.lowerIsBetter,
+    profile: indicator.profile as PaceProfileInput,
+    annualTarget: target.base,
+    month: splitPeriod(period.period).month,
+    actual: accepted?.value ?? null,
+    deadlinePassed: today > period.deadline && !report?.firstSubmittedOn,
+    rule: indicator.rule as WarningRule,
+  });
+  return { indicatorId: indicator.id, base: target.base, stretch: target.stretch, actual: w.actual, expected: w.expected, pace: w.pace, gapPoints: w.gapPoints, ratio: w.ratio, state: w.state, flag: accepted?.flag ?? null };
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActorOf, requireUser } from '../../http/guard.js';
+import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readFile, storeUpload } from './service.js';
+
+export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/files', { schema: { tags: ['files'], consumes: ['multipart/form-data'] } }, async (request) => {
+    const { actor } = requireUser(request);
+    return storeUpload(app.ctx.db, actor, auditActorOf(request), await readUpload(request));
+  });
+
+  app.get('/files/:id', { schema: { tags: ['files'], params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+    const { actor } = requireUser(request);
+    const file = await readFile(app.ctx.db, actor, request.params.id);
+    return reply.header('content-type', file.mime).header('content-disposition', attachmentHeader(file.name)).send(file.content);
+  });
+};

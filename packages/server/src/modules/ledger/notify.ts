@@ -1,0 +1,15 @@
+import type { Db } from '../../db/client.js';
+import { notify, unitRecipients } from '../notifications/service.js';
+import type { ItemRow } from './repository.js';
+
+/** Tells the lead unit's accounts and the responsible leader about an item. */
+export async function tellLeadUnit(tx: Db, item: ItemRow, kind: string, title: string, body: string, dedupeKey?: string): Promise<number> {
+  const recipients = await unitRecipients(tx, [item.leadUnitId]);
+  if (item.leaderId) recipients.push(item.leaderId);
+  return notify(tx, recipients, { kind, title, body, link: `/ledger/items/${item.id}`, ...(dedupeKey ? { dedupeKey } : {}) });
+}
+
+/** Tells the organiser who created the item (a close-out or extension waits for them). */
+export async function tellOrganiser(tx: Db, item: ItemRow, kind: string, title: string, body: string): Promise<number> {
+  return notify(tx, [item.createdBy], { kind, title, body, link: `/ledger/items/${item.id}` });
+}

@@ -1,0 +1,131 @@
+import { allowedLedgerActions, can, closeOutRates, hasPermission, periodRange, unitFilter, type Actor, type IsoDate, type LedgerAction, type LedgerColour, type LedgerParty, type LedgerState, type UnitCloseOutRate } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { filesOf, type FileInfo } from '../files/service.js';
+import { canRead, partiesOf } from './access.js';
+import { allUnits, eventsOf, extensionsOf, getItem, listItems, unitsByIds, type ListFilter } from './repository.js';
+import { ledgerSettings } from './settings.js';
+import { toViews, type ItemView } from './views.js';
+
+export interface ListQuery extends Omit<ListFilter, 'scope'> {
+  colour?: LedgerColour | undefined;
+}
+
+/** The items the actor may read, filtered; colour is computed for today, so it filters after the query. */
+export async function listLedger(db: Db, actor: Actor, q: ListQuery, today: IsoDate): Promise<ItemView[]> {
+  const { yellowDays } = await ledgerSettings(db);
+  const rows = await listItems(db, { ...q, scope: unitFilter(actor, 'ledger.read'), ...(q.colour === 'closed' ? { state: 'closed' } : {}) });
+  const views = await toViews(db, rows, today, yellowDays);
+  return (q.colour ? views.filter((v) => v.colour === q.colour) : views).sort(byUrgency);
+}
+
+const URGENCY: Record<LedgerColour, number> = { red: 0, yellow: 1, green: 2, closed: 3 };
+/** Most urgent first: overdue (longest first), near, on track, then closed (latest deadline first). */
+const byUrgency = (a: ItemView, b: ItemView): number =>
+  URGENCY[a.colour] - URGENCY[b.colour] ||
+  (a.colour === 'red' ? b.daysOverdue - a.daysOverdue : 0) ||
+  (a.colour === 'closed' ? b.deadline.localeCompare(a.deadline) : a.deadline.localeCompare(b.deadline)) ||
+  a.id - b.id;
+
+export interface EventView {
+  id: number;
+  kind: string;
+  actorName: string;
+  at: Date;
+  text: string;
+  data: unknown;
+  files: FileInfo[];
+}
+
+export interface ItemDetail extends ItemView {
+  events: EventView[];
+  extensions: { id: number; requestedDeadline: string; reason: string; status: string; requestedAt: Date; decision: string | null; decidedAt: Date | null }[];
+  subItems: ItemView[];
+  parties: LedgerParty[];
+  actions: LedgerAction[];
+}
+
+export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDate): Promise<ItemDetail> {
+  const row = await getItem(db, id);
+  if (!row) throw notFound('督办事项');
+  const unitMap = await unitsByIds(db, [row.leadUnitId, ...row.coUnitIds]);
+  const organiser = hasPermission(actor, 'ledger.manage');
+  if (!organiser && !canRead(actor, row, unitMap)) throw notFound('督办事项');
+  const { yellowDays } = await ledgerSettings(db);
+  const [[view], events, extensions, subRows] = await Promise.all([
+    toViews(db, [row], today, yellowDays, unitMap),
+    eventsOf(db, id),
+    extensionsOf(db, id),
+    listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
+  ]);
+  const parties = partiesOf(actor, row, unitMap);
+  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state as LedgerState, p)))];
+  return {
+    ...view!,
+    events: await Promise.all(events.map(async (e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, at: e.at, text: e.text, data: e.data, files: await filesOf(db, 'ledger_event', e.id) }))),
+    extensions: extensions.map((x) => ({ id: x.id, requestedDeadline: x.requestedDeadline, reason: x.reason, status: x.status, requestedAt: x.requestedAt, decision: x.decision, decidedAt: x.decidedAt })),
+    subItems: await toViews(db, subRows, today, yellowDays),
+    parties,
+    actions,
+  };
+}
+
+export interface UnitCounts {
+  unitId: number;
+  unitName: string;
+  total: number;
+  open: number;
+  yellow: number;
+  overdue: number;
+  closedOnTime: number;
+  closedLate: number;
+}
+
+/** 各单位台账统计: counts by lead unit of the items the actor may read. */
+export async function countsByUnit(db: Db, actor: Actor, today: IsoDate): Promise<UnitCounts[]> {
+  const items = await listLedger(db, actor, {}, today);
+  const by = new Map<number, UnitCounts>();
+  for (const i of items) {
+    const c = by.get(i.leadUnit.id) ?? { unitId: i.leadUnit.id, unitName: i.leadUnit.name, total: 0, open: 0, yellow: 0, overdue: 0, closedOnTime: 0, closedLate: 0 };
+    c.total += 1;
+    if (i.state !== 'closed') c.open += 1;
+    if (i.colour === 'yellow') c.yellow += 1;
+    if (i.colour === 'red') c.overdue += 1;
+    if (i.state === 'closed' && i.daysOverdue === 0) c.closedOnTime += 1;
+    if (i.state === 'closed' && i.daysOverdue > 0) c.closedLate += 1;
+    by.set(i.leadUnit.id, c);
+  }
+  return [...by.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unitId - b.unitId);
+}
+
+export interface RateRow extends UnitCloseOutRate {
+  unitName: string;
+}
+
+/**
+ * 按期销号率 per unit for a period, by core's rule, seen on `asOf` (today, or the period's end if
+ * earlier). Every ranked unit in scope appears, with rate null when nothing fell due.
+ */
+export async function ratesFor(db: Db, actor: Actor, period: string, today: IsoDate): Promise<{ from: IsoDate; to: IsoDate; asOf: IsoDate; rows: RateRow[] }> {
+  let range: { from: IsoDate; to: IsoDate };
+  try {
+    range = periodRange(period);
+  } catch (e) {
+    throw new AppError('VALIDATION_FAILED', (e as Error).message);
+  }
+  const asOf = range.to < today ? range.to : today;
+  const filter = unitFilter(actor, 'ledger.read');
+  // Every unit below the root (the district itself is not ranked) within the actor's scope.
+  const units = (await allUnits(db)).filter((u) => u.active && u.path.split('/').length > 3 && (filter.kind === 'all' || can(actor, 'ledger.read', u.path)));
+  const items = await listItems(db, { scope: filter });
+  const names = new Map(units.map((u) => [String(u.id), u.name]));
+  const rows = closeOutRates({
+    items: items.map((i) => ({ id: String(i.id), unitId: String(i.leadUnitId), deadline: i.deadline, closedOn: i.closedOn })),
+    ...range,
+    asOf,
+    unitIds: units.map((u) => String(u.id)),
+  });
+  const missing = rows.filter((r) => !names.has(r.unitId)).map((r) => Number(r.unitId));
+  for (const [id, u] of await unitsByIds(db, missing)) names.set(String(id), u.name);
+  return { ...range, asOf, rows: rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? r.unitId })) };
+}

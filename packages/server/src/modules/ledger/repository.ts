@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { UnitFilter } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { ledgerEvents, ledgerExtensions, ledgerItems, ledgerSteps, units, users } from '../../db/schema/index.js';
+
+export type ItemRow = typeof ledgerItems.$inferSelect;
+export type StepRow = typeof ledgerSteps.$inferSelect;
+export type EventRow = typeof ledgerEvents.$inferSelect;
+export type ExtensionRow = typeof ledgerExtensions.$inferSelect;
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  active: boolean;
+}
+
+export async function getItem(db: Db, id: number): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(ledgerItems).where(eq(ledgerItems.id, id));
+  return row;
+}
+
+/** The item row locked until the transaction ends: concurrent actions on one item take turns. */
+export async function lockItem(tx: Db, id: number): Promise<ItemRow | undefined> {
+  const [row] = await tx.select().from(ledgerItems).where(eq(ledgerItems.id, id)).for('update');
+  return row;
+}
+
+export async function insertItem(tx: Db, values: typeof ledgerItems.$inferInsert): Promise<ItemRow> {
+  const [row] = await tx.insert(ledgerItems).values(values).returning();
+  return row!;
+}
+
+/** Writes the new fields and bumps the version, only if the version is still the one read. */
+export async function updateItem(tx: Db, item: ItemRow, set: Partial<typeof ledgerItems.$inferInsert>): Promise<ItemRow> {
+  const [row] = await tx
+    .update(ledgerItems)
+    .set({ ...set, version: item.version + 1, updatedAt: new Date() })
+    .where(and(eq(ledgerItems.id, item.id), eq(ledgerItems.version, item.version)))
+    .returning();
+  if (!row) throw new Error(`ledger item ${item.id} changed under a lock`);
+  return row;
+}
+
+export async function insertSteps(tx: Db, itemId: number, steps: readonly { title: string; deadline: string }[]): Promise<void> {
+  if (steps.length === 0) return;
+  await tx.insert(ledgerSteps).values(steps.map((s, i) => ({ itemId, seq: i + 1, title: s.title, deadline: s.deadline })));
+}
+
+export async function stepsOf(db: Db, itemIds: number[]): Promise<Map<number, StepRow[]>> {
+  const out = new Map<number, StepRow[]>();
+  if (itemIds.length === 0) return out;
+  const rows = await db.select().from(ledgerSteps).where(inArray(ledgerSteps.itemId, itemIds)).orderBy(asc(ledgerSteps.itemId), asc(ledgerSteps.seq));
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r]);
+  return out;
+}
+
+export async function markStepDone(tx: Db, itemId: number, stepId: number, day: string): Promise<StepRow | undefined> {
+  const [row] = await tx
+    .update(ledgerSteps)
+    .set({ doneOn: day })
+    .where(and(eq(ledgerSteps.id, stepId), eq(ledgerSteps.itemId, itemId), isNull(ledgerSteps.doneOn)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(tx: Db, values: typeof ledgerEvents.$inferInsert): Promise<EventRow> {
+  const [row] = await tx.insert(ledgerEvents).values(values).returning();
+  return row!;
+}
+
+export async function eventsOf(db: Db, itemId: number): Promise<EventRow[]> {
+  return db.select().from(ledgerEvents).where(eq(ledgerEvents.itemId, itemId)).orderBy(asc(ledgerEvents.id));
+}
+
+export async function extensionsOf(db: Db, itemId: number): Promise<ExtensionRow[]> {
+  return db.select().from(ledgerExtensions).where(eq(ledgerExtensions.itemId, itemId)).orderBy(desc(ledgerExtensions.id));
+}
+
+export async function pendingExtension(db: Db, itemId: number): Promise<ExtensionRow | undefined> {
+  const [row] = await db.select().from(ledgerExtensions).where(and(eq(ledgerExtensions.itemId, itemId), eq(ledgerExtensions.status, 'pending')));
+  return row;
+}
+
+export async function insertExtension(tx: Db, values: typeof ledgerExtensions.$inferInsert): Promise<ExtensionRow> {
+  const [row] = await tx.insert(ledgerExtensions).values(values).returning();
+  return row!;
+}
+
+export async function decideExtension(tx: Db, id: number, set: { status: 'approved' | 'refused'; decidedBy: number; decision: string }): Promise<void> {
+  await tx.update(ledgerExtensions).set({ ...set, decidedAt: new Date() }).where(eq(ledgerExtensions.id, id));
+}
+
+export async function unitsByIds(db: Db, ids: Iterable<number>): Promise<Map<number, UnitRef>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active }).from(units).where(inArray(units.id, list));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function allUnits(db: Db): Promise<UnitRef[]> {
+  return db.select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active }).from(units).orderBy(asc(units.sortOrder), asc(units.id));
+}
+
+export async function usersByIds(db: Db, ids: Iterable<number>): Promise<Map<number, { id: number; name: string; roles: string[]; active: boolean }>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName, roles: users.roles, active: users.active }).from(users).where(inArray(users.id, list));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function leaders(db: Db): Promise<{ id: number; name: string; username: string }[]> {
+  return db
+    .select({ id: users.id, name: users.displayName, username: users.username })
+    .from(users)
+    .where(and(eq(users.active, true), sql`'leader' = ANY(${users.roles})`))
+    .orderBy(asc(users.id));
+}
+
+/** SQL for "the lead unit or a cooperating unit is within the actor's scope". */
+export function scopeCondition(filter: UnitFilter): SQL {
+  if (filter.kind === 'all') return sql`true`;
+  if (filter.kind === 'none') return sql`false`;
+  const tests = [...filter.exact.map((p) => sql`u.path = ${p}`), ...filter.paths.map((p) => sql`u.path LIKE ${`${p}%`}`)];
+  return sql`EXISTS (SELECT 1 FROM ${units} u WHERE (u.id = ${ledgerItems.leadUnitId} OR u.id = ANY(${ledgerItems.coUnitIds})) AND (${sql.join(tests, sql` OR `)}))`;
+}
+
+export interface ListFilter {
+  scope: UnitFilter;
+  state?: string | undefined;
+  source?: string | undefined;
+  /** Items the unit leads or cooperates on. */
+  unitId?: number | undefined;
+  leaderId?: number | undefined;
+  parentId?: number | undefined;
+  q?: string | undefined;
+  openOnly?: boolean;
+}
+
+export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
+  const where: SQL[] = [scopeCondition(f.scope)];
+  if (f.state) where.push(eq(ledgerItems.state, f.state));
+  if (f.openOnly) where.push(ne(ledgerItems.state, 'closed'));
+  if (f.source) where.push(eq(ledgerItems.source, f.source));
+  if (f.unitId) where.push(sql`(${ledgerItems.leadUnitId} = ${f.unitId} OR ${f.unitId} = ANY(${ledgerItems.coUnitIds}))`);
+  if (f.leaderId) where.push(eq(ledgerItems.leaderId, f.leaderId));
+  if (f.parentId) where.push(eq(ledgerItems.parentId, f.parentId));
+  if (f.q) where.push(ilike(ledgerItems.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return db
+    .select()
+    .from(ledgerItems)
+    .where(and(...where))
+    .orderBy(asc(ledgerItems.deadline), asc(ledgerItems.id));
+}
+
+export async function subItemCounts(db: Db, parentIds: number[]): Promise<Map<number, number>> {
+  if (parentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ parentId: ledgerItems.parentId, n: sql<number>`count(*)::int` })
+    .from(ledgerItems)
+    .where(inArray(ledgerItems.parentId, parentIds))
+    .groupBy(ledgerItems.parentId);
+  return new Map(rows.map((r) => [r.parentId!, r.n]));
+}

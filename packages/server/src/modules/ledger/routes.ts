@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LEDGER_PRIORITIES, LEDGER_PRIORITY_LABELS, LEDGER_SOURCES, reverseSchedule } from '@leitai/core';
+import { authorize, auditActorOf } from '../../http/guard.js';
+import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { shanghaiDate } from '../../jobs/clock.js';
+import { act } from './actions.js';
+import { asAppError } from './access.js';
+import { bulletinData, bulletinDocx, bulletinTitle, bulletinXlsx } from './bulletin.js';
+import { createItem, splitItem } from './create.js';
+import { announceColours } from './daily.js';
+import { exportLedger, importTemplate } from './excel.js';
+import { importItems } from './import.js';
+import { countsByUnit, itemDetail, listLedger, ratesFor } from './queries.js';
+import { allUnits, leaders } from './repository.js';
+import { ZAction, ZIdParams, ZItemDetail, ZItemView, ZListQuery, ZNewItem, ZPeriod, ZSchedule, ZSplit } from './schema.js';
+import { loadCalendar } from './settings.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
+export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.ctx.db;
+  const tags = ['ledger'];
+
+  app.get('/ledger/meta', { schema: { tags } }, async (request) => {
+    authorize(request, 'ledger.read');
+    const [units, leaderRows] = await Promise.all([allUnits(db), leaders(db)]);
+    return {
+      sources: LEDGER_SOURCES,
+      priorities: LEDGER_PRIORITIES.map((p) => ({ value: p, label: LEDGER_PRIORITY_LABELS[p] })),
+      units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, code: u.code })),
+      leaders: leaderRows.map((l) => ({ id: l.id, name: l.name })),
+      today: shanghaiDate(),
+    };
+  });
+
+  app.post('/ledger/schedule', { schema: { tags, body: ZSchedule } }, async (request) => {
+    authorize(request, 'ledger.manage');
+    try {
+      return { steps: reverseSchedule(await loadCalendar(db), { ...request.body, today: shanghaiDate() }) };
+    } catch (e) {
+      throw asAppError(e);
+    }
+  });
+
+  app.get('/ledger/items', { schema: { tags, querystring: ZListQuery, response: { 200: z.object({ items: z.array(ZItemView) }) } } }, async (request) => {
+    const actor = authorize(request, 'ledger.read');
+    return { items: await listLedger(db, actor, request.query, shanghaiDate()) };
+  });
+
+  app.post('/ledger/items', { schema: { tags, body: ZNewItem, response: { 200: z.object({ id: z.number() }) } } }, async (request) => {
+    const actor = authorize(request, 'ledger.manage');
+    return { id: (await createItem(db, actor, auditActorOf(request), request.body, shanghaiDate())).id };
+  });
+
+  app.get('/ledger/items/:id', { schema: { tags, params: ZIdParams, response: { 200: ZItemDetail } } }, async (request) => {
+    const actor = authorize(request, 'ledger.read');
+    return itemDetail(db, actor, request.params.id, shanghaiDate());
+  });
+
+  app.post('/ledger/items/:id/split', { schema: { tags, params: ZIdParams, body: ZSplit, response: { 200: z.object({ ids: z.array(z.number()) }) } } }, async (request) => {
+    const actor = authorize(request, 'ledger.manage');
+    const rows = await splitItem(db, actor, auditActorOf(request), request.params.id, request.body.parts, shanghaiDate());
+    return { ids: rows.map((r) => r.id) };
+  });
+
+  app.post('/ledger/items/:id/actions', { schema: { tags, params: ZIdParams, body: ZAction, response: { 200: z.object({ id: z.number(), state: z.string(), version: z.number() }) } } }, async (request) => {
+    const actor = authorize(request, 'ledger.read');
+    const row = await act(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate());
+    return { id: row.id, state: row.state, version: row.version };
+  });
+
+  app.get('/ledger/counts', { schema: { tags } }, async (request) => {
+    const actor = authorize(request, 'ledger.read');
+    return { units: await countsByUnit(db, actor, shanghaiDate()) };
+  });
+
+  app.get('/ledger/rates', { schema: { tags, querystring: ZPeriod } }, async (request) => {
+    const actor = authorize(request, 'ledger.read');
+    return ratesFor(db, actor, request.query.period, shanghaiDate());
+  });
+
+  app.get('/ledger/export', { schema: { tags, querystring: ZListQuery } }, async (request, reply) => {
+    const actor = authorize(request, 'ledger.read');
+    const today = shanghaiDate();
+    const buffer = await exportLedger(await listLedger(db, actor, request.query, today));
+    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`督办台账-${today}.xlsx`)).send(buffer);
+  });
+
+  app.get('/ledger/import/template', { schema: { tags } }, async (request, reply) => {
+    authorize(request, 'ledger.manage');
+    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('督办事项导入模板.xlsx')).send(await importTemplate());
+  });
+
+  app.post('/ledger/import', { schema: { tags, consumes: ['multipart/form-data'] } }, async (request) => {
+    const actor = authorize(request, 'ledger.manage');
+    const upload = await readUpload(request, 5 * 1024 * 1024);
+    return importItems(db, actor, auditActorOf(request), upload.buffer, shanghaiDate());
+  });
+
+  app.get('/ledger/bulletin', { schema: { tags, querystring: ZPeriod.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }) } }, async (request, reply) => {
+    const actor = authorize(request, 'ledger.read');
+    const data = await bulletinData(db, actor, request.query.period, shanghaiDate());
+    if (request.query.format === 'json') return data;
+    const docx = request.query.format === 'docx';
+    const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
+    return reply
+      .header('content-type', docx ? DOCX : XLSX)
+      .header('content-disposition', attachmentHeader(`${bulletinTitle(data)}.${request.query.format}`))
+      .send(buffer);
+  });
+
+  // The daily job also runs on demand for the office: notices carry keys, so nobody is told twice.
+  app.post('/ledger/jobs/colours', { schema: { tags } }, async (request) => {
+    authorize(request, 'ledger.manage');
+    const result = await db.transaction((tx) => announceColours(tx, shanghaiDate()));
+    return { result };
+  });
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { DEFAULT_SECURITY_POLICY, securityPolicyProblem, type SecurityPolicy } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import type { AuditActor } from '../audit/service.js';
+import { readSetting, writeSetting } from '../settings/store.js';
+
+export const ZSecurityPolicy = z.object({
+  passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
+  passwordMinClasses: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  passwordMayContainUsername: z.boolean(),
+  challengeAfterFailures: z.number().int().min(1).max(20),
+  lockAfterFailures: z.number().int().min(2).max(50),
+  lockMinutes: z.number().int().min(1).max(24 * 60),
+  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionAbsoluteHours: z.number().int().min(1).max(72),
+}) satisfies z.ZodType<SecurityPolicy>;
+
+const KEY = 'security.policy';
+const CACHE_MS = 5_000;
+// Read on every request (session timeouts): a short per-process cache; other instances see a change within seconds.
+let cached: { policy: SecurityPolicy; at: number; db: Db } | null = null;
+
+export async function securityPolicy(db: Db): Promise<SecurityPolicy> {
+  if (cached && cached.db === db && Date.now() - cached.at < CACHE_MS) return cached.policy;
+  const stored = ZSecurityPolicy.partial().safeParse((await readSetting(db, KEY)) ?? {});
+  const policy = { ...DEFAULT_SECURITY_POLICY, ...(stored.success ? stored.data : {}) };
+  cached = { policy, at: Date.now(), db };
+  return policy;
+}
+
+export async function updateSecurityPolicy(db: Db, actor: AuditActor, policy: SecurityPolicy): Promise<SecurityPolicy> {
+  const problem = securityPolicyProblem(policy);
+  if (problem) throw new AppError('RULE_VIOLATION', problem);
+  await writeSetting(db, actor, KEY, policy);
+  cached = null;
+  return policy;
+}

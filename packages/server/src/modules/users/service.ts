@@ -1,0 +1,117 @@
+import { randomInt } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { assignableRoles, can, roleSetProblem, ROLE_LABELS, type Actor, type Role } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { units, users } from '../../db/schema/index.js';
+import { AppError, conflict, forbidden, notFound } from '../../errors.js';
+import { recordAudit, type AuditActor } from '../audit/service.js';
+import { hashPassword } from '../auth/passwords.js';
+import { closeOtherSessions } from '../auth/sessions.js';
+import { findUser, usernameTaken, type UserRow } from './repository.js';
+import type { NewUserInput, UserPatch } from './schema.js';
+
+/** A one-time password that meets any policy up to 4 classes and 14 characters; the user must change it. */
+export function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#%+=!?'];
+  const chars = sets.map((s) => s[randomInt(s.length)]!);
+  const all = sets.join('');
+  while (chars.length < 14) chars.push(all[randomInt(all.length)]!);
+  for (let i = chars.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+/** The roles an actor may give; refuses the rest with their names. */
+export function rolesProblem(actor: Actor, roles: readonly Role[]): string | null {
+  const allowed = assignableRoles(actor.roles);
+  const refused = roles.filter((r) => !allowed.includes(r));
+  if (refused.length > 0) return `你不能授予角色：${refused.map((r) => ROLE_LABELS[r]).join('、')}`;
+  const problem = roleSetProblem(roles);
+  return problem ? ROLE_SET_MESSAGES[problem] ?? problem : null;
+}
+const ROLE_SET_MESSAGES: Record<string, string> = {
+  'at least one role is required': '至少选择一个角色',
+  'admin roles are separate: one account holds at most one of sysadmin, secadmin, auditor': '三员分立：一个账号最多担任系统、安全、审计管理员中的一个',
+  'an admin account holds no other role': '三员分立：管理员账号不能兼任其他角色',
+};
+
+async function unitPathOf(db: Db, unitId: number): Promise<string> {
+  const [unit] = await db.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId));
+  if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', '所选单位不存在或已停用', { field: 'unitId' });
+  return unit.path;
+}
+
+async function checkOverseen(db: Db, roles: readonly Role[], ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (!roles.includes('leader')) throw new AppError('VALIDATION_FAILED', '只有区领导可以设置分管单位', { field: 'overseenUnitIds' });
+  const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, [...ids]));
+  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', '分管单位中有不存在的单位', { field: 'overseenUnitIds' });
+}
+
+/** A user the actor may manage: in scope, and holding only roles the actor could have given. */
+async function manageable(db: Db, actor: Actor, id: number): Promise<UserRow> {
+  const user = await findUser(db, id);
+  if (!user) throw notFound('用户');
+  if (!can(actor, 'user.manage', user.unitPath)) throw forbidden();
+  const assignable = assignableRoles(actor.roles);
+  if (!user.roles.every((r) => assignable.includes(r as Role))) throw forbidden('该账号的角色超出你的管理权限（三员分立）');
+  return user;
+}
+
+const publicView = ({ unitPath: _path, ...user }: UserRow) => user;
+
+export async function createUser(db: Db, actor: Actor, who: AuditActor, input: NewUserInput): Promise<{ user: ReturnType<typeof publicView>; temporaryPassword: string }> {
+  const problem = rolesProblem(actor, input.roles);
+  if (problem) throw new AppError('RULE_VIOLATION', problem, { field: 'roles' });
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    if (!can(actor, 'user.manage', await unitPathOf(tx, input.unitId))) throw forbidden();
+    await checkOverseen(tx, input.roles, input.overseenUnitIds);
+    if (await usernameTaken(tx, input.username)) throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
+    const [row] = await tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles, overseenUnitIds: input.overseenUnitIds, phone: input.phone ?? null, passwordHash, mustChangePassword: true })
+      .returning({ id: users.id });
+    const created = (await findUser(tx, row!.id))!;
+    await recordAudit(tx, who, { action: 'user.create', targetType: 'user', targetId: created.id, unitId: created.unitId, after: publicView(created) });
+    return { user: publicView(created), temporaryPassword: password };
+  });
+}
+
+export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: number, patch: UserPatch) {
+  return db.transaction(async (tx) => {
+    const before = await manageable(tx, actor, id);
+    if (id === actor.userId && (patch.roles !== undefined || patch.active === false)) throw forbidden('不能修改自己的角色或停用自己的账号');
+    const roles = (patch.roles ?? before.roles) as Role[];
+    if (patch.roles) {
+      const problem = rolesProblem(actor, patch.roles);
+      if (problem) throw new AppError('RULE_VIOLATION', problem, { field: 'roles' });
+    }
+    if (patch.unitId !== undefined && !can(actor, 'user.manage', await unitPathOf(tx, patch.unitId))) throw forbidden();
+    await checkOverseen(tx, roles, patch.overseenUnitIds ?? (roles.includes('leader') ? before.overseenUnitIds : []));
+    await tx
+      .update(users)
+      .set({ ...patch, ...(roles.includes('leader') ? {} : { overseenUnitIds: [] }) })
+      .where(eq(users.id, id));
+    // A disabled account, or one whose roles changed, signs in again with what it now is.
+    if (patch.active === false || patch.roles || patch.unitId !== undefined) await closeOtherSessions(tx, id, null);
+    const after = (await findUser(tx, id))!;
+    await recordAudit(tx, who, { action: 'user.update', targetType: 'user', targetId: id, unitId: after.unitId, before: publicView(before), after: publicView(after) });
+    return publicView(after);
+  });
+}
+
+export async function resetPassword(db: Db, actor: Actor, who: AuditActor, id: number): Promise<{ temporaryPassword: string }> {
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const user = await manageable(tx, actor, id);
+    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
+    await closeOtherSessions(tx, id, null);
+    await recordAudit(tx, who, { action: 'user.password_reset', targetType: 'user', targetId: id, unitId: user.unitId });
+  });
+  return { temporaryPassword: password };
+}

@@ -1,0 +1,52 @@
+import type { InjectOptions } from 'fastify';
+import type { Role } from '@leitai/core';
+import type { Db } from '../../src/db/client.js';
+
+/**
+ * The authorisation matrix's vocabulary. Each feature keeps its own table in test/authz/<feature>.ts
+ * (export `rows`); test/authz-matrix.test.ts finds every table, and fails for any /api route that has
+ * no row, is not public, and is not on the pending list.
+ */
+
+/** The world every row runs in. Every signed-in role's account sits in unit A (a leader oversees A). */
+export interface Fixture {
+  db: Db;
+  units: { root: number; a: number; a1: number; b: number };
+  /** Unit A for 'own', unit B for 'other'. */
+  unitOf(target: Target): number;
+  /** A plain reporter account in unit A ('own') or B ('other'), for routes acting on a user. */
+  victimOf(target: Target): number;
+  categoryId: number;
+  /** A fresh number for unique codes and names. */
+  next(): number;
+}
+
+export type Target = 'own' | 'other';
+
+export type Request = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'headers'>;
+
+export interface MatrixRow {
+  /** Method and path exactly as registered, params as :name — 'PATCH /api/units/:id'. */
+  route: string;
+  /**
+   * Who may: 'own' — only on unit A (their unit, subtree or overseen units); 'any' — on A and on B.
+   * Every role not listed must get 403 (or 404 where an object outside the scope is hidden).
+   */
+  allow: Partial<Record<Role, 'own' | 'any'>>;
+  /** Does the route act on a unit? Then it runs against A and B; otherwise once. */
+  scoped?: boolean;
+  /** A valid request (schema-valid, so access is what decides) against the target unit. */
+  request(f: Fixture, target: Target): Request | Promise<Request>;
+  /** Statuses that still mean "let in" beyond 2xx: the rule ran and refused the content (e.g. 422 for an empty import). */
+  allowedStatus?: number[];
+}
+
+/** A multipart body with one file in field `file`. */
+export function multipartFile(name: string, content: Buffer | string): Pick<Request, 'payload' | 'headers'> {
+  const boundary = '----leitai-matrix';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,0 +1,9 @@
+import type { Feature } from './feature';
+import { arenaFeature } from '../features/arena';
+import { ledgerFeature } from '../features/ledger';
+import { calendarFeature } from '../features/calendar';
+import { adminFeature } from '../features/admin';
+import { dispatchFeature } from '../features/dispatch';
+
+/** Every feature of the web app, one line each. */
+export const features: Feature[] = [arenaFeature, ledgerFeature, calendarFeature, adminFeature, dispatchFeature];

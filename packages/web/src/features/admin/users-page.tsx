@@ -1,0 +1,211 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLES, type Role } from '@leitai/core';
+import { Page } from '../../components/page';
+import { ExcelImport } from '../../components/excel-import';
+import { ROLE_LABELS } from '../../app/labels';
+import { api, ApiError, download } from '../../lib/api';
+import { queryString, unitTree, type Unit, type User, type UsersMeta } from './api';
+import { OneTimePasswords, type IssuedPassword } from './one-time-password';
+import { UserFormModal, type UserFormValues } from './user-form';
+
+const PAGE_SIZE = 20;
+
+/**
+ * 用户管理: search and page through accounts, create them (the one-time password is shown once),
+ * change unit and roles, reset a password (ends that user's sessions), disable and enable.
+ */
+export function UsersPage() {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [filter, setFilter] = useState<{ q?: string; unitId?: number; role?: Role; page: number }>({ page: 1 });
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssuedPassword[] | null>(null);
+
+  const meta = useQuery({ queryKey: ['admin', 'users-meta'], queryFn: () => api.get<UsersMeta>('/users/meta') });
+  const units = useQuery({ queryKey: ['admin', 'units'], queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true') });
+  const list = useQuery({
+    queryKey: ['admin', 'users', filter],
+    queryFn: () => api.get<{ items: User[]; total: number }>(`/users${queryString({ ...filter, pageSize: PAGE_SIZE })}`),
+    placeholderData: (previous) => previous,
+  });
+  const tree = useMemo(() => unitTree((units.data?.items ?? []).filter((u) => u.active)), [units.data]);
+  const manage = meta.data?.canManage ?? false;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+
+  const save = useMutation({
+    mutationFn: async (v: UserFormValues) => {
+      const body = { displayName: v.displayName, unitId: v.unitId, roles: v.roles, overseenUnitIds: v.roles.includes('leader') ? (v.overseenUnitIds ?? []) : [], phone: v.phone || null };
+      if (editing === 'new') {
+        const created = await api.post<{ user: User; temporaryPassword: string }>('/users', { ...body, username: v.username });
+        setIssued([{ username: created.user.username, displayName: created.user.displayName, temporaryPassword: created.temporaryPassword }]);
+        return;
+      }
+      if (editing === null) return;
+      const { roles, ...rest } = body;
+      // One's own roles are not sent: the server refuses any change to them.
+      const same = roles.length === editing.roles.length && roles.every((r) => editing.roles.includes(r));
+      await api.patch<User>(`/users/${editing.id}`, same ? rest : body);
+      message.success('已保存');
+    },
+    onSuccess: async () => {
+      setEditing(null);
+      await refresh();
+    },
+    onError: (e) => setFormError(e instanceof ApiError ? e.message : '保存失败'),
+  });
+
+  const reset = useMutation({
+    mutationFn: (u: User) => api.post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`).then((r) => ({ u, r })),
+    onSuccess: async ({ u, r }) => {
+      setIssued([{ username: u.username, displayName: u.displayName, temporaryPassword: r.temporaryPassword }]);
+      await refresh();
+    },
+    onError: fail,
+  });
+
+  const toggle = useMutation({
+    mutationFn: (u: User) => api.patch<User>(`/users/${u.id}`, { active: !u.active }),
+    onSuccess: async (u) => {
+      message.success(u.active ? `已启用 ${u.username}` : `已停用 ${u.username}，其登录会话已结束`);
+      await refresh();
+    },
+    onError: fail,
+  });
+
+  const open = (u: User | 'new') => {
+    setFormError(null);
+    setEditing(u);
+  };
+
+  return (
+    <Page
+      title="用户管理"
+      subtitle="账号、所属单位与角色。新账号和重置后的初始密码只显示一次，首次登录必须修改。"
+      extra={
+        <>
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+              新建账号
+            </Button>
+          )}
+          {manage && (
+            <ExcelImport
+              title="导入账号"
+              templateUrl="/users/template"
+              importUrl="/users/import"
+              describeResult={(r) => {
+                // The shared dialog reports success in words; the passwords are shown here, once.
+                const result = r as { created: number; passwords: IssuedPassword[] };
+                setIssued(result.passwords);
+                return `已导入 ${result.created} 个账号`;
+              }}
+              onImported={() => void refresh()}
+            />
+          )}
+          <Button icon={<DownloadOutlined />} onClick={() => void download(`/users/export`).catch(fail)}>
+            导出
+          </Button>
+        </>
+      }
+    >
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search placeholder="用户名或姓名" allowClear style={{ width: 200 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
+          <TreeSelect
+            allowClear
+            placeholder="所属单位"
+            style={{ width: 220 }}
+            treeData={tree}
+            showSearch
+            treeNodeFilterProp="title"
+            onChange={(unitId?: number) => setFilter((f) => ({ ...f, unitId, page: 1 }))}
+          />
+          <Select
+            allowClear
+            placeholder="角色"
+            style={{ width: 140 }}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            onChange={(role?: Role) => setFilter((f) => ({ ...f, role, page: 1 }))}
+          />
+        </Space>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 900 }}
+          pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => `共 ${n} 个账号`, onChange: (page) => setFilter((f) => ({ ...f, page })) }}
+          columns={[
+            { title: '用户名', dataIndex: 'username', width: 140 },
+            { title: '姓名', dataIndex: 'displayName', width: 110 },
+            { title: '所属单位', dataIndex: 'unitName', width: 180 },
+            {
+              title: '角色',
+              dataIndex: 'roles',
+              render: (roles: Role[]) => roles.map((r) => <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag>),
+            },
+            {
+              title: '状态',
+              width: 120,
+              render: (_, u) => (
+                <Space size={4} wrap>
+                  {u.active ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>}
+                  {u.mustChangePassword && <Tag color="orange">待改密</Tag>}
+                </Space>
+              ),
+            },
+            ...(manage
+              ? [
+                  {
+                    title: '操作',
+                    width: 200,
+                    fixed: 'right' as const,
+                    render: (_: unknown, u: User) => {
+                      const mine = u.roles.every((r) => meta.data?.assignableRoles.includes(r));
+                      if (!mine) return <Tag>超出管理权限</Tag>;
+                      return (
+                        <Space size={0} wrap>
+                          <Button type="link" size="small" onClick={() => open(u)}>
+                            编辑
+                          </Button>
+                          <Popconfirm title={`重置 ${u.username} 的密码？`} description="将生成新的初始密码，并结束该账号的所有登录。" onConfirm={() => reset.mutate(u)}>
+                            <Button type="link" size="small">
+                              重置密码
+                            </Button>
+                          </Popconfirm>
+                          {u.id !== meta.data?.self && (
+                            <Popconfirm title={u.active ? `停用 ${u.username}？` : `启用 ${u.username}？`} onConfirm={() => toggle.mutate(u)}>
+                              <Button type="link" size="small" danger={u.active}>
+                                {u.active ? '停用' : '启用'}
+                              </Button>
+                            </Popconfirm>
+                          )}
+                        </Space>
+                      );
+                    },
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <UserFormModal
+        open={editing !== null}
+        user={editing === 'new' ? null : editing}
+        units={tree}
+        assignable={meta.data?.assignableRoles ?? []}
+        self={meta.data?.self ?? 0}
+        saving={save.isPending}
+        error={formError}
+        onSave={(v) => save.mutate(v)}
+        onClose={() => setEditing(null)}
+      />
+      <OneTimePasswords issued={issued} onClose={() => setIssued(null)} />
+    </Page>
+  );
+}

@@ -1,0 +1,23 @@
+import { DashboardOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
+import type { Feature } from '../../app/feature';
+import { BoardPage } from './board-page';
+import { ReportPage } from './report-page';
+import { SetupPage } from './setup-page';
+import { UnitPage } from './unit-page';
+
+/** 一月一调度: the board for the office and leaders, a unit's own page and monthly form, the office's set-up. */
+export const dispatchFeature: Feature = {
+  name: 'dispatch',
+  routes: [
+    { path: 'dispatch/board', element: <BoardPage /> },
+    { path: 'dispatch/unit', element: <UnitPage /> },
+    { path: 'dispatch/unit/:unitId', element: <UnitPage /> },
+    { path: 'dispatch/report/:unitId/:period', element: <ReportPage /> },
+    { path: 'dispatch/setup', element: <SetupPage /> },
+  ],
+  menu: [
+    { path: '/dispatch/board', label: '调度看板', icon: <DashboardOutlined />, permission: 'board.read', group: '考核业务', order: 10 },
+    { path: '/dispatch/unit', label: '本单位调度', icon: <FormOutlined />, roles: ['unit_head', 'reporter'], group: '考核业务', order: 11 },
+    { path: '/dispatch/setup', label: '活动与指标', icon: <SettingOutlined />, permission: 'campaign.manage', group: '考核业务', order: 12 },
+  ],
+};

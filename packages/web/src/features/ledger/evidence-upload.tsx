@@ -1,0 +1,27 @@
+import { Button, Upload, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { api, ApiError } from '../../lib/api';
+
+/** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
+export function EvidenceUpload({ value, onChange }: { value?: UploadFile[]; onChange?: (files: UploadFile[]) => void }) {
+  return (
+    <Upload
+      fileList={value ?? []}
+      multiple
+      onChange={({ fileList }) => onChange?.(fileList)}
+      customRequest={({ file, onSuccess, onError }) => {
+        const form = new FormData();
+        form.append('file', file as Blob);
+        api
+          .post<{ id: number }>('/files', form)
+          .then((r) => onSuccess?.(r))
+          .catch((e: unknown) => onError?.(e instanceof ApiError ? new Error(e.message) : (e as Error)));
+      }}
+    >
+      <Button icon={<UploadOutlined />}>上传佐证材料</Button>
+    </Upload>
+  );
+}
+
+export const uploadedIds = (files: UploadFile[] | undefined): number[] =>
+  (files ?? []).filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id);

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiError, setCsrfToken } from '../lib/api';
+import { fetchMe } from '../app/session';
+
+interface Challenge {
+  question: string;
+  token: string;
+}
+interface Values {
+  username: string;
+  password: string;
+  answer?: number;
+}
+
+export function LoginPage() {
+  const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = {
+        username: values.username,
+        password: values.password,
+        ...(challenge && values.answer !== undefined ? { challenge: { token: challenge.token, answer: values.answer } } : {}),
+      };
+      const { csrfToken } = await api.post<{ csrfToken: string }>('/auth/login', body);
+      setCsrfToken(csrfToken);
+      // Replace the cached "nobody" before navigating, or the shell would bounce back here.
+      queryClient.setQueryData(['me'], await fetchMe());
+      void navigate('/', { replace: true });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.message);
+      const next = e.details?.challenge as Challenge | undefined;
+      if (next) {
+        setChallenge(next);
+        form.setFieldValue('answer', undefined);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg, #8c1d1d 0%, #c41d1d 55%, #e8684a 100%)' }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 0, color: '#c41d1d' }}>
+          擂台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          晒成绩 · 比实绩 · 亮排名
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          {challenge && (
+            <Form.Item name="answer" label={`验证题：${challenge.question}`} rules={[{ required: true, message: '请回答验证题' }]}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          <Button type="primary" htmlType="submit" block loading={busy} size="large">
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

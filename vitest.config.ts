@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+const serverTest = {
+  root: 'packages/server',
+  include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+// One `npm test` runs every package's unit and database tests; e2e (Playwright) and bench are separate.
+// With TEST_DATABASE_URL set the server's database tests run a second time on that PostgreSQL server.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { test: { name: 'server', ...serverTest } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ test: { name: 'server-pg', ...serverTest, env: { LEITAI_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup-pg.ts'] } }]
+        : []),
+      { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], passWithNoTests: true } },
+    ],
+  },
+});
