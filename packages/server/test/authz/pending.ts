@@ -48,7 +48,6 @@ export const publicRoutes: Record<string, string> = {
   'POST /api/judge/join': 'judges hold no account; a one-time code binds a phone',
   'GET /api/judge/state': 'judge device token (x-judge-token), 401 without it',
   'PUT /api/judge/scores/:contestantId': 'judge device token',
-  'GET /api/judge/events': 'judge device token in the query (EventSource)',
   'GET /api/screen/:token/live': 'big screen by its unguessable token',
   'GET /api/screen/:token/events': 'big screen by its unguessable token',
 };
