@@ -24,6 +24,8 @@ export const GRANTS = {
   'ledger.manage': { organiser: 'all' },
   'ledger.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
+  // Evidence and attachments are business data: the admins (三员分立) manage accounts, not evidence.
+  'file.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
   'campaign.manage': { organiser: 'all' },
   'indicator.manage': { organiser: 'all' },
   'target.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },

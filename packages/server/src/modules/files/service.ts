@@ -56,7 +56,7 @@ export async function filesOf(db: Db, ownerType: string, ownerId: string | numbe
   return db.select(info).from(files).where(and(eq(files.ownerType, ownerType), eq(files.ownerId, String(ownerId)))).orderBy(files.id);
 }
 
-/** A file's content for someone who may read it: its uploader, or anyone who may read its unit. */
+/** A file's content for someone who may read it: its uploader, or anyone who may read its unit's files (not the admins). */
 export async function readFile(db: Db, actor: Actor, id: number): Promise<FileInfo & { content: Buffer }> {
   const [row] = await db
     .select({ ...info, uploadedBy: files.uploadedBy, unitPath: units.path, content: fileBlobs.content })
@@ -64,6 +64,6 @@ export async function readFile(db: Db, actor: Actor, id: number): Promise<FileIn
     .innerJoin(fileBlobs, eq(fileBlobs.fileId, files.id))
     .innerJoin(units, eq(units.id, files.unitId))
     .where(eq(files.id, id));
-  if (!row || (row.uploadedBy !== actor.userId && !can(actor, 'unit.read', row.unitPath))) throw notFound('文件');
+  if (!row || (row.uploadedBy !== actor.userId && !can(actor, 'file.read', row.unitPath))) throw notFound('文件');
   return row;
 }
