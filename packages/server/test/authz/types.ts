@@ -1,11 +1,11 @@
 import type { InjectOptions } from 'fastify';
-import type { Role } from '@leitai/core';
+import { ROLES, type Role } from '@leitai/core';
 import type { Db } from '../../src/db/client.js';
 
 /**
  * The authorisation matrix's vocabulary. Each feature keeps its own table in test/authz/<feature>.ts
  * (export `rows`); test/authz-matrix.test.ts finds every table, and fails for any /api route that has
- * no row, is not public, and is not on the pending list.
+ * no row and is not public (public.ts).
  */
 
 /** The world every row runs in. Every signed-in role's account sits in unit A (a leader oversees A). */
@@ -23,7 +23,8 @@ export interface Fixture {
 
 export type Target = 'own' | 'other';
 
-export type Request = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'headers'>;
+/** `payloadAsStream` for an event stream: the answer is judged by its status and the stream closed. */
+export type Request = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'headers' | 'payloadAsStream'>;
 
 export interface MatrixRow {
   /** Method and path exactly as registered, params as :name — 'PATCH /api/units/:id'. */
@@ -40,6 +41,9 @@ export interface MatrixRow {
   /** Statuses that still mean "let in" beyond 2xx: the rule ran and refused the content (e.g. 422 for an empty import). */
   allowedStatus?: number[];
 }
+
+/** Every role, on any unit: for routes that only need a session (each acts on the caller's own things). */
+export const everyone = Object.fromEntries(ROLES.map((r) => [r, 'any'])) as Record<Role, 'any'>;
 
 /** A multipart body with one file in field `file`. */
 export function multipartFile(name: string, content: Buffer | string): Pick<Request, 'payload' | 'headers'> {

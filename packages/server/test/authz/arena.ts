@@ -1,0 +1,94 @@
+import { initialHostState, type HostState } from '@leitai/core';
+import type { AuditActor } from '../../src/modules/audit/service.js';
+import { contestantsOf, judgesOf, saveState } from '../../src/modules/arena/repo.js';
+import { DEFAULT_CRITERIA } from '../../src/modules/arena/schema.js';
+import { createArena, drawArena } from '../../src/modules/arena/setup.js';
+import type { Fixture, MatrixRow, Target } from './types.js';
+
+/**
+ * 擂台赛 (issue 6), the office's and the audience's side; judges' phones and the big screen hold no
+ * account and are in public.ts. An arena is a district-wide event whose ranking is published, so
+ * arena.read is not limited to the contestants' units: the read rows run on an arena where only unit A
+ * competes and on one where only unit B does, and a head of A reads both.
+ */
+const office = { organiser: 'any' } as const;
+const readers = { organiser: 'any', leader: 'any', unit_head: 'any' } as const;
+const setUpBy: AuditActor = { id: null, name: '矩阵测试', address: null };
+
+interface Options {
+  /** Whose unit competes: A, B, or both. */
+  contestants?: Target | 'both';
+  drawn?: boolean;
+  /** Every contestant closed and the arena finished, so its result is published. */
+  finished?: boolean;
+}
+
+async function arena(f: Fixture, opts: Options = {}): Promise<number> {
+  const who = opts.contestants ?? 'both';
+  const units = who === 'both' ? [f.units.a, f.units.b] : [f.unitOf(who)];
+  const { id } = await createArena(f.db, setUpBy, f.victimOf('own'), {
+    title: `矩阵擂台赛${f.next()}`,
+    heldOn: `${new Date().getFullYear()}-03-28`,
+    campaignId: null,
+    speakingSeconds: 300,
+    criteria: DEFAULT_CRITERIA,
+    groups: [{ id: '领导评委', weight: 1 }],
+    contestants: units.map((unitId) => ({ unitId, presenter: '' })),
+    judges: [{ name: '评委一', groupId: '领导评委', unitId: null }],
+    tieBreakers: [],
+  });
+  if (opts.drawn || opts.finished) await drawArena(f.db, setUpBy, id, `seed${id}`);
+  if (opts.finished) {
+    const order = (await contestantsOf(f.db, id)).map((c) => String(c.id));
+    const state: HostState = { ...initialHostState(order), status: 'finished', phases: Object.fromEntries(order.map((c) => [c, 'closed' as const])) };
+    await saveState(f.db, id, state, { finishedAt: new Date() });
+  }
+  return id;
+}
+
+const cache = new Map<string, Promise<number>>();
+const sharedArena = (f: Fixture, t: Target) => {
+  const key = `finished:${t}`;
+  if (!cache.has(key)) cache.set(key, arena(f, { contestants: t, finished: true }));
+  return cache.get(key)!;
+};
+const url = async (f: Fixture, t: Target, tail = '') => `/api/arenas/${await sharedArena(f, t)}${tail}`;
+
+export const rows: MatrixRow[] = [
+  { route: 'GET /api/arenas', allow: readers, request: () => ({ method: 'GET', url: '/api/arenas' }) },
+  {
+    route: 'POST /api/arenas',
+    allow: office,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/arenas',
+      payload: {
+        title: `矩阵新擂台${f.next()}`,
+        heldOn: `${new Date().getFullYear()}-06-28`,
+        groups: [{ id: '领导评委', weight: 1 }],
+        contestants: [{ unitId: f.units.a }, { unitId: f.units.b }],
+        judges: [{ name: '评委甲', groupId: '领导评委' }],
+      },
+    }),
+  },
+  { route: 'GET /api/arenas/options/units', allow: office, request: () => ({ method: 'GET', url: '/api/arenas/options/units' }) },
+  { route: 'GET /api/arenas/:id', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t) }) },
+  { route: 'POST /api/arenas/:id/draw', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/draw`, payload: { seed: 'matrix' } }) },
+  {
+    route: 'POST /api/arenas/:id/recusals',
+    allow: office,
+    request: async (f) => {
+      const id = await arena(f);
+      const [[judge], [contestant]] = await Promise.all([judgesOf(f.db, id), contestantsOf(f.db, id)]);
+      return { method: 'POST', url: `/api/arenas/${id}/recusals`, payload: { judgeId: judge!.id, contestantId: contestant!.id, reason: '曾在该单位任职' } };
+    },
+  },
+  { route: 'POST /api/arenas/:id/codes', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes`, payload: {} }) },
+  { route: 'POST /api/arenas/:id/host', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f, { drawn: true })}/host`, payload: { type: 'start' } }) },
+  { route: 'GET /api/arenas/:id/live', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/live') }) },
+  // A server-sent event stream: judged by its status, then closed.
+  { route: 'GET /api/arenas/:id/events', allow: readers, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/events'), payloadAsStream: true }) },
+  { route: 'GET /api/arenas/:id/result', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result') }) },
+  { route: 'GET /api/arenas/:id/result.xlsx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.xlsx') }) },
+  { route: 'GET /api/arenas/:id/result.docx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.docx') }) },
+];
