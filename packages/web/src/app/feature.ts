@@ -1,16 +1,23 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
+import type { ParseKeys } from 'i18next';
 import type { Permission, Role } from '@leitai/core';
+import type { Namespace } from './messages';
+
+/** A message key with its namespace, e.g. `'admin:menu.units'`; the shell translates it. */
+export type MessageKey = ParseKeys<Namespace[]>;
+
+/** Menu group headings (common:menu.groups.*); entries without one sit at the top. */
+export type MenuGroup = 'business' | 'admin';
 
 /** A menu entry, shown when the user holds the permission (or one of the roles). */
 export interface MenuEntry {
   path: string;
-  label: string;
+  label: MessageKey;
   icon?: ReactNode;
   permission?: Permission;
   roles?: Role[];
-  /** Menu group heading (业务 / 管理); entries without one sit at the top. */
-  group?: '考核业务' | '系统管理';
+  group?: MenuGroup;
   order?: number;
 }
 

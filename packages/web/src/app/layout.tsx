@@ -3,36 +3,42 @@ import { Layout, Menu, Dropdown, Space, Typography, Avatar, type MenuProps } fro
 import { HomeOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api';
+import { LANGUAGES, useLanguage, type Language } from '../i18n';
 import { features } from './features';
+import type { MenuGroup } from './feature';
+import { NAMESPACES } from './messages';
 import { useMe } from './session';
-import { ROLE_LABELS } from './labels';
+import { useRoleNames } from './labels';
 import { NotificationBell } from '../features/notifications/bell';
 
 const { Sider, Header, Content } = Layout;
+const GROUPS: MenuGroup[] = ['business', 'admin'];
 
 export function AppLayout() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
+  const { t } = useTranslation(NAMESPACES);
+  const [language, setLanguage] = useLanguage();
+  const roles = useRoleNames();
 
   const items = useMemo<MenuProps['items']>(() => {
     const visible = features
       .flatMap((f) => f.menu)
       .filter((m) => (!m.permission || me.permissions.includes(m.permission)) && (!m.roles || m.roles.some((r) => me.user.roles.includes(r))))
       .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    const entry = (m: (typeof visible)[number]) => ({ key: m.path, icon: m.icon, label: m.label });
-    const groups = ['考核业务', '系统管理'] as const;
+    const entry = (m: (typeof visible)[number]) => ({ key: m.path, icon: m.icon, label: t(m.label) });
     return [
-      { key: '/', icon: <HomeOutlined />, label: '工作台' },
+      { key: '/', icon: <HomeOutlined />, label: t('common:menu.home') },
       ...visible.filter((m) => !m.group).map(entry),
-      ...groups
-        .map((g) => ({ g, list: visible.filter((m) => m.group === g) }))
+      ...GROUPS.map((g) => ({ g, list: visible.filter((m) => m.group === g) }))
         .filter(({ list }) => list.length > 0)
-        .map(({ g, list }) => ({ type: 'group' as const, key: g, label: g, children: list.map(entry) })),
+        .map(({ g, list }) => ({ type: 'group' as const, key: g, label: t(`common:menu.groups.${g}`), children: list.map(entry) })),
     ];
-  }, [me]);
+  }, [me, t]);
 
   const selected = useMemo(() => {
     const keys = features.flatMap((f) => f.menu.map((m) => m.path));
@@ -47,28 +53,35 @@ export function AppLayout() {
   };
 
   const userMenu: MenuProps['items'] = [
-    { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => void navigate('/password') },
-    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
+    { key: 'password', icon: <KeyOutlined />, label: t('common:user.changePassword'), onClick: () => void navigate('/password') },
+    {
+      type: 'group',
+      key: 'language',
+      label: t('common:language.label'),
+      children: (Object.keys(LANGUAGES) as Language[]).map((lng) => ({ key: `language:${lng}`, label: LANGUAGES[lng], onClick: () => setLanguage(lng) })),
+    },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('common:user.logout'), onClick: () => void logout() },
   ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 10 }}>
-          <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d' }}>擂台</span>
-          <Typography.Text type="secondary">绩效考核平台</Typography.Text>
+          <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d' }}>{t('common:app.name')}</span>
+          <Typography.Text type="secondary">{t('common:app.subtitle')}</Typography.Text>
         </div>
         <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => void navigate(key)} style={{ borderRight: 0 }} />
       </Sider>
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
           <NotificationBell />
-          <Dropdown menu={{ items: userMenu }} placement="bottomRight">
+          <Dropdown menu={{ items: userMenu, selectable: true, selectedKeys: [`language:${language}`] }} placement="bottomRight">
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
               <span>{me.user.displayName}</span>
               <Typography.Text type="secondary">
-                {me.user.unitName} · {me.user.roles.map((r) => ROLE_LABELS[r]).join('、')}
+                {me.user.unitName} · {roles.list(me.user.roles)}
               </Typography.Text>
             </Space>
           </Dropdown>

@@ -1,5 +1,10 @@
 import type { Resource } from 'i18next';
 import { commonMessages } from '../i18n/common';
+import { adminMessages } from '../features/admin/messages';
+import { arenaMessages } from '../features/arena/messages';
+import { calendarMessages } from '../features/calendar/messages';
+import { dispatchMessages } from '../features/dispatch/messages';
+import { ledgerMessages } from '../features/ledger/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -8,6 +13,11 @@ import { commonMessages } from '../i18n/common';
  */
 export const catalogues = {
   common: commonMessages,
+  admin: adminMessages,
+  arena: arenaMessages,
+  calendar: calendarMessages,
+  dispatch: dispatchMessages,
+  ledger: ledgerMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

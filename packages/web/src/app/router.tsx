@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { Result, Spin, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { features } from './features';
 import { AppLayout } from './layout';
 import { SessionProvider, useMeQuery } from './session';
@@ -10,15 +11,19 @@ import { HomePage } from '../pages/home';
 /** Everything inside needs a signed-in user who has no pending password change. */
 function SignedIn() {
   const { data: me, isLoading, error, refetch } = useMeQuery();
+  const { t } = useTranslation();
   if (isLoading) return <Spin fullscreen />;
-  if (error) return <Result status="error" title="无法连接服务器" extra={<Button onClick={() => void refetch()}>重试</Button>} />;
+  if (error) return <Result status="error" title={t('errors.offline')} extra={<Button onClick={() => void refetch()}>{t('actions.retry')}</Button>} />;
   if (!me) return <Navigate to="/login" replace />;
   return (
     <SessionProvider me={me}>{me.user.mustChangePassword ? <ChangePasswordPage required /> : <Outlet />}</SessionProvider>
   );
 }
 
-const NotFound = () => <Result status="404" title="页面不存在" extra={<Button href="/">返回工作台</Button>} />;
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t('errors.notFound')} extra={<Button href="/">{t('errors.backHome')}</Button>} />;
+}
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },

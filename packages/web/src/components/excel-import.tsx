@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError, download } from '../lib/api';
 
 interface ImportProblem {
@@ -10,13 +11,13 @@ interface ImportProblem {
 }
 
 export interface ExcelImportProps {
-  /** Button and dialog title, e.g. "导入单位". */
+  /** Button and dialog title, from the caller's catalogue (e.g. admin:units.import). */
   title: string;
   /** GET endpoint of the template (relative to /api). */
   templateUrl: string;
   /** POST endpoint taking the filled file (multipart field `file`). */
   importUrl: string;
-  /** What the server answered on success, in words ("已导入 38 个单位"). */
+  /** What the server answered on success, in words, from the caller's catalogue. */
   describeResult?: (result: unknown) => string;
   onImported?: () => void;
 }
@@ -31,6 +32,7 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
+  const { t } = useTranslation();
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -40,7 +42,7 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
     form.append('file', file);
     try {
       const result = await api.post<unknown>(importUrl, form);
-      message.success(describeResult ? describeResult(result) : '导入成功');
+      message.success(describeResult ? describeResult(result) : t('excelImport.success'));
       setOpen(false);
       onImported?.();
     } catch (e) {
@@ -60,11 +62,11 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
       <Modal open={open} title={title} onCancel={() => setOpen(false)} footer={null} width={720} destroyOnHidden>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Typography.Paragraph style={{ marginBottom: 0 }}>
-            第一步：
+            {t('excelImport.step1')}
             <Button type="link" icon={<DownloadOutlined />} onClick={() => void download(templateUrl).catch((e: Error) => message.error(e.message))}>
-              下载模板
+              {t('excelImport.template')}
             </Button>
-            第二步：按模板填写（第一行是表头，不要修改）。第三步：上传填好的文件。有任何一行不合格都不会写入，请按提示修改后重新上传。
+            {t('excelImport.nextSteps')}
           </Typography.Paragraph>
           <Upload.Dragger
             accept=".xlsx"
@@ -78,7 +80,7 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
             <p style={{ fontSize: 32, margin: 0 }}>
               <UploadOutlined />
             </p>
-            <p>{busy ? '正在校验并导入…' : '点击或拖入填好的 .xlsx 文件'}</p>
+            <p>{busy ? t('excelImport.busy') : t('excelImport.drop')}</p>
           </Upload.Dragger>
           {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
           {problems.length > 0 && (
@@ -88,9 +90,9 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
               dataSource={problems}
               pagination={problems.length > 10 ? { pageSize: 10 } : false}
               columns={[
-                { title: '行', dataIndex: 'row', width: 70 },
-                { title: '列', dataIndex: 'column', width: 140 },
-                { title: '问题', dataIndex: 'message' },
+                { title: t('excelImport.row'), dataIndex: 'row', width: 70 },
+                { title: t('excelImport.column'), dataIndex: 'column', width: 140 },
+                { title: t('excelImport.problem'), dataIndex: 'message' },
               ]}
             />
           )}

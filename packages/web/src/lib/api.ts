@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** The one way the web app talks to the server: JSON in and out, CSRF token on writes, errors as ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -37,7 +39,7 @@ async function request<T>(method: string, url: string, body?: Body): Promise<T> 
   } catch {
     // not JSON: a proxy or network error page
   }
-  throw new ApiError(res.status, error.code ?? 'HTTP_ERROR', error.message ?? `请求失败（${res.status}）`, error.details);
+  throw new ApiError(res.status, error.code ?? 'HTTP_ERROR', error.message ?? i18next.t('common:errors.requestFailed', { status: res.status }), error.details);
 }
 
 export const api = {
@@ -58,7 +60,7 @@ export async function download(url: string, body?: object): Promise<void> {
   });
   if (!res.ok) {
     const error = ((await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
-    throw new ApiError(res.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `下载失败（${res.status}）`);
+    throw new ApiError(res.status, error?.code ?? 'HTTP_ERROR', error?.message ?? i18next.t('common:errors.downloadFailed', { status: res.status }));
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);

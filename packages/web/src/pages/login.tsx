@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/language-switch';
 import { api, ApiError, setCsrfToken } from '../lib/api';
 import { fetchMe } from '../app/session';
 
@@ -23,6 +25,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const { t } = useTranslation();
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -54,27 +57,30 @@ export function LoginPage() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg, #8c1d1d 0%, #c41d1d 55%, #e8684a 100%)' }}>
       <Card style={{ width: 380 }}>
+        <Flex justify="flex-end">
+          <LanguageSwitch />
+        </Flex>
         <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 0, color: '#c41d1d' }}>
-          擂台
+          {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          晒成绩 · 比实绩 · 亮排名
+          {t('app.tagline')}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {challenge && (
-            <Form.Item name="answer" label={`验证题：${challenge.question}`} rules={[{ required: true, message: '请回答验证题' }]}>
+            <Form.Item name="answer" label={t('login.challenge', { question: challenge.question })} rules={[{ required: true, message: t('login.challengeRequired') }]}>
               <InputNumber style={{ width: '100%' }} />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block loading={busy} size="large">
-            登录
+            {t('login.submit')}
           </Button>
         </Form>
       </Card>

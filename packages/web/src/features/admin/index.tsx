@@ -15,9 +15,9 @@ export const adminFeature: Feature = {
     { path: 'admin/security', element: <SecurityPage /> },
   ],
   menu: [
-    { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, permission: 'unit.manage', group: '系统管理', order: 10 },
-    { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.read', group: '系统管理', order: 20 },
-    { path: '/admin/security', label: '安全策略', icon: <SafetyOutlined />, permission: 'security.manage', group: '系统管理', order: 30 },
-    { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read', group: '系统管理', order: 40 },
+    { path: '/admin/units', label: 'admin:menu.units', icon: <ApartmentOutlined />, permission: 'unit.manage', group: 'admin', order: 10 },
+    { path: '/admin/users', label: 'admin:menu.users', icon: <TeamOutlined />, permission: 'user.read', group: 'admin', order: 20 },
+    { path: '/admin/security', label: 'admin:menu.security', icon: <SafetyOutlined />, permission: 'security.manage', group: 'admin', order: 30 },
+    { path: '/admin/audit', label: 'admin:menu.audit', icon: <AuditOutlined />, permission: 'audit.read', group: 'admin', order: 40 },
   ],
 };

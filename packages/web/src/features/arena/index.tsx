@@ -14,7 +14,7 @@ export const arenaFeature: Feature = {
     { path: 'arenas/:id/host', element: <HostPage /> },
     { path: 'arenas/:id/result', element: <ResultPage /> },
   ],
-  menu: [{ path: '/arenas', label: '擂台赛', icon: <TrophyOutlined />, permission: 'arena.read', group: '考核业务', order: 30 }],
+  menu: [{ path: '/arenas', label: 'arena:menu.list', icon: <TrophyOutlined />, permission: 'arena.read', group: 'business', order: 30 }],
   publicRoutes: [
     { path: '/judge', element: <JudgePage /> },
     { path: '/screen/:token', element: <ScreenPage /> },
