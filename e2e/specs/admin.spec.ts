@@ -28,6 +28,9 @@ test('each admin sees only their own work (三员分立)', async ({ page }) => {
 });
 
 test('an Excel import with one bad row shows that row’s error and changes nothing; a good file imports', async ({ page }) => {
+  // Codes unique to this run, so a retry on the same server starts from a clean slate.
+  const a = `e2e-a${Date.now() % 100000}`;
+  const b = `e2e-b${Date.now() % 100000}`;
   await login(page, 'sysadmin');
   await menu(page, '单位管理').click();
   await expect(page.getByRole('heading', { name: '单位管理' })).toBeVisible();
@@ -35,8 +38,8 @@ test('an Excel import with one bad row shows that row’s error and changes noth
 
   await page.getByRole('button', { name: '导入单位' }).click();
   const bad = await unitsFile([
-    ['e2e-a', '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
-    ['e2e-b', '区新设机构乙', '部门', 'no-such-unit', '', ''],
+    [a, '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
+    [b, '区新设机构乙', '部门', 'no-such-unit', '', ''],
   ]);
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '单位.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
   await expect(page.getByTestId('import-error')).toContainText('未写入任何数据');
@@ -46,16 +49,19 @@ test('an Excel import with one bad row shows that row’s error and changes noth
   await expect(problem).toContainText('上级单位编码');
   await expect(problem).toContainText('no-such-unit');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('unit-e2e-a')).toHaveCount(0);
+  await expect(page.getByTestId(`unit-${a}`)).toHaveCount(0);
 
   await page.getByRole('button', { name: '导入单位' }).click();
   const good = await unitsFile([
-    ['e2e-a', '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
-    ['e2e-b', '区新设机构乙', '部门', 'e2e-a', '', ''],
+    [a, '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
+    [b, '区新设机构乙', '部门', a, '', ''],
   ]);
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '单位.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
   await expect(page.getByText('已导入 2 个单位')).toBeVisible();
-  await expect(page.getByTestId('unit-e2e-b')).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // The new unit and its new child both show in the tree without a reload.
+  await expect(page.getByTestId(`unit-${a}`)).toBeVisible();
+  await expect(page.getByTestId(`unit-${b}`)).toBeVisible();
 });
 
 test('a unit can be edited and moved, and one with accounts cannot be stopped', async ({ page }) => {
@@ -78,7 +84,8 @@ test('a new account gets a one-time password, which must be changed at first sig
   await menu(page, '用户管理').click();
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
-  await dialog.getByLabel('用户名').fill('e2e.reporter');
+  const username = `e2e.reporter${Date.now() % 100000}`;
+  await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('测试填报员');
   await dialog.getByLabel('所属单位').click();
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区科技局' }).first().click();
@@ -89,11 +96,12 @@ test('a new account gets a one-time password, which must be changed at first sig
   const password = (await page.getByTestId('temporary-password').innerText()).trim();
   expect(password.length).toBeGreaterThanOrEqual(12);
   await page.getByRole('button', { name: '我已记下' }).click();
-  await expect(page.getByRole('cell', { name: 'e2e.reporter' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('cell', { name: username })).toBeVisible();
 
   const other = await browser.newPage();
   await other.goto('/login');
-  await other.getByLabel('用户名').fill('e2e.reporter');
+  await other.getByLabel('用户名').fill(username);
   await other.getByLabel('密码', { exact: true }).fill(password);
   await other.getByRole('button', { name: /登\s*录/ }).click();
   await expect(other.getByText('首次登录请先修改密码').or(other.getByRole('heading', { name: /修改密码/ })).first()).toBeVisible();
