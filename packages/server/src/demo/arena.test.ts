@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { arenaResult } from '../modules/arena/result.js';
 import { listArenas } from '../modules/arena/repo.js';
 import { seedDemoIfEmpty } from './index.js';
+import { campaigns } from '../db/schema/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,5 +25,7 @@ describe('arena demo', () => {
     expect(result.rows.some((r) => r.groups.some((g) => g.judges.some((j) => j.status === 'recused')))).toBe(true);
     const ready = arenas.find((a) => a.state.status === 'draft')!;
     expect(ready.state.order).toHaveLength(10);
+    const [campaign] = await t.database.db.select({ id: campaigns.id }).from(campaigns);
+    expect(arenas.map((a) => a.campaignId)).toEqual([campaign!.id, campaign!.id]);
   });
 });

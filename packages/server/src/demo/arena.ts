@@ -1,7 +1,7 @@
 import { applyHostAction, mulberry32, toDecimal, type HostAction, type HostState } from '@leitai/core';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { arenaJudges, arenaScores } from '../db/schema/index.js';
+import { arenaJudges, arenaScores, campaigns } from '../db/schema/index.js';
 import { contestantsOf, getArena, judgesOf, saveState } from '../modules/arena/repo.js';
 import { createArena, drawArena, hashSecret } from '../modules/arena/setup.js';
 import { demoUnitIds, demoUserIds } from './district.js';
@@ -35,6 +35,9 @@ export const arenaSeeder: DemoSeeder = {
   async seed(tx, ctx) {
     const units = await demoUnitIds(tx);
     const organiser = (await demoUserIds(tx, ['organiser'])).get('organiser') ?? 0;
+    // Both arenas belong to the demo campaign (seeded before this), as 一季一比武 is part of its cadence.
+    const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1);
+    const campaignId = campaign?.id ?? null;
     const unit = (code: string) => units.get(code) as number;
 
     // 1. “当龙头作表率开新局”大讨论 (seed 000): 27 departments' heads on stage, scored and published.
@@ -42,7 +45,7 @@ export const arenaSeeder: DemoSeeder = {
     const done = await createArena(tx, DEMO_ACTOR, organiser, {
       title: '“当龙头作表率开新局”局长擂台赛',
       heldOn: iso(past),
-      campaignId: null,
+      campaignId,
       speakingSeconds: 300,
       criteria: CRITERIA_MAX.map((max, i) => ({ id: ['实绩', '举措', '表现', '作风'][i] as string, max })),
       groups: GROUPS,
@@ -58,7 +61,7 @@ export const arenaSeeder: DemoSeeder = {
     const ready = await createArena(tx, DEMO_ACTOR, organiser, {
       title: '第三季度“一季一比武”书记擂台赛',
       heldOn: iso(ctx.today),
-      campaignId: null,
+      campaignId,
       speakingSeconds: 240,
       criteria: CRITERIA_MAX.map((max, i) => ({ id: ['实绩', '举措', '表现', '作风'][i] as string, max })),
       groups: GROUPS,

@@ -5,5 +5,5 @@ import { arenaSeeder } from './arena.js';
 import { ledgerSeeder } from './ledger.js';
 import { dispatchSeeder } from './dispatch.js';
 
-/** Every feature's demo data, in order: the district first, then one line per feature. */
-export const demoSeeders: DemoSeeder[] = [districtSeeder, calendarSeeder, arenaSeeder, ledgerSeeder, dispatchSeeder];
+/** Every feature's demo data, in order: the district first, then one line per feature (arenas join the dispatch's campaign). */
+export const demoSeeders: DemoSeeder[] = [districtSeeder, calendarSeeder, dispatchSeeder, arenaSeeder, ledgerSeeder];

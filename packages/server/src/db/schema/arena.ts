@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ArenaSchemeInput, HostState } from '@leitai/core';
 import { units, users } from './identity.js';
+import { campaigns } from './dispatch.js';
 
 /**
  * 擂台赛: one live session. The host's state machine (core `HostState`) is stored whole in `state` and
@@ -9,8 +10,8 @@ import { units, users } from './identity.js';
  */
 export const arenas = pgTable('arenas', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
-  /** The campaign it belongs to, when campaigns exist (no foreign key: campaigns are another module). */
-  campaignId: integer(),
+  /** The campaign it belongs to (its scores feed that campaign's evaluation); an arena may stand alone. */
+  campaignId: integer().references(() => campaigns.id, { onDelete: 'set null' }),
   title: text().notNull(),
   heldOn: text().notNull(),
   scheme: jsonb().$type<ArenaSchemeInput>().notNull(),

@@ -6,6 +6,7 @@ import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factor
 import { openSse } from '../../realtime/sse-client.js';
 import type { LiveSnapshot } from './live.js';
 import { engineInput, loadArenaData } from './live.js';
+import { campaigns } from '../../db/schema/index.js';
 
 let t: TestApp;
 let org: Client;
@@ -78,6 +79,17 @@ describe('arena set-up', () => {
     expect(badWeights.json().error.message).toContain('权重之和须为 1');
     const badGroup = await org.post('/api/arenas', { ...arenaBody(), judges: [{ name: '某', groupId: '无此组' }] });
     expect(badGroup.json().error.message).toContain('评委组“无此组”不在方案中');
+    const noCampaign = await org.post('/api/arenas', { ...arenaBody(), campaignId: 999_999 });
+    expect(noCampaign.statusCode).toBe(400);
+    expect(noCampaign.json().error.message).toContain('考核活动不存在');
+  });
+
+  it('belongs to a campaign when one is chosen, and the list names it', async () => {
+    const [campaign] = await t.database.db.insert(campaigns).values({ name: '擂台测试活动', startYear: 2026, endYear: 2026, phases: [], cadence: {} }).returning({ id: campaigns.id });
+    const created = await org.post('/api/arenas', { ...arenaBody(), title: '活动内擂台', campaignId: campaign!.id });
+    expect(created.statusCode).toBe(201);
+    const listed = (await org.get('/api/arenas')).json<{ title: string; campaign: { id: number; name: string } | null }[]>();
+    expect(listed.find((a) => a.title === '活动内擂台')?.campaign).toEqual({ id: campaign!.id, name: '擂台测试活动' });
   });
 
   it('draws the order from the published seed, once, and recuses a judge from their own unit', async () => {

@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, categories, units } from '../../db/schema/index.js';
+import { arenaContestants, campaigns, categories, units } from '../../db/schema/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
 import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
@@ -8,7 +8,16 @@ export async function arenaList(db: Db) {
   const arenas = await listArenas(db);
   const counts = await db.select({ arenaId: arenaContestants.arenaId, n: count() }).from(arenaContestants).groupBy(arenaContestants.arenaId);
   const n = new Map(counts.map((c) => [c.arenaId, c.n]));
-  return arenas.map((a) => ({ id: a.id, title: a.title, heldOn: a.heldOn, status: a.state.status, seed: a.seed, contestants: n.get(a.id) ?? 0 }));
+  const names = new Map((await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)).map((c) => [c.id, c.name]));
+  return arenas.map((a) => ({
+    id: a.id,
+    title: a.title,
+    heldOn: a.heldOn,
+    status: a.state.status,
+    seed: a.seed,
+    contestants: n.get(a.id) ?? 0,
+    campaign: a.campaignId === null ? null : { id: a.campaignId, name: names.get(a.campaignId) ?? '' },
+  }));
 }
 
 /** The set-up as the host console needs it; the screen link only for those who manage arenas. */

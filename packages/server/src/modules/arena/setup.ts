@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { automaticRecusals, drawOrder, initialHostState, parseArenaScheme, ScoringInputError, validDrawSeed } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenas, units } from '../../db/schema/index.js';
+import { arenaContestants, arenaJudges, arenaRecusals, arenas, campaigns, units } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
@@ -40,6 +40,9 @@ export async function createArena(db: Db, audit: AuditActor, userId: number, inp
   return db.transaction(async (tx) => {
     const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, wanted));
     if (found.length !== wanted.length) throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
+    if (input.campaignId !== null && (await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))).length === 0) {
+      throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
+    }
     const [arena] = await tx
       .insert(arenas)
       .values({ campaignId: input.campaignId, title: input.title, heldOn: input.heldOn, scheme, speakingSeconds: input.speakingSeconds, state: initialHostState([]), screenToken: randomBytes(18).toString('base64url'), createdBy: userId })

@@ -1,0 +1,1 @@
+ALTER TABLE "arenas" ADD CONSTRAINT "arenas_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE set null ON UPDATE no action;
