@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, exportSheet, readSheet } from './index.js';
+import { buildTemplate, exportSheet, exportWorkbook, listColumns, readSheet } from './index.js';
 
 const columns = [
   { header: '编码', required: true },
@@ -44,5 +44,42 @@ describe('excel helpers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getCell('A2').value).toBe('城阳区');
+  });
+
+  it('exports several sheets with title lines above a frozen header and number formats on the values only', async () => {
+    const buffer = await exportWorkbook([
+      {
+        name: '排名',
+        title: ['督查通报（2026）', '统计期间 2026-01-01 至 2026-12-31'],
+        columns: [
+          { header: '单位', width: 30, value: (r) => r.unit },
+          { header: '按期销号率', numFmt: '0.0%', value: (r) => r.rate },
+        ],
+        rows: [
+          { unit: '区住建局', rate: 0.8333 },
+          { unit: '区商务局', rate: null },
+        ],
+      },
+      { name: '明细', columns: listColumns(['序号', '事项']), rows: [[1, '路灯']] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['排名', '明细']);
+    const rank = wb.getWorksheet('排名')!;
+    expect(rank.getCell('A1').value).toBe('督查通报（2026）');
+    expect(rank.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+    expect(rank.getCell('A2').value).toBe('统计期间 2026-01-01 至 2026-12-31');
+    expect(rank.getRow(3).values).toEqual([undefined, '单位', '按期销号率']);
+    expect(rank.getCell('B3').font).toMatchObject({ bold: true });
+    expect(rank.getCell('B3').numFmt).toBeUndefined();
+    expect(rank.getRow(4).values).toEqual([undefined, '区住建局', 0.8333]);
+    expect(rank.getCell('B4').numFmt).toBe('0.0%');
+    expect(rank.getCell('B5').value).toBeNull();
+    expect(rank.getColumn(1).width).toBe(30);
+    expect(rank.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    const detail = wb.getWorksheet('明细')!;
+    expect(detail.getRow(1).values).toEqual([undefined, '序号', '事项']);
+    expect(detail.getRow(2).values).toEqual([undefined, 1, '路灯']);
+    expect(detail.views[0]).toMatchObject({ ySplit: 1 });
   });
 });

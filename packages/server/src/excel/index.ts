@@ -109,21 +109,52 @@ export async function readSheet<H extends string>(
   return { rows, problems };
 }
 
+export type ExportCell = string | number | Date | null;
+
 export interface ExportColumn<T> {
   header: string;
+  /** Characters; by default wide enough for the header. */
   width?: number;
-  value: (row: T) => string | number | Date | null;
+  /** Excel number format of the column's values, e.g. '0.0%' for a rate kept as a fraction. */
+  numFmt?: string;
+  value: (row: T) => ExportCell;
 }
 
-export async function exportSheet<T>(sheetName: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<Buffer> {
+export interface ExportSheet<T> {
+  name: string;
+  /** Lines above the header: the first is the sheet's title (bold, larger), the rest plain (period, date). */
+  title?: readonly string[];
+  columns: readonly ExportColumn<T>[];
+  rows: readonly T[];
+}
+
+/** Wide enough for the header: a CJK character takes two columns. */
+const headerWidth = (header: string) => Math.max(16, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 4);
+
+/** One workbook of several sheets, each with optional title lines, a bold frozen header and its rows. */
+export async function exportWorkbook<Rows extends unknown[]>(sheets: { [K in keyof Rows]: ExportSheet<Rows[K]> }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) ws.addRow(columns.map((c) => c.value(row)));
+  for (const s of sheets as readonly ExportSheet<unknown>[]) {
+    const ws = wb.addWorksheet(s.name);
+    (s.title ?? []).forEach((line, i) => (ws.addRow([line]).font = i === 0 ? { bold: true, size: 14 } : {}));
+    ws.addRow(s.columns.map((c) => c.header)).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: ws.rowCount }];
+    s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? headerWidth(c.header)));
+    for (const row of s.rows) {
+      const added = ws.addRow(s.columns.map((c) => c.value(row)));
+      s.columns.forEach((c, i) => {
+        if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt;
+      });
+    }
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export const exportSheet = <T>(name: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<Buffer> => exportWorkbook([{ name, columns, rows }]);
+
+/** Columns for rows that are already lists of cells in header order (tables shared with a Word document). */
+export const listColumns = (headers: readonly string[], widths?: readonly (number | undefined)[]): ExportColumn<readonly ExportCell[]>[] =>
+  headers.map((header, i) => ({ header, width: widths?.[i], value: (row) => row[i] ?? null }));
 
 /** Sorts problems as a person reads the sheet: by row, then column. */
 export const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || a.column.localeCompare(b.column);
