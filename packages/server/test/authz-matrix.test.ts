@@ -98,7 +98,7 @@ describe('authorisation matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 240_000); // ~900 requests: seconds on an idle machine, minutes on a loaded CI runner
 
   it('keeps unit A’s head out of unit B’s data', async () => {
     const head = clients.get('unit_head')!;
@@ -126,6 +126,9 @@ describe('authorisation matrix', () => {
       // Counts by lead unit: B appears only with the item A co-operates on.
       const counts = (await c.get('/api/ledger/counts')).json<{ units: { unitId: number; total: number }[] }>().units;
       expect(counts.find((u) => u.unitId === f.units.b)?.total, role).toBe(1);
+      // Close-out rates rank only units in scope: no partial rate for B from the shared item.
+      const rates = (await c.get(`/api/ledger/rates?period=${Y + 1}`)).json<{ rows: { unitId: string }[] }>().rows;
+      expect(rates.map((r) => r.unitId), role).not.toContain(String(f.units.b));
       expect((await c.get(`/api/ledger/items/${other}`)).statusCode, role).toBe(404);
       for (const body of attempts) expect((await c.post(`/api/ledger/items/${other}/actions`, body)).statusCode, `${role} ${body.action}`).toBe(404);
     }

@@ -117,7 +117,10 @@ export async function ratesFor(db: Db, actor: Actor, period: string, today: IsoD
   const filter = unitFilter(actor, 'ledger.read');
   // Every unit below the root (the district itself is not ranked) within the actor's scope.
   const units = (await allUnits(db)).filter((u) => u.active && u.path.split('/').length > 3 && (filter.kind === 'all' || can(actor, 'ledger.read', u.path)));
-  const items = await listItems(db, { scope: filter });
+  // Rate only items led by a unit in scope: an item the actor merely co-operates on would give its
+  // lead unit a partial, misleading rate.
+  const inScope = new Set(units.map((u) => u.id));
+  const items = (await listItems(db, { scope: filter })).filter((i) => filter.kind === 'all' || inScope.has(i.leadUnitId));
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const rows = closeOutRates({
     items: items.map((i) => ({ id: String(i.id), unitId: String(i.leadUnitId), deadline: i.deadline, closedOn: i.closedOn })),
