@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawOrder, scoreArena } from '@leitai/core';
+import ExcelJS from 'exceljs';
+import { drawOrder, formatDecimal, scoreArena } from '@leitai/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
@@ -7,6 +8,7 @@ import { openSse } from '../../realtime/sse-client.js';
 import type { LiveSnapshot } from './live.js';
 import { engineInput, loadArenaData } from './live.js';
 import { campaigns } from '../../db/schema/index.js';
+import { readDocx } from '../../documents/index.js';
 
 let t: TestApp;
 let org: Client;
@@ -162,8 +164,21 @@ describe('a live arena', () => {
     expect(result.rows.map((r: { contestantId: number; score: string; rank: number }) => [String(r.contestantId), r.score, r.rank])).toEqual(engine.map((r) => [r.contestantId, r.score, r.rank]));
     const rowA = result.rows.find((r: { contestantId: number }) => r.contestantId === a.id);
     expect(rowA.groups[0].judges.find((x: { judgeId: number }) => x.judgeId === judges[0]!.id).status).toBe('recused');
-    expect((await org.get(`/api/arenas/${id}/result.xlsx`)).headers['content-type']).toContain('spreadsheetml');
-    expect((await org.get(`/api/arenas/${id}/result.docx`)).statusCode).toBe(200);
+    // The workbook and the notice carry the same ranking table, the result's numbers rounded for display.
+    const xlsx = await org.get(`/api/arenas/${id}/result.xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ranking = wb.getWorksheet('成绩表')!;
+    expect(ranking.getCell('A1').value).toMatch(/^第一季度局长擂台赛（2026-03-28）抽签种子：/);
+    const sheetRow = (n: number) => (ranking.getRow(n).values as unknown[]).slice(1);
+    expect(sheetRow(2).slice(0, 5)).toEqual(['名次', '出场', '单位', '陈述人', '总分']);
+    const top = result.rows[0];
+    expect(sheetRow(3).slice(0, 5)).toEqual([String(top.rank), String(top.position), top.unitName, top.presenter, formatDecimal(top.score, 2)]);
+    expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([undefined, '单位', '评委组', '评委', '总分', '状态']);
+    const docx = await readDocx((await org.get(`/api/arenas/${id}/result.docx`)).rawPayload);
+    expect(docx.paragraphs[0]).toBe('第一季度局长擂台赛成绩通报');
+    expect(docx.tables[0]!.slice(0, 2)).toEqual([sheetRow(2), sheetRow(3)]);
   });
 
   it('lets the host close scoring without an absent judge, records who was absent, and audits a reopen', async () => {

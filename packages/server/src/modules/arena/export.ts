@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDecimal } from '@leitai/core';
+import { wordDocument } from '../../documents/index.js';
+import { exportWorkbook, listColumns } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
 const fmt = (v: string | null): string => (v === null ? '—' : formatDecimal(v, 2));
@@ -22,44 +22,32 @@ function line(r: ArenaResult, row: ArenaResult['rows'][number]): string[] {
   ];
 }
 
-/** 成绩表 (ranking) and 评委明细 (every judge's total and status) sheets. */
-export async function resultWorkbook(r: ArenaResult): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('成绩表');
-  sheet.addRow([`${r.arena.title}（${r.arena.heldOn}）抽签种子：${r.arena.seed ?? '未抽签'}`]);
-  sheet.addRow(header(r)).font = { bold: true };
-  for (const row of r.rows) sheet.addRow(line(r, row));
-  sheet.columns.forEach((c, i) => (c.width = i === 2 ? 30 : 12));
-  const detail = wb.addWorksheet('评委明细');
-  detail.addRow(['单位', '评委组', '评委', '总分', '状态']).font = { bold: true };
-  for (const row of r.rows) for (const g of row.groups) for (const j of g.judges) detail.addRow([row.unitName, g.groupId, j.name, fmt(j.total), STATUS_LABEL[j.status]]);
-  if (r.absences.length > 0) {
-    const ab = wb.addWorksheet('缺评');
-    ab.addRow(['评委', '评委组', '未评分的选手']).font = { bold: true };
-    for (const a of r.absences) ab.addRow([a.name, a.groupId, a.contestants.join('、')]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+const judgeRows = (r: ArenaResult) => r.rows.flatMap((row) => row.groups.flatMap((g) => g.judges.map((j) => [row.unitName, g.groupId, j.name, fmt(j.total), STATUS_LABEL[j.status]])));
+const absenceRows = (r: ArenaResult) => r.absences.map((a) => [a.name, a.groupId, a.contestants.join('、')]);
+
+/** 成绩表 (ranking) and 评委明细 (every judge's total and status) sheets, and 缺评 when a judge was absent. */
+export function resultWorkbook(r: ArenaResult): Promise<Buffer> {
+  return exportWorkbook([
+    {
+      name: '成绩表',
+      title: [`${r.arena.title}（${r.arena.heldOn}）抽签种子：${r.arena.seed ?? '未抽签'}`],
+      columns: listColumns(header(r), header(r).map((_, i) => (i === 2 ? 30 : 12))),
+      rows: r.rows.map((row) => line(r, row)),
+    },
+    { name: '评委明细', columns: listColumns(['单位', '评委组', '评委', '总分', '状态']), rows: judgeRows(r) },
+    ...(r.absences.length > 0 ? [{ name: '缺评', columns: listColumns(['评委', '评委组', '未评分的选手']), rows: absenceRows(r) }] : []),
+  ]);
 }
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-
 /** A result notice (成绩通报) for publication: title, seed, ranking table, absences. */
-export async function resultDocument(r: ArenaResult): Promise<Buffer> {
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${r.arena.title}成绩通报`)] }),
-          new Paragraph(`举办日期：${r.arena.heldOn}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。`),
-          new Paragraph(`评分规则：各评委组去掉一个最高分和一个最低分（组内不少于 5 个有效分时）后取平均，按组权重加权；回避和未评分的评委不计入。`),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [new TableRow({ children: header(r).map((h) => cell(h, true)) }), ...r.rows.map((row) => new TableRow({ children: line(r, row).map((t) => cell(t)) }))],
-          }),
-          ...(r.absences.length > 0 ? [new Paragraph(`未评分评委：${r.absences.map((a) => `${a.name}（${a.contestants.length} 位选手）`).join('；')}`)] : []),
-        ],
-      },
+export function resultDocument(r: ArenaResult): Promise<Buffer> {
+  return wordDocument({
+    title: `${r.arena.title}成绩通报`,
+    blocks: [
+      { kind: 'paragraph', text: `举办日期：${r.arena.heldOn}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。` },
+      { kind: 'paragraph', text: '评分规则：各评委组去掉一个最高分和一个最低分（组内不少于 5 个有效分时）后取平均，按组权重加权；回避和未评分的评委不计入。' },
+      { kind: 'table', header: header(r), rows: r.rows.map((row) => line(r, row)) },
+      ...(r.absences.length > 0 ? [{ kind: 'paragraph' as const, text: `未评分评委：${r.absences.map((a) => `${a.name}（${a.contestants.length} 位选手）`).join('；')}` }] : []),
     ],
   });
-  return Packer.toBuffer(doc);
 }
