@@ -44,9 +44,11 @@ describe('report states', () => {
     }
     expect(s).toBe('accepted');
   });
-  it('refuses edits once submitted or accepted, and any filling in a closed period', () => {
+  it('refuses edits once submitted or accepted, and any filling in a closed period; the office may return an accepted report', () => {
     expect(reportActionProblem('submitted', 'save', true)).toMatch('不能再修改');
-    expect(reportActionProblem('accepted', 'return', true)).toMatch('待审核');
+    expect(reportActionProblem('accepted', 'return', true)).toBeNull();
+    expect(reportNextState('accepted', 'return')).toBe('returned');
+    expect(reportActionProblem('draft', 'return', true)).toMatch('待审核或已通过');
     expect(reportActionProblem('draft', 'submit', false)).toMatch('已关闭');
     expect(reportActionProblem('submitted', 'accept', false)).toBeNull();
   });

@@ -10,14 +10,16 @@ const NEXT: Record<ReportAction, { from: readonly ReportState[]; to: ReportState
   save: { from: ['draft', 'returned'], to: null },
   submit: { from: ['draft', 'returned'], to: 'submitted' },
   accept: { from: ['submitted'], to: 'accepted' },
-  return: { from: ['submitted'], to: 'returned' },
+  // An accepted report can be returned too (with a reason, audited), so a unit can correct a figure
+  // found wrong after review; the version history keeps what was accepted.
+  return: { from: ['submitted', 'accepted'], to: 'returned' },
 };
 
 const REFUSAL: Record<ReportAction, string> = {
   save: '报表已报送或已通过审核，不能再修改；如需更正请联系考核办退回',
   submit: '报表已报送或已通过审核，不能重复报送',
   accept: '只有待审核的报表可以通过',
-  return: '只有待审核的报表可以退回',
+  return: '只有待审核或已通过的报表可以退回',
 };
 
 /** Null when the action is allowed in `state` and the period is open for it, else the Chinese reason. */

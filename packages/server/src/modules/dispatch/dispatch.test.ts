@@ -194,6 +194,13 @@ describe('monthly report', () => {
     expect(final.versions[3].reason).toBe('固定资产投资增速与统计局口径不符');
     const audits = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(and(like(auditLog.action, 'report.%'), eq(auditLog.unitId, ids.a)));
     expect(audits.map((a) => a.action)).toContain('report.return');
+
+    // A figure found wrong after acceptance: the office returns the accepted report; it comes back.
+    expect((await org.post(`/api/dispatch/reports/${reportId}/review`, { action: 'return', reason: '统计局反馈签约数需核减', version: 7 })).json()).toMatchObject({ state: 'returned', version: 8 });
+    expect((await submit(ha, ids.a, P1, 8)).json()).toMatchObject({ state: 'submitted', version: 9 });
+    expect((await org.post(`/api/dispatch/reports/${reportId}/review`, { action: 'accept', version: 9 })).json().state).toBe('accepted');
+    const again = (await report(ha, ids.a, P1)).json();
+    expect(again.versions.slice(-3).map((v: { action: string }) => v.action)).toEqual(['return', 'submit', 'accept']);
   });
 
   it('prefills cumulative figures next month, refuses a decrease, fills by Excel', async () => {
