@@ -5,7 +5,7 @@ import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
 /**
- * The demo dispatch: a two-year campaign, six indicators drawn from the seeds (签约亿元以上项目 至少80个冲刺100个,
+ * The demo dispatch: a three-year campaign (last year to next), six indicators drawn from the seeds (签约亿元以上项目 至少80个冲刺100个,
  * 固定资产投资增长10%以上, 市场主体走访, 14个老旧小区开工, 36个市政项目开工30个, 新增停车泊位), confirmed targets, and six
  * months of reports ending last month. Each unit has a steady pace factor, so some are ahead, some a little behind
  * (yellow) and a few far behind (red); 区商务局 and 夏庄街道 reported late once, 红岛街道 missed a month, and last month
