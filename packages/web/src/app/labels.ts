@@ -12,6 +12,3 @@ export function useRoleNames() {
   const list = useCallback((roles: readonly Role[]) => roles.map(name).join(t('listSeparator')), [name, t]);
   return { name, list };
 }
-
-// Until the admin pages use the catalogue.
-export { ROLE_LABELS } from '@leitai/core';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../lib/api';
@@ -37,7 +37,14 @@ export function ChangePasswordPage({ required = false }: { required?: boolean })
   };
 
   return (
-    <Card title={required ? t('password.requiredTitle') : t('password.title')} style={{ maxWidth: 480, margin: required ? '10vh auto' : undefined }}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {required ? t('password.requiredTitle') : t('password.title')}
+        </Typography.Title>
+      }
+      style={{ maxWidth: 480, margin: required ? '10vh auto' : undefined }}
+    >
       {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={problems.join(t('problemSeparator'))} />}
       <Form layout="vertical" onFinish={(v: Values) => void submit(v)}>
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>

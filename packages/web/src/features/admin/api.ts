@@ -65,7 +65,8 @@ export interface Retention {
 
 export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
 
-export const UNIT_KIND_LABELS: Record<string, string> = { district: '区县', department: '部门', township: '镇街', zone: '功能区', other: '其他' };
+/** The unit kinds the server accepts; their names are in the catalogue (admin:unitKinds.*). */
+export const UNIT_KINDS = ['district', 'department', 'township', 'zone', 'other'] as const;
 
 /** Query string from the set fields only. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {

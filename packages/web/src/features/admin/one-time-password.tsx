@@ -1,4 +1,5 @@
 import { Alert, Modal, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 export interface IssuedPassword {
   username: string;
@@ -11,19 +12,20 @@ export interface IssuedPassword {
  * last chance to pass them on. The users must change them at first sign-in.
  */
 export function OneTimePasswords({ issued, onClose }: { issued: IssuedPassword[] | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   return (
-    <Modal open={issued !== null} title="初始密码（仅显示一次）" onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下" width={560} maskClosable={false}>
-      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="关闭后无法再次查看，请立即复制并当面或通过安全渠道转交。对方首次登录时必须修改密码。" />
+    <Modal open={issued !== null} title={t('oneTime.title')} onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('oneTime.ok')} width={560} maskClosable={false}>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('oneTime.warning')} />
       <Table
         size="small"
         rowKey="username"
         pagination={false}
         dataSource={issued ?? []}
         columns={[
-          { title: '用户名', dataIndex: 'username' },
-          { title: '姓名', dataIndex: 'displayName' },
+          { title: t('fields.username'), dataIndex: 'username' },
+          { title: t('fields.displayName'), dataIndex: 'displayName' },
           {
-            title: '初始密码',
+            title: t('oneTime.password'),
             dataIndex: 'temporaryPassword',
             render: (p: string) => (
               <Typography.Text code copyable data-testid="temporary-password">

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useCan } from '../../app/session';
 import { api, ApiError, download } from '../../lib/api';
-import { UNIT_KIND_LABELS, unitTree, type Category, type TreeNode, type Unit } from './api';
+import { UNIT_KINDS, unitTree, type Category, type TreeNode, type Unit } from './api';
 import { CategoriesButton } from './categories';
 
 interface UnitForm {
@@ -21,15 +22,13 @@ interface UnitForm {
 
 type Mode = { kind: 'edit'; id: number } | { kind: 'create'; parentId: number | null } | null;
 
-const kindOptions = Object.entries(UNIT_KIND_LABELS).map(([value, label]) => ({ value, label }));
-
 /** Marks the stopped units and keeps the subtree being moved out of the parent picker. */
-function decorate(nodes: TreeNode[], disabledUnder?: string): (TreeNode & { disabled?: boolean })[] {
+function decorate(nodes: TreeNode[], stopped: (name: string) => string, disabledUnder?: string): (TreeNode & { disabled?: boolean })[] {
   return nodes.map((n) => ({
     ...n,
-    title: n.unit.active ? n.title : `${n.title}（已停用）`,
+    title: n.unit.active ? n.title : stopped(n.title),
     disabled: disabledUnder !== undefined && (n.unit.path.startsWith(disabledUnder) || !n.unit.active),
-    children: decorate(n.children, disabledUnder),
+    children: decorate(n.children, stopped, disabledUnder),
   }));
 }
 
@@ -41,6 +40,8 @@ export function UnitsPage() {
   const can = useCan();
   const manage = can('unit.manage');
   const { message } = App.useApp();
+  const { t } = useTranslation(['admin', 'common']);
+  const kindOptions = UNIT_KINDS.map((value) => ({ value, label: t(`unitKinds.${value}`) }));
   const queryClient = useQueryClient();
   const units = useQuery({ queryKey: ['admin', 'units'], queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true') });
   const categories = useQuery({ queryKey: ['admin', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/categories') });
@@ -88,58 +89,59 @@ export function UnitsPage() {
       return api.patch<Unit>(`/units/${selected.id}`, patch);
     },
     onSuccess: async (unit) => {
-      message.success(mode?.kind === 'create' ? `已建立“${unit.name}”` : `已保存“${unit.name}”`);
+      message.success(mode?.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.saved', { name: unit.name }));
       await queryClient.invalidateQueries({ queryKey: ['admin', 'units'] });
       setMode({ kind: 'edit', id: unit.id });
     },
     onError: (e) => {
-      if (!(e instanceof ApiError)) return message.error('保存失败');
+      if (!(e instanceof ApiError)) return message.error(t('common:feedback.saveFailed'));
       const field = e.details?.field as keyof UnitForm | undefined;
       if (field) form.setFields([{ name: field, errors: [e.message] }]);
       message.error(e.message);
     },
   });
 
-  const parentPicker = useMemo(() => decorate(tree, selected?.path), [tree, selected]);
+  const parentPicker = useMemo(() => decorate(tree, (name) => t('units.stoppedName', { name }), selected?.path), [tree, selected, t]);
 
   return (
     <Page
-      title="单位管理"
-      subtitle="单位树、单位类型与考核类别。同一考核类别的单位一起排名。"
+      title={t('units.title')}
+      subtitle={t('units.subtitle')}
       extra={
         <>
           {manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'create', parentId: null })}>
-              新建顶级单位
+              {t('units.createTop')}
             </Button>
           )}
           {manage && <CategoriesButton />}
           {manage && (
             <ExcelImport
-              title="导入单位"
+              title={t('units.import')}
               templateUrl="/units/template"
               importUrl="/units/import"
-              describeResult={(r) => `已导入 ${(r as { created: number }).created} 个单位`}
+              describeResult={(r) => t('units.imported', { count: (r as { created: number }).created })}
               onImported={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'units'] })}
             />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void download('/units/export').catch((e: Error) => message.error(e.message))}>
-            导出
+            {t('common:actions.export')}
           </Button>
         </>
       }
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10} lg={9}>
-          <Card title={`单位（${items.filter((u) => u.active).length} 个在用）`} loading={units.isLoading} styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
-            <Input.Search placeholder="按名称或编码查找" allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 12 }} />
+          <Card title={t('units.treeTitle', { count: items.filter((u) => u.active).length })} loading={units.isLoading} styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
+            <Input.Search placeholder={t('units.search')} allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 12 }} />
             {visible.length === 0 ? (
-              <Empty description="没有单位" />
+              <Empty description={t('units.none')} />
             ) : (
               <Tree<TreeNode>
                 blockNode
                 defaultExpandAll
-                key={search}
+                // Remount when the search or the number of units changes, so new units (an import) show expanded too.
+                key={`${search}:${items.length}`}
                 treeData={visible}
                 selectedKeys={mode?.kind === 'edit' ? [mode.id] : []}
                 onSelect={(keys) => keys[0] !== undefined && open({ kind: 'edit', id: Number(keys[0]) })}
@@ -147,7 +149,7 @@ export function UnitsPage() {
                   <Space size={4} data-testid={`unit-${n.unit.code}`}>
                     <span style={{ color: n.unit.active ? undefined : '#999' }}>{n.unit.name}</span>
                     {n.unit.categoryName && <Tag bordered={false}>{n.unit.categoryName}</Tag>}
-                    {!n.unit.active && <Tag>已停用</Tag>}
+                    {!n.unit.active && <Tag>{t('units.stopped')}</Tag>}
                   </Space>
                 )}
               />
@@ -156,51 +158,56 @@ export function UnitsPage() {
         </Col>
         <Col xs={24} md={14} lg={15}>
           <Card
-            title={mode?.kind === 'create' ? '新建单位' : selected ? selected.name : '单位信息'}
+            title={mode?.kind === 'create' ? t('units.newUnit') : selected ? selected.name : t('units.details')}
             extra={
               manage &&
               selected?.active && (
                 <Button icon={<PlusOutlined />} onClick={() => open({ kind: 'create', parentId: selected.id })}>
-                  新建下级单位
+                  {t('units.createChild')}
                 </Button>
               )
             }
           >
             {mode === null ? (
-              <Empty description="在左侧选择一个单位" />
+              <Empty description={t('units.pick')} />
             ) : (
               <Form<UnitForm> form={form} layout="vertical" disabled={!manage} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 560 }}>
-                <Form.Item name="code" label="单位编码" rules={[{ required: true, message: '请填写单位编码' }, { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: '只能用字母、数字、下划线、点和横线' }]} extra="全区唯一，Excel 导入时用它指明上级单位；建立后不能修改。">
+                <Form.Item
+                  name="code"
+                  label={t('units.code')}
+                  rules={[{ required: true, message: t('units.codeRequired') }, { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: t('units.codePattern') }]}
+                  extra={t('units.codeHint')}
+                >
                   <Input disabled={mode.kind === 'edit'} maxLength={40} />
                 </Form.Item>
-                <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+                <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, message: t('units.nameRequired') }]}>
                   <Input maxLength={100} />
                 </Form.Item>
                 <Row gutter={12}>
                   <Col xs={24} sm={12}>
-                    <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+                    <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true, message: t('units.kindRequired') }]}>
                       <Select options={kindOptions} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12}>
-                    <Form.Item name="categoryId" label="考核类别">
-                      <Select allowClear placeholder="不参加分类排名" options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+                    <Form.Item name="categoryId" label={t('units.category')}>
+                      <Select allowClear placeholder={t('units.noCategory')} options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item name="parentId" label="上级单位" extra={mode.kind === 'edit' ? '改选上级单位即移动本单位及其全部下级。' : undefined}>
-                  <TreeSelect allowClear placeholder="无（顶级单位）" treeData={parentPicker} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+                <Form.Item name="parentId" label={t('units.parent')} extra={mode.kind === 'edit' ? t('units.parentHint') : undefined}>
+                  <TreeSelect allowClear placeholder={t('units.noParent')} treeData={parentPicker} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
                 </Form.Item>
                 <Row gutter={12}>
                   <Col xs={12}>
-                    <Form.Item name="sortOrder" label="排序" extra="数字小的在前">
+                    <Form.Item name="sortOrder" label={t('units.sortOrder')} extra={t('units.sortOrderHint')}>
                       <InputNumber min={0} max={100000} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   {mode.kind === 'edit' && (
                     <Col xs={12}>
-                      <Form.Item name="active" label="状态" valuePropName="checked" extra="有在用下级或账号时不能停用">
-                        <Switch checkedChildren="在用" unCheckedChildren="停用" />
+                      <Form.Item name="active" label={t('units.status')} valuePropName="checked" extra={t('units.statusHint')}>
+                        <Switch checkedChildren={t('units.active')} unCheckedChildren={t('units.inactive')} />
                       </Form.Item>
                     </Col>
                   )}
@@ -208,12 +215,12 @@ export function UnitsPage() {
                 {manage && (
                   <Space>
                     <Button type="primary" htmlType="submit" loading={save.isPending}>
-                      {mode.kind === 'create' ? '建立' : '保存'}
+                      {mode.kind === 'create' ? t('units.create') : t('common:actions.save')}
                     </Button>
-                    <Button onClick={() => (mode.kind === 'create' ? setMode(null) : open(mode))}>取消</Button>
+                    <Button onClick={() => (mode.kind === 'create' ? setMode(null) : open(mode))}>{t('common:actions.cancel')}</Button>
                   </Space>
                 )}
-                {!manage && <Typography.Text type="secondary">只读：单位由系统管理员或考核办维护。</Typography.Text>}
+                {!manage && <Typography.Text type="secondary">{t('units.readOnly')}</Typography.Text>}
               </Form>
             )}
           </Card>

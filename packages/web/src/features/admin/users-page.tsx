@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
-import { ROLE_LABELS } from '../../app/labels';
+import { useRoleNames } from '../../app/labels';
 import { api, ApiError, download } from '../../lib/api';
 import { queryString, unitTree, type Unit, type User, type UsersMeta } from './api';
 import { OneTimePasswords, type IssuedPassword } from './one-time-password';
@@ -19,6 +20,8 @@ const PAGE_SIZE = 20;
  */
 export function UsersPage() {
   const { message } = App.useApp();
+  const { t } = useTranslation(['admin', 'common']);
+  const roleNames = useRoleNames();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<{ q?: string; unitId?: number; role?: Role; page: number }>({ page: 1 });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -35,7 +38,7 @@ export function UsersPage() {
   const tree = useMemo(() => unitTree((units.data?.items ?? []).filter((u) => u.active)), [units.data]);
   const manage = meta.data?.canManage ?? false;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
-  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
 
   const save = useMutation({
     mutationFn: async (v: UserFormValues) => {
@@ -50,13 +53,13 @@ export function UsersPage() {
       // One's own roles are not sent: the server refuses any change to them.
       const same = roles.length === editing.roles.length && roles.every((r) => editing.roles.includes(r));
       await api.patch<User>(`/users/${editing.id}`, same ? rest : body);
-      message.success('已保存');
+      message.success(t('common:feedback.saved'));
     },
     onSuccess: async () => {
       setEditing(null);
       await refresh();
     },
-    onError: (e) => setFormError(e instanceof ApiError ? e.message : '保存失败'),
+    onError: (e) => setFormError(e instanceof ApiError ? e.message : t('common:feedback.saveFailed')),
   });
 
   const reset = useMutation({
@@ -71,7 +74,7 @@ export function UsersPage() {
   const toggle = useMutation({
     mutationFn: (u: User) => api.patch<User>(`/users/${u.id}`, { active: !u.active }),
     onSuccess: async (u) => {
-      message.success(u.active ? `已启用 ${u.username}` : `已停用 ${u.username}，其登录会话已结束`);
+      message.success(u.active ? t('users.enabled', { username: u.username }) : t('users.disabledDone', { username: u.username }));
       await refresh();
     },
     onError: fail,
@@ -84,41 +87,41 @@ export function UsersPage() {
 
   return (
     <Page
-      title="用户管理"
-      subtitle="账号、所属单位与角色。新账号和重置后的初始密码只显示一次，首次登录必须修改。"
+      title={t('users.title')}
+      subtitle={t('users.subtitle')}
       extra={
         <>
           {manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-              新建账号
+              {t('users.create')}
             </Button>
           )}
           {manage && (
             <ExcelImport
-              title="导入账号"
+              title={t('users.import')}
               templateUrl="/users/template"
               importUrl="/users/import"
               describeResult={(r) => {
                 // The shared dialog reports success in words; the passwords are shown here, once.
                 const result = r as { created: number; passwords: IssuedPassword[] };
                 setIssued(result.passwords);
-                return `已导入 ${result.created} 个账号`;
+                return t('users.imported', { count: result.created });
               }}
               onImported={() => void refresh()}
             />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void download(`/users/export`).catch(fail)}>
-            导出
+            {t('common:actions.export')}
           </Button>
         </>
       }
     >
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder="用户名或姓名" allowClear style={{ width: 200 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
+          <Input.Search placeholder={t('users.search')} allowClear style={{ width: 200 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
           <TreeSelect
             allowClear
-            placeholder="所属单位"
+            placeholder={t('fields.unit')}
             style={{ width: 220 }}
             treeData={tree}
             showSearch
@@ -127,9 +130,9 @@ export function UsersPage() {
           />
           <Select
             allowClear
-            placeholder="角色"
+            placeholder={t('fields.roles')}
             style={{ width: 140 }}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            options={ROLES.map((r) => ({ value: r, label: roleNames.name(r) }))}
             onChange={(role?: Role) => setFilter((f) => ({ ...f, role, page: 1 }))}
           />
         </Space>
@@ -139,49 +142,49 @@ export function UsersPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 900 }}
-          pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => `共 ${n} 个账号`, onChange: (page) => setFilter((f) => ({ ...f, page })) }}
+          pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('users.total', { count: n }), onChange: (page) => setFilter((f) => ({ ...f, page })) }}
           columns={[
-            { title: '用户名', dataIndex: 'username', width: 140 },
-            { title: '姓名', dataIndex: 'displayName', width: 110 },
-            { title: '所属单位', dataIndex: 'unitName', width: 180 },
+            { title: t('fields.username'), dataIndex: 'username', width: 140 },
+            { title: t('fields.displayName'), dataIndex: 'displayName', width: 110 },
+            { title: t('fields.unit'), dataIndex: 'unitName', width: 180 },
             {
-              title: '角色',
+              title: t('fields.roles'),
               dataIndex: 'roles',
-              render: (roles: Role[]) => roles.map((r) => <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'purple' : 'blue'}>{ROLE_LABELS[r]}</Tag>),
+              render: (roles: Role[]) => roles.map((r) => <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'purple' : 'blue'}>{roleNames.name(r)}</Tag>),
             },
             {
-              title: '状态',
+              title: t('fields.status'),
               width: 120,
               render: (_, u) => (
                 <Space size={4} wrap>
-                  {u.active ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>}
-                  {u.mustChangePassword && <Tag color="orange">待改密</Tag>}
+                  {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
+                  {u.mustChangePassword && <Tag color="orange">{t('users.mustChangePassword')}</Tag>}
                 </Space>
               ),
             },
             ...(manage
               ? [
                   {
-                    title: '操作',
+                    title: t('users.actions'),
                     width: 200,
                     fixed: 'right' as const,
                     render: (_: unknown, u: User) => {
                       const mine = u.roles.every((r) => meta.data?.assignableRoles.includes(r));
-                      if (!mine) return <Tag>超出管理权限</Tag>;
+                      if (!mine) return <Tag>{t('users.beyondAuthority')}</Tag>;
                       return (
                         <Space size={0} wrap>
                           <Button type="link" size="small" onClick={() => open(u)}>
-                            编辑
+                            {t('users.edit')}
                           </Button>
-                          <Popconfirm title={`重置 ${u.username} 的密码？`} description="将生成新的初始密码，并结束该账号的所有登录。" onConfirm={() => reset.mutate(u)}>
+                          <Popconfirm title={t('users.confirmReset', { username: u.username })} description={t('users.resetHint')} onConfirm={() => reset.mutate(u)}>
                             <Button type="link" size="small">
-                              重置密码
+                              {t('users.reset')}
                             </Button>
                           </Popconfirm>
                           {u.id !== meta.data?.self && (
-                            <Popconfirm title={u.active ? `停用 ${u.username}？` : `启用 ${u.username}？`} onConfirm={() => toggle.mutate(u)}>
+                            <Popconfirm title={u.active ? t('users.confirmDisable', { username: u.username }) : t('users.confirmEnable', { username: u.username })} onConfirm={() => toggle.mutate(u)}>
                               <Button type="link" size="small" danger={u.active}>
-                                {u.active ? '停用' : '启用'}
+                                {u.active ? t('users.disable') : t('users.enable')}
                               </Button>
                             </Popconfirm>
                           )}
