@@ -1,14 +1,21 @@
 import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { LedgerColour } from '@leitai/core';
-import { COLOUR_LABELS, COLOUR_TAGS } from './types';
+import { COLOUR_TAGS } from './types';
 
 /** 亮灯: the colour with days overdue or left, the same words everywhere. */
 export function ColourTag({ colour, daysOverdue, daysLeft, step }: { colour: LedgerColour; daysOverdue: number; daysLeft?: number | null; step?: boolean }) {
-  const done = step ? '已完成' : COLOUR_LABELS.closed;
+  const { t } = useTranslation('ledger');
   const text =
-    colour === 'closed' && daysOverdue === 0
-      ? done
-      : colour === 'red' ? `逾期 ${daysOverdue} 天` : colour === 'yellow' ? `临期 ${daysLeft ?? 0} 天` : colour === 'closed' ? `逾期 ${daysOverdue} 天${step ? '完成' : '办结'}` : COLOUR_LABELS[colour];
+    colour === 'red'
+      ? t('light.overdue', { count: daysOverdue })
+      : colour === 'yellow'
+        ? t('light.dueIn', { count: daysLeft ?? 0 })
+        : colour === 'closed' && daysOverdue > 0
+          ? t(step ? 'light.stepLate' : 'light.closedLate', { count: daysOverdue })
+          : colour === 'closed' && step
+            ? t('light.stepDone')
+            : t(`colours.${colour}`);
   return (
     <Tag color={COLOUR_TAGS[colour]} data-testid={`colour-${colour}`}>
       {text}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,7 +11,8 @@ import { Page } from '../../components/page';
 import { useLedgerItem, useLedgerMeta } from './api';
 import { ColourTag } from './colour-tag';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
-import { EVENT_LABELS, PRIORITY_LABELS, STATE_COLORS, STATE_LABELS, type ItemDetail, type LedgerItem, type Step } from './types';
+import { isEventKind, isSource } from './messages';
+import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
 
 type Dialog = null | 'return' | 'extension' | 'decide' | 'reassign' | 'split';
 
@@ -18,13 +20,15 @@ type Dialog = null | 'return' | 'extension' | 'decide' | 'reassign' | 'split';
 export function LedgerItemPage() {
   const id = Number(useParams().id);
   const item = useLedgerItem(id);
+  const { t } = useTranslation('ledger');
   if (item.isLoading) return <Spin />;
-  if (item.error || !item.data) return <Alert type="error" message={(item.error as Error | null)?.message ?? '事项不存在'} />;
+  if (item.error || !item.data) return <Alert type="error" message={(item.error as Error | null)?.message ?? t('detail.notFound')} />;
   return <ItemView item={item.data} />;
 }
 
 function ItemView({ item }: { item: ItemDetail }) {
   const { message, modal } = App.useApp();
+  const { t } = useTranslation(['ledger', 'common']);
   const client = useQueryClient();
   const meta = useLedgerMeta();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -42,8 +46,8 @@ function ItemView({ item }: { item: ItemDetail }) {
       setDialog(null);
       form.resetFields();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CONFLICT') modal.warning({ title: '事项已被他人更新', content: e.message });
-      else message.error(e instanceof ApiError ? e.message : '操作失败');
+      if (e instanceof ApiError && e.code === 'CONFLICT') modal.warning({ title: t('detail.conflict'), content: e.message });
+      else message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
     } finally {
       setBusy(false);
       await client.invalidateQueries({ queryKey: ['ledger'] });
@@ -53,11 +57,11 @@ function ItemView({ item }: { item: ItemDetail }) {
   const split = async (v: { unitIds: number[] }) => {
     try {
       const r = await api.post<{ ids: number[] }>(`/ledger/items/${item.id}/split`, { parts: v.unitIds.map((unitId) => ({ unitId })) });
-      message.success(`已分解为 ${r.ids.length} 个子事项`);
+      message.success(t('detail.done.split', { count: r.ids.length }));
       setDialog(null);
       await client.invalidateQueries({ queryKey: ['ledger'] });
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '分解失败');
+      message.error(e instanceof ApiError ? e.message : t('detail.splitFailed'));
     }
   };
 
@@ -67,24 +71,24 @@ function ItemView({ item }: { item: ItemDetail }) {
       title={item.title}
       subtitle={
         <Space size={8}>
-          <Tag color={STATE_COLORS[item.state]} data-testid="item-state">{STATE_LABELS[item.state]}</Tag>
+          <Tag color={STATE_COLORS[item.state]} data-testid="item-state">{t(`states.${item.state}`)}</Tag>
           <ColourTag colour={item.colour} daysOverdue={item.daysOverdue} daysLeft={item.daysLeft} />
-          {item.parentId && <Link to={`/ledger/items/${item.parentId}`}>上级事项</Link>}
+          {item.parentId && <Link to={`/ledger/items/${item.parentId}`}>{t('detail.parent')}</Link>}
         </Space>
       }
       extra={
         <>
-          {can('acknowledge') && <Button type="primary" loading={busy} onClick={() => void act({ action: 'acknowledge' }, '已签收')}>签收</Button>}
+          {can('acknowledge') && <Button type="primary" loading={busy} onClick={() => void act({ action: 'acknowledge' }, t('detail.done.acknowledge'))}>{t('detail.actions.acknowledge')}</Button>}
           {can('close') && (
-            <Button type="primary" loading={busy} onClick={() => modal.confirm({ title: '确认销号？', content: '请确认已核实佐证材料。', onOk: () => act({ action: 'close', text: '' }, '已销号') })}>
-              审核销号
+            <Button type="primary" loading={busy} onClick={() => modal.confirm({ title: t('detail.confirmClose.title'), content: t('detail.confirmClose.content'), onOk: () => act({ action: 'close', text: '' }, t('detail.done.close')) })}>
+              {t('detail.actions.close')}
             </Button>
           )}
-          {can('return') && <Button danger onClick={() => setDialog('return')}>退回</Button>}
-          {can('request_extension') && !pending && <Button onClick={() => setDialog('extension')}>申请延期</Button>}
-          {can('decide_extension') && pending && <Button onClick={() => setDialog('decide')}>审批延期</Button>}
-          {can('reassign') && <Button onClick={() => setDialog('reassign')}>转办</Button>}
-          {organiser && item.state !== 'closed' && <Button onClick={() => setDialog('split')}>分解</Button>}
+          {can('return') && <Button danger onClick={() => setDialog('return')}>{t('detail.actions.return')}</Button>}
+          {can('request_extension') && !pending && <Button onClick={() => setDialog('extension')}>{t('detail.actions.request_extension')}</Button>}
+          {can('decide_extension') && pending && <Button onClick={() => setDialog('decide')}>{t('detail.actions.decide_extension')}</Button>}
+          {can('reassign') && <Button onClick={() => setDialog('reassign')}>{t('detail.actions.reassign')}</Button>}
+          {organiser && item.state !== 'closed' && <Button onClick={() => setDialog('split')}>{t('detail.actions.split')}</Button>}
         </>
       }
     >
@@ -92,38 +96,38 @@ function ItemView({ item }: { item: ItemDetail }) {
         <Col xs={24} lg={15}>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small">
-              <Descriptions.Item label="来源">{item.source}</Descriptions.Item>
-              <Descriptions.Item label="优先级">{PRIORITY_LABELS[item.priority]}</Descriptions.Item>
-              <Descriptions.Item label="牵头单位">{item.leadUnit.name}</Descriptions.Item>
-              <Descriptions.Item label="配合单位">{item.coUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
-              <Descriptions.Item label="责任领导">{item.leader?.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="完成期限">
+              <Descriptions.Item label={t('fields.source')}>{isSource(item.source) ? t(`sources.${item.source}`) : item.source}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.priority')}>{t(`priorities.${item.priority}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.leadUnit')}>{item.leadUnit.name}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.coUnits')}>{item.coUnits.map((u) => u.name).join(t('common:listSeparator')) || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.leader')}>{item.leader?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.deadline')}>
                 {item.deadline}
-                {item.deadline !== item.originalDeadline && <Typography.Text type="secondary">（原期限 {item.originalDeadline}，已延期）</Typography.Text>}
+                {item.deadline !== item.originalDeadline && <Typography.Text type="secondary">{t('detail.extended', { date: item.originalDeadline })}</Typography.Text>}
               </Descriptions.Item>
-              {item.closedOn && <Descriptions.Item label="销号日期">{item.closedOn}</Descriptions.Item>}
-              {item.tags.length > 0 && <Descriptions.Item label="标签">{item.tags.map((t) => <Tag key={t}>{t}</Tag>)}</Descriptions.Item>}
+              {item.closedOn && <Descriptions.Item label={t('fields.closedOn')}>{item.closedOn}</Descriptions.Item>}
+              {item.tags.length > 0 && <Descriptions.Item label={t('fields.tags')}>{item.tags.map((t) => <Tag key={t}>{t}</Tag>)}</Descriptions.Item>}
             </Descriptions>
             {item.content && <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>{item.content}</Typography.Paragraph>}
           </Card>
-          {pending && <Alert style={{ marginBottom: 16 }} type="info" message={`延期申请待审批：申请延至 ${pending.requestedDeadline}，理由：${pending.reason}`} />}
+          {pending && <Alert style={{ marginBottom: 16 }} type="info" message={t('detail.pending', { date: pending.requestedDeadline, reason: pending.reason })} />}
           {item.steps.length > 0 && (
-            <Card size="small" title="工作节点" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('detail.steps.title')} style={{ marginBottom: 16 }}>
               <Table<Step>
                 rowKey="id"
                 size="small"
                 pagination={false}
                 dataSource={item.steps}
                 columns={[
-                  { title: '序号', dataIndex: 'seq', width: 60 },
-                  { title: '节点', dataIndex: 'title' },
-                  { title: '期限', dataIndex: 'deadline', width: 110 },
-                  { title: '完成日期', dataIndex: 'doneOn', width: 110, render: (d: string | null) => d ?? '—' },
-                  { title: '亮灯', width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} step /> },
+                  { title: t('detail.steps.seq'), dataIndex: 'seq', width: 60 },
+                  { title: t('detail.steps.step'), dataIndex: 'title' },
+                  { title: t('detail.steps.deadline'), dataIndex: 'deadline', width: 110 },
+                  { title: t('detail.steps.doneOn'), dataIndex: 'doneOn', width: 110, render: (d: string | null) => d ?? '—' },
+                  { title: t('fields.light'), width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} step /> },
                   {
                     title: '',
                     width: 90,
-                    render: (_, s) => can('complete_step') && !s.doneOn && <Button size="small" onClick={() => void act({ action: 'complete_step', stepId: s.id }, '节点已完成')}>完成</Button>,
+                    render: (_, s) => can('complete_step') && !s.doneOn && <Button size="small" onClick={() => void act({ action: 'complete_step', stepId: s.id }, t('detail.done.complete_step'))}>{t('detail.steps.complete')}</Button>,
                   },
                 ]}
               />
@@ -131,30 +135,30 @@ function ItemView({ item }: { item: ItemDetail }) {
           )}
           {(can('progress') || can('request_close')) && <WorkCard item={item} busy={busy} act={act} />}
           {item.subItems.length > 0 && (
-            <Card size="small" title="子事项">
+            <Card size="small" title={t('detail.subItems')}>
               <Table<LedgerItem>
                 rowKey="id"
                 size="small"
                 pagination={false}
                 dataSource={item.subItems}
                 columns={[
-                  { title: '事项', render: (_, s) => <Link to={`/ledger/items/${s.id}`}>{s.title}</Link> },
-                  { title: '牵头单位', render: (_, s) => s.leadUnit.name, width: 160 },
-                  { title: '状态', width: 100, render: (_, s) => <Tag color={STATE_COLORS[s.state]}>{STATE_LABELS[s.state]}</Tag> },
-                  { title: '亮灯', width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} daysLeft={s.daysLeft} /> },
+                  { title: t('fields.item'), render: (_, s) => <Link to={`/ledger/items/${s.id}`}>{s.title}</Link> },
+                  { title: t('fields.leadUnit'), render: (_, s) => s.leadUnit.name, width: 160 },
+                  { title: t('fields.state'), width: 100, render: (_, s) => <Tag color={STATE_COLORS[s.state]}>{t(`states.${s.state}`)}</Tag> },
+                  { title: t('fields.light'), width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} daysLeft={s.daysLeft} /> },
                 ]}
               />
             </Card>
           )}
         </Col>
         <Col xs={24} lg={9}>
-          <Card size="small" title="办理过程">
+          <Card size="small" title={t('detail.history')}>
             <Timeline
               items={item.events.map((e) => ({
                 color: e.kind === 'return' || e.kind === 'extension_refused' ? 'red' : e.kind === 'close' ? 'green' : 'blue',
                 children: (
                   <div data-testid={`event-${e.kind}`}>
-                    <Typography.Text strong>{EVENT_LABELS[e.kind] ?? e.kind}</Typography.Text>
+                    <Typography.Text strong>{isEventKind(e.kind) ? t(`events.${e.kind}`) : e.kind}</Typography.Text>
                     <Typography.Text type="secondary"> · {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
                     {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
                     {e.files.map((f) => (
@@ -172,48 +176,48 @@ function ItemView({ item }: { item: ItemDetail }) {
         </Col>
       </Row>
 
-      <Modal title="退回销号申请" open={dialog === 'return'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { reason: string }) => void act({ action: 'return', reason: v.reason }, '已退回')}>
-          <Form.Item name="reason" label="退回理由" rules={[{ required: true, min: 2, message: '请说明退回理由' }]}>
+      <Modal title={t('detail.returnDialog.title')} open={dialog === 'return'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v: { reason: string }) => void act({ action: 'return', reason: v.reason }, t('detail.done.return'))}>
+          <Form.Item name="reason" label={t('detail.returnDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.returnDialog.reasonRequired') }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title="申请延期" open={dialog === 'extension'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { deadline: dayjs.Dayjs; reason: string }) => void act({ action: 'request_extension', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason }, '延期申请已提交')}>
-          <Form.Item name="deadline" label="申请延至" rules={[{ required: true, message: '请选择日期' }]}>
+      <Modal title={t('detail.extensionDialog.title')} open={dialog === 'extension'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v: { deadline: dayjs.Dayjs; reason: string }) => void act({ action: 'request_extension', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason }, t('detail.done.request_extension'))}>
+          <Form.Item name="deadline" label={t('detail.extensionDialog.deadline')} rules={[{ required: true, message: t('detail.extensionDialog.deadlineRequired') }]}>
             <DatePicker disabledDate={(d) => !d.isAfter(dayjs(item.deadline))} />
           </Form.Item>
-          <Form.Item name="reason" label="延期理由" rules={[{ required: true, min: 2, message: '请说明延期理由' }]}>
+          <Form.Item name="reason" label={t('detail.extensionDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.extensionDialog.reasonRequired') }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title="审批延期申请" open={dialog === 'decide'} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
-        {pending && <Typography.Paragraph>申请延至 {pending.requestedDeadline}。理由：{pending.reason}</Typography.Paragraph>}
+      <Modal title={t('detail.decideDialog.title')} open={dialog === 'decide'} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
+        {pending && <Typography.Paragraph>{t('detail.decideDialog.request', { date: pending.requestedDeadline, reason: pending.reason })}</Typography.Paragraph>}
         <Form form={form} layout="vertical">
-          <Form.Item name="reason" label="审批意见（不同意时必填）">
+          <Form.Item name="reason" label={t('detail.decideDialog.opinion')}>
             <Input.TextArea rows={2} />
           </Form.Item>
           <Space>
-            <Button type="primary" onClick={() => void act({ action: 'decide_extension', approve: true, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, '已同意延期')}>同意</Button>
-            <Button danger onClick={() => void act({ action: 'decide_extension', approve: false, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, '已不同意延期')}>不同意</Button>
+            <Button type="primary" onClick={() => void act({ action: 'decide_extension', approve: true, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, t('detail.done.approved'))}>{t('detail.decideDialog.approve')}</Button>
+            <Button danger onClick={() => void act({ action: 'decide_extension', approve: false, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, t('detail.done.refused'))}>{t('detail.decideDialog.refuse')}</Button>
           </Space>
         </Form>
       </Modal>
-      <Modal title="转办" open={dialog === 'reassign'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { leadUnitId: number; reason: string }) => void act({ action: 'reassign', ...v }, '已转办')}>
-          <Form.Item name="leadUnitId" label="转至牵头单位" rules={[{ required: true, message: '请选择单位' }]}>
+      <Modal title={t('detail.reassignDialog.title')} open={dialog === 'reassign'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v: { leadUnitId: number; reason: string }) => void act({ action: 'reassign', ...v }, t('detail.done.reassign'))}>
+          <Form.Item name="leadUnitId" label={t('detail.reassignDialog.unit')} rules={[{ required: true, message: t('detail.reassignDialog.unitRequired') }]}>
             <Select showSearch optionFilterProp="label" options={units.filter((u) => u.value !== item.leadUnit.id)} />
           </Form.Item>
-          <Form.Item name="reason" label="转办理由" rules={[{ required: true, min: 2, message: '请说明转办理由' }]}>
+          <Form.Item name="reason" label={t('detail.reassignDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.reassignDialog.reasonRequired') }]}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title="分解为子事项" open={dialog === 'split'} onCancel={() => setDialog(null)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal title={t('detail.splitDialog.title')} open={dialog === 'split'} onCancel={() => setDialog(null)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v: { unitIds: number[] }) => void split(v)}>
-          <Form.Item name="unitIds" label="分解到单位（每个单位一个子事项，期限与节点同本事项）" rules={[{ required: true, message: '请选择单位' }]}>
+          <Form.Item name="unitIds" label={t('detail.splitDialog.units')} rules={[{ required: true, message: t('detail.splitDialog.unitsRequired') }]}>
             <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
           </Form.Item>
         </Form>
@@ -224,24 +228,25 @@ function ItemView({ item }: { item: ItemDetail }) {
 
 /** The unit's working panel: a progress update, or a close-out request with evidence. */
 function WorkCard({ item, busy, act }: { item: ItemDetail; busy: boolean; act: (body: Record<string, unknown>, done: string) => Promise<void> }) {
+  const { t } = useTranslation('ledger');
   const [form] = Form.useForm();
   const send = async (action: 'progress' | 'request_close') => {
     const v = form.getFieldsValue() as { text?: string; files?: Parameters<typeof uploadedIds>[0] };
-    await act({ action, text: v.text ?? '', fileIds: uploadedIds(v.files) }, action === 'progress' ? '进展已报送' : '销号申请已提交，等待督查室审核');
+    await act({ action, text: v.text ?? '', fileIds: uploadedIds(v.files) }, t(action === 'progress' ? 'detail.done.progress' : 'detail.done.request_close'));
     form.resetFields();
   };
   return (
-    <Card size="small" title="办理" style={{ marginBottom: 16 }}>
+    <Card size="small" title={t('detail.work.title')} style={{ marginBottom: 16 }}>
       <Form form={form} layout="vertical">
-        <Form.Item name="text" label="办理情况">
-          <Input.TextArea rows={3} placeholder="填写进展或办结情况" aria-label="办理情况" />
+        <Form.Item name="text" label={t('detail.work.text')}>
+          <Input.TextArea rows={3} placeholder={t('detail.work.placeholder')} aria-label={t('detail.work.text')} />
         </Form.Item>
-        <Form.Item name="files" label="佐证材料" valuePropName="value">
+        <Form.Item name="files" label={t('detail.work.evidence')} valuePropName="value">
           <EvidenceUpload />
         </Form.Item>
         <Space>
-          {item.actions.includes('progress') && <Button loading={busy} onClick={() => void send('progress')}>报送进展</Button>}
-          {item.actions.includes('request_close') && <Button type="primary" loading={busy} onClick={() => void send('request_close')}>申请销号</Button>}
+          {item.actions.includes('progress') && <Button loading={busy} onClick={() => void send('progress')}>{t('detail.work.progress')}</Button>}
+          {item.actions.includes('request_close') && <Button type="primary" loading={busy} onClick={() => void send('request_close')}>{t('detail.work.requestClose')}</Button>}
         </Space>
       </Form>
     </Card>

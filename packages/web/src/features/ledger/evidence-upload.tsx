@@ -1,9 +1,11 @@
 import { Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 
 /** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
 export function EvidenceUpload({ value, onChange }: { value?: UploadFile[]; onChange?: (files: UploadFile[]) => void }) {
+  const { t } = useTranslation('ledger');
   return (
     <Upload
       fileList={value ?? []}
@@ -18,7 +20,7 @@ export function EvidenceUpload({ value, onChange }: { value?: UploadFile[]; onCh
           .catch((e: unknown) => onError?.(e instanceof ApiError ? new Error(e.message) : (e as Error)));
       }}
     >
-      <Button icon={<UploadOutlined />}>上传佐证材料</Button>
+      <Button icon={<UploadOutlined />}>{t('detail.work.upload')}</Button>
     </Upload>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LEDGER_STATES } from '@leitai/core';
 import { App, Button, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { download, ApiError } from '../../lib/api';
@@ -11,7 +13,8 @@ import { filterQuery, useLedgerItems, useLedgerMeta, type LedgerFilter } from '.
 import { ColourTag } from './colour-tag';
 import { NewItemDrawer } from './new-item';
 import { StatsPanel } from './stats-panel';
-import { COLOUR_LABELS, PRIORITY_LABELS, STATE_COLORS, STATE_LABELS, type LedgerItem } from './types';
+import { isSource } from './messages';
+import { COLOURS, STATE_COLORS, type LedgerItem } from './types';
 
 /** 督查督办台账: the organiser's whole ledger, a unit's inbox, or a leader's overseen units — one list, scoped by the server. */
 export function LedgerListPage() {
@@ -25,52 +28,54 @@ export function LedgerListPage() {
   const meta = useLedgerMeta();
   const client = useQueryClient();
   const { message } = App.useApp();
+  const { t } = useTranslation('ledger');
+  const sourceName = (s: string) => (isSource(s) ? t(`sources.${s}`) : s);
   const set = (patch: LedgerFilter) => setFilter((f) => ({ ...f, ...patch }));
-  const title = manage ? '督查督办台账' : leader ? '分管单位督办事项' : '我单位督办事项';
+  const title = t(manage ? 'list.title.manage' : leader ? 'list.title.leader' : 'list.title.unit');
   const exportExcel = async () => {
     try {
       await download(`/ledger/export${filterQuery(filter)}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '导出失败');
+      message.error(e instanceof ApiError ? e.message : t('list.exportFailed'));
     }
   };
 
   const table = (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="搜索事项标题" allowClear style={{ width: 220 }} onSearch={(q) => set({ q: q || undefined })} />
-        <Select placeholder="状态" allowClear style={{ width: 120 }} options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))} onChange={(state?: string) => set({ state })} data-testid="filter-state" />
-        <Select placeholder="亮灯" allowClear style={{ width: 110 }} options={Object.entries(COLOUR_LABELS).map(([value, label]) => ({ value, label }))} onChange={(colour?: string) => set({ colour })} data-testid="filter-colour" />
-        <Select placeholder="来源" allowClear style={{ width: 120 }} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))} onChange={(source?: string) => set({ source })} />
-        <Select placeholder="单位" allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(unitId?: number) => set({ unitId })} />
-        <Select placeholder="责任领导" allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
+        <Input.Search placeholder={t('list.search')} allowClear style={{ width: 220 }} onSearch={(q) => set({ q: q || undefined })} />
+        <Select placeholder={t('fields.state')} allowClear style={{ width: 120 }} options={LEDGER_STATES.map((value) => ({ value, label: t(`states.${value}`) }))} onChange={(state?: string) => set({ state })} data-testid="filter-state" />
+        <Select placeholder={t('fields.light')} allowClear style={{ width: 110 }} options={COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))} onChange={(colour?: string) => set({ colour })} data-testid="filter-colour" />
+        <Select placeholder={t('fields.source')} allowClear style={{ width: 120 }} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: sourceName(s) }))} onChange={(source?: string) => set({ source })} />
+        <Select placeholder={t('fields.unit')} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(unitId?: number) => set({ unitId })} />
+        <Select placeholder={t('fields.leader')} allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
       </Flex>
       <Table<LedgerItem>
         rowKey="id"
         size="middle"
         loading={items.isLoading}
         dataSource={items.data ?? []}
-        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 项` }}
+        pagination={{ pageSize: 20, showTotal: (n) => t('list.total', { count: n }) }}
         columns={[
           {
-            title: '事项',
+            title: t('fields.item'),
             dataIndex: 'title',
-            render: (t: string, i) => (
+            render: (title: string, i) => (
               <Space direction="vertical" size={0}>
-                <Link to={`/ledger/items/${i.id}`}>{t}</Link>
+                <Link to={`/ledger/items/${i.id}`}>{title}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {i.source}
-                  {i.priority !== 'normal' && ` · ${PRIORITY_LABELS[i.priority]}`}
-                  {i.subItemCount > 0 && ` · ${i.subItemCount} 个子事项`}
+                  {sourceName(i.source)}
+                  {i.priority !== 'normal' && ` · ${t(`priorities.${i.priority}`)}`}
+                  {i.subItemCount > 0 && ` · ${t('list.subItems', { count: i.subItemCount })}`}
                 </Typography.Text>
               </Space>
             ),
           },
-          { title: '牵头单位', width: 170, render: (_, i) => i.leadUnit.name },
-          { title: '责任领导', width: 90, render: (_, i) => i.leader?.name ?? '—' },
-          { title: '完成期限', dataIndex: 'deadline', width: 110, sorter: (a, b) => a.deadline.localeCompare(b.deadline) },
-          { title: '状态', dataIndex: 'state', width: 100, render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{STATE_LABELS[s]}</Tag> },
-          { title: '亮灯', width: 130, render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />, sorter: (a, b) => a.daysOverdue - b.daysOverdue },
+          { title: t('fields.leadUnit'), width: 170, render: (_, i) => i.leadUnit.name },
+          { title: t('fields.leader'), width: 90, render: (_, i) => i.leader?.name ?? '—' },
+          { title: t('fields.deadline'), dataIndex: 'deadline', width: 110, sorter: (a, b) => a.deadline.localeCompare(b.deadline) },
+          { title: t('fields.state'), dataIndex: 'state', width: 100, render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{t(`states.${s}`)}</Tag> },
+          { title: t('fields.light'), width: 130, render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />, sorter: (a, b) => a.daysOverdue - b.daysOverdue },
         ]}
       />
     </>
@@ -79,30 +84,30 @@ export function LedgerListPage() {
   return (
     <Page
       title={title}
-      subtitle="清单化管理 · 销号管理 · 问题限期见底清零"
+      subtitle={t('list.subtitle')}
       extra={
         <>
           {manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-ledger-item">
-              交办事项
+              {t('list.assign')}
             </Button>
           )}
           {manage && (
             <ExcelImport
-              title="批量导入"
+              title={t('list.import')}
               templateUrl="/ledger/import/template"
               importUrl="/ledger/import"
-              describeResult={(r) => `已导入 ${(r as { created: number }).created} 个督办事项`}
+              describeResult={(r) => t('list.imported', { count: (r as { created: number }).created })}
               onImported={() => void client.invalidateQueries({ queryKey: ['ledger'] })}
             />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
-            导出台账
+            {t('list.export')}
           </Button>
         </>
       }
     >
-      <Tabs items={[{ key: 'list', label: '事项清单', children: table }, { key: 'stats', label: '统计与通报', children: <StatsPanel /> }]} />
+      <Tabs items={[{ key: 'list', label: t('list.tabs.list'), children: table }, { key: 'stats', label: t('list.tabs.stats'), children: <StatsPanel /> }]} />
       {manage && <NewItemDrawer open={open} onClose={() => setOpen(false)} />}
     </Page>
   );

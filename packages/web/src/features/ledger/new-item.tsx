@@ -3,8 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 import { useLedgerMeta } from './api';
+import { isSource } from './messages';
 
 interface StepValues {
   title: string;
@@ -29,6 +31,7 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 /** 交办事项: the organiser enters the final deadline and the steps; 倒排工期 proposes each step's deadline on the working-day calendar. */
 export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
+  const { t } = useTranslation('ledger');
   const navigate = useNavigate();
   const client = useQueryClient();
   const meta = useLedgerMeta();
@@ -37,15 +40,15 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
 
   const schedule = async () => {
     const { deadline, steps } = form.getFieldsValue(['deadline', 'steps']) as Pick<FormValues, 'deadline' | 'steps'>;
-    if (!deadline) return void message.warning('请先填写最终完成期限');
+    if (!deadline) return void message.warning(t('create.needDeadline'));
     const list = (steps ?? []).filter((s) => s?.title);
-    if (list.length === 0 || list.some((s) => !s.workingDays)) return void message.warning('请为每个节点填写名称和工期（工作日）');
+    if (list.length === 0 || list.some((s) => !s.workingDays)) return void message.warning(t('create.needSteps'));
     try {
       const res = await api.post<{ steps: { deadline: string }[] }>('/ledger/schedule', { finalDeadline: iso(deadline), steps: list.map((s) => ({ title: s.title, workingDays: s.workingDays })) });
       form.setFieldValue('steps', list.map((s, i) => ({ ...s, deadline: dayjs(res.steps[i]!.deadline) })));
-      message.success('已按倒排工期生成节点期限，可再逐项调整');
+      message.success(t('create.scheduled'));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '倒排失败');
+      message.error(e instanceof ApiError ? e.message : t('create.scheduleFailed'));
     }
   };
 
@@ -63,75 +66,75 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
         deadline: iso(v.deadline),
         steps: (v.steps ?? []).filter((s) => s?.title).map((s) => ({ title: s.title, deadline: s.deadline ? iso(s.deadline) : iso(v.deadline) })),
       });
-      message.success('事项已交办，牵头单位已收到通知');
+      message.success(t('create.assigned'));
       await client.invalidateQueries({ queryKey: ['ledger'] });
       form.resetFields();
       onClose();
       void navigate(`/ledger/items/${id}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '交办失败');
+      message.error(e instanceof ApiError ? e.message : t('create.assignFailed'));
     }
   };
 
   return (
-    <Drawer title="交办督办事项" open={open} onClose={onClose} width={720} destroyOnHidden extra={<Button type="primary" onClick={() => form.submit()} data-testid="submit-item">交办</Button>}>
+    <Drawer title={t('create.title')} open={open} onClose={onClose} width={720} destroyOnHidden extra={<Button type="primary" onClick={() => form.submit()} data-testid="submit-item">{t('create.submit')}</Button>}>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ priority: 'normal', source: '会议决定' }}>
-        <Form.Item name="title" label="事项标题" rules={[{ required: true, min: 2, message: '请填写事项标题（至少 2 个字）' }]}>
+        <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, min: 2, message: t('create.titleRequired') }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="content" label="具体内容">
+        <Form.Item name="content" label={t('fields.content')}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="source" label="来源" rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Select options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))} />
+          <Form.Item name="source" label={t('fields.source')} rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Select options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: isSource(s) ? t(`sources.${s}`) : s }))} />
           </Form.Item>
-          <Form.Item name="priority" label="优先级" style={{ flex: 1 }}>
-            <Select options={meta.data?.priorities ?? []} />
+          <Form.Item name="priority" label={t('fields.priority')} style={{ flex: 1 }}>
+            <Select options={(meta.data?.priorities ?? []).map((p) => ({ value: p.value, label: t(`priorities.${p.value}`) }))} />
           </Form.Item>
-          <Form.Item name="leaderId" label="责任领导" style={{ flex: 1 }}>
+          <Form.Item name="leaderId" label={t('fields.leader')} style={{ flex: 1 }}>
             <Select allowClear options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} />
           </Form.Item>
         </Flex>
-        <Form.Item name="leadUnitId" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
+        <Form.Item name="leadUnitId" label={t('fields.leadUnit')} rules={[{ required: true, message: t('create.leadUnitRequired') }]}>
           <Select showSearch optionFilterProp="label" options={units} data-testid="lead-unit" />
         </Form.Item>
-        <Form.Item name="coUnitIds" label="配合单位">
+        <Form.Item name="coUnitIds" label={t('fields.coUnits')}>
           <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
         </Form.Item>
-        <Form.Item name="tags" label="标签">
+        <Form.Item name="tags" label={t('fields.tags')}>
           <Select mode="tags" tokenSeparators={[',', '，', '、']} />
         </Form.Item>
-        <Form.Item name="deadline" label="最终完成期限" rules={[{ required: true, message: '请选择完成期限' }]}>
+        <Form.Item name="deadline" label={t('fields.finalDeadline')} rules={[{ required: true, message: t('create.deadlineRequired') }]}>
           <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
         </Form.Item>
         <Typography.Title level={5}>
-          工作节点（倒排工期）
+          {t('create.stepsTitle')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">按先后顺序填写节点和所需工作日，点“倒排工期”由最终期限往前推算各节点期限（跳过周末和法定节假日）。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('create.stepsHint')}</Typography.Paragraph>
         <Form.List name="steps">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '节点名称' }]}>
-                    <Input placeholder={`节点 ${i + 1} 名称`} style={{ width: 240 }} aria-label={`节点${i + 1}名称`} />
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('create.stepNameRequired') }]}>
+                    <Input placeholder={t('create.stepName', { n: i + 1 })} style={{ width: 240 }} aria-label={t('create.stepNameLabel', { n: i + 1 })} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'workingDays']}>
-                    <InputNumber min={1} max={365} placeholder="工作日" addonAfter="工作日" style={{ width: 150 }} aria-label={`节点${i + 1}工期`} />
+                    <InputNumber min={1} max={365} placeholder={t('create.workingDays')} addonAfter={t('create.workingDays')} style={{ width: 150 }} aria-label={t('create.stepDays', { n: i + 1 })} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'deadline']}>
-                    <DatePicker placeholder="节点期限" aria-label={`节点${i + 1}期限`} />
+                    <DatePicker placeholder={t('create.stepDeadline')} aria-label={t('create.stepDeadlineLabel', { n: i + 1 })} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
               <Space>
                 <Button icon={<PlusOutlined />} onClick={() => add({ title: '' })}>
-                  添加节点
+                  {t('create.addStep')}
                 </Button>
                 <Button icon={<ScheduleOutlined />} onClick={() => void schedule()} disabled={fields.length === 0} data-testid="reverse-schedule">
-                  倒排工期
+                  {t('create.schedule')}
                 </Button>
               </Space>
             </>

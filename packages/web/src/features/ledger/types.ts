@@ -1,4 +1,4 @@
-import { LEDGER_ACTION_LABELS, LEDGER_COLOUR_LABELS, LEDGER_PRIORITY_LABELS, LEDGER_STATE_LABELS, type LedgerAction, type LedgerColour, type LedgerPriority, type LedgerState } from '@leitai/core';
+import type { LedgerAction, LedgerColour, LedgerPriority, LedgerState } from '@leitai/core';
 
 export interface Ref {
   id: number;
@@ -71,24 +71,8 @@ export interface LedgerMeta {
   today: string;
 }
 
-export const STATE_LABELS = LEDGER_STATE_LABELS;
-export const COLOUR_LABELS = LEDGER_COLOUR_LABELS;
-export const PRIORITY_LABELS = LEDGER_PRIORITY_LABELS;
-export const ACTION_LABELS = LEDGER_ACTION_LABELS;
+// Labels live in the catalogue (messages.ts), keyed by these values.
 export const STATE_COLORS: Record<LedgerState, string> = { assigned: 'default', acknowledged: 'blue', in_progress: 'processing', close_requested: 'purple', closed: 'success' };
 export const COLOUR_TAGS: Record<LedgerColour, string> = { green: 'green', yellow: 'gold', red: 'red', closed: 'default' };
-
-export const EVENT_LABELS: Record<string, string> = {
-  assign: '交办',
-  acknowledge: '签收',
-  progress: '报送进展',
-  complete_step: '完成节点',
-  request_close: '申请销号',
-  return: '退回',
-  close: '销号',
-  request_extension: '申请延期',
-  extension_approved: '同意延期',
-  extension_refused: '不同意延期',
-  reassign: '转办',
-  split: '分解',
-};
+/** The traffic lights in the order the filter lists them. */
+export const COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];
