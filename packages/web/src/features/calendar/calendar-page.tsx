@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Calendar, Card, Col, Radio, Row, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { api, ApiError } from '../../lib/api';
@@ -23,6 +24,7 @@ export function CalendarPage() {
   const can = useCan();
   const editable = can('calendar.manage');
   const { message } = App.useApp();
+  const { t } = useTranslation(['calendar', 'common']);
   const queryClient = useQueryClient();
   const { data } = useQuery({ queryKey: ['calendar'], queryFn: () => api.get<CalendarData>('/calendar') });
   const [draft, setDraft] = useState<CalendarData | null>(null);
@@ -40,9 +42,9 @@ export function CalendarPage() {
     mutationFn: (body: CalendarData) => api.put<CalendarData>('/calendar', body),
     onSuccess: (saved) => {
       queryClient.setQueryData(['calendar'], saved);
-      message.success('工作日历已保存');
+      message.success(t('saved'));
     },
-    onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败'),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : t('common:feedback.saveFailed')),
   });
 
   const toggle = (d: Dayjs) => {
@@ -53,7 +55,7 @@ export function CalendarPage() {
       setDraft({ holidays: holidays.has(day) ? without(draft.holidays) : [...draft.holidays, day], workingWeekends: without(draft.workingWeekends) });
     } else {
       if (!isWeekend(d)) {
-        message.warning('调休上班日只能是周六或周日');
+        message.warning(t('weekendOnly'));
         return;
       }
       setDraft({ holidays: without(draft.holidays), workingWeekends: working.has(day) ? without(draft.workingWeekends) : [...draft.workingWeekends, day] });
@@ -65,12 +67,12 @@ export function CalendarPage() {
 
   return (
     <Page
-      title="工作日历"
-      subtitle="法定节假日与调休上班日。督办期限、倒排工期、报送截止等“N 个工作日”都按此计算。"
+      title={t('title')}
+      subtitle={t('subtitle')}
       extra={
         editable && (
           <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => draft && save.mutate(draft)}>
-            保存
+            {t('common:actions.save')}
           </Button>
         )
       }
@@ -95,8 +97,8 @@ export function CalendarPage() {
                 return (
                   <div data-testid={`day-${day}`} style={{ margin: 2, padding: 6, minHeight: 64, borderRadius: 6, background, opacity: d.month() === month.month() ? 1 : 0.35, borderTop: '2px solid #f0f0f0' }}>
                     <div style={{ textAlign: 'right', color: weekend && !work ? '#c41d1d' : undefined }}>{d.date()}</div>
-                    {off && <Tag color="red">休</Tag>}
-                    {work && <Tag color="blue">班</Tag>}
+                    {off && <Tag color="red">{t('offTag')}</Tag>}
+                    {work && <Tag color="blue">{t('workTag')}</Tag>}
                   </div>
                 );
               }}
@@ -106,26 +108,26 @@ export function CalendarPage() {
         <Col xs={24} lg={7}>
           <Space direction="vertical" style={{ width: '100%' }}>
             {editable && (
-              <Card title="点击日期标记为">
+              <Card title={t('markAs')}>
                 <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mark)} optionType="button" buttonStyle="solid">
-                  <Radio.Button value="holiday">节假日（休）</Radio.Button>
-                  <Radio.Button value="working">调休上班（班）</Radio.Button>
+                  <Radio.Button value="holiday">{t('holiday')}</Radio.Button>
+                  <Radio.Button value="working">{t('working')}</Radio.Button>
                 </Radio.Group>
                 <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-                  再次点击取消标记。每年按国务院办公厅节假日安排通知录入。
+                  {t('hint')}
                 </Typography.Paragraph>
               </Card>
             )}
-            <Card title={`${year} 年`}>
+            <Card title={t('year', { year })}>
               <Space direction="vertical">
-                <Badge color="red" text={`节假日 ${inYear(draft?.holidays)} 天`} />
-                <Badge color="blue" text={`调休上班 ${inYear(draft?.workingWeekends)} 天`} />
+                <Badge color="red" text={t('holidays', { count: inYear(draft?.holidays) })} />
+                <Badge color="blue" text={t('workingWeekends', { count: inYear(draft?.workingWeekends) })} />
               </Space>
             </Card>
             {draft && inYear(draft.holidays) === 0 && (
-              <Alert type="warning" showIcon message={`尚未录入 ${year} 年节假日`} description="未录入时只把周六、周日当作休息日，期限可能落在法定节假日。" />
+              <Alert type="warning" showIcon message={t('missingYear', { year })} description={t('missingYearHint')} />
             )}
-            {dirty && <Alert type="info" showIcon message="有未保存的修改" />}
+            {dirty && <Alert type="info" showIcon message={t('unsaved')} />}
           </Space>
         </Col>
       </Row>
