@@ -5,6 +5,7 @@ import { arenaMessages } from '../features/arena/messages';
 import { calendarMessages } from '../features/calendar/messages';
 import { dispatchMessages } from '../features/dispatch/messages';
 import { ledgerMessages } from '../features/ledger/messages';
+import { notificationsMessages } from '../features/notifications/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -18,6 +19,7 @@ export const catalogues = {
   calendar: calendarMessages,
   dispatch: dispatchMessages,
   ledger: ledgerMessages,
+  notifications: notificationsMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 
 interface Notice {
@@ -21,6 +22,7 @@ const DOT: Record<string, string> = { 'ledger.red': '#cf1322', 'ledger.yellow': 
 export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
+  const { t } = useTranslation('notifications');
   const q = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<{ items: Notice[]; unread: number }>('/notifications?limit=20'), refetchInterval: 60_000 });
   const markRead = async (ids?: number[]) => {
     await api.post('/notifications/read', ids ? { ids } : {});
@@ -33,7 +35,7 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 360, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       {(q.data?.items.length ?? 0) === 0 ? (
-        <Empty description="暂无消息" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <Empty description={t('empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <List
           size="small"
@@ -62,10 +64,10 @@ export function NotificationBell() {
       placement="bottomRight"
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <span>消息通知</span>
+          <span>{t('title')}</span>
           {(q.data?.unread ?? 0) > 0 && (
             <Button type="link" size="small" onClick={() => void markRead()}>
-              全部已读
+              {t('markAllRead')}
             </Button>
           )}
         </div>
@@ -73,7 +75,7 @@ export function NotificationBell() {
       content={content}
     >
       <Badge count={q.data?.unread ?? 0} size="small" data-testid="notification-count">
-        <Button type="text" shape="circle" icon={<BellOutlined />} aria-label="消息通知" data-testid="notification-bell" />
+        <Button type="text" shape="circle" icon={<BellOutlined />} aria-label={t('title')} data-testid="notification-bell" />
       </Badge>
     </Popover>
   );
