@@ -1,10 +1,8 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import { formatDecimal, mulDiv, ONE, parseDecimal, toDecimal, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { wordDocument } from '../../documents/index.js';
+import { exportWorkbook, type ExportColumn } from '../../excel/index.js';
 import { listLedger, ratesFor, type RateRow } from './queries.js';
-
-// The Word bulletin is written here: the shared src/documents helpers had not landed when it was built.
 
 export interface BulletinData {
   period: string;
@@ -38,51 +36,49 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
 export const percent = (rate: string | null) => (rate === null ? '—' : `${formatDecimal(parseDecimal(rate, 'rate') * 100, 1)}%`);
 export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: '仿宋', size: 22 })] })] });
-const table = (header: string[], rows: string[][]) =>
-  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))] });
-const para = (text: string) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, font: '仿宋', size: 28 })] });
+const rankColumns: ExportColumn<RateRow>[] = [
+  { header: '名次', value: (r) => r.rank },
+  { header: '单位', width: 30, value: (r) => r.unitName },
+  { header: '到期事项', value: (r) => r.due },
+  { header: '按期销号', value: (r) => r.onTime },
+  { header: '逾期销号', value: (r) => r.late },
+  { header: '逾期未办结', value: (r) => r.overdue },
+  { header: '按期销号率', numFmt: '0.0%', value: (r) => (r.rate === null ? null : Number(r.rate)) },
+];
+type OverdueRow = BulletinData['overdueItems'][number] & { n: number };
+const overdueColumns: ExportColumn<OverdueRow>[] = [
+  { header: '序号', value: (i) => i.n },
+  { header: '事项', width: 50, value: (i) => i.title },
+  { header: '牵头单位', width: 24, value: (i) => i.unitName },
+  { header: '责任领导', value: (i) => i.leaderName },
+  { header: '完成期限', value: (i) => i.deadline },
+  { header: '逾期天数', value: (i) => i.daysOverdue },
+];
+const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 
-export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
+export function bulletinDocx(d: BulletinData): Promise<Buffer> {
   const rate = percent(d.totals.due === 0 ? null : toDecimal(mulDiv(d.totals.onTime, ONE, d.totals.due)));
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: bulletinTitle(d), font: '方正小标宋简体', size: 40 })] }),
-          para(`统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。`),
-          para(`本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。`),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: '一、各单位按期销号情况（按按期销号率排名）', font: '黑体' })] }),
-          table(
-            ['名次', '单位', '到期事项', '按期销号', '逾期销号', '逾期未办结', '按期销号率'],
-            d.ranking.map((r) => [String(r.rank ?? '—'), r.unitName, String(r.due), String(r.onTime), String(r.late), String(r.overdue), percent(r.rate)]),
-          ),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: '二、逾期未办结事项', font: '黑体' })] }),
-          ...(d.overdueItems.length === 0
-            ? [para('本期无逾期未办结事项。')]
-            : [table(['序号', '事项', '牵头单位', '责任领导', '完成期限', '逾期天数'], d.overdueItems.map((i, n) => [String(n + 1), i.title, i.unitName, i.leaderName, i.deadline, `${i.daysOverdue} 天`]))]),
-          para(''),
-          para('请各逾期单位对照清单，倒排工期、限期清零，并于 3 个工作日内向区督查室报送整改情况。'),
-        ],
-      },
+  return wordDocument({
+    title: bulletinTitle(d),
+    blocks: [
+      { kind: 'paragraph', text: `统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。` },
+      { kind: 'paragraph', text: `本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。` },
+      { kind: 'heading', text: '一、各单位按期销号情况（按按期销号率排名）' },
+      d.ranking.length === 0
+        ? { kind: 'note', text: '本期无到期督办事项。' }
+        : { kind: 'table', header: rankColumns.map((c) => c.header), rows: d.ranking.map((r) => [String(r.rank ?? '—'), r.unitName, String(r.due), String(r.onTime), String(r.late), String(r.overdue), percent(r.rate)]) },
+      { kind: 'heading', text: '二、逾期未办结事项' },
+      d.overdueItems.length === 0
+        ? { kind: 'note', text: '本期无逾期未办结事项。' }
+        : { kind: 'table', header: overdueColumns.map((c) => c.header), rows: numbered(d).map((i) => [String(i.n), i.title, i.unitName, i.leaderName, i.deadline, `${i.daysOverdue} 天`]) },
+      { kind: 'paragraph', text: '请各逾期单位对照清单，倒排工期、限期清零，并于 3 个工作日内向区督查室报送整改情况。' },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
-export async function bulletinXlsx(d: BulletinData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const rank = wb.addWorksheet('按期销号排名');
-  rank.addRow([bulletinTitle(d)]).font = { bold: true, size: 14 };
-  rank.addRow([`统计期间 ${d.from} 至 ${d.to}，截至 ${d.asOf}`]);
-  rank.addRow(['名次', '单位', '到期事项', '按期销号', '逾期销号', '逾期未办结', '按期销号率']).font = { bold: true };
-  for (const r of d.ranking) rank.addRow([r.rank, r.unitName, r.due, r.onTime, r.late, r.overdue, r.rate === null ? null : Number(r.rate)]);
-  rank.getColumn(7).numFmt = '0.0%';
-  rank.getColumn(2).width = 30;
-  const over = wb.addWorksheet('逾期事项');
-  over.addRow(['序号', '事项', '牵头单位', '责任领导', '完成期限', '逾期天数']).font = { bold: true };
-  d.overdueItems.forEach((i, n) => over.addRow([n + 1, i.title, i.unitName, i.leaderName, i.deadline, i.daysOverdue]));
-  over.getColumn(2).width = 50;
-  over.getColumn(3).width = 24;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
+  return exportWorkbook([
+    { name: '按期销号排名', title: [bulletinTitle(d), `统计期间 ${d.from} 至 ${d.to}，截至 ${d.asOf}`], columns: rankColumns, rows: d.ranking },
+    { name: '逾期事项', columns: overdueColumns, rows: numbered(d) },
+  ]);
 }

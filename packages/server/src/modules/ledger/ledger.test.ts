@@ -240,6 +240,19 @@ describe('colours, counts, rates, bulletin', () => {
     expect(xml).toContain('区住建局');
     const excel = await org.get(`/api/ledger/bulletin?period=${period}&format=xlsx`);
     expect(excel.headers['content-disposition']).toContain('.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(excel.rawPayload as unknown as ArrayBuffer);
+    const rank = wb.getWorksheet('按期销号排名')!;
+    expect(rank.getCell('A1').value).toBe(`督查通报（${period}）`);
+    expect(rank.getRow(3).values).toEqual([undefined, '名次', '单位', '到期事项', '按期销号', '逾期销号', '逾期未办结', '按期销号率']);
+    // The rate is a number shown as a percentage, so it sorts and sums in Excel.
+    expect(typeof rank.getCell('G4').value).toBe('number');
+    expect(rank.getCell('G4').numFmt).toBe('0.0%');
+    const over = wb.getWorksheet('逾期事项')!;
+    const overdueRow = over.getRows(2, over.rowCount - 1)!.find((r) => r.getCell(2).value === '群众差评整改：小区路灯不亮');
+    expect(overdueRow?.getCell(3).value).toBe('区住建局');
+    expect(overdueRow?.getCell(6).value).toBe(12);
     // A unit's bulletin shows only what the unit may read.
     const mine = (await b.get(`/api/ledger/bulletin?period=${period}&format=json`)).json();
     expect(mine.overdueItems.some((i: { id: number }) => i.id === overdueId)).toBe(false);
