@@ -3,9 +3,10 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, Drawer, Flex, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileWordOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { download } from '../../lib/api';
-import { boardQuery, useBoard, useCampaignDetail, useCurrentCampaign, useUnitOverview, type BoardRow } from './api';
+import { boardQuery, useBoard, useCampaignDetail, useCurrentCampaign, useUnitOverview, type BoardRow, type Cell } from './api';
 import { ReportStateTag, show, TimingTag, WarningTag } from './tags';
 import { TrendChart } from './trend-chart';
 
@@ -21,29 +22,35 @@ export function BoardPage() {
   const current = period ?? periods.at(-1)?.period;
   const board = useBoard(campaign?.id, { period: current, categoryId, indicatorId });
   const { message } = App.useApp();
+  const { t } = useTranslation('dispatch');
   const b = board.data;
 
   const columns: ColumnsType<BoardRow> = useMemo(() => {
     if (!b) return [];
+    const cellTip = (c: Cell) => {
+      const target = c.stretch ? t('board.targetStretch', { base: show(c.base), stretch: show(c.stretch) }) : t('board.target', { base: show(c.base) });
+      const pace = c.gapPoints !== null ? t('board.behind', { points: show(c.gapPoints) }) : c.ratio !== null ? t('board.ofPace', { percent: show(String(Number(c.ratio) * 100)) }) : null;
+      return pace === null ? t('board.tipNoPace', { target }) : t('board.tip', { target, pace });
+    };
     return [
-      { title: '名次', dataIndex: 'rank', width: 64, sorter: (x, y) => (x.rank ?? 99) - (y.rank ?? 99), render: (r: number | null) => r ?? '—' },
+      { title: t('board.rank'), dataIndex: 'rank', width: 64, sorter: (x, y) => (x.rank ?? 99) - (y.rank ?? 99), render: (r: number | null) => r ?? '—' },
       {
-        title: '单位',
+        title: t('fields.unit'),
         key: 'unit',
         fixed: 'left',
         width: 200,
         render: (_, r) => (
           <Space size={4}>
             <Link to={`/dispatch/unit/${r.unit.id}`}>{r.unit.name}</Link>
-            <Tooltip title="月度趋势">
-              <Button size="small" type="text" icon={<LineChartOutlined />} aria-label={`${r.unit.name}趋势`} onClick={() => setTrendUnit(r.unit)} />
+            <Tooltip title={t('trend.title')}>
+              <Button size="small" type="text" icon={<LineChartOutlined />} aria-label={t('board.trendOf', { name: r.unit.name })} onClick={() => setTrendUnit(r.unit)} />
             </Tooltip>
           </Space>
         ),
       },
-      { title: '类别', key: 'cat', width: 100, render: (_, r) => r.unit.categoryName },
+      { title: t('fields.category'), key: 'cat', width: 100, render: (_, r) => r.unit.categoryName },
       {
-        title: '报送',
+        title: t('fields.report'),
         key: 'report',
         width: 150,
         render: (_, r) => (
@@ -64,7 +71,7 @@ export function BoardPage() {
           <span>
             {i.name}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              （{i.measure}）
+              {t('measureSuffix', { measure: i.measure })}
             </Typography.Text>
           </span>
         ),
@@ -75,7 +82,7 @@ export function BoardPage() {
           const c = r.cells.find((x) => x.indicatorId === i.id);
           if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
           return (
-            <Tooltip title={`年度目标 ${show(c.base)}${c.stretch ? `，冲刺 ${show(c.stretch)}` : ''}；${c.gapPoints !== null ? `落后序时 ${show(c.gapPoints)} 个百分点` : c.ratio !== null ? `为序时的 ${show(String(Number(c.ratio) * 100))}%` : ''}`}>
+            <Tooltip title={cellTip(c)}>
               <Flex gap={6} align="center" data-testid={`cell-${r.unit.code}-${i.id}`}>
                 <WarningTag state={c.state} />
                 <span>
@@ -87,48 +94,48 @@ export function BoardPage() {
         },
       })),
     ];
-  }, [b, current]);
+  }, [b, current, t]);
 
   const get = (format: 'docx' | 'xlsx') => () =>
     download(`/dispatch/campaigns/${campaign!.id}/bulletin?period=${current}&format=${format}`).catch((e: Error) => message.error(e.message));
 
   return (
     <Page
-      title="调度看板"
-      subtitle={campaign ? `${campaign.name} · 完成值 / 序时目标，只计已审核通过的数据` : undefined}
+      title={t('menu.board')}
+      subtitle={campaign ? t('board.subtitle', { campaign: campaign.name }) : undefined}
       extra={
         <>
           <Button icon={<DownloadOutlined />} disabled={!current} onClick={() => download(`/dispatch/campaigns/${campaign!.id}/board/export?${boardQuery({ period: current!, categoryId, indicatorId })}`).catch((e: Error) => message.error(e.message))}>
-            导出 Excel
+            {t('board.exportExcel')}
           </Button>
           <Button icon={<FileWordOutlined />} type="primary" disabled={!current} onClick={get('docx')}>
-            调度通报（Word）
+            {t('board.bulletinWord')}
           </Button>
           <Button disabled={!current} onClick={get('xlsx')}>
-            调度通报（Excel）
+            {t('board.bulletinExcel')}
           </Button>
         </>
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="调度期间" style={{ width: 180 }} value={current} onChange={setPeriod} options={periods.map((p) => ({ value: p.period, label: `${p.period}${p.open ? '（填报中）' : ''}` }))} />
-        <Select aria-label="考核类别" allowClear placeholder="全部类别" style={{ width: 150 }} value={categoryId} onChange={setCategoryId} options={(b?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-        <Select aria-label="指标" allowClear placeholder="全部指标" style={{ width: 200 }} value={indicatorId} onChange={setIndicatorId} options={(detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.name }))} />
+        <Select aria-label={t('board.period')} style={{ width: 180 }} value={current} onChange={setPeriod} options={periods.map((p) => ({ value: p.period, label: p.open ? t('board.periodOpen', { period: p.period }) : p.period }))} />
+        <Select aria-label={t('board.category')} allowClear placeholder={t('board.allCategories')} style={{ width: 150 }} value={categoryId} onChange={setCategoryId} options={(b?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        <Select aria-label={t('fields.indicator')} allowClear placeholder={t('board.allIndicators')} style={{ width: 200 }} value={indicatorId} onChange={setIndicatorId} options={(detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.name }))} />
       </Flex>
       {b && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Flex gap={40} wrap>
-            <Statistic title="绿灯" value={b.totals.green} valueStyle={{ color: '#389e0d' }} />
-            <Statistic title="黄灯" value={b.totals.yellow} valueStyle={{ color: '#d48806' }} />
-            <Statistic title="红灯" value={b.totals.red} valueStyle={{ color: '#cf1322' }} />
-            <Statistic title="逾期未报" value={b.totals.overdue} valueStyle={{ color: '#c41d7f' }} />
-            <Statistic title="待报 / 待审核" value={b.totals.pending} />
-            <Statistic title="填报截止" value={b.period.deadline} />
+            <Statistic title={t('warning.green')} value={b.totals.green} valueStyle={{ color: '#389e0d' }} />
+            <Statistic title={t('warning.yellow')} value={b.totals.yellow} valueStyle={{ color: '#d48806' }} />
+            <Statistic title={t('warning.red')} value={b.totals.red} valueStyle={{ color: '#cf1322' }} />
+            <Statistic title={t('warning.overdue')} value={b.totals.overdue} valueStyle={{ color: '#c41d7f' }} />
+            <Statistic title={t('board.dueOrReview')} value={b.totals.pending} />
+            <Statistic title={t('fields.filingDeadline')} value={b.period.deadline} />
           </Flex>
         </Card>
       )}
       <Table<BoardRow> rowKey={(r) => r.unit.id} size="small" loading={board.isLoading} columns={columns} dataSource={b?.rows ?? []} pagination={false} scroll={{ x: 'max-content' }} />
-      <Drawer open={trendUnit !== null} onClose={() => setTrendUnit(null)} width={640} title={trendUnit ? `${trendUnit.name} · 月度趋势` : ''}>
+      <Drawer open={trendUnit !== null} onClose={() => setTrendUnit(null)} width={640} title={trendUnit ? t('board.drawerTitle', { name: trendUnit.name }) : ''}>
         {trendUnit && campaign && <UnitTrend campaignId={campaign.id} unitId={trendUnit.id} year={year} />}
       </Drawer>
     </Page>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Timeline, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { api, ApiError } from '../../lib/api';
@@ -10,15 +11,22 @@ import { useCan, useMe } from '../../app/session';
 import { reportUrl, useCurrentCampaign, useReport, type ReportFormData } from './api';
 import { ReportStateTag, show, TimingTag } from './tags';
 
-const ACTIONS: Record<string, string> = { save: '保存', submit: '报送', accept: '审核通过', return: '退回' };
+// The history's action codes that have words in the catalogue (report.actions.*).
+const ACTIONS = ['save', 'submit', 'accept', 'return'] as const;
+const isAction = (a: string): a is (typeof ACTIONS)[number] => (ACTIONS as readonly string[]).includes(a);
 
 /** 调度填报: one form for the month — a figure per indicator, three short texts, evidence — then submit, review, history. */
 export function ReportPage() {
   const { unitId, period } = useParams();
   const { campaign } = useCurrentCampaign();
   const q = useReport(campaign?.id, Number(unitId), period ?? '');
+  const { t } = useTranslation('dispatch');
+  const d = q.data;
   return (
-    <Page title={q.data ? `${q.data.unit.name} · ${period} 月度调度` : `${period ?? ''} 月度调度`} subtitle={q.data ? `填报截止 ${q.data.period.deadline}${q.data.period.open ? '' : '（本期已关闭）'}` : undefined}>
+    <Page
+      title={d ? t('report.titleOf', { name: d.unit.name, period: period ?? '' }) : t('report.title', { period: period ?? '' })}
+      subtitle={d ? t(d.period.open ? 'report.deadline' : 'report.deadlineClosed', { deadline: d.period.deadline }) : undefined}
+    >
       {q.data && campaign && <ReportForm key={q.data.report.version} data={q.data} campaignId={campaign.id} />}
     </Page>
   );
@@ -29,6 +37,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const me = useMe();
   const client = useQueryClient();
   const { message } = App.useApp();
+  const { t, i18n } = useTranslation(['dispatch', 'common']);
   const [values, setValues] = useState<Record<string, string>>({});
   const [texts, setTexts] = useState({ progress: data.report.progress, problems: data.report.problems, plans: data.report.plans });
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -68,65 +77,73 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     const v = canFill ? (await save()).version : data.report.version;
     await api.post(`${base}/submit?period=${data.period.period}`, { version: v });
   };
+  const historyEntry = (v: ReportFormData['versions'][number]) => {
+    const entry = { at: new Date(v.at).toLocaleString(i18n.language), actor: v.actorName, action: isAction(v.action) ? t(`report.actions.${v.action}`) : v.action, version: v.version };
+    return v.reason ? t('report.entryWithReason', { ...entry, reason: v.reason }) : t('report.entry', entry);
+  };
   const review = (action: 'accept' | 'return') => api.post(`/dispatch/reports/${data.report.id}/review`, { action, reason, version: data.report.version });
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" column={3} bordered>
-        <Descriptions.Item label="状态">
+        <Descriptions.Item label={t('fields.status')}>
           <ReportStateTag state={data.report.id === null ? 'none' : data.report.state} />
         </Descriptions.Item>
-        <Descriptions.Item label="报送">
+        <Descriptions.Item label={t('fields.timing')}>
           <TimingTag timing={data.report.timing} />
         </Descriptions.Item>
-        <Descriptions.Item label="版本">{data.report.version}</Descriptions.Item>
+        <Descriptions.Item label={t('report.version')}>{data.report.version}</Descriptions.Item>
       </Descriptions>
-      {data.report.state === 'returned' && data.report.returnReason && <Alert type="error" showIcon message="考核办已退回" description={`退回原因：${data.report.returnReason}`} data-testid="return-reason" />}
-      {errors.length > 0 && <Alert type="error" showIcon message="未保存" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e) => <li key={e}>{e}</li>)}</ul>} data-testid="report-errors" />}
-      <Card size="small" title="指标数据" extra={canFill && <ExcelImport title="Excel 填报" templateUrl={`${base}/template?period=${data.period.period}`} importUrl={`${base}/import?period=${data.period.period}`} describeResult={() => '已按表格填入本期数值'} onImported={refresh} />}>
+      {data.report.state === 'returned' && data.report.returnReason && <Alert type="error" showIcon message={t('report.returnedByOffice')} description={t('returnReason', { reason: data.report.returnReason })} data-testid="return-reason" />}
+      {errors.length > 0 && <Alert type="error" showIcon message={t('report.notSaved')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e) => <li key={e}>{e}</li>)}</ul>} data-testid="report-errors" />}
+      <Card
+        size="small"
+        title={t('report.figures')}
+        extra={canFill && <ExcelImport title={t('report.excel')} templateUrl={`${base}/template?period=${data.period.period}`} importUrl={`${base}/import?period=${data.period.period}`} describeResult={() => t('report.excelDone')} onImported={refresh} />}
+      >
         <Table
           size="small"
           rowKey="indicatorId"
           pagination={false}
           dataSource={data.rows}
           columns={[
-            { title: '指标', key: 'n', render: (_, r) => `${r.name}（${r.measure}）` },
-            { title: '年度目标', key: 'b', render: (_, r) => `${show(r.base)}${r.stretch ? ` / 冲刺 ${show(r.stretch)}` : ''}` },
-            { title: '上期', key: 'p', render: (_, r) => show(r.previous) },
+            { title: t('fields.indicator'), key: 'n', render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }) },
+            { title: t('fields.annualTarget'), key: 'b', render: (_, r) => (r.stretch ? t('report.targetStretch', { base: show(r.base), stretch: show(r.stretch) }) : show(r.base)) },
+            { title: t('report.previous'), key: 'p', render: (_, r) => show(r.previous) },
             {
-              title: '本期数值',
+              title: t('report.value'),
               key: 'v',
               width: 260,
               render: (_, r) =>
                 canFill ? (
                   <Space direction="vertical" size={0}>
                     <Input
-                      aria-label={`${r.name}本期数值`}
+                      aria-label={t('report.valueOf', { name: r.name })}
                       value={values[String(r.indicatorId)] ?? ''}
                       onChange={(e) => setValues({ ...values, [String(r.indicatorId)]: e.target.value })}
                       suffix={r.measure}
                     />
-                    {r.prefilled && <Typography.Text type="secondary" style={{ fontSize: 12 }}>已按上期累计预填，请更新</Typography.Text>}
-                    {r.kind === 'growth' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>填写同比增速，如 8.5</Typography.Text>}
+                    {r.prefilled && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.prefilled')}</Typography.Text>}
+                    {r.kind === 'growth' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.growthHint')}</Typography.Text>}
                   </Space>
                 ) : (
                   <span>{show(r.value)}</span>
                 ),
             },
-            { title: '提示', key: 'f', render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null) },
+            { title: t('report.flag'), key: 'f', render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null) },
           ]}
         />
       </Card>
-      <Card size="small" title="工作情况">
+      <Card size="small" title={t('report.work')}>
         <Form layout="vertical" disabled={!canFill}>
-          <Form.Item label="工作进展">
-            <Input.TextArea aria-label="工作进展" rows={3} maxLength={2000} value={texts.progress} onChange={(e) => setTexts({ ...texts, progress: e.target.value })} />
+          <Form.Item label={t('report.progress')}>
+            <Input.TextArea aria-label={t('report.progress')} rows={3} maxLength={2000} value={texts.progress} onChange={(e) => setTexts({ ...texts, progress: e.target.value })} />
           </Form.Item>
-          <Form.Item label="存在问题">
-            <Input.TextArea aria-label="存在问题" rows={2} maxLength={2000} value={texts.problems} onChange={(e) => setTexts({ ...texts, problems: e.target.value })} />
+          <Form.Item label={t('report.problems')}>
+            <Input.TextArea aria-label={t('report.problems')} rows={2} maxLength={2000} value={texts.problems} onChange={(e) => setTexts({ ...texts, problems: e.target.value })} />
           </Form.Item>
-          <Form.Item label="下步打算">
-            <Input.TextArea aria-label="下步打算" rows={2} maxLength={2000} value={texts.plans} onChange={(e) => setTexts({ ...texts, plans: e.target.value })} />
+          <Form.Item label={t('report.plans')}>
+            <Input.TextArea aria-label={t('report.plans')} rows={2} maxLength={2000} value={texts.plans} onChange={(e) => setTexts({ ...texts, plans: e.target.value })} />
           </Form.Item>
         </Form>
         <Space direction="vertical">
@@ -146,49 +163,49 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
                 api.post<{ id: number }>('/files', form).then((r) => onSuccess?.(r)).catch((e: Error) => onError?.(e));
               }}
             >
-              <Button icon={<UploadOutlined />}>上传佐证材料</Button>
+              <Button icon={<UploadOutlined />}>{t('report.upload')}</Button>
             </Upload>
           )}
         </Space>
       </Card>
       <Space>
         {canFill && (
-          <Button loading={busy} onClick={() => run(async () => void (await save()), '已保存')}>
-            保存
+          <Button loading={busy} onClick={() => run(async () => void (await save()), t('common:feedback.saved'))}>
+            {t('common:actions.save')}
           </Button>
         )}
         {canSubmit && (
-          <Button type="primary" loading={busy} onClick={() => run(submit, '已报送，等待考核办审核')}>
-            报送
+          <Button type="primary" loading={busy} onClick={() => run(submit, t('report.submitted'))}>
+            {t('report.submit')}
           </Button>
         )}
         {canReview && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => review('accept').then(() => undefined), '已审核通过')}>
-              审核通过
+            <Button type="primary" loading={busy} onClick={() => run(() => review('accept').then(() => undefined), t('report.accepted'))}>
+              {t('report.accept')}
             </Button>
             <Button danger onClick={() => setReturning(true)}>
-              退回
+              {t('report.return')}
             </Button>
           </>
         )}
       </Space>
       <Modal
         open={returning}
-        title="退回报表"
-        okText="退回"
+        title={t('report.returnTitle')}
+        okText={t('report.return')}
         okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }}
         onCancel={() => setReturning(false)}
-        onOk={() => run(() => review('return').then(() => setReturning(false)), '已退回')}
+        onOk={() => run(() => review('return').then(() => setReturning(false)), t('report.returned'))}
       >
-        <Input.TextArea aria-label="退回原因" rows={3} placeholder="写明退回原因（至少 4 个字）" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea aria-label={t('report.returnReason')} rows={3} placeholder={t('report.returnPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
       {data.versions.length > 0 && (
-        <Card size="small" title="版本记录">
+        <Card size="small" title={t('report.history')}>
           <Timeline
             items={[...data.versions].reverse().map((v) => ({
               color: v.action === 'return' ? 'red' : v.action === 'accept' ? 'green' : 'blue',
-              children: `${new Date(v.at).toLocaleString('zh-CN')} ${v.actorName} ${ACTIONS[v.action] ?? v.action}（第 ${v.version} 版）${v.reason ? `：${v.reason}` : ''}`,
+              children: historyEntry(v),
             }))}
           />
         </Card>

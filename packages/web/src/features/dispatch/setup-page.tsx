@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { api, ApiError } from '../../lib/api';
 import { useCampaignDetail, useCampaigns, useCurrentCampaign, type IndicatorInfo } from './api';
 import { show } from './tags';
 
-const KINDS = { cumulative: '累计值', rate: '比率', growth: '同比增速' } as const;
+const KINDS = ['cumulative', 'rate', 'growth'] as const;
+// The measures offered for a new indicator, keyed for their labels; the value stored is the Chinese word (data).
+const MEASURES = { items: '个', firms: '家', tenThousandYuan: '万元', hundredMillionYuan: '亿元', percent: '%' } as const;
 
 /** 活动与指标: the office's set-up — campaign, indicator list, targets (Excel), reporting months, target change requests. */
 export function SetupPage() {
@@ -15,6 +18,7 @@ export function SetupPage() {
   const detail = useCampaignDetail(campaign?.id, year);
   const client = useQueryClient();
   const { message } = App.useApp();
+  const { t } = useTranslation('dispatch');
   const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
   const act = async (f: () => Promise<unknown>, ok: string) => {
     try {
@@ -39,43 +43,47 @@ export function SetupPage() {
   const pending = (targets.data?.targets ?? []).filter((t) => t.pendingChange);
   const retireFrom = detail.data?.periods.at(-1)?.period ?? `${year}-12`;
   const indName = new Map((detail.data?.indicators ?? []).map((i) => [i.id, i.name]));
-  if (!campaign) return <Page title="活动与指标" extra={<NewCampaign onDone={refresh} />}>{null}</Page>;
+  if (!campaign) return <Page title={t('menu.setup')} extra={<NewCampaign onDone={refresh} />}>{null}</Page>;
   const cid = campaign.id;
 
   return (
-    <Page title="活动与指标" subtitle={`${campaign.name}（${campaign.startYear}–${campaign.endYear}）${campaign.phases.map((p) => ` · ${p.name} ${p.from}~${p.to}`).join('')}`} extra={<NewCampaign onDone={refresh} />}>
+    <Page
+      title={t('menu.setup')}
+      subtitle={t('setup.subtitle', { name: campaign.name, from: campaign.startYear, to: campaign.endYear, phases: campaign.phases.map((p) => t('setup.phase', { name: p.name, from: p.from, to: p.to })).join('') })}
+      extra={<NewCampaign onDone={refresh} />}
+    >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title="指标清单" extra={<Button onClick={() => setAdding(true)}>新增指标</Button>}>
+        <Card size="small" title={t('setup.indicators')} extra={<Button onClick={() => setAdding(true)}>{t('setup.addIndicator')}</Button>}>
           <Table<IndicatorInfo>
             size="small"
             rowKey="id"
             pagination={false}
             dataSource={detail.data?.indicators ?? []}
             columns={[
-              { title: '指标', dataIndex: 'name' },
-              { title: '计量单位', dataIndex: 'measure' },
-              { title: '类型', dataIndex: 'kind', render: (k: keyof typeof KINDS) => KINDS[k] },
-              { title: '预警规则', key: 'r', render: (_, i) => (i.rule.kind === 'ratio' ? '序时比例' : '落后百分点') },
-              { title: '承担单位', key: 'a', render: (_, i) => `${i.assignments.length} 项分配` },
+              { title: t('fields.indicator'), dataIndex: 'name' },
+              { title: t('setup.measure'), dataIndex: 'measure' },
+              { title: t('setup.kind'), dataIndex: 'kind', render: (k: IndicatorInfo['kind']) => t(`kinds.${k}`) },
+              { title: t('setup.rule'), key: 'r', render: (_, i) => (i.rule.kind === 'ratio' ? t('setup.ruleRatio') : t('setup.ruleGap')) },
+              { title: t('setup.assigned'), key: 'a', render: (_, i) => t('setup.assignments', { count: i.assignments.length }) },
               {
-                title: '状态',
+                title: t('fields.status'),
                 key: 's',
                 render: (_, i) =>
                   i.retiredFrom ? (
                     <Space>
-                      <Tag>自 {i.retiredFrom} 停用</Tag>
-                      <Button size="small" type="link" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }), '已恢复')}>
-                        恢复
+                      <Tag>{t('retiredFrom', { period: i.retiredFrom })}</Tag>
+                      <Button size="small" type="link" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }), t('setup.restored'))}>
+                        {t('setup.restore')}
                       </Button>
                     </Space>
                   ) : (
                     <Popconfirm
-                      title={`自 ${retireFrom} 起停用“${i.name}”？`}
-                      description="此前各月的数据和亮灯保留，之后不再填报和考核。"
-                      onConfirm={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: retireFrom }), '已停用')}
+                      title={t('setup.confirmRetire', { period: retireFrom, name: i.name })}
+                      description={t('setup.retireHint')}
+                      onConfirm={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: retireFrom }), t('setup.retired'))}
                     >
                       <Button size="small" type="link">
-                        停用
+                        {t('setup.retire')}
                       </Button>
                     </Popconfirm>
                   ),
@@ -83,52 +91,56 @@ export function SetupPage() {
             ]}
           />
         </Card>
-        <Card size="small" title={`${year} 年目标`} extra={<ExcelImport title="导入目标" templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`} importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`} describeResult={(r) => `已保存 ${(r as { saved: number }).saved} 个目标`} onImported={refresh} />}>
-          <p>已设定 {targets.data?.targets.length ?? 0} 个单位目标。单位负责人确认后，调整须经审批：</p>
+        <Card
+          size="small"
+          title={t('setup.targets', { year })}
+          extra={<ExcelImport title={t('setup.importTargets')} templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`} importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`} describeResult={(r) => t('setup.targetsSaved', { count: (r as { saved: number }).saved })} onImported={refresh} />}
+        >
+          <p>{t('setup.targetsSet', { count: targets.data?.targets.length ?? 0 })}</p>
           <Table
             size="small"
             rowKey="id"
             pagination={false}
             dataSource={pending}
-            locale={{ emptyText: '没有待审批的目标调整' }}
+            locale={{ emptyText: t('setup.noChanges') }}
             columns={[
-              { title: '单位', dataIndex: 'unitName' },
-              { title: '指标', key: 'i', render: (_, t) => indName.get(t.indicatorId) },
-              { title: '原目标', key: 'o', render: (_, t) => `${show(t.base)} / ${show(t.stretch)}` },
-              { title: '申请调整为', key: 'n', render: (_, t) => `${show(t.pendingChange!.base)} / ${show(t.pendingChange!.stretch)}` },
-              { title: '原因', key: 'r', render: (_, t) => t.pendingChange!.reason },
+              { title: t('fields.unit'), dataIndex: 'unitName' },
+              { title: t('fields.indicator'), key: 'i', render: (_, x) => indName.get(x.indicatorId) },
+              { title: t('setup.current'), key: 'o', render: (_, x) => `${show(x.base)} / ${show(x.stretch)}` },
+              { title: t('setup.requested'), key: 'n', render: (_, x) => `${show(x.pendingChange!.base)} / ${show(x.pendingChange!.stretch)}` },
+              { title: t('setup.reason'), key: 'r', render: (_, x) => x.pendingChange!.reason },
               {
                 title: '',
                 key: 'x',
-                render: (_, t) => (
+                render: (_, x) => (
                   <Space>
-                    <Button size="small" type="primary" onClick={() => act(() => api.post(`/dispatch/targets/${t.id}/decision`, { approve: true }), '已批准')}>批准</Button>
-                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/targets/${t.id}/decision`, { approve: false }), '已驳回')}>驳回</Button>
+                    <Button size="small" type="primary" onClick={() => act(() => api.post(`/dispatch/targets/${x.id}/decision`, { approve: true }), t('setup.approved'))}>{t('setup.approve')}</Button>
+                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/targets/${x.id}/decision`, { approve: false }), t('setup.rejected'))}>{t('setup.reject')}</Button>
                   </Space>
                 ),
               },
             ]}
           />
         </Card>
-        <Card size="small" title="月度调度" extra={<Button type="primary" onClick={() => setOpening(true)}>开启填报</Button>}>
+        <Card size="small" title={t('setup.months')} extra={<Button type="primary" onClick={() => setOpening(true)}>{t('setup.openPeriod')}</Button>}>
           <Table
             size="small"
             rowKey="period"
             pagination={false}
             dataSource={[...(detail.data?.periods ?? [])].reverse()}
             columns={[
-              { title: '期间', dataIndex: 'period' },
-              { title: '填报截止', dataIndex: 'deadline' },
-              { title: '状态', key: 'o', render: (_, p) => (p.open ? <Tag color="processing">填报中</Tag> : <Tag>已关闭</Tag>) },
-              { title: '重新开放', dataIndex: 'reopenCount', render: (n: number) => (n > 0 ? `${n} 次` : '') },
+              { title: t('fields.period'), dataIndex: 'period' },
+              { title: t('fields.filingDeadline'), dataIndex: 'deadline' },
+              { title: t('fields.status'), key: 'o', render: (_, p) => (p.open ? <Tag color="processing">{t('setup.open')}</Tag> : <Tag>{t('setup.closed')}</Tag>) },
+              { title: t('setup.reopened'), dataIndex: 'reopenCount', render: (n: number) => (n > 0 ? t('setup.reopenCount', { count: n }) : '') },
               {
                 title: '',
                 key: 'x',
                 render: (_, p) =>
                   p.open ? (
-                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/periods/${p.period}/close`), '已关闭')}>关闭填报</Button>
+                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/periods/${p.period}/close`), t('setup.closedDone'))}>{t('setup.close')}</Button>
                   ) : (
-                    <Button size="small" onClick={() => { openForm.setFieldsValue({ period: p.period }); setOpening(true); }}>重新开放</Button>
+                    <Button size="small" onClick={() => { openForm.setFieldsValue({ period: p.period }); setOpening(true); }}>{t('setup.reopen')}</Button>
                   ),
               },
             ]}
@@ -137,51 +149,51 @@ export function SetupPage() {
       </Space>
       <Modal
         open={opening}
-        title="开启月度填报"
+        title={t('setup.openTitle')}
         onCancel={() => setOpening(false)}
         onOk={async () => {
           const v = await openForm.validateFields();
-          await act(() => api.post(`/dispatch/campaigns/${cid}/periods`, { period: v.period, deadline: v.deadline.format('YYYY-MM-DD') }), `${v.period} 已开启填报`);
+          await act(() => api.post(`/dispatch/campaigns/${cid}/periods`, { period: v.period, deadline: v.deadline.format('YYYY-MM-DD') }), t('setup.opened', { period: v.period }));
           setOpening(false);
         }}
       >
         <Form form={openForm} layout="vertical">
-          <Form.Item name="period" label="期间（YYYY-MM）" rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: '格式如 2026-07' }]}>
+          <Form.Item name="period" label={t('setup.periodLabel')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('setup.periodPattern') }]}>
             <Input placeholder="2026-07" />
           </Form.Item>
-          <Form.Item name="deadline" label="填报截止日期" rules={[{ required: true, message: '请选择截止日期' }]}>
+          <Form.Item name="deadline" label={t('setup.deadline')} rules={[{ required: true, message: t('setup.deadlineRequired') }]}>
             <DatePicker />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
         open={adding}
-        title="新增指标"
+        title={t('setup.addIndicator')}
         onCancel={() => setAdding(false)}
         onOk={async () => {
           const v = await indForm.validateFields();
-          await act(() => api.post(`/dispatch/campaigns/${cid}/indicators`, { ...v, rule: v.ratio ? { kind: 'ratio', redBelowRatio: '0.5' } : undefined, ratio: undefined, weight: String(v.weight ?? 0) }), '已新增指标');
+          await act(() => api.post(`/dispatch/campaigns/${cid}/indicators`, { ...v, rule: v.ratio ? { kind: 'ratio', redBelowRatio: '0.5' } : undefined, ratio: undefined, weight: String(v.weight ?? 0) }), t('setup.indicatorAdded'));
           setAdding(false);
         }}
       >
         <Form form={indForm} layout="vertical" initialValues={{ kind: 'cumulative', categoryIds: [] }}>
-          <Form.Item name="name" label="指标名称" rules={[{ required: true, min: 2, message: '指标名称至少 2 个字' }]}>
+          <Form.Item name="name" label={t('setup.indicatorName')} rules={[{ required: true, min: 2, message: t('setup.indicatorNameRequired') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="measure" label="计量单位" rules={[{ required: true, message: '请填写计量单位' }]}>
-            <Select options={['个', '家', '万元', '亿元', '%'].map((m) => ({ value: m, label: m }))} />
+          <Form.Item name="measure" label={t('setup.measure')} rules={[{ required: true, message: t('setup.measureRequired') }]}>
+            <Select options={(Object.keys(MEASURES) as (keyof typeof MEASURES)[]).map((k) => ({ value: MEASURES[k], label: t(`measures.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="kind" label="类型">
-            <Select options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))} />
+          <Form.Item name="kind" label={t('setup.kind')}>
+            <Select options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="categoryIds" label="分配给考核类别">
+          <Form.Item name="categoryIds" label={t('setup.categories')}>
             <Select mode="multiple" options={catList.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
-          <Form.Item name="weight" label="权重">
+          <Form.Item name="weight" label={t('setup.weight')}>
             <InputNumber min={0} />
           </Form.Item>
           <Form.Item name="ratio" valuePropName="checked">
-            <Checkbox>按序时比例预警（低于 50% 为红灯），默认按落后百分点</Checkbox>
+            <Checkbox>{t('setup.ratioRule')}</Checkbox>
           </Form.Item>
         </Form>
       </Modal>
@@ -194,18 +206,19 @@ function NewCampaign({ onDone }: { onDone: () => void }) {
   const [form] = Form.useForm();
   const list = useCampaigns().data?.campaigns ?? [];
   const { message } = App.useApp();
+  const { t } = useTranslation('dispatch');
   return (
     <>
-      <Button onClick={() => setOpen(true)}>新建活动</Button>
+      <Button onClick={() => setOpen(true)}>{t('campaign.create')}</Button>
       <Modal
         open={open}
-        title="新建活动"
+        title={t('campaign.create')}
         onCancel={() => setOpen(false)}
         onOk={async () => {
           const v = await form.validateFields();
           try {
             const r = await api.post<{ copiedIndicators: number }>('/dispatch/campaigns', { ...v, phases: [] });
-            message.success(`已创建${r.copiedIndicators ? `，复制指标 ${r.copiedIndicators} 项` : ''}`);
+            message.success(r.copiedIndicators ? t('campaign.createdCopied', { count: r.copiedIndicators }) : t('campaign.created'));
             setOpen(false);
             onDone();
           } catch (e) {
@@ -214,18 +227,18 @@ function NewCampaign({ onDone }: { onDone: () => void }) {
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ startYear: new Date().getFullYear(), endYear: new Date().getFullYear() }}>
-          <Form.Item name="name" label="活动名称" rules={[{ required: true, min: 2, message: '活动名称至少 2 个字' }]}>
+          <Form.Item name="name" label={t('campaign.name')} rules={[{ required: true, min: 2, message: t('campaign.nameRequired') }]}>
             <Input />
           </Form.Item>
           <Space>
-            <Form.Item name="startYear" label="开始年份">
+            <Form.Item name="startYear" label={t('campaign.startYear')}>
               <InputNumber min={2000} max={2100} />
             </Form.Item>
-            <Form.Item name="endYear" label="结束年份">
+            <Form.Item name="endYear" label={t('campaign.endYear')}>
               <InputNumber min={2000} max={2100} />
             </Form.Item>
           </Space>
-          <Form.Item name="copyFromId" label="复制指标清单（可选）">
+          <Form.Item name="copyFromId" label={t('campaign.copyFrom')}>
             <Select allowClear options={list.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
         </Form>

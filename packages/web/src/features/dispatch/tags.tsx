@@ -1,46 +1,36 @@
 import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { ReportState, ReportTiming, WarningState } from '@leitai/core';
 
-const WARNING: Record<WarningState, [string, string]> = {
-  green: ['success', '绿灯'],
-  yellow: ['warning', '黄灯'],
-  red: ['error', '红灯'],
-  overdue: ['magenta', '逾期未报'],
-  pending: ['default', '待报'],
-};
+// Colours only: the words are the catalogue's, keyed by the same states.
+const WARNING: Record<WarningState, string> = { green: 'success', yellow: 'warning', red: 'error', overdue: 'magenta', pending: 'default' };
 
 /** 红黄绿灯, the same words on the board, the unit page and the bulletin. */
 export function WarningTag({ state }: { state: WarningState }) {
-  const [color, label] = WARNING[state];
+  const { t } = useTranslation('dispatch');
   return (
-    <Tag color={color} data-testid={`warning-${state}`} style={{ marginInlineEnd: 0 }}>
-      {label}
+    <Tag color={WARNING[state]} data-testid={`warning-${state}`} style={{ marginInlineEnd: 0 }}>
+      {t(`warning.${state}`)}
     </Tag>
   );
 }
 
 export const WARNING_COLOURS: Record<WarningState, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', overdue: '#c41d7f', pending: '#bfbfbf' };
 
-const REPORT: Record<ReportState | 'none', [string, string]> = {
-  none: ['default', '未填报'],
-  draft: ['processing', '填报中'],
-  submitted: ['blue', '待审核'],
-  returned: ['error', '已退回'],
-  accepted: ['success', '已通过'],
-};
+const REPORT: Record<ReportState | 'none', string> = { none: 'default', draft: 'processing', submitted: 'blue', returned: 'error', accepted: 'success' };
 export function ReportStateTag({ state }: { state: ReportState | 'none' }) {
-  const [color, label] = REPORT[state];
+  const { t } = useTranslation('dispatch');
   return (
-    <Tag color={color} data-testid={`report-${state}`}>
-      {label}
+    <Tag color={REPORT[state]} data-testid={`report-${state}`}>
+      {t(`reportState.${state}`)}
     </Tag>
   );
 }
 
-const TIMING: Record<ReportTiming, [string, string]> = { on_time: ['green', '按时'], late: ['orange', '迟报'], missing: ['red', '未报'], not_due: ['default', '未到期'] };
+const TIMING: Record<ReportTiming, string> = { on_time: 'green', late: 'orange', missing: 'red', not_due: 'default' };
 export function TimingTag({ timing }: { timing: ReportTiming }) {
-  const [color, label] = TIMING[timing];
-  return <Tag color={color}>{label}</Tag>;
+  const { t } = useTranslation('dispatch');
+  return <Tag color={TIMING[timing]}>{t(`timing.${timing}`)}</Tag>;
 }
 
 /** Two places for display, trailing zeros dropped. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Space, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { api, ApiError } from '../../lib/api';
 import { useCan } from '../../app/session';
@@ -15,16 +16,18 @@ export function UnitPage() {
   const { campaign, year, myUnitId } = useCurrentCampaign();
   const unitId = params.unitId ? Number(params.unitId) : myUnitId;
   const q = useUnitOverview(campaign?.id, unitId, year);
+  const { t } = useTranslation('dispatch');
   const d = q.data;
-  if (!campaign) return <Page title="本单位调度">{q.isLoading ? null : <Empty description="暂无进行中的活动" />}</Page>;
+  if (!campaign) return <Page title={t('unit.title')}>{q.isLoading ? null : <Empty description={t('unit.noCampaign')} />}</Page>;
   return (
-    <Page title={d ? `${d.unit.name} · 调度` : '本单位调度'} subtitle={`${campaign.name} · ${year} 年`}>
+    <Page title={d ? t('unit.titleOf', { name: d.unit.name }) : t('unit.title')} subtitle={t('unit.subtitle', { campaign: campaign.name, year })}>
       {d && <Body d={d} campaignId={campaign.id} />}
     </Page>
   );
 }
 
 function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
+  const { t } = useTranslation(['dispatch', 'common']);
   const latest = d.latest?.row;
   const names = new Map(d.targets.map((t) => [t.indicatorId, t]));
   return (
@@ -37,18 +40,16 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
           data-testid={`due-${x.period}`}
           message={
             <Space wrap>
-              <span>
-                {x.period} 月度调度{x.state === 'returned' ? '被退回，请修改后重新报送' : '待填报'}，截止 {x.deadline}
-              </span>
+              <span>{t(x.state === 'returned' ? 'unit.dueReturned' : 'unit.dueOpen', { period: x.period, deadline: x.deadline })}</span>
               <ReportStateTag state={x.state} />
               {x.timing === 'missing' && <TimingTag timing="missing" />}
             </Space>
           }
-          description={x.returnReason ? `退回原因：${x.returnReason}` : undefined}
+          description={x.returnReason ? t('returnReason', { reason: x.returnReason }) : undefined}
           action={
             <Link to={`/dispatch/report/${d.unit.id}/${x.period}`}>
               <Button type="primary" size="small">
-                去填报
+                {t('unit.fill')}
               </Button>
             </Link>
           }
@@ -56,43 +57,43 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       ))}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={d.latest ? `${d.latest.period} 指标完成情况（序时进度）` : '指标完成情况'}>
+          <Card size="small" title={d.latest ? t('unit.progressOf', { period: d.latest.period }) : t('unit.progress')}>
             <Table
               size="small"
               rowKey="indicatorId"
               pagination={false}
               dataSource={latest?.cells ?? []}
               columns={[
-                { title: '指标', key: 'n', render: (_, c) => `${names.get(c.indicatorId)?.name ?? ''}（${names.get(c.indicatorId)?.measure ?? ''}）` },
-                { title: '年度目标', key: 'b', render: (_, c) => show(c.base) },
-                { title: '完成', key: 'a', render: (_, c) => show(c.actual) },
-                { title: '序时', key: 'e', render: (_, c) => show(c.expected) },
-                { title: '亮灯', key: 's', render: (_, c) => <WarningTag state={c.state} /> },
+                { title: t('fields.indicator'), key: 'n', render: (_, c) => t('withMeasure', { name: names.get(c.indicatorId)?.name ?? '', measure: names.get(c.indicatorId)?.measure ?? '' }) },
+                { title: t('fields.annualTarget'), key: 'b', render: (_, c) => show(c.base) },
+                { title: t('unit.actual'), key: 'a', render: (_, c) => show(c.actual) },
+                { title: t('unit.expected'), key: 'e', render: (_, c) => show(c.expected) },
+                { title: t('unit.light'), key: 's', render: (_, c) => <WarningTag state={c.state} /> },
               ]}
             />
             {d.warnings.length > 0 && (
-              <Alert style={{ marginTop: 12 }} type="warning" message={`预警 ${d.warnings.length} 项：${d.warnings.map((w) => w.name).join('、')}`} />
+              <Alert style={{ marginTop: 12 }} type="warning" message={t('unit.warnings', { count: d.warnings.length, names: d.warnings.map((w) => w.name).join(t('common:listSeparator')) })} />
             )}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="月度趋势">
+          <Card size="small" title={t('trend.title')}>
             <TrendChart series={d.trend} height={260} />
           </Card>
         </Col>
       </Row>
       <Targets d={d} campaignId={campaignId} />
-      <Card size="small" title="各月报送">
+      <Card size="small" title={t('unit.months')}>
         <Table
           size="small"
           rowKey="period"
           pagination={false}
           dataSource={[...d.periods].reverse()}
           columns={[
-            { title: '期间', dataIndex: 'period', render: (p: string) => <Link to={`/dispatch/report/${d.unit.id}/${p}`}>{p}</Link> },
-            { title: '截止', dataIndex: 'deadline' },
-            { title: '状态', key: 's', render: (_, p) => <ReportStateTag state={p.state} /> },
-            { title: '报送', key: 't', render: (_, p) => <TimingTag timing={p.timing} /> },
+            { title: t('fields.period'), dataIndex: 'period', render: (p: string) => <Link to={`/dispatch/report/${d.unit.id}/${p}`}>{p}</Link> },
+            { title: t('fields.deadline'), dataIndex: 'deadline' },
+            { title: t('fields.status'), key: 's', render: (_, p) => <ReportStateTag state={p.state} /> },
+            { title: t('fields.timing'), key: 't', render: (_, p) => <TimingTag timing={p.timing} /> },
           ]}
         />
       </Card>
@@ -104,6 +105,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   const can = useCan();
   const client = useQueryClient();
   const { message } = App.useApp();
+  const { t } = useTranslation('dispatch');
   const [changing, setChanging] = useState<UnitOverview['targets'][number] | null>(null);
   const [form] = Form.useForm<{ base: string; stretch: string; reason: string }>();
   const unconfirmed = d.targets.filter((t) => !t.confirmed).length;
@@ -111,7 +113,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   const confirm = async () => {
     try {
       const r = await api.post<{ confirmed: number }>(`/dispatch/campaigns/${campaignId}/units/${d.unit.id}/targets/confirm`, { year: d.year });
-      message.success(`已确认 ${r.confirmed} 项目标`);
+      message.success(t('targets.confirmed', { count: r.confirmed }));
       await refresh();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -121,7 +123,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
     const v = await form.validateFields();
     try {
       await api.post(`/dispatch/targets/${changing!.id}/change`, { base: v.base, stretch: v.stretch || null, reason: v.reason });
-      message.success('调整申请已提交，待考核办审批');
+      message.success(t('targets.changeSubmitted'));
       setChanging(null);
       await refresh();
     } catch (e) {
@@ -131,11 +133,11 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   return (
     <Card
       size="small"
-      title={`${d.year} 年目标（立目标）`}
+      title={t('targets.title', { year: d.year })}
       extra={
         can('target.confirm') && unconfirmed > 0 ? (
           <Button type="primary" size="small" onClick={confirm}>
-            确认全部目标（{unconfirmed} 项）
+            {t('targets.confirmAll', { count: unconfirmed })}
           </Button>
         ) : null
       }
@@ -146,42 +148,42 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
         pagination={false}
         dataSource={d.targets}
         columns={[
-          { title: '指标', key: 'n', render: (_, t) => `${t.name}（${t.measure}）` },
-          { title: '基本目标', key: 'b', render: (_, t) => show(t.base) },
-          { title: '冲刺目标', key: 's', render: (_, t) => show(t.stretch) },
+          { title: t('fields.indicator'), key: 'n', render: (_, x) => t('withMeasure', { name: x.name, measure: x.measure }) },
+          { title: t('fields.base'), key: 'b', render: (_, x) => show(x.base) },
+          { title: t('fields.stretch'), key: 's', render: (_, x) => show(x.stretch) },
           {
-            title: '状态',
+            title: t('fields.status'),
             key: 'c',
-            render: (_, t) => (
+            render: (_, x) => (
               <Space size={2} wrap>
-                {t.confirmed ? <Tag color="green">已确认</Tag> : <Tag>待确认</Tag>}
-                {t.pendingChange && <Tag color="orange">调整待审批：{show(t.pendingChange.base)}</Tag>}
-                {t.retiredFrom && <Tag>自 {t.retiredFrom} 停用</Tag>}
-                {t.fromPeriod && <Tag>自 {t.fromPeriod} 起</Tag>}
+                {x.confirmed ? <Tag color="green">{t('targets.isConfirmed')}</Tag> : <Tag>{t('targets.unconfirmed')}</Tag>}
+                {x.pendingChange && <Tag color="orange">{t('targets.changePending', { base: show(x.pendingChange.base) })}</Tag>}
+                {x.retiredFrom && <Tag>{t('retiredFrom', { period: x.retiredFrom })}</Tag>}
+                {x.fromPeriod && <Tag>{t('targets.fromPeriod', { period: x.fromPeriod })}</Tag>}
               </Space>
             ),
           },
           {
             title: '',
             key: 'x',
-            render: (_, t) =>
-              can('target.confirm') && t.confirmed && !t.pendingChange ? (
-                <Button size="small" type="link" onClick={() => { form.setFieldsValue({ base: t.base, stretch: t.stretch ?? '', reason: '' }); setChanging(t); }}>
-                  申请调整
+            render: (_, x) =>
+              can('target.confirm') && x.confirmed && !x.pendingChange ? (
+                <Button size="small" type="link" onClick={() => { form.setFieldsValue({ base: x.base, stretch: x.stretch ?? '', reason: '' }); setChanging(x); }}>
+                  {t('targets.requestChange')}
                 </Button>
               ) : null,
           },
         ]}
       />
-      <Modal open={changing !== null} title={`申请调整：${changing?.name ?? ''}`} onCancel={() => setChanging(null)} onOk={submitChange} okText="提交申请">
+      <Modal open={changing !== null} title={t('targets.requestTitle', { name: changing?.name ?? '' })} onCancel={() => setChanging(null)} onOk={submitChange} okText={t('targets.submitRequest')}>
         <Form form={form} layout="vertical">
-          <Form.Item name="base" label="基本目标" rules={[{ required: true, message: '请填写基本目标' }]}>
+          <Form.Item name="base" label={t('fields.base')} rules={[{ required: true, message: t('targets.baseRequired') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="stretch" label="冲刺目标">
+          <Form.Item name="stretch" label={t('fields.stretch')}>
             <Input />
           </Form.Item>
-          <Form.Item name="reason" label="调整原因" rules={[{ required: true, min: 4, message: '请说明调整原因（至少 4 个字）' }]}>
+          <Form.Item name="reason" label={t('targets.reason')} rules={[{ required: true, min: 4, message: t('targets.reasonRequired') }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
