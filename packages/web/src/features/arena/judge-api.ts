@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { ApiError } from '../../lib/api';
 import type { LiveSnapshot } from './types';
 
@@ -28,7 +29,7 @@ async function call<T>(method: string, url: string, body?: object): Promise<T> {
   if (body) headers['content-type'] = 'application/json';
   const res = await fetch(`/api${url}`, { method, headers, body: body ? JSON.stringify(body) : undefined, credentials: 'omit' });
   const data = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!res.ok) throw new ApiError(res.status, data.error?.code ?? 'HTTP_ERROR', data.error?.message ?? `请求失败（${res.status}）`);
+  if (!res.ok) throw new ApiError(res.status, data.error?.code ?? 'HTTP_ERROR', data.error?.message ?? i18next.t('common:errors.requestFailed', { status: res.status }));
   return data as T;
 }
 

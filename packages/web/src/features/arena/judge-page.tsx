@@ -2,13 +2,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Flex, Input, InputNumber, Result, Slider, Spin, Tag, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { judgeApi, judgeToken, type JudgeState } from './judge-api';
+import { useDeviceLanguage } from './device-language';
+import { useCriterionName } from './labels';
 import { useLiveArena } from './live';
-import { PHASE_COLOR, PHASE_LABEL, type LiveSnapshot } from './types';
+import { PHASE_COLOR, type LiveSnapshot } from './types';
 
 /** 评委手机页: join by code (or QR), then score the contestant on stage. Survives reloads and lost networks. */
 export function JudgePage() {
+  useDeviceLanguage();
+  const { t } = useTranslation('arena');
   const [params, setParams] = useSearchParams();
   const [state, setState] = useState<JudgeState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,10 +75,10 @@ export function JudgePage() {
     <div style={{ maxWidth: 520, margin: '0 auto', padding: 12 }}>
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">{live.title}</Typography.Text>
-        <Tag color={connected ? 'green' : 'orange'}>{connected ? '实时连接' : '重新连接中…'}</Tag>
+        <Tag color={connected ? 'green' : 'orange'}>{connected ? t('judge.connected') : t('judge.reconnecting')}</Tag>
       </Flex>
       <Typography.Title level={4} style={{ marginTop: 4 }}>
-        {state.judge.name}（{state.judge.groupId}）
+        {t('judgeWithGroup', { name: state.judge.name, group: state.judge.groupId })}
       </Typography.Title>
       <Stage live={live} state={state} onSubmitted={() => void load()} />
     </div>
@@ -81,61 +86,64 @@ export function JudgePage() {
 }
 
 function JoinForm({ onJoin, busy, error, initial }: { onJoin: (code: string) => void; busy: boolean; error: string | null; initial: string }) {
+  const { t } = useTranslation('arena');
   const [code, setCode] = useState(initial);
   return (
     <div style={{ maxWidth: 420, margin: '0 auto', padding: 24 }}>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>
-        擂台赛评委入口
+        {t('judge.joinTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-        扫描主持人提供的二维码，或输入 8 位评委码。无需账号和密码。
+        {t('judge.joinHint')}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Input size="large" placeholder="评委码，如 CYJUDGE2" value={code} maxLength={12} onChange={(e) => setCode(e.target.value.toUpperCase())} onPressEnter={() => onJoin(code)} data-testid="judge-code" style={{ letterSpacing: 4, textAlign: 'center', fontSize: 22 }} />
+      <Input size="large" placeholder={t('judge.codePlaceholder')} value={code} maxLength={12} onChange={(e) => setCode(e.target.value.toUpperCase())} onPressEnter={() => onJoin(code)} data-testid="judge-code" style={{ letterSpacing: 4, textAlign: 'center', fontSize: 22 }} />
       <Button type="primary" size="large" block loading={busy} disabled={code.trim().length < 6} onClick={() => onJoin(code)} style={{ marginTop: 16 }} data-testid="judge-join">
-        进入评分
+        {t('judge.join')}
       </Button>
     </div>
   );
 }
 
 function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeState; onSubmitted: () => void }) {
+  const { t } = useTranslation('arena');
   const cur = live.current;
-  if (live.status === 'finished') return <Result status="success" title="本场擂台赛已结束" subTitle="感谢您的评分，成绩将由组织方公布。" />;
-  if (live.status === 'draft' || !cur) return <Result status="info" title="请稍候" subTitle={live.status === 'draft' ? '擂台赛尚未开始' : '等待主持人叫号'} />;
+  if (live.status === 'finished') return <Result status="success" title={t('judge.finished')} subTitle={t('judge.thanks')} />;
+  if (live.status === 'draft' || !cur) return <Result status="info" title={t('judge.wait')} subTitle={live.status === 'draft' ? t('judge.notStarted') : t('judge.waitingCall')} />;
   const recused = state.recusedFrom.includes(cur.contestantId);
   const mine = state.scores[String(cur.contestantId)];
   return (
     <Card>
-      <Typography.Text type="secondary">第 {cur.position} 位出场</Typography.Text>
+      <Typography.Text type="secondary">{t('judge.position', { position: cur.position })}</Typography.Text>
       <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="judge-contestant">
         {cur.unitName}
       </Typography.Title>
       <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
         {cur.presenter && <Typography.Text>{cur.presenter}</Typography.Text>}
         <Tag color={PHASE_COLOR[cur.phase]} data-testid="judge-phase">
-          {PHASE_LABEL[cur.phase]}
+          {t(`phase.${cur.phase}`)}
         </Tag>
       </Flex>
       {recused ? (
-        <Alert type="warning" showIcon message="您需回避该选手，不参与评分" data-testid="judge-recused" />
+        <Alert type="warning" showIcon message={t('judge.recused')} data-testid="judge-recused" />
       ) : cur.phase === 'scoring' ? (
         <ScoreForm key={cur.contestantId} live={live} state={state} contestantId={cur.contestantId} onSubmitted={onSubmitted} />
       ) : mine ? (
-        <Submitted total={mine.total} note={cur.phase === 'presenting' ? '' : '评分已截止'} />
+        <Submitted total={mine.total} note={cur.phase === 'presenting' ? '' : t('judge.closed')} />
       ) : (
-        <Alert type="info" message={cur.phase === 'presenting' ? '选手陈述中，主持人开放评分后即可打分' : '评分已截止'} />
+        <Alert type="info" message={cur.phase === 'presenting' ? t('judge.presenting') : t('judge.closed')} />
       )}
     </Card>
   );
 }
 
 function Submitted({ total, note }: { total: string; note: string }) {
+  const { t } = useTranslation('arena');
   return (
     <Flex vertical align="center" gap={4} data-testid="judge-submitted" style={{ padding: 16, background: '#f6ffed', borderRadius: 8 }}>
       <CheckCircleFilled style={{ color: '#52c41a', fontSize: 36 }} />
       <Typography.Title level={4} style={{ margin: 0 }}>
-        已提交 · 总分 {Number(total)}
+        {t('judge.submitted', { total: Number(total) })}
       </Typography.Title>
       {note && <Typography.Text type="secondary">{note}</Typography.Text>}
     </Flex>
@@ -143,6 +151,8 @@ function Submitted({ total, note }: { total: string; note: string }) {
 }
 
 function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnapshot; state: JudgeState; contestantId: number; onSubmitted: () => void }) {
+  const { t } = useTranslation('arena');
+  const criterionName = useCriterionName();
   const { message } = App.useApp();
   const mine = state.scores[String(contestantId)];
   const [values, setValues] = useState<Record<string, number | null>>(() => Object.fromEntries(live.criteria.map((c) => [c.id, mine ? Number(mine.criteria[c.id]) : null])));
@@ -160,9 +170,9 @@ function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnaps
   if (shownTotal !== null && !editing) {
     return (
       <>
-        <Submitted total={shownTotal} note="评分截止前可以修改" />
+        <Submitted total={shownTotal} note={t('judge.editable')} />
         <Button block style={{ marginTop: 12 }} onClick={() => setEditing(true)}>
-          修改评分
+          {t('judge.edit')}
         </Button>
       </>
     );
@@ -172,7 +182,7 @@ function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnaps
     try {
       const r = await judgeApi.submit(contestantId, values as Record<string, number>, needsReason ? reason : null);
       setSent(r.total);
-      message.success('评分已提交');
+      message.success(t('judge.sent'));
       setEditing(false);
       onSubmitted();
     } catch (e) {
@@ -189,8 +199,8 @@ function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnaps
           <div key={c.id}>
             <Flex justify="space-between" align="center">
               <Typography.Text strong style={{ fontSize: 16 }}>
-                {c.id}
-                <Typography.Text type="secondary">（满分 {max}）</Typography.Text>
+                {criterionName(c.id)}
+                <Typography.Text type="secondary">{t('judge.max', { max })}</Typography.Text>
               </Typography.Text>
               <InputNumber
                 size="large"
@@ -208,11 +218,11 @@ function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnaps
         );
       })}
       <Typography.Title level={3} style={{ textAlign: 'center', margin: 0 }} data-testid="judge-total">
-        合计 {total}
+        {t('judge.total', { total })}
       </Typography.Title>
-      {needsReason && <Input.TextArea rows={2} maxLength={200} placeholder={`总分达到 ${rule?.high} 或低于 ${rule?.low}，请写一句理由`} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="judge-reason" />}
+      {needsReason && <Input.TextArea rows={2} maxLength={200} placeholder={t('judge.reasonPlaceholder', { high: rule?.high ?? '', low: rule?.low ?? '' })} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="judge-reason" />}
       <Button type="primary" size="large" block disabled={!complete || (needsReason && reason.trim() === '')} loading={busy} onClick={() => void submit()} data-testid="judge-submit">
-        确认提交
+        {t('judge.submit')}
       </Button>
     </Flex>
   );

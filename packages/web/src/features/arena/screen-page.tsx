@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { Trans, useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n';
 import { clock, useCountdown, useLiveArena } from './live';
-import { fmt, PHASE_LABEL, type LiveSnapshot } from './types';
+import { fmt, type LiveSnapshot } from './types';
 
 const W = 1920;
 const H = 1080;
@@ -23,6 +25,7 @@ function useScale(): number {
 
 /** 大屏: the contestant on stage, the countdown, submissions, and after each reveal the live leaderboard. */
 export function ScreenPage() {
+  const { t } = useTranslation('arena');
   const { token = '' } = useParams();
   const { live, connected, clockOffset } = useLiveArena(`/api/screen/${encodeURIComponent(token)}/events`);
   const scale = useScale();
@@ -32,25 +35,27 @@ export function ScreenPage() {
         data-testid="screen"
         style={{ width: W, height: H, transform: `scale(${scale})`, transformOrigin: 'top left', color: '#fff', fontFamily: '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif', background: `radial-gradient(circle at 30% 20%, #7f1010 0%, #3a0707 55%, #1a0505 100%)` }}
       >
-        {live ? <Stage live={live} clockOffset={clockOffset} /> : <div style={{ fontSize: 48, padding: 80 }}>正在连接…</div>}
-        <div style={{ position: 'absolute', right: 24, bottom: 12, fontSize: 18, opacity: 0.6 }}>{connected ? '● 实时' : '○ 重新连接中'}</div>
+        {live ? <Stage live={live} clockOffset={clockOffset} /> : <div style={{ fontSize: 48, padding: 80 }}>{t('screen.connecting')}</div>}
+        <div style={{ position: 'absolute', right: 24, bottom: 12, fontSize: 18, opacity: 0.6 }}>{connected ? t('screen.live') : t('screen.reconnecting')}</div>
       </div>
     </div>
   );
 }
 
 function Stage({ live, clockOffset }: { live: LiveSnapshot; clockOffset: number }) {
+  const { t } = useTranslation(['arena', 'common']);
+  const [language] = useLanguage();
   const done = live.contestants.filter((c) => c.phase === 'closed' || c.phase === 'revealed').length;
   return (
     <>
       <header style={{ boxSizing: 'border-box', height: 150, padding: '28px 64px', borderBottom: `4px solid ${GOLD}`, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <div>
           <div style={{ fontSize: 60, fontWeight: 800, letterSpacing: 4 }}>{live.title}</div>
-          <div style={{ fontSize: 26, color: GOLD, letterSpacing: 12, marginTop: 6 }}>晒成绩 · 比实绩 · 亮排名</div>
+          <div style={{ fontSize: 26, color: GOLD, letterSpacing: language === 'zh-CN' ? 12 : 2, marginTop: 6 }}>{t('common:app.tagline')}</div>
         </div>
         <div style={{ textAlign: 'right', fontSize: 28, opacity: 0.85 }}>
           <div>{live.heldOn}</div>
-          <div style={live.status === 'finished' ? { color: GOLD, fontSize: 40, fontWeight: 800 } : undefined}>{live.status === 'finished' ? '擂台赛圆满结束' : `已完成 ${done} / ${live.contestants.length} 位`}</div>
+          <div style={live.status === 'finished' ? { color: GOLD, fontSize: 40, fontWeight: 800 } : undefined}>{live.status === 'finished' ? t('screen.concluded') : t('screen.progress', { done, total: live.contestants.length })}</div>
         </div>
       </header>
       <div style={{ display: 'flex', height: H - 150 - 70, overflow: 'hidden' }}>
@@ -70,22 +75,23 @@ function Stage({ live, clockOffset }: { live: LiveSnapshot; clockOffset: number 
         )}
       </div>
       <footer style={{ boxSizing: 'border-box', height: 70, padding: '0 64px', display: 'flex', alignItems: 'center', fontSize: 22, opacity: 0.7 }}>
-        出场顺序由公开种子“{live.seed ?? '未抽签'}”抽签产生，任何人可复现 · 各评委组去掉一个最高分和一个最低分后加权计分
+        {t('screen.footer', { seed: live.seed ?? t('notDrawn') })}
       </footer>
     </>
   );
 }
 
 function Current({ live, clockOffset }: { live: LiveSnapshot; clockOffset: number }) {
+  const { t } = useTranslation('arena');
   const remaining = useCountdown(live, clockOffset);
   const cur = live.current;
-  if (live.status === 'draft') return <Big title="擂台赛即将开始" sub={`共 ${live.contestants.length} 位选手 · ${live.judgesTotal} 位评委`} />;
-  if (!cur) return <Big title="请下一位选手准备" sub="" />;
+  if (live.status === 'draft') return <Big title={t('screen.aboutToStart')} sub={t('screen.lineup', { contestants: live.contestants.length, judges: live.judgesTotal })} />;
+  if (!cur) return <Big title={t('screen.nextPlease')} sub="" />;
   const row = live.contestants.find((c) => c.id === cur.contestantId);
   const over = remaining !== null && remaining < 0;
   return (
     <div>
-      <div style={{ fontSize: 34, color: GOLD }}>第 {cur.position} 位 · {PHASE_LABEL[cur.phase]}</div>
+      <div style={{ fontSize: 34, color: GOLD }}>{t('screen.positionPhase', { position: cur.position, phase: t(`phase.${cur.phase}`) })}</div>
       <div data-testid="screen-current" style={{ fontSize: cur.unitName.length > 14 ? 52 : cur.unitName.length > 9 ? 66 : 88, fontWeight: 800, margin: '16px 0 8px', lineHeight: 1.15 }}>
         {cur.unitName}
       </div>
@@ -98,22 +104,22 @@ function Current({ live, clockOffset }: { live: LiveSnapshot; clockOffset: numbe
       {(cur.phase === 'scoring' || cur.phase === 'closed') && (
         <div style={{ marginTop: 60 }}>
           <div style={{ fontSize: 44 }}>
-            评委已提交 <b data-testid="screen-submitted" style={{ fontSize: 110, color: GOLD }}>{cur.submitted}</b> / {cur.eligible}
+            <Trans t={t} i18nKey="screen.submitted" values={{ submitted: cur.submitted, eligible: cur.eligible }} components={{ count: <b data-testid="screen-submitted" style={{ fontSize: 110, color: GOLD }} /> }} />
           </div>
           <div style={{ height: 28, background: 'rgba(255,255,255,0.15)', borderRadius: 14, marginTop: 24, overflow: 'hidden' }}>
             <div style={{ width: `${cur.eligible ? (100 * cur.submitted) / cur.eligible : 0}%`, height: '100%', background: GOLD, transition: 'width 400ms ease' }} />
           </div>
-          {cur.phase === 'closed' && <div style={{ fontSize: 40, marginTop: 32, color: GOLD }}>评分已截止，即将亮分</div>}
+          {cur.phase === 'closed' && <div style={{ fontSize: 40, marginTop: 32, color: GOLD }}>{t('screen.closed')}</div>}
         </div>
       )}
-      {cur.phase === 'revealed' && row && row.score === null && <div style={{ fontSize: 48, marginTop: 40, color: GOLD }}>本轮无有效评分</div>}
+      {cur.phase === 'revealed' && row && row.score === null && <div style={{ fontSize: 48, marginTop: 40, color: GOLD }}>{t('screen.noScores')}</div>}
       {cur.phase === 'revealed' && row && row.score !== null && (
         <div style={{ marginTop: 40 }}>
-          <div style={{ fontSize: 40, opacity: 0.8 }}>最终得分</div>
+          <div style={{ fontSize: 40, opacity: 0.8 }}>{t('screen.finalScore')}</div>
           <div data-testid="screen-score" style={{ fontSize: 200, fontWeight: 900, color: GOLD, lineHeight: 1.1, animation: 'leitai-pop 700ms ease-out' }}>
             {fmt(row.score)}
           </div>
-          <div style={{ fontSize: 48 }}>暂列第 {row.rank} 名</div>
+          <div style={{ fontSize: 48 }}>{t('screen.provisionalRank', { rank: row.rank ?? '' })}</div>
           <style>{'@keyframes leitai-pop { from { transform: scale(0.4); opacity: 0 } to { transform: scale(1); opacity: 1 } }'}</style>
         </div>
       )}
@@ -133,6 +139,7 @@ const Big = ({ title, sub }: { title: string; sub: string }) => (
  * Live: one column, the top rows plus the contestant just revealed. Finished: every contestant in two columns.
  */
 function Leaderboard({ live, columns }: { live: LiveSnapshot; columns: 1 | 2 }) {
+  const { t } = useTranslation('arena');
   const ranked = live.contestants.filter((c) => c.score !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.id - b.id);
   const prev = useRef(new Map<number, number>());
   const [moves, setMoves] = useState(new Map<number, number>());
@@ -154,7 +161,7 @@ function Leaderboard({ live, columns }: { live: LiveSnapshot; columns: 1 | 2 }) 
   const width = columns === 2 ? 880 : 812;
   return (
     <div>
-      <div style={{ fontSize: 40, fontWeight: 800, color: GOLD, marginBottom: 16 }}>{live.status === 'finished' ? '最终排名' : '实时排行榜'}</div>
+      <div style={{ fontSize: 40, fontWeight: 800, color: GOLD, marginBottom: 16 }}>{live.status === 'finished' ? t('screen.finalRanking') : t('screen.liveRanking')}</div>
       <div data-testid="leaderboard" style={{ position: 'relative', height: Math.min(shown.length, perColumn + 1) * row }}>
         {shown.map((r, i) => {
           const move = moves.get(r.id) ?? 0;
@@ -174,9 +181,9 @@ function Leaderboard({ live, columns }: { live: LiveSnapshot; columns: 1 | 2 }) 
             </div>
           );
         })}
-        {ranked.length === 0 && <div style={{ fontSize: 32, opacity: 0.6 }}>亮分后显示排名</div>}
+        {ranked.length === 0 && <div style={{ fontSize: 32, opacity: 0.6 }}>{t('screen.emptyBoard')}</div>}
       </div>
-      {columns === 1 && ranked.length > shown.length && <div style={{ fontSize: 24, opacity: 0.6, marginTop: 8 }}>共 {ranked.length} 位已亮分</div>}
+      {columns === 1 && ranked.length > shown.length && <div style={{ fontSize: 24, opacity: 0.6, marginTop: 8 }}>{t('screen.revealed', { count: ranked.length })}</div>}
     </div>
   );
 }

@@ -56,11 +56,8 @@ export interface ArenaResult {
   absences: { judgeId: number; name: string; groupId: string; contestants: string[] }[];
 }
 
-export const PHASE_LABEL: Record<Phase, string> = { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' };
 export const PHASE_COLOR: Record<Phase, string> = { waiting: 'default', presenting: 'processing', scoring: 'warning', closed: 'purple', revealed: 'success' };
-export const STATUS_LABEL: Record<ArenaStatus, string> = { draft: '筹备中', live: '进行中', finished: '已结束' };
 export const STATUS_COLOR: Record<ArenaStatus, string> = { draft: 'default', live: 'red', finished: 'green' };
-export const JUDGE_STATUS_LABEL: Record<JudgeStatus, string> = { used: '计入', trimmedHigh: '去掉最高分', trimmedLow: '去掉最低分', recused: '回避', absent: '未评分' };
 
 /** Two decimals for display; the server's numbers are exact decimals. */
 export const fmt = (v: string | null | undefined): string => (v === null || v === undefined ? '—' : Number(v).toFixed(2));
