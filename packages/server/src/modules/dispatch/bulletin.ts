@@ -1,8 +1,8 @@
 import { formatDecimal, parseDecimal, REPORT_TIMING_LABELS, type Actor, type IsoDate, type WarningState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
+import { exportWorkbook, listColumns } from '../../excel/index.js';
 import { boardData, type Board, type BoardRow } from './board.js';
-import { sheetsToXlsx } from './excel.js';
 
 export const STATE_LABELS: Record<WarningState, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待审核' };
 
@@ -49,6 +49,11 @@ export async function bulletinData(db: Db, actor: Actor, campaignId: number, per
 const standingHeader = ['名次', '单位', '绿灯', '黄灯', '红灯', '逾期未报', '报送情况'];
 const standingRow = (r: BoardRow) => [String(r.rank ?? '—'), r.unit.name, String(r.counts.green), String(r.counts.yellow), String(r.counts.red), String(r.counts.overdue), REPORT_TIMING_LABELS[r.report.timing]];
 
+const redHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'];
+const redRow = (r: BulletinData['red'][number]) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap];
+const lateHeader = ['单位', '情况', '首次报送日期'];
+const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, l.submittedOn];
+
 export function bulletinBlocks(d: BulletinData): Block[] {
   const t = d.board.totals;
   const units = d.board.rows.length;
@@ -62,9 +67,9 @@ export function bulletinBlocks(d: BulletinData): Block[] {
     { kind: 'heading', text: '二、红灯预警指标' },
     d.red.length === 0
       ? { kind: 'note', text: '本期无红灯指标。' }
-      : { kind: 'table', header: ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'], rows: d.red.map((r) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap]), shading: d.red.map(() => 'FDE2E1') },
+      : { kind: 'table', header: redHeader, rows: d.red.map(redRow), shading: d.red.map(() => 'FDE2E1') },
     { kind: 'heading', text: '三、迟报、未报单位' },
-    d.late.length === 0 ? { kind: 'note', text: '本期各单位均按时报送。' } : { kind: 'table', header: ['单位', '情况', '首次报送日期'], rows: d.late.map((l) => [l.unit, l.timing, l.submittedOn]) },
+    d.late.length === 0 ? { kind: 'note', text: '本期各单位均按时报送。' } : { kind: 'table', header: lateHeader, rows: d.late.map(lateRow) },
     { kind: 'paragraph', text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。' },
   ];
 }
@@ -72,9 +77,9 @@ export function bulletinBlocks(d: BulletinData): Block[] {
 export const bulletinDocx = (d: BulletinData) => wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: bulletinBlocks(d) });
 
 export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
-  return sheetsToXlsx([
-    { name: '分类排名', title: d.title, header: ['类别', ...standingHeader], rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingRow(r)])) },
-    { name: '红灯指标', header: ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'], rows: d.red.map((r) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap]) },
-    { name: '迟报未报', header: ['单位', '情况', '首次报送日期'], rows: d.late.map((l) => [l.unit, l.timing, l.submittedOn]) },
+  return exportWorkbook([
+    { name: '分类排名', title: [d.title], columns: listColumns(['类别', ...standingHeader]), rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingRow(r)])) },
+    { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
+    { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
 }
