@@ -78,6 +78,8 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await organiser.getByRole('button', { name: /审核通过/ }).click();
   await expect(organiser.getByTestId('report-accepted')).toBeVisible();
   await expect(organiser.getByText(/退回（第 \d+ 版）：固定资产投资增速与统计局口径不一致/)).toBeVisible();
+  // An accepted report can still be sent back for correction (the server test walks that path).
+  await expect(organiser.getByRole('button', { name: '退回更正' })).toBeVisible();
 
   // 6. The board shows the unit's new colours: 13 of 15 and 10.5 % against 10 % are both on pace.
   await organiser.getByRole('menuitem', { name: '调度看板' }).click();

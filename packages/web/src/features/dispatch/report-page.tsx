@@ -52,6 +52,8 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const canFill = mine && can('report.fill') && editable;
   const canSubmit = mine && can('report.submit') && editable;
   const canReview = can('report.review') && data.report.state === 'submitted';
+  // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
+  const canReopen = can('report.review') && data.report.state === 'accepted';
   const base = reportUrl(campaignId, data.unit.id);
   const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
 
@@ -188,6 +190,11 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               {t('report.return')}
             </Button>
           </>
+        )}
+        {canReopen && (
+          <Button danger onClick={() => setReturning(true)}>
+            {t('report.returnAccepted')}
+          </Button>
         )}
       </Space>
       <Modal
