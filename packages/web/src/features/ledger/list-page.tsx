@@ -48,7 +48,7 @@ export function LedgerListPage() {
         <Select placeholder={t('fields.light')} allowClear style={{ width: 110 }} options={COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))} onChange={(colour?: string) => set({ colour })} data-testid="filter-colour" />
         <Select placeholder={t('fields.source')} allowClear style={{ width: 120 }} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: sourceName(s) }))} onChange={(source?: string) => set({ source })} />
         <Select placeholder={t('fields.unit')} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(unitId?: number) => set({ unitId })} />
-        <Select placeholder={t('fields.leader')} allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
+        <Select placeholder={t('list.leader')} allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
       </Flex>
       <Table<LedgerItem>
         rowKey="id"
@@ -72,7 +72,7 @@ export function LedgerListPage() {
             ),
           },
           { title: t('fields.leadUnit'), width: 170, render: (_, i) => i.leadUnit.name },
-          { title: t('fields.leader'), width: 90, render: (_, i) => i.leader?.name ?? '—' },
+          { title: t('list.leader'), width: 90, render: (_, i) => i.leader?.name ?? '—' },
           { title: t('fields.deadline'), dataIndex: 'deadline', width: 110, sorter: (a, b) => a.deadline.localeCompare(b.deadline) },
           { title: t('fields.state'), dataIndex: 'state', width: 100, render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{t(`states.${s}`)}</Tag> },
           { title: t('fields.light'), width: 130, render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />, sorter: (a, b) => a.daysOverdue - b.daysOverdue },

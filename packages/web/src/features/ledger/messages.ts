@@ -76,6 +76,8 @@ const zh = {
     exportFailed: '导出失败',
     tabs: { list: '事项清单', stats: '统计与通报' },
     search: '搜索事项标题',
+    // The list's narrow column and filter; the detail page says it in full (fields.leader).
+    leader: '责任领导',
     total_one: '共 {{count}} 项',
     total_other: '共 {{count}} 项',
     subItems_one: '{{count}} 个子事项',
@@ -204,8 +206,9 @@ const en: Messages<typeof zh> = {
     overdue_other: '{{count}} days overdue',
     dueIn_one: 'Due in {{count}} day',
     dueIn_other: 'Due in {{count}} days',
-    closedLate_one: 'Closed {{count}} day late',
-    closedLate_other: 'Closed {{count}} days late',
+    // Short: the column is narrow and the status beside it already says Closed.
+    closedLate_one: '{{count}} day late',
+    closedLate_other: '{{count}} days late',
     stepLate_one: 'Done {{count}} day late',
     stepLate_other: 'Done {{count}} days late',
     stepDone: 'Done',
@@ -238,6 +241,7 @@ const en: Messages<typeof zh> = {
     exportFailed: 'Export failed',
     tabs: { list: 'Items', stats: 'Statistics and bulletins' },
     search: 'Search item titles',
+    leader: 'Leader',
     total_one: '{{count}} item',
     total_other: '{{count}} items',
     subItems_one: '{{count}} sub-item',
