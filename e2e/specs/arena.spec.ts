@@ -140,3 +140,31 @@ test('host, five judges and a big screen run an arena; the result is the engine 
   for (const j of judges) await j.ctx.close();
   await screenCtx.close();
 });
+
+test('the organiser sets up an arena inside the campaign from the form, and the list names the campaign', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.goto('/arenas');
+  // The demo arenas belong to the demo campaign.
+  await expect(page.getByRole('row').filter({ hasText: '局长擂台赛' }).first()).toContainText('“作风能力提升年”重点工作攻坚');
+
+  await page.getByRole('button', { name: '新建擂台赛' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('所属活动').click();
+  await page.locator('.ant-select-item-option', { hasText: '“作风能力提升年”重点工作攻坚' }).click();
+  await drawer.getByLabel('名称').fill('第四季度书记擂台赛（表单）');
+  await drawer.getByLabel('日期').fill('2026-12-20');
+  await drawer.getByLabel('日期').press('Enter');
+  await drawer.getByLabel('选手单位').click();
+  for (const unit of ['流亭街道', '夏庄街道']) {
+    await page.keyboard.type(unit);
+    await page.locator('.ant-select-item-option', { hasText: unit }).first().click();
+  }
+  await page.keyboard.press('Escape');
+  await drawer.getByPlaceholder('姓名').first().fill('领导评委甲');
+  await drawer.getByRole('button', { name: /创\s*建/ }).click();
+
+  // Created: straight to the host console, and listed under its campaign.
+  await expect(page).toHaveURL(/\/arenas\/\d+\/host$/);
+  await page.goto('/arenas');
+  await expect(page.getByRole('row').filter({ hasText: '第四季度书记擂台赛（表单）' })).toContainText('“作风能力提升年”重点工作攻坚');
+});

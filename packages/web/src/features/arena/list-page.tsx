@@ -44,6 +44,7 @@ export function ArenaListPage() {
         dataSource={list.data ?? []}
         columns={[
           { title: t('list.title'), dataIndex: 'title' },
+          { title: t('list.campaign'), dataIndex: 'campaign', render: (c: ArenaSummary['campaign']) => c?.name ?? t('list.noCampaign') },
           { title: t('list.heldOn'), dataIndex: 'heldOn', width: 120 },
           { title: t('list.contestants'), dataIndex: 'contestants', width: 80 },
           { title: t('list.status'), dataIndex: 'status', width: 100, render: (s: ArenaSummary['status']) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
@@ -72,6 +73,7 @@ interface UnitOption {
   category: string | null;
 }
 interface FormValues {
+  campaignId?: number;
   title: string;
   heldOn: Dayjs;
   speakingMinutes: number;
@@ -88,11 +90,14 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const units = useQuery({ queryKey: ['arena-units'], queryFn: () => api.get<UnitOption[]>('/arenas/options/units'), enabled: open });
+  // The arena's scores feed its campaign's evaluation; an arena may also stand alone.
+  const campaigns = useQuery({ queryKey: ['arena-campaigns'], queryFn: () => api.get<{ campaigns: { id: number; name: string }[] }>('/dispatch/campaigns'), enabled: open });
   const groups = Form.useWatch('groups', form) ?? [];
   const options = (units.data ?? []).map((u) => ({ value: u.id, label: u.category ? t('create.unitOption', { name: u.name, category: u.category }) : u.name }));
   const submit = async (v: FormValues) => {
     try {
       const { id } = await api.post<{ id: number }>('/arenas', {
+        campaignId: v.campaignId ?? null,
         title: v.title,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
         speakingSeconds: Math.round(v.speakingMinutes * 60),
@@ -124,6 +129,9 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           judges: [{ name: '', groupId: t('create.defaultGroups.leaders') }],
         }}
       >
+        <Form.Item name="campaignId" label={t('create.campaign')} extra={t('create.campaignHint')}>
+          <Select allowClear placeholder={t('list.noCampaign')} loading={campaigns.isLoading} options={(campaigns.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
         <Form.Item name="title" label={t('create.name')} rules={[{ required: true, message: t('create.nameRequired') }]}>
           <Input placeholder={t('create.namePlaceholder')} />
         </Form.Item>

@@ -24,6 +24,7 @@ export interface ArenaSummary {
   status: ArenaStatus;
   seed: string | null;
   contestants: number;
+  campaign: { id: number; name: string } | null;
 }
 
 export interface ArenaDetail {
