@@ -1,11 +1,12 @@
-import { useMemo } from 'react';
-import { Layout, Menu, Dropdown, Space, Typography, Avatar, type MenuProps } from 'antd';
-import { HomeOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { Layout, Menu, Dropdown, Space, Typography, Avatar, Button, Drawer, type MenuProps } from 'antd';
+import { HomeOutlined, LogoutOutlined, KeyOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api';
 import { LANGUAGES, useLanguage, type Language } from '../i18n';
+import { useNarrow } from '../components/use-narrow';
 import { features } from './features';
 import type { MenuGroup } from './feature';
 import { NAMESPACES } from './messages';
@@ -24,6 +25,8 @@ export function AppLayout() {
   const { t } = useTranslation(NAMESPACES);
   const [language, setLanguage] = useLanguage();
   const roles = useRoleNames();
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = useMemo<MenuProps['items']>(() => {
     const visible = features
@@ -53,6 +56,8 @@ export function AppLayout() {
   };
 
   const userMenu: MenuProps['items'] = [
+    // On a phone the header has no room for unit and roles: they head the user menu instead.
+    ...(narrow ? [{ key: 'who', disabled: true, label: `${me.user.unitName} · ${roles.list(me.user.roles)}` }, { type: 'divider' as const }] : []),
     { key: 'password', icon: <KeyOutlined />, label: t('common:user.changePassword'), onClick: () => void navigate('/password') },
     {
       type: 'group',
@@ -64,29 +69,58 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('common:user.logout'), onClick: () => void logout() },
   ];
 
+  const brand = (
+    <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: narrow ? 0 : '0 20px', gap: 10, lineHeight: 'normal' }}>
+      <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>{t('common:app.name')}</span>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+        {t('common:app.subtitle')}
+      </Typography.Text>
+    </div>
+  );
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(key);
+      }}
+      style={{ borderRight: 0 }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 10 }}>
-          <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d' }}>{t('common:app.name')}</span>
-          <Typography.Text type="secondary">{t('common:app.subtitle')}</Typography.Text>
-        </div>
-        <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => void navigate(key)} style={{ borderRight: 0 }} />
-      </Sider>
-      <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}>
+      {narrow ? (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={brand} styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          {brand}
+          {menu}
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, borderBottom: '1px solid #f0f0f0' }}>
+          {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('common:menu.open')} data-testid="menu-open" onClick={() => setDrawerOpen(true)} />}
+          {narrow && <span style={{ fontSize: 20, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>{t('common:app.name')}</span>}
+          <div style={{ flex: 1 }} />
           <NotificationBell />
-          <Dropdown menu={{ items: userMenu, selectable: true, selectedKeys: [`language:${language}`] }} placement="bottomRight">
-            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+          <Dropdown menu={{ items: userMenu, selectable: true, selectedKeys: [`language:${language}`] }} placement="bottomRight" trigger={narrow ? ['click'] : ['hover']}>
+            <Space style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
-              <span>{me.user.displayName}</span>
-              <Typography.Text type="secondary">
-                {me.user.unitName} · {roles.list(me.user.roles)}
-              </Typography.Text>
+              <span style={{ whiteSpace: 'nowrap' }}>{me.user.displayName}</span>
+              {!narrow && (
+                <Typography.Text type="secondary">
+                  {me.user.unitName} · {roles.list(me.user.roles)}
+                </Typography.Text>
+              )}
             </Space>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: narrow ? 12 : 24 }}>
           <Outlet />
         </Content>
       </Layout>

@@ -56,7 +56,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg, #8c1d1d 0%, #c41d1d 55%, #e8684a 100%)' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 24px)' }}>
         <Flex justify="flex-end">
           <LanguageSwitch />
         </Flex>

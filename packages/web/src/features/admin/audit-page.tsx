@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Input, Select, Table, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { Page } from '../../components/page';
+import { useNarrow } from '../../components/use-narrow';
 import { api, ApiError, download } from '../../lib/api';
 import { queryString, type AuditEntry, type Retention, type VerifyResult } from './api';
 
@@ -34,6 +35,8 @@ const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.strin
 export function AuditPage() {
   const { message } = App.useApp();
   const { t, i18n } = useTranslation(['admin', 'common']);
+  const narrow = useNarrow();
+  const width = (w: number) => ({ width: narrow ? '100%' : w });
   const actionLabel = (code: string) => {
     const key = `audit.actions.${code}`;
     // Later features log codes this catalogue does not know yet: those show as they are.
@@ -82,21 +85,22 @@ export function AuditPage() {
             description={t('audit.brokenDetail', { checked: verify.data.checked, reason: t(`audit.reasons.${reasonKey(verify.data.reason)}`) })}
           />
         ))}
-      <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder={t('audit.actor')} allowClear style={{ width: 160 }} onSearch={(v) => update({ actor: v.trim() || undefined })} />
+      <Card size={narrow ? 'small' : 'default'}>
+        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search placeholder={t('audit.actor')} allowClear style={width(160)} onSearch={(v) => update({ actor: v.trim() || undefined })} />
           <Select
             allowClear
             showSearch
             placeholder={t('audit.action')}
-            style={{ width: 220 }}
+            style={width(220)}
             options={(actions.data?.items ?? []).map((a) => ({ value: a, label: actionLabel(a) }))}
             onChange={(action?: string) => update({ action })}
           />
-          <Input.Search placeholder={t('audit.targetType')} allowClear style={{ width: 170 }} onSearch={(v) => update({ targetType: v.trim() || undefined })} />
-          <Input.Search placeholder={t('audit.targetId')} allowClear style={{ width: 140 }} onSearch={(v) => update({ targetId: v.trim() || undefined })} />
+          <Input.Search placeholder={t('audit.targetType')} allowClear style={width(170)} onSearch={(v) => update({ targetType: v.trim() || undefined })} />
+          <Input.Search placeholder={t('audit.targetId')} allowClear style={width(140)} onSearch={(v) => update({ targetId: v.trim() || undefined })} />
           <DatePicker.RangePicker
             showTime
+            style={narrow ? { width: '100%' } : undefined}
             value={range}
             onChange={(v) => {
               setRange(v);
@@ -108,7 +112,7 @@ export function AuditPage() {
               { label: t('audit.last30'), value: [dayjs().subtract(30, 'day'), dayjs()] },
             ]}
           />
-        </Space>
+        </Flex>
         <Table<AuditEntry>
           rowKey="seq"
           size="small"

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
+import { useNarrow } from '../../components/use-narrow';
 import { useCan } from '../../app/session';
 import { api, ApiError, download } from '../../lib/api';
 import { UNIT_KINDS, unitTree, type Category, type TreeNode, type Unit } from './api';
@@ -48,6 +49,12 @@ export function UnitsPage() {
   const [mode, setMode] = useState<Mode>(null);
   const [search, setSearch] = useState('');
   const [form] = Form.useForm<UnitForm>();
+  const narrow = useNarrow();
+  const formCard = useRef<HTMLDivElement>(null);
+  // On a phone the form sits below the long tree: bring it into view when a unit is picked.
+  useEffect(() => {
+    if (narrow && mode !== null) formCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [narrow, mode]);
 
   const items = useMemo(() => units.data?.items ?? [], [units.data]);
   const byId = useMemo(() => new Map(items.map((u) => [u.id, u])), [items]);
@@ -158,6 +165,7 @@ export function UnitsPage() {
         </Col>
         <Col xs={24} md={14} lg={15}>
           <Card
+            ref={formCard}
             title={mode?.kind === 'create' ? t('units.newUnit') : selected ? selected.name : t('units.details')}
             extra={
               manage &&

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
+import { useNarrow } from '../../components/use-narrow';
 import { useRoleNames } from '../../app/labels';
 import { api, ApiError, download } from '../../lib/api';
 import { queryString, unitTree, type Unit, type User, type UsersMeta } from './api';
@@ -22,6 +23,8 @@ export function UsersPage() {
   const { message } = App.useApp();
   const { t } = useTranslation(['admin', 'common']);
   const roleNames = useRoleNames();
+  const narrow = useNarrow();
+  const width = (w: number) => ({ width: narrow ? '100%' : w });
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<{ q?: string; unitId?: number; role?: Role; page: number }>({ page: 1 });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -116,13 +119,13 @@ export function UsersPage() {
         </>
       }
     >
-      <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder={t('users.search')} allowClear style={{ width: 200 }} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
+      <Card size={narrow ? 'small' : 'default'}>
+        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search placeholder={t('users.search')} allowClear style={width(200)} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
           <TreeSelect
             allowClear
             placeholder={t('fields.unit')}
-            style={{ width: 220 }}
+            style={width(220)}
             treeData={tree}
             showSearch
             treeNodeFilterProp="title"
@@ -131,11 +134,11 @@ export function UsersPage() {
           <Select
             allowClear
             placeholder={t('fields.roles')}
-            style={{ width: 140 }}
+            style={width(140)}
             options={ROLES.map((r) => ({ value: r, label: roleNames.name(r) }))}
             onChange={(role?: Role) => setFilter((f) => ({ ...f, role, page: 1 }))}
           />
-        </Space>
+        </Flex>
         <Table<User>
           rowKey="id"
           size="middle"
@@ -167,7 +170,8 @@ export function UsersPage() {
                   {
                     title: t('users.actions'),
                     width: 200,
-                    fixed: 'right' as const,
+                    // On a phone a fixed column would cover most of the table; there it scrolls with the rest.
+                    fixed: narrow ? undefined : ('right' as const),
                     render: (_: unknown, u: User) => {
                       const mine = u.roles.every((r) => meta.data?.assignableRoles.includes(r));
                       if (!mine) return <Tag>{t('users.beyondAuthority')}</Tag>;

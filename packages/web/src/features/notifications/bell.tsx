@@ -33,7 +33,7 @@ export function NotificationBell() {
     if (n.link) void navigate(n.link);
   };
   const content = (
-    <div style={{ width: 360, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
+    <div style={{ width: 'min(360px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       {(q.data?.items.length ?? 0) === 0 ? (
         <Empty description={t('empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (

@@ -1,0 +1,25 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login } from '../fixtures';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+/** Wide content (tables) must scroll inside its card: the page itself never scrolls sideways on a phone. */
+const noSidewaysScroll = async (page: Page) =>
+  expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+test('on a phone the menu opens from a drawer and wide pages stay within the screen', async ({ page }) => {
+  await login(page, 'organiser');
+  await expect(page.locator('.ant-layout-sider')).toHaveCount(0);
+  await noSidewaysScroll(page);
+
+  await page.getByTestId('menu-open').click();
+  await page.getByRole('menuitem', { name: '单位管理' }).click();
+  await expect(page.getByRole('heading', { name: '单位管理' })).toBeVisible();
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
+  await noSidewaysScroll(page);
+
+  await page.getByTestId('menu-open').click();
+  await page.getByRole('menuitem', { name: '用户管理' }).click();
+  await expect(page.getByRole('cell', { name: 'organiser', exact: true })).toBeVisible();
+  await noSidewaysScroll(page);
+});
