@@ -10,3 +10,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
+
+/** Chooses English on the login page, signs in as a demo account and waits for the shell. */
+export async function loginInEnglish(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}

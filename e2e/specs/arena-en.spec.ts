@@ -1,14 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../fixtures';
+import { loginInEnglish } from '../fixtures';
 
 /** The arena in English: the organiser's pages after the login page's switch, and the pages without an account. */
 test('the organiser switches to English on the login page and the arena pages follow', async ({ page }) => {
-  await page.goto('/login');
-  await page.getByTestId('language-switch').getByText('English').click();
-  await page.getByLabel('Username').fill('organiser');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await loginInEnglish(page, 'organiser');
 
   await page.goto('/arenas');
   await expect(page.getByRole('heading', { name: 'Arena contests' })).toBeVisible();

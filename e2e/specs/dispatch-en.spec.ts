@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../fixtures';
+import { loginInEnglish } from '../fixtures';
 
 test('in English, the dispatch board speaks English; the demo data stays as entered', async ({ page }) => {
-  await page.goto('/login');
-  await page.getByTestId('language-switch').getByText('English').click();
-  await page.getByLabel('Username').fill('organiser');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await loginInEnglish(page, 'organiser');
 
   await page.getByRole('menuitem', { name: 'Dispatch board' }).click();
   await expect(page.getByRole('heading', { name: 'Dispatch board' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@leitai/core';
 import type { Catalogue, Messages } from './types';
 
 /** The shell's words: app, pages, shared components, roles. Features keep theirs in `features/<f>/messages.ts`. */
@@ -17,16 +18,8 @@ const zh = {
   },
   menu: { home: '工作台', open: '打开菜单', groups: { business: '考核业务', admin: '系统管理' } },
   user: { changePassword: '修改密码', logout: '退出登录' },
-  roles: {
-    sysadmin: '系统管理员',
-    secadmin: '安全管理员',
-    auditor: '审计管理员',
-    organiser: '考核办',
-    leader: '区领导',
-    unit_head: '单位负责人',
-    reporter: '单位填报员',
-    judge: '评委',
-  },
+  // The Chinese role names are core's, which the server's Excel files use too: one source.
+  roles: ROLE_LABELS,
   login: {
     username: '用户名',
     usernameRequired: '请输入用户名',

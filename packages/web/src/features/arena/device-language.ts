@@ -1,20 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { useLanguage, type Language } from '../../i18n';
-import { DEFAULT_LANGUAGE } from '../../i18n/language';
-
-/**
- * Whether this device had chosen a language before the app started. i18n stores the language it starts
- * with, so afterwards the stored value no longer tells a choice from the default; this module is
- * evaluated before `initI18n` runs (main.tsx imports the router, hence every feature, before its body).
- * The key is i18n/language.ts's private one.
- */
-let followBrowser = (() => {
-  try {
-    return localStorage.getItem('leitai.language') === null;
-  } catch {
-    return true; // storage blocked: nothing was chosen that we could see
-  }
-})();
+import { chosenLanguage, DEFAULT_LANGUAGE } from '../../i18n/language';
 
 /** The first of the browser's preferred languages that we speak, else the default. */
 export function browserLanguage(preferred: readonly string[] = navigator.languages): Language {
@@ -33,8 +19,8 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
 export function useDeviceLanguage(): void {
   const [language, setLanguage] = useLanguage();
   useLayoutEffect(() => {
-    if (!followBrowser) return;
-    followBrowser = false; // once per page load; the choice is stored from now on
+    // Once: switching stores the choice, so from then on this device has chosen.
+    if (chosenLanguage() !== null) return;
     const wanted = browserLanguage();
     if (wanted !== language) setLanguage(wanted);
   }, [language, setLanguage]);
