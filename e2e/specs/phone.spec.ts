@@ -23,3 +23,13 @@ test('on a phone the menu opens from a drawer and wide pages stay within the scr
   await expect(page.getByRole('cell', { name: 'organiser', exact: true })).toBeVisible();
   await noSidewaysScroll(page);
 });
+
+test('on a phone the ledger keeps its columns readable and scrolls them inside the card', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.goto('/ledger');
+  const deadline = page.getByRole('columnheader', { name: '完成期限' });
+  await expect(deadline).toBeVisible();
+  // A squeezed table wraps the header one character per line (about 110 px tall); readable is one line.
+  expect((await deadline.boundingBox())!.height).toBeLessThan(70);
+  await noSidewaysScroll(page);
+});

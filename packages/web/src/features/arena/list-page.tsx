@@ -38,7 +38,7 @@ export function ArenaListPage() {
         )
       }
     >
-      <Table
+      <Table scroll={{ x: 900 }}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data ?? []}

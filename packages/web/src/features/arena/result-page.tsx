@@ -38,7 +38,7 @@ export function ResultPage() {
             list: r.absences.map((a) => t('result.absence', { name: a.name, group: a.groupId, contestants: a.contestants.join(t('common:listSeparator')) })).join(t('common:problemSeparator')),
           })} />
       )}
-      <Table<Row>
+      <Table<Row> scroll={{ x: 900 }}
         rowKey="contestantId"
         size="middle"
         pagination={false}

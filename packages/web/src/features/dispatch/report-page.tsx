@@ -103,7 +103,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         title={t('report.figures')}
         extra={canFill && <ExcelImport title={t('report.excel')} templateUrl={`${base}/template?period=${data.period.period}`} importUrl={`${base}/import?period=${data.period.period}`} describeResult={() => t('report.excelDone')} onImported={refresh} />}
       >
-        <Table
+        <Table scroll={{ x: 800 }}
           size="small"
           rowKey="indicatorId"
           pagination={false}

@@ -54,7 +54,7 @@ export function SetupPage() {
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small" title={t('setup.indicators')} extra={<Button onClick={() => setAdding(true)}>{t('setup.addIndicator')}</Button>}>
-          <Table<IndicatorInfo>
+          <Table<IndicatorInfo> scroll={{ x: 800 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -97,7 +97,7 @@ export function SetupPage() {
           extra={<ExcelImport title={t('setup.importTargets')} templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`} importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`} describeResult={(r) => t('setup.targetsSaved', { count: (r as { saved: number }).saved })} onImported={refresh} />}
         >
           <p>{t('setup.targetsSet', { count: targets.data?.targets.length ?? 0 })}</p>
-          <Table
+          <Table scroll={{ x: 800 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -123,7 +123,7 @@ export function SetupPage() {
           />
         </Card>
         <Card size="small" title={t('setup.months')} extra={<Button type="primary" onClick={() => setOpening(true)}>{t('setup.openPeriod')}</Button>}>
-          <Table
+          <Table scroll={{ x: 800 }}
             size="small"
             rowKey="period"
             pagination={false}

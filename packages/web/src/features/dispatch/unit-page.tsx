@@ -58,7 +58,7 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={d.latest ? t('unit.progressOf', { period: d.latest.period }) : t('unit.progress')}>
-            <Table
+            <Table scroll={{ x: 800 }}
               size="small"
               rowKey="indicatorId"
               pagination={false}
@@ -84,7 +84,7 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       </Row>
       <Targets d={d} campaignId={campaignId} />
       <Card size="small" title={t('unit.months')}>
-        <Table
+        <Table scroll={{ x: 800 }}
           size="small"
           rowKey="period"
           pagination={false}
@@ -142,7 +142,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
         ) : null
       }
     >
-      <Table
+      <Table scroll={{ x: 800 }}
         size="small"
         rowKey="id"
         pagination={false}

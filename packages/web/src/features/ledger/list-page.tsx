@@ -50,7 +50,7 @@ export function LedgerListPage() {
         <Select placeholder={t('fields.unit')} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(unitId?: number) => set({ unitId })} />
         <Select placeholder={t('list.leader')} allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
       </Flex>
-      <Table<LedgerItem>
+      <Table<LedgerItem> scroll={{ x: 1000 }}
         rowKey="id"
         size="middle"
         loading={items.isLoading}

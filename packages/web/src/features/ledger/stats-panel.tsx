@@ -32,7 +32,7 @@ export function StatsPanel() {
         <Col span={6}><Card><Statistic title={t('stats.closedLate')} value={total('closedLate')} /></Card></Col>
       </Row>
       <Card title={t('stats.byUnit')} size="small">
-        <Table<UnitCounts>
+        <Table<UnitCounts> scroll={{ x: 800 }}
           rowKey="unitId"
           size="small"
           loading={counts.isLoading}
@@ -68,7 +68,7 @@ export function StatsPanel() {
         {rates.error ? (
           <Typography.Text type="danger">{(rates.error as Error).message}</Typography.Text>
         ) : (
-          <Table<RateRow>
+          <Table<RateRow> scroll={{ x: 800 }}
             rowKey="unitId"
             size="small"
             loading={rates.isLoading}
