@@ -58,7 +58,7 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={d.latest ? t('unit.progressOf', { period: d.latest.period }) : t('unit.progress')}>
-            <Table scroll={{ x: 800 }}
+            <Table
               size="small"
               rowKey="indicatorId"
               pagination={false}
