@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, campaigns, categories, units } from '../../db/schema/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
@@ -8,7 +8,9 @@ export async function arenaList(db: Db) {
   const arenas = await listArenas(db);
   const counts = await db.select({ arenaId: arenaContestants.arenaId, n: count() }).from(arenaContestants).groupBy(arenaContestants.arenaId);
   const n = new Map(counts.map((c) => [c.arenaId, c.n]));
-  const names = new Map((await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)).map((c) => [c.id, c.name]));
+  const campaignIds = [...new Set(arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])))];
+  const named = campaignIds.length === 0 ? [] : await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, campaignIds));
+  const names = new Map(named.map((c) => [c.id, c.name]));
   return arenas.map((a) => ({
     id: a.id,
     title: a.title,

@@ -83,3 +83,18 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
     { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
 }
+
+/** The board as the office sees it, one row per unit, three columns per indicator (完成, 序时, 亮灯). */
+export function boardXlsx(board: Board, period: string): Promise<Buffer> {
+  const header = ['类别', '单位', '名次', ...board.indicators.flatMap((i) => [`${i.name}完成（${i.measure}）`, `${i.name}序时`, `${i.name}亮灯`])];
+  const rows = board.rows.map((r) => [
+    r.unit.categoryName,
+    r.unit.name,
+    r.rank,
+    ...board.indicators.flatMap((i) => {
+      const c = r.cells.find((x) => x.indicatorId === i.id);
+      return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), STATE_LABELS[c.state]] : [null, null, '不适用'];
+    }),
+  ]);
+  return exportWorkbook([{ name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header), rows }]);
+}

@@ -7,9 +7,8 @@ import { attachmentHeader, readUpload } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { notFound } from '../../errors.js';
 import { boardData, unitOverview } from './board.js';
-import { bulletinData, bulletinDocx, bulletinXlsx, STATE_LABELS } from './bulletin.js';
+import { boardXlsx, bulletinData, bulletinDocx, bulletinXlsx } from './bulletin.js';
 import { createCampaign, createIndicator, retireIndicator } from './campaigns.js';
-import { sheetsToXlsx } from './excel.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
 import { allUnits, assignmentsOf, campaignIndicators, getCampaign, getIndicator, getTarget, listCampaigns, unitPath, yearPeriods, yearTargets } from './repo.js';
 import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
@@ -184,17 +183,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = authorize(request, 'board.read');
     const { period, ...filter } = request.query;
     const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
-    const header = ['类别', '单位', '名次', ...board.indicators.flatMap((i) => [`${i.name}完成（${i.measure}）`, `${i.name}序时`, `${i.name}亮灯`])];
-    const rows = board.rows.map((r) => [
-      r.unit.categoryName,
-      r.unit.name,
-      r.rank,
-      ...board.indicators.flatMap((i) => {
-        const c = r.cells.find((x) => x.indicatorId === i.id);
-        return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), STATE_LABELS[c.state]] : [null, null, '不适用'];
-      }),
-    ]);
-    const buffer = await sheetsToXlsx([{ name: '调度看板', title: `${period} 调度看板`, header, rows }]);
+    const buffer = await boardXlsx(board, period);
     return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`调度看板-${period}.xlsx`)).send(buffer);
   });
 
