@@ -1,15 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { Grid } from 'antd';
 
-// Below Ant Design's lg breakpoint (992px), where the side menu no longer fits beside the page.
-const QUERY = '(max-width: 991.98px)';
-
-const subscribe = (onChange: () => void) => {
-  const media = window.matchMedia(QUERY);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
-};
-
-/** True on a phone or small tablet: the menu moves into a drawer, spacing tightens, fixed table columns let go. */
-export function useNarrow(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches);
-}
+/**
+ * True below Ant Design's lg breakpoint (992 px), on a phone or small tablet: the menu moves into a
+ * drawer, spacing tightens, fixed table columns let go. Ant Design's own breakpoints, so layout and
+ * components agree (its first answer is settled in a layout effect, before the page paints).
+ */
+export const useNarrow = (): boolean => !Grid.useBreakpoint().lg;
