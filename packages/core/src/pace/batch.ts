@@ -1,17 +1,12 @@
 import { ONE, mulDiv, type Micro } from '../number/index.js';
-import type { ParsedRule, WarningState } from './warning.js';
+import { expectedValue } from './profile.js';
+import { stateByPoints, stateByRatio, type ParsedRule, type WarningState } from './warning.js';
 
 /** State codes of the columnar path, in this order. */
 export const WARNING_STATES: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
 const CODE: Record<WarningState, number> = { green: 0, yellow: 1, red: 2, overdue: 3, pending: 4 };
-const OVERDUE = CODE.overdue;
-const PENDING = CODE.pending;
+const { green: GREEN, overdue: OVERDUE, pending: PENDING } = CODE;
 const HUNDRED = 100 * ONE;
-const HALF = ONE / 2;
-const EXACT_PRODUCT = 2 ** 50; // quotients below ~1.1e9: the division errs by < 1.3e-7, well under the 1e-6 gap
-const GREEN = CODE.green;
-const YELLOW = CODE.yellow;
-const RED = CODE.red;
 /** Indicator kind codes of the columnar path. */
 export const KIND_CODES = { cumulative: 0, rate: 1, growth: 2 } as const;
 
@@ -33,84 +28,104 @@ export interface WarningBatch {
   actual: Float64Array;
 }
 
-export function paceWarningsBatch(b: WarningBatch, rule: ParsedRule, deadlinePassedThrough: number, states: Uint8Array, expected: Float64Array, rows = b.target.length): void {
-  const points = rule.kind === 'pointsBehind';
-  // The thresholds of stateByPoints / stateByRatio as integer bounds on the rounded quotient A:
-  // gap ≥ Y ⟺ A ≤ due − Y and gap > R ⟺ A ≤ due − R − 1 (mirrored when lower is better).
-  const { yellowFrom, redFrom } = rule;
-  const { target: targets, kind, lowerIsBetter, profile, profiles, actual: actuals } = b;
-  // One row at a time, with a separate tight loop per case (row-constant branches hoisted out):
-  // measured ≈ 25 % faster than one loop testing every case for every value.
+/**
+ * The expected value of one row at the end of month m (0–11), as `paceWarning` gives it. Computed
+ * on demand rather than stored: a page shows a few hundred of them, and storing all 12 million
+ * would cost more time than every warning decision together (measured in bench/).
+ */
+export function batchExpected(b: WarningBatch, row: number, month: number): Micro {
+  const target = b.target[row] as Micro;
+  return b.kind[row] === KIND_CODES.cumulative ? expectedValue(target, b.profiles[(b.profile[row] as number) * 12 + month] as Micro) : target;
+}
+
+/** Fills `states` (rows × 12 codes of WARNING_STATES) for every row and month. */
+export function paceWarningsBatch(b: WarningBatch, rule: ParsedRule, deadlinePassedThrough: number, states: Uint8Array, rows = b.target.length): void {
+  if (rule.kind === 'pointsBehind') pointsBatch(b, rule, deadlinePassedThrough, states, rows);
+  else ratioBatch(b, rule, deadlinePassedThrough, states, rows);
+}
+
+/**
+ * Points behind pace. The achieved share A = round(actual × 100 / target) is compared with the due
+ * points of the month; instead of rounding A for every value, each (profile, month, direction) gets
+ * its two thresholds as edges on the unrounded quotient q, with a band of the float error either
+ * side. Outside the bands the colour is certain; inside one (a value within ~10⁻⁷ points of a
+ * threshold) the scalar rule decides with exact arithmetic. Lower-is-better rows negate q, so one
+ * comparison direction serves both.
+ */
+function pointsBatch(b: WarningBatch, rule: ParsedRule, through: number, states: Uint8Array, rows: number): void {
+  const { target: targets, kind, lowerIsBetter, profile, actual: actuals } = b;
+  const edges = pointEdges(b.profiles, rule);
+  const flat = b.profiles.length / 12; // the profile index of rate and growth rows: 100 points due every month
   for (let r = 0; r < rows; r += 1) {
-    const target = targets[r] as Micro;
-    const timed = kind[r] === 0;
-    const lower = lowerIsBetter[r] === 1;
-    const p0 = (profile[r] as number) * 12;
+    const target = targets[r] as number;
+    const lower = lowerIsBetter[r] as number;
+    const f = (lower === 1 ? -HUNDRED : HUNDRED) / target;
+    const e0 = (lower * (flat + 1) + (kind[r] === 0 ? (profile[r] as number) : flat)) * 48;
     const at = r * 12;
-
-    if (timed) {
-      for (let m = 0; m < 12; m += 1) {
-        // target × pace is an exact integer below 2^50 here, and so ⌊(p + ½·10⁶) / 10⁶⌋ is exactly
-        // round-half-up: a quotient just below an integer is ≥ 10⁻⁶ below it, far beyond the division's
-        // error at these magnitudes (< 2^50 / 10⁶ × 2^-53 ≈ 1.3 × 10⁻⁷). Anything larger takes mulDiv.
-        const pace = profiles[p0 + m] as Micro;
-        const p = target * pace;
-        expected[at + m] = p < EXACT_PRODUCT ? Math.floor((p + HALF) / ONE) : mulDiv(target, pace, ONE);
+    for (let m = 0; m < 12; m += 1) {
+      const actual = actuals[at + m] as number;
+      if (actual !== actual) {
+        states[at + m] = m < through ? OVERDUE : PENDING;
+        continue;
       }
-    } else for (let m = 0; m < 12; m += 1) expected[at + m] = target;
-
-    if (points) {
-      // A = round(actual × 100 / target) in micro-points, the achieved share of stateByPoints.
-      const perTarget = HUNDRED / target; // approximate; atMost() keeps every decision exact
-      if (!lower) {
-        for (let m = 0; m < 12; m += 1) {
-          const actual = actuals[at + m] as number;
-          if (actual !== actual) {
-            states[at + m] = m < deadlinePassedThrough ? OVERDUE : PENDING;
-            continue;
-          }
-          const due = timed ? (profiles[p0 + m] as Micro) * 100 : HUNDRED;
-          const q = actual * perTarget;
-          states[at + m] = atMost(q, actual, HUNDRED, target, due - redFrom - 1) ? RED : atMost(q, actual, HUNDRED, target, due - yellowFrom) ? YELLOW : GREEN;
-        }
-      } else {
-        for (let m = 0; m < 12; m += 1) {
-          const actual = actuals[at + m] as number;
-          if (actual !== actual) {
-            states[at + m] = m < deadlinePassedThrough ? OVERDUE : PENDING;
-            continue;
-          }
-          const due = timed ? (profiles[p0 + m] as Micro) * 100 : HUNDRED;
-          const q = actual * perTarget;
-          states[at + m] = !atMost(q, actual, HUNDRED, target, due + redFrom) ? RED : !atMost(q, actual, HUNDRED, target, due + yellowFrom - 1) ? YELLOW : GREEN;
-        }
-      }
-    } else {
-      for (let m = 0; m < 12; m += 1) {
-        const actual = actuals[at + m] as number;
-        if (actual !== actual) {
-          states[at + m] = m < deadlinePassedThrough ? OVERDUE : PENDING;
-          continue;
-        }
-        const exp = expected[at + m] as Micro;
-        const num = lower ? exp : actual;
-        const den = lower ? actual : exp;
-        // num ≥ den is a ratio ≥ 1: green without dividing (and without overflow on a tiny divisor).
-        if (den === 0 || num >= den) states[at + m] = GREEN;
-        else states[at + m] = atMost((num * ONE) / den, num, ONE, den, redFrom - 1) ? RED : YELLOW;
-      }
+      const q = actual * f;
+      const e = e0 + m * 4;
+      const red = edges[e] as number;
+      const yellow = edges[e + 2] as number;
+      // Branch-free on the common path: green 0, yellow 1, red 2 are the codes of WARNING_STATES.
+      const near = Math.abs(q - red) < (edges[e + 1] as number) || Math.abs(q - yellow) < (edges[e + 3] as number);
+      states[at + m] = near ? exactPoints(actual, target, b, r, m, rule) : (+(q < yellow) + +(q < red));
     }
   }
 }
 
 /**
- * Exactly round(a × b / c) ≤ bound, given q ≈ a × b / c from doubles (relative error < 4u).
- * round(x) ≤ B ⟺ x < B + ½ (ties, where the rounding direction matters, go to the exact path).
+ * Edges per profile (and one flat profile for rows without a time profile), first for rows where
+ * higher is better, then for lower-is-better rows: [red edge, its band, yellow edge, its band] for
+ * each month, 48 numbers per profile.
+ * Higher: red ⟺ A ≤ due − red − 1 ⟺ q < due − red − ½; yellow or worse ⟺ q < due − yellow + ½.
+ * Lower, with q negated: red ⟺ A ≥ due + red + 1 ⟺ −q ≤ −(due + red + ½); likewise yellow.
  */
-function atMost(q: number, a: number, b: number, c: number, bound: number): boolean {
-  const edge = bound + 0.5;
-  const err = (q < 0 ? -q : q) * 1e-15 + 1e-9;
-  if (q < edge - err) return true;
-  if (q > edge + err) return false;
-  return mulDiv(a, b, c) <= bound;
+function pointEdges(profiles: Float64Array, rule: ParsedRule): Float64Array {
+  const count = profiles.length / 12 + 1;
+  const out = new Float64Array(count * 48 * 2);
+  for (let lower = 0; lower < 2; lower += 1)
+    for (let p = 0; p < count; p += 1)
+      for (let m = 0; m < 12; m += 1) {
+        const due = (p < count - 1 ? (profiles[p * 12 + m] as number) : ONE) * 100;
+        const red = lower ? -(due + rule.redFrom + 0.5) : due - rule.redFrom - 0.5;
+        const yellow = lower ? -(due + rule.yellowFrom - 0.5) : due - rule.yellowFrom + 0.5;
+        const at = (lower * count + p) * 48 + m * 4;
+        out.set([red, band(red), yellow, band(yellow)], at);
+      }
+  return out;
+}
+
+/** Over twice the float error of q = actual × (100 / target) near an edge (two roundings of ≤ ½ ulp). */
+const band = (edge: number): number => (Math.abs(edge) + 1) * 1e-15 + 1e-9;
+
+/** The scalar rule of `paceWarning` for one value near a threshold. */
+function exactPoints(actual: number, target: number, b: WarningBatch, r: number, m: number, rule: ParsedRule): number {
+  const due = b.kind[r] === 0 ? (b.profiles[(b.profile[r] as number) * 12 + m] as number) * 100 : HUNDRED;
+  const achieved = mulDiv(actual, HUNDRED, target);
+  return CODE[stateByPoints(b.lowerIsBetter[r] === 1 ? achieved - due : due - achieved, rule)];
+}
+
+/** Ratio to pace: expected / actual when lower is better; a ratio of at least 1 is green without dividing. */
+function ratioBatch(b: WarningBatch, rule: ParsedRule, through: number, states: Uint8Array, rows: number): void {
+  for (let r = 0; r < rows; r += 1) {
+    const lower = b.lowerIsBetter[r] === 1;
+    for (let m = 0; m < 12; m += 1) {
+      const at = r * 12 + m;
+      const actual = b.actual[at] as number;
+      if (actual !== actual) {
+        states[at] = m < through ? OVERDUE : PENDING;
+        continue;
+      }
+      const expected = batchExpected(b, r, m);
+      const num = lower ? expected : actual;
+      const den = lower ? actual : expected;
+      states[at] = den === 0 || num >= den ? GREEN : CODE[stateByRatio(mulDiv(num, ONE, den), rule)];
+    }
+  }
 }
