@@ -26,6 +26,8 @@ export const GRANTS = {
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
   // Evidence and attachments are business data: the admins (三员分立) manage accounts, not evidence.
   'file.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  // Those who attach evidence (reports, ledger work, the office's own items); leaders only read.
+  'file.upload': { organiser: 'all', unit_head: 'own', reporter: 'own' },
   'campaign.manage': { organiser: 'all' },
   'indicator.manage': { organiser: 'all' },
   'target.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },

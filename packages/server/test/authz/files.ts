@@ -1,7 +1,8 @@
 import { fileBlobs, files } from '../../src/db/schema/index.js';
-import { everyone, multipartFile, type Fixture, type MatrixRow, type Target } from './types.js';
+import { multipartFile, type Fixture, type MatrixRow, type Target } from './types.js';
 
-/** Evidence and attachments. Anyone signed in may upload; reading follows 'file.read' on the file's unit. */
+/** Evidence and attachments. Those who attach evidence may upload; reading follows 'file.read' on the file's unit. */
+const uploaders = { organiser: 'any', unit_head: 'any', reporter: 'any' } as const;
 const readers = { organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own' } as const;
 
 /** A claimed evidence file of unit A or B, uploaded by that unit's reporter (never by the caller). */
@@ -21,6 +22,6 @@ const fileOf = (f: Fixture, t: Target) => {
 };
 
 export const rows: MatrixRow[] = [
-  { route: 'POST /api/files', allow: everyone, request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('证明材料.pdf', '%PDF-1.4 矩阵') }) },
+  { route: 'POST /api/files', allow: uploaders, request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('证明材料.pdf', '%PDF-1.4 矩阵') }) },
   { route: 'GET /api/files/:id', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: `/api/files/${await fileOf(f, t)}` }) },
 ];

@@ -101,8 +101,9 @@ describe('arena set-up', () => {
     expect(live.seed).toBe('2026Q1-城阳');
     expect(live.contestants.map((c) => String(c.id))).toEqual(drawOrder('2026Q1-城阳', contestants.map((c) => String(c.id))));
     expect((await org.post(`/api/arenas/${id}/draw`, { seed: 'again' })).json().error.message).toContain('已抽签');
-    // Only managers see the big-screen link, and no host action is open to a unit head.
-    expect((await head.get(`/api/arenas/${id}`)).json().screenToken).toBeNull();
+    // Only managers see the big-screen link and the panel (a contestant could canvass it), and no host action is open to a unit head.
+    const seen = (await head.get(`/api/arenas/${id}`)).json();
+    expect([seen.screenToken, seen.judges, seen.recusals, seen.contestants.length]).toEqual([null, [], [], contestants.length]);
     expect((await head.post(`/api/arenas/${id}/host`, { type: 'start' })).statusCode).toBe(403);
     expect((await head.post(`/api/arenas/${id}/codes`, {})).statusCode).toBe(403);
     const a = contestants.find((c) => c.unitId === unitA)!;
@@ -158,6 +159,7 @@ describe('a live arena', () => {
     const reopen = await org.post(`/api/arenas/${id}/host`, { type: 'reopen', contestantId: a.id });
     expect(reopen.statusCode).toBe(400);
     await host(id, { type: 'finish' });
+    expect((await head.get(`/api/arenas/${id}`)).json().judges.map((j: { name: string }) => j.name).sort()).toEqual(judges.map((j) => j.name).sort());
     const result = (await head.get(`/api/arenas/${id}/result`)).json();
     const d = await loadArenaData(t.database.db, id);
     const engine = scoreArena(engineInput(d, contestants.map((c) => c.id)));

@@ -25,7 +25,10 @@ export async function arenaList(db: Db) {
 /** The set-up as the host console needs it; the screen link only for those who manage arenas. */
 export async function arenaDetail(db: Db, id: number, manager: boolean, now = Date.now()) {
   const a = await getArena(db, id);
-  const [contestants, judges, recusals] = await Promise.all([contestantsOf(db, id), judgesOf(db, id), recusalsOf(db, id)]);
+  // Who judges whom stays with the office until the arena is over: a contestant who knew the panel
+  // beforehand could canvass it.
+  const panel = manager || a.state.status === 'finished';
+  const [contestants, judges, recusals] = await Promise.all([contestantsOf(db, id), panel ? judgesOf(db, id) : [], panel ? recusalsOf(db, id) : []]);
   return {
     id: a.id,
     campaignId: a.campaignId,

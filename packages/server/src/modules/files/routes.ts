@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf, requireUser } from '../../http/guard.js';
+import { auditActorOf, authorize, requireUser } from '../../http/guard.js';
 import { attachmentHeader, readUpload } from '../../http/upload.js';
 import { readFile, storeUpload } from './service.js';
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/files', { schema: { tags: ['files'], consumes: ['multipart/form-data'] } }, async (request) => {
-    const { actor } = requireUser(request);
+    const actor = authorize(request, 'file.upload');
     return storeUpload(app.ctx.db, actor, auditActorOf(request), await readUpload(request));
   });
 
