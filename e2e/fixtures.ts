@@ -20,3 +20,11 @@ export async function loginInEnglish(page: Page, username: string, password = DE
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
+
+/** Opens the bell and follows the newest notice that shows `text`. */
+export async function openNotice(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByTestId('notification-bell').click();
+  const notice = page.getByTestId('notification-list').getByText(text).first();
+  await expect(notice).toBeVisible();
+  await notice.click();
+}

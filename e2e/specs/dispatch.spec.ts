@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { login } from '../fixtures';
+import { login, openNotice } from '../fixtures';
 
 // Last month in Asia/Shanghai: the demo leaves it open, with 区发改局 not yet reported.
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -54,10 +54,11 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await head.getByRole('button', { name: /报\s*送/ }).click();
   await expect(head.getByTestId('report-submitted')).toBeVisible();
 
-  // 3. The office returns it with a reason.
+  // 3. The office is told it waits for review, opens it from the bell and returns it with a reason.
   const organiser = await browser.newPage();
   await login(organiser, 'organiser');
-  await openReport(organiser, reportUrl);
+  await openNotice(organiser, `待审核：区发改局 ${Number(period.slice(5))} 月调度`);
+  await expect(organiser.getByRole('heading', { name: `区发改局 · ${period} 月度调度` })).toBeVisible();
   await organiser.getByRole('button', { name: /退\s*回/ }).click();
   await organiser.getByLabel('退回原因').fill('固定资产投资增速与统计局口径不一致，请核实');
   await organiser.getByRole('dialog').getByRole('button', { name: OK }).click();

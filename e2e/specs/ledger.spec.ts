@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { login } from '../fixtures';
+import { login, openNotice } from '../fixtures';
 
 // The day in Asia/Shanghai, where the server computes deadlines and colours.
 const shanghai = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -9,13 +9,6 @@ const OK = /确\s*定|OK/;
 
 // Two accounts walk a whole workflow in a real browser: allow more than the default minute.
 test.describe.configure({ timeout: 120_000 });
-
-async function openNotice(page: Page, text: string | RegExp) {
-  await page.getByTestId('notification-bell').click();
-  const notice = page.getByTestId('notification-list').getByText(text).first();
-  await expect(notice).toBeVisible();
-  await notice.click();
-}
 
 async function requestClose(page: Page, text: string, file: string) {
   await page.getByLabel('办理情况').fill(text);

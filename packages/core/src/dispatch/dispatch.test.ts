@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { activeInPeriod, periodEnd, reportTiming, shiftPeriod, splitPeriod } from './period.js';
 import { reportActionProblem, reportNextState, type ReportAction, type ReportState } from './report-state.js';
 import { checkFigure, checkReportFigures, prefillFigures, type FigureIndicator } from './validate.js';
+import { reportReminder } from './reminder.js';
+import { dayNumber, fromDayNumber, workCalendar } from '../calendar/index.js';
 
 const signed: FigureIndicator = { name: '签约亿元以上项目（个）', kind: 'cumulative', allowNegative: false };
 const growth: FigureIndicator = { name: '固定资产投资增长（%）', kind: 'growth', allowNegative: true };
@@ -93,5 +95,36 @@ describe('figures', () => {
     const inds = [{ id: 'a', kind: 'cumulative' as const }, { id: 'b', kind: 'growth' as const }, { id: 'c', kind: 'cumulative' as const }];
     const out = prefillFigures(inds, new Map([['a', '12'], ['b', '7'], ['c', '3']]), new Map([['c', '5']]));
     expect(Object.fromEntries(out)).toEqual({ a: { value: '12', prefilled: true }, b: { value: null, prefilled: false }, c: { value: '5', prefilled: false } });
+  });
+});
+
+describe('report reminders (催报)', () => {
+  // 2026: National Day week off, Sunday 2026-09-27 and Saturday 2026-10-10 worked instead.
+  const calendar = workCalendar({ holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'], workingWeekends: ['2026-09-27', '2026-10-10'] });
+  const remind = (today: string, deadline = '2026-10-09', firstSubmittedOn: string | null = null) => reportReminder({ deadline, today, firstSubmittedOn, calendar });
+
+  it('counts working days to the deadline across a holiday, and not on the holiday itself', () => {
+    expect(remind('2026-09-29')).toBeNull(); // Tue: 30 Sep and 8, 9 Oct are 3 working days away
+    expect(remind('2026-09-30')).toEqual({ kind: 'due_soon', workingDaysLeft: 2 });
+    expect(remind('2026-10-05')).toBeNull(); // a holiday: nobody is reminded
+    expect(remind('2026-10-09')).toEqual({ kind: 'due_soon', workingDaysLeft: 0 });
+    expect(remind('2026-10-12')).toEqual({ kind: 'overdue', daysOverdue: 3 });
+  });
+  it('reminds the deadline day even when it falls on a weekend, and never a unit that has submitted', () => {
+    expect(remind('2026-10-11', '2026-10-11')).toEqual({ kind: 'due_soon', workingDaysLeft: 0 });
+    expect(remind('2026-10-20', '2026-10-09', '2026-10-12')).toBeNull();
+  });
+  it('is overdue exactly after the deadline, and due soon only within the lead time (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 10 }), (a, b, lead) => {
+        const today = fromDayNumber(dayNumber('2026-01-01') + a);
+        const deadline = fromDayNumber(dayNumber('2026-01-01') + b);
+        const r = reportReminder({ deadline, today, firstSubmittedOn: null, calendar, leadWorkingDays: lead });
+        expect(r?.kind === 'overdue').toBe(today > deadline);
+        if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBe(calendar.workingDaysBetween(today, deadline));
+        if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBeLessThanOrEqual(lead);
+        if (today <= deadline && calendar.workingDaysBetween(today, deadline) <= lead && calendar.isWorkingDay(today)) expect(r?.kind).toBe('due_soon');
+      }),
+    );
   });
 });

@@ -1,7 +1,8 @@
+import { dispatchReminderJob } from '../modules/dispatch/reminders.js';
 import { ledgerColourJob } from '../modules/ledger/daily.js';
 import type { DailyJob } from './runner.js';
 
 export { startJobRunner, runDailyJob, type DailyJob, type JobRunner } from './runner.js';
 
 /** Every daily job, one line each. */
-export const dailyJobs: DailyJob[] = [ledgerColourJob];
+export const dailyJobs: DailyJob[] = [ledgerColourJob, dispatchReminderJob];

@@ -6,6 +6,7 @@ import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factor
 import { auditLog, categories, targets } from '../../db/schema/index.js';
 import { readDocx } from '../../documents/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
+import { remindReports } from './reminders.js';
 
 let t: TestApp;
 let org: Client, ra: Client, ha: Client, rb: Client, hb: Client, leader: Client;
@@ -170,6 +171,9 @@ describe('monthly report', () => {
     const stale = await save(ra, ids.a, P1, { values: { [signed]: '6' }, version: 1 });
     expect(stale.statusCode).toBe(409);
     expect((await submit(ha, ids.a, P1, 2)).json()).toMatchObject({ state: 'submitted', version: 3 });
+    // The office hears that it waits for review; the unit's own people do not.
+    expect((await org.get('/api/notifications')).json().items.map((n: { title: string }) => n.title)).toContain('待审核：区商务局 1 月调度');
+    expect(JSON.stringify((await ra.get('/api/notifications')).json())).not.toContain('待审核');
     expect((await save(ra, ids.a, P1, { values: { [signed]: '6', [growth]: '1' }, version: 3 })).statusCode).toBe(409);
     const reportId = (await report(ra, ids.a, P1)).json().report.id as number;
     expect((await ra.post(`/api/dispatch/reports/${reportId}/review`, { action: 'accept', version: 3 })).statusCode).toBe(403);
@@ -201,6 +205,20 @@ describe('monthly report', () => {
     expect((await org.post(`/api/dispatch/reports/${reportId}/review`, { action: 'accept', version: 9 })).json().state).toBe('accepted');
     const again = (await report(ha, ids.a, P1)).json();
     expect(again.versions.slice(-3).map((v: { action: string }) => v.action)).toEqual(['return', 'submit', 'accept']);
+  });
+
+  it('reminds a unit that owes the report on the deadline day and after it, once each (催报)', async () => {
+    const { db } = t.database;
+    const titles = async (c: Client) => (await c.get('/api/notifications')).json().items.map((n: { title: string }) => n.title) as string[];
+    expect(await remindReports(db, `${Y}-01-10`)).toBe('0 reports due soon or overdue, 0 new notices');
+    // Unit A submitted; unit B carries 签约 too and has nothing in: its head and reporter are told.
+    expect(await remindReports(db, `${Y}-02-05`)).toBe('1 reports due soon or overdue, 2 new notices');
+    expect(await remindReports(db, `${Y}-02-05`)).toBe('1 reports due soon or overdue, 0 new notices');
+    expect(await titles(hb)).toContain(`催报：1 月调度将于 ${Y}-02-05 截止`);
+    expect(await remindReports(db, `${Y}-02-06`)).toBe('1 reports due soon or overdue, 2 new notices');
+    const overdue = (await rb.get('/api/notifications')).json().items[0];
+    expect(overdue).toMatchObject({ title: '逾期未报：1 月调度', body: `1 月调度已过截止日期 ${Y}-02-05 1 天，尚未报送，请尽快填报并报送`, link: `/dispatch/report/${ids.b}/${P1}` });
+    expect((await titles(ha)).filter((x) => x.startsWith('催报') || x.startsWith('逾期'))).toEqual([]);
   });
 
   it('prefills cumulative figures next month, refuses a decrease, fills by Excel', async () => {

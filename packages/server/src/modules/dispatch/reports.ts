@@ -1,11 +1,11 @@
 import { checkReportFigures, prefillFigures, reportActionProblem, reportNextState, reportTiming, shiftPeriod, splitPeriod, type Actor, type IsoDate, type ReportAction, type ReportState } from '@leitai/core';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dispatchPeriods, reportValues, reportVersions, reports, users } from '../../db/schema/index.js';
+import { dispatchPeriods, reportValues, reportVersions, reports, units, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles, filesOf } from '../files/service.js';
-import { notify, unitRecipients } from '../notifications/service.js';
+import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
 import { getPeriod, lockReport, versionsOf, type PeriodRow, type ReportRow } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
@@ -158,6 +158,15 @@ export async function submitReport(db: Db, actor: Actor, who: AuditActor, campai
       .where(eq(reports.id, report.id))
       .returning();
     await snapshot(tx, row!, 'submit', actor, null);
+    // The office hears that a report waits for review (待审核), once per submission.
+    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+    await notify(tx, await officeRecipients(tx), {
+      kind: 'dispatch.submitted',
+      title: `待审核：${unit?.name ?? ''} ${splitPeriod(period).month} 月调度`,
+      body: report.state === 'returned' ? '退回后已重新报送' : '',
+      link: `/dispatch/report/${unitId}/${period}`,
+      dedupeKey: `dispatch:${report.id}:submitted:${row!.version}`,
+    });
     await recordAudit(tx, who, { action: 'report.submit', targetType: 'report', targetId: report.id, unitId, before: { state: report.state }, after: { state: row!.state, timing: reportTiming(p.deadline, row!.firstSubmittedOn, today) } });
     return { id: row!.id, version: row!.version, state: row!.state };
   });

@@ -33,6 +33,15 @@ export async function unitRecipients(tx: Db, unitIds: number[]): Promise<number[
   return rows.map((r) => r.id);
 }
 
+/** The assessment office's accounts (organisers): who is told that something waits for review. */
+export async function officeRecipients(tx: Db): Promise<number[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.active, true), sql`${users.roles} && ARRAY['organiser']::text[]`));
+  return rows.map((r) => r.id);
+}
+
 export interface NotificationView {
   id: number;
   kind: string;

@@ -16,7 +16,7 @@ interface Notice {
   read: boolean;
 }
 
-const DOT: Record<string, string> = { 'ledger.red': '#cf1322', 'ledger.yellow': '#d48806', 'ledger.returned': '#cf1322', 'ledger.closed': '#389e0d' };
+const DOT: Record<string, string> = { 'ledger.red': '#cf1322', 'ledger.yellow': '#d48806', 'ledger.returned': '#cf1322', 'ledger.closed': '#389e0d', 'dispatch.overdue': '#cf1322', 'dispatch.due_soon': '#d48806', 'dispatch.returned': '#cf1322', 'dispatch.accepted': '#389e0d' };
 
 /** 消息中心 in the header: unread count, the latest notices; opening one marks it read and goes to its item. */
 export function NotificationBell() {

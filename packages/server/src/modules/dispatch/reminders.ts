@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import { reportReminder, splitPeriod, type IsoDate } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { dispatchPeriods } from '../../db/schema/index.js';
+import type { DailyJob } from '../../jobs/runner.js';
+import { loadCalendar } from '../calendar/service.js';
+import { notify, unitRecipients } from '../notifications/service.js';
+import { boardRows } from './board.js';
+import { loadYear } from './year.js';
+
+/**
+ * 催报: every morning, each unit that owes an open month's report and has not submitted it hears
+ * that the deadline is near (within core's lead time, in working days) or has passed. A notice is
+ * keyed by period, unit, kind and deadline: told once, and told again only if the office moves the
+ * deadline (reopening a month).
+ */
+export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
+  const calendar = await loadCalendar(tx);
+  const open = await tx.select().from(dispatchPeriods).where(eq(dispatchPeriods.open, true));
+  let owing = 0;
+  let told = 0;
+  for (const p of open) {
+    const year = await loadYear(tx, p.campaignId, splitPeriod(p.period).year);
+    for (const row of boardRows(year, p, () => true, day)) {
+      const r = reportReminder({ deadline: p.deadline, today: day, firstSubmittedOn: row.report.firstSubmittedOn, calendar });
+      if (!r) continue;
+      owing += 1;
+      const m = splitPeriod(p.period).month;
+      told += await notify(tx, await unitRecipients(tx, [row.unit.id]), {
+        kind: `dispatch.${r.kind}`,
+        title: r.kind === 'overdue' ? `逾期未报：${m} 月调度` : `催报：${m} 月调度将于 ${p.deadline} 截止`,
+        body: r.kind === 'overdue' ? `${m} 月调度已过截止日期 ${p.deadline} ${r.daysOverdue} 天，尚未报送，请尽快填报并报送` : r.workingDaysLeft === 0 ? '今天是截止日，请及时报送' : `还剩 ${r.workingDaysLeft} 个工作日，请及时填报并报送`,
+        link: `/dispatch/report/${row.unit.id}/${p.period}`,
+        dedupeKey: `dispatch:${p.id}:${row.unit.id}:${r.kind}:${p.deadline}`,
+      });
+    }
+  }
+  return `${owing} reports due soon or overdue, ${told} new notices`;
+}
+
+export const dispatchReminderJob: DailyJob = { name: 'dispatch.reminders', atHour: 8, run: remindReports };
