@@ -6,6 +6,7 @@ import {
   closeOutEvidenceProblem,
   closeOutRates,
   deadlineStatus,
+  extendSteps,
   itemStatus,
   LEDGER_ACTIONS,
   LEDGER_STATES,
@@ -114,6 +115,37 @@ describe('reverse scheduling (倒排工期)', () => {
   it('checks hand-entered steps', () => {
     expect(stepDeadlinesProblem('2026-06-30', [{ title: '验收', deadline: '2026-07-02' }])).toMatch('晚于事项期限');
     expect(stepDeadlinesProblem('2026-06-30', [{ title: 'a', deadline: '2026-06-10' }, { title: 'b', deadline: '2026-06-01' }])).toMatch('先后顺序');
+  });
+});
+
+describe('extension moves the open steps (整体顺延)', () => {
+  it('moves undone steps by the working days gained, across the holiday, keeping done ones', () => {
+    // 09-30 → 10-13 gains 10-08, 10-09, 10-10 (调休), 10-12, 10-13: five working days. The step due 09-28
+    // moves five working days on: 09-29, 09-30, 10-08, 10-09, 10-10.
+    const steps = [
+      { deadline: '2026-09-25', doneOn: '2026-09-24' },
+      { deadline: '2026-09-28', doneOn: null },
+      { deadline: '2026-09-30', doneOn: null },
+    ];
+    expect(extendSteps(cal, '2026-09-30', '2026-10-13', steps)).toEqual(['2026-09-25', '2026-10-10', '2026-10-13']);
+  });
+  it('never moves a step earlier or past the new deadline, keeps the order, and done steps stay (property)', () => {
+    const day = (n: number) => fromDayNumber(dayNumber('2026-06-01') + n);
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), done: fc.boolean() }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 120 }), (raw, gain) => {
+        const sorted = [...raw].sort((a, b) => a.at - b.at);
+        const from = day(sorted.at(-1)!.at);
+        const to = day(sorted.at(-1)!.at + gain);
+        const steps = sorted.map((s) => ({ title: `节点${s.at}`, deadline: day(s.at), doneOn: s.done ? day(s.at) : null }));
+        const out = extendSteps(cal, from, to, steps);
+        out.forEach((d, i) => {
+          expect(dayNumber(d)).toBeGreaterThanOrEqual(dayNumber(steps[i]!.deadline));
+          if (steps[i]!.doneOn !== null) expect(d).toBe(steps[i]!.deadline);
+        });
+        const open = steps.map((s, i) => ({ title: s.title, deadline: out[i]! })).filter((_, i) => steps[i]!.doneOn === null);
+        expect(stepDeadlinesProblem(to, open)).toBeNull();
+      }),
+    );
   });
 });
 

@@ -74,3 +74,18 @@ export function stepDeadlinesProblem(deadline: IsoDate, steps: readonly { title:
   }
   return null;
 }
+
+/**
+ * 整体顺延: when an extension is approved, the steps not yet done move later by the working days the
+ * item gained, keeping the plan's working-day gaps, and none past the new deadline. Done steps keep
+ * their dates: they are history. Returns each step's deadline, in the order given.
+ */
+export function extendSteps(calendar: WorkCalendar, from: IsoDate, to: IsoDate, steps: readonly { deadline: IsoDate; doneOn: IsoDate | null }[]): IsoDate[] {
+  const gained = calendar.workingDaysBetween(from, to);
+  const end = dayNumber(to, 'to');
+  return steps.map((s) => {
+    if (s.doneOn !== null) return s.deadline;
+    const moved = calendar.addWorkingDays(s.deadline, gained);
+    return dayNumber(moved) > end ? to : moved;
+  });
+}

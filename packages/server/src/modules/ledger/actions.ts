@@ -1,11 +1,12 @@
-import { closeOutEvidenceProblem, dayNumber, hasPermission, LEDGER_ACTION_LABELS, LEDGER_STATE_LABELS, ledgerTransition, type Actor, type IsoDate, type LedgerState } from '@leitai/core';
+import { closeOutEvidenceProblem, dayNumber, extendSteps, hasPermission, LEDGER_ACTION_LABELS, LEDGER_STATE_LABELS, ledgerTransition, type Actor, type IsoDate, type LedgerState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles } from '../files/service.js';
 import { actingParty, asAppError, canRead } from './access.js';
 import { tellLeadUnit, tellOrganiser } from './notify.js';
-import { decideExtension, insertEvent, insertExtension, lockItem, markStepDone, pendingExtension, unitsByIds, updateItem, type ItemRow } from './repository.js';
+import { decideExtension, insertEvent, insertExtension, lockItem, markStepDone, moveSteps, pendingExtension, stepsOf, unitsByIds, updateItem, type ItemRow } from './repository.js';
+import { loadCalendar } from './settings.js';
 
 export type ActionInput =
   | { action: 'acknowledge' }
@@ -40,6 +41,7 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, { itemId: item.id, kind, actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text, data: data ?? null });
       let updated: ItemRow;
+      let movedSteps: { id: number; title: string; from: string; deadline: string }[] = [];
 
       switch (input.action) {
         case 'acknowledge':
@@ -95,10 +97,17 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           if (!ext) throw invalidState('该事项没有待审批的延期申请');
           if (!input.approve && input.reason.trim().length < 2) throw bad('不同意延期须说明理由');
           await decideExtension(tx, ext.id, { status: input.approve ? 'approved' : 'refused', decidedBy: actor.userId, decision: input.reason.trim() });
-          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: ext.requestedDeadline });
+          // The open steps move with the deadline (整体顺延); the event keeps where each one was.
+          const steps = input.approve ? ((await stepsOf(tx, [item.id])).get(item.id) ?? []) : [];
+          const to = extendSteps(await loadCalendar(tx), item.deadline, ext.requestedDeadline, steps);
+          const moved = steps.flatMap((s, i) => (to[i] === s.deadline ? [] : [{ id: s.id, title: s.title, from: s.deadline, deadline: to[i]! }]));
+          await moveSteps(tx, item.id, moved);
+          movedSteps = moved;
+          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: ext.requestedDeadline, ...(moved.length ? { steps: moved } : {}) });
           // A moved deadline starts its warnings afresh.
           updated = await updateItem(tx, item, input.approve ? { deadline: ext.requestedDeadline, notifiedColour: null } : {});
-          await tellLeadUnit(tx, updated, 'ledger.extension_decided', `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`, input.approve ? `期限调整为 ${ext.requestedDeadline}` : `理由：${input.reason.trim()}`);
+          const stepNote = moved.length ? `，${moved.length} 个未完成节点相应顺延` : '';
+          await tellLeadUnit(tx, updated, 'ledger.extension_decided', `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`, input.approve ? `期限调整为 ${ext.requestedDeadline}${stepNote}` : `理由：${input.reason.trim()}`);
           break;
         }
         case 'reassign': {
@@ -112,7 +121,7 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           break;
         }
       }
-      await recordAudit(tx, who, { action: `ledger.${input.action}`, targetType: 'ledger_item', targetId: item.id, unitId: updated.leadUnitId, before: snapshot(item), after: snapshot(updated) });
+      await recordAudit(tx, who, { action: `ledger.${input.action}`, targetType: 'ledger_item', targetId: item.id, unitId: updated.leadUnitId, before: snapshot(item), after: { ...snapshot(updated), ...(movedSteps.length ? { steps: movedSteps } : {}) } });
       return updated;
     });
   } catch (e) {

@@ -146,8 +146,10 @@ describe('ledger items', () => {
   });
 
   it('handles extensions and reassignment, keeping the history', async () => {
-    const id = await newItem();
+    const id = await newItem({ steps: [{ title: '方案制定', deadline: plus(10) }, { title: '施工改造', deadline: plus(20) }, { title: '验收销号', deadline: plus(30) }] });
     await act(headA, id, { action: 'acknowledge' });
+    const [first] = (await detail(a, id)).steps;
+    expect((await act(a, id, { action: 'complete_step', stepId: first.id })).statusCode).toBe(200);
     expect((await act(a, id, { action: 'request_extension', deadline: plus(20), reason: '材料未到' })).json().error.message).toContain('须晚于现期限');
     expect((await act(a, id, { action: 'request_extension', deadline: plus(45), reason: '管材供应延迟' })).statusCode).toBe(200);
     expect((await act(a, id, { action: 'request_extension', deadline: plus(50), reason: '再申请' })).statusCode).toBe(409);
@@ -155,10 +157,17 @@ describe('ledger items', () => {
     let d = await detail(org, id);
     expect(d.deadline).toBe(plus(45));
     expect(d.originalDeadline).toBe(plus(30));
+    // The open steps moved later with it (整体顺延), none past the new deadline; the done one stays.
+    const [done, build, check] = d.steps as { deadline: string; doneOn: string | null }[];
+    expect(done!.deadline).toBe(plus(10));
+    expect(build!.deadline > plus(20) && check!.deadline > plus(30) && check!.deadline <= plus(45) && build!.deadline < check!.deadline).toBe(true);
+    const approved = d.events.find((e: { kind: string }) => e.kind === 'extension_approved');
+    expect(approved.data.steps.map((x: { title: string; from: string }) => [x.title, x.from])).toEqual([['施工改造', plus(20)], ['验收销号', plus(30)]]);
+    expect((await a.get('/api/notifications')).json().items[0].body).toBe(`期限调整为 ${plus(45)}，2 个未完成节点相应顺延`);
     expect((await act(org, id, { action: 'reassign', leadUnitId: ids.unitB, reason: '职责调整，由城管局牵头' })).json().state).toBe('assigned');
     d = await detail(b, id);
     expect(d.leadUnit.id).toBe(ids.unitB);
-    expect(d.events.map((e: { kind: string }) => e.kind)).toEqual(['assign', 'acknowledge', 'request_extension', 'extension_approved', 'reassign']);
+    expect(d.events.map((e: { kind: string }) => e.kind)).toEqual(['assign', 'acknowledge', 'complete_step', 'request_extension', 'extension_approved', 'reassign']);
     expect((await b.get('/api/notifications')).json().items[0].kind).toBe('ledger.assigned');
   });
 

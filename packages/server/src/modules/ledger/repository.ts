@@ -64,6 +64,11 @@ export async function markStepDone(tx: Db, itemId: number, stepId: number, day: 
   return row;
 }
 
+/** New deadlines for some of an item's steps (an approved extension moves the open ones). */
+export async function moveSteps(tx: Db, itemId: number, moves: { id: number; deadline: string }[]): Promise<void> {
+  for (const m of moves) await tx.update(ledgerSteps).set({ deadline: m.deadline }).where(and(eq(ledgerSteps.id, m.id), eq(ledgerSteps.itemId, itemId)));
+}
+
 export async function insertEvent(tx: Db, values: typeof ledgerEvents.$inferInsert): Promise<EventRow> {
   const [row] = await tx.insert(ledgerEvents).values(values).returning();
   return row!;
