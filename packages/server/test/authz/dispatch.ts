@@ -57,6 +57,14 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ method: 'POST', url: `/api/dispatch/campaigns/${(await read(f)).campaign}/indicators`, payload: { name: `矩阵指标${f.next()}`, measure: '个', kind: 'cumulative' } }),
   },
   {
+    route: 'PUT /api/dispatch/campaigns/:id/indicators/:indicatorId',
+    allow: office,
+    request: async (f) => {
+      const w = await world(f);
+      return { method: 'PUT', url: `/api/dispatch/campaigns/${w.campaign}/indicators/${w.indicator}`, payload: { name: '签约亿元以上项目', measure: '个' } };
+    },
+  },
+  {
     route: 'POST /api/dispatch/campaigns/:id/indicators/:indicatorId/retire',
     allow: office,
     request: async (f) => {

@@ -5,7 +5,7 @@ import { campaigns, indicatorAssignments, indicators } from '../../db/schema/ind
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { assignmentsOf, campaignIndicators, getCampaign, type IndicatorRow } from './repo.js';
-import type { NewCampaign, NewIndicator } from './schema.js';
+import type { IndicatorEdit, NewCampaign, NewIndicator } from './schema.js';
 
 /** Creates a campaign; with `copyFromId`, last year's indicator list and its assignments come along (targets do not: they are set anew). */
 export async function createCampaign(db: Db, _actor: Actor, who: AuditActor, input: NewCampaign) {
@@ -34,7 +34,7 @@ export async function createCampaign(db: Db, _actor: Actor, who: AuditActor, inp
 }
 
 /** Checks the parts core understands (profile, rule, weight) with core's own rules, as a 400 naming the field. */
-function checkIndicatorRules(input: NewIndicator): void {
+function checkIndicatorRules(input: IndicatorEdit): void {
   try {
     paceProfile(input.profile, '序时进度');
     parseWarningRule(input.rule, '预警规则');
@@ -67,12 +67,40 @@ export async function createIndicator(db: Db, _actor: Actor, who: AuditActor, ca
         sortOrder: existing.length + 1,
       })
       .returning();
-    const assigns = [...input.unitIds.map((unitId) => ({ indicatorId: row!.id, unitId, categoryId: null })), ...input.categoryIds.map((categoryId) => ({ indicatorId: row!.id, unitId: null, categoryId }))];
-    if (assigns.length > 0) await tx.insert(indicatorAssignments).values(assigns);
+    await assign(tx, row!.id, input);
     await recordAudit(tx, who, { action: 'indicator.create', targetType: 'indicator', targetId: row!.id, after: input });
     return row!;
   });
 }
+
+/**
+ * Edits an indicator: name, measure, direction, pace profile, warning rule, weight and assignments.
+ * Colours of every month follow the new rule at once (they are computed, never stored); the audit
+ * record keeps the old settings. The kind stays: figures already reported were entered as that kind.
+ */
+export async function editIndicator(db: Db, who: AuditActor, campaignId: number, indicatorId: number, input: IndicatorEdit) {
+  checkIndicatorRules(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for('update');
+    if (!row || row.campaignId !== campaignId) throw notFound('指标');
+    const others = await campaignIndicators(tx, campaignId);
+    if (others.some((i) => i.id !== indicatorId && i.name === input.name)) throw new AppError('CONFLICT', `本活动已有指标“${input.name}”`);
+    const before = { ...pickSettings(row), assignments: await assignmentsOf(tx, [indicatorId]).then((a) => a.map((x) => ({ unitId: x.unitId, categoryId: x.categoryId }))) };
+    await tx.update(indicators).set({ name: input.name, measure: input.measure, lowerIsBetter: input.lowerIsBetter, profile: input.profile, rule: input.rule, weight: input.weight }).where(eq(indicators.id, indicatorId));
+    await tx.delete(indicatorAssignments).where(eq(indicatorAssignments.indicatorId, indicatorId));
+    await assign(tx, indicatorId, input);
+    await recordAudit(tx, who, { action: 'indicator.edit', targetType: 'indicator', targetId: indicatorId, before, after: input });
+    return { id: indicatorId };
+  });
+}
+
+/** Who carries the indicator: named units, and every active unit of the named categories. */
+async function assign(tx: Db, indicatorId: number, to: { unitIds: number[]; categoryIds: number[] }): Promise<void> {
+  const rows = [...to.unitIds.map((unitId) => ({ indicatorId, unitId, categoryId: null })), ...to.categoryIds.map((categoryId) => ({ indicatorId, unitId: null, categoryId }))];
+  if (rows.length > 0) await tx.insert(indicatorAssignments).values(rows);
+}
+
+const pickSettings = (r: IndicatorRow) => ({ name: r.name, measure: r.measure, lowerIsBetter: r.lowerIsBetter, profile: r.profile, rule: r.rule, weight: r.weight });
 
 /** Retires an indicator from a month on (or brings it back with null): earlier months keep their figures and colours. */
 export async function retireIndicator(db: Db, _actor: Actor, who: AuditActor, campaignId: number, indicatorId: number, retiredFrom: string | null) {

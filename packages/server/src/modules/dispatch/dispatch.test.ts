@@ -272,6 +272,23 @@ describe('board, unit page and bulletin', () => {
     expect(board.totals).toMatchObject({ green: 1, red: 1, overdue: 1 });
   });
 
+  it('an indicator edited by the office colours every month by its new rule at once, audited; its kind stays', async () => {
+    const url = `/api/dispatch/campaigns/${campaign}/indicators/${signed}`;
+    const stricter = { name: '签约亿元以上项目', measure: '个', rule: { kind: 'pointsBehind', yellowFromPoints: '2', redFromPoints: '30' }, categoryIds: [ids.cat] };
+    expect((await ha.put(url, stricter)).statusCode).toBe(403);
+    expect((await org.put(url, { ...stricter, name: '固定资产投资增长' })).json().error.message).toBe('本活动已有指标“固定资产投资增长”');
+    expect((await org.put(url, { ...stricter, rule: { kind: 'pointsBehind', yellowFromPoints: '20', redFromPoints: '10' } })).json().error.message).toBe('预警规则.redFromPoints：红灯阈值不能小于黄灯阈值');
+    expect((await org.put(url, { ...stricter, kind: 'rate' })).statusCode).toBe(200);
+    const cell = async () => (await org.get(`/api/dispatch/campaigns/${campaign}/board?period=${P1}`)).json().rows.find((r: { unit: { id: number } }) => r.unit.id === ids.a).cells[0];
+    expect(await cell()).toMatchObject({ state: 'yellow', gapPoints: '2.0833' }); // 2.08 points behind is now past the yellow line
+    const info = (await org.get(`/api/dispatch/campaigns/${campaign}?year=${Y}`)).json().indicators.find((i: { id: number }) => i.id === signed);
+    expect([info.kind, info.rule.yellowFromPoints, info.assignments]).toEqual(['cumulative', '2', [{ unitId: null, categoryId: ids.cat }]]);
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'indicator.edit'));
+    expect((audit!.before as { rule: { yellowFromPoints: string } }).rule.yellowFromPoints).toBe('10');
+    expect((await org.put(url, { ...stricter, rule: { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' } })).statusCode).toBe(200);
+    expect((await cell()).state).toBe('green');
+  });
+
   it('a leader sees only overseen units; a reporter has no board; unit pages stay within scope', async () => {
     const board = (await leader.get(`/api/dispatch/campaigns/${campaign}/board?period=${P1}`)).json();
     expect(board.rows.map((r: { unit: { id: number } }) => r.unit.id)).toEqual([ids.a]);

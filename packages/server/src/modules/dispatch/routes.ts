@@ -8,11 +8,11 @@ import { shanghaiDate } from '../../jobs/clock.js';
 import { notFound } from '../../errors.js';
 import { boardData, unitOverview } from './board.js';
 import { boardXlsx, bulletinData, bulletinDocx, bulletinXlsx } from './bulletin.js';
-import { createCampaign, createIndicator, retireIndicator } from './campaigns.js';
+import { createCampaign, createIndicator, editIndicator, retireIndicator } from './campaigns.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
 import { allUnits, assignmentsOf, campaignIndicators, getCampaign, getIndicator, getTarget, listCampaigns, unitPath, yearPeriods, yearTargets } from './repo.js';
 import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
-import { ZBoardQuery, ZDecision, ZFormat, ZIdParams, ZNewCampaign, ZNewIndicator, ZOpenPeriod, ZPeriodQuery, ZReportForm, ZRetire, ZReview, ZSetTargets, ZTargetChange, ZUnitParams, ZYearQuery, ZMonth } from './schema.js';
+import { ZBoardQuery, ZDecision, ZFormat, ZIdParams, ZNewCampaign, ZIndicatorEdit, ZNewIndicator, ZOpenPeriod, ZPeriodQuery, ZReportForm, ZRetire, ZReview, ZSetTargets, ZTargetChange, ZUnitParams, ZYearQuery, ZMonth } from './schema.js';
 import { confirmTargets, decideTargetChange, requestTargetChange, setTargets } from './targets.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,6 +66,11 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = authorize(request, 'indicator.manage');
     const row = await createIndicator(db, actor, auditActorOf(request), request.params.id, request.body);
     return { id: row.id };
+  });
+
+  app.put('/dispatch/campaigns/:id/indicators/:indicatorId', { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } }, async (request) => {
+    authorize(request, 'indicator.manage');
+    return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
   });
 
   app.post('/dispatch/campaigns/:id/indicators/:indicatorId/retire', { schema: { tags, params: ZIndParams, body: ZRetire } }, async (request) => {

@@ -51,6 +51,9 @@ export const ZNewIndicator = z.object({
   categoryIds: z.array(ZId).default([]),
 });
 export type NewIndicator = z.infer<typeof ZNewIndicator>;
+/** An edit replaces everything but the kind: figures already reported were entered as that kind. */
+export const ZIndicatorEdit = ZNewIndicator.omit({ kind: true, allowNegative: true });
+export type IndicatorEdit = z.infer<typeof ZIndicatorEdit>;
 
 export const ZRetire = z.object({ retiredFrom: ZMonth.nullable() });
 
