@@ -43,7 +43,9 @@ export interface IndicatorInfo {
   kind: 'cumulative' | 'rate' | 'growth';
   retiredFrom: string | null;
   lowerIsBetter: boolean;
-  rule: { kind: string };
+  rule: { kind: 'pointsBehind'; yellowFromPoints: string; redFromPoints: string } | { kind: 'ratio'; redBelowRatio: string };
+  profile: { kind: 'linear' } | { kind: 'seasonal'; cumulative: string[] };
+  weight: string;
   assignments: { unitId: number | null; categoryId: number | null }[];
 }
 export interface CampaignDetail {

@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { api, ApiError } from '../../lib/api';
 import { useCampaignDetail, useCampaigns, useCurrentCampaign, type IndicatorInfo } from './api';
+import { IndicatorDialog } from './indicator-dialog';
 import { show } from './tags';
-
-const KINDS = ['cumulative', 'rate', 'growth'] as const;
-// The measures offered for a new indicator, keyed for their labels; the value stored is the Chinese word (data).
-const MEASURES = { items: '个', firms: '家', tenThousandYuan: '万元', hundredMillionYuan: '亿元', percent: '%' } as const;
 
 /** 活动与指标: the office's set-up — campaign, indicator list, targets (Excel), reporting months, target change requests. */
 export function SetupPage() {
@@ -20,21 +17,22 @@ export function SetupPage() {
   const { message } = App.useApp();
   const { t } = useTranslation('dispatch');
   const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
-  const act = async (f: () => Promise<unknown>, ok: string) => {
+  /** Runs a change and says how it went; false when refused, so a dialog can stay open with what was typed. */
+  const act = async (f: () => Promise<unknown>, ok: string): Promise<boolean> => {
     try {
       await f();
       message.success(ok);
       await refresh();
+      return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
+      return false;
     }
   };
   const [opening, setOpening] = useState(false);
   const [openForm] = Form.useForm<{ period: string; deadline: { format(f: string): string } }>();
-  const [adding, setAdding] = useState(false);
-  const [indForm] = Form.useForm();
-  const categories = useQuery({ queryKey: ['categories'], queryFn: () => api.get<{ id: number; name: string }[] | { categories: { id: number; name: string }[] }>('/categories') });
-  const catList = Array.isArray(categories.data) ? categories.data : (categories.data?.categories ?? []);
+  // The indicator in the dialog: 'new' to add one, a row to edit it.
+  const [editing, setEditing] = useState<IndicatorInfo | 'new' | null>(null);
   const targets = useQuery({
     queryKey: ['dispatch', 'targets', campaign?.id, year],
     enabled: campaign !== undefined,
@@ -53,7 +51,7 @@ export function SetupPage() {
       extra={<NewCampaign onDone={refresh} />}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title={t('setup.indicators')} extra={<Button onClick={() => setAdding(true)}>{t('setup.addIndicator')}</Button>}>
+        <Card size="small" title={t('setup.indicators')} extra={<Button onClick={() => setEditing('new')}>{t('setup.addIndicator')}</Button>}>
           <Table<IndicatorInfo> scroll={{ x: 800 }}
             size="small"
             rowKey="id"
@@ -63,13 +61,17 @@ export function SetupPage() {
               { title: t('fields.indicator'), dataIndex: 'name' },
               { title: t('setup.measure'), dataIndex: 'measure' },
               { title: t('setup.kind'), dataIndex: 'kind', render: (k: IndicatorInfo['kind']) => t(`kinds.${k}`) },
-              { title: t('setup.rule'), key: 'r', render: (_, i) => (i.rule.kind === 'ratio' ? t('setup.ruleRatio') : t('setup.ruleGap')) },
+              { title: t('setup.rule'), key: 'r', render: (_, i) => (i.rule.kind === 'ratio' ? t('indicator.ratioShort', { ratio: i.rule.redBelowRatio }) : t('indicator.gapShort', { yellow: i.rule.yellowFromPoints, red: i.rule.redFromPoints })) },
               { title: t('setup.assigned'), key: 'a', render: (_, i) => t('setup.assignments', { count: i.assignments.length }) },
               {
                 title: t('fields.status'),
                 key: 's',
-                render: (_, i) =>
-                  i.retiredFrom ? (
+                render: (_, i) => (
+                  <Space size={0}>
+                  <Button size="small" type="link" onClick={() => setEditing(i)}>
+                    {t('indicator.edit')}
+                  </Button>
+                  {i.retiredFrom ? (
                     <Space>
                       <Tag>{t('retiredFrom', { period: i.retiredFrom })}</Tag>
                       <Button size="small" type="link" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }), t('setup.restored'))}>
@@ -86,7 +88,9 @@ export function SetupPage() {
                         {t('setup.retire')}
                       </Button>
                     </Popconfirm>
-                  ),
+                  )}
+                  </Space>
+                ),
               },
             ]}
           />
@@ -166,37 +170,16 @@ export function SetupPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal
-        open={adding}
-        title={t('setup.addIndicator')}
-        onCancel={() => setAdding(false)}
-        onOk={async () => {
-          const v = await indForm.validateFields();
-          await act(() => api.post(`/dispatch/campaigns/${cid}/indicators`, { ...v, rule: v.ratio ? { kind: 'ratio', redBelowRatio: '0.5' } : undefined, ratio: undefined, weight: String(v.weight ?? 0) }), t('setup.indicatorAdded'));
-          setAdding(false);
+      <IndicatorDialog
+        open={editing !== null}
+        indicator={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSave={async (body) => {
+          if (editing === null) return;
+          const saved = await act(() => (editing === 'new' ? api.post(`/dispatch/campaigns/${cid}/indicators`, body) : api.put(`/dispatch/campaigns/${cid}/indicators/${editing.id}`, body)), t(editing === 'new' ? 'setup.indicatorAdded' : 'indicator.saved'));
+          if (saved) setEditing(null);
         }}
-      >
-        <Form form={indForm} layout="vertical" initialValues={{ kind: 'cumulative', categoryIds: [] }}>
-          <Form.Item name="name" label={t('setup.indicatorName')} rules={[{ required: true, min: 2, message: t('setup.indicatorNameRequired') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="measure" label={t('setup.measure')} rules={[{ required: true, message: t('setup.measureRequired') }]}>
-            <Select options={(Object.keys(MEASURES) as (keyof typeof MEASURES)[]).map((k) => ({ value: MEASURES[k], label: t(`measures.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('setup.kind')}>
-            <Select options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="categoryIds" label={t('setup.categories')}>
-            <Select mode="multiple" options={catList.map((c) => ({ value: c.id, label: c.name }))} />
-          </Form.Item>
-          <Form.Item name="weight" label={t('setup.weight')}>
-            <InputNumber min={0} />
-          </Form.Item>
-          <Form.Item name="ratio" valuePropName="checked">
-            <Checkbox>{t('setup.ratioRule')}</Checkbox>
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
     </Page>
   );
 }
