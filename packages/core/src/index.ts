@@ -12,3 +12,4 @@ export * from './contest/index.js';
 export * from './composite/index.js';
 export * from './ledger/index.js';
 export * from './dispatch/index.js';
+export * from './contracts/index.js';

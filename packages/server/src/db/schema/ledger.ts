@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { LedgerPriority, LedgerState } from '@leitai/core';
 import { units, users } from './identity.js';
 
 /**
@@ -24,9 +25,9 @@ export const ledgerItems = pgTable(
     deadline: date({ mode: 'string' }).notNull(),
     /** The deadline first given, kept when extensions move `deadline`. */
     originalDeadline: date({ mode: 'string' }).notNull(),
-    priority: text().notNull().default('normal'),
+    priority: text().$type<LedgerPriority>().notNull().default('normal'),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
-    state: text().notNull().default('assigned'),
+    state: text().$type<LedgerState>().notNull().default('assigned'),
     version: integer().notNull().default(1),
     createdBy: integer()
       .notNull()
@@ -90,7 +91,7 @@ export const ledgerExtensions = pgTable(
       .references(() => ledgerItems.id, { onDelete: 'cascade' }),
     requestedDeadline: date({ mode: 'string' }).notNull(),
     reason: text().notNull(),
-    status: text().notNull().default('pending'),
+    status: text().$type<'pending' | 'approved' | 'refused'>().notNull().default('pending'),
     requestedBy: integer().notNull(),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     decidedBy: integer(),

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { checkSubmission, parseArenaScheme, scoringOpen, ScoringInputError, toDecimal } from '@leitai/core';
+import { checkSubmission, parseArenaScheme, scoringOpen, ScoringInputError, toDecimal, type JudgeState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
-import { buildSnapshot, loadArenaData, type LiveSnapshot } from './live.js';
+import { buildSnapshot, loadArenaData } from './live.js';
 import { getArena } from './repo.js';
 import { arenaTopic, hashSecret } from './setup.js';
 
@@ -58,17 +58,6 @@ export async function judgeFromToken(db: Db, token: string | undefined, now = ne
   if (!j) throw new AppError('UNAUTHENTICATED', '评委身份已失效（评委码可能已被重置），请重新输入评委码');
   if (!j.seen || now.getTime() - j.seen.getTime() > 15_000) await db.update(arenaJudges).set({ deviceSeenAt: now }).where(eq(arenaJudges.id, j.judgeId));
   return { judgeId: j.judgeId, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
-}
-
-export interface JudgeState {
-  judge: { id: number; name: string; groupId: string };
-  live: LiveSnapshot;
-  /** My submissions by contestant id. */
-  scores: Record<string, { criteria: Record<string, string>; total: string; reason: string | null }>;
-  recusedFrom: number[];
-  reasonRule: { high: string; low: string } | null;
-  /** The read-only live stream to follow (the big screen's): /api/screen/<token>/events. */
-  screenToken: string;
 }
 
 export async function judgeState(db: Db, me: JudgeIdentity): Promise<JudgeState> {

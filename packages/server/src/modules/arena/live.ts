@@ -1,34 +1,9 @@
-import { scoreArena, ScoringInputError, type ArenaContestantResult, type ArenaInput, type ContestantPhase } from '@leitai/core';
+import { scoreArena, ScoringInputError, type ArenaContestantResult, type ArenaInput, type ContestantPhase, type LiveSnapshot } from '@leitai/core';
+
+export type { LiveSnapshot };
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { contestantsOf, getArena, judgesOf, recusalsOf, scoresOf, type ArenaRow, type ContestantRow, type JudgeRow, type RecusalRow, type ScoreRow } from './repo.js';
-
-/** What the big screen, the judges' phones and the host console all see; no unrevealed score leaves the server. */
-export interface LiveSnapshot {
-  arenaId: number;
-  version: number;
-  title: string;
-  heldOn: string;
-  status: 'draft' | 'live' | 'finished';
-  seed: string | null;
-  speakingSeconds: number;
-  criteria: { id: string; max: string }[];
-  timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
-  judgesTotal: number;
-  current: null | {
-    contestantId: number;
-    unitName: string;
-    presenter: string;
-    position: number;
-    phase: ContestantPhase;
-    /** Judges expected to score (the panel minus recusals). */
-    eligible: number;
-    submitted: number;
-    submittedJudgeIds: number[];
-  };
-  /** In presentation order (unit order before the draw); score and rank only once revealed. */
-  contestants: { id: number; unitName: string; presenter: string; position: number | null; phase: ContestantPhase; score: string | null; rank: number | null }[];
-}
 
 export interface ArenaData {
   arena: ArenaRow;

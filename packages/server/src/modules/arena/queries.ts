@@ -1,10 +1,11 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
+import type { ArenaDetail, ArenaSummary } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, campaigns, categories, units } from '../../db/schema/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
 import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
-export async function arenaList(db: Db) {
+export async function arenaList(db: Db): Promise<ArenaSummary[]> {
   const arenas = await listArenas(db);
   const counts = await db.select({ arenaId: arenaContestants.arenaId, n: count() }).from(arenaContestants).groupBy(arenaContestants.arenaId);
   const n = new Map(counts.map((c) => [c.arenaId, c.n]));
@@ -23,7 +24,7 @@ export async function arenaList(db: Db) {
 }
 
 /** The set-up as the host console needs it; the screen link only for those who manage arenas. */
-export async function arenaDetail(db: Db, id: number, manager: boolean, now = Date.now()) {
+export async function arenaDetail(db: Db, id: number, manager: boolean, now = Date.now()): Promise<ArenaDetail> {
   const a = await getArena(db, id);
   // Who judges whom stays with the office until the arena is over: a contestant who knew the panel
   // beforehand could canvass it.

@@ -1,24 +1,8 @@
-import type { Explanation, JudgeStatus } from '@leitai/core';
+import type { ArenaResult } from '@leitai/core';
+
+export type { ArenaResult };
 import type { Db } from '../../db/client.js';
 import { engineInput, loadArenaData, runEngine } from './live.js';
-
-export interface ArenaResult {
-  arena: { id: number; title: string; heldOn: string; status: 'draft' | 'live' | 'finished'; seed: string | null; criteria: { id: string; max: string }[]; groups: { id: string; weight: string }[] };
-  /** In rank order; contestants whose scoring never closed come last with no score. */
-  rows: {
-    rank: number | null;
-    contestantId: number;
-    unitName: string;
-    presenter: string;
-    position: number | null;
-    score: string | null;
-    criteria: Record<string, string | null>;
-    groups: { groupId: string; score: string | null; weight: string; judges: { judgeId: number; name: string; status: JudgeStatus; total: string | null }[] }[];
-    explanation: Explanation | null;
-  }[];
-  /** Judges who did not submit for some contestant they were due to score (未到/未评分). */
-  absences: { judgeId: number; name: string; groupId: string; contestants: string[] }[];
-}
 
 /** The ranking, by criterion and by judge group, with trimmed scores marked: the engine's numbers, unchanged. */
 export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult> {

@@ -1,25 +1,8 @@
-import { can, competitionRank, mulDiv, ONE, reportTiming, splitPeriod, type Actor, type IsoDate, type Permission, type ReportState, type ReportTiming, type WarningState } from '@leitai/core';
+import { can, competitionRank, mulDiv, ONE, reportTiming, splitPeriod, type Actor, type Board, type BoardRow, type IsoDate, type Permission, type ReportState, type WarningState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { getPeriod, type PeriodRow, type UnitRef } from './repo.js';
-import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type Cell, type YearData } from './year.js';
-
-export interface BoardRow {
-  unit: { id: number; code: string; name: string; categoryId: number | null; categoryName: string };
-  report: { id: number | null; state: ReportState | 'none'; timing: ReportTiming; version: number; firstSubmittedOn: string | null; returnReason: string | null };
-  cells: Cell[];
-  counts: Record<WarningState, number>;
-  /** Rank within the category for the period: share of green lights, then fewest red (for the bulletin and sorting). */
-  rank: number | null;
-}
-
-export interface Board {
-  period: { period: string; deadline: string; open: boolean };
-  indicators: { id: number; name: string; measure: string; kind: string }[];
-  categories: { id: number; name: string }[];
-  rows: BoardRow[];
-  totals: Record<WarningState, number>;
-}
+import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
 

@@ -1,8 +1,8 @@
-import { formatDecimal, parseDecimal, REPORT_TIMING_LABELS, type Actor, type IsoDate, type WarningState } from '@leitai/core';
+import { formatDecimal, parseDecimal, REPORT_TIMING_LABELS, type Actor, type Board, type BoardRow, type IsoDate, type WarningState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
 import { exportWorkbook, listColumns } from '../../excel/index.js';
-import { boardData, type Board, type BoardRow } from './board.js';
+import { boardData } from './board.js';
 
 export const STATE_LABELS: Record<WarningState, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待审核' };
 

@@ -1,4 +1,4 @@
-import { activeInPeriod, paceWarning, splitPeriod, type IndicatorKind, type PaceProfileInput, type WarningRule, type WarningState, type IsoDate } from '@leitai/core';
+import { activeInPeriod, paceWarning, splitPeriod, type Cell, type IndicatorKind, type PaceProfileInput, type WarningRule, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { allCategories, allUnits, campaignIndicators, getCampaign, periodReports, valuesOf, yearPeriods, yearTargets, type CampaignRow, type IndicatorRow, type PeriodRow, type ReportRow, type TargetRow, type UnitRef } from './repo.js';
@@ -52,19 +52,6 @@ export function unitTargets(d: YearData, unitId: number, period: string): { indi
 
 export function reportOf(d: YearData, periodId: number, unitId: number): ReportRow | undefined {
   return d.reports.find((r) => r.periodId === periodId && r.unitId === unitId);
-}
-
-export interface Cell {
-  indicatorId: number;
-  base: string;
-  stretch: string | null;
-  actual: string | null;
-  expected: string;
-  pace: string;
-  gapPoints: string | null;
-  ratio: string | null;
-  state: WarningState;
-  flag: string | null;
 }
 
 /**

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { can, type Actor } from '@leitai/core';
+import { can, type Actor, type FileInfo as FileContract } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { fileBlobs, files, units } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Upload } from '../../http/upload.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 
-export interface FileInfo {
-  id: number;
-  name: string;
-  size: number;
-  mime: string;
-  createdAt: Date;
-}
+export type FileInfo = FileContract<Date>;
 
 /** Evidence is documents and pictures; executables and scripts are refused by extension. */
 const ALLOWED = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|txt|csv|jpe?g|png|gif|webp|bmp|zip|rar|7z|mp4|mov)$/i;

@@ -1,4 +1,4 @@
-import { dayNumber, LEDGER_PRIORITIES, LEDGER_SOURCES, stepDeadlinesProblem, type Actor, type IsoDate } from '@leitai/core';
+import { dayNumber, LEDGER_PRIORITIES, LEDGER_SOURCES, stepDeadlinesProblem, type Actor, type IsoDate, type LedgerPriority } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
@@ -89,7 +89,7 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
       leaderId: i.leaderId,
       deadline: i.deadline,
       originalDeadline: i.deadline,
-      priority: i.priority,
+      priority: i.priority as LedgerPriority, // checked with the other fields before anything is written
       tags: i.tags,
       createdBy: actor.userId,
     });

@@ -1,7 +1,7 @@
-import { allowedLedgerActions, can, closeOutRates, hasPermission, periodRange, unitFilter, type Actor, type IsoDate, type LedgerAction, type LedgerColour, type LedgerParty, type LedgerState, type UnitCloseOutRate } from '@leitai/core';
+import { allowedLedgerActions, can, closeOutRates, hasPermission, periodRange, unitFilter, type Actor, type IsoDate, type LedgerColour, type LedgerEvent, type LedgerItemDetail, type LedgerRateRow, type LedgerState, type LedgerUnitCounts } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { filesOf, type FileInfo } from '../files/service.js';
+import { filesOf } from '../files/service.js';
 import { canRead, partiesOf } from './access.js';
 import { allUnits, eventsOf, extensionsOf, getItem, listItems, unitsByIds, type ListFilter } from './repository.js';
 import { ledgerSettings } from './settings.js';
@@ -27,23 +27,8 @@ const byUrgency = (a: ItemView, b: ItemView): number =>
   (a.colour === 'closed' ? b.deadline.localeCompare(a.deadline) : a.deadline.localeCompare(b.deadline)) ||
   a.id - b.id;
 
-export interface EventView {
-  id: number;
-  kind: string;
-  actorName: string;
-  at: Date;
-  text: string;
-  data: unknown;
-  files: FileInfo[];
-}
-
-export interface ItemDetail extends ItemView {
-  events: EventView[];
-  extensions: { id: number; requestedDeadline: string; reason: string; status: string; requestedAt: Date; decision: string | null; decidedAt: Date | null }[];
-  subItems: ItemView[];
-  parties: LedgerParty[];
-  actions: LedgerAction[];
-}
+export type EventView = LedgerEvent<Date>;
+export type ItemDetail = LedgerItemDetail<Date>;
 
 export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDate): Promise<ItemDetail> {
   const row = await getItem(db, id);
@@ -62,7 +47,7 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
   const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state as LedgerState, p)))];
   return {
     ...view!,
-    events: await Promise.all(events.map(async (e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, at: e.at, text: e.text, data: e.data, files: await filesOf(db, 'ledger_event', e.id) }))),
+    events: await Promise.all(events.map(async (e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, at: e.at, text: e.text, data: e.data as Record<string, unknown> | null, files: await filesOf(db, 'ledger_event', e.id) }))),
     extensions: extensions.map((x) => ({ id: x.id, requestedDeadline: x.requestedDeadline, reason: x.reason, status: x.status, requestedAt: x.requestedAt, decision: x.decision, decidedAt: x.decidedAt })),
     subItems: await toViews(db, subRows, today, yellowDays),
     parties,
@@ -70,16 +55,7 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
   };
 }
 
-export interface UnitCounts {
-  unitId: number;
-  unitName: string;
-  total: number;
-  open: number;
-  yellow: number;
-  overdue: number;
-  closedOnTime: number;
-  closedLate: number;
-}
+export type UnitCounts = LedgerUnitCounts;
 
 /** 各单位台账统计: counts by lead unit of the items the actor may read. */
 export async function countsByUnit(db: Db, actor: Actor, today: IsoDate): Promise<UnitCounts[]> {
@@ -98,9 +74,7 @@ export async function countsByUnit(db: Db, actor: Actor, today: IsoDate): Promis
   return [...by.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unitId - b.unitId);
 }
 
-export interface RateRow extends UnitCloseOutRate {
-  unitName: string;
-}
+export type RateRow = LedgerRateRow;
 
 /**
  * 按期销号率 per unit for a period, by core's rule, seen on `asOf` (today, or the period's end if

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { UnitFilter } from '@leitai/core';
+import type { LedgerState, UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { ledgerEvents, ledgerExtensions, ledgerItems, ledgerSteps, units, users } from '../../db/schema/index.js';
 
@@ -132,7 +132,7 @@ export function scopeCondition(filter: UnitFilter): SQL {
 
 export interface ListFilter {
   scope: UnitFilter;
-  state?: string | undefined;
+  state?: LedgerState | undefined;
   source?: string | undefined;
   /** Items the unit leads or cooperates on. */
   unitId?: number | undefined;

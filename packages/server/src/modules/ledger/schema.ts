@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEDGER_PRIORITIES, LEDGER_SOURCES } from '@leitai/core';
+import { LEDGER_ACTIONS, LEDGER_PRIORITIES, LEDGER_SOURCES, LEDGER_STATES, type LedgerItem, type LedgerItemDetail } from '@leitai/core';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 const ZId = z.coerce.number().int().positive();
@@ -44,7 +44,7 @@ export const ZAction = z.intersection(
 );
 
 export const ZListQuery = z.object({
-  state: z.enum(['assigned', 'acknowledged', 'in_progress', 'close_requested', 'closed']).optional(),
+  state: z.enum(LEDGER_STATES).optional(),
   source: z.string().max(20).optional(),
   unitId: ZId.optional(),
   leaderId: ZId.optional(),
@@ -62,14 +62,14 @@ export const ZItemView = z.object({
   title: z.string(),
   content: z.string(),
   source: z.string(),
-  priority: z.string(),
+  priority: z.enum(LEDGER_PRIORITIES),
   tags: z.array(z.string()),
   leadUnit: ZUnitRef,
   coUnits: z.array(ZUnitRef),
   leader: ZUnitRef.nullable(),
   deadline: z.string(),
   originalDeadline: z.string(),
-  state: z.string(),
+  state: z.enum(LEDGER_STATES),
   version: z.number(),
   createdAt: z.date(),
   closedOn: z.string().nullable(),
@@ -82,9 +82,13 @@ export const ZItemView = z.object({
 
 const ZFile = z.object({ id: z.number(), name: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
 export const ZItemDetail = ZItemView.extend({
-  events: z.array(z.object({ id: z.number(), kind: z.string(), actorName: z.string(), at: z.date(), text: z.string(), data: z.unknown(), files: z.array(ZFile) })),
-  extensions: z.array(z.object({ id: z.number(), requestedDeadline: z.string(), reason: z.string(), status: z.string(), requestedAt: z.date(), decision: z.string().nullable(), decidedAt: z.date().nullable() })),
+  events: z.array(z.object({ id: z.number(), kind: z.string(), actorName: z.string(), at: z.date(), text: z.string(), data: z.record(z.string(), z.unknown()).nullable(), files: z.array(ZFile) })),
+  extensions: z.array(z.object({ id: z.number(), requestedDeadline: z.string(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']), requestedAt: z.date(), decision: z.string().nullable(), decidedAt: z.date().nullable() })),
   subItems: z.array(ZItemView),
   parties: z.array(z.enum(['organiser', 'lead', 'co'])),
-  actions: z.array(z.string()),
+  actions: z.array(z.enum(LEDGER_ACTIONS)),
 });
+
+// The response schemas serialise core's contracts: these lines stop compiling if the two drift apart.
+export const ZItemViewContract: z.ZodType<LedgerItem<Date>> = ZItemView;
+export const ZItemDetailContract: z.ZodType<LedgerItemDetail<Date>> = ZItemDetail;

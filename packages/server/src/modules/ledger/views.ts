@@ -1,40 +1,10 @@
-import { itemStatus, type IsoDate, type LedgerColour } from '@leitai/core';
+import { itemStatus, type IsoDate, type LedgerItem, type LedgerStep } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { stepsOf, subItemCounts, unitsByIds, usersByIds, type ItemRow, type UnitRef } from './repository.js';
 
-export interface StepView {
-  id: number;
-  seq: number;
-  title: string;
-  deadline: string;
-  doneOn: string | null;
-  colour: LedgerColour;
-  daysOverdue: number;
-}
-
-export interface ItemView {
-  id: number;
-  parentId: number | null;
-  title: string;
-  content: string;
-  source: string;
-  priority: string;
-  tags: string[];
-  leadUnit: { id: number; name: string };
-  coUnits: { id: number; name: string }[];
-  leader: { id: number; name: string } | null;
-  deadline: string;
-  originalDeadline: string;
-  state: string;
-  version: number;
-  createdAt: Date;
-  closedOn: string | null;
-  colour: LedgerColour;
-  daysLeft: number | null;
-  daysOverdue: number;
-  steps: StepView[];
-  subItemCount: number;
-}
+/** The shapes are core's contracts; the server builds them with Date timestamps. */
+export type StepView = LedgerStep;
+export type ItemView = LedgerItem<Date>;
 
 /** Rows to what the API shows: names resolved, colours computed for `today`. */
 export async function toViews(db: Db, rows: ItemRow[], today: IsoDate, yellowDays: number, known?: Map<number, UnitRef>): Promise<ItemView[]> {

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { UnitFilter } from '@leitai/core';
+import type { UnitFilter, UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { categories, units, users } from '../../db/schema/index.js';
 import { unitScopeSql } from './scope.js';
@@ -13,18 +13,7 @@ export interface NewUnit {
   sortOrder?: number;
 }
 
-export interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  path: string;
-  categoryId: number | null;
-  categoryName: string | null;
-  sortOrder: number;
-  active: boolean;
-}
+export type UnitRow = UnitView;
 
 const unitColumns = {
   id: units.id,

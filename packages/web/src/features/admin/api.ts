@@ -1,18 +1,7 @@
-import type { Role } from '@leitai/core';
+import type { Role, UnitView } from '@leitai/core';
 
 /** What the admin endpoints answer (server: src/modules/{units,users,audit}). */
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  path: string;
-  categoryId: number | null;
-  categoryName: string | null;
-  sortOrder: number;
-  active: boolean;
-}
+export type Unit = UnitView;
 
 export interface Category {
   id: number;

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { ApiError } from '../../lib/api';
-import type { LiveSnapshot } from './types';
+import type { JudgeState } from '@leitai/core';
+
+export type { JudgeState };
 
 /**
  * Judges have no session: their phone keeps a device token (localStorage) and sends it in the
@@ -13,14 +15,6 @@ export const judgeToken = {
   clear: () => localStorage.removeItem(KEY),
 };
 
-export interface JudgeState {
-  judge: { id: number; name: string; groupId: string };
-  live: LiveSnapshot;
-  scores: Record<string, { criteria: Record<string, string>; total: string; reason: string | null }>;
-  recusedFrom: number[];
-  reasonRule: { high: string; low: string } | null;
-  screenToken: string;
-}
 
 async function call<T>(method: string, url: string, body?: object): Promise<T> {
   const headers: Record<string, string> = {};

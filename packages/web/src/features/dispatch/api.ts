@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { shiftPeriod, type ReportState, type ReportTiming, type WarningState } from '@leitai/core';
+import { shiftPeriod, type Board, type BoardRow, type Cell, type ReportState, type ReportTiming, type WarningState } from '@leitai/core';
+
+export type { Board, BoardRow, Cell };
 import { api } from '../../lib/api';
 
 export interface Campaign {
@@ -56,32 +58,6 @@ export interface CampaignDetail {
 export const useCampaignDetail = (id: number | undefined, year: number) =>
   useQuery({ queryKey: ['dispatch', 'campaign', id, year], enabled: id !== undefined, queryFn: () => api.get<CampaignDetail>(`/dispatch/campaigns/${id}?year=${year}`) });
 
-export interface Cell {
-  indicatorId: number;
-  base: string;
-  stretch: string | null;
-  actual: string | null;
-  expected: string;
-  pace: string;
-  gapPoints: string | null;
-  ratio: string | null;
-  state: WarningState;
-  flag: string | null;
-}
-export interface BoardRow {
-  unit: { id: number; code: string; name: string; categoryId: number | null; categoryName: string };
-  report: { id: number | null; state: ReportState | 'none'; timing: ReportTiming; version: number; firstSubmittedOn: string | null; returnReason: string | null };
-  cells: Cell[];
-  counts: Record<WarningState, number>;
-  rank: number | null;
-}
-export interface Board {
-  period: { period: string; deadline: string; open: boolean };
-  indicators: { id: number; name: string; measure: string; kind: string }[];
-  categories: { id: number; name: string }[];
-  rows: BoardRow[];
-  totals: Record<WarningState, number>;
-}
 
 export const boardQuery = (p: { period: string; categoryId?: number | undefined; indicatorId?: number | undefined }) => {
   const q = new URLSearchParams({ period: p.period });

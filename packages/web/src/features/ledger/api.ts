@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LedgerRateRow, LedgerUnitCounts } from '@leitai/core';
 import { api } from '../../lib/api';
 import type { ItemDetail, LedgerItem, LedgerMeta } from './types';
 
@@ -25,28 +26,9 @@ export const useLedgerItems = (f: LedgerFilter) =>
 
 export const useLedgerItem = (id: number) => useQuery({ queryKey: ['ledger', 'item', id], queryFn: () => api.get<ItemDetail>(`/ledger/items/${id}`) });
 
-export interface UnitCounts {
-  unitId: number;
-  unitName: string;
-  total: number;
-  open: number;
-  yellow: number;
-  overdue: number;
-  closedOnTime: number;
-  closedLate: number;
-}
+export type UnitCounts = LedgerUnitCounts;
 export const useLedgerCounts = () => useQuery({ queryKey: ['ledger', 'counts'], queryFn: async () => (await api.get<{ units: UnitCounts[] }>('/ledger/counts')).units });
 
-export interface RateRow {
-  unitId: string;
-  unitName: string;
-  due: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  notDue: number;
-  rate: string | null;
-  rank: number | null;
-}
+export type RateRow = LedgerRateRow;
 export const useLedgerRates = (period: string) =>
   useQuery({ queryKey: ['ledger', 'rates', period], queryFn: () => api.get<{ from: string; to: string; asOf: string; rows: RateRow[] }>(`/ledger/rates?period=${encodeURIComponent(period)}`) });

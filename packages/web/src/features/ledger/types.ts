@@ -1,67 +1,8 @@
-import type { LedgerAction, LedgerColour, LedgerPriority, LedgerState } from '@leitai/core';
+import type { FileInfo, LedgerColour, LedgerPriority, LedgerState, Ref } from '@leitai/core';
 
-export interface Ref {
-  id: number;
-  name: string;
-}
-
-export interface Step {
-  id: number;
-  seq: number;
-  title: string;
-  deadline: string;
-  doneOn: string | null;
-  colour: LedgerColour;
-  daysOverdue: number;
-}
-
-export interface LedgerItem {
-  id: number;
-  parentId: number | null;
-  title: string;
-  content: string;
-  source: string;
-  priority: LedgerPriority;
-  tags: string[];
-  leadUnit: Ref;
-  coUnits: Ref[];
-  leader: Ref | null;
-  deadline: string;
-  originalDeadline: string;
-  state: LedgerState;
-  version: number;
-  createdAt: string;
-  closedOn: string | null;
-  colour: LedgerColour;
-  daysLeft: number | null;
-  daysOverdue: number;
-  steps: Step[];
-  subItemCount: number;
-}
-
-export interface FileRef {
-  id: number;
-  name: string;
-  size: number;
-}
-
-export interface LedgerEvent {
-  id: number;
-  kind: string;
-  actorName: string;
-  at: string;
-  text: string;
-  data: Record<string, unknown> | null;
-  files: FileRef[];
-}
-
-export interface ItemDetail extends LedgerItem {
-  events: LedgerEvent[];
-  extensions: { id: number; requestedDeadline: string; reason: string; status: 'pending' | 'approved' | 'refused'; requestedAt: string; decision: string | null }[];
-  subItems: LedgerItem[];
-  parties: ('organiser' | 'lead' | 'co')[];
-  actions: LedgerAction[];
-}
+/** The server's shapes are declared once, in core's contracts. */
+export type { LedgerEvent, LedgerItem, LedgerItemDetail as ItemDetail, LedgerStep as Step, Ref } from '@leitai/core';
+export type FileRef = FileInfo;
 
 export interface LedgerMeta {
   sources: string[];

@@ -1,0 +1,90 @@
+import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
+import type { ArenaStatus, ContestantPhase } from '../contest/index.js';
+import type { Explanation } from '../explain/index.js';
+
+/** GET /api/arenas: one line of the list. */
+export interface ArenaSummary {
+  id: number;
+  title: string;
+  heldOn: string;
+  status: ArenaStatus;
+  seed: string | null;
+  contestants: number;
+  campaign: { id: number; name: string } | null;
+}
+
+/** GET /api/arenas/:id: the set-up as the host console needs it. */
+export interface ArenaDetail {
+  id: number;
+  campaignId: number | null;
+  title: string;
+  heldOn: string;
+  status: ArenaStatus;
+  seed: string | null;
+  speakingSeconds: number;
+  scheme: ArenaSchemeInput;
+  /** The big-screen link, for those who manage arenas only. */
+  screenToken: string | null;
+  contestants: { id: number; unitId: number; unitName: string; presenter: string }[];
+  /** Empty for everyone but the office until the arena is finished. */
+  judges: { id: number; name: string; groupId: string; unitId: number | null; hasCode: boolean; device: 'none' | 'active' | 'idle' }[];
+  recusals: { judgeId: number; contestantId: number; kind: 'unit' | 'manual'; reason: string }[];
+}
+
+/** What the big screen, the judges' phones and the host console all see; no unrevealed score leaves the server. */
+export interface LiveSnapshot {
+  arenaId: number;
+  version: number;
+  title: string;
+  heldOn: string;
+  status: ArenaStatus;
+  seed: string | null;
+  speakingSeconds: number;
+  criteria: { id: string; max: string }[];
+  timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
+  judgesTotal: number;
+  current: null | {
+    contestantId: number;
+    unitName: string;
+    presenter: string;
+    position: number;
+    phase: ContestantPhase;
+    /** Judges expected to score (the panel minus recusals). */
+    eligible: number;
+    submitted: number;
+    submittedJudgeIds: number[];
+  };
+  /** In presentation order (unit order before the draw); score and rank only once revealed. */
+  contestants: { id: number; unitName: string; presenter: string; position: number | null; phase: ContestantPhase; score: string | null; rank: number | null }[];
+}
+
+/** GET /api/arenas/:id/result: the ranking, by criterion and by judge group, with trimmed scores marked. */
+export interface ArenaResult {
+  arena: { id: number; title: string; heldOn: string; status: ArenaStatus; seed: string | null; criteria: { id: string; max: string }[]; groups: { id: string; weight: string }[] };
+  /** In rank order; contestants whose scoring never closed come last with no score. */
+  rows: {
+    rank: number | null;
+    contestantId: number;
+    unitName: string;
+    presenter: string;
+    position: number | null;
+    score: string | null;
+    criteria: Record<string, string | null>;
+    groups: { groupId: string; score: string | null; weight: string; judges: { judgeId: number; name: string; status: JudgeStatus; total: string | null }[] }[];
+    explanation: Explanation | null;
+  }[];
+  /** Judges who did not submit for some contestant they were due to score (未到/未评分). */
+  absences: { judgeId: number; name: string; groupId: string; contestants: string[] }[];
+}
+
+/** GET /api/judge/state: a judge's phone. */
+export interface JudgeState {
+  judge: { id: number; name: string; groupId: string };
+  live: LiveSnapshot;
+  /** My submissions by contestant id. */
+  scores: Record<string, { criteria: Record<string, string>; total: string; reason: string | null }>;
+  recusedFrom: number[];
+  reasonRule: { high: string; low: string } | null;
+  /** The read-only live stream to follow (the big screen's): /api/screen/<token>/events. */
+  screenToken: string;
+}
