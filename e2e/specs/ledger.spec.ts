@@ -106,3 +106,23 @@ test('overdue items show red with days overdue, the unit is told, and the bullet
   expect(xml).toContain('区工信局');
   expect(xml).toContain('12 天');
 });
+
+test('the office widens the yellow window and an item five days from its deadline turns amber', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.goto('/ledger');
+  const row = page.getByRole('row', { name: /社保窗口高峰时段排队时间长/ });
+  await expect(row.getByTestId('colour-green')).toBeVisible();
+  const setWindow = async (days: string) => {
+    await page.getByRole('button', { name: '提醒设置' }).click();
+    const field = page.getByRole('dialog').getByLabel('临期提醒天数');
+    await expect(field).toHaveValue(days === '7' ? '3' : '7');
+    await field.fill(days);
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('提醒设置已保存')).toBeVisible();
+  };
+  await setWindow('7');
+  await expect(row.getByTestId('colour-yellow')).toHaveText('临期 5 天');
+  // Back to the demo's three days, so the other flows see what they expect.
+  await setWindow('3');
+  await expect(row.getByTestId('colour-green')).toBeVisible();
+});

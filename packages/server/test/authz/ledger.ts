@@ -28,6 +28,8 @@ const readItem = (f: Fixture, t: Target) => {
 
 export const rows: MatrixRow[] = [
   { route: 'GET /api/ledger/meta', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/meta' }) },
+  { route: 'GET /api/ledger/settings', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/settings' }) },
+  { route: 'PUT /api/ledger/settings', allow: office, request: () => ({ method: 'PUT', url: '/api/ledger/settings', payload: { yellowDays: 3 } }) },
   {
     route: 'POST /api/ledger/schedule',
     allow: office,

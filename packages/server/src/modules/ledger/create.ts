@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { getItem, insertEvent, insertItem, insertSteps, leaders, stepsOf, unitsByIds, type ItemRow, type UnitRef } from './repository.js';
-import { tellLeadUnit } from './notify.js';
+import { tellCoUnits, tellLeadUnit } from './notify.js';
 
 export interface NewItem {
   title: string;
@@ -97,6 +97,7 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
     await insertEvent(tx, { itemId: row.id, kind: 'assign', actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text: '', data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId } });
     await recordAudit(tx, who, { action: 'ledger.create', targetType: 'ledger_item', targetId: row.id, unitId: row.leadUnitId, after: { ...i } });
     await tellLeadUnit(tx, row, 'ledger.assigned', `新督办事项：${row.title}`, `完成期限 ${row.deadline}，请及时签收办理`);
+    await tellCoUnits(tx, row, (await unitsByIds(tx, [row.leadUnitId])).get(row.leadUnitId)?.name ?? '');
     out.push(row);
   }
   return out;

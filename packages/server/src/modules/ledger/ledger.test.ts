@@ -124,14 +124,16 @@ describe('ledger items', () => {
     expect((await org.get('/api/ledger/items')).json().items.length).toBe(before);
   });
 
-  it('keeps unit B out of unit A’s items; a cooperating unit may report progress but not close', async () => {
+  it('keeps unit B out of unit A’s items; a cooperating unit is told, may report progress but not close', async () => {
+    const c = await buildUser(t.database.db, { unitId: ids.unitC, roles: ['reporter'] });
+    const co = await loginAs(t.app, c.username);
     const id = await newItem({ coUnitIds: [ids.unitC] });
+    expect((await co.get('/api/notifications')).json().items[0]).toMatchObject({ kind: 'ledger.co_assigned', title: '配合督办事项：老旧小区改造：雨污分流管网改造', body: `牵头单位：区住建局，完成期限 ${plus(30)}，请配合办理`, link: `/ledger/items/${id}` });
+    expect(JSON.stringify((await b.get('/api/notifications')).json())).not.toContain('配合督办事项');
     expect((await b.get(`/api/ledger/items/${id}`)).statusCode).toBe(404);
     expect((await act(b, id, { action: 'acknowledge' })).statusCode).toBe(404);
     expect((await b.get('/api/ledger/items')).json().items.some((i: { id: number }) => i.id === id)).toBe(false);
     expect((await b.post('/api/ledger/items', { title: '越权交办', source: '其他', leadUnitId: ids.unitB, deadline: plus(5) })).statusCode).toBe(403);
-    const c = await buildUser(t.database.db, { unitId: ids.unitC, roles: ['reporter'] });
-    const co = await loginAs(t.app, c.username);
     await act(a, id, { action: 'acknowledge' });
     expect((await act(co, id, { action: 'progress', text: '配合完成管线迁改', fileIds: [] })).statusCode).toBe(200);
     const refused = await act(co, id, { action: 'request_close', text: '配合单位申请销号', fileIds: [await upload(co)] });
@@ -201,6 +203,20 @@ describe('colours, counts, rates, bulletin', () => {
     const counts = (await org.get('/api/ledger/counts')).json().units.find((u: { unitId: number }) => u.unitId === ids.unitA);
     expect(counts.overdue).toBeGreaterThanOrEqual(1);
     expect(counts.closedOnTime).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the office widens the yellow window; colours follow at once; bad values are refused; audited', async () => {
+    const soon = await newItem({ title: '五天后到期事项', deadline: plus(5), coUnitIds: [] });
+    const colour = async () => (await org.get(`/api/ledger/items/${soon}`)).json().colour;
+    expect([(await a.get('/api/ledger/settings')).json(), await colour()]).toEqual([{ yellowDays: 3 }, 'green']);
+    expect((await a.put('/api/ledger/settings', { yellowDays: 7 })).statusCode).toBe(403);
+    for (const bad of [-1, 31, 2.5]) expect((await org.put('/api/ledger/settings', { yellowDays: bad })).statusCode).toBe(400);
+    expect((await org.put('/api/ledger/settings', { yellowDays: 40 })).json().error.message).toContain('不能超过 30 天');
+    expect((await org.put('/api/ledger/settings', { yellowDays: 7 })).json()).toEqual({ yellowDays: 7 });
+    expect(await colour()).toBe('yellow');
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, 'ledger'));
+    expect([audit!.action, audit!.before, audit!.after]).toEqual(['settings.update', null, { yellowDays: 7 }]);
+    await org.put('/api/ledger/settings', { yellowDays: 3 });
   });
 
   it('runs the daily job once per day however often it is started, and tells each person once', async () => {

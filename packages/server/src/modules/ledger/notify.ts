@@ -13,3 +13,10 @@ export async function tellLeadUnit(tx: Db, item: ItemRow, kind: string, title: s
 export async function tellOrganiser(tx: Db, item: ItemRow, kind: string, title: string, body: string): Promise<number> {
   return notify(tx, [item.createdBy], { kind, title, body, link: `/ledger/items/${item.id}` });
 }
+
+/** Tells the co-operating units' accounts (配合单位) about an item they help with. */
+export async function tellCoUnits(tx: Db, item: ItemRow, leadName: string): Promise<number> {
+  if (item.coUnitIds.length === 0) return 0;
+  const recipients = await unitRecipients(tx, item.coUnitIds);
+  return notify(tx, recipients, { kind: 'ledger.co_assigned', title: `配合督办事项：${item.title}`, body: `牵头单位：${leadName}，完成期限 ${item.deadline}，请配合办理`, link: `/ledger/items/${item.id}` });
+}

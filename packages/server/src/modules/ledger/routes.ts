@@ -14,7 +14,7 @@ import { importItems } from './import.js';
 import { countsByUnit, itemDetail, listLedger, ratesFor } from './queries.js';
 import { allUnits, leaders } from './repository.js';
 import { ZAction, ZIdParams, ZItemDetail, ZItemView, ZListQuery, ZNewItem, ZPeriod, ZSchedule, ZSplit } from './schema.js';
-import { loadCalendar } from './settings.js';
+import { ledgerSettings, loadCalendar, saveLedgerSettings, ZLedgerSettings } from './settings.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -34,6 +34,15 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       leaders: leaderRows.map((l) => ({ id: l.id, name: l.name })),
       today: shanghaiDate(),
     };
+  });
+
+  app.get('/ledger/settings', { schema: { tags } }, async (request) => {
+    authorize(request, 'ledger.read');
+    return ledgerSettings(db);
+  });
+  app.put('/ledger/settings', { schema: { tags, body: ZLedgerSettings } }, async (request) => {
+    authorize(request, 'ledger.manage');
+    return saveLedgerSettings(db, auditActorOf(request), request.body);
   });
 
   app.post('/ledger/schedule', { schema: { tags, body: ZSchedule } }, async (request) => {

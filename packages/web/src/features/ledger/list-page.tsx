@@ -12,6 +12,7 @@ import { useCan, useMe } from '../../app/session';
 import { filterQuery, useLedgerItems, useLedgerMeta, type LedgerFilter } from './api';
 import { ColourTag } from './colour-tag';
 import { NewItemDrawer } from './new-item';
+import { LedgerSettingsButton } from './settings-button';
 import { StatsPanel } from './stats-panel';
 import { isSource } from './messages';
 import { COLOURS, STATE_COLORS, type LedgerItem } from './types';
@@ -104,6 +105,7 @@ export function LedgerListPage() {
           <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
             {t('list.export')}
           </Button>
+          {manage && <LedgerSettingsButton />}
         </>
       }
     >

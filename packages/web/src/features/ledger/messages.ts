@@ -83,6 +83,15 @@ const zh = {
     subItems_one: '{{count}} 个子事项',
     subItems_other: '{{count}} 个子事项',
   },
+  settings: {
+    open: '提醒设置',
+    title: '督办提醒设置',
+    yellowDays: '临期提醒天数',
+    yellowHint: '距期限不足此天数的未办结事项亮黄灯，并在每日提醒中告知牵头单位和责任领导；改后立即生效',
+    days: '天',
+    required: '请填写天数',
+    saved: '提醒设置已保存',
+  },
   detail: {
     notFound: '事项不存在',
     parent: '上级事项',
@@ -246,6 +255,15 @@ const en: Messages<typeof zh> = {
     total_other: '{{count}} items',
     subItems_one: '{{count}} sub-item',
     subItems_other: '{{count}} sub-items',
+  },
+  settings: {
+    open: 'Reminders',
+    title: 'Reminder settings',
+    yellowDays: 'Days of warning before a deadline',
+    yellowHint: 'Open items this close to their deadline turn amber, and the daily reminder tells the lead unit and the leader; takes effect at once',
+    days: 'days',
+    required: 'Enter a number of days',
+    saved: 'Reminder settings saved',
   },
   detail: {
     notFound: 'Item not found',
