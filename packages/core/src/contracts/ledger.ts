@@ -47,6 +47,8 @@ export interface LedgerItem<D = string> {
   daysOverdue: number;
   steps: LedgerStep[];
   subItemCount: number;
+  /** Of the sub-items, how many are closed: the parent's roll-up. */
+  subItemsClosed: number;
 }
 
 /** One entry of an item's history. */

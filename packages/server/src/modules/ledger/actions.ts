@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles } from '../files/service.js';
 import { actingParty, asAppError, canRead } from './access.js';
 import { tellLeadUnit, tellOrganiser } from './notify.js';
-import { decideExtension, insertEvent, insertExtension, lockItem, markStepDone, moveSteps, pendingExtension, stepsOf, unitsByIds, updateItem, type ItemRow } from './repository.js';
+import { decideExtension, getItem, insertEvent, insertExtension, lockItem, markStepDone, moveSteps, pendingExtension, stepsOf, subItemCounts, unitsByIds, updateItem, type ItemRow } from './repository.js';
 import { loadCalendar } from './settings.js';
 
 export type ActionInput =
@@ -75,6 +75,7 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           await event('close', input.text.trim() || '审核通过，予以销号', { closedOn: today });
           updated = await updateItem(tx, item, { state, closedOn: today, closedBy: actor.userId });
           await tellLeadUnit(tx, updated, 'ledger.closed', `已销号：${item.title}`, dayNumber(today) <= dayNumber(item.deadline) ? '按期办结' : `逾期 ${dayNumber(today) - dayNumber(item.deadline)} 天办结`);
+          if (item.parentId !== null) await rollUp(tx, item.parentId);
           break;
         case 'return':
           if (input.reason.trim().length < 2) throw bad('退回须说明理由（至少 2 个字）');
@@ -127,6 +128,14 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
   } catch (e) {
     throw asAppError(e);
   }
+}
+
+/** The last sub-item closed: whoever created the parent hears that it can be reviewed for close-out. */
+async function rollUp(tx: Db, parentId: number): Promise<void> {
+  const parent = await getItem(tx, parentId);
+  const counts = (await subItemCounts(tx, [parentId])).get(parentId);
+  if (!parent || parent.state === 'closed' || !counts || counts.closed < counts.total) return;
+  await tellOrganiser(tx, parent, 'ledger.children_closed', `子事项已全部销号：${parent.title}`, `${counts.total} 个子事项均已销号，请审核主事项是否销号`);
 }
 
 const stateLabel = (s: string) => LEDGER_STATE_LABELS[s as LedgerState] ?? s;

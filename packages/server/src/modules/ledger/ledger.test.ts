@@ -183,6 +183,16 @@ describe('ledger items', () => {
       [ids.unitB, plus(30)],
     ]);
     expect((await detail(b, res.json().ids[0])).parentId).toBe(id);
+    // Closing the sub-items rolls up: the parent counts them, and the last one tells the office.
+    const children = res.json<{ ids: number[] }>().ids;
+    const told = async () => (await org.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'ledger.children_closed').length;
+    for (const [k, child] of children.entries()) {
+      // As if each unit had asked to close with its evidence.
+      await t.database.db.update(ledgerItems).set({ state: 'close_requested' }).where(eq(ledgerItems.id, child));
+      expect((await act(org, child, { action: 'close', text: '整改到位' })).statusCode).toBe(200);
+      expect([(await detail(org, id)).subItemsClosed, await told()]).toEqual([k + 1, k + 1 === children.length ? 1 : 0]);
+    }
+    expect((await org.get('/api/notifications')).json().items[0].title).toBe('子事项已全部销号：包保企业诉求限期见底清零');
   });
 });
 

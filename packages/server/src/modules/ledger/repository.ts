@@ -158,12 +158,13 @@ export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
     .orderBy(asc(ledgerItems.deadline), asc(ledgerItems.id));
 }
 
-export async function subItemCounts(db: Db, parentIds: number[]): Promise<Map<number, number>> {
+/** How many sub-items each parent has, and how many of them are closed (the parent's roll-up). */
+export async function subItemCounts(db: Db, parentIds: number[]): Promise<Map<number, { total: number; closed: number }>> {
   if (parentIds.length === 0) return new Map();
   const rows = await db
-    .select({ parentId: ledgerItems.parentId, n: sql<number>`count(*)::int` })
+    .select({ parentId: ledgerItems.parentId, n: sql<number>`count(*)::int`, closed: sql<number>`(count(*) filter (where ${ledgerItems.state} = 'closed'))::int` })
     .from(ledgerItems)
     .where(inArray(ledgerItems.parentId, parentIds))
     .groupBy(ledgerItems.parentId);
-  return new Map(rows.map((r) => [r.parentId!, r.n]));
+  return new Map(rows.map((r) => [r.parentId!, { total: r.n, closed: r.closed }]));
 }

@@ -41,7 +41,8 @@ export async function toViews(db: Db, rows: ItemRow[], today: IsoDate, yellowDay
       daysLeft: status.daysLeft,
       daysOverdue: status.daysOverdue,
       steps: st.map((s, i) => ({ id: s.id, seq: s.seq, title: s.title, deadline: s.deadline, doneOn: s.doneOn, colour: status.steps[i]!.colour, daysOverdue: status.steps[i]!.daysOverdue })),
-      subItemCount: subCounts.get(r.id) ?? 0,
+      subItemCount: subCounts.get(r.id)?.total ?? 0,
+      subItemsClosed: subCounts.get(r.id)?.closed ?? 0,
     };
   });
 }

@@ -135,7 +135,7 @@ function ItemView({ item }: { item: ItemDetail }) {
           )}
           {(can('progress') || can('request_close')) && <WorkCard item={item} busy={busy} act={act} />}
           {item.subItems.length > 0 && (
-            <Card size="small" title={t('detail.subItems')}>
+            <Card size="small" title={t('detail.subItems', { count: item.subItemCount, closed: item.subItemsClosed })}>
               <Table<LedgerItem>
                 rowKey="id"
                 size="small"

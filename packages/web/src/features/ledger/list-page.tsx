@@ -67,7 +67,7 @@ export function LedgerListPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {sourceName(i.source)}
                   {i.priority !== 'normal' && ` · ${t(`priorities.${i.priority}`)}`}
-                  {i.subItemCount > 0 && ` · ${t('list.subItems', { count: i.subItemCount })}`}
+                  {i.subItemCount > 0 && ` · ${t('list.subItems', { count: i.subItemCount, closed: i.subItemsClosed })}`}
                 </Typography.Text>
               </Space>
             ),

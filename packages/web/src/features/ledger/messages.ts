@@ -80,8 +80,8 @@ const zh = {
     leader: '责任领导',
     total_one: '共 {{count}} 项',
     total_other: '共 {{count}} 项',
-    subItems_one: '{{count}} 个子事项',
-    subItems_other: '{{count}} 个子事项',
+    subItems_one: '子事项已销号 {{closed}}/{{count}}',
+    subItems_other: '子事项已销号 {{closed}}/{{count}}',
   },
   settings: {
     open: '提醒设置',
@@ -124,7 +124,7 @@ const zh = {
     splitFailed: '分解失败',
     confirmClose: { title: '确认销号？', content: '请确认已核实佐证材料。' },
     steps: { title: '工作节点', seq: '序号', step: '节点', deadline: '期限', doneOn: '完成日期', complete: '完成' },
-    subItems: '子事项',
+    subItems: '子事项（已销号 {{closed}}/{{count}}）',
     history: '办理过程',
     work: {
       title: '办理',
@@ -253,8 +253,8 @@ const en: Messages<typeof zh> = {
     leader: 'Leader',
     total_one: '{{count}} item',
     total_other: '{{count}} items',
-    subItems_one: '{{count}} sub-item',
-    subItems_other: '{{count}} sub-items',
+    subItems_one: '{{closed}} of {{count}} sub-item closed',
+    subItems_other: '{{closed}} of {{count}} sub-items closed',
   },
   settings: {
     open: 'Reminders',
@@ -297,7 +297,7 @@ const en: Messages<typeof zh> = {
     splitFailed: 'Could not split the item',
     confirmClose: { title: 'Close this item?', content: 'Please confirm that the supporting evidence has been checked.' },
     steps: { title: 'Steps', seq: 'No.', step: 'Step', deadline: 'Deadline', doneOn: 'Done on', complete: 'Done' },
-    subItems: 'Sub-items',
+    subItems: 'Sub-items ({{closed}} of {{count}} closed)',
     history: 'History',
     work: {
       title: 'Handling',
