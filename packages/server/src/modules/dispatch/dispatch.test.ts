@@ -141,6 +141,10 @@ describe('monthly report', () => {
     expect((await ra.post(`/api/dispatch/campaigns/${campaign}/periods`, { period: P1, deadline: `${Y}-02-05` })).statusCode).toBe(403);
     expect((await org.post(`/api/dispatch/campaigns/${campaign}/periods`, { period: P1, deadline: `${Y}-02-05` })).statusCode).toBe(200);
     expect((await org.post(`/api/dispatch/campaigns/${campaign}/periods`, { period: P1, deadline: `${Y}-02-05` })).statusCode).toBe(409);
+    // Both units carry targets in January: each hears it is open, with a link to its own form.
+    for (const [c, unit] of [[ra, ids.a], [hb, ids.b]] as const) {
+      expect((await c.get('/api/notifications')).json().items[0]).toMatchObject({ kind: 'dispatch.opened', title: `1 月调度已开启，请于 ${Y}-02-05 前报送`, link: `/dispatch/report/${unit}/${P1}` });
+    }
   });
 
   it('refuses bad figures naming the field, and saves nothing', async () => {

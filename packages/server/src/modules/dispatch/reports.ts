@@ -215,6 +215,18 @@ export async function openPeriod(db: Db, who: AuditActor, campaignId: number, pe
       ? await tx.update(dispatchPeriods).set({ open: true, deadline, reopenCount: existing.reopenCount + 1 }).where(eq(dispatchPeriods.id, existing.id)).returning()
       : await tx.insert(dispatchPeriods).values({ campaignId, period, deadline }).returning();
     await recordAudit(tx, who, { action: existing ? 'dispatch.reopen' : 'dispatch.open', targetType: 'dispatch_period', targetId: row!.id, before: existing ? { open: false, deadline: existing.deadline } : undefined, after: { period, deadline } });
+    // Every unit that carries a target that month hears that it is open, and by when.
+    const year = await loadYear(tx, campaignId, splitPeriod(period).year);
+    const owing = year.units.filter((u) => unitTargets(year, u.id, period).length > 0).map((u) => u.id);
+    const m = splitPeriod(period).month;
+    for (const unitId of owing) {
+      await notify(tx, await unitRecipients(tx, [unitId]), {
+        kind: 'dispatch.opened',
+        title: `${m} 月调度${existing ? '重新开放' : '已开启'}，请于 ${deadline} 前报送`,
+        link: `/dispatch/report/${unitId}/${period}`,
+        dedupeKey: `dispatch:${row!.id}:opened:${deadline}`,
+      });
+    }
     return row!;
   });
 }
