@@ -112,7 +112,9 @@ describe('campaign, indicators and targets', () => {
     const target = mine.find((x) => x.indicatorId === signed)!;
     expect((await hb.post(`/api/dispatch/targets/${target.id}/change`, { base: '70', reason: '外部形势变化' })).statusCode).toBe(403);
     expect((await ha.post(`/api/dispatch/targets/${target.id}/change`, { base: '70', stretch: '90', reason: '受外部形势影响申请调整' })).statusCode).toBe(200);
+    expect((await org.get('/api/notifications')).json().items[0]).toMatchObject({ title: '目标调整待审批：区商务局 · 签约亿元以上项目', body: '申请由 80/100 调整为 70/90：受外部形势影响申请调整' });
     expect((await org.post(`/api/dispatch/targets/${target.id}/decision`, { approve: true })).statusCode).toBe(200);
+    expect((await ra.get('/api/notifications')).json().items[0]).toMatchObject({ title: '目标调整已批准：签约亿元以上项目', body: '目标调整为 70/90' });
     const [row] = await t.database.db.select().from(targets).where(eq(targets.id, target.id));
     expect([row!.base, row!.stretch, row!.pendingChange]).toEqual(['70', '90', null]);
     // Put it back through the same path so the rest of the file reads 80/100.

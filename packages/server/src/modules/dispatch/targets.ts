@@ -1,9 +1,10 @@
 import { parseDecimal, ScoringInputError, toDecimal, type Actor } from '@leitai/core';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { targets, users } from '../../db/schema/index.js';
+import { indicators, targets, units, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound, type ImportProblem } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
+import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
 import { allUnits, campaignIndicators, getCampaign, type IndicatorRow, type TargetRow } from './repo.js';
 import type { TargetInput } from './schema.js';
 
@@ -94,6 +95,13 @@ export async function requestTargetChange(db: Db, actor: Actor, who: AuditActor,
     const pending = { ...change, by: actor.userId, byName: me?.name ?? '', at: new Date().toISOString() };
     await tx.update(targets).set({ pendingChange: pending }).where(eq(targets.id, row.id));
     await recordAudit(tx, who, { action: 'target.change.request', targetType: 'target', targetId: row.id, unitId: row.unitId, before: { base: row.base, stretch: row.stretch }, after: pending });
+    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
+    await notify(tx, await officeRecipients(tx), {
+      kind: 'target.change_requested',
+      title: `目标调整待审批：${unit?.name ?? ''} · ${indicator.name}`,
+      body: `申请由 ${row.base}${row.stretch ? `/${row.stretch}` : ''} 调整为 ${change.base}${change.stretch ? `/${change.stretch}` : ''}：${change.reason}`,
+      link: '/dispatch/setup',
+    });
     return { id: row.id };
   });
 }
@@ -106,6 +114,13 @@ export async function decideTargetChange(db: Db, _actor: Actor, who: AuditActor,
     const set = approve ? { base: pending.base, stretch: pending.stretch, pendingChange: null, updatedAt: new Date() } : { pendingChange: null };
     await tx.update(targets).set(set).where(eq(targets.id, row.id));
     await recordAudit(tx, who, { action: approve ? 'target.change.approve' : 'target.change.refuse', targetType: 'target', targetId: row.id, unitId: row.unitId, before: { base: row.base, stretch: row.stretch }, after: { ...pending, comment } });
+    const [ind] = await tx.select({ name: indicators.name }).from(indicators).where(eq(indicators.id, row.indicatorId));
+    await notify(tx, await unitRecipients(tx, [row.unitId]), {
+      kind: approve ? 'target.change_approved' : 'target.change_refused',
+      title: `目标调整${approve ? '已批准' : '未批准'}：${ind?.name ?? ''}`,
+      body: approve ? `目标调整为 ${pending.base}${pending.stretch ? `/${pending.stretch}` : ''}` : comment ? `意见：${comment}` : '维持原目标',
+      link: '/dispatch/unit',
+    });
     return { id: row.id, approved: approve };
   });
 }
