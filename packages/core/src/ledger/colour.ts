@@ -16,14 +16,20 @@ export interface DeadlineStatus {
   daysOverdue: number;
 }
 
+/** A close-out (or a step done) counts only from its day on: seen on an earlier day, the item was still open. */
+const closedBy = (closedOn: IsoDate | null | undefined, today: IsoDate): IsoDate | null =>
+  closedOn && dayNumber(closedOn, 'closedOn') <= dayNumber(today, 'today') ? closedOn : null;
+
 /**
- * One deadline's colour on `today` (Asia/Shanghai date). Overdue counts calendar days, as
- * bulletins do ("逾期 12 天"); the deadline day itself is not overdue.
+ * One deadline's colour on `today` (Asia/Shanghai date), which may be a past day (a bulletin as of a
+ * period's end). Overdue counts calendar days, as bulletins do ("逾期 12 天"); the deadline day itself
+ * is not overdue.
  */
 export function deadlineStatus(input: { deadline: IsoDate; today: IsoDate; closedOn?: IsoDate | null; yellowDays?: number }): DeadlineStatus {
   const deadline = dayNumber(input.deadline, 'deadline');
-  if (input.closedOn) {
-    return { colour: 'closed', daysLeft: null, daysOverdue: Math.max(0, dayNumber(input.closedOn, 'closedOn') - deadline) };
+  const closedOn = closedBy(input.closedOn, input.today);
+  if (closedOn) {
+    return { colour: 'closed', daysLeft: null, daysOverdue: Math.max(0, dayNumber(closedOn, 'closedOn') - deadline) };
   }
   const daysLeft = deadline - dayNumber(input.today, 'today');
   const yellowDays = input.yellowDays ?? DEFAULT_YELLOW_DAYS;
@@ -56,7 +62,7 @@ export function itemStatus(input: {
   );
   let worst: DeadlineStatus = own;
   let drivenByStep: number | null = null;
-  if (!input.closedOn) {
+  if (!closedBy(input.closedOn, input.today)) {
     steps.forEach((s, i) => {
       if (SEVERITY[s.colour] > SEVERITY[worst.colour] || (s.colour === worst.colour && s.daysOverdue > worst.daysOverdue)) {
         worst = s;

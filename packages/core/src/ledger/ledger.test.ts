@@ -172,6 +172,21 @@ describe('colours', () => {
     expect(s.drivenByStep).toBe(1);
     expect(s.steps[0]!.colour).toBe('closed');
   });
+  it('seen on a past day, an item closed later was still open then (a bulletin as of a period end)', () => {
+    const closedLate = { deadline: '2026-10-20', closedOn: '2026-11-05', steps: [{ deadline: '2026-10-10', doneOn: '2026-11-01' }] };
+    expect(itemStatus({ ...closedLate, today: '2026-10-31' })).toMatchObject({ colour: 'red', daysOverdue: 21, drivenByStep: 0 });
+    expect(itemStatus({ ...closedLate, today: '2026-11-10' })).toMatchObject({ colour: 'closed', daysOverdue: 16 });
+  });
+  it('a day after the close-out never changes the colour once closed (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (d, c, later) => {
+        const day = (n: number) => fromDayNumber(dayNumber('2026-06-01') + n);
+        const seen = (n: number) => deadlineStatus({ deadline: day(d), closedOn: day(c), today: day(n) });
+        expect(seen(c + later)).toEqual(seen(c));
+        if (c > 0) expect(seen(c - 1).colour).not.toBe('closed');
+      }),
+    );
+  });
 });
 
 describe('on-time close-out rate', () => {

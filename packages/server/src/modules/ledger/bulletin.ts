@@ -17,7 +17,8 @@ export interface BulletinData {
 /** What a 督查通报 says for a period: closure rates per unit ranked, and every overdue item by name. */
 export async function bulletinData(db: Db, actor: Actor, period: string, today: IsoDate): Promise<BulletinData> {
   const rates = await ratesFor(db, actor, period, today);
-  const red = await listLedger(db, actor, { colour: 'red' }, today);
+  // Overdue as the period ended (or today, for the current one): an item closed since then was still open.
+  const red = await listLedger(db, actor, { colour: 'red' }, rates.asOf);
   const ranking = rates.rows.filter((r) => r.due > 0).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   const sum = (k: 'due' | 'onTime' | 'late' | 'overdue') => ranking.reduce((s, r) => s + r[k], 0);
   return {
@@ -26,7 +27,6 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
     totals: { due: sum('due'), onTime: sum('onTime'), late: sum('late'), overdue: sum('overdue') },
     ranking,
     overdueItems: red
-      .filter((i) => i.deadline <= rates.to || i.daysOverdue > 0)
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
       .map((i) => ({ id: i.id, title: i.title, unitName: i.leadUnit.name, leaderName: i.leader?.name ?? '', deadline: i.deadline, daysOverdue: i.daysOverdue })),
   };

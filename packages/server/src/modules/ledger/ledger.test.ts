@@ -292,6 +292,17 @@ describe('colours, counts, rates, bulletin', () => {
     const mine = (await b.get(`/api/ledger/bulletin?period=${period}&format=json`)).json();
     expect(mine.overdueItems.some((i: { id: number }) => i.id === overdueId)).toBe(false);
   });
+
+  it('the bulletin of a past month lists what was overdue when that month ended, though closed since', async () => {
+    const deadline = plus(-(Number(today.slice(8)) + 4)); // a few days before the end of last month
+    const lastMonth = deadline.slice(0, 7);
+    const id = await newItem({ title: '上月逾期、本月才销号的事项', deadline: plus(3), coUnitIds: [] });
+    await t.database.db.update(ledgerItems).set({ deadline, originalDeadline: deadline, state: 'closed', closedOn: today }).where(eq(ledgerItems.id, id));
+    const then = (await org.get(`/api/ledger/bulletin?period=${lastMonth}&format=json`)).json();
+    expect(then.overdueItems.find((i: { id: number }) => i.id === id)?.daysOverdue).toBe(dayNumber(then.asOf) - dayNumber(deadline));
+    const now = (await org.get(`/api/ledger/bulletin?period=${today.slice(0, 7)}&format=json`)).json();
+    expect(now.overdueItems.some((i: { id: number }) => i.id === id)).toBe(false);
+  });
 });
 
 describe('Excel import and export', () => {
