@@ -49,6 +49,8 @@ export interface LedgerItem<D = string> {
   subItemCount: number;
   /** Of the sub-items, how many are closed: the parent's roll-up. */
   subItemsClosed: number;
+  /** 擂台承诺: the arena on whose stage it was promised (its title as `name`). */
+  arena: Ref | null;
 }
 
 /** One entry of an item's history. */

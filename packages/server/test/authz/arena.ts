@@ -90,5 +90,15 @@ export const rows: MatrixRow[] = [
   { route: 'GET /api/arenas/:id/events', allow: readers, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/events'), payloadAsStream: true }) },
   { route: 'GET /api/arenas/:id/result', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result') }) },
   { route: 'GET /api/arenas/:id/result.xlsx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.xlsx') }) },
+  { route: 'GET /api/arenas/:id/commitments', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/commitments') }) },
+  {
+    route: 'POST /api/arenas/:id/commitments',
+    allow: office,
+    request: async (f) => {
+      const id = await sharedArena(f, 'own');
+      const [contestant] = await contestantsOf(f.db, id);
+      return { method: 'POST', url: `/api/arenas/${id}/commitments`, payload: { contestantId: contestant!.id, title: '年内新增规上企业 15 家', deadline: `${new Date().getFullYear() + 1}-12-31` } };
+    },
+  },
   { route: 'GET /api/arenas/:id/result.docx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.docx') }) },
 ];

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { LedgerPriority, LedgerState } from '@leitai/core';
+import { arenas } from './arena.js';
 import { units, users } from './identity.js';
 
 /**
@@ -39,8 +40,10 @@ export const ledgerItems = pgTable(
     closedBy: integer(),
     /** The last colour the daily job announced, so each escalation is told once. */
     notifiedColour: text(),
+    /** 擂台承诺: the arena on whose stage the unit head promised this. */
+    arenaId: integer().references(() => arenas.id, { onDelete: 'set null' }),
   },
-  (t) => [index('ledger_items_lead_idx').on(t.leadUnitId), index('ledger_items_state_idx').on(t.state, t.deadline), index('ledger_items_parent_idx').on(t.parentId)],
+  (t) => [index('ledger_items_lead_idx').on(t.leadUnitId), index('ledger_items_state_idx').on(t.state, t.deadline), index('ledger_items_parent_idx').on(t.parentId), index('ledger_items_arena_idx').on(t.arenaId)],
 );
 
 /** 节点: steps of an item, each with its own deadline (倒排工期). */

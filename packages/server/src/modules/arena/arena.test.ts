@@ -4,6 +4,7 @@ import { drawOrder, formatDecimal, scoreArena } from '@leitai/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 import { openSse } from '../../realtime/sse-client.js';
 import type { LiveSnapshot } from './live.js';
 import { engineInput, loadArenaData } from './live.js';
@@ -160,6 +161,16 @@ describe('a live arena', () => {
     expect(reopen.statusCode).toBe(400);
     await host(id, { type: 'finish' });
     expect((await head.get(`/api/arenas/${id}`)).json().judges.map((j: { name: string }) => j.name).sort()).toEqual(judges.map((j) => j.name).sort());
+    // 擂台承诺: what 甲局长 promised on stage goes on the ledger, led by 甲局, linked to this arena.
+    const promise = { contestantId: a.id, title: '年内新增规上工业企业15家', deadline: `${Number(shanghaiDate().slice(0, 4)) + 1}-06-30` };
+    expect((await head.post(`/api/arenas/${id}/commitments`, promise)).statusCode).toBe(403);
+    expect((await org.post(`/api/arenas/${id}/commitments`, { ...promise, title: '好' })).json().error.message).toContain('表态内容至少 4 个字');
+    expect((await org.post(`/api/arenas/${id}/commitments`, { ...promise, contestantId: 999_999 })).json().error.message).toBe('该选手不在本场擂台赛中');
+    const made = await org.post(`/api/arenas/${id}/commitments`, promise);
+    expect(made.statusCode, made.body).toBe(201);
+    const listed = (await head.get(`/api/arenas/${id}/commitments`)).json().items;
+    expect(listed.map((i: { id: number; source: string; leadUnit: { id: number }; arena: { id: number } }) => [i.id, i.source, i.leadUnit.id, i.arena.id])).toEqual([[made.json().id, '擂台承诺', unitA, id]]);
+    expect((await head.get('/api/notifications')).json().items[0].title).toBe('新督办事项：年内新增规上工业企业15家');
     const result = (await head.get(`/api/arenas/${id}/result`)).json();
     const d = await loadArenaData(t.database.db, id);
     const engine = scoreArena(engineInput(d, contestants.map((c) => c.id)));

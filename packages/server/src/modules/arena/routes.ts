@@ -12,7 +12,9 @@ import { liveSnapshot, withServerNow } from './live.js';
 import { getArena } from './repo.js';
 import { arenaDetail, arenaList, unitOptions } from './queries.js';
 import { arenaResult } from './result.js';
-import { ZArenaCreate, ZArenaId, ZCodes, ZDraw, ZHostAction, ZRecusal } from './schema.js';
+import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
+import { commitmentsOf, recordCommitment } from './commitments.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, arenaTopic, createArena, drawArena, issueCodes } from './setup.js';
 
 /**
@@ -101,6 +103,17 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachmentHeader(`${r.arena.title}成绩通报.docx`))
       .send(await resultDocument(r));
+  });
+
+  // 擂台承诺: promises made on stage become ledger items; published like the result, to everyone who reads arenas.
+  app.get('/arenas/:id/commitments', { schema: { tags, params } }, async (request) => {
+    authorize(request, 'arena.read');
+    return { items: await commitmentsOf(db, request.params.id, shanghaiDate()) };
+  });
+  app.post('/arenas/:id/commitments', { schema: { tags, params, body: ZCommitment } }, async (request, reply) => {
+    const actor = authorize(request, 'arena.manage');
+    if (!hasPermission(actor, 'ledger.manage')) throw forbidden(); // it creates a ledger item
+    return reply.status(201).send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
   });
 
   await app.register(judgeRoutes, { hub });

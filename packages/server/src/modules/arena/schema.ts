@@ -26,6 +26,11 @@ export const ZArenaId = z.object({ id: z.coerce.number().int().positive() });
 export const ZDraw = z.object({ seed: z.string().trim().min(1).max(64).optional() });
 export const ZRecusal = z.object({ judgeId: z.number().int().positive(), contestantId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写回避理由').max(200) });
 export const ZCodes = z.object({ judgeId: z.number().int().positive().optional() });
+export const ZCommitment = z.object({
+  contestantId: z.number().int().positive(),
+  title: z.string().trim().min(4, '表态内容至少 4 个字').max(100, '表态内容不超过 100 个字'),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成期限格式应为 YYYY-MM-DD'),
+});
 
 export const ZHostAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start') }),

@@ -16,6 +16,8 @@ export interface NewItem {
   priority: string;
   tags: string[];
   steps: { title: string; deadline: IsoDate }[];
+  /** 擂台承诺: the arena where it was promised. */
+  arenaId?: number | null;
 }
 
 export interface FieldProblem {
@@ -73,6 +75,7 @@ const FIELD_LABELS: Record<keyof NewItem, string> = {
   priority: '优先级',
   tags: '标签',
   steps: '工作节点',
+  arenaId: '擂台赛',
 };
 
 /** Inserts validated items with their steps, history, audit and assignment notices, in the caller's transaction. */
@@ -91,6 +94,7 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
       originalDeadline: i.deadline,
       priority: i.priority as LedgerPriority, // checked with the other fields before anything is written
       tags: i.tags,
+      arenaId: i.arenaId ?? null,
       createdBy: actor.userId,
     });
     await insertSteps(tx, row.id, i.steps);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { LedgerState, UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { ledgerEvents, ledgerExtensions, ledgerItems, ledgerSteps, units, users } from '../../db/schema/index.js';
+import { arenas, ledgerEvents, ledgerExtensions, ledgerItems, ledgerSteps, units, users } from '../../db/schema/index.js';
 
 export type ItemRow = typeof ledgerItems.$inferSelect;
 export type StepRow = typeof ledgerSteps.$inferSelect;
@@ -112,6 +112,18 @@ export async function usersByIds(db: Db, ids: Iterable<number>): Promise<Map<num
   if (list.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName, roles: users.roles, active: users.active }).from(users).where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function arenaTitles(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db.select({ id: arenas.id, title: arenas.title }).from(arenas).where(inArray(arenas.id, list));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** The items promised on an arena's stage (擂台承诺), oldest first. */
+export async function itemsOfArena(db: Db, arenaId: number): Promise<ItemRow[]> {
+  return db.select().from(ledgerItems).where(eq(ledgerItems.arenaId, arenaId)).orderBy(asc(ledgerItems.id));
 }
 
 export async function leaders(db: Db): Promise<{ id: number; name: string; username: string }[]> {

@@ -79,6 +79,7 @@ export const ZItemView = z.object({
   steps: z.array(z.object({ id: z.number(), seq: z.number(), title: z.string(), deadline: z.string(), doneOn: z.string().nullable(), colour: ZColour, daysOverdue: z.number() })),
   subItemCount: z.number(),
   subItemsClosed: z.number(),
+  arena: ZUnitRef.nullable(),
 });
 
 const ZFile = z.object({ id: z.number(), name: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
