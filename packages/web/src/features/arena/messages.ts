@@ -119,6 +119,21 @@ const zh = {
     rules:
       '计分规则：每位评委的分数为各评分项之和；评委组内有效分不少于 5 个时去掉一个最高分和一个最低分后取平均；选手得分为各组均分按权重加权（缺席的组按其余组权重重新归一）；回避和未评分的评委不计入。',
   },
+  commitments: {
+    title: '擂台表态（转入督查督办台账）',
+    record: '记录表态',
+    none: '尚无表态事项',
+    who: '表态单位',
+    whoRequired: '请选择表态的选手',
+    promise: '表态内容',
+    promiseHint: '如：年内新增规上工业企业15家',
+    promiseRequired: '表态内容至少 4 个字',
+    deadline: '完成期限',
+    deadlineRequired: '请选择完成期限',
+    light: '办理情况',
+    kept: '按期兑现',
+    saved: '已记录表态，并交办给该单位',
+  },
   judge: {
     joinTitle: '擂台赛评委入口',
     joinHint: '扫描主持人提供的二维码，或输入 8 位评委码。无需账号和密码。',
@@ -283,6 +298,21 @@ const en: Messages<typeof zh> = {
     groupLine: '{{group}} (group average {{score}}, effective weight {{weight}}): ',
     rules:
       'Scoring rules: a judge’s score is the sum of the criteria; where a judge group has at least 5 valid scores, the highest and the lowest are dropped before averaging; a contestant’s score is the weighted sum of the group averages (an absent group’s weight is shared among the others); recused judges and judges who did not score are not counted.',
+  },
+  commitments: {
+    title: 'Promises made on stage (on the supervision ledger)',
+    record: 'Record a promise',
+    none: 'No promises recorded',
+    who: 'Who promised',
+    whoRequired: 'Choose the contestant who promised',
+    promise: 'Promise',
+    promiseHint: 'e.g. 15 new industrial enterprises above designated size this year',
+    promiseRequired: 'The promise needs at least 4 characters',
+    deadline: 'Deadline',
+    deadlineRequired: 'Choose the deadline',
+    light: 'Progress',
+    kept: 'Kept on time',
+    saved: 'Promise recorded and assigned to the unit',
   },
   judge: {
     joinTitle: 'Arena contest: judges’ entrance',

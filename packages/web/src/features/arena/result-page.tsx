@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Result as AntResult, Table, Tag, Typography }
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../lib/api';
 import { Page } from '../../components/page';
+import { Commitments } from './commitments';
 import { useCriterionName } from './labels';
 import { fmt, type ArenaResult, type JudgeStatus } from './types';
 
@@ -75,6 +76,7 @@ export function ResultPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('result.rules')}
       </Typography.Paragraph>
+      <Commitments arena={r} />
     </Page>
   );
 }

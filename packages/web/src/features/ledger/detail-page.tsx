@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import type { LedgerAction } from '@leitai/core';
 import { api, ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useLedgerItem, useLedgerMeta } from './api';
 import { ColourTag } from './colour-tag';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
@@ -35,6 +36,7 @@ function ItemView({ item }: { item: ItemDetail }) {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const can = (a: LedgerAction) => item.actions.includes(a);
+  const mayReadArenas = useCan()('arena.read');
   const organiser = item.parties.includes('organiser');
   const pending = item.extensions.find((x) => x.status === 'pending');
 
@@ -106,6 +108,11 @@ function ItemView({ item }: { item: ItemDetail }) {
                 {item.deadline !== item.originalDeadline && <Typography.Text type="secondary">{t('detail.extended', { date: item.originalDeadline })}</Typography.Text>}
               </Descriptions.Item>
               {item.closedOn && <Descriptions.Item label={t('fields.closedOn')}>{item.closedOn}</Descriptions.Item>}
+              {item.arena && (
+                <Descriptions.Item label={t('fields.arena')}>
+                  {mayReadArenas ? <Link to={`/arenas/${item.arena.id}/result`}>{item.arena.name}</Link> : item.arena.name}
+                </Descriptions.Item>
+              )}
               {item.tags.length > 0 && <Descriptions.Item label={t('fields.tags')}>{item.tags.map((t) => <Tag key={t}>{t}</Tag>)}</Descriptions.Item>}
             </Descriptions>
             {item.content && <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>{item.content}</Typography.Paragraph>}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { login, openNotice } from '../fixtures';
+
+test('a promise made on stage is recorded from the result page and lands on the unit’s ledger', async ({ browser }) => {
+  const promise = `年内新增规上工业企业15家（${Date.now() % 100000}）`;
+  const organiser = await browser.newPage();
+  await login(organiser, 'organiser');
+  await organiser.getByRole('menuitem', { name: '擂台赛' }).click();
+  await organiser.getByRole('row', { name: /当龙头作表率开新局/ }).getByRole('link', { name: '成绩' }).click();
+  await expect(organiser.getByTestId('result-table')).toBeVisible();
+
+  await organiser.getByRole('button', { name: '记录表态' }).click();
+  const dialog = organiser.getByRole('dialog');
+  await dialog.getByLabel('表态单位').fill('区工信局');
+  await dialog.getByLabel('表态单位').press('Enter');
+  await dialog.getByLabel('表态内容').fill(promise);
+  await dialog.getByLabel('完成期限').click();
+  await dialog.getByLabel('完成期限').fill(`${new Date().getFullYear() + 1}-06-30`);
+  await dialog.getByLabel('完成期限').press('Enter');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(organiser.getByText('已记录表态，并交办给该单位')).toBeVisible();
+  const row = organiser.getByTestId('commitments').getByRole('row', { name: new RegExp(promise.slice(0, 10)) });
+  await expect(row).toContainText('区工信局');
+  await expect(row.getByTestId('colour-green')).toBeVisible();
+
+  // The unit head hears of it as a new supervised item, which says where it was promised.
+  const head = await browser.newPage();
+  await login(head, 'head.gxj');
+  await openNotice(head, `新督办事项：${promise}`);
+  await expect(head.getByRole('heading', { name: promise })).toBeVisible();
+  await expect(head.getByRole('link', { name: '“当龙头作表率开新局”局长擂台赛' })).toBeVisible();
+  await expect(head.getByText('擂台承诺').first()).toBeVisible();
+});
