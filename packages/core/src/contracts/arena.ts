@@ -1,6 +1,8 @@
 import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
 import type { ArenaStatus, ContestantPhase } from '../contest/index.js';
 import type { Explanation } from '../explain/index.js';
+import type { LedgerColour, LedgerState } from '../ledger/index.js';
+import type { WarningState } from '../pace/index.js';
 
 /** GET /api/arenas: one line of the list. */
 export interface ArenaSummary {
@@ -87,4 +89,23 @@ export interface JudgeState {
   reasonRule: { high: string; low: string } | null;
   /** The read-only live stream to follow (the big screen's): /api/screen/<token>/events. */
   screenToken: string;
+}
+
+/**
+ * GET /api/arenas/:id/brief: 赛前简报, each contestant's standing assembled from its data before it goes
+ * on stage: the latest month's warning lights, its open and overdue supervised items, and what it
+ * promised at other arenas, with what became of it.
+ */
+export interface ArenaBriefRow {
+  contestantId: number;
+  unitId: number;
+  unitName: string;
+  /** The arena's campaign, last month reported before the arena; null without a campaign or a month. */
+  dispatch: { period: string; counts: Record<WarningState, number> } | null;
+  ledger: { open: number; overdue: number };
+  commitments: { id: number; title: string; arena: string; deadline: string; state: LedgerState; colour: LedgerColour; daysOverdue: number }[];
+}
+export interface ArenaBrief {
+  arena: { id: number; title: string; heldOn: string };
+  rows: ArenaBriefRow[];
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { arenaResult } from '../modules/arena/result.js';
 import { listArenas } from '../modules/arena/repo.js';
+import { arenaBrief } from '../modules/arena/brief.js';
+import { commitmentsOf } from '../modules/arena/commitments.js';
 import { seedDemoIfEmpty } from './index.js';
 import { campaigns } from '../db/schema/index.js';
 
@@ -27,5 +29,20 @@ describe('arena demo', () => {
     expect(ready.state.order).toHaveLength(10);
     const [campaign] = await t.database.db.select({ id: campaigns.id }).from(campaigns);
     expect(arenas.map((a) => a.campaignId)).toEqual([campaign!.id, campaign!.id]);
+  });
+
+  it('links the heads’ promises to the finished arena, and briefs the next one from the campaign’s last month', async () => {
+    const arenas = await listArenas(t.database.db);
+    const finished = arenas.find((a) => a.state.status === 'finished')!;
+    const promises = await commitmentsOf(t.database.db, finished.id, '2026-09-30');
+    expect(promises.map((p) => p.leadUnit.name).sort()).toEqual(['区发改局', '区工信局']);
+    const ready = arenas.find((a) => a.state.status === 'draft')!;
+    const brief = await arenaBrief(t.database.db, ready.id, '2026-09-30');
+    expect(brief.rows).toHaveLength(10);
+    // The arena is held after September opened: its brief shows the towns' lights for a month before it.
+    const lit = brief.rows.filter((r) => r.dispatch !== null);
+    expect(lit.length).toBeGreaterThan(0);
+    expect(lit.every((r) => r.dispatch!.period < ready.heldOn.slice(0, 7) || r.dispatch!.period === ready.heldOn.slice(0, 7))).toBe(true);
+    expect(brief.rows.find((r) => r.unitName === '流亭街道')!.ledger.open).toBeGreaterThan(0);
   });
 });

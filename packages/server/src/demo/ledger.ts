@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, fromDayNumber, type IsoDate, type LedgerState } from '@leitai/core';
 import { and, eq } from 'drizzle-orm';
-import { fileBlobs, files, ledgerSteps, units } from '../db/schema/index.js';
+import { arenas, fileBlobs, files, ledgerSteps, units } from '../db/schema/index.js';
 import { shanghaiDate } from '../jobs/clock.js';
 import { announceColours } from '../modules/ledger/daily.js';
 import { tellLeadUnit } from '../modules/ledger/notify.js';
@@ -74,6 +74,8 @@ export const ledgerSeeder: DemoSeeder = {
     const unitIds = await demoUnitIds(tx);
     const users = await demoUserIds(tx, ['organiser', 'leader', ...Object.values(REPORTERS)]);
     const organiser = users.get('organiser')!;
+    // What the department heads promised at the finished demo arena (seeded before the ledger) links back to it.
+    const [heads] = await tx.select({ id: arenas.id }).from(arenas).where(eq(arenas.title, '“当龙头作表率开新局”局长擂台赛'));
     const unitId = (code: string) => {
       const id = unitIds.get(code);
       if (id === undefined) throw new Error(`demo ledger: unknown unit ${code}`);
@@ -96,6 +98,7 @@ export const ledgerSeeder: DemoSeeder = {
         originalDeadline: deadline,
         priority: deadlineOffset < 0 ? 'urgent' : source === '领导批示' ? 'important' : 'normal',
         tags: source === '企业诉求' ? ['包保企业'] : title.includes('老旧小区') ? ['城市更新'] : [],
+        arenaId: title.startsWith('局长擂台赛表态') ? (heads?.id ?? null) : null,
         state,
         version: 1,
         createdBy: organiser,

@@ -171,6 +171,13 @@ describe('a live arena', () => {
     const listed = (await head.get(`/api/arenas/${id}/commitments`)).json().items;
     expect(listed.map((i: { id: number; source: string; leadUnit: { id: number }; arena: { id: number } }) => [i.id, i.source, i.leadUnit.id, i.arena.id])).toEqual([[made.json().id, '擂台承诺', unitA, id]]);
     expect((await head.get('/api/notifications')).json().items[0].title).toBe('新督办事项：年内新增规上工业企业15家');
+    // The next arena's brief opens with it: 甲局 has one open item, and its promise from this arena.
+    expect((await head.get(`/api/arenas/${id}/brief`)).statusCode).toBe(403);
+    const next = (await org.post('/api/arenas', { ...arenaBody(), title: '第二季度局长擂台赛' })).json<{ id: number }>().id;
+    const brief = (await org.get(`/api/arenas/${next}/brief`)).json();
+    const briefA = brief.rows.find((r: { unitId: number }) => r.unitId === unitA);
+    expect([briefA.dispatch, briefA.ledger, briefA.commitments.map((c: { title: string; arena: string; colour: string }) => [c.title, c.arena, c.colour])]).toEqual([null, { open: 1, overdue: 0 }, [['年内新增规上工业企业15家', '第一季度局长擂台赛', 'green']]]);
+    expect((await org.get(`/api/arenas/${id}/brief`)).json().rows.find((r: { unitId: number }) => r.unitId === unitA).commitments).toEqual([]);
     const result = (await head.get(`/api/arenas/${id}/result`)).json();
     const d = await loadArenaData(t.database.db, id);
     const engine = scoreArena(engineInput(d, contestants.map((c) => c.id)));

@@ -14,6 +14,7 @@ import { arenaDetail, arenaList, unitOptions } from './queries.js';
 import { arenaResult } from './result.js';
 import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
+import { arenaBrief } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, arenaTopic, createArena, drawArena, issueCodes } from './setup.js';
 
@@ -103,6 +104,11 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachmentHeader(`${r.arena.title}成绩通报.docx`))
       .send(await resultDocument(r));
+  });
+
+  app.get('/arenas/:id/brief', { schema: { tags, params } }, async (request) => {
+    authorize(request, 'arena.manage');
+    return arenaBrief(db, request.params.id, shanghaiDate());
   });
 
   // 擂台承诺: promises made on stage become ledger items; published like the result, to everyone who reads arenas.

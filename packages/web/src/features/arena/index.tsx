@@ -3,6 +3,7 @@ import type { Feature } from '../../app/feature';
 import { ArenaListPage } from './list-page';
 import { HostPage } from './host-page';
 import { ResultPage } from './result-page';
+import { BriefPage } from './brief-page';
 import { JudgePage } from './judge-page';
 import { ScreenPage } from './screen-page';
 
@@ -13,6 +14,7 @@ export const arenaFeature: Feature = {
     { path: 'arenas', element: <ArenaListPage /> },
     { path: 'arenas/:id/host', element: <HostPage /> },
     { path: 'arenas/:id/result', element: <ResultPage /> },
+    { path: 'arenas/:id/brief', element: <BriefPage /> },
   ],
   menu: [{ path: '/arenas', label: 'arena:menu.list', icon: <TrophyOutlined />, permission: 'arena.read', group: 'business', order: 30 }],
   publicRoutes: [

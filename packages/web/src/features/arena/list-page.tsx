@@ -54,6 +54,7 @@ export function ArenaListPage() {
             width: 180,
             render: (_: unknown, a: ArenaSummary) => (
               <Space>
+                {manage && <Link to={`/arenas/${a.id}/brief`}>{t('list.brief')}</Link>}
                 {manage && <Link to={`/arenas/${a.id}/host`}>{t('list.host')}</Link>}
                 {(manage || a.status === 'finished') && <Link to={`/arenas/${a.id}/result`}>{t('list.result')}</Link>}
               </Space>

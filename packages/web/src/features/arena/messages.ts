@@ -21,6 +21,7 @@ const zh = {
     seed: '抽签种子',
     host: '主持台',
     result: '成绩',
+    brief: '赛前简报',
   },
   create: {
     title: '新建擂台赛',
@@ -119,6 +120,15 @@ const zh = {
     rules:
       '计分规则：每位评委的分数为各评分项之和；评委组内有效分不少于 5 个时去掉一个最高分和一个最低分后取平均；选手得分为各组均分按权重加权（缺席的组按其余组权重重新归一）；回避和未评分的评委不计入。',
   },
+  brief: {
+    title: '{{title}} · 赛前简报',
+    subtitle: '{{date}} · 各选手单位的调度亮灯、督办事项和以往擂台表态，均取自系统数据',
+    dispatch: '最近一月调度亮灯',
+    noDispatch: '无（擂台赛未关联活动或尚无调度）',
+    ledger: '督办事项',
+    ledgerCounts: '在办 {{open}} · 逾期 {{overdue}}',
+    commitments: '以往擂台表态',
+  },
   commitments: {
     title: '擂台表态（转入督查督办台账）',
     record: '记录表态',
@@ -202,6 +212,7 @@ const en: Messages<typeof zh> = {
     seed: 'Draw seed',
     host: 'Host console',
     result: 'Results',
+    brief: 'Brief',
   },
   create: {
     title: 'New arena contest',
@@ -298,6 +309,15 @@ const en: Messages<typeof zh> = {
     groupLine: '{{group}} (group average {{score}}, effective weight {{weight}}): ',
     rules:
       'Scoring rules: a judge’s score is the sum of the criteria; where a judge group has at least 5 valid scores, the highest and the lowest are dropped before averaging; a contestant’s score is the weighted sum of the group averages (an absent group’s weight is shared among the others); recused judges and judges who did not score are not counted.',
+  },
+  brief: {
+    title: '{{title}} · Brief',
+    subtitle: '{{date}} · each contestant unit’s dispatch lights, supervised items and earlier promises on stage, from the system’s data',
+    dispatch: 'Last month’s dispatch lights',
+    noDispatch: 'None (the arena has no campaign, or nothing was reported)',
+    ledger: 'Supervised items',
+    ledgerCounts: '{{open}} open · {{overdue}} overdue',
+    commitments: 'Earlier promises on stage',
   },
   commitments: {
     title: 'Promises made on stage (on the supervision ledger)',
