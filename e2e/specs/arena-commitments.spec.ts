@@ -42,4 +42,7 @@ test('the brief of the coming arena shows each town’s lights, supervised items
   // The demo campaign's last month lights every town up; 流亭街道 has supervised items in hand.
   await expect(brief.getByTestId('brief-green').first()).toBeVisible();
   await expect(brief.getByRole('row', { name: /流亭街道/ })).toContainText(/在办 [1-9]/);
+  // …and prints for the leaders' folders.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Word/ }).click()]);
+  expect(file.suggestedFilename()).toMatch(/书记擂台赛赛前简报\.docx$/);
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { arenaResult } from '../modules/arena/result.js';
 import { listArenas } from '../modules/arena/repo.js';
-import { arenaBrief } from '../modules/arena/brief.js';
+import { arenaBrief, briefDocument } from '../modules/arena/brief.js';
+import { readDocx } from '../documents/index.js';
 import { commitmentsOf } from '../modules/arena/commitments.js';
 import { seedDemoIfEmpty } from './index.js';
 import { campaigns } from '../db/schema/index.js';
@@ -43,6 +44,13 @@ describe('arena demo', () => {
     const lit = brief.rows.filter((r) => r.dispatch !== null);
     expect(lit.length).toBeGreaterThan(0);
     expect(lit.every((r) => r.dispatch!.period < ready.heldOn.slice(0, 7) || r.dispatch!.period === ready.heldOn.slice(0, 7))).toBe(true);
-    expect(brief.rows.find((r) => r.unitName === '流亭街道')!.ledger.open).toBeGreaterThan(0);
+    const liuting = brief.rows.find((r) => r.unitName === '流亭街道')!;
+    expect(liuting.ledger.open).toBeGreaterThan(0);
+    // The Word brief says what the page says, row for row.
+    const doc = await readDocx(await briefDocument(brief));
+    expect(doc.paragraphs[0]).toBe(`${ready.title}赛前简报`);
+    const row = doc.tables[0]!.find((r) => r[0] === '流亭街道')!;
+    expect(row[2]).toBe(`在办 ${liuting.ledger.open}，逾期 ${liuting.ledger.overdue}`);
+    expect(doc.tables[0]!).toHaveLength(11);
   });
 });

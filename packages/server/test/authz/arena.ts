@@ -91,6 +91,7 @@ export const rows: MatrixRow[] = [
   { route: 'GET /api/arenas/:id/result', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result') }) },
   { route: 'GET /api/arenas/:id/result.xlsx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.xlsx') }) },
   { route: 'GET /api/arenas/:id/brief', allow: office, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief') }) },
+  { route: 'GET /api/arenas/:id/brief.docx', allow: office, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief.docx') }) },
   { route: 'GET /api/arenas/:id/commitments', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/commitments') }) },
   {
     route: 'POST /api/arenas/:id/commitments',

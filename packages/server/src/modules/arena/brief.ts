@@ -1,5 +1,6 @@
-import { splitPeriod, type ArenaBrief, type IsoDate } from '@leitai/core';
+import { splitPeriod, type ArenaBrief, type IsoDate, type LedgerColour, type WarningState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { wordDocument } from '../../documents/index.js';
 import { boardRows } from '../dispatch/board.js';
 import { yearPeriods } from '../dispatch/repo.js';
 import { loadYear } from '../dispatch/year.js';
@@ -47,4 +48,31 @@ export async function arenaBrief(db: Db, arenaId: number, today: IsoDate): Promi
       };
     }),
   };
+}
+
+const LIGHT_WORDS: Record<WarningState, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待报' };
+const COLOUR_WORDS: Record<LedgerColour, string> = { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' };
+
+/** The brief as a Word document for the leaders' folders: one table, the same numbers as the page. */
+export function briefDocument(b: ArenaBrief): Promise<Buffer> {
+  return wordDocument({
+    title: `${b.arena.title}赛前简报`,
+    subtitle: [`擂台赛日期：${b.arena.heldOn}`],
+    blocks: [
+      { kind: 'paragraph', text: '以下为各选手单位最近一月调度亮灯、督查督办事项和以往擂台表态办理情况，均取自系统数据。' },
+      {
+        kind: 'table',
+        header: ['单位', '最近一月调度亮灯', '督办事项', '以往擂台表态'],
+        rows: b.rows.map((r) => [
+          r.unitName,
+          r.dispatch === null
+            ? '—'
+            : `${r.dispatch.period}：${(['green', 'yellow', 'red', 'overdue', 'pending'] as const).filter((s) => r.dispatch!.counts[s] > 0).map((s) => `${LIGHT_WORDS[s]} ${r.dispatch!.counts[s]}`).join('，') || '无'}`,
+          `在办 ${r.ledger.open}，逾期 ${r.ledger.overdue}`,
+          r.commitments.map((c) => `${c.title}（${c.arena}，期限 ${c.deadline}，${c.state === 'closed' ? (c.daysOverdue > 0 ? `逾期 ${c.daysOverdue} 天兑现` : '已兑现') : COLOUR_WORDS[c.colour]}）`).join('；') || '—',
+        ]),
+        shading: b.rows.map((r) => (r.ledger.overdue > 0 || (r.dispatch?.counts.red ?? 0) > 0 ? 'FFE4E1' : null)),
+      },
+    ],
+  });
 }

@@ -14,7 +14,7 @@ import { arenaDetail, arenaList, unitOptions } from './queries.js';
 import { arenaResult } from './result.js';
 import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
-import { arenaBrief } from './brief.js';
+import { arenaBrief, briefDocument } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, arenaTopic, createArena, drawArena, issueCodes } from './setup.js';
 
@@ -109,6 +109,14 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/arenas/:id/brief', { schema: { tags, params } }, async (request) => {
     authorize(request, 'arena.manage');
     return arenaBrief(db, request.params.id, shanghaiDate());
+  });
+  app.get('/arenas/:id/brief.docx', { schema: { tags, params } }, async (request, reply) => {
+    authorize(request, 'arena.manage');
+    const b = await arenaBrief(db, request.params.id, shanghaiDate());
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachmentHeader(`${b.arena.title}赛前简报.docx`))
+      .send(await briefDocument(b));
   });
 
   // 擂台承诺: promises made on stage become ledger items; published like the result, to everyone who reads arenas.

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Result as AntResult, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Result as AntResult, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ArenaBrief, ArenaBriefRow, WarningState } from '@leitai/core';
-import { api } from '../../lib/api';
+import { api, download } from '../../lib/api';
 import { Page } from '../../components/page';
 import { ColourTag } from '../ledger/colour-tag';
 import { WARNING_COLOURS } from '../dispatch/tags';
@@ -14,12 +14,19 @@ const LIGHTS: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'p
 export function BriefPage() {
   const { t } = useTranslation(['arena', 'dispatch']);
   const id = Number(useParams().id);
+  const { message } = App.useApp();
   const q = useQuery({ queryKey: ['arena-brief', id], queryFn: () => api.get<ArenaBrief>(`/arenas/${id}/brief`) });
   if (q.error) return <AntResult status="warning" title={q.error.message} />;
   if (!q.data) return <Card loading />;
   const { arena, rows } = q.data;
   return (
-    <Page title={t('brief.title', { title: arena.title })} subtitle={t('brief.subtitle', { date: arena.heldOn })} extra={<Link to={`/arenas/${id}/host`}>{t('list.host')}</Link>}>
+    <Page title={t('brief.title', { title: arena.title })} subtitle={t('brief.subtitle', { date: arena.heldOn })} extra={
+        <Space>
+          <Button onClick={() => void download(`/arenas/${id}/brief.docx`).catch((e: Error) => message.error(e.message))}>{t('brief.exportWord')}</Button>
+          <Link to={`/arenas/${id}/host`}>{t('list.host')}</Link>
+        </Space>
+      }
+    >
       <Table<ArenaBriefRow>
         rowKey="contestantId"
         size="middle"

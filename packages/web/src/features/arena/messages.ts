@@ -128,6 +128,7 @@ const zh = {
     ledger: '督办事项',
     ledgerCounts: '在办 {{open}} · 逾期 {{overdue}}',
     commitments: '以往擂台表态',
+    exportWord: '导出 Word 简报',
   },
   commitments: {
     title: '擂台表态（转入督查督办台账）',
@@ -318,6 +319,7 @@ const en: Messages<typeof zh> = {
     ledger: 'Supervised items',
     ledgerCounts: '{{open}} open · {{overdue}} overdue',
     commitments: 'Earlier promises on stage',
+    exportWord: 'Export the brief (Word)',
   },
   commitments: {
     title: 'Promises made on stage (on the supervision ledger)',
