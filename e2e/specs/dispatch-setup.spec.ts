@@ -34,3 +34,19 @@ test('the office adds an indicator with a seasonal pace, is told what is wrong, 
   await expect(page.getByText('指标已保存')).toBeVisible();
   await expect(row).toContainText('落后 5/20 个百分点');
 });
+
+test('the office sets how many working days ahead units are reminded, and it is kept', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.getByRole('menuitem', { name: '活动与指标' }).click();
+  const setLead = async (from: string, to: string) => {
+    await page.getByRole('button', { name: '催报设置' }).click();
+    const field = page.getByRole('dialog').getByLabel('截止前提前催报的工作日数');
+    await expect(field).toHaveValue(from);
+    await field.fill(to);
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('催报设置已保存')).toBeVisible();
+  };
+  await setLead('2', '5');
+  await page.reload();
+  await setLead('5', '2'); // kept across a reload, then put back for the other flows
+});

@@ -48,6 +48,8 @@ const read = (f: Fixture) => (shared ??= world(f, { report: 'submitted' }));
 const unitUrl = async (f: Fixture, t: Target, tail: string, w?: World) => `/api/dispatch/campaigns/${(w ?? (await read(f))).campaign}/units/${f.unitOf(t)}/${tail}`;
 
 export const rows: MatrixRow[] = [
+  { route: 'GET /api/dispatch/settings', allow: office, request: () => ({ method: 'GET', url: '/api/dispatch/settings' }) },
+  { route: 'PUT /api/dispatch/settings', allow: office, request: () => ({ method: 'PUT', url: '/api/dispatch/settings', payload: { reminderWorkingDays: 2 } }) },
   { route: 'GET /api/dispatch/campaigns', allow: readers, request: () => ({ method: 'GET', url: '/api/dispatch/campaigns' }) },
   { route: 'POST /api/dispatch/campaigns', allow: office, request: (f) => ({ method: 'POST', url: '/api/dispatch/campaigns', payload: { name: `矩阵新活动${f.next()}`, startYear: Y, endYear: Y } }) },
   { route: 'GET /api/dispatch/campaigns/:id', allow: readers, request: async (f) => ({ method: 'GET', url: `/api/dispatch/campaigns/${(await read(f)).campaign}` }) },

@@ -225,6 +225,14 @@ describe('monthly report', () => {
     const overdue = (await rb.get('/api/notifications')).json().items[0];
     expect(overdue).toMatchObject({ title: '逾期未报：1 月调度', body: `1 月调度已过截止日期 ${Y}-02-05 1 天，尚未报送，请尽快填报并报送`, link: `/dispatch/report/${ids.b}/${P1}` });
     expect((await titles(ha)).filter((x) => x.startsWith('催报') || x.startsWith('逾期'))).toEqual([]);
+    // The office sets the lead time: with 10 working days, a late-January weekday is already within it (already told: no new notice).
+    const lateJanuary = [26, 27, 28].map((d) => `${Y}-01-${d}`).find((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))!;
+    expect(await remindReports(db, lateJanuary)).toBe('0 reports due soon or overdue, 0 new notices');
+    expect((await ra.put('/api/dispatch/settings', { reminderWorkingDays: 5 })).statusCode).toBe(403);
+    expect((await org.put('/api/dispatch/settings', { reminderWorkingDays: 11 })).json().error.message).toContain('不能超过 10 个工作日');
+    expect((await org.put('/api/dispatch/settings', { reminderWorkingDays: 10 })).json()).toEqual({ reminderWorkingDays: 10 });
+    expect(await remindReports(db, lateJanuary)).toBe('1 reports due soon or overdue, 0 new notices');
+    expect((await org.put('/api/dispatch/settings', { reminderWorkingDays: 2 })).statusCode).toBe(200);
   });
 
   it('prefills cumulative figures next month, refuses a decrease, fills by Excel', async () => {

@@ -6,23 +6,25 @@ import type { DailyJob } from '../../jobs/runner.js';
 import { loadCalendar } from '../calendar/service.js';
 import { notify, unitRecipients } from '../notifications/service.js';
 import { boardRows } from './board.js';
+import { dispatchSettings } from './settings.js';
 import { loadYear } from './year.js';
 
 /**
  * 催报: every morning, each unit that owes an open month's report and has not submitted it hears
- * that the deadline is near (within core's lead time, in working days) or has passed. A notice is
+ * that the deadline is near (within the office's lead time, in working days) or has passed. A notice is
  * keyed by period, unit, kind and deadline: told once, and told again only if the office moves the
  * deadline (reopening a month).
  */
 export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
   const calendar = await loadCalendar(tx);
+  const { reminderWorkingDays } = await dispatchSettings(tx);
   const open = await tx.select().from(dispatchPeriods).where(eq(dispatchPeriods.open, true));
   let owing = 0;
   let told = 0;
   for (const p of open) {
     const year = await loadYear(tx, p.campaignId, splitPeriod(p.period).year);
     for (const row of boardRows(year, p, () => true, day)) {
-      const r = reportReminder({ deadline: p.deadline, today: day, firstSubmittedOn: row.report.firstSubmittedOn, calendar });
+      const r = reportReminder({ deadline: p.deadline, today: day, firstSubmittedOn: row.report.firstSubmittedOn, calendar, leadWorkingDays: reminderWorkingDays });
       if (!r) continue;
       owing += 1;
       const m = splitPeriod(p.period).month;

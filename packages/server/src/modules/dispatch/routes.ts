@@ -9,6 +9,7 @@ import { notFound } from '../../errors.js';
 import { boardData, unitOverview } from './board.js';
 import { boardXlsx, bulletinData, bulletinDocx, bulletinXlsx } from './bulletin.js';
 import { createCampaign, createIndicator, editIndicator, retireIndicator } from './campaigns.js';
+import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
 import { allUnits, assignmentsOf, campaignIndicators, getCampaign, getIndicator, getTarget, listCampaigns, unitPath, yearPeriods, yearTargets } from './repo.js';
 import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
@@ -32,6 +33,15 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     if (path === null) throw notFound('单位');
     return authorize(request, permission, path);
   }
+
+  app.get('/dispatch/settings', { schema: { tags } }, async (request) => {
+    authorize(request, 'indicator.manage');
+    return dispatchSettings(db);
+  });
+  app.put('/dispatch/settings', { schema: { tags, body: ZDispatchSettings } }, async (request) => {
+    authorize(request, 'indicator.manage');
+    return saveDispatchSettings(db, auditActorOf(request), request.body);
+  });
 
   app.get('/dispatch/campaigns', { schema: { tags } }, async (request) => {
     const actor = authorize(request, 'target.read');

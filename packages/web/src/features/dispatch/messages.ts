@@ -204,6 +204,15 @@ const zh = {
     gapShort: '落后 {{yellow}}/{{red}} 个百分点',
     ratioShort: '序时比例低于 {{ratio}}',
   },
+  reminders: {
+    button: '催报设置',
+    title: '催报设置',
+    label: '截止前提前催报的工作日数',
+    hint: '每天 8 时，尚未报送的单位在截止前这些工作日内收到催报，逾期后再提醒一次；节假日不发（截止日当天除外）',
+    unit: '个工作日',
+    required: '请填写工作日数',
+    saved: '催报设置已保存，明早起按新设置提醒',
+  },
   campaign: {
     create: '新建活动',
     created: '已创建',
@@ -412,6 +421,15 @@ const en: Messages<typeof zh> = {
     monthShare: 'Cumulative share by month {{month}}',
     gapShort: '{{yellow}}/{{red}} points behind',
     ratioShort: 'Below {{ratio}} of pace',
+  },
+  reminders: {
+    button: 'Reminders',
+    title: 'Reminder settings',
+    label: 'Working days before the deadline to remind',
+    hint: 'At 8:00 each day, units that have not submitted are reminded within these working days before the deadline, and once more when it has passed; none on holidays (but the deadline day)',
+    unit: 'working days',
+    required: 'Enter a number of working days',
+    saved: 'Reminder settings saved; reminders follow them from tomorrow morning',
   },
   campaign: {
     create: 'New campaign',

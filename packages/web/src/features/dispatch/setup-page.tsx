@@ -7,6 +7,7 @@ import { ExcelImport } from '../../components/excel-import';
 import { api, ApiError } from '../../lib/api';
 import { useCampaignDetail, useCampaigns, useCurrentCampaign, type IndicatorInfo } from './api';
 import { IndicatorDialog } from './indicator-dialog';
+import { SettingButton } from '../../components/setting-button';
 import { show } from './tags';
 
 /** 活动与指标: the office's set-up — campaign, indicator list, targets (Excel), reporting months, target change requests. */
@@ -126,7 +127,25 @@ export function SetupPage() {
             ]}
           />
         </Card>
-        <Card size="small" title={t('setup.months')} extra={<Button type="primary" onClick={() => setOpening(true)}>{t('setup.openPeriod')}</Button>}>
+        <Card
+          size="small"
+          title={t('setup.months')}
+          extra={
+            <Space>
+              <SettingButton
+                setting={{
+                  url: '/dispatch/settings',
+                  field: 'reminderWorkingDays',
+                  min: 0,
+                  max: 10,
+                  refresh: [],
+                  labels: { button: t('reminders.button'), title: t('reminders.title'), label: t('reminders.label'), hint: t('reminders.hint'), unit: t('reminders.unit'), required: t('reminders.required'), saved: t('reminders.saved') },
+                }}
+              />
+              <Button type="primary" onClick={() => setOpening(true)}>{t('setup.openPeriod')}</Button>
+            </Space>
+          }
+        >
           <Table scroll={{ x: 800 }}
             size="small"
             rowKey="period"
