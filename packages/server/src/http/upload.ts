@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 export interface Upload {
@@ -26,4 +26,15 @@ export async function readUpload(request: FastifyRequest, maxBytes = 20 * 1024 *
 export function attachmentHeader(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Sends a generated Excel or Word file as a download under its Chinese name; the type follows the extension. */
+export function sendFile(reply: FastifyReply, filename: string, body: Buffer): FastifyReply {
+  const mime = MIME[filename.slice(filename.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+  return reply.header('content-type', mime).header('content-disposition', attachmentHeader(filename)).send(body);
 }

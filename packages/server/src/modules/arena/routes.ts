@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authorize, auditActorOf, requireUser } from '../../http/guard.js';
-import { attachmentHeader } from '../../http/upload.js';
+import { sendFile } from '../../http/upload.js';
 import { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
 import { hasPermission } from '@leitai/core';
@@ -93,17 +93,11 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) => readResult(request, request.params.id));
   app.get('/arenas/:id/result.xlsx', { schema: { tags, params } }, async (request, reply) => {
     const r = await readResult(request, request.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachmentHeader(`${r.arena.title}成绩表.xlsx`))
-      .send(await resultWorkbook(r));
+    return sendFile(reply, `${r.arena.title}成绩表.xlsx`, await resultWorkbook(r));
   });
   app.get('/arenas/:id/result.docx', { schema: { tags, params } }, async (request, reply) => {
     const r = await readResult(request, request.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachmentHeader(`${r.arena.title}成绩通报.docx`))
-      .send(await resultDocument(r));
+    return sendFile(reply, `${r.arena.title}成绩通报.docx`, await resultDocument(r));
   });
 
   app.get('/arenas/:id/brief', { schema: { tags, params } }, async (request) => {
@@ -113,10 +107,7 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/arenas/:id/brief.docx', { schema: { tags, params } }, async (request, reply) => {
     authorize(request, 'arena.manage');
     const b = await arenaBrief(db, request.params.id, shanghaiDate());
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachmentHeader(`${b.arena.title}赛前简报.docx`))
-      .send(await briefDocument(b));
+    return sendFile(reply, `${b.arena.title}赛前简报.docx`, await briefDocument(b));
   });
 
   // 擂台承诺: promises made on stage become ledger items; published like the result, to everyone who reads arenas.

@@ -3,11 +3,10 @@ import { exportSheet } from '../../excel/index.js';
 import { AppError } from '../../errors.js';
 import { auditActorOf, authorize } from '../../http/guard.js';
 import { recordAudit } from './service.js';
-import { attachmentHeader } from '../../http/upload.js';
+import { sendFile } from '../../http/upload.js';
 import { auditActions, searchAudit, ZAuditQuery, type AuditRow } from './queries.js';
 import { verifyAuditChain } from './verify.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An export is one sheet; beyond this the auditor narrows the time range. */
 const EXPORT_LIMIT = 50_000;
 
@@ -56,7 +55,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     // The auditor's own reads that leave the system are themselves on the record.
     await db.transaction((tx) => recordAudit(tx, auditActorOf(request), { action: 'audit.export', targetType: 'audit', after: { filter: request.query, rows: items.length } }));
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('审计日志.xlsx')).send(buffer);
+    return sendFile(reply, '审计日志.xlsx', buffer);
   });
 
   app.get('/audit/verify', { schema: { tags } }, async (request) => {

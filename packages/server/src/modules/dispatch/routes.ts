@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, unitFilter, type Permission } from '@leitai/core';
 import { authorize, auditActorOf } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { notFound } from '../../errors.js';
 import { boardData, unitOverview } from './board.js';
@@ -16,8 +16,6 @@ import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveRepo
 import { ZBoardQuery, ZDecision, ZFormat, ZIdParams, ZNewCampaign, ZIndicatorEdit, ZNewIndicator, ZOpenPeriod, ZPeriodQuery, ZReportForm, ZRetire, ZReview, ZSetTargets, ZTargetChange, ZUnitParams, ZYearQuery, ZMonth } from './schema.js';
 import { confirmTargets, decideTargetChange, requestTargetChange, setTargets } from './targets.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ZIndParams = z.object({ id: z.coerce.number().int().positive(), indicatorId: z.coerce.number().int().positive() });
 const ZPeriodParams = z.object({ id: z.coerce.number().int().positive(), period: ZMonth });
 
@@ -109,7 +107,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dispatch/campaigns/:id/targets/template', { schema: { tags, params: ZIdParams, querystring: ZYearQuery } }, async (request, reply) => {
     authorize(request, 'indicator.manage');
     const y = year(request.query);
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`${y}年目标导入模板.xlsx`)).send(await targetsTemplate(db, request.params.id, y));
+    return sendFile(reply, `${y}年目标导入模板.xlsx`, await targetsTemplate(db, request.params.id, y));
   });
 
   app.post('/dispatch/campaigns/:id/targets/import', { schema: { tags, params: ZIdParams, querystring: ZYearQuery, consumes: ['multipart/form-data'] } }, async (request) => {
@@ -168,7 +166,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dispatch/campaigns/:id/units/:unitId/report/template', { schema: { tags, ...ZUnitReport } }, async (request, reply) => {
     await onUnit(request, 'report.fill', request.params.unitId);
     const buffer = await reportTemplate(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate());
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`${request.query.period}调度填报.xlsx`)).send(buffer);
+    return sendFile(reply, `${request.query.period}调度填报.xlsx`, buffer);
   });
 
   app.post('/dispatch/campaigns/:id/units/:unitId/report/import', { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } }, async (request) => {
@@ -199,7 +197,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     const { period, ...filter } = request.query;
     const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
     const buffer = await boardXlsx(board, period);
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`调度看板-${period}.xlsx`)).send(buffer);
+    return sendFile(reply, `调度看板-${period}.xlsx`, buffer);
   });
 
   app.get('/dispatch/campaigns/:id/bulletin', { schema: { tags, params: ZIdParams, querystring: ZFormat } }, async (request, reply) => {
@@ -208,7 +206,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     if (request.query.format === 'json') return { title: data.title, categories: data.categories.map((c) => ({ name: c.name, units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })) })), red: data.red, late: data.late };
     const docx = request.query.format === 'docx';
     const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
-    return reply.header('content-type', docx ? DOCX : XLSX).header('content-disposition', attachmentHeader(`${data.title}.${request.query.format}`)).send(buffer);
+    return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
   });
 
 };

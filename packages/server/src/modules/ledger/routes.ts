@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LEDGER_PRIORITIES, LEDGER_PRIORITY_LABELS, LEDGER_SOURCES, reverseSchedule } from '@leitai/core';
 import { authorize, auditActorOf } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { act } from './actions.js';
 import { asAppError } from './access.js';
@@ -16,8 +16,6 @@ import { allUnits, leaders } from './repository.js';
 import { ZAction, ZIdParams, ZItemDetail, ZItemView, ZListQuery, ZNewItem, ZPeriod, ZSchedule, ZSplit } from './schema.js';
 import { ledgerSettings, loadCalendar, saveLedgerSettings, ZLedgerSettings } from './settings.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -95,12 +93,12 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = authorize(request, 'ledger.read');
     const today = shanghaiDate();
     const buffer = await exportLedger(await listLedger(db, actor, request.query, today));
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`督办台账-${today}.xlsx`)).send(buffer);
+    return sendFile(reply, `督办台账-${today}.xlsx`, buffer);
   });
 
   app.get('/ledger/import/template', { schema: { tags } }, async (request, reply) => {
     authorize(request, 'ledger.manage');
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('督办事项导入模板.xlsx')).send(await importTemplate());
+    return sendFile(reply, '督办事项导入模板.xlsx', await importTemplate());
   });
 
   app.post('/ledger/import', { schema: { tags, consumes: ['multipart/form-data'] } }, async (request) => {
@@ -115,10 +113,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     if (request.query.format === 'json') return data;
     const docx = request.query.format === 'docx';
     const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
-    return reply
-      .header('content-type', docx ? DOCX : XLSX)
-      .header('content-disposition', attachmentHeader(`${bulletinTitle(data)}.${request.query.format}`))
-      .send(buffer);
+    return sendFile(reply, `${bulletinTitle(data)}.${request.query.format}`, buffer);
   });
 
   // The daily job also runs on demand for the office: notices carry keys, so nobody is told twice.

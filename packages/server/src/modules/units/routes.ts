@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unitFilter } from '@leitai/core';
 import { auditActorOf, authorize } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { exportUnits, importUnits, unitTemplate } from './excel.js';
 import { UNIT_KINDS } from './kinds.js';
 import { listUnits } from './repository.js';
 import { ZCategory, ZCategoryPatch, ZNewUnit, ZUnitPatch } from './schema.js';
 import { createCategory, createUnit, deleteCategory, getUnit, listCategories, updateCategory, updateUnit } from './service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 
 /**
@@ -38,7 +37,7 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/units/template', { schema: { tags } }, async (request, reply) => {
     authorize(request, 'unit.manage');
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('单位导入模板.xlsx')).send(await unitTemplate(db));
+    return sendFile(reply, '单位导入模板.xlsx', await unitTemplate(db));
   });
 
   app.post('/units/import', { schema: { tags, consumes: ['multipart/form-data'] } }, async (request) => {
@@ -50,7 +49,7 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/units/export', { schema: { tags } }, async (request, reply) => {
     const actor = authorize(request, 'unit.read');
     const buffer = await exportUnits(db, unitFilter(actor, 'unit.read'));
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('单位.xlsx')).send(buffer);
+    return sendFile(reply, '单位.xlsx', buffer);
   });
 
   app.get('/categories', { schema: { tags } }, async (request) => {

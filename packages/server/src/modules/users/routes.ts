@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assignableRoles, can, unitFilter } from '@leitai/core';
 import { units } from '../../db/schema/index.js';
 import { auditActorOf, authorize } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { unitScopeSql } from '../units/scope.js';
 import { exportUsers, importUsers, userTemplate } from './excel.js';
 import { findUser, searchUsers } from './repository.js';
@@ -11,7 +11,6 @@ import { ZNewUser, ZUserPatch, ZUserQuery } from './schema.js';
 import { createUser, resetPassword, updateUser } from './service.js';
 import { notFound } from '../../errors.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 
 /**
@@ -53,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/users/template', { schema: { tags: ['users'] } }, async (request, reply) => {
     authorize(request, 'user.manage');
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('用户导入模板.xlsx')).send(await userTemplate());
+    return sendFile(reply, '用户导入模板.xlsx', await userTemplate());
   });
   app.post('/users/import', { schema: { tags: ['users'], consumes: ['multipart/form-data'] } }, async (request) => {
     const actor = authorize(request, 'user.manage');
@@ -61,6 +60,6 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/users/export', { schema: { tags: ['users'] } }, async (request, reply) => {
     const actor = authorize(request, 'user.read');
-    return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader('用户.xlsx')).send(await exportUsers(db, unitScopeSql(unitFilter(actor, 'user.read'), units.path)));
+    return sendFile(reply, '用户.xlsx', await exportUsers(db, unitScopeSql(unitFilter(actor, 'user.read'), units.path)));
   });
 };
