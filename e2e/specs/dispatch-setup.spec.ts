@@ -44,7 +44,7 @@ test('the office sets how many working days ahead units are reminded, and it is 
     await expect(field).toHaveValue(from);
     await field.fill(to);
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    await expect(page.getByText('催报设置已保存')).toBeVisible();
+    await expect(page.getByText('催报设置已保存').last()).toBeVisible();
   };
   await setLead('2', '5');
   await page.reload();
