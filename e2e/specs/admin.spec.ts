@@ -88,7 +88,7 @@ test('a new account gets a one-time password, which must be changed at first sig
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('测试填报员');
   await dialog.getByLabel('所属单位').click();
-  await page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: '区科技局' }).first().click();
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区科技局' }).first().click();
   await dialog.getByLabel('角色').click();
   await page.locator('.ant-select-item-option', { hasText: '单位填报员' }).click();
   await page.keyboard.press('Escape');
