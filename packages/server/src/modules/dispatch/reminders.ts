@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { dispatchPeriods } from '../../db/schema/index.js';
 import type { DailyJob } from '../../jobs/runner.js';
 import { loadCalendar } from '../calendar/service.js';
-import { notify, unitRecipients } from '../notifications/service.js';
+import { notify, recipientsByUnit } from '../notifications/service.js';
 import { boardRows } from './board.js';
 import { dispatchSettings } from './settings.js';
 import { loadYear } from './year.js';
@@ -22,13 +22,15 @@ export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
   let owing = 0;
   let told = 0;
   for (const p of open) {
-    const year = await loadYear(tx, p.campaignId, splitPeriod(p.period).year);
-    for (const row of boardRows(year, p, () => true, day)) {
+    const { year, month: m } = splitPeriod(p.period);
+    const due = boardRows(await loadYear(tx, p.campaignId, year), p, () => true, day).flatMap((row) => {
       const r = reportReminder({ deadline: p.deadline, today: day, firstSubmittedOn: row.report.firstSubmittedOn, calendar, leadWorkingDays: reminderWorkingDays });
-      if (!r) continue;
-      owing += 1;
-      const m = splitPeriod(p.period).month;
-      told += await notify(tx, await unitRecipients(tx, [row.unit.id]), {
+      return r ? [{ row, r }] : [];
+    });
+    owing += due.length;
+    const recipients = await recipientsByUnit(tx, due.map((d) => d.row.unit.id));
+    for (const { row, r } of due) {
+      told += await notify(tx, recipients.get(row.unit.id) ?? [], {
         kind: `dispatch.${r.kind}`,
         title: r.kind === 'overdue' ? `逾期未报：${m} 月调度` : `催报：${m} 月调度将于 ${p.deadline} 截止`,
         body: r.kind === 'overdue' ? `${m} 月调度已过截止日期 ${p.deadline} ${r.daysOverdue} 天，尚未报送，请尽快填报并报送` : r.workingDaysLeft === 0 ? '今天是截止日，请及时报送' : `还剩 ${r.workingDaysLeft} 个工作日，请及时填报并报送`,

@@ -5,7 +5,7 @@ import { dispatchPeriods, reportValues, reportVersions, reports, units, users } 
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles, filesOf } from '../files/service.js';
-import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
+import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/service.js';
 import { getPeriod, lockReport, versionsOf, type PeriodRow, type ReportRow } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
@@ -219,8 +219,9 @@ export async function openPeriod(db: Db, who: AuditActor, campaignId: number, pe
     const year = await loadYear(tx, campaignId, splitPeriod(period).year);
     const owing = year.units.filter((u) => unitTargets(year, u.id, period).length > 0).map((u) => u.id);
     const m = splitPeriod(period).month;
+    const recipients = await recipientsByUnit(tx, owing);
     for (const unitId of owing) {
-      await notify(tx, await unitRecipients(tx, [unitId]), {
+      await notify(tx, recipients.get(unitId) ?? [], {
         kind: 'dispatch.opened',
         title: `${m} 月调度${existing ? '重新开放' : '已开启'}，请于 ${deadline} 前报送`,
         link: `/dispatch/report/${unitId}/${period}`,

@@ -85,6 +85,9 @@ async function lockTarget(tx: Db, id: number): Promise<TargetRow> {
 }
 
 /** A change to a confirmed target, asked by the unit head and waiting for the office. */
+/** "80/100": base and stretch as a notice says them. */
+const targetText = (t: { base: string; stretch: string | null }) => (t.stretch ? `${t.base}/${t.stretch}` : t.base);
+
 export async function requestTargetChange(db: Db, actor: Actor, who: AuditActor, target: TargetRow, indicator: IndicatorRow, change: { base: string; stretch: string | null; reason: string }) {
   const problems = targetProblems(indicator, change.base, change.stretch);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.column}${p.message}`).join('；'), { errors: problems });
@@ -99,7 +102,7 @@ export async function requestTargetChange(db: Db, actor: Actor, who: AuditActor,
     await notify(tx, await officeRecipients(tx), {
       kind: 'target.change_requested',
       title: `目标调整待审批：${unit?.name ?? ''} · ${indicator.name}`,
-      body: `申请由 ${row.base}${row.stretch ? `/${row.stretch}` : ''} 调整为 ${change.base}${change.stretch ? `/${change.stretch}` : ''}：${change.reason}`,
+      body: `申请由 ${targetText(row)} 调整为 ${targetText(change)}：${change.reason}`,
       link: '/dispatch/setup',
     });
     return { id: row.id };
@@ -118,7 +121,7 @@ export async function decideTargetChange(db: Db, _actor: Actor, who: AuditActor,
     await notify(tx, await unitRecipients(tx, [row.unitId]), {
       kind: approve ? 'target.change_approved' : 'target.change_refused',
       title: `目标调整${approve ? '已批准' : '未批准'}：${ind?.name ?? ''}`,
-      body: approve ? `目标调整为 ${pending.base}${pending.stretch ? `/${pending.stretch}` : ''}` : comment ? `意见：${comment}` : '维持原目标',
+      body: approve ? `目标调整为 ${targetText(pending)}` : comment ? `意见：${comment}` : '维持原目标',
       link: '/dispatch/unit',
     });
     return { id: row.id, approved: approve };

@@ -101,13 +101,12 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           // The open steps move with the deadline (整体顺延); the event keeps where each one was.
           const steps = input.approve ? ((await stepsOf(tx, [item.id])).get(item.id) ?? []) : [];
           const to = extendSteps(await loadCalendar(tx), item.deadline, ext.requestedDeadline, steps);
-          const moved = steps.flatMap((s, i) => (to[i] === s.deadline ? [] : [{ id: s.id, title: s.title, from: s.deadline, deadline: to[i]! }]));
-          await moveSteps(tx, item.id, moved);
-          movedSteps = moved;
-          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: ext.requestedDeadline, ...(moved.length ? { steps: moved } : {}) });
+          movedSteps = steps.flatMap((s, i) => (to[i] === s.deadline ? [] : [{ id: s.id, title: s.title, from: s.deadline, deadline: to[i]! }]));
+          await moveSteps(tx, item.id, movedSteps);
+          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: ext.requestedDeadline, ...(movedSteps.length ? { steps: movedSteps } : {}) });
           // A moved deadline starts its warnings afresh.
           updated = await updateItem(tx, item, input.approve ? { deadline: ext.requestedDeadline, notifiedColour: null } : {});
-          const stepNote = moved.length ? `，${moved.length} 个未完成节点相应顺延` : '';
+          const stepNote = movedSteps.length ? `，${movedSteps.length} 个未完成节点相应顺延` : '';
           await tellLeadUnit(tx, updated, 'ledger.extension_decided', `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`, input.approve ? `期限调整为 ${ext.requestedDeadline}${stepNote}` : `理由：${input.reason.trim()}`);
           break;
         }

@@ -101,7 +101,7 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
     await insertEvent(tx, { itemId: row.id, kind: 'assign', actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text: '', data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId } });
     await recordAudit(tx, who, { action: 'ledger.create', targetType: 'ledger_item', targetId: row.id, unitId: row.leadUnitId, after: { ...i } });
     await tellLeadUnit(tx, row, 'ledger.assigned', `新督办事项：${row.title}`, `完成期限 ${row.deadline}，请及时签收办理`);
-    await tellCoUnits(tx, row, (await unitsByIds(tx, [row.leadUnitId])).get(row.leadUnitId)?.name ?? '');
+    await tellCoUnits(tx, row);
     out.push(row);
   }
   return out;

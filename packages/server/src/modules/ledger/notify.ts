@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { notify, unitRecipients } from '../notifications/service.js';
-import type { ItemRow } from './repository.js';
+import { unitsByIds, type ItemRow } from './repository.js';
 
 /** Tells the lead unit's accounts and the responsible leader about an item. */
 export async function tellLeadUnit(tx: Db, item: ItemRow, kind: string, title: string, body: string, dedupeKey?: string): Promise<number> {
@@ -15,8 +15,9 @@ export async function tellOrganiser(tx: Db, item: ItemRow, kind: string, title: 
 }
 
 /** Tells the co-operating units' accounts (配合单位) about an item they help with. */
-export async function tellCoUnits(tx: Db, item: ItemRow, leadName: string): Promise<number> {
+export async function tellCoUnits(tx: Db, item: ItemRow): Promise<number> {
   if (item.coUnitIds.length === 0) return 0;
+  const lead = (await unitsByIds(tx, [item.leadUnitId])).get(item.leadUnitId)?.name ?? '';
   const recipients = await unitRecipients(tx, item.coUnitIds);
-  return notify(tx, recipients, { kind: 'ledger.co_assigned', title: `配合督办事项：${item.title}`, body: `牵头单位：${leadName}，完成期限 ${item.deadline}，请配合办理`, link: `/ledger/items/${item.id}` });
+  return notify(tx, recipients, { kind: 'ledger.co_assigned', title: `配合督办事项：${item.title}`, body: `牵头单位：${lead}，完成期限 ${item.deadline}，请配合办理`, link: `/ledger/items/${item.id}` });
 }

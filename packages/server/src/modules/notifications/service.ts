@@ -23,14 +23,21 @@ export async function notify(tx: Db, userIds: Iterable<number>, n: NotificationI
   return rows.length;
 }
 
-/** The working accounts of a unit (head and reporters): who is told about the unit's items. */
+/** The working accounts of some units (heads and reporters): who is told about the units' items. */
 export async function unitRecipients(tx: Db, unitIds: number[]): Promise<number[]> {
-  if (unitIds.length === 0) return [];
+  return [...(await recipientsByUnit(tx, unitIds)).values()].flat();
+}
+
+/** The same, per unit, in one query: for senders that tell many units each their own thing. */
+export async function recipientsByUnit(tx: Db, unitIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (unitIds.length === 0) return out;
   const rows = await tx
-    .select({ id: users.id })
+    .select({ id: users.id, unitId: users.unitId })
     .from(users)
     .where(and(inArray(users.unitId, unitIds), eq(users.active, true), sql`${users.roles} && ARRAY['unit_head','reporter']::text[]`));
-  return rows.map((r) => r.id);
+  for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.id]);
+  return out;
 }
 
 /** The assessment office's accounts (organisers): who is told that something waits for review. */
