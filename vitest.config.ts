@@ -15,9 +15,25 @@ export default defineConfig({
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'server', ...serverTest } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { name: 'server-pg', ...serverTest, env: { LEITAI_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup-pg.ts'] } }]
+        ? [
+            {
+              test: {
+                name: 'server-pg',
+                ...serverTest,
+                env: { LEITAI_TEST_DB: 'postgres' },
+                globalSetup: ['test/global-setup-pg.ts'],
+              },
+            },
+          ]
         : []),
-      { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], passWithNoTests: true } },
+      {
+        test: {
+          name: 'web',
+          root: 'packages/web',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          passWithNoTests: true,
+        },
+      },
     ],
   },
 });

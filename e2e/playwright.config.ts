@@ -20,7 +20,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {
@@ -29,6 +36,13 @@ export default defineConfig({
     url: `http://localhost:${port}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), LEITAI_DATA_DIR: 'memory://', LEITAI_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'test', LOGIN_RATE_LIMIT: '1000' },
+    env: {
+      PORT: String(port),
+      LEITAI_DATA_DIR: 'memory://',
+      LEITAI_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      LOGIN_RATE_LIMIT: '1000',
+    },
   },
 });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
  * frame of the same size to the same number of connections) measured in the same run.
  * Options: --judges=300 --viewers=2000 --rounds=40. DATABASE_URL runs the app on PostgreSQL.
  */
-const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const JUDGES = arg('judges', 300);
 const VIEWERS = arg('viewers', 2000);
 const ROUNDS = arg('rounds', 40);
@@ -82,7 +83,10 @@ function connectViewer(url: string, onValue: () => void): Promise<Viewer> {
   });
 }
 
-async function connectAll(url: string, n: number): Promise<{ viewers: Viewer[]; waitAll: (value: number, timeoutMs?: number) => Promise<void> }> {
+async function connectAll(
+  url: string,
+  n: number,
+): Promise<{ viewers: Viewer[]; waitAll: (value: number, timeoutMs?: number) => Promise<void> }> {
   let pending: { value: number; done: () => void } | null = null;
   const viewers: Viewer[] = [];
   const check = () => {
@@ -92,12 +96,21 @@ async function connectAll(url: string, n: number): Promise<{ viewers: Viewer[]; 
       p.done();
     }
   };
-  for (let i = 0; i < n; i += 100) viewers.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => connectViewer(url, check)))));
+  for (let i = 0; i < n; i += 100)
+    viewers.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => connectViewer(url, check)))));
   return {
     viewers,
     waitAll: (value, timeoutMs = 20_000) =>
       new Promise((ok, fail) => {
-        const timer = setTimeout(() => fail(new Error(`not all viewers saw ${value}: ${viewers.filter((v) => v.seen.has(value)).length}/${viewers.length}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            fail(
+              new Error(
+                `not all viewers saw ${value}: ${viewers.filter((v) => v.seen.has(value)).length}/${viewers.length}`,
+              ),
+            ),
+          timeoutMs,
+        );
         pending = { value, done: () => (clearTimeout(timer), ok()) };
         check();
       }),
@@ -105,19 +118,34 @@ async function connectAll(url: string, n: number): Promise<{ viewers: Viewer[]; 
 }
 
 function start(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const p = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const poll = () =>
       http
         .get(readyUrl, (res) => (res.resume(), res.statusCode === 200 ? resolve(p) : setTimeout(poll, 300)))
-        .on('error', () => (Date.now() - t0 > 180_000 ? reject(new Error('server did not start')) : setTimeout(poll, 300)));
+        .on('error', () =>
+          Date.now() - t0 > 180_000 ? reject(new Error('server did not start')) : setTimeout(poll, 300),
+        );
     poll();
   });
 }
 
-async function json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(url, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function json<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
@@ -128,7 +156,12 @@ const pct = (xs: number[], p: number): number => {
 };
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
-type Target = { send: (i: number) => Promise<void>; all: Awaited<ReturnType<typeof connectAll>>; each: number[]; last: number[] };
+type Target = {
+  send: (i: number) => Promise<void>;
+  all: Awaited<ReturnType<typeof connectAll>>;
+  each: number[];
+  last: number[];
+};
 
 /** One update, then wait until every viewer has it; records each delivery and the last one. */
 async function round(t: Target, i: number): Promise<void> {
@@ -143,32 +176,76 @@ async function round(t: Target, i: number): Promise<void> {
 async function main(): Promise<void> {
   const appPort = 3390;
   const basePort = 3391;
-  const dbEnv: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, LEITAI_DEMO: '1' } : { LEITAI_DATA_DIR: 'memory://', LEITAI_DEMO: '1' };
-  console.log(`arena SSE bench: ${JUDGES} judges, ${VIEWERS} viewers, ${ROUNDS} sequential submissions (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`);
-  const app = await start(['packages/server/src/main.ts'], { ...dbEnv, PORT: String(appPort), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'error', LOGIN_RATE_LIMIT: '1000' }, `http://127.0.0.1:${appPort}/readyz`);
-  const baseline = await start(['bench/src/arena-sse.ts', '--baseline-server'], { PORT: String(basePort) }, `http://127.0.0.1:${basePort}/x?n=0&size=10`);
+  const dbEnv: Record<string, string> = process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL, LEITAI_DEMO: '1' }
+    : { LEITAI_DATA_DIR: 'memory://', LEITAI_DEMO: '1' };
+  console.log(
+    `arena SSE bench: ${JUDGES} judges, ${VIEWERS} viewers, ${ROUNDS} sequential submissions (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`,
+  );
+  const app = await start(
+    ['packages/server/src/main.ts'],
+    {
+      ...dbEnv,
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      LOGIN_RATE_LIMIT: '1000',
+    },
+    `http://127.0.0.1:${appPort}/readyz`,
+  );
+  const baseline = await start(
+    ['bench/src/arena-sse.ts', '--baseline-server'],
+    { PORT: String(basePort) },
+    `http://127.0.0.1:${basePort}/x?n=0&size=10`,
+  );
   try {
     const api = `http://127.0.0.1:${appPort}/api`;
-    const login = await json<{ csrfToken: string }>('POST', `${api}/auth/login`, { username: 'organiser', password: 'Leitai@2026' });
-    const auth = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': login.body.csrfToken };
-    const units = (await json<{ id: number; kind: string }[]>('GET', `${api}/arenas/options/units`, undefined, auth)).body.filter((u) => u.kind === 'department').slice(0, 10);
-    const created = await json<{ id: number }>('POST', `${api}/arenas`, {
-      title: '压测擂台赛',
-      heldOn: '2026-03-28',
-      groups: [{ id: '领导评委', weight: 0.5 }, { id: '专家评委', weight: 0.3 }, { id: '群众代表', weight: 0.2 }],
-      contestants: units.map((u) => ({ unitId: u.id })),
-      judges: Array.from({ length: JUDGES }, (_, i) => ({ name: `评委${i + 1}`, groupId: i % 10 < 5 ? '领导评委' : i % 10 < 8 ? '专家评委' : '群众代表' })),
-    }, auth);
+    const login = await json<{ csrfToken: string }>('POST', `${api}/auth/login`, {
+      username: 'organiser',
+      password: 'Leitai@2026',
+    });
+    const auth = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      'x-csrf-token': login.body.csrfToken,
+    };
+    const units = (
+      await json<{ id: number; kind: string }[]>('GET', `${api}/arenas/options/units`, undefined, auth)
+    ).body
+      .filter((u) => u.kind === 'department')
+      .slice(0, 10);
+    const created = await json<{ id: number }>(
+      'POST',
+      `${api}/arenas`,
+      {
+        title: '压测擂台赛',
+        heldOn: '2026-03-28',
+        groups: [
+          { id: '领导评委', weight: 0.5 },
+          { id: '专家评委', weight: 0.3 },
+          { id: '群众代表', weight: 0.2 },
+        ],
+        contestants: units.map((u) => ({ unitId: u.id })),
+        judges: Array.from({ length: JUDGES }, (_, i) => ({
+          name: `评委${i + 1}`,
+          groupId: i % 10 < 5 ? '领导评委' : i % 10 < 8 ? '专家评委' : '群众代表',
+        })),
+      },
+      auth,
+    );
     const id = created.body.id;
     await json('POST', `${api}/arenas/${id}/draw`, { seed: 'bench' }, auth);
     const codes = (await json<{ codes: { code: string }[] }>('POST', `${api}/arenas/${id}/codes`, {}, auth)).body.codes;
     const tokens: string[] = [];
-    for (const c of codes) tokens.push((await json<{ token: string }>('POST', `${api}/judge/join`, { code: c.code })).body.token);
+    for (const c of codes)
+      tokens.push((await json<{ token: string }>('POST', `${api}/judge/join`, { code: c.code })).body.token);
     const { screenToken } = (await json<{ screenToken: string }>('GET', `${api}/arenas/${id}`, undefined, auth)).body;
     const host = (type: string) => json('POST', `${api}/arenas/${id}/host`, { type }, auth);
     await host('start');
     await host('call');
-    const live = (await json<{ current: { contestantId: number } }>('POST', `${api}/arenas/${id}/host`, { type: 'open' }, auth)).body;
+    const live = (
+      await json<{ current: { contestantId: number } }>('POST', `${api}/arenas/${id}/host`, { type: 'open' }, auth)
+    ).body;
     const cid = live.current.contestantId;
 
     const t0 = performance.now();
@@ -176,12 +253,23 @@ async function main(): Promise<void> {
     console.log(`  ${VIEWERS} app viewers connected in ${ms(performance.now() - t0)}`);
     const baseViewers = await connectAll(`http://127.0.0.1:${basePort}/events`, VIEWERS);
     await appViewers.waitAll(0);
-    const submit = (k: number) => json('PUT', `${api}/judge/scores/${cid}`, { criteria: { 实绩: 30 + (k % 10), 举措: 22, 表现: 15, 作风: 8 } }, { 'x-judge-token': tokens[k - 1] as string }).then((r) => {
-      if (r.status !== 200) throw new Error(`submit ${k}: ${r.status} ${JSON.stringify(r.body)}`);
-    });
+    const submit = (k: number) =>
+      json(
+        'PUT',
+        `${api}/judge/scores/${cid}`,
+        { criteria: { 实绩: 30 + (k % 10), 举措: 22, 表现: 15, 作风: 8 } },
+        { 'x-judge-token': tokens[k - 1] as string },
+      ).then((r) => {
+        if (r.status !== 200) throw new Error(`submit ${k}: ${r.status} ${JSON.stringify(r.body)}`);
+      });
     const frameSize = 2000; // about the size of this arena's snapshot
     const arena: Target = { send: submit, all: appViewers, each: [], last: [] };
-    const base: Target = { send: async (i) => void (await fetch(`http://127.0.0.1:${basePort}/send?n=${i}&size=${frameSize}`)).text(), all: baseViewers, each: [], last: [] };
+    const base: Target = {
+      send: async (i) => void (await fetch(`http://127.0.0.1:${basePort}/send?n=${i}&size=${frameSize}`)).text(),
+      all: baseViewers,
+      each: [],
+      last: [],
+    };
     // Interleaved, so both see the same machine load.
     for (let i = 1; i <= ROUNDS; i += 1) {
       await round(arena, i);
@@ -197,12 +285,18 @@ async function main(): Promise<void> {
     for (const v of appViewers.viewers) v.close();
 
     const row = (name: string, r: { each: number[]; last: number[] }) =>
-      console.log(`  ${name.padEnd(28)} p50 ${ms(pct(r.each, 50)).padStart(9)}  p99 ${ms(pct(r.each, 99)).padStart(9)}   all viewers: p50 ${ms(pct(r.last, 50)).padStart(9)}  p99 ${ms(pct(r.last, 99)).padStart(9)}`);
+      console.log(
+        `  ${name.padEnd(28)} p50 ${ms(pct(r.each, 50)).padStart(9)}  p99 ${ms(pct(r.each, 99)).padStart(9)}   all viewers: p50 ${ms(pct(r.last, 50)).padStart(9)}  p99 ${ms(pct(r.last, 99)).padStart(9)}`,
+      );
     console.log('submit → update at viewers (each delivery; and until the last viewer has it):');
     row('arena (submit, NOTIFY, load)', arena);
     row('bare SSE broadcast', base);
-    console.log(`  ratio arena / baseline      p50 ×${(pct(arena.each, 50) / pct(base.each, 50)).toFixed(1)}  p99 ×${(pct(arena.each, 99) / pct(base.each, 99)).toFixed(1)}`);
-    console.log(`burst: ${JUDGES - ROUNDS} judges submitting at once: all requests answered in ${ms(sentAll)}, every viewer showing ${JUDGES}/${JUDGES} after ${ms(burst)}`);
+    console.log(
+      `  ratio arena / baseline      p50 ×${(pct(arena.each, 50) / pct(base.each, 50)).toFixed(1)}  p99 ×${(pct(arena.each, 99) / pct(base.each, 99)).toFixed(1)}`,
+    );
+    console.log(
+      `burst: ${JUDGES - ROUNDS} judges submitting at once: all requests answered in ${ms(sentAll)}, every viewer showing ${JUDGES}/${JUDGES} after ${ms(burst)}`,
+    );
   } finally {
     app.kill('SIGTERM');
     baseline.kill('SIGTERM');

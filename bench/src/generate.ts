@@ -11,8 +11,24 @@ export interface Scale {
   ratings: number;
 }
 export const SCALES: Record<string, Scale> = {
-  province: { units: 10_000, categories: 20, indicators: 100, sessions: 352, judgesPerSession: 15, contestantsPerSession: 29, ratings: 1_000_000 },
-  small: { units: 1_000, categories: 20, indicators: 100, sessions: 36, judgesPerSession: 15, contestantsPerSession: 29, ratings: 100_000 },
+  province: {
+    units: 10_000,
+    categories: 20,
+    indicators: 100,
+    sessions: 352,
+    judgesPerSession: 15,
+    contestantsPerSession: 29,
+    ratings: 1_000_000,
+  },
+  small: {
+    units: 1_000,
+    categories: 20,
+    indicators: 100,
+    sessions: 36,
+    judgesPerSession: 15,
+    contestantsPerSession: 29,
+    ratings: 100_000,
+  },
 };
 
 /** mulberry32: a tiny seeded generator, so every run builds the same data. */
@@ -67,7 +83,10 @@ export function generate(scale: Scale, seed = 20_260_101): Dataset {
     kind: new Uint8Array(rows),
     lowerIsBetter: new Uint8Array(rows),
     profile: new Uint16Array(rows),
-    profiles: new Float64Array([...paceProfile({ kind: 'linear' }).fractions, ...paceProfile({ kind: 'seasonal', cumulative: SEASONAL }).fractions]),
+    profiles: new Float64Array([
+      ...paceProfile({ kind: 'linear' }).fractions,
+      ...paceProfile({ kind: 'seasonal', cumulative: SEASONAL }).fractions,
+    ]),
     actual: new Float64Array(rows * 12),
     arenaScores: new Float64Array(scale.sessions * scale.contestantsPerSession * scale.judgesPerSession * 4),
     arenaRecused: new Uint8Array(scale.sessions * scale.contestantsPerSession * scale.judgesPerSession),
@@ -122,8 +141,17 @@ export function generate(scale: Scale, seed = 20_260_101): Dataset {
 }
 
 export const ARENA_SCHEME: ArenaSchemeInput = {
-  criteria: [{ id: '实绩', max: 40 }, { id: '举措', max: 30 }, { id: '表现', max: 20 }, { id: '作风', max: 10 }],
-  groups: [{ id: '领导', weight: '0.5' }, { id: '专家', weight: '0.3' }, { id: '群众', weight: '0.2' }],
+  criteria: [
+    { id: '实绩', max: 40 },
+    { id: '举措', max: 30 },
+    { id: '表现', max: 20 },
+    { id: '作风', max: 10 },
+  ],
+  groups: [
+    { id: '领导', weight: '0.5' },
+    { id: '专家', weight: '0.3' },
+    { id: '群众', weight: '0.2' },
+  ],
   tieBreakers: ['实绩'],
 };
 /** Judges 0–6 are leaders, 7–11 experts, 12–14 public representatives. */
@@ -144,7 +172,8 @@ export function sessionInput(d: Dataset, s: number): ArenaInput {
       const criteria: Record<string, number> = {};
       CRITERIA.forEach((id, k) => (criteria[id] = (d.arenaScores[at * 4 + k] as number) / ONE));
       scores.push({ judgeId: `s${s}j${j}`, contestantId: `u${(s * C + c) % d.scale.units}`, criteria });
-      if (d.arenaRecused[at] === 1) recusals.push({ judgeId: `s${s}j${j}`, contestantId: `u${(s * C + c) % d.scale.units}` });
+      if (d.arenaRecused[at] === 1)
+        recusals.push({ judgeId: `s${s}j${j}`, contestantId: `u${(s * C + c) % d.scale.units}` });
     }
   return { scheme: ARENA_SCHEME, judges, contestants, scores, recusals };
 }

@@ -27,7 +27,9 @@ for (const [username, menu] of Object.entries(MENUS)) {
   });
 }
 
-test('five wrong passwords ask for a challenge first, then lock the account, and the right password no longer opens it', async ({ page }) => {
+test('five wrong passwords ask for a challenge first, then lock the account, and the right password no longer opens it', async ({
+  page,
+}) => {
   const attempt = async (password: string) => {
     await page.getByLabel('密码', { exact: true }).fill(password);
     const challenge = page.getByLabel(/验证题/);

@@ -27,7 +27,9 @@ test('each admin sees only their own work (三员分立)', async ({ page }) => {
   await expect(menu(page, '单位管理')).toHaveCount(0);
 });
 
-test('an Excel import with one bad row shows that row’s error and changes nothing; a good file imports', async ({ page }) => {
+test('an Excel import with one bad row shows that row’s error and changes nothing; a good file imports', async ({
+  page,
+}) => {
   // Codes unique to this run, so a retry on the same server starts from a clean slate.
   const a = `e2e-a${Date.now() % 100000}`;
   const b = `e2e-b${Date.now() % 100000}`;
@@ -41,7 +43,11 @@ test('an Excel import with one bad row shows that row’s error and changes noth
     [a, '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
     [b, '区新设机构乙', '部门', 'no-such-unit', '', ''],
   ]);
-  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '单位.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name: '单位.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bad,
+  });
   await expect(page.getByTestId('import-error')).toContainText('未写入任何数据');
   const problem = page.locator('.ant-modal .ant-table-row');
   await expect(problem).toHaveCount(1);
@@ -56,7 +62,11 @@ test('an Excel import with one bad row shows that row’s error and changes noth
     [a, '区新设机构甲', '部门', 'chengyang', '综合部门', '90'],
     [b, '区新设机构乙', '部门', a, '', ''],
   ]);
-  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '单位.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name: '单位.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: good,
+  });
   await expect(page.getByText('已导入 2 个单位')).toBeVisible();
   await expect(page.getByRole('dialog')).toBeHidden();
   // The new unit and its new child both show in the tree without a reload.
@@ -104,7 +114,12 @@ test('a new account gets a one-time password, which must be changed at first sig
   await other.getByLabel('用户名').fill(username);
   await other.getByLabel('密码', { exact: true }).fill(password);
   await other.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(other.getByText('首次登录请先修改密码').or(other.getByRole('heading', { name: /修改密码/ })).first()).toBeVisible();
+  await expect(
+    other
+      .getByText('首次登录请先修改密码')
+      .or(other.getByRole('heading', { name: /修改密码/ }))
+      .first(),
+  ).toBeVisible();
   await other.close();
 });
 

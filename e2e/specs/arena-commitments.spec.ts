@@ -6,7 +6,10 @@ test('a promise made on stage is recorded from the result page and lands on the 
   const organiser = await browser.newPage();
   await login(organiser, 'organiser');
   await organiser.getByRole('menuitem', { name: '擂台赛' }).click();
-  await organiser.getByRole('row', { name: /当龙头作表率开新局/ }).getByRole('link', { name: '成绩' }).click();
+  await organiser
+    .getByRole('row', { name: /当龙头作表率开新局/ })
+    .getByRole('link', { name: '成绩' })
+    .click();
   await expect(organiser.getByTestId('result-table')).toBeVisible();
 
   await organiser.getByRole('button', { name: '记录表态' }).click();
@@ -32,10 +35,15 @@ test('a promise made on stage is recorded from the result page and lands on the 
   await expect(head.getByText('擂台承诺').first()).toBeVisible();
 });
 
-test('the brief of the coming arena shows each town’s lights, supervised items and earlier promises', async ({ page }) => {
+test('the brief of the coming arena shows each town’s lights, supervised items and earlier promises', async ({
+  page,
+}) => {
   await login(page, 'organiser');
   await page.getByRole('menuitem', { name: '擂台赛' }).click();
-  await page.getByRole('row', { name: /书记擂台赛/ }).getByRole('link', { name: '赛前简报' }).click();
+  await page
+    .getByRole('row', { name: /书记擂台赛/ })
+    .getByRole('link', { name: '赛前简报' })
+    .click();
   await expect(page.getByRole('heading', { name: /书记擂台赛 · 赛前简报/ })).toBeVisible();
   const brief = page.getByTestId('brief');
   await expect(brief.locator('tbody tr.ant-table-row')).toHaveCount(10);
@@ -43,6 +51,9 @@ test('the brief of the coming arena shows each town’s lights, supervised items
   await expect(brief.getByTestId('brief-green').first()).toBeVisible();
   await expect(brief.getByRole('row', { name: /流亭街道/ })).toContainText(/在办 [1-9]/);
   // …and prints for the leaders' folders.
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Word/ }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /导出 Word/ }).click(),
+  ]);
   expect(file.suggestedFilename()).toMatch(/书记擂台赛赛前简报\.docx$/);
 });

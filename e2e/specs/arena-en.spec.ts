@@ -16,7 +16,9 @@ test('the organiser switches to English on the login page and the arena pages fo
   await expect(page.getByText('出场顺序抽签种子')).toHaveCount(0);
 });
 
-test("a judge's phone follows the browser's language unless one was chosen; the big screen stays Chinese", async ({ browser }) => {
+test("a judge's phone follows the browser's language unless one was chosen; the big screen stays Chinese", async ({
+  browser,
+}) => {
   const english = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true });
   const phone = await english.newPage();
   await phone.goto('/judge');

@@ -16,11 +16,20 @@ const JUDGES = [
 ];
 const UNITS = ['区发改局', '区工信局', '区商务局'];
 /** Judge k's criteria for contestant unit u: distinct, within the maxima, totals between 60 and 100. */
-const scoresFor = (k: number, u: number): number[] => [30 + k + u, 22 + ((k * 2 + u) % 6), 15 + ((k + 2 * u) % 4), 7 + ((k + u) % 3)];
+const scoresFor = (k: number, u: number): number[] => [
+  30 + k + u,
+  22 + ((k * 2 + u) % 6),
+  15 + ((k + 2 * u) % 4),
+  7 + ((k + u) % 3),
+];
 
 async function api(page: Page, method: string, url: string, body?: unknown) {
   const me = await (await page.request.get('/api/auth/me')).json();
-  const res = await page.request.fetch(url, { method, headers: { 'x-csrf-token': me.csrfToken }, ...(body === undefined ? {} : { data: body }) });
+  const res = await page.request.fetch(url, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken },
+    ...(body === undefined ? {} : { data: body }),
+  });
   expect(res.ok(), await res.text()).toBe(true);
   return res.json();
 }
@@ -30,7 +39,10 @@ async function phone(browser: Browser): Promise<{ ctx: BrowserContext; page: Pag
   return { ctx, page: await ctx.newPage() };
 }
 
-test('host, five judges and a big screen run an arena; the result is the engine computation', async ({ browser, page: host }) => {
+test('host, five judges and a big screen run an arena; the result is the engine computation', async ({
+  browser,
+  page: host,
+}) => {
   test.setTimeout(180_000);
   await login(host, 'organiser');
   const units: { id: number; name: string }[] = await api(host, 'GET', '/api/arenas/options/units');
@@ -39,7 +51,10 @@ test('host, five judges and a big screen run an arena; the result is the engine 
     title: 'E2E局长擂台赛',
     heldOn: '2026-03-28',
     speakingSeconds: 120,
-    groups: [{ id: '领导评委', weight: 0.6 }, { id: '专家评委', weight: 0.4 }],
+    groups: [
+      { id: '领导评委', weight: 0.6 },
+      { id: '专家评委', weight: 0.4 },
+    ],
     contestants: UNITS.map((u) => ({ unitId: unitId(u) })),
     judges: JUDGES.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unit ? unitId(j.unit) : null })),
   });
@@ -89,7 +104,10 @@ test('host, five judges and a big screen run an arena; the result is the engine 
         await expect(j.page.getByTestId('judge-recused')).toBeVisible();
         await expect(j.page.getByTestId('judge-submit')).toHaveCount(0);
         const token = (await j.page.evaluate('localStorage.getItem("leitai.judge.token")')) as string | null;
-        const res = await j.page.request.put(`/api/judge/scores/${cur.contestantId}`, { headers: { 'x-judge-token': token ?? '' }, data: { criteria: { 实绩: 30, 举措: 20, 表现: 15, 作风: 8 } } });
+        const res = await j.page.request.put(`/api/judge/scores/${cur.contestantId}`, {
+          headers: { 'x-judge-token': token ?? '' },
+          data: { criteria: { 实绩: 30, 举措: 20, 表现: 15, 作风: 8 } },
+        });
         expect(res.status()).toBe(403);
         expect((await res.json()).error.message).toContain('回避');
         continue;
@@ -99,14 +117,20 @@ test('host, five judges and a big screen run an arena; the result is the engine 
       await expect(j.page.getByTestId('judge-total')).toHaveText(`合计 ${values.reduce((a, b) => a + b, 0)}`);
       await j.page.getByTestId('judge-submit').click();
       await expect(j.page.getByTestId('judge-submitted')).toBeVisible();
-      entered.push({ judgeId: String(detail.judges[k].id), contestantId: String(cur.contestantId), criteria: Object.fromEntries(CRITERIA.map((c, i) => [c, values[i]!])) });
+      entered.push({
+        judgeId: String(detail.judges[k].id),
+        contestantId: String(cur.contestantId),
+        criteria: Object.fromEntries(CRITERIA.map((c, i) => [c, values[i]!])),
+      });
       if (round === 0 && k === 0) {
         // A reload (or a lost network) brings the judge back to where they were.
         await j.page.reload();
-        await expect(j.page.getByTestId('judge-submitted')).toBeVisible().catch(async (e: unknown) => {
-          await j.page.screenshot({ path: '/tmp/judge-reload-fail.png' });
-          throw e;
-        });
+        await expect(j.page.getByTestId('judge-submitted'))
+          .toBeVisible()
+          .catch(async (e: unknown) => {
+            await j.page.screenshot({ path: '/tmp/judge-reload-fail.png' });
+            throw e;
+          });
       }
     }
     // The screen counts submissions as they arrive, without a reload.
@@ -123,7 +147,18 @@ test('host, five judges and a big screen run an arena; the result is the engine 
 
   // The published result equals the engine's computation from the scores typed on the phones.
   const engine = scoreArena({
-    scheme: { criteria: [{ id: '实绩', max: 40 }, { id: '举措', max: 30 }, { id: '表现', max: 20 }, { id: '作风', max: 10 }], groups: [{ id: '领导评委', weight: '0.6' }, { id: '专家评委', weight: '0.4' }] },
+    scheme: {
+      criteria: [
+        { id: '实绩', max: 40 },
+        { id: '举措', max: 30 },
+        { id: '表现', max: 20 },
+        { id: '作风', max: 10 },
+      ],
+      groups: [
+        { id: '领导评委', weight: '0.6' },
+        { id: '专家评委', weight: '0.4' },
+      ],
+    },
     judges: detail.judges.map((j: { id: number; groupId: string }) => ({ id: String(j.id), groupId: j.groupId })),
     contestants: detail.contestants.map((c: { id: number }) => ({ id: String(c.id) })),
     scores: entered,
@@ -141,11 +176,15 @@ test('host, five judges and a big screen run an arena; the result is the engine 
   await screenCtx.close();
 });
 
-test('the organiser sets up an arena inside the campaign from the form, and the list names the campaign', async ({ page }) => {
+test('the organiser sets up an arena inside the campaign from the form, and the list names the campaign', async ({
+  page,
+}) => {
   await login(page, 'organiser');
   await page.goto('/arenas');
   // The demo arenas belong to the demo campaign.
-  await expect(page.getByRole('row').filter({ hasText: '局长擂台赛' }).first()).toContainText('“作风能力提升年”重点工作攻坚');
+  await expect(page.getByRole('row').filter({ hasText: '局长擂台赛' }).first()).toContainText(
+    '“作风能力提升年”重点工作攻坚',
+  );
 
   await page.getByRole('button', { name: '新建擂台赛' }).click();
   const drawer = page.locator('.ant-drawer');
@@ -166,5 +205,7 @@ test('the organiser sets up an arena inside the campaign from the form, and the 
   // Created: straight to the host console, and listed under its campaign.
   await expect(page).toHaveURL(/\/arenas\/\d+\/host$/);
   await page.goto('/arenas');
-  await expect(page.getByRole('row').filter({ hasText: '第四季度书记擂台赛（表单）' })).toContainText('“作风能力提升年”重点工作攻坚');
+  await expect(page.getByRole('row').filter({ hasText: '第四季度书记擂台赛（表单）' })).toContainText(
+    '“作风能力提升年”重点工作攻坚',
+  );
 });

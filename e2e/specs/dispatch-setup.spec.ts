@@ -4,7 +4,9 @@ import { login } from '../fixtures';
 // A back-loaded investment profile (cumulative share due by each month end), as districts publish them.
 const SEASONAL = ['0.02', '0.05', '0.12', '0.2', '0.28', '0.38', '0.46', '0.55', '0.65', '0.76', '0.88', '0.95'];
 
-test('the office adds an indicator with a seasonal pace, is told what is wrong, then edits its rule', async ({ page }) => {
+test('the office adds an indicator with a seasonal pace, is told what is wrong, then edits its rule', async ({
+  page,
+}) => {
   const name = `重点项目投资完成额${Date.now() % 100000}`;
   await login(page, 'organiser');
   await page.getByRole('menuitem', { name: '活动与指标' }).click();
@@ -12,7 +14,8 @@ test('the office adds an indicator with a seasonal pace, is told what is wrong, 
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('指标名称').fill(name);
   await dialog.getByText('季节性进度').click();
-  for (const [m, share] of SEASONAL.entries()) await dialog.getByLabel(`${m + 1}月累计比例`, { exact: true }).fill(share);
+  for (const [m, share] of SEASONAL.entries())
+    await dialog.getByLabel(`${m + 1}月累计比例`, { exact: true }).fill(share);
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   // December must be 1: the server says so, and the dialog keeps what was typed.
   await expect(page.getByText('12 月的累计比例须为 1')).toBeVisible();
@@ -43,7 +46,10 @@ test('the office sets how many working days ahead units are reminded, and it is 
     const field = page.getByRole('dialog').getByLabel('截止前提前催报的工作日数');
     await expect(field).toHaveValue(from);
     await field.fill(to);
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await expect(page.getByText('催报设置已保存').last()).toBeVisible();
   };
   await setLead('2', '5');

@@ -19,7 +19,9 @@ async function openReport(page: Page, url: string) {
   await expect(page.getByRole('heading', { name: /区发改局 · \d{4}-\d{2} 月度调度/ })).toBeVisible();
 }
 
-test('a month: filled, submitted, returned with a reason, corrected, accepted; board, unit page and bulletin follow', async ({ browser }) => {
+test('a month: filled, submitted, returned with a reason, corrected, accepted; board, unit page and bulletin follow', async ({
+  browser,
+}) => {
   const period = lastMonth();
   // 1. The reporter opens what is due from the unit page and fills the month.
   const reporter = await browser.newPage();
@@ -97,7 +99,10 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await expect(reporter.getByTestId(`due-${period}`)).toHaveCount(0);
 
   // 8. The bulletin downloads and says what the board says.
-  const [download] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('button', { name: /调度通报（Word）/ }).click()]);
+  const [download] = await Promise.all([
+    organiser.waitForEvent('download'),
+    organiser.getByRole('button', { name: /调度通报（Word）/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/重点工作调度通报\.docx$/);
   const zip = await JSZip.loadAsync(await readFile((await download.path())!));
   const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '|');

@@ -4,7 +4,9 @@ import { DEMO_PASSWORD } from '../fixtures';
 const menuItems = (page: Page) => page.locator('.ant-layout-sider').getByRole('menuitem');
 const CJK = /[\u4e00-\u9fff]/;
 
-test('English is chosen on the login page, kept across a reload, and 中文 comes back from the user menu', async ({ page }) => {
+test('English is chosen on the login page, kept across a reload, and 中文 comes back from the user menu', async ({
+  page,
+}) => {
   await page.goto('/login');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByTestId('language-switch').getByText('English').click();

@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { login, openNotice } from '../fixtures';
 
 // The day in Asia/Shanghai, where the server computes deadlines and colours.
-const shanghai = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const shanghai = (offsetDays = 0) =>
+  new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const OK = /确\s*定|OK/;
 
 // Two accounts walk a whole workflow in a real browser: allow more than the default minute.
@@ -12,13 +13,17 @@ test.describe.configure({ timeout: 120_000 });
 
 async function requestClose(page: Page, text: string, file: string) {
   await page.getByLabel('办理情况').fill(text);
-  await page.locator('input[type=file]').setInputFiles({ name: file, mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: file, mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(page.getByText(file)).toBeVisible();
   await page.getByRole('button', { name: /申请销号/ }).click();
   await expect(page.getByTestId('item-state')).toHaveText('申请销号');
 }
 
-test('an item goes from reverse-scheduled assignment through a return to close-out, with notices on both sides', async ({ browser }) => {
+test('an item goes from reverse-scheduled assignment through a return to close-out, with notices on both sides', async ({
+  browser,
+}) => {
   const title = `老旧小区改造：e2e 停车泊位改造 ${Date.now() % 100000}`;
   const organiser = await browser.newPage();
   await login(organiser, 'organiser');
@@ -86,7 +91,9 @@ test('an item goes from reverse-scheduled assignment through a return to close-o
 test('overdue items show red with days overdue, the unit is told, and the bulletin names them', async ({ page }) => {
   await login(page, 'reporter.gxj');
   await page.getByTestId('notification-bell').click();
-  await expect(page.getByTestId('notification-list').getByText(/逾期提醒：包保企业诉求：高端装备企业用电增容/)).toBeVisible();
+  await expect(
+    page.getByTestId('notification-list').getByText(/逾期提醒：包保企业诉求：高端装备企业用电增容/),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
 
   await login(page, 'organiser');
@@ -101,7 +108,11 @@ test('overdue items show red with days overdue, the unit is told, and the bullet
   await page.getByTestId('bulletin-period').fill(shanghai().slice(0, 4));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-docx').click()]);
   expect(download.suggestedFilename()).toMatch(/^督查通报（\d{4}）\.docx$/);
-  const xml = await (await JSZip.loadAsync(await readFile((await download.path())!))).file('word/document.xml')!.async('string');
+  const xml = await (
+    await JSZip.loadAsync(await readFile((await download.path())!))
+  )
+    .file('word/document.xml')!
+    .async('string');
   expect(xml).toContain('包保企业诉求：高端装备企业用电增容问题限期见底清零');
   expect(xml).toContain('区工信局');
   expect(xml).toContain('12 天');
@@ -117,7 +128,10 @@ test('the office widens the yellow window and an item five days from its deadlin
     const field = page.getByRole('dialog').getByLabel('临期提醒天数');
     await expect(field).toHaveValue(days === '7' ? '3' : '7');
     await field.fill(days);
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await expect(page.getByText('提醒设置已保存').last()).toBeVisible(); // the first save's toast may still show
   };
   await setWindow('7');

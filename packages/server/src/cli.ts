@@ -19,7 +19,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       console.log(`Audit chain intact: ${result.checked} entries checked.`);
       return 0;
     }
-    console.error(`Audit chain BROKEN at entry ${result.brokenSeq}: ${result.reason} (${result.checked} entries before it are intact).`);
+    console.error(
+      `Audit chain BROKEN at entry ${result.brokenSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
+    );
     return 2;
   },
   async 'demo:seed'() {

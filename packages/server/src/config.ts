@@ -11,7 +11,11 @@ const ZEnv = z.object({
   LEITAI_DEMO: bool.optional(),
   LEITAI_SECRET: z.string().optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'AUDIT_RETENTION_DAYS must be at least 184 (six months)').default(184),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(184, 'AUDIT_RETENTION_DAYS must be at least 184 (six months)')
+    .default(184),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_FILES_DIR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
@@ -48,7 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const secret = e.LEITAI_SECRET ?? (e.NODE_ENV === 'production' ? '' : DEV_SECRET);
   if (e.NODE_ENV === 'production' && !isStrongSecret(secret)) {
-    throw new Error('LEITAI_SECRET must be set to a random string of at least 32 characters in production (e.g. `openssl rand -hex 32`).');
+    throw new Error(
+      'LEITAI_SECRET must be set to a random string of at least 32 characters in production (e.g. `openssl rand -hex 32`).',
+    );
   }
   return {
     env: e.NODE_ENV,

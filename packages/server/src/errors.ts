@@ -39,8 +39,10 @@ export class AppError extends Error {
 
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError('FORBIDDEN', message);
-export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
-export const invalidState = (message: string, details?: Record<string, unknown>) => new AppError('INVALID_STATE', message, details);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError('CONFLICT', message, details);
+export const invalidState = (message: string, details?: Record<string, unknown>) =>
+  new AppError('INVALID_STATE', message, details);
 
 /** An Excel import with problems: every bad cell by row and column, nothing written. */
 export interface ImportProblem {

@@ -17,8 +17,13 @@ const app = await buildApp({
   logger: { level: config.logLevel, ...(config.env === 'development' ? { transport: { target: 'pino-pretty' } } : {}) },
 });
 await app.listen({ port: config.port, host: config.host });
-startJobRunner(database.db, dailyJobs, { log: (m) => app.log.info(m), onError: (job, err) => app.log.error({ err }, `job ${job} failed`) });
-console.log(`Leitai is running at http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+startJobRunner(database.db, dailyJobs, {
+  log: (m) => app.log.info(m),
+  onError: (job, err) => app.log.error({ err }, `job ${job} failed`),
+});
+console.log(
+  `Leitai is running at http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

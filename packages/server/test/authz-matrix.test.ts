@@ -2,7 +2,19 @@ import { readdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@leitai/core';
-import { campaigns, categories, dispatchPeriods, indicators, ledgerEvents, ledgerExtensions, ledgerItems, notifications, reportValues, reports, targets } from '../src/db/schema/index.js';
+import {
+  campaigns,
+  categories,
+  dispatchPeriods,
+  indicators,
+  ledgerEvents,
+  ledgerExtensions,
+  ledgerItems,
+  notifications,
+  reportValues,
+  reports,
+  targets,
+} from '../src/db/schema/index.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from './factories.js';
 import { ledgerItem } from './authz/ledger.js';
@@ -13,7 +25,9 @@ import type { Fixture, MatrixRow, Target } from './authz/types.js';
  * The authorisation matrix (issue 2): every /api route × every role × own unit and another unit →
  * allowed or denied, as each feature's table in test/authz/ says. A route without a row fails.
  */
-const tables = readdirSync(new URL('./authz/', import.meta.url)).filter((f) => f.endsWith('.ts') && !['types.ts', 'public.ts'].includes(f));
+const tables = readdirSync(new URL('./authz/', import.meta.url)).filter(
+  (f) => f.endsWith('.ts') && !['types.ts', 'public.ts'].includes(f),
+);
 const rows: MatrixRow[] = [];
 for (const file of tables) {
   const spec = `./authz/${file}`;
@@ -35,7 +49,10 @@ beforeAll(async () => {
   const b = await buildUnit(db, { name: '乙局', parentId: root.id });
   const victimA = await buildUser(db, { unitId: a.id, roles: ['reporter'] });
   const victimB = await buildUser(db, { unitId: b.id, roles: ['reporter'] });
-  const [category] = await db.insert(categories).values({ code: 'matrix', name: '矩阵类别' }).returning({ id: categories.id });
+  const [category] = await db
+    .insert(categories)
+    .values({ code: 'matrix', name: '矩阵类别' })
+    .returning({ id: categories.id });
   let n = 0;
   f = {
     db,
@@ -46,7 +63,17 @@ beforeAll(async () => {
     next: () => ++n,
   };
   for (const role of ROLES) {
-    userIds.set(role, (await buildUser(db, { unitId: a.id, roles: [role], username: `m_${role}`, overseenUnitIds: role === 'leader' ? [a.id] : [] })).id);
+    userIds.set(
+      role,
+      (
+        await buildUser(db, {
+          unitId: a.id,
+          roles: [role],
+          username: `m_${role}`,
+          overseenUnitIds: role === 'leader' ? [a.id] : [],
+        })
+      ).id,
+    );
     clients.set(role, await loginAs(t.app, `m_${role}`));
   }
 });
@@ -64,9 +91,15 @@ describe('authorisation matrix', () => {
   it('has a row for every route that is not public, and no row for a route that is gone', () => {
     const registered = registeredRoutes();
     const covered = new Set([...rows.map((r) => r.route), ...Object.keys(publicRoutes)]);
-    expect(registered.filter((r) => !covered.has(r)), 'routes without a row in test/authz/').toEqual([]);
+    expect(
+      registered.filter((r) => !covered.has(r)),
+      'routes without a row in test/authz/',
+    ).toEqual([]);
     const known = new Set(registered);
-    expect([...covered].filter((r) => !known.has(r)), 'rows for routes that do not exist').toEqual([]);
+    expect(
+      [...covered].filter((r) => !known.has(r)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
     expect(new Set(rows.map((r) => r.route)).size, 'one row per route').toBe(rows.length);
   });
 
@@ -92,8 +125,13 @@ describe('authorisation matrix', () => {
           const res = await clients.get(role)!.request(req);
           if (req.payloadAsStream) res.stream().destroy();
           const s = res.statusCode;
-          const ok = allowed ? (s >= 200 && s < 300) || (row.allowedStatus ?? []).includes(s) : s === 403 || (s === 404 && row.scoped === true);
-          if (!ok) failures.push(`${row.route} as ${role} on ${target} unit: expected ${allowed ? 'allowed' : 'denied'}, got ${s} ${req.payloadAsStream ? '' : res.body.slice(0, 120)}`);
+          const ok = allowed
+            ? (s >= 200 && s < 300) || (row.allowedStatus ?? []).includes(s)
+            : s === 403 || (s === 404 && row.scoped === true);
+          if (!ok)
+            failures.push(
+              `${row.route} as ${role} on ${target} unit: expected ${allowed ? 'allowed' : 'denied'}, got ${s} ${req.payloadAsStream ? '' : res.body.slice(0, 120)}`,
+            );
         }
       }
     }
@@ -117,7 +155,11 @@ describe('authorisation matrix', () => {
     const own = await ledgerItem(f, 'own');
     const other = await ledgerItem(f, 'other');
     const shared = await ledgerItem(f, 'other', { coUnitIds: [f.units.a] });
-    const attempts = [{ action: 'acknowledge' }, { action: 'progress', text: '越权报送进展', fileIds: [] }, { action: 'request_extension', deadline: `${Y + 2}-06-30`, reason: '越权申请延期' }];
+    const attempts = [
+      { action: 'acknowledge' },
+      { action: 'progress', text: '越权报送进展', fileIds: [] },
+      { action: 'request_extension', deadline: `${Y + 2}-06-30`, reason: '越权申请延期' },
+    ];
     for (const role of ['leader', 'unit_head', 'reporter'] as const) {
       const c = clients.get(role)!;
       const listed = (await c.get('/api/ledger/items')).json<{ items: { id: number }[] }>().items.map((i) => i.id);
@@ -128,12 +170,22 @@ describe('authorisation matrix', () => {
       expect(counts.find((u) => u.unitId === f.units.b)?.total, role).toBe(1);
       // Close-out rates rank only units in scope: no partial rate for B from the shared item.
       const rates = (await c.get(`/api/ledger/rates?period=${Y + 1}`)).json<{ rows: { unitId: string }[] }>().rows;
-      expect(rates.map((r) => r.unitId), role).not.toContain(String(f.units.b));
+      expect(
+        rates.map((r) => r.unitId),
+        role,
+      ).not.toContain(String(f.units.b));
       expect((await c.get(`/api/ledger/items/${other}`)).statusCode, role).toBe(404);
-      for (const body of attempts) expect((await c.post(`/api/ledger/items/${other}/actions`, body)).statusCode, `${role} ${body.action}`).toBe(404);
+      for (const body of attempts)
+        expect((await c.post(`/api/ledger/items/${other}/actions`, body)).statusCode, `${role} ${body.action}`).toBe(
+          404,
+        );
     }
     const [after] = await f.db.select().from(ledgerItems).where(eq(ledgerItems.id, other));
-    expect({ state: after!.state, version: after!.version, deadline: after!.deadline }).toEqual({ state: 'assigned', version: 1, deadline: `${Y + 1}-12-31` });
+    expect({ state: after!.state, version: after!.version, deadline: after!.deadline }).toEqual({
+      state: 'assigned',
+      version: 1,
+      deadline: `${Y + 1}-12-31`,
+    });
     expect(await f.db.select().from(ledgerEvents).where(eq(ledgerEvents.itemId, other))).toEqual([]);
     expect(await f.db.select().from(ledgerExtensions).where(eq(ledgerExtensions.itemId, other))).toEqual([]);
 
@@ -141,37 +193,90 @@ describe('authorisation matrix', () => {
     const head = clients.get('unit_head')!;
     expect((await head.get(`/api/ledger/items/${shared}`)).statusCode).toBe(200);
     expect((await head.post(`/api/ledger/items/${shared}/actions`, { action: 'acknowledge' })).statusCode).toBe(403);
-    expect((await head.post(`/api/ledger/items/${own}/actions`, { action: 'reassign', leadUnitId: f.units.b, reason: '越权转办' })).statusCode).toBe(403);
-    expect((await head.post(`/api/ledger/items/${own}/split`, { parts: [{ unitId: f.units.b }] })).statusCode).toBe(403);
+    expect(
+      (
+        await head.post(`/api/ledger/items/${own}/actions`, {
+          action: 'reassign',
+          leadUnitId: f.units.b,
+          reason: '越权转办',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await head.post(`/api/ledger/items/${own}/split`, { parts: [{ unitId: f.units.b }] })).statusCode).toBe(
+      403,
+    );
   });
 
   it('keeps unit A out of unit B’s dispatch report: not read, not filled, not submitted', async () => {
     const Y = new Date().getFullYear();
-    const [c] = await f.db.insert(campaigns).values({ name: `越权检查${f.next()}`, startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } }).returning();
-    const [i] = await f.db.insert(indicators).values({ campaignId: c!.id, name: '固定资产投资', measure: '亿元', kind: 'cumulative', profile: { kind: 'linear' }, rule: { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' } }).returning();
-    for (const unitId of [f.units.a, f.units.b]) await f.db.insert(targets).values({ indicatorId: i!.id, unitId, year: Y, base: '80', stretch: '100' });
-    const [p] = await f.db.insert(dispatchPeriods).values({ campaignId: c!.id, period: `${Y}-01`, deadline: `${Y + 1}-12-31` }).returning();
-    const [r] = await f.db.insert(reports).values({ periodId: p!.id, unitId: f.units.b, state: 'draft', version: 1, progress: '乙局原文' }).returning();
+    const [c] = await f.db
+      .insert(campaigns)
+      .values({ name: `越权检查${f.next()}`, startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+      .returning();
+    const [i] = await f.db
+      .insert(indicators)
+      .values({
+        campaignId: c!.id,
+        name: '固定资产投资',
+        measure: '亿元',
+        kind: 'cumulative',
+        profile: { kind: 'linear' },
+        rule: { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' },
+      })
+      .returning();
+    for (const unitId of [f.units.a, f.units.b])
+      await f.db.insert(targets).values({ indicatorId: i!.id, unitId, year: Y, base: '80', stretch: '100' });
+    const [p] = await f.db
+      .insert(dispatchPeriods)
+      .values({ campaignId: c!.id, period: `${Y}-01`, deadline: `${Y + 1}-12-31` })
+      .returning();
+    const [r] = await f.db
+      .insert(reports)
+      .values({ periodId: p!.id, unitId: f.units.b, state: 'draft', version: 1, progress: '乙局原文' })
+      .returning();
     await f.db.insert(reportValues).values({ reportId: r!.id, indicatorId: i!.id, value: '5' });
     const base = `/api/dispatch/campaigns/${c!.id}/units/${f.units.b}/report`;
     const q = `?period=${Y}-01`;
     for (const role of ['leader', 'unit_head', 'reporter'] as const) {
       const cl = clients.get(role)!;
       expect((await cl.get(`${base}${q}`)).statusCode, role).toBe(403);
-      expect((await cl.put(`${base}${q}`, { values: { [i!.id]: '999' }, progress: '越权改写', version: 1 })).statusCode, role).toBe(403);
+      expect(
+        (await cl.put(`${base}${q}`, { values: { [i!.id]: '999' }, progress: '越权改写', version: 1 })).statusCode,
+        role,
+      ).toBe(403);
       expect((await cl.post(`${base}/submit${q}`, { version: 1 })).statusCode, role).toBe(403);
-      expect((await cl.get(`/api/dispatch/campaigns/${c!.id}/units/${f.units.b}/overview?year=${Y}`)).statusCode, role).toBe(403);
-      const listed = (await cl.get(`/api/dispatch/campaigns/${c!.id}/targets?year=${Y}`)).json<{ targets: { unitId: number }[] }>().targets;
-      expect(listed.map((t) => t.unitId), role).toEqual([f.units.a]);
+      expect(
+        (await cl.get(`/api/dispatch/campaigns/${c!.id}/units/${f.units.b}/overview?year=${Y}`)).statusCode,
+        role,
+      ).toBe(403);
+      const listed = (await cl.get(`/api/dispatch/campaigns/${c!.id}/targets?year=${Y}`)).json<{
+        targets: { unitId: number }[];
+      }>().targets;
+      expect(
+        listed.map((t) => t.unitId),
+        role,
+      ).toEqual([f.units.a]);
     }
     const [kept] = await f.db.select().from(reports).where(eq(reports.id, r!.id));
-    expect({ state: kept!.state, version: kept!.version, progress: kept!.progress }).toEqual({ state: 'draft', version: 1, progress: '乙局原文' });
-    expect((await f.db.select().from(reportValues).where(eq(reportValues.reportId, r!.id))).map((v) => v.value)).toEqual(['5']);
+    expect({ state: kept!.state, version: kept!.version, progress: kept!.progress }).toEqual({
+      state: 'draft',
+      version: 1,
+      progress: '乙局原文',
+    });
+    expect(
+      (await f.db.select().from(reportValues).where(eq(reportValues.reportId, r!.id))).map((v) => v.value),
+    ).toEqual(['5']);
   });
 
   it('shows each account only its own notifications, and marks only those', async () => {
-    const [mine] = await f.db.insert(notifications).values({ userId: userIds.get('unit_head')!, kind: 'matrix', title: '本人通知' }).returning();
-    const [theirs] = await f.db.insert(notifications).values({ userId: f.victimOf('other'), kind: 'matrix', title: '他人通知' }).returning();
+    const [mine] = await f.db
+      .insert(notifications)
+      .values({ userId: userIds.get('unit_head')!, kind: 'matrix', title: '本人通知' })
+      .returning();
+    const [theirs] = await f.db
+      .insert(notifications)
+      .values({ userId: f.victimOf('other'), kind: 'matrix', title: '他人通知' })
+      .returning();
     const head = clients.get('unit_head')!;
     const ids = (await head.get('/api/notifications')).json<{ items: { id: number }[] }>().items.map((n) => n.id);
     expect(ids).toContain(mine!.id);

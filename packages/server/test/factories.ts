@@ -9,7 +9,10 @@ export const TEST_PASSWORD = 'Test@2026pass';
 let passwordHash: Promise<string> | null = null;
 let seq = 0;
 
-export async function buildUnit(db: Db, overrides: { name?: string; parentId?: number | null; kind?: string; categoryId?: number | null; code?: string } = {}) {
+export async function buildUnit(
+  db: Db,
+  overrides: { name?: string; parentId?: number | null; kind?: string; categoryId?: number | null; code?: string } = {},
+) {
   seq += 1;
   return insertUnit(db, {
     code: overrides.code ?? `u${seq}`,
@@ -22,7 +25,14 @@ export async function buildUnit(db: Db, overrides: { name?: string; parentId?: n
 
 export async function buildUser(
   db: Db,
-  opts: { unitId: number; roles: Role[]; username?: string; overseenUnitIds?: number[]; mustChangePassword?: boolean; password?: string },
+  opts: {
+    unitId: number;
+    roles: Role[];
+    username?: string;
+    overseenUnitIds?: number[];
+    mustChangePassword?: boolean;
+    password?: string;
+  },
 ) {
   seq += 1;
   const hash = opts.password ? await hashPassword(opts.password) : await (passwordHash ??= hashPassword(TEST_PASSWORD));
@@ -52,18 +62,34 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function loginAs(app: FastifyInstance, username: string, password = TEST_PASSWORD, address = '127.0.0.1'): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address });
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+  address = '127.0.0.1',
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: address,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'leitai_session');
   if (!cookie) throw new Error('no session cookie');
   const { csrfToken } = res.json<{ csrfToken: string }>();
   const request = (opts: InjectOptions) =>
-    app.inject({ ...opts, remoteAddress: address, cookies: { leitai_session: cookie.value }, headers: { 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
+    app.inject({
+      ...opts,
+      remoteAddress: address,
+      cookies: { leitai_session: cookie.value },
+      headers: { 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) },
+    });
   return {
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    post: (url, payload) =>
+      request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),

@@ -38,15 +38,25 @@ describe('can', () => {
   it('agrees with unitFilter for every role, permission and path', () => {
     const role = fc.constantFrom(...ROLES);
     const permission = fc.constantFrom(...(Object.keys(GRANTS) as Permission[]));
-    const path = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).map((ids) => `/${ids.join('/')}/`);
+    const path = fc
+      .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+      .map((ids) => `/${ids.join('/')}/`);
     fc.assert(
-      fc.property(fc.uniqueArray(role, { minLength: 1, maxLength: 3 }), permission, path, path, fc.array(path, { maxLength: 2 }), (roles, p, own, target, overseen) => {
-        const a = actor(roles, own, overseen);
-        const f = unitFilter(a, p);
-        const byFilter =
-          f.kind === 'all' || (f.kind === 'paths' && (f.exact.includes(target) || f.paths.some((q) => target.startsWith(q))));
-        expect(can(a, p, target)).toBe(byFilter);
-      }),
+      fc.property(
+        fc.uniqueArray(role, { minLength: 1, maxLength: 3 }),
+        permission,
+        path,
+        path,
+        fc.array(path, { maxLength: 2 }),
+        (roles, p, own, target, overseen) => {
+          const a = actor(roles, own, overseen);
+          const f = unitFilter(a, p);
+          const byFilter =
+            f.kind === 'all' ||
+            (f.kind === 'paths' && (f.exact.includes(target) || f.paths.some((q) => target.startsWith(q))));
+          expect(can(a, p, target)).toBe(byFilter);
+        },
+      ),
     );
   });
 });

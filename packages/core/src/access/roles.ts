@@ -1,5 +1,14 @@
 /** The roles of DESIGN §1. The three admin roles are separate (三员分立): none holds another's permissions. */
-export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'organiser', 'leader', 'unit_head', 'reporter', 'judge'] as const;
+export const ROLES = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'organiser',
+  'leader',
+  'unit_head',
+  'reporter',
+  'judge',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
@@ -18,7 +27,8 @@ export function assignableRoles(actorRoles: readonly Role[]): Role[] {
 export function roleSetProblem(roles: readonly Role[]): string | null {
   if (roles.length === 0) return 'at least one role is required';
   const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admins.length > 1) return 'admin roles are separate: one account holds at most one of sysadmin, secadmin, auditor';
+  if (admins.length > 1)
+    return 'admin roles are separate: one account holds at most one of sysadmin, secadmin, auditor';
   if (admins.length === 1 && roles.length > 1) return 'an admin account holds no other role';
   return null;
 }

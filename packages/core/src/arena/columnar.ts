@@ -49,11 +49,16 @@ export function scoreArenaColumns(scheme: ArenaScheme, cols: ArenaColumns): Aren
       let total = 0;
       for (let k = 0; k < K; k += 1) {
         const v = cols.scores[at + k] as Micro;
-        if (!(v >= 0 && v <= (maxima[k] as Micro))) throw new ScoringInputError(`scores[${j}→${c}].criteria.${scheme.criteria[k]?.id}`, `分数 ${toDecimal(v)} 须在 0 到满分 ${toDecimal(maxima[k] as Micro)} 之间`);
+        if (!(v >= 0 && v <= (maxima[k] as Micro)))
+          throw new ScoringInputError(
+            `scores[${j}→${c}].criteria.${scheme.criteria[k]?.id}`,
+            `分数 ${toDecimal(v)} 须在 0 到满分 ${toDecimal(maxima[k] as Micro)} 之间`,
+          );
         total += v;
       }
       totals[j] = total;
-      if (totalNeedsReason(scheme, total) && cols.reasonGiven?.[c * J + j] !== 1) throw new ScoringInputError(`scores[${j}→${c}].reason`, `总分 ${toDecimal(total)} 须填写一句理由`);
+      if (totalNeedsReason(scheme, total) && cols.reasonGiven?.[c * J + j] !== 1)
+        throw new ScoringInputError(`scores[${j}→${c}].reason`, `总分 ${toDecimal(total)} 须填写一句理由`);
     }
 
   /** Σ weight × trimmed group mean / Σ weight over groups present, for the value `pick` reads. */
@@ -119,7 +124,9 @@ export function scoreArenaColumns(scheme: ArenaScheme, cols: ArenaColumns): Aren
   };
   order.sort((a, b) => cmp(a, b) || a - b);
   const rank = new Uint32Array(C);
-  order.forEach((c, i) => (rank[c] = i > 0 && cmp(order[i - 1] as number, c) === 0 ? (rank[order[i - 1] as number] as number) : i + 1));
+  order.forEach(
+    (c, i) =>
+      (rank[c] = i > 0 && cmp(order[i - 1] as number, c) === 0 ? (rank[order[i - 1] as number] as number) : i + 1),
+  );
   return { score, rank };
 }
-

@@ -37,7 +37,8 @@ export function normaliseTotals(entries: readonly NormaliseEntry[], maxTotal: Mi
   for (const [, mine] of byJudge) {
     const j = meanAndSpread(mine.map((e) => e.total));
     for (const e of mine) {
-      const z = j.sd === 0 ? panel.mean : panel.mean + roundDiv(BigInt(panel.sd) * BigInt(e.total - j.mean), BigInt(j.sd));
+      const z =
+        j.sd === 0 ? panel.mean : panel.mean + roundDiv(BigInt(panel.sd) * BigInt(e.total - j.mean), BigInt(j.sd));
       out.set(`${e.judgeId}\u0000${e.contestantId}`, Math.min(maxTotal, Math.max(0, z)));
     }
   }

@@ -55,14 +55,35 @@ export function parseArenaScheme(input: ArenaSchemeInput): ArenaScheme {
   check(got === total, 'scheme.groups', `评委组权重之和须为 ${String(input.weightTotal ?? 1)}，实际为 ${got / ONE}`);
   const trim = input.trim ?? { minScores: 5, drop: 1 };
   check(Number.isInteger(trim.drop) && trim.drop >= 0, 'scheme.trim.drop', '去掉最高、最低分的个数须为非负整数');
-  check(Number.isInteger(trim.minScores) && trim.minScores > 2 * trim.drop, 'scheme.trim.minScores', '去极值所需最少评分数须大于去掉的分数个数');
+  check(
+    Number.isInteger(trim.minScores) && trim.minScores > 2 * trim.drop,
+    'scheme.trim.minScores',
+    '去极值所需最少评分数须大于去掉的分数个数',
+  );
   let reasonRule: ArenaScheme['reasonRule'] = null;
   if (input.reasonRule !== null) {
     const r = input.reasonRule ?? { atOrAbove: 1, below: '0.6' };
-    reasonRule = { atOrAbove: parseDecimal(r.atOrAbove, 'scheme.reasonRule.atOrAbove'), below: parseDecimal(r.below, 'scheme.reasonRule.below') };
+    reasonRule = {
+      atOrAbove: parseDecimal(r.atOrAbove, 'scheme.reasonRule.atOrAbove'),
+      below: parseDecimal(r.below, 'scheme.reasonRule.below'),
+    };
     check(reasonRule.below <= reasonRule.atOrAbove, 'scheme.reasonRule.below', '低分说明线不能高于高分说明线');
   }
   const tieBreakers = input.tieBreakers ?? [];
-  tieBreakers.forEach((t, i) => check(criteria.some((c) => c.id === t), `scheme.tieBreakers[${i}]`, `评分项“${t}”不存在`));
-  return { criteria, maxTotal: sum(criteria.map((c) => c.max)), groups, trim, reasonRule, normalise: input.normalise === true, tieBreakers };
+  tieBreakers.forEach((t, i) =>
+    check(
+      criteria.some((c) => c.id === t),
+      `scheme.tieBreakers[${i}]`,
+      `评分项“${t}”不存在`,
+    ),
+  );
+  return {
+    criteria,
+    maxTotal: sum(criteria.map((c) => c.max)),
+    groups,
+    trim,
+    reasonRule,
+    normalise: input.normalise === true,
+    tieBreakers,
+  };
 }

@@ -73,7 +73,13 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     seen.add(key);
     const parsed = checkSubmission(scheme, s, item);
     if (!recused.has(key) && !absent.has(s.judgeId)) {
-      valid.push({ judgeId: s.judgeId, contestantId: s.contestantId, groupId, recordId: s.id ?? `${s.judgeId}→${s.contestantId}`, ...parsed });
+      valid.push({
+        judgeId: s.judgeId,
+        contestantId: s.contestantId,
+        groupId,
+        recordId: s.id ?? `${s.judgeId}→${s.contestantId}`,
+        ...parsed,
+      });
     }
   }
   const normalised = scheme.normalise ? normaliseTotals(valid, scheme.maxTotal) : null;
@@ -87,9 +93,16 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
   }
   const scored = input.contestants.map((c) => {
     const mine = byContestant.get(c.id) ?? [];
-    const asValues = (pick: (e: Entry) => Micro): JudgeValue[] => mine.map((e) => ({ judgeId: e.judgeId, groupId: e.groupId, value: pick(e) }));
+    const asValues = (pick: (e: Entry) => Micro): JudgeValue[] =>
+      mine.map((e) => ({ judgeId: e.judgeId, groupId: e.groupId, value: pick(e) }));
     const total = aggregate(scheme, asValues(totalOf));
-    const byCriterion = scheme.criteria.map((_, k) => aggregate(scheme, asValues((e) => e.criteria[k] as Micro)).score);
+    const byCriterion = scheme.criteria.map(
+      (_, k) =>
+        aggregate(
+          scheme,
+          asValues((e) => e.criteria[k] as Micro),
+        ).score,
+    );
     const tie = scheme.tieBreakers.map((t) => byCriterion[scheme.criteria.findIndex((x) => x.id === t)] ?? 0);
     return { id: c.id, mine, total, byCriterion, keys: total.score === null ? null : [total.score, ...tie] };
   });
@@ -106,10 +119,25 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     const explanation = explain(
       'arena.score',
       s.total.score,
-      { contestantId: s.id, rank: rk.rank, tiedWith: rk.tiedWith, tieBreakers: scheme.tieBreakers.join(','), normalised: scheme.normalise, trimMinScores: scheme.trim.minScores, trimDrop: scheme.trim.drop },
+      {
+        contestantId: s.id,
+        rank: rk.rank,
+        tiedWith: rk.tiedWith,
+        tieBreakers: scheme.tieBreakers.join(','),
+        normalised: scheme.normalise,
+        trimMinScores: scheme.trim.minScores,
+        trimDrop: scheme.trim.drop,
+      },
       groups.map((g) => g.explanation),
     );
-    return { contestantId: s.id, score: s.total.score === null ? null : toDecimal(s.total.score), rank: rk.rank, criteria, groups: groups.map((g) => g.result), explanation };
+    return {
+      contestantId: s.id,
+      score: s.total.score === null ? null : toDecimal(s.total.score),
+      rank: rk.rank,
+      criteria,
+      groups: groups.map((g) => g.result),
+      explanation,
+    };
   });
 }
 
@@ -125,7 +153,12 @@ function checkPanel(scheme: ArenaScheme, input: ArenaInput): Map<string, string>
     check(groups.has(j.groupId), `judges[${j.id}].groupId`, `评委组“${j.groupId}”不在方案中`);
     judgeGroup.set(j.id, j.groupId);
   }
-  for (const r of input.recusals ?? []) check(judgeGroup.has(r.judgeId), `recusals[${r.judgeId}→${r.contestantId}]`, `评委“${r.judgeId}”不在本场评委名单中`);
+  for (const r of input.recusals ?? [])
+    check(
+      judgeGroup.has(r.judgeId),
+      `recusals[${r.judgeId}→${r.contestantId}]`,
+      `评委“${r.judgeId}”不在本场评委名单中`,
+    );
   return judgeGroup;
 }
 
@@ -149,20 +182,45 @@ function groupResults(
       .map((j) => {
         const e = entryOf.get(j.id);
         const status: JudgeStatus = e
-          ? agg?.trimmedHigh.includes(j.id) ? 'trimmedHigh' : agg?.trimmedLow.includes(j.id) ? 'trimmedLow' : 'used'
-          : recused.has(pair(j.id, contestantId)) ? 'recused' : 'absent';
+          ? agg?.trimmedHigh.includes(j.id)
+            ? 'trimmedHigh'
+            : agg?.trimmedLow.includes(j.id)
+              ? 'trimmedLow'
+              : 'used'
+          : recused.has(pair(j.id, contestantId))
+            ? 'recused'
+            : 'absent';
         const value = e ? totalOf(e) : null;
         const node = explain(
           `arena.judge.${status}`,
           value,
           { judgeId: j.id, ...(e && value !== e.total ? { rawTotal: toDecimal(e.total) } : {}) },
-          e ? scheme.criteria.map((c, k) => explain('arena.criterion', e.criteria[k] as Micro, { criterionId: c.id, max: toDecimal(c.max) })) : [],
+          e
+            ? scheme.criteria.map((c, k) =>
+                explain('arena.criterion', e.criteria[k] as Micro, { criterionId: c.id, max: toDecimal(c.max) }),
+              )
+            : [],
           e ? { type: 'judgeScore', id: e.recordId } : { type: 'judge', id: j.id },
         );
         return { row: { judgeId: j.id, status, total: value === null ? null : toDecimal(value) }, node };
       });
-    const result: ArenaGroupResult = { groupId: g.id, score: agg ? toDecimal(agg.mean) : null, weight: toDecimal(weight), judges: rows.map((r) => r.row) };
-    const explanation = explain(agg ? 'arena.group' : 'arena.group.absent', agg ? agg.mean : null, { groupId: g.id, weight: toDecimal(g.weight), effectiveWeight: toDecimal(weight), scores: rows.filter((r) => r.row.total !== null).length }, rows.map((r) => r.node));
+    const result: ArenaGroupResult = {
+      groupId: g.id,
+      score: agg ? toDecimal(agg.mean) : null,
+      weight: toDecimal(weight),
+      judges: rows.map((r) => r.row),
+    };
+    const explanation = explain(
+      agg ? 'arena.group' : 'arena.group.absent',
+      agg ? agg.mean : null,
+      {
+        groupId: g.id,
+        weight: toDecimal(g.weight),
+        effectiveWeight: toDecimal(weight),
+        scores: rows.filter((r) => r.row.total !== null).length,
+      },
+      rows.map((r) => r.node),
+    );
     return { result, explanation };
   });
 }

@@ -1,4 +1,13 @@
-import { ONE, ScoringInputError, check, mulDiv, parseDecimal, toDecimal, type DecimalInput, type Micro } from '../number/index.js';
+import {
+  ONE,
+  ScoringInputError,
+  check,
+  mulDiv,
+  parseDecimal,
+  toDecimal,
+  type DecimalInput,
+  type Micro,
+} from '../number/index.js';
 import type { ArenaScheme } from './scheme.js';
 
 export interface JudgeSubmission {
@@ -17,10 +26,15 @@ export function totalNeedsReason(scheme: ArenaScheme, total: Micro): boolean {
  * Validates one judge's scores for one contestant and returns them parsed, with the total:
  * every criterion present, known and within [0, max]; a reason when the total is extreme.
  */
-export function checkSubmission(scheme: ArenaScheme, s: JudgeSubmission, item: string): { criteria: Micro[]; total: Micro } {
+export function checkSubmission(
+  scheme: ArenaScheme,
+  s: JudgeSubmission,
+  item: string,
+): { criteria: Micro[]; total: Micro } {
   // Plain `if`s: error texts are built only when there is an error (a year of arenas is 600,000 scores).
   for (const key in s.criteria) {
-    if (!scheme.criteria.some((c) => c.id === key)) throw new ScoringInputError(`${item}.criteria.${key}`, `评分项“${key}”不在本场方案中`);
+    if (!scheme.criteria.some((c) => c.id === key))
+      throw new ScoringInputError(`${item}.criteria.${key}`, `评分项“${key}”不在本场方案中`);
   }
   let total = 0;
   const criteria = scheme.criteria.map((c) => {

@@ -24,18 +24,28 @@ describe('working-day calendar', () => {
     expect(cal2026.addWorkingDays('2026-09-18', 1)).toBe('2026-09-20');
   });
   it('rejects bad data, naming the entry', () => {
-    expect(() => workCalendar({ holidays: ['2026-02-30'], workingWeekends: [] })).toThrow('holidays[0]：日期“2026-02-30”不存在');
-    expect(() => workCalendar({ holidays: [], workingWeekends: ['2026-09-21'] })).toThrow('workingWeekends[0]：2026-09-21 不是周末');
-    expect(() => workCalendar({ holidays: ['2026-10-10'], workingWeekends: ['2026-10-10'] })).toThrow('同时被列为节假日');
+    expect(() => workCalendar({ holidays: ['2026-02-30'], workingWeekends: [] })).toThrow(
+      'holidays[0]：日期“2026-02-30”不存在',
+    );
+    expect(() => workCalendar({ holidays: [], workingWeekends: ['2026-09-21'] })).toThrow(
+      'workingWeekends[0]：2026-09-21 不是周末',
+    );
+    expect(() => workCalendar({ holidays: ['2026-10-10'], workingWeekends: ['2026-10-10'] })).toThrow(
+      '同时被列为节假日',
+    );
     expect(() => cal2026.addWorkingDays('2026-9-1', 1)).toThrow('格式须为 YYYY-MM-DD');
   });
   it('counts back what it added (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumber('2025-12-01'), max: dayNumber('2026-12-31') }), fc.integer({ min: 0, max: 40 }), (day, n) => {
-        const from = fromDayNumber(day);
-        const to = cal2026.addWorkingDays(from, n);
-        return cal2026.workingDaysBetween(from, to) === n && (n === 0 || cal2026.isWorkingDay(to));
-      }),
+      fc.property(
+        fc.integer({ min: dayNumber('2025-12-01'), max: dayNumber('2026-12-31') }),
+        fc.integer({ min: 0, max: 40 }),
+        (day, n) => {
+          const from = fromDayNumber(day);
+          const to = cal2026.addWorkingDays(from, n);
+          return cal2026.workingDaysBetween(from, to) === n && (n === 0 || cal2026.isWorkingDay(to));
+        },
+      ),
     );
   });
 });

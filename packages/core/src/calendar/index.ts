@@ -30,7 +30,11 @@ export function dayNumber(date: IsoDate, item = 'date'): number {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
-  check(back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d, item, `日期“${date}”不存在`);
+  check(
+    back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d,
+    item,
+    `日期“${date}”不存在`,
+  );
   return ms / DAY_MS;
 }
 
@@ -61,7 +65,7 @@ export function workCalendar(data: CalendarData): WorkCalendar {
     addWorkingDays(date, n) {
       check(Number.isInteger(n) && n >= 0 && n <= 3660, 'workingDays', `工作日数须为 0 到 3660 的整数，实际为 ${n}`);
       let day = dayNumber(date);
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         day += 1;
         if (works(day)) left -= 1;
       }

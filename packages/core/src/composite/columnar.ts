@@ -37,7 +37,13 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
   const tieIdx = scheme.tieBreakers.map((t) => scheme.components.findIndex((c) => c.id === t));
   const score = new Float64Array(C * U);
   const keys = new Float64Array(T * U);
-  const out: CompositeColumnsResult = { total: new Float64Array(U), rank: new Uint32Array(U), grade: new Uint8Array(U), honour: new Uint8Array(U), warning: new Uint8Array(U) };
+  const out: CompositeColumnsResult = {
+    total: new Float64Array(U),
+    rank: new Uint32Array(U),
+    grade: new Uint8Array(U),
+    honour: new Uint8Array(U),
+    warning: new Uint8Array(U),
+  };
 
   // Units of each category, in index order.
   const members: number[][] = cols.categories.map(() => []);
@@ -47,14 +53,19 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
     const mine = members[ci] as number[];
     scheme.components.forEach((comp, k) => {
       const w = comp.weights.get(cat);
-      if (w === undefined) throw new ScoringInputError(`scheme.components[${comp.id}].weights[${cat}]`, `缺少类别“${cat}”的权重`);
+      if (w === undefined)
+        throw new ScoringInputError(`scheme.components[${comp.id}].weights[${cat}]`, `缺少类别“${cat}”的权重`);
       const value = (u: number): number => cols.values[k * U + u] as number;
       const m = comp.method;
       switch (m.kind) {
         case 'direct':
           for (const u of mine) {
             const v = value(u);
-            if (v === v && !(v >= 0 && v <= w)) throw new ScoringInputError(`values[${comp.id}][${u}]`, `得分 ${toDecimal(v)} 须在 0 到权重 ${toDecimal(w)} 之间`);
+            if (v === v && !(v >= 0 && v <= w))
+              throw new ScoringInputError(
+                `values[${comp.id}][${u}]`,
+                `得分 ${toDecimal(v)} 须在 0 到权重 ${toDecimal(w)} 之间`,
+              );
             score[k * U + u] = v === v ? v : 0;
           }
           break;
@@ -74,7 +85,8 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
           }
           for (const u of mine) {
             const v = value(u);
-            score[k * U + u] = v !== v ? 0 : m.lower ? (v === 0 ? w : mulDiv(w, best, v)) : best === 0 ? 0 : mulDiv(w, v, best);
+            score[k * U + u] =
+              v !== v ? 0 : m.lower ? (v === 0 ? w : mulDiv(w, best, v)) : best === 0 ? 0 : mulDiv(w, v, best);
           }
           break;
         }
@@ -94,7 +106,8 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
     });
 
     for (const u of mine) {
-      let total = Math.min(cols.bonus[u] as number, scheme.cap.bonus) + Math.max(cols.penalty[u] as number, -scheme.cap.penalty);
+      let total =
+        Math.min(cols.bonus[u] as number, scheme.cap.bonus) + Math.max(cols.penalty[u] as number, -scheme.cap.penalty);
       for (let k = 0; k < C; k += 1) total += score[k * U + u] as number;
       out.total[u] = total;
       keys[u * T] = total;
@@ -108,12 +121,19 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
       return 0;
     };
     const order = [...mine].sort((a, b) => cmp(a, b) || a - b);
-    order.forEach((u, i) => (out.rank[u] = i > 0 && cmp(order[i - 1] as number, u) === 0 ? (out.rank[order[i - 1] as number] as number) : i + 1));
-    const grades = assignGrades(scheme, order.map((u) => ({ id: String(u), rank: out.rank[u] as number, total: out.total[u] as Micro })));
+    order.forEach(
+      (u, i) =>
+        (out.rank[u] =
+          i > 0 && cmp(order[i - 1] as number, u) === 0 ? (out.rank[order[i - 1] as number] as number) : i + 1),
+    );
+    const grades = assignGrades(
+      scheme,
+      order.map((u) => ({ id: String(u), rank: out.rank[u] as number, total: out.total[u] as Micro })),
+    );
     const gradeIndex = new Map(scheme.grades.map((g, i) => [g.grade, i]));
     // Bottom ranks: 1 + units strictly below, so ties on the boundary are listed together.
     let below = 0;
-    for (let i = order.length - 1; i >= 0; ) {
+    for (let i = order.length - 1; i >= 0;) {
       let j = i;
       while (j > 0 && cmp(order[j - 1] as number, order[i] as number) === 0) j -= 1;
       for (let x = j; x <= i; x += 1) {

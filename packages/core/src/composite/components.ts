@@ -22,7 +22,11 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
   switch (method.kind) {
     case 'direct':
       return rows.map((r) => {
-        if (r.value !== null && !(r.value >= 0 && r.value <= r.weight)) throw new ScoringInputError(`${item}[${r.unitId}]`, `得分 ${toDecimal(r.value)} 须在 0 到权重 ${toDecimal(r.weight)} 之间`);
+        if (r.value !== null && !(r.value >= 0 && r.value <= r.weight))
+          throw new ScoringInputError(
+            `${item}[${r.unitId}]`,
+            `得分 ${toDecimal(r.value)} 须在 0 到权重 ${toDecimal(r.weight)} 之间`,
+          );
         return { unitId: r.unitId, score: r.value ?? 0, basis: {} };
       });
     case 'curve':
@@ -30,11 +34,16 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
         if (r.value === null) return { unitId: r.unitId, score: 0, basis: {} };
         const reading = readCurve(method.curve, r.value);
         const label = (i: number | null) => (i === null || i < 0 ? null : (method.curve.points[i]?.label ?? null));
-        return { unitId: r.unitId, score: mulDiv(r.weight, reading.share, ONE), basis: { share: toDecimal(reading.share), segmentFrom: label(reading.from), segmentTo: label(reading.to) } };
+        return {
+          unitId: r.unitId,
+          score: mulDiv(r.weight, reading.share, ONE),
+          basis: { share: toDecimal(reading.share), segmentFrom: label(reading.from), segmentTo: label(reading.to) },
+        };
       });
     case 'proportional': {
       const present = rows.filter((r): r is ComponentRow & { value: Micro } => r.value !== null);
-      for (const r of present) if (r.value < 0) throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
+      for (const r of present)
+        if (r.value < 0) throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
       if (present.length === 0) return rows.map((r) => ({ unitId: r.unitId, score: 0, basis: {} }));
       const values = present.map((r) => r.value);
       const best = method.lower ? Math.min(...values) : Math.max(...values);
@@ -42,13 +51,21 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
         if (r.value === null) return { unitId: r.unitId, score: 0, basis: { best } };
         // Higher: weight × value / best (best 0 means everyone has 0: no points to share out).
         // Lower: weight × best / value, a value of 0 being the best possible.
-        const score = method.lower ? (r.value === 0 ? r.weight : mulDiv(r.weight, best, r.value)) : best === 0 ? 0 : mulDiv(r.weight, r.value, best);
+        const score = method.lower
+          ? r.value === 0
+            ? r.weight
+            : mulDiv(r.weight, best, r.value)
+          : best === 0
+            ? 0
+            : mulDiv(r.weight, r.value, best);
         return { unitId: r.unitId, score, basis: { best } };
       });
     }
     case 'rankTable': {
       const sign = method.lower ? -1 : 1;
-      const ranks = competitionRank(rows.map((r) => ({ id: r.unitId, keys: r.value === null ? null : [sign * r.value] })));
+      const ranks = competitionRank(
+        rows.map((r) => ({ id: r.unitId, keys: r.value === null ? null : [sign * r.value] })),
+      );
       const rankOf = new Map(ranks.map((x) => [x.id, x.rank]));
       return rows.map((r) => {
         const rank = rankOf.get(r.unitId) ?? null;

@@ -8,7 +8,18 @@ const scheme: CompositeSchemeInput = {
   components: [
     { id: '指标', method: { kind: 'direct' }, weights: w(60) },
     { id: '擂台', method: { kind: 'proportional' }, weights: w(15) },
-    { id: '好差评', method: { kind: 'curve', points: [{ value: 60, share: 0 }, { value: 90, share: '0.8' }, { value: 100, share: 1 }] }, weights: w(10) },
+    {
+      id: '好差评',
+      method: {
+        kind: 'curve',
+        points: [
+          { value: 60, share: 0 },
+          { value: 90, share: '0.8' },
+          { value: 100, share: 1 },
+        ],
+      },
+      weights: w(10),
+    },
     { id: '督办', method: { kind: 'rankTable', points: [15, 14, 13, 12, 11], otherwise: 10 }, weights: w(15) },
   ],
   honourCount: 1,
@@ -25,7 +36,9 @@ const ids = ['指标', '擂台', '好差评', '督办'];
 const input: CompositeInput = {
   scheme,
   units: Object.keys(raw).map((id) => ({ id, categoryId: '部门' })),
-  values: Object.entries(raw).flatMap(([unitId, vs]) => vs.map((value, k) => ({ componentId: ids[k] as string, unitId, value }))),
+  values: Object.entries(raw).flatMap(([unitId, vs]) =>
+    vs.map((value, k) => ({ componentId: ids[k] as string, unitId, value })),
+  ),
   adjustments: [
     { id: 'a1', unitId: 'A', amount: 3 },
     { id: 'a2', unitId: 'A', amount: 4 },
@@ -33,7 +46,12 @@ const input: CompositeInput = {
     { id: 'c1', unitId: 'C', amount: '1.5' },
     { id: 'd1', unitId: 'D', amount: -12 },
   ],
-  previous: [{ unitId: 'A', rank: 2 }, { unitId: 'B', rank: 1 }, { unitId: 'C', rank: 5 }, { unitId: 'D', rank: 3 }],
+  previous: [
+    { unitId: 'A', rank: 2 },
+    { unitId: 'B', rank: 1 },
+    { unitId: 'C', rank: 5 },
+    { unitId: 'D', rank: 3 },
+  ],
 };
 
 describe('composite evaluation (computed by hand)', () => {
@@ -59,10 +77,20 @@ describe('composite evaluation (computed by hand)', () => {
   });
   it('breaks ties by the named components', () => {
     const [cat] = evaluateComposite({ ...input, scheme: { ...scheme, tieBreakers: ['指标'] } });
-    expect(cat?.units.map((u) => [u.unitId, u.rank])).toEqual([['A', 1], ['B', 2], ['E', 3], ['C', 4], ['D', 5]]);
+    expect(cat?.units.map((u) => [u.unitId, u.rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['E', 3],
+      ['C', 4],
+      ['D', 5],
+    ]);
   });
   it('never splits a tie across a quota', () => {
-    const grades = [{ grade: '优秀', minScore: 80, maxShare: '0.6' }, { grade: '良好', minScore: 70 }, { grade: '一般' }];
+    const grades = [
+      { grade: '优秀', minScore: 80, maxShare: '0.6' },
+      { grade: '良好', minScore: 70 },
+      { grade: '一般' },
+    ];
     const [cat] = evaluateComposite({ ...input, scheme: { ...scheme, grades } });
     // quota ⌊0.6 × 5⌋ = 3: A and B fit; C and E tie for 3rd and would make 4, so both are 良好.
     expect(cat?.units.map((u) => u.grade)).toEqual(['优秀', '优秀', '良好', '良好', '一般']);
@@ -80,30 +108,64 @@ describe('composite evaluation (computed by hand)', () => {
     expect(a?.explanation.children?.[4]?.children?.map((n) => n.source?.id)).toEqual(['a1', 'a2']);
   });
   it('rejects bad schemes and data, naming the item', () => {
-    const bad = (s: Partial<CompositeSchemeInput>) => () => evaluateComposite({ ...input, scheme: { ...scheme, ...s } });
-    expect(bad({ components: scheme.components.map((c) => (c.id === '擂台' ? { ...c, weights: w(10) } : c)) })).toThrow('类别“部门”各分项权重之和须为 100，实际为 95');
-    expect(bad({ components: scheme.components.map((c) => (c.id === '督办' ? { ...c, weights: { 镇街: 15 } } : c)) })).toThrow('scheme.components[督办].weights[部门]：缺少类别“部门”的权重');
-    expect(() => evaluateComposite({ ...input, values: input.values.map((v) => (v.unitId === 'A' && v.componentId === '指标' ? { ...v, value: 61 } : v)) })).toThrow('values[指标][A]：得分 61 须在 0 到权重 60 之间');
-    expect(() => evaluateComposite({ ...input, values: input.values.slice(1) })).toThrow('values[指标][A]：缺少该单位该分项的数据');
+    const bad = (s: Partial<CompositeSchemeInput>) => () =>
+      evaluateComposite({ ...input, scheme: { ...scheme, ...s } });
+    expect(bad({ components: scheme.components.map((c) => (c.id === '擂台' ? { ...c, weights: w(10) } : c)) })).toThrow(
+      '类别“部门”各分项权重之和须为 100，实际为 95',
+    );
+    expect(
+      bad({ components: scheme.components.map((c) => (c.id === '督办' ? { ...c, weights: { 镇街: 15 } } : c)) }),
+    ).toThrow('scheme.components[督办].weights[部门]：缺少类别“部门”的权重');
+    expect(() =>
+      evaluateComposite({
+        ...input,
+        values: input.values.map((v) => (v.unitId === 'A' && v.componentId === '指标' ? { ...v, value: 61 } : v)),
+      }),
+    ).toThrow('values[指标][A]：得分 61 须在 0 到权重 60 之间');
+    expect(() => evaluateComposite({ ...input, values: input.values.slice(1) })).toThrow(
+      'values[指标][A]：缺少该单位该分项的数据',
+    );
   });
 });
 
 describe('composite properties', () => {
   const arb = fc.record({
-    units: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 40, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: -15, max: 8 }), fc.boolean()), { minLength: 1, maxLength: 25 }),
+    units: fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 40, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: -15, max: 8 }),
+        fc.boolean(),
+      ),
+      { minLength: 1, maxLength: 25 },
+    ),
     seed: fc.integer({ min: 1, max: 1e9 }),
   });
   const build = (units: [number, number, number, number, number, boolean][]): CompositeInput => ({
-    scheme: { ...scheme, grades: [{ grade: '优秀', minScore: 60, maxShare: '0.3' }, { grade: '良好', minScore: 50 }, { grade: '较差' }], honourCount: 3, warningCount: 3 },
+    scheme: {
+      ...scheme,
+      grades: [{ grade: '优秀', minScore: 60, maxShare: '0.3' }, { grade: '良好', minScore: 50 }, { grade: '较差' }],
+      honourCount: 3,
+      warningCount: 3,
+    },
     units: units.map((u, i) => ({ id: `u${i}`, categoryId: u[5] ? '部门' : '镇街' })),
-    values: units.flatMap((u, i) => u.slice(0, 4).map((value, k) => ({ componentId: ids[k] as string, unitId: `u${i}`, value: value as number }))),
+    values: units.flatMap((u, i) =>
+      u.slice(0, 4).map((value, k) => ({ componentId: ids[k] as string, unitId: `u${i}`, value: value as number })),
+    ),
     adjustments: units.map((u, i) => ({ id: `adj${i}`, unitId: `u${i}`, amount: u[4] })),
   });
   it('is unchanged by input order, bounded, and ranks/grades agree with totals', () => {
     fc.assert(
       fc.property(arb, ({ units, seed }) => {
         const base = build(units);
-        const rev = { ...base, units: [...base.units].reverse(), values: [...base.values].reverse(), adjustments: [...(base.adjustments ?? [])].reverse() };
+        const rev = {
+          ...base,
+          units: [...base.units].reverse(),
+          values: [...base.values].reverse(),
+          adjustments: [...(base.adjustments ?? [])].reverse(),
+        };
         const r = evaluateComposite(base);
         expect(evaluateComposite(rev)).toEqual(r);
         const order = ['优秀', '良好', '较差'];
@@ -132,12 +194,33 @@ describe('composite properties', () => {
 describe('columnar composite', () => {
   it('equals evaluateComposite unit by unit (property)', async () => {
     const { evaluateCompositeColumns, parseCompositeScheme } = await import('./index.js');
-    const arbUnits = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), fc.integer({ min: 40, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.array(fc.integer({ min: -8, max: 6 }), { maxLength: 3 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 30 });
+    const arbUnits = fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 60 }),
+        fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+        fc.integer({ min: 40, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(fc.integer({ min: -8, max: 6 }), { maxLength: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+      ),
+      { minLength: 1, maxLength: 30 },
+    );
     fc.assert(
       fc.property(arbUnits, fc.boolean(), fc.boolean(), (units, lower, tie) => {
         const s: CompositeSchemeInput = {
-          components: scheme.components.map((c) => ({ ...c, weights: { ...w(c.weights['部门'] as number), 园区: c.weights['部门'] as number }, method: c.method.kind === 'proportional' || c.method.kind === 'rankTable' ? { ...c.method, lowerIsBetter: lower } : c.method })),
-          grades: [{ grade: '优秀', minScore: 60, maxShare: '0.3' }, { grade: '良好', minScore: 50 }, { grade: '较差' }],
+          components: scheme.components.map((c) => ({
+            ...c,
+            weights: { ...w(c.weights['部门'] as number), 园区: c.weights['部门'] as number },
+            method:
+              c.method.kind === 'proportional' || c.method.kind === 'rankTable'
+                ? { ...c.method, lowerIsBetter: lower }
+                : c.method,
+          })),
+          grades: [
+            { grade: '优秀', minScore: 60, maxShare: '0.3' },
+            { grade: '良好', minScore: 50 },
+            { grade: '较差' },
+          ],
           honourCount: 2,
           warningCount: 2,
           tieBreakers: tie ? ['督办', '指标'] : [],
@@ -146,14 +229,24 @@ describe('columnar composite', () => {
         const input: CompositeInput = {
           scheme: s,
           units: units.map((u, i) => ({ id: `u${String(i).padStart(2, '0')}`, categoryId: cats[u[5]] as string })),
-          values: units.flatMap((u, i) => u.slice(0, 4).map((value, k) => ({ componentId: ids[k] as string, unitId: `u${String(i).padStart(2, '0')}`, value: value as number | null }))),
-          adjustments: units.flatMap((u, i) => u[4].map((amount, j) => ({ id: `a${i}-${j}`, unitId: `u${String(i).padStart(2, '0')}`, amount }))),
+          values: units.flatMap((u, i) =>
+            u.slice(0, 4).map((value, k) => ({
+              componentId: ids[k] as string,
+              unitId: `u${String(i).padStart(2, '0')}`,
+              value: value as number | null,
+            })),
+          ),
+          adjustments: units.flatMap((u, i) =>
+            u[4].map((amount, j) => ({ id: `a${i}-${j}`, unitId: `u${String(i).padStart(2, '0')}`, amount })),
+          ),
         };
         const want = evaluateComposite(input).flatMap((c) => c.units);
         const present = [...new Set(units.map((u) => cats[u[5]] as string))].sort();
         const U = units.length;
         const values = new Float64Array(4 * U);
-        units.forEach((u, i) => u.slice(0, 4).forEach((v, k) => (values[k * U + i] = v === null ? Number.NaN : (v as number) * ONE)));
+        units.forEach((u, i) =>
+          u.slice(0, 4).forEach((v, k) => (values[k * U + i] = v === null ? Number.NaN : (v as number) * ONE)),
+        );
         const got = evaluateCompositeColumns(parseCompositeScheme(s, present), {
           units: U,
           categories: present,
@@ -165,7 +258,13 @@ describe('columnar composite', () => {
         const grades = s.grades?.map((g) => g.grade) ?? [];
         for (const r of want) {
           const i = Number(r.unitId.slice(1));
-          expect([toDecimal(got.total[i] as number), got.rank[i], grades[got.grade[i] as number], got.honour[i] === 1, got.warning[i] === 1]).toEqual([r.total, r.rank, r.grade, r.honour, r.warning]);
+          expect([
+            toDecimal(got.total[i] as number),
+            got.rank[i],
+            grades[got.grade[i] as number],
+            got.honour[i] === 1,
+            got.warning[i] === 1,
+          ]).toEqual([r.total, r.rank, r.grade, r.honour, r.warning]);
         }
       }),
       { numRuns: 300 },

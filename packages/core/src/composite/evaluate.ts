@@ -1,5 +1,15 @@
 import { explain, type Explanation, type SourceRef } from '../explain/index.js';
-import { ONE, ScoringInputError, check, parseDecimal, sum, toDecimal, type Decimal, type DecimalInput, type Micro } from '../number/index.js';
+import {
+  ONE,
+  ScoringInputError,
+  check,
+  parseDecimal,
+  sum,
+  toDecimal,
+  type Decimal,
+  type DecimalInput,
+  type Micro,
+} from '../number/index.js';
 import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
 import { scoreComponent } from './components.js';
 import { parseCompositeScheme, type CompositeScheme, type CompositeSchemeInput } from './scheme.js';
@@ -72,11 +82,27 @@ export function evaluateComposite(input: CompositeInput, options: CompositeOptio
   const adjustments = new Map<string, { id: string; amount: Micro }[]>();
   for (const a of input.adjustments ?? []) {
     check(unitCategory.has(a.unitId), `adjustments[${a.id}]`, `单位“${a.unitId}”不在考核名单中`);
-    adjustments.set(a.unitId, [...(adjustments.get(a.unitId) ?? []), { id: a.id, amount: parseDecimal(a.amount, `adjustments[${a.id}].amount`) }]);
+    adjustments.set(a.unitId, [
+      ...(adjustments.get(a.unitId) ?? []),
+      { id: a.id, amount: parseDecimal(a.amount, `adjustments[${a.id}].amount`) },
+    ]);
   }
   const previous = new Map((input.previous ?? []).map((p) => [p.unitId, p.rank]));
 
-  return categories.map((cat) => evaluateCategory(withTrees, scheme, cat, input.units.filter((u) => u.categoryId === cat).map((u) => u.id).sort(compareIds), values, adjustments, previous));
+  return categories.map((cat) =>
+    evaluateCategory(
+      withTrees,
+      scheme,
+      cat,
+      input.units
+        .filter((u) => u.categoryId === cat)
+        .map((u) => u.id)
+        .sort(compareIds),
+      values,
+      adjustments,
+      previous,
+    ),
+  );
 }
 
 function evaluateCategory(
@@ -93,7 +119,8 @@ function evaluateCategory(
     const byUnit = values.get(c.id) as Map<string, Entry>;
     const rows = unitIds.map((unitId) => {
       const v = byUnit.get(unitId);
-      if (v === undefined) throw new ScoringInputError(`values[${c.id}][${unitId}]`, '缺少该单位该分项的数据（无数据请明确填 null）');
+      if (v === undefined)
+        throw new ScoringInputError(`values[${c.id}][${unitId}]`, '缺少该单位该分项的数据（无数据请明确填 null）');
       return { unitId, weight, value: v.value };
     });
     const scores = new Map(scoreComponent(c.method, rows, `values[${c.id}]`).map((s) => [s.unitId, s]));
@@ -101,7 +128,12 @@ function evaluateCategory(
   });
 
   const units = unitIds.map((unitId) => {
-    const comps = perComponent.map(({ c, weight, scores, byUnit }) => ({ c, weight, v: byUnit.get(unitId), s: scores.get(unitId) as ReturnType<typeof scores.get> & object }));
+    const comps = perComponent.map(({ c, weight, scores, byUnit }) => ({
+      c,
+      weight,
+      v: byUnit.get(unitId),
+      s: scores.get(unitId) as ReturnType<typeof scores.get> & object,
+    }));
     const items = [...(adjustments.get(unitId) ?? [])].sort((a, b) => compareIds(a.id, b.id));
     const bonus = sum(items.filter((a) => a.amount > 0).map((a) => a.amount));
     const penalty = sum(items.filter((a) => a.amount < 0).map((a) => a.amount));
@@ -113,47 +145,83 @@ function evaluateCategory(
 
   const ranks = competitionRank(units.map((u) => ({ id: u.unitId, keys: u.keys })));
   const byId = new Map(units.map((u) => [u.unitId, u]));
-  const grades = assignGrades(scheme, ranks.map((r) => ({ id: r.id, rank: r.rank as number, total: (byId.get(r.id) as (typeof units)[number]).total })));
+  const grades = assignGrades(
+    scheme,
+    ranks.map((r) => ({ id: r.id, rank: r.rank as number, total: (byId.get(r.id) as (typeof units)[number]).total })),
+  );
   const n = units.length;
   // Bottom ranks: 1 + units strictly below; ties on the boundary are listed together.
   const bottom = competitionRank(units.map((u) => ({ id: u.unitId, keys: u.keys.map((k) => -k) })));
   const bottomRank = new Map(bottom.map((b) => [b.id, b.rank as number]));
   const honour = new Set(ranks.filter((r) => (r.rank as number) <= scheme.honourCount).map((r) => r.id));
-  const warning = new Set(ranks.filter((r) => !honour.has(r.id) && (bottomRank.get(r.id) as number) <= scheme.warningCount && n > 0).map((r) => r.id));
+  const warning = new Set(
+    ranks
+      .filter((r) => !honour.has(r.id) && (bottomRank.get(r.id) as number) <= scheme.warningCount && n > 0)
+      .map((r) => r.id),
+  );
 
   const results = ranks.map((r): CompositeUnitResult => {
     const u = byId.get(r.id) as (typeof units)[number];
     const rank = r.rank as number;
     const prev = previous.get(u.unitId) ?? null;
     const grade = grades.get(u.unitId) as string;
-    const explanation = !withTrees ? explain('composite.total', u.total) : explain(
-      'composite.total',
-      u.total,
-      { unitId: u.unitId, categoryId: cat, rank, tiedWith: r.tiedWith, previousRank: prev, grade, honour: honour.has(u.unitId), warning: warning.has(u.unitId) },
-      [
-        ...u.comps.map((x) =>
-          explain(
-            x.v?.value === null ? 'composite.component.noData' : `composite.component.${x.c.method.kind}`,
-            x.s.score,
-            { componentId: x.c.id, weight: toDecimal(x.weight), value: x.v?.value == null ? null : toDecimal(x.v.value), ...fmtBasis(x.s.basis) },
-            [],
-            x.v?.source ?? { type: 'component', id: `${x.c.id}/${u.unitId}` },
-          ),
-        ),
-        explain(
-          'composite.adjustment',
-          u.applied,
-          { bonus: toDecimal(u.bonus), penalty: toDecimal(u.penalty), bonusCap: toDecimal(scheme.cap.bonus), penaltyCap: toDecimal(scheme.cap.penalty), capped: u.applied !== u.bonus + u.penalty },
-          u.items.map((a) => explain('composite.adjustment.item', a.amount, {}, [], { type: 'adjustment', id: a.id })),
-        ),
-      ],
-      { type: 'unit', id: u.unitId },
-    );
+    const explanation = !withTrees
+      ? explain('composite.total', u.total)
+      : explain(
+          'composite.total',
+          u.total,
+          {
+            unitId: u.unitId,
+            categoryId: cat,
+            rank,
+            tiedWith: r.tiedWith,
+            previousRank: prev,
+            grade,
+            honour: honour.has(u.unitId),
+            warning: warning.has(u.unitId),
+          },
+          [
+            ...u.comps.map((x) =>
+              explain(
+                x.v?.value === null ? 'composite.component.noData' : `composite.component.${x.c.method.kind}`,
+                x.s.score,
+                {
+                  componentId: x.c.id,
+                  weight: toDecimal(x.weight),
+                  value: x.v?.value == null ? null : toDecimal(x.v.value),
+                  ...fmtBasis(x.s.basis),
+                },
+                [],
+                x.v?.source ?? { type: 'component', id: `${x.c.id}/${u.unitId}` },
+              ),
+            ),
+            explain(
+              'composite.adjustment',
+              u.applied,
+              {
+                bonus: toDecimal(u.bonus),
+                penalty: toDecimal(u.penalty),
+                bonusCap: toDecimal(scheme.cap.bonus),
+                penaltyCap: toDecimal(scheme.cap.penalty),
+                capped: u.applied !== u.bonus + u.penalty,
+              },
+              u.items.map((a) =>
+                explain('composite.adjustment.item', a.amount, {}, [], { type: 'adjustment', id: a.id }),
+              ),
+            ),
+          ],
+          { type: 'unit', id: u.unitId },
+        );
     return {
       unitId: u.unitId,
       categoryId: cat,
       total: toDecimal(u.total),
-      components: u.comps.map((x) => ({ componentId: x.c.id, weight: toDecimal(x.weight), value: x.v?.value == null ? null : toDecimal(x.v.value), score: toDecimal(x.s.score) })),
+      components: u.comps.map((x) => ({
+        componentId: x.c.id,
+        weight: toDecimal(x.weight),
+        value: x.v?.value == null ? null : toDecimal(x.v.value),
+        score: toDecimal(x.s.score),
+      })),
       adjustment: { bonus: toDecimal(u.bonus), penalty: toDecimal(u.penalty), applied: toDecimal(u.applied) },
       rank,
       previousRank: prev,
@@ -164,7 +232,12 @@ function evaluateCategory(
       explanation,
     };
   });
-  return { categoryId: cat, units: results, honourList: results.filter((x) => x.honour).map((x) => x.unitId), warningList: results.filter((x) => x.warning).map((x) => x.unitId) };
+  return {
+    categoryId: cat,
+    units: results,
+    honourList: results.filter((x) => x.honour).map((x) => x.unitId),
+    warningList: results.filter((x) => x.warning).map((x) => x.unitId),
+  };
 }
 
 function fmtBasis(b: Record<string, string | number | null>): Record<string, string | number | null> {
@@ -178,12 +251,15 @@ function fmtBasis(b: Record<string, string | number | null>): Record<string, str
  * still open whose min score all its members reach and whose quota (⌊share × units⌋) still has room
  * for the whole group; a tie is never split. A grade passed over closes for everyone below.
  */
-export function assignGrades(scheme: CompositeScheme, ranked: readonly { id: string; rank: number; total: Micro }[]): Map<string, string> {
+export function assignGrades(
+  scheme: CompositeScheme,
+  ranked: readonly { id: string; rank: number; total: Micro }[],
+): Map<string, string> {
   const n = ranked.length;
   const out = new Map<string, string>();
   const used = scheme.grades.map(() => 0);
   let open = 0;
-  for (let i = 0; i < ranked.length; ) {
+  for (let i = 0; i < ranked.length;) {
     let j = i + 1;
     while (j < ranked.length && (ranked[j] as { rank: number }).rank === (ranked[i] as { rank: number }).rank) j += 1;
     const group = ranked.slice(i, j);
@@ -191,7 +267,8 @@ export function assignGrades(scheme: CompositeScheme, ranked: readonly { id: str
     for (let g = open; g < scheme.grades.length; g += 1) {
       const grade = scheme.grades[g] as CompositeScheme['grades'][number];
       const quota = grade.maxShare === null ? n : quotaOf(grade.maxShare, n);
-      const fits = (grade.minScore === null || minTotal >= grade.minScore) && (used[g] as number) + group.length <= quota;
+      const fits =
+        (grade.minScore === null || minTotal >= grade.minScore) && (used[g] as number) + group.length <= quota;
       if (fits || g === scheme.grades.length - 1) {
         for (const u of group) out.set(u.id, grade.grade);
         used[g] = (used[g] as number) + group.length;

@@ -7,7 +7,11 @@ export type ComponentMethod =
   /** The value already is points out of the weight (e.g. Σ indicator scores); checked to lie in [0, weight]. */
   | { kind: 'direct' }
   /** The curve of §3.2 through the given points (value → share of the weight). */
-  | { kind: 'curve'; points: readonly { label?: string; value: DecimalInput; share: DecimalInput }[]; lowerIsBetter?: boolean }
+  | {
+      kind: 'curve';
+      points: readonly { label?: string; value: DecimalInput; share: DecimalInput }[];
+      lowerIsBetter?: boolean;
+    }
   /** 第1名得满分, 其余按第1名比例: weight × value / best (best / value when lower is better). */
   | { kind: 'proportional'; lowerIsBetter?: boolean }
   /** Points by rank in the category (e.g. 60/57/54/51/48); beyond the table `otherwise` (default 0). */
@@ -57,7 +61,11 @@ function parseMethod(m: ComponentMethod, item: string): ParsedMethod {
     case 'curve': {
       const pts = m.points.map((p, i) => {
         const label = p.label ?? `point${i + 1}`;
-        return { label, value: parseDecimal(p.value, `${item}.points[${label}].value`), share: parseDecimal(p.share, `${item}.points[${label}].share`) };
+        return {
+          label,
+          value: parseDecimal(p.value, `${item}.points[${label}].value`),
+          share: parseDecimal(p.share, `${item}.points[${label}].share`),
+        };
       });
       return { kind: 'curve', curve: curveOf(pts, m.lowerIsBetter === true, `${item}.points`) };
     }
@@ -71,7 +79,11 @@ function parseMethod(m: ComponentMethod, item: string): ParsedMethod {
         check(i === 0 || p <= (points[i - 1] as Micro), `${item}.points[${i + 1}]`, '名次靠后的得分不能高于靠前的');
       });
       const otherwise = m.otherwise === undefined ? 0 : parseDecimal(m.otherwise, `${item}.otherwise`);
-      check(otherwise >= 0 && otherwise <= (points[points.length - 1] as Micro), `${item}.otherwise`, '表外名次得分须在 0 与表中最低分之间');
+      check(
+        otherwise >= 0 && otherwise <= (points[points.length - 1] as Micro),
+        `${item}.otherwise`,
+        '表外名次得分须在 0 与表中最低分之间',
+      );
       return { kind: 'rankTable', points, otherwise, lower: m.lowerIsBetter === true };
     }
   }
@@ -95,16 +107,28 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
     }
     const method = parseMethod(c.method, `${item}.method`);
     if (method.kind === 'rankTable') {
-      for (const [cat, w] of weights) check((method.points[0] as Micro) <= w, `${item}.method.points[1]`, `第 1 名得分超过类别“${cat}”中该项的权重 ${w / ONE}`);
+      for (const [cat, w] of weights)
+        check(
+          (method.points[0] as Micro) <= w,
+          `${item}.method.points[1]`,
+          `第 1 名得分超过类别“${cat}”中该项的权重 ${w / ONE}`,
+        );
     }
     return { id: c.id, method, weights };
   });
   for (const cat of categories) {
     const got = sum(components.map((c) => c.weights.get(cat) as Micro));
-    check(got === total, `scheme.components.weights[${cat}]`, `类别“${cat}”各分项权重之和须为 ${total / ONE}，实际为 ${got / ONE}`);
+    check(
+      got === total,
+      `scheme.components.weights[${cat}]`,
+      `类别“${cat}”各分项权重之和须为 ${total / ONE}，实际为 ${got / ONE}`,
+    );
   }
   const cap = input.adjustmentCap ?? { bonus: 5, penalty: 10 };
-  const parsedCap = { bonus: parseDecimal(cap.bonus, 'scheme.adjustmentCap.bonus'), penalty: parseDecimal(cap.penalty, 'scheme.adjustmentCap.penalty') };
+  const parsedCap = {
+    bonus: parseDecimal(cap.bonus, 'scheme.adjustmentCap.bonus'),
+    penalty: parseDecimal(cap.penalty, 'scheme.adjustmentCap.penalty'),
+  };
   check(parsedCap.bonus >= 0, 'scheme.adjustmentCap.bonus', '加分上限不能为负');
   check(parsedCap.penalty >= 0, 'scheme.adjustmentCap.penalty', '减分上限请填正数');
   const grades = (input.grades ?? DEFAULT_GRADES).map((g, i) => {
@@ -117,9 +141,19 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
   const dupGrade = uniqueIds(grades.map((g) => g.grade));
   check(dupGrade === null, `scheme.grades[${dupGrade}]`, '等次重复');
   const last = grades[grades.length - 1];
-  check(last !== undefined && last.minScore === null && last.maxShare === null, 'scheme.grades', '最后一个等次须无分数线和比例限制，以容纳其余单位');
+  check(
+    last !== undefined && last.minScore === null && last.maxShare === null,
+    'scheme.grades',
+    '最后一个等次须无分数线和比例限制，以容纳其余单位',
+  );
   const tieBreakers = [...(input.tieBreakers ?? [])];
-  tieBreakers.forEach((t, i) => check(components.some((c) => c.id === t), `scheme.tieBreakers[${i}]`, `考核分项“${t}”不存在`));
+  tieBreakers.forEach((t, i) =>
+    check(
+      components.some((c) => c.id === t),
+      `scheme.tieBreakers[${i}]`,
+      `考核分项“${t}”不存在`,
+    ),
+  );
   const count = (n: number | undefined, name: string): number => {
     const v = n ?? 3;
     check(Number.isInteger(v) && v >= 0, `scheme.${name}`, '榜单人数须为非负整数');

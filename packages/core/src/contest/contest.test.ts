@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyHostAction, automaticRecusals, ContestStateError, drawOrder, fnv1a, initialHostState, mergeRecusals, mulberry32, scoringOpen, timerRemainingMs, type HostAction, type HostState } from './index.js';
+import {
+  applyHostAction,
+  automaticRecusals,
+  ContestStateError,
+  drawOrder,
+  fnv1a,
+  initialHostState,
+  mergeRecusals,
+  mulberry32,
+  scoringOpen,
+  timerRemainingMs,
+  type HostAction,
+  type HostState,
+} from './index.js';
 
 const fnv1aBytes = (bytes: number[]): number => bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193) >>> 0, 0x811c9dc5);
 
 describe('drawOrder', () => {
   it('is a permutation, the same for the same seed and independent of input order', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 40 }), (seed, ids) => {
-        const a = drawOrder(seed, ids);
-        expect([...a].sort()).toEqual([...ids].sort());
-        expect(drawOrder(seed, [...ids].reverse())).toEqual(a);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 40 }),
+        (seed, ids) => {
+          const a = drawOrder(seed, ids);
+          expect([...a].sort()).toEqual([...ids].sort());
+          expect(drawOrder(seed, [...ids].reverse())).toEqual(a);
+        },
+      ),
     );
   });
 
@@ -21,7 +38,16 @@ describe('drawOrder', () => {
     expect(fnv1a('擂台')).toBe(fnv1aBytes([0xe6, 0x93, 0x82, 0xe5, 0x8f, 0xb0]));
     const next = mulberry32(0);
     expect([next(), next(), next()]).toEqual([1144304738, 1416247, 958946056]);
-    expect(drawOrder('000', ['1', '2', '3', '4', '5', '6', '7', '8'])).toEqual(['4', '6', '8', '7', '1', '3', '5', '2']);
+    expect(drawOrder('000', ['1', '2', '3', '4', '5', '6', '7', '8'])).toEqual([
+      '4',
+      '6',
+      '8',
+      '7',
+      '1',
+      '3',
+      '5',
+      '2',
+    ]);
   });
 
   it('gives different orders for different seeds and spreads first places evenly', () => {
@@ -36,7 +62,8 @@ describe('drawOrder', () => {
 });
 
 describe('host state machine', () => {
-  const run = (actions: HostAction[], start = initialHostState(['A', 'B'])): HostState => actions.reduce((s, a, i) => applyHostAction(s, a, 1000 * (i + 1)), start);
+  const run = (actions: HostAction[], start = initialHostState(['A', 'B'])): HostState =>
+    actions.reduce((s, a, i) => applyHostAction(s, a, 1000 * (i + 1)), start);
 
   it('walks an arena from start to finish', () => {
     const s = run([{ type: 'start' }, { type: 'call' }, { type: 'timerStart' }, { type: 'open' }]);
@@ -44,7 +71,17 @@ describe('host state machine', () => {
     expect(scoringOpen(s, 'A')).toBe(true);
     expect(scoringOpen(s, 'B')).toBe(false);
     expect(s.timer).toEqual({ elapsedMs: 1000, startedAt: null });
-    const done = run([{ type: 'close' }, { type: 'reveal' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'finish' }], s);
+    const done = run(
+      [
+        { type: 'close' },
+        { type: 'reveal' },
+        { type: 'call' },
+        { type: 'open' },
+        { type: 'close' },
+        { type: 'finish' },
+      ],
+      s,
+    );
     expect(done.status).toBe('finished');
     expect(done.phases).toEqual({ A: 'revealed', B: 'closed' });
   });
@@ -52,14 +89,35 @@ describe('host state machine', () => {
   it('refuses actions out of turn with a message', () => {
     expect(() => run([{ type: 'call' }])).toThrow('擂台赛尚未开始');
     expect(() => run([{ type: 'start' }], initialHostState([]))).toThrow('请先抽签');
-    expect(() => run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'call' }])).toThrow('评分尚未截止');
+    expect(() => run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'call' }])).toThrow(
+      '评分尚未截止',
+    );
     expect(() => run([{ type: 'start' }, { type: 'call' }, { type: 'reveal' }])).toThrow(ContestStateError);
-    expect(() => run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'finish' }])).toThrow('还有 1 位选手');
-    expect(() => run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'reopen', contestantId: 'A', reason: ' ' }])).toThrow('理由');
+    expect(() =>
+      run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'finish' }]),
+    ).toThrow('还有 1 位选手');
+    expect(() =>
+      run([
+        { type: 'start' },
+        { type: 'call' },
+        { type: 'open' },
+        { type: 'close' },
+        { type: 'reopen', contestantId: 'A', reason: ' ' },
+      ]),
+    ).toThrow('理由');
   });
 
   it('reopens a closed contestant with a reason and keeps the timer honest', () => {
-    const s = run([{ type: 'start' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'call' }, { type: 'open' }, { type: 'close' }, { type: 'reopen', contestantId: 'A', reason: '评委误操作' }]);
+    const s = run([
+      { type: 'start' },
+      { type: 'call' },
+      { type: 'open' },
+      { type: 'close' },
+      { type: 'call' },
+      { type: 'open' },
+      { type: 'close' },
+      { type: 'reopen', contestantId: 'A', reason: '评委误操作' },
+    ]);
     expect(s.current).toBe('A');
     expect(s.phases.A).toBe('scoring');
     expect(timerRemainingMs({ elapsedMs: 1000, startedAt: 5000 }, 60_000, 7000)).toBe(57_000);
@@ -68,9 +126,21 @@ describe('host state machine', () => {
 
 describe('recusals', () => {
   it('recuses a judge from their own unit and keeps one entry per pair', () => {
-    const auto = automaticRecusals([{ id: 'j1', unitId: 'u1' }, { id: 'j2', unitId: null }], [{ id: 'c1', unitId: 'u1' }, { id: 'c2', unitId: 'u2' }]);
+    const auto = automaticRecusals(
+      [
+        { id: 'j1', unitId: 'u1' },
+        { id: 'j2', unitId: null },
+      ],
+      [
+        { id: 'c1', unitId: 'u1' },
+        { id: 'c2', unitId: 'u2' },
+      ],
+    );
     expect(auto.map((r) => [r.judgeId, r.contestantId])).toEqual([['j1', 'c1']]);
-    const all = mergeRecusals(auto, [{ judgeId: 'j1', contestantId: 'c1', kind: 'manual', reason: 'x' }, { judgeId: 'j2', contestantId: 'c2', kind: 'manual', reason: '亲属' }]);
+    const all = mergeRecusals(auto, [
+      { judgeId: 'j1', contestantId: 'c1', kind: 'manual', reason: 'x' },
+      { judgeId: 'j2', contestantId: 'c2', kind: 'manual', reason: '亲属' },
+    ]);
     expect(all.map((r) => r.kind)).toEqual(['unit', 'manual']);
   });
 });

@@ -46,9 +46,18 @@ function ensure(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ContestStateError(message);
 }
 
-export const PHASE_LABEL: Record<ContestantPhase, string> = { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' };
+export const PHASE_LABEL: Record<ContestantPhase, string> = {
+  waiting: '待出场',
+  presenting: '陈述中',
+  scoring: '评分中',
+  closed: '评分已截止',
+  revealed: '已亮分',
+};
 
-const stopped = (t: HostState['timer'], now: number): HostState['timer'] => ({ elapsedMs: t.elapsedMs + (t.startedAt === null ? 0 : now - t.startedAt), startedAt: null });
+const stopped = (t: HostState['timer'], now: number): HostState['timer'] => ({
+  elapsedMs: t.elapsedMs + (t.startedAt === null ? 0 : now - t.startedAt),
+  startedAt: null,
+});
 
 /** Applies one host action at time `now` (epoch ms) and returns the new state. */
 export function applyHostAction(state: HostState, action: HostAction, now: number): HostState {
@@ -61,11 +70,17 @@ export function applyHostAction(state: HostState, action: HostAction, now: numbe
   ensure(state.status !== 'finished', '擂台赛已结束');
   const cur = state.current;
   const phaseOf = (id: string | null): ContestantPhase | null => (id === null ? null : (state.phases[id] ?? null));
-  const setPhase = (id: string, phase: ContestantPhase): Record<string, ContestantPhase> => ({ ...state.phases, [id]: phase });
+  const setPhase = (id: string, phase: ContestantPhase): Record<string, ContestantPhase> => ({
+    ...state.phases,
+    [id]: phase,
+  });
   const curPhase = phaseOf(cur);
   switch (action.type) {
     case 'call': {
-      ensure(curPhase === null || curPhase === 'closed' || curPhase === 'revealed', '当前选手的评分尚未截止，不能叫下一位');
+      ensure(
+        curPhase === null || curPhase === 'closed' || curPhase === 'revealed',
+        '当前选手的评分尚未截止，不能叫下一位',
+      );
       const id = action.contestantId ?? state.order.find((c) => state.phases[c] === 'waiting');
       ensure(id !== undefined, '所有选手均已出场');
       ensure(state.order.includes(id), '该选手不在本场名单中');
@@ -95,7 +110,10 @@ export function applyHostAction(state: HostState, action: HostAction, now: numbe
       ensure(action.reason.trim().length > 0, '重新开放评分须填写理由');
       const p = phaseOf(action.contestantId);
       ensure(p === 'closed' || p === 'revealed', '只有评分已截止的选手可以重新开放评分');
-      ensure(cur === action.contestantId || curPhase === null || curPhase === 'closed' || curPhase === 'revealed', '当前选手正在陈述或评分，请先截止');
+      ensure(
+        cur === action.contestantId || curPhase === null || curPhase === 'closed' || curPhase === 'revealed',
+        '当前选手正在陈述或评分，请先截止',
+      );
       return { ...state, current: action.contestantId, phases: setPhase(action.contestantId, 'scoring') };
     }
     case 'finish': {
@@ -118,5 +136,11 @@ export function timerRemainingMs(timer: HostState['timer'], speakingMs: number, 
 
 /** A fresh state for a drawn order. */
 export function initialHostState(order: readonly string[]): HostState {
-  return { status: 'draft', order, current: null, phases: Object.fromEntries(order.map((c) => [c, 'waiting' as const])), timer: { elapsedMs: 0, startedAt: null } };
+  return {
+    status: 'draft',
+    order,
+    current: null,
+    phases: Object.fromEntries(order.map((c) => [c, 'waiting' as const])),
+    timer: { elapsedMs: 0, startedAt: null },
+  };
 }

@@ -17,12 +17,16 @@ export interface Recusal {
 }
 
 /** Recusals that follow from units: a judge never scores the unit they belong to. */
-export function automaticRecusals(judges: readonly RecusalJudge[], contestants: readonly RecusalContestant[]): Recusal[] {
+export function automaticRecusals(
+  judges: readonly RecusalJudge[],
+  contestants: readonly RecusalContestant[],
+): Recusal[] {
   const out: Recusal[] = [];
   for (const j of judges) {
     if (j.unitId === null) continue;
     for (const c of contestants) {
-      if (c.unitId === j.unitId) out.push({ judgeId: j.id, contestantId: c.id, kind: 'unit', reason: '评委来自该选手所在单位，自动回避' });
+      if (c.unitId === j.unitId)
+        out.push({ judgeId: j.id, contestantId: c.id, kind: 'unit', reason: '评委来自该选手所在单位，自动回避' });
     }
   }
   return out;
@@ -34,6 +38,10 @@ export function mergeRecusals(automatic: readonly Recusal[], manual: readonly Re
   return [...automatic, ...manual.filter((r) => !seen.has(`${r.judgeId}\u0000${r.contestantId}`))];
 }
 
-export function isRecused(recusals: readonly Pick<Recusal, 'judgeId' | 'contestantId'>[], judgeId: string, contestantId: string): boolean {
+export function isRecused(
+  recusals: readonly Pick<Recusal, 'judgeId' | 'contestantId'>[],
+  judgeId: string,
+  contestantId: string,
+): boolean {
   return recusals.some((r) => r.judgeId === judgeId && r.contestantId === contestantId);
 }

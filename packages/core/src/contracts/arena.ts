@@ -29,7 +29,14 @@ export interface ArenaDetail {
   screenToken: string | null;
   contestants: { id: number; unitId: number; unitName: string; presenter: string }[];
   /** Empty for everyone but the office until the arena is finished. */
-  judges: { id: number; name: string; groupId: string; unitId: number | null; hasCode: boolean; device: 'none' | 'active' | 'idle' }[];
+  judges: {
+    id: number;
+    name: string;
+    groupId: string;
+    unitId: number | null;
+    hasCode: boolean;
+    device: 'none' | 'active' | 'idle';
+  }[];
   recusals: { judgeId: number; contestantId: number; kind: 'unit' | 'manual'; reason: string }[];
 }
 
@@ -57,12 +64,28 @@ export interface LiveSnapshot {
     submittedJudgeIds: number[];
   };
   /** In presentation order (unit order before the draw); score and rank only once revealed. */
-  contestants: { id: number; unitName: string; presenter: string; position: number | null; phase: ContestantPhase; score: string | null; rank: number | null }[];
+  contestants: {
+    id: number;
+    unitName: string;
+    presenter: string;
+    position: number | null;
+    phase: ContestantPhase;
+    score: string | null;
+    rank: number | null;
+  }[];
 }
 
 /** GET /api/arenas/:id/result: the ranking, by criterion and by judge group, with trimmed scores marked. */
 export interface ArenaResult {
-  arena: { id: number; title: string; heldOn: string; status: ArenaStatus; seed: string | null; criteria: { id: string; max: string }[]; groups: { id: string; weight: string }[] };
+  arena: {
+    id: number;
+    title: string;
+    heldOn: string;
+    status: ArenaStatus;
+    seed: string | null;
+    criteria: { id: string; max: string }[];
+    groups: { id: string; weight: string }[];
+  };
   /** In rank order; contestants whose scoring never closed come last with no score. */
   rows: {
     rank: number | null;
@@ -72,7 +95,12 @@ export interface ArenaResult {
     position: number | null;
     score: string | null;
     criteria: Record<string, string | null>;
-    groups: { groupId: string; score: string | null; weight: string; judges: { judgeId: number; name: string; status: JudgeStatus; total: string | null }[] }[];
+    groups: {
+      groupId: string;
+      score: string | null;
+      weight: string;
+      judges: { judgeId: number; name: string; status: JudgeStatus; total: string | null }[];
+    }[];
     explanation: Explanation | null;
   }[];
   /** Judges who did not submit for some contestant they were due to score (未到/未评分). */
@@ -103,7 +131,15 @@ export interface ArenaBriefRow {
   /** The arena's campaign, last month reported before the arena; null without a campaign or a month. */
   dispatch: { period: string; counts: Record<WarningState, number> } | null;
   ledger: { open: number; overdue: number };
-  commitments: { id: number; title: string; arena: string; deadline: string; state: LedgerState; colour: LedgerColour; daysOverdue: number }[];
+  commitments: {
+    id: number;
+    title: string;
+    arena: string;
+    deadline: string;
+    state: LedgerState;
+    colour: LedgerColour;
+    daysOverdue: number;
+  }[];
 }
 export interface ArenaBrief {
   arena: { id: number; title: string; heldOn: string };

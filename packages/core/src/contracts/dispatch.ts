@@ -17,7 +17,14 @@ export interface Cell {
 
 export interface BoardRow {
   unit: { id: number; code: string; name: string; categoryId: number | null; categoryName: string };
-  report: { id: number | null; state: ReportState | 'none'; timing: ReportTiming; version: number; firstSubmittedOn: string | null; returnReason: string | null };
+  report: {
+    id: number | null;
+    state: ReportState | 'none';
+    timing: ReportTiming;
+    version: number;
+    firstSubmittedOn: string | null;
+    returnReason: string | null;
+  };
   cells: Cell[];
   counts: Record<WarningState, number>;
   /** Rank within the category for the period: share of green lights, then fewest red (for the bulletin and sorting). */

@@ -1,4 +1,11 @@
-import type { LedgerAction, LedgerColour, LedgerParty, LedgerPriority, LedgerState, UnitCloseOutRate } from '../ledger/index.js';
+import type {
+  LedgerAction,
+  LedgerColour,
+  LedgerParty,
+  LedgerPriority,
+  LedgerState,
+  UnitCloseOutRate,
+} from '../ledger/index.js';
 
 export interface Ref {
   id: number;
@@ -67,7 +74,15 @@ export interface LedgerEvent<D = string> {
 /** GET /api/ledger/items/:id: the item, its history, extension requests, sub-items, and what the caller may do. */
 export interface LedgerItemDetail<D = string> extends LedgerItem<D> {
   events: LedgerEvent<D>[];
-  extensions: { id: number; requestedDeadline: string; reason: string; status: 'pending' | 'approved' | 'refused'; requestedAt: D; decision: string | null; decidedAt: D | null }[];
+  extensions: {
+    id: number;
+    requestedDeadline: string;
+    reason: string;
+    status: 'pending' | 'approved' | 'refused';
+    requestedAt: D;
+    decision: string | null;
+    decidedAt: D | null;
+  }[];
   subItems: LedgerItem<D>[];
   parties: LedgerParty[];
   actions: LedgerAction[];

@@ -18,10 +18,17 @@ describe('periods', () => {
     expect(() => splitPeriod('2026-13')).toThrow('YYYY-MM');
   });
   it('shifting there and back is the identity', () => {
-    fc.assert(fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -500, max: 500 }), (y, m, n) => {
-      const p = `${y}-${String(m).padStart(2, '0')}`;
-      expect(shiftPeriod(shiftPeriod(p, n), -n)).toBe(p);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -500, max: 500 }),
+        (y, m, n) => {
+          const p = `${y}-${String(m).padStart(2, '0')}`;
+          expect(shiftPeriod(shiftPeriod(p, n), -n)).toBe(p);
+        },
+      ),
+    );
   });
   it('units added and indicators retired mid-year count only in their months', () => {
     expect(activeInPeriod('2026-03', '2026-05', null)).toBe(false);
@@ -58,7 +65,10 @@ describe('report states', () => {
 
 describe('figures', () => {
   it('refuses text and negative counts, naming the field', () => {
-    expect(checkFigure(signed, { raw: '十二', history: [] }).problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^签约亿元以上项目（个）：“十二”不是数字/) });
+    expect(checkFigure(signed, { raw: '十二', history: [] }).problems[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/^签约亿元以上项目（个）：“十二”不是数字/),
+    });
     expect(checkFigure(signed, { raw: '-3', history: [] }).problems[0]?.message).toMatch('不能为负数');
     expect(checkFigure(growth, { raw: '-3.5', history: [] })).toEqual({ value: '-3.5', problems: [] });
     expect(checkFigure(signed, { raw: '1.1234567', history: [] }).problems[0]?.message).toMatch('小数位');
@@ -71,7 +81,10 @@ describe('figures', () => {
   it('flags, but keeps, a figure far outside the unit history', () => {
     const big = checkFigure(signed, { raw: '200', history: ['8', '16', '24'] });
     expect(big.value).toBe('200');
-    expect(big.problems[0]).toMatchObject({ severity: 'flag', message: expect.stringContaining('超过此前月均新增 8 的 4 倍') });
+    expect(big.problems[0]).toMatchObject({
+      severity: 'flag',
+      message: expect.stringContaining('超过此前月均新增 8 的 4 倍'),
+    });
     expect(checkFigure(signed, { raw: '50', history: ['8', '16', '24'] }).problems).toEqual([]);
     expect(checkFigure(growth, { raw: '95', history: ['8', '9.5', '10'] }).problems[0]?.severity).toBe('flag');
     expect(checkFigure(growth, { raw: '12', history: ['8', '9.5', '10'] }).problems).toEqual([]);
@@ -79,29 +92,58 @@ describe('figures', () => {
     expect(checkFigure(signed, { raw: '500', history: ['1', '2'] }).problems).toEqual([]);
   });
   it('never accepts a cumulative value below the last one, whatever the numbers', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 11 }), fc.integer({ min: 0, max: 1e6 }), (h, v) => {
-      const history = [...h].sort((a, b) => a - b).map(String);
-      const r = checkFigure(signed, { raw: v, history });
-      const last = Number(history.at(-1));
-      expect(r.value === null).toBe(v < last);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 11 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (h, v) => {
+          const history = [...h].sort((a, b) => a - b).map(String);
+          const r = checkFigure(signed, { raw: v, history });
+          const last = Number(history.at(-1));
+          expect(r.value === null).toBe(v < last);
+        },
+      ),
+    );
   });
   it('demands every figure on submit, not on save', () => {
-    const rows = [{ id: 1, indicator: signed, input: { raw: '', history: [] } }, { id: 2, indicator: growth, input: { raw: '8', history: [] } }];
+    const rows = [
+      { id: 1, indicator: signed, input: { raw: '', history: [] } },
+      { id: 2, indicator: growth, input: { raw: '8', history: [] } },
+    ];
     expect(checkReportFigures(rows, false).errors).toEqual([]);
     expect(checkReportFigures(rows, true).errors[0]?.message).toMatch('未填写');
   });
   it('prefills cumulative figures from last period, never rates, and keeps saved ones', () => {
-    const inds = [{ id: 'a', kind: 'cumulative' as const }, { id: 'b', kind: 'growth' as const }, { id: 'c', kind: 'cumulative' as const }];
-    const out = prefillFigures(inds, new Map([['a', '12'], ['b', '7'], ['c', '3']]), new Map([['c', '5']]));
-    expect(Object.fromEntries(out)).toEqual({ a: { value: '12', prefilled: true }, b: { value: null, prefilled: false }, c: { value: '5', prefilled: false } });
+    const inds = [
+      { id: 'a', kind: 'cumulative' as const },
+      { id: 'b', kind: 'growth' as const },
+      { id: 'c', kind: 'cumulative' as const },
+    ];
+    const out = prefillFigures(
+      inds,
+      new Map([
+        ['a', '12'],
+        ['b', '7'],
+        ['c', '3'],
+      ]),
+      new Map([['c', '5']]),
+    );
+    expect(Object.fromEntries(out)).toEqual({
+      a: { value: '12', prefilled: true },
+      b: { value: null, prefilled: false },
+      c: { value: '5', prefilled: false },
+    });
   });
 });
 
 describe('report reminders (催报)', () => {
   // 2026: National Day week off, Sunday 2026-09-27 and Saturday 2026-10-10 worked instead.
-  const calendar = workCalendar({ holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'], workingWeekends: ['2026-09-27', '2026-10-10'] });
-  const remind = (today: string, deadline = '2026-10-09', firstSubmittedOn: string | null = null) => reportReminder({ deadline, today, firstSubmittedOn, calendar });
+  const calendar = workCalendar({
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+    workingWeekends: ['2026-09-27', '2026-10-10'],
+  });
+  const remind = (today: string, deadline = '2026-10-09', firstSubmittedOn: string | null = null) =>
+    reportReminder({ deadline, today, firstSubmittedOn, calendar });
 
   it('counts working days to the deadline across a holiday, and not on the holiday itself', () => {
     expect(remind('2026-09-29')).toBeNull(); // Tue: 30 Sep and 8, 9 Oct are 3 working days away
@@ -116,15 +158,21 @@ describe('report reminders (催报)', () => {
   });
   it('is overdue exactly after the deadline, and due soon only within the lead time (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 10 }), (a, b, lead) => {
-        const today = fromDayNumber(dayNumber('2026-01-01') + a);
-        const deadline = fromDayNumber(dayNumber('2026-01-01') + b);
-        const r = reportReminder({ deadline, today, firstSubmittedOn: null, calendar, leadWorkingDays: lead });
-        expect(r?.kind === 'overdue').toBe(today > deadline);
-        if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBe(calendar.workingDaysBetween(today, deadline));
-        if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBeLessThanOrEqual(lead);
-        if (today <= deadline && calendar.workingDaysBetween(today, deadline) <= lead && calendar.isWorkingDay(today)) expect(r?.kind).toBe('due_soon');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 10 }),
+        (a, b, lead) => {
+          const today = fromDayNumber(dayNumber('2026-01-01') + a);
+          const deadline = fromDayNumber(dayNumber('2026-01-01') + b);
+          const r = reportReminder({ deadline, today, firstSubmittedOn: null, calendar, leadWorkingDays: lead });
+          expect(r?.kind === 'overdue').toBe(today > deadline);
+          if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBe(calendar.workingDaysBetween(today, deadline));
+          if (r?.kind === 'due_soon') expect(r.workingDaysLeft).toBeLessThanOrEqual(lead);
+          if (today <= deadline && calendar.workingDaysBetween(today, deadline) <= lead && calendar.isWorkingDay(today))
+            expect(r?.kind).toBe('due_soon');
+        },
+      ),
     );
   });
 });

@@ -59,4 +59,9 @@ export function reportTiming(deadline: IsoDate, firstSubmittedOn: IsoDate | null
   return today > deadline ? 'missing' : 'not_due';
 }
 
-export const REPORT_TIMING_LABELS: Record<ReportTiming, string> = { on_time: '按时', late: '迟报', missing: '未报', not_due: '未到期' };
+export const REPORT_TIMING_LABELS: Record<ReportTiming, string> = {
+  on_time: '按时',
+  late: '迟报',
+  missing: '未报',
+  not_due: '未到期',
+};

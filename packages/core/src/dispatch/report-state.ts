@@ -3,7 +3,12 @@ export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 export type ReportAction = 'save' | 'submit' | 'accept' | 'return';
 
-export const REPORT_STATE_LABELS: Record<ReportState, string> = { draft: '填报中', submitted: '待审核', returned: '已退回', accepted: '已通过' };
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  draft: '填报中',
+  submitted: '待审核',
+  returned: '已退回',
+  accepted: '已通过',
+};
 
 const NEXT: Record<ReportAction, { from: readonly ReportState[]; to: ReportState | null }> = {
   // Saving keeps the state (a returned report stays returned until resubmitted, so its reason stays visible).
@@ -24,7 +29,8 @@ const REFUSAL: Record<ReportAction, string> = {
 
 /** Null when the action is allowed in `state` and the period is open for it, else the Chinese reason. */
 export function reportActionProblem(state: ReportState, action: ReportAction, periodOpen: boolean): string | null {
-  if (!periodOpen && (action === 'save' || action === 'submit')) return '本期调度已关闭，不能填报；如需补报请联系考核办重新开放';
+  if (!periodOpen && (action === 'save' || action === 'submit'))
+    return '本期调度已关闭，不能填报；如需补报请联系考核办重新开放';
   return NEXT[action].from.includes(state) ? null : REFUSAL[action];
 }
 

@@ -1,4 +1,12 @@
-import { ScoringInputError, formatDecimal, mulDiv, parseDecimal, toDecimal, type Decimal, type Micro } from '../number/index.js';
+import {
+  ScoringInputError,
+  formatDecimal,
+  mulDiv,
+  parseDecimal,
+  toDecimal,
+  type Decimal,
+  type Micro,
+} from '../number/index.js';
 import type { IndicatorKind } from '../pace/index.js';
 
 /** What the report form knows about an indicator when it checks a figure. */
@@ -41,14 +49,21 @@ export interface OutlierRule {
 export const DEFAULT_OUTLIER_RULE: OutlierRule = { minHistory: 3, factor: 4 };
 
 /** Display form: two places at most, trailing zeros dropped (100 stays 100, 2.50 becomes 2.5). */
-const show = (m: Micro) => formatDecimal(m, 2).replace(/\.(\d*?)0+$/, '.$1').replace(/\.$/, '');
+const show = (m: Micro) =>
+  formatDecimal(m, 2)
+    .replace(/\.(\d*?)0+$/, '.$1')
+    .replace(/\.$/, '');
 
 /**
  * Checks one figure of a monthly report (DESIGN §3.1 inputs): a number, within range, not negative
  * where the indicator forbids it, a cumulative value not below last month's, and not far outside the
  * unit's own history (flagged, not refused: a big contract can land in one month).
  */
-export function checkFigure(ind: FigureIndicator, input: FigureInput, rule: OutlierRule = DEFAULT_OUTLIER_RULE): FigureResult {
+export function checkFigure(
+  ind: FigureIndicator,
+  input: FigureInput,
+  rule: OutlierRule = DEFAULT_OUTLIER_RULE,
+): FigureResult {
   const field = ind.name;
   const raw = input.raw === null ? '' : String(input.raw).trim();
   if (raw === '') return { value: null, problems: [] };
@@ -56,17 +71,39 @@ export function checkFigure(ind: FigureIndicator, input: FigureInput, rule: Outl
   try {
     v = parseDecimal(raw.replace(/,/g, ''), field);
   } catch (e) {
-    if (e instanceof ScoringInputError) return { value: null, problems: [{ field, severity: 'error', message: `${field}：${e.reason.replace(/^“.*”不是有效的数值$/, `“${raw}”不是数字，请填写数值`)}` }] };
+    if (e instanceof ScoringInputError)
+      return {
+        value: null,
+        problems: [
+          {
+            field,
+            severity: 'error',
+            message: `${field}：${e.reason.replace(/^“.*”不是有效的数值$/, `“${raw}”不是数字，请填写数值`)}`,
+          },
+        ],
+      };
     throw e;
   }
-  if (v < 0 && !ind.allowNegative) return { value: null, problems: [{ field, severity: 'error', message: `${field}：不能为负数（填写的是 ${raw}）` }] };
+  if (v < 0 && !ind.allowNegative)
+    return {
+      value: null,
+      problems: [{ field, severity: 'error', message: `${field}：不能为负数（填写的是 ${raw}）` }],
+    };
   const history = input.history.map((h, i) => parseDecimal(h, `${field}.history[${i}]`));
   const last = history.at(-1);
   if (ind.kind === 'cumulative' && last !== undefined && v < last) {
-    return { value: null, problems: [{ field, severity: 'error', message: `${field}：累计值 ${show(v)} 小于上期累计 ${show(last)}，累计数不能减少` }] };
+    return {
+      value: null,
+      problems: [
+        { field, severity: 'error', message: `${field}：累计值 ${show(v)} 小于上期累计 ${show(last)}，累计数不能减少` },
+      ],
+    };
   }
   const flag = outlier(ind, v, history, rule);
-  return { value: toDecimal(v), problems: flag === null ? [] : [{ field, severity: 'flag', message: `${field}：${flag}，请核实` }] };
+  return {
+    value: toDecimal(v),
+    problems: flag === null ? [] : [{ field, severity: 'flag', message: `${field}：${flag}，请核实` }],
+  };
 }
 
 function outlier(ind: FigureIndicator, v: Micro, history: readonly Micro[], rule: OutlierRule): string | null {
@@ -100,7 +137,8 @@ export function prefillFigures<K extends string | number>(
   for (const ind of indicators) {
     const own = saved.get(ind.id);
     if (own !== undefined) out.set(ind.id, { value: own, prefilled: false });
-    else if (ind.kind === 'cumulative' && previous.has(ind.id)) out.set(ind.id, { value: previous.get(ind.id)!, prefilled: true });
+    else if (ind.kind === 'cumulative' && previous.has(ind.id))
+      out.set(ind.id, { value: previous.get(ind.id)!, prefilled: true });
     else out.set(ind.id, { value: null, prefilled: false });
   }
   return out;
@@ -122,7 +160,12 @@ export function checkReportFigures<K extends string | number>(
       if (p.severity === 'error') errors.push(p);
       else flags.set(row.id, p.message);
     }
-    if (complete && r.value === null && r.problems.length === 0) errors.push({ field: row.indicator.name, severity: 'error', message: `${row.indicator.name}：未填写，报送前须填写全部指标` });
+    if (complete && r.value === null && r.problems.length === 0)
+      errors.push({
+        field: row.indicator.name,
+        severity: 'error',
+        message: `${row.indicator.name}：未填写，报送前须填写全部指标`,
+      });
   }
   return { values, errors, flags };
 }

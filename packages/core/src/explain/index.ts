@@ -2,7 +2,17 @@ import { toDecimal, type Decimal, type Micro } from '../number/index.js';
 
 /** What a node of an explanation leads back to: the stored record the web app can open. */
 export interface SourceRef {
-  type: 'report' | 'target' | 'judgeScore' | 'judge' | 'rating' | 'ledger' | 'adjustment' | 'component' | 'unit' | 'milestone';
+  type:
+    | 'report'
+    | 'target'
+    | 'judgeScore'
+    | 'judge'
+    | 'rating'
+    | 'ledger'
+    | 'adjustment'
+    | 'component'
+    | 'unit'
+    | 'milestone';
   id: string;
 }
 

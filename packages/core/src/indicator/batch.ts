@@ -16,7 +16,12 @@ export interface IndicatorBatch {
   actual: Float64Array;
 }
 
-export function indicatorScoresBatch(rows: IndicatorBatch, settings: ParsedCurveSettings, out: Float64Array, count = rows.actual.length): void {
+export function indicatorScoresBatch(
+  rows: IndicatorBatch,
+  settings: ParsedCurveSettings,
+  out: Float64Array,
+  count = rows.actual.length,
+): void {
   const { weight, base, stretch, floor, lowerIsBetter, actual } = rows;
   for (let i = 0; i < count; i += 1) {
     const lower = lowerIsBetter[i] === 1;
@@ -24,7 +29,8 @@ export function indicatorScoresBatch(rows: IndicatorBatch, settings: ParsedCurve
     const b = base[i] as Micro;
     const st = stretch[i] as number;
     const fl = floor[i] as number;
-    const f = fl === fl ? fl : lower ? b + (b - mulDiv(b, settings.floorRatio, ONE)) : mulDiv(b, settings.floorRatio, ONE);
+    const f =
+      fl === fl ? fl : lower ? b + (b - mulDiv(b, settings.floorRatio, ONE)) : mulDiv(b, settings.floorRatio, ONE);
     const x = s * (actual[i] as Micro);
     const hasStretch = st === st;
     const top = hasStretch ? st : b;

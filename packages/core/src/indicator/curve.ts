@@ -46,7 +46,11 @@ export function curveOf(points: readonly CurvePoint[], lowerIsBetter: boolean, i
     check(p.share >= 0 && p.share <= ONE, `${item}.${p.label}`, '得分比例须在 0 到 1 之间');
     if (prev) {
       const ok = sign * p.value >= sign * prev.value;
-      check(ok, `${item}.${p.label}`, lowerIsBetter ? `越低越好的指标，${p.label} 不能高于 ${prev.label}` : `${p.label} 不能低于 ${prev.label}`);
+      check(
+        ok,
+        `${item}.${p.label}`,
+        lowerIsBetter ? `越低越好的指标，${p.label} 不能高于 ${prev.label}` : `${p.label} 不能低于 ${prev.label}`,
+      );
       check(p.share >= prev.share, `${item}.${p.label}`, '得分比例不能随完成值提高而下降');
     }
   });
@@ -67,10 +71,18 @@ export function targetCurve(
   settings: ParsedCurveSettings,
   item: string,
 ): Curve {
-  const floor = t.floor ?? (t.lowerIsBetter ? t.base + (t.base - mulDiv(t.base, settings.floorRatio, ONE)) : mulDiv(t.base, settings.floorRatio, ONE));
+  const floor =
+    t.floor ??
+    (t.lowerIsBetter
+      ? t.base + (t.base - mulDiv(t.base, settings.floorRatio, ONE))
+      : mulDiv(t.base, settings.floorRatio, ONE));
   const points: CurvePoint[] = [{ label: FLOOR, value: floor, share: 0 }];
   if (t.stretch === null) points.push({ label: BASE, value: t.base, share: ONE });
-  else points.push({ label: BASE, value: t.base, share: settings.baseShare }, { label: STRETCH, value: t.stretch, share: ONE });
+  else
+    points.push(
+      { label: BASE, value: t.base, share: settings.baseShare },
+      { label: STRETCH, value: t.stretch, share: ONE },
+    );
   return curveOf(points, t.lowerIsBetter, item);
 }
 

@@ -2,53 +2,114 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ONE, parseDecimal, toDecimal } from '../number/index.js';
 import { walk } from '../explain/index.js';
-import { DEFAULT_CURVE, indicatorActual, indicatorScore, indicatorScoresBatch, parseCurveSettings, type IndicatorScoreInput } from './index.js';
+import {
+  DEFAULT_CURVE,
+  indicatorActual,
+  indicatorScore,
+  indicatorScoresBatch,
+  parseCurveSettings,
+  type IndicatorScoreInput,
+} from './index.js';
 
 // 讲话稿: "新签约亿元以上项目至少80个，全年冲刺100个" — base 80, stretch 100.
-const signed: IndicatorScoreInput = { item: '投促局/新签约亿元以上项目', weight: 10, base: 80, stretch: 100, actual: 90 };
+const signed: IndicatorScoreInput = {
+  item: '投促局/新签约亿元以上项目',
+  weight: 10,
+  base: 80,
+  stretch: 100,
+  actual: 90,
+};
 
 describe('indicator score curve', () => {
   it('scores the worked example: 90 signed → 90 % of the weight, 100 or more → 100 %', () => {
-    expect(indicatorScore(signed)).toMatchObject({ score: '9', share: '0.9', segment: { from: 'base', to: 'stretch' } });
-    expect(indicatorScore({ ...signed, actual: 100 })).toMatchObject({ score: '10', segment: { from: 'stretch', to: null } });
+    expect(indicatorScore(signed)).toMatchObject({
+      score: '9',
+      share: '0.9',
+      segment: { from: 'base', to: 'stretch' },
+    });
+    expect(indicatorScore({ ...signed, actual: 100 })).toMatchObject({
+      score: '10',
+      segment: { from: 'stretch', to: null },
+    });
     expect(indicatorScore({ ...signed, actual: 130 }).score).toBe('10');
     expect(indicatorScore({ ...signed, actual: 80 }).score).toBe('8');
     // floor = 60 % of base = 48 → 0; halfway to base → 40 % of the weight.
     expect(indicatorScore({ ...signed, actual: 48 }).score).toBe('0');
-    expect(indicatorScore({ ...signed, actual: 64 })).toMatchObject({ score: '4', segment: { from: 'floor', to: 'base' } });
+    expect(indicatorScore({ ...signed, actual: 64 })).toMatchObject({
+      score: '4',
+      segment: { from: 'floor', to: 'base' },
+    });
     expect(indicatorScore({ ...signed, actual: 10 })).toMatchObject({ score: '0', segment: { from: null, to: null } });
   });
   it('mirrors the curve for lower-is-better indicators', () => {
-    const complaints = { item: '信访局/重复信访件数', weight: 5, lowerIsBetter: true, base: 20, stretch: 10, actual: 15 };
+    const complaints = {
+      item: '信访局/重复信访件数',
+      weight: 5,
+      lowerIsBetter: true,
+      base: 20,
+      stretch: 10,
+      actual: 15,
+    };
     expect(indicatorScore(complaints)).toMatchObject({ score: '4.5', share: '0.9' });
     expect(indicatorScore({ ...complaints, actual: 28 }).score).toBe('0'); // floor 1.4 × base
     expect(indicatorScore({ ...complaints, actual: 24 }).score).toBe('2');
     expect(indicatorScore({ ...complaints, actual: 3 }).score).toBe('5');
   });
   it('takes configurable points and settings', () => {
-    const pts = [{ label: '及格', value: 50, share: 0 }, { label: '良好', value: 75, share: '0.6' }, { label: '优秀', value: 100, share: 1 }];
-    expect(indicatorScore({ ...signed, points: pts, actual: 80 })).toMatchObject({ score: '6.8', segment: { from: '良好', to: '优秀' } });
+    const pts = [
+      { label: '及格', value: 50, share: 0 },
+      { label: '良好', value: 75, share: '0.6' },
+      { label: '优秀', value: 100, share: 1 },
+    ];
+    expect(indicatorScore({ ...signed, points: pts, actual: 80 })).toMatchObject({
+      score: '6.8',
+      segment: { from: '良好', to: '优秀' },
+    });
     expect(indicatorScore({ ...signed, curve: { floorRatio: '0.5', baseShare: '0.7' }, actual: 60 }).score).toBe('3.5');
     expect(indicatorScore({ ...signed, stretch: null, actual: 80 }).score).toBe('10');
   });
   it('explains which values and which segment were used', () => {
     const kinds = [...walk(indicatorScore(signed).explanation)].map((n) => `${n.kind}:${n.value ?? ''}`);
-    expect(kinds).toEqual(['indicator.score:9', 'indicator.actual:90', 'indicator.curvePoint:48', 'indicator.curvePoint:80', 'indicator.curvePoint:100']);
+    expect(kinds).toEqual([
+      'indicator.score:9',
+      'indicator.actual:90',
+      'indicator.curvePoint:48',
+      'indicator.curvePoint:80',
+      'indicator.curvePoint:100',
+    ]);
   });
   it('rejects inconsistent targets, naming the item', () => {
-    expect(() => indicatorScore({ ...signed, stretch: 70 })).toThrow('投促局/新签约亿元以上项目.stretch：冲刺目标不能低于基本目标');
-    expect(() => indicatorScore({ ...signed, lowerIsBetter: true })).toThrow('越低越好的指标，冲刺目标不能高于基本目标');
+    expect(() => indicatorScore({ ...signed, stretch: 70 })).toThrow(
+      '投促局/新签约亿元以上项目.stretch：冲刺目标不能低于基本目标',
+    );
+    expect(() => indicatorScore({ ...signed, lowerIsBetter: true })).toThrow(
+      '越低越好的指标，冲刺目标不能高于基本目标',
+    );
     expect(() => indicatorScore({ ...signed, floor: 90 })).toThrow('保底值不能高于基本目标');
     expect(() => indicatorScore({ ...signed, weight: -1 })).toThrow('权重不能为负');
-    expect(() => indicatorScore({ ...signed, points: [{ value: 1, share: 1 }, { value: 2, share: '0.5' }] })).toThrow('得分比例不能随完成值提高而下降');
+    expect(() =>
+      indicatorScore({
+        ...signed,
+        points: [
+          { value: 1, share: 1 },
+          { value: 2, share: '0.5' },
+        ],
+      }),
+    ).toThrow('得分比例不能随完成值提高而下降');
   });
 });
 
 describe('indicator values', () => {
   it('reads cumulative, rate and growth (同比) actuals', () => {
-    expect(indicatorActual({ kind: 'cumulative', cumulative: '571.33' }, 'GDP').actual).toBe(parseDecimal('571.33', 'x'));
-    expect(toDecimal(indicatorActual({ kind: 'growth', current: '589.23', priorYear: '571.33' }, 'GDP').actual)).toBe('3.13304') // 17.9 / 571.33 = 3.1330404…;
-    expect(() => indicatorActual({ kind: 'growth', current: 5, priorYear: 0 }, 'GDP')).toThrow('GDP.priorYear：上年同期值须大于 0');
+    expect(indicatorActual({ kind: 'cumulative', cumulative: '571.33' }, 'GDP').actual).toBe(
+      parseDecimal('571.33', 'x'),
+    );
+    expect(toDecimal(indicatorActual({ kind: 'growth', current: '589.23', priorYear: '571.33' }, 'GDP').actual)).toBe(
+      '3.13304',
+    ); // 17.9 / 571.33 = 3.1330404…;
+    expect(() => indicatorActual({ kind: 'growth', current: 5, priorYear: 0 }, 'GDP')).toThrow(
+      'GDP.priorYear：上年同期值须大于 0',
+    );
   });
 });
 
@@ -76,23 +137,42 @@ describe('indicator score properties', () => {
   });
   it('the columnar batch equals the scalar API row by row', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(targets, fc.integer({ min: -100, max: 2_000_000 })), { minLength: 1, maxLength: 50 }), (rows) => {
-        const n = rows.length;
-        const batch = { weight: new Float64Array(n), base: new Float64Array(n), stretch: new Float64Array(n), floor: new Float64Array(n).fill(Number.NaN), lowerIsBetter: new Uint8Array(n), actual: new Float64Array(n) };
-        const want: string[] = [];
-        rows.forEach(([t, a], i) => {
-          const stretch = t.hasStretch ? (t.lower ? Math.max(0, t.base - t.extra) : t.base + t.extra) : null;
-          batch.weight[i] = t.weight * ONE;
-          batch.base[i] = t.base * ONE;
-          batch.stretch[i] = stretch === null ? Number.NaN : stretch * ONE;
-          batch.lowerIsBetter[i] = t.lower ? 1 : 0;
-          batch.actual[i] = a * 1000; // thousandths, to land between points
-          want.push(indicatorScore({ item: 'i', weight: t.weight, base: t.base, stretch, lowerIsBetter: t.lower, actual: toDecimal(a * 1000) }).score);
-        });
-        const out = new Float64Array(n);
-        indicatorScoresBatch(batch, parseCurveSettings(DEFAULT_CURVE), out);
-        return [...out].every((v, i) => toDecimal(v) === want[i]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(targets, fc.integer({ min: -100, max: 2_000_000 })), { minLength: 1, maxLength: 50 }),
+        (rows) => {
+          const n = rows.length;
+          const batch = {
+            weight: new Float64Array(n),
+            base: new Float64Array(n),
+            stretch: new Float64Array(n),
+            floor: new Float64Array(n).fill(Number.NaN),
+            lowerIsBetter: new Uint8Array(n),
+            actual: new Float64Array(n),
+          };
+          const want: string[] = [];
+          rows.forEach(([t, a], i) => {
+            const stretch = t.hasStretch ? (t.lower ? Math.max(0, t.base - t.extra) : t.base + t.extra) : null;
+            batch.weight[i] = t.weight * ONE;
+            batch.base[i] = t.base * ONE;
+            batch.stretch[i] = stretch === null ? Number.NaN : stretch * ONE;
+            batch.lowerIsBetter[i] = t.lower ? 1 : 0;
+            batch.actual[i] = a * 1000; // thousandths, to land between points
+            want.push(
+              indicatorScore({
+                item: 'i',
+                weight: t.weight,
+                base: t.base,
+                stretch,
+                lowerIsBetter: t.lower,
+                actual: toDecimal(a * 1000),
+              }).score,
+            );
+          });
+          const out = new Float64Array(n);
+          indicatorScoresBatch(batch, parseCurveSettings(DEFAULT_CURVE), out);
+          return [...out].every((v, i) => toDecimal(v) === want[i]);
+        },
+      ),
       { numRuns: 500 },
     );
   });

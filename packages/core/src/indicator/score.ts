@@ -35,7 +35,11 @@ export function indicatorCurve(input: Omit<IndicatorScoreInput, 'weight' | 'actu
   if (input.points) {
     const pts = input.points.map((p, i) => {
       const label = p.label ?? `point${i + 1}`;
-      return { label, value: parseDecimal(p.value, `${item}.points[${label}].value`), share: parseDecimal(p.share, `${item}.points[${label}].share`) };
+      return {
+        label,
+        value: parseDecimal(p.value, `${item}.points[${label}].value`),
+        share: parseDecimal(p.share, `${item}.points[${label}].share`),
+      };
     });
     return curveOf(pts, lower, `${item}.points`);
   }
@@ -50,7 +54,11 @@ export function indicatorCurve(input: Omit<IndicatorScoreInput, 'weight' | 'actu
     const ok = lower ? floor >= base : floor <= base;
     check(ok, `${item}.floor`, lower ? '越低越好的指标，保底值不能低于基本目标' : '保底值不能高于基本目标');
   }
-  return targetCurve({ base, stretch, floor, lowerIsBetter: lower }, parseCurveSettings(input.curve, `${item}.curve`), item);
+  return targetCurve(
+    { base, stretch, floor, lowerIsBetter: lower },
+    parseCurveSettings(input.curve, `${item}.curve`),
+    item,
+  );
 }
 
 /** The indicator score of DESIGN §3.2: weight × the curve's share at the actual. */
@@ -67,10 +75,21 @@ export function indicatorScore(input: IndicatorScoreInput): IndicatorScore {
   const explanation = explain(
     'indicator.score',
     score,
-    { weight: toDecimal(weight), share: toDecimal(reading.share), lowerIsBetter: curve.sign === -1, segmentFrom: segment.from, segmentTo: segment.to },
+    {
+      weight: toDecimal(weight),
+      share: toDecimal(reading.share),
+      lowerIsBetter: curve.sign === -1,
+      segmentFrom: segment.from,
+      segmentTo: segment.to,
+    },
     [
       explain('indicator.actual', actual, {}, [], { type: 'report', id: item }),
-      ...curve.points.map((p) => explain('indicator.curvePoint', p.value, { label: p.label, share: toDecimal(p.share) }, [], { type: 'target', id: item })),
+      ...curve.points.map((p) =>
+        explain('indicator.curvePoint', p.value, { label: p.label, share: toDecimal(p.share) }, [], {
+          type: 'target',
+          id: item,
+        }),
+      ),
     ],
   );
   return { score: toDecimal(score), share: toDecimal(reading.share), segment, explanation };

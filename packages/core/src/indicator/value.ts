@@ -28,7 +28,10 @@ export function indicatorActual(input: IndicatorValueInput, item: string): { act
   switch (input.kind) {
     case 'cumulative': {
       const v = parseDecimal(input.cumulative, `${item}.cumulative`);
-      return { actual: v, explanation: explain('indicator.actual.cumulative', v, {}, [], { type: 'report', id: item }) };
+      return {
+        actual: v,
+        explanation: explain('indicator.actual.cumulative', v, {}, [], { type: 'report', id: item }),
+      };
     }
     case 'rate': {
       const v = parseDecimal(input.value, `${item}.value`);

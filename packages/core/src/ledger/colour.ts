@@ -3,7 +3,12 @@ import { dayNumber, type IsoDate } from '../calendar/index.js';
 /** 亮灯: green on track, yellow when the deadline is near, red when overdue; closed items are grey. */
 export type LedgerColour = 'green' | 'yellow' | 'red' | 'closed';
 
-export const LEDGER_COLOUR_LABELS: Record<LedgerColour, string> = { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' };
+export const LEDGER_COLOUR_LABELS: Record<LedgerColour, string> = {
+  green: '正常',
+  yellow: '临期',
+  red: '逾期',
+  closed: '已销号',
+};
 
 /** Days before a deadline at which an open item turns yellow (configurable per deployment). */
 export const DEFAULT_YELLOW_DAYS = 3;
@@ -25,7 +30,12 @@ const closedBy = (closedOn: IsoDate | null | undefined, today: IsoDate): IsoDate
  * period's end). Overdue counts calendar days, as bulletins do ("逾期 12 天"); the deadline day itself
  * is not overdue.
  */
-export function deadlineStatus(input: { deadline: IsoDate; today: IsoDate; closedOn?: IsoDate | null; yellowDays?: number }): DeadlineStatus {
+export function deadlineStatus(input: {
+  deadline: IsoDate;
+  today: IsoDate;
+  closedOn?: IsoDate | null;
+  yellowDays?: number;
+}): DeadlineStatus {
   const deadline = dayNumber(input.deadline, 'deadline');
   const closedOn = closedBy(input.closedOn, input.today);
   if (closedOn) {
@@ -58,13 +68,21 @@ export function itemStatus(input: {
 }): ItemStatus {
   const own = deadlineStatus(input);
   const steps = (input.steps ?? []).map((s) =>
-    deadlineStatus({ deadline: s.deadline, today: input.today, closedOn: s.doneOn ?? input.closedOn ?? null, yellowDays: input.yellowDays ?? DEFAULT_YELLOW_DAYS }),
+    deadlineStatus({
+      deadline: s.deadline,
+      today: input.today,
+      closedOn: s.doneOn ?? input.closedOn ?? null,
+      yellowDays: input.yellowDays ?? DEFAULT_YELLOW_DAYS,
+    }),
   );
   let worst: DeadlineStatus = own;
   let drivenByStep: number | null = null;
   if (!closedBy(input.closedOn, input.today)) {
     steps.forEach((s, i) => {
-      if (SEVERITY[s.colour] > SEVERITY[worst.colour] || (s.colour === worst.colour && s.daysOverdue > worst.daysOverdue)) {
+      if (
+        SEVERITY[s.colour] > SEVERITY[worst.colour] ||
+        (s.colour === worst.colour && s.daysOverdue > worst.daysOverdue)
+      ) {
         worst = s;
         drivenByStep = i;
       }
@@ -74,4 +92,5 @@ export function itemStatus(input: {
 }
 
 /** The day the colour changes next is what the daily job looks for; this says whether a move is an escalation. */
-export const isEscalation = (from: LedgerColour | null, to: LedgerColour): boolean => SEVERITY[to] > SEVERITY[from ?? 'green'] && to !== 'closed';
+export const isEscalation = (from: LedgerColour | null, to: LedgerColour): boolean =>
+  SEVERITY[to] > SEVERITY[from ?? 'green'] && to !== 'closed';

@@ -91,22 +91,35 @@ describe('reverse scheduling (倒排工期)', () => {
   });
   it('refuses a plan that should have started already', () => {
     expect(() =>
-      reverseSchedule(cal, { finalDeadline: '2026-10-13', today: '2026-10-09', steps: [{ title: '施工', workingDays: 10 }] }),
+      reverseSchedule(cal, {
+        finalDeadline: '2026-10-13',
+        today: '2026-10-09',
+        steps: [{ title: '施工', workingDays: 10 }],
+      }),
     ).toThrow('已晚于今天');
-    expect(() => reverseSchedule(cal, { finalDeadline: '2026-10-13', steps: [{ title: '施工', workingDays: 0 }] })).toThrow('1 到 365');
+    expect(() =>
+      reverseSchedule(cal, { finalDeadline: '2026-10-13', steps: [{ title: '施工', workingDays: 0 }] }),
+    ).toThrow('1 到 365');
   });
   it('always yields ordered working-day deadlines ending by the final deadline', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumber('2026-01-01'), max: dayNumber('2026-12-31') }), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 6 }), (day, durations) => {
-        const final = fromDayNumber(day);
-        const out = reverseSchedule(cal, { finalDeadline: final, steps: durations.map((d, i) => ({ title: `节点${i}`, workingDays: d })) });
-        for (const [i, s] of out.entries()) {
-          expect(cal.isWorkingDay(s.deadline)).toBe(true);
-          if (i > 0) expect(cal.workingDaysBetween(out[i - 1]!.deadline, s.deadline)).toBe(s.workingDays);
-        }
-        expect(dayNumber(out.at(-1)!.deadline)).toBeLessThanOrEqual(day);
-        expect(stepDeadlinesProblem(final, out)).toBeNull();
-      }),
+      fc.property(
+        fc.integer({ min: dayNumber('2026-01-01'), max: dayNumber('2026-12-31') }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 6 }),
+        (day, durations) => {
+          const final = fromDayNumber(day);
+          const out = reverseSchedule(cal, {
+            finalDeadline: final,
+            steps: durations.map((d, i) => ({ title: `节点${i}`, workingDays: d })),
+          });
+          for (const [i, s] of out.entries()) {
+            expect(cal.isWorkingDay(s.deadline)).toBe(true);
+            if (i > 0) expect(cal.workingDaysBetween(out[i - 1]!.deadline, s.deadline)).toBe(s.workingDays);
+          }
+          expect(dayNumber(out.at(-1)!.deadline)).toBeLessThanOrEqual(day);
+          expect(stepDeadlinesProblem(final, out)).toBeNull();
+        },
+      ),
     );
   });
   it('subtractWorkingDays undoes addWorkingDays on working days', () => {
@@ -114,7 +127,12 @@ describe('reverse scheduling (倒排工期)', () => {
   });
   it('checks hand-entered steps', () => {
     expect(stepDeadlinesProblem('2026-06-30', [{ title: '验收', deadline: '2026-07-02' }])).toMatch('晚于事项期限');
-    expect(stepDeadlinesProblem('2026-06-30', [{ title: 'a', deadline: '2026-06-10' }, { title: 'b', deadline: '2026-06-01' }])).toMatch('先后顺序');
+    expect(
+      stepDeadlinesProblem('2026-06-30', [
+        { title: 'a', deadline: '2026-06-10' },
+        { title: 'b', deadline: '2026-06-01' },
+      ]),
+    ).toMatch('先后顺序');
   });
 });
 
@@ -132,19 +150,32 @@ describe('extension moves the open steps (整体顺延)', () => {
   it('never moves a step earlier or past the new deadline, keeps the order, and done steps stay (property)', () => {
     const day = (n: number) => fromDayNumber(dayNumber('2026-06-01') + n);
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), done: fc.boolean() }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 120 }), (raw, gain) => {
-        const sorted = [...raw].sort((a, b) => a.at - b.at);
-        const from = day(sorted.at(-1)!.at);
-        const to = day(sorted.at(-1)!.at + gain);
-        const steps = sorted.map((s) => ({ title: `节点${s.at}`, deadline: day(s.at), doneOn: s.done ? day(s.at) : null }));
-        const out = extendSteps(cal, from, to, steps);
-        out.forEach((d, i) => {
-          expect(dayNumber(d)).toBeGreaterThanOrEqual(dayNumber(steps[i]!.deadline));
-          if (steps[i]!.doneOn !== null) expect(d).toBe(steps[i]!.deadline);
-        });
-        const open = steps.map((s, i) => ({ title: s.title, deadline: out[i]! })).filter((_, i) => steps[i]!.doneOn === null);
-        expect(stepDeadlinesProblem(to, open)).toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), done: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 120 }),
+        (raw, gain) => {
+          const sorted = [...raw].sort((a, b) => a.at - b.at);
+          const from = day(sorted.at(-1)!.at);
+          const to = day(sorted.at(-1)!.at + gain);
+          const steps = sorted.map((s) => ({
+            title: `节点${s.at}`,
+            deadline: day(s.at),
+            doneOn: s.done ? day(s.at) : null,
+          }));
+          const out = extendSteps(cal, from, to, steps);
+          out.forEach((d, i) => {
+            expect(dayNumber(d)).toBeGreaterThanOrEqual(dayNumber(steps[i]!.deadline));
+            if (steps[i]!.doneOn !== null) expect(d).toBe(steps[i]!.deadline);
+          });
+          const open = steps
+            .map((s, i) => ({ title: s.title, deadline: out[i]! }))
+            .filter((_, i) => steps[i]!.doneOn === null);
+          expect(stepDeadlinesProblem(to, open)).toBeNull();
+        },
+      ),
     );
   });
 });
@@ -153,19 +184,28 @@ describe('colours', () => {
   it('is green, yellow within 3 days, red after the deadline with days overdue', () => {
     expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-06-26' }).colour).toBe('green');
     expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-06-27' }).colour).toBe('yellow');
-    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-06-30' })).toEqual({ colour: 'yellow', daysLeft: 0, daysOverdue: 0 });
-    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-07-12' })).toEqual({ colour: 'red', daysLeft: -12, daysOverdue: 12 });
-    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-07-12', closedOn: '2026-07-02' })).toEqual({ colour: 'closed', daysLeft: null, daysOverdue: 2 });
+    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-06-30' })).toEqual({
+      colour: 'yellow',
+      daysLeft: 0,
+      daysOverdue: 0,
+    });
+    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-07-12' })).toEqual({
+      colour: 'red',
+      daysLeft: -12,
+      daysOverdue: 12,
+    });
+    expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-07-12', closedOn: '2026-07-02' })).toEqual({
+      colour: 'closed',
+      daysLeft: null,
+      daysOverdue: 2,
+    });
     expect(deadlineStatus({ deadline: '2026-06-30', today: '2026-06-20', yellowDays: 10 }).colour).toBe('yellow');
   });
   it('turns an item red when an unfinished step is overdue', () => {
     const s = itemStatus({
       deadline: '2026-12-31',
       today: '2026-07-10',
-      steps: [
-        { deadline: '2026-06-30', doneOn: '2026-06-29' },
-        { deadline: '2026-07-05' },
-      ],
+      steps: [{ deadline: '2026-06-30', doneOn: '2026-06-29' }, { deadline: '2026-07-05' }],
     });
     expect(s.colour).toBe('red');
     expect(s.daysOverdue).toBe(5);
@@ -173,18 +213,31 @@ describe('colours', () => {
     expect(s.steps[0]!.colour).toBe('closed');
   });
   it('seen on a past day, an item closed later was still open then (a bulletin as of a period end)', () => {
-    const closedLate = { deadline: '2026-10-20', closedOn: '2026-11-05', steps: [{ deadline: '2026-10-10', doneOn: '2026-11-01' }] };
-    expect(itemStatus({ ...closedLate, today: '2026-10-31' })).toMatchObject({ colour: 'red', daysOverdue: 21, drivenByStep: 0 });
+    const closedLate = {
+      deadline: '2026-10-20',
+      closedOn: '2026-11-05',
+      steps: [{ deadline: '2026-10-10', doneOn: '2026-11-01' }],
+    };
+    expect(itemStatus({ ...closedLate, today: '2026-10-31' })).toMatchObject({
+      colour: 'red',
+      daysOverdue: 21,
+      drivenByStep: 0,
+    });
     expect(itemStatus({ ...closedLate, today: '2026-11-10' })).toMatchObject({ colour: 'closed', daysOverdue: 16 });
   });
   it('a day after the close-out never changes the colour once closed (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (d, c, later) => {
-        const day = (n: number) => fromDayNumber(dayNumber('2026-06-01') + n);
-        const seen = (n: number) => deadlineStatus({ deadline: day(d), closedOn: day(c), today: day(n) });
-        expect(seen(c + later)).toEqual(seen(c));
-        if (c > 0) expect(seen(c - 1).colour).not.toBe('closed');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (d, c, later) => {
+          const day = (n: number) => fromDayNumber(dayNumber('2026-06-01') + n);
+          const seen = (n: number) => deadlineStatus({ deadline: day(d), closedOn: day(c), today: day(n) });
+          expect(seen(c + later)).toEqual(seen(c));
+          if (c > 0) expect(seen(c - 1).colour).not.toBe('closed');
+        },
+      ),
     );
   });
 });
@@ -201,7 +254,16 @@ describe('on-time close-out rate', () => {
   it('counts on time, late, overdue and not yet due per unit, and ranks by rate', () => {
     const rows = closeOutRates({ items, ...periodRange('2026-05'), asOf: '2026-05-30', unitIds: ['a', 'b', 'c'] });
     const [a, b, c] = rows;
-    expect(a).toMatchObject({ unitId: 'a', due: 3, onTime: 1, late: 1, overdue: 1, notDue: 0, rate: '0.333333', rank: 2 });
+    expect(a).toMatchObject({
+      unitId: 'a',
+      due: 3,
+      onTime: 1,
+      late: 1,
+      overdue: 1,
+      notDue: 0,
+      rate: '0.333333',
+      rank: 2,
+    });
     expect(b).toMatchObject({ unitId: 'b', due: 1, onTime: 1, overdue: 0, notDue: 1, rate: '1', rank: 1 });
     expect(c).toMatchObject({ unitId: 'c', due: 0, rate: null, rank: null });
     expect(a!.explanation.children?.map((n) => n.source?.id)).toEqual(['1', '2', '3']);

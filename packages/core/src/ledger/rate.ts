@@ -35,7 +35,8 @@ export interface UnitCloseOutRate {
 export function rateOutcome(item: Pick<RateItem, 'deadline' | 'closedOn'>, asOf: IsoDate): RateOutcome {
   const deadline = dayNumber(item.deadline);
   const today = dayNumber(asOf);
-  if (item.closedOn !== null && dayNumber(item.closedOn) <= today) return dayNumber(item.closedOn) <= deadline ? 'on_time' : 'late';
+  if (item.closedOn !== null && dayNumber(item.closedOn) <= today)
+    return dayNumber(item.closedOn) <= deadline ? 'on_time' : 'late';
   return deadline < today ? 'overdue' : 'not_due';
 }
 
@@ -44,7 +45,13 @@ export function rateOutcome(item: Pick<RateItem, 'deadline' | 'closedOn'>, asOf:
  * share closed by their deadline. Units listed in `unitIds` with no items come back with rate null,
  * so the composite evaluation can tell "nothing due" from "0 %". Deterministic: output by unit id.
  */
-export function closeOutRates(input: { items: readonly RateItem[]; from: IsoDate; to: IsoDate; asOf: IsoDate; unitIds?: readonly string[] }): UnitCloseOutRate[] {
+export function closeOutRates(input: {
+  items: readonly RateItem[];
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+  unitIds?: readonly string[];
+}): UnitCloseOutRate[] {
   const from = dayNumber(input.from, 'from');
   const to = dayNumber(input.to, 'to');
   const byUnit = new Map<string, { item: RateItem; outcome: RateOutcome }[]>();
@@ -68,7 +75,15 @@ export function closeOutRates(input: { items: readonly RateItem[]; from: IsoDate
       const children = list
         .filter((x) => x.outcome !== 'not_due')
         .sort((a, b) => (a.item.id < b.item.id ? -1 : 1))
-        .map((x) => explain('ledger.item', null, { outcome: x.outcome, deadline: x.item.deadline, closedOn: x.item.closedOn }, undefined, { type: 'ledger', id: x.item.id }));
+        .map((x) =>
+          explain(
+            'ledger.item',
+            null,
+            { outcome: x.outcome, deadline: x.item.deadline, closedOn: x.item.closedOn },
+            undefined,
+            { type: 'ledger', id: x.item.id },
+          ),
+        );
       return {
         unitId,
         due,
@@ -78,10 +93,20 @@ export function closeOutRates(input: { items: readonly RateItem[]; from: IsoDate
         notDue: n('not_due'),
         rate: micro === null ? null : toDecimal(micro),
         micro,
-        explanation: explain('ledger.onTimeRate', micro, { due, onTime, late, overdue, from: input.from, to: input.to, asOf: input.asOf }, children, { type: 'unit', id: unitId }),
+        explanation: explain(
+          'ledger.onTimeRate',
+          micro,
+          { due, onTime, late, overdue, from: input.from, to: input.to, asOf: input.asOf },
+          children,
+          { type: 'unit', id: unitId },
+        ),
       };
     });
-  const ranks = new Map(competitionRank(rows.map((r) => ({ id: r.unitId, keys: r.micro === null ? null : [r.micro, -r.overdue * ONE] }))).map((r) => [r.id, r.rank]));
+  const ranks = new Map(
+    competitionRank(
+      rows.map((r) => ({ id: r.unitId, keys: r.micro === null ? null : [r.micro, -r.overdue * ONE] })),
+    ).map((r) => [r.id, r.rank]),
+  );
   return rows.map(({ micro: _micro, ...r }) => ({ ...r, rank: ranks.get(r.unitId) ?? null }));
 }
 
@@ -89,7 +114,10 @@ export function closeOutRates(input: { items: readonly RateItem[]; from: IsoDate
 export function periodRange(period: string): { from: IsoDate; to: IsoDate } {
   const pad = (n: number) => String(n).padStart(2, '0');
   const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const span = (y: number, m1: number, m2: number) => ({ from: `${y}-${pad(m1)}-01`, to: `${y}-${pad(m2)}-${pad(lastDay(y, m2))}` });
+  const span = (y: number, m1: number, m2: number) => ({
+    from: `${y}-${pad(m1)}-01`,
+    to: `${y}-${pad(m2)}-${pad(lastDay(y, m2))}`,
+  });
   let m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return span(Number(m[1]), Number(m[2]), Number(m[2]));
   m = /^(\d{4})-Q([1-4])$/.exec(period);

@@ -25,9 +25,10 @@ export function workingDayOnOrBefore(calendar: WorkCalendar, date: IsoDate): Iso
 
 /** The `n`-th working day before `date` (the day itself not counted). */
 export function subtractWorkingDays(calendar: WorkCalendar, date: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new LedgerRuleError(`工作日数须为 0 到 3660 的整数，实际为 ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw new LedgerRuleError(`工作日数须为 0 到 3660 的整数，实际为 ${n}`);
   let day = dayNumber(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day -= 1;
     if (calendar.isWorkingDay(fromDayNumber(day))) left -= 1;
   }
@@ -40,7 +41,10 @@ export function subtractWorkingDays(calendar: WorkCalendar, date: IsoDate, n: nu
  * its successor's duration in working days before its successor. Refuses a plan whose first step
  * would fall before `today`, naming how many working days are missing.
  */
-export function reverseSchedule(calendar: WorkCalendar, input: { finalDeadline: IsoDate; steps: readonly StepPlan[]; today?: IsoDate }): ScheduledStep[] {
+export function reverseSchedule(
+  calendar: WorkCalendar,
+  input: { finalDeadline: IsoDate; steps: readonly StepPlan[]; today?: IsoDate },
+): ScheduledStep[] {
   if (input.steps.length === 0) return [];
   input.steps.forEach((s, i) => {
     if (!Number.isInteger(s.workingDays) || s.workingDays < 1 || s.workingDays > 365) {
@@ -57,13 +61,18 @@ export function reverseSchedule(calendar: WorkCalendar, input: { finalDeadline: 
   // `deadline` is now the day work must start on for the plan to hold.
   if (input.today !== undefined && dayNumber(deadline) < dayNumber(input.today)) {
     const short = calendar.workingDaysBetween(deadline, input.today);
-    throw new LedgerRuleError(`按所填工期须于 ${deadline} 开工，已晚于今天，共缺 ${short} 个工作日，请压缩工期或推迟最终期限`);
+    throw new LedgerRuleError(
+      `按所填工期须于 ${deadline} 开工，已晚于今天，共缺 ${short} 个工作日，请压缩工期或推迟最终期限`,
+    );
   }
   return out;
 }
 
 /** Steps entered by hand must run in order and end by the item's deadline. */
-export function stepDeadlinesProblem(deadline: IsoDate, steps: readonly { title: string; deadline: IsoDate }[]): string | null {
+export function stepDeadlinesProblem(
+  deadline: IsoDate,
+  steps: readonly { title: string; deadline: IsoDate }[],
+): string | null {
   const end = dayNumber(deadline);
   let previous = -Infinity;
   for (const [i, s] of steps.entries()) {
@@ -80,7 +89,12 @@ export function stepDeadlinesProblem(deadline: IsoDate, steps: readonly { title:
  * item gained, keeping the plan's working-day gaps, and none past the new deadline. Done steps keep
  * their dates: they are history. Returns each step's deadline, in the order given.
  */
-export function extendSteps(calendar: WorkCalendar, from: IsoDate, to: IsoDate, steps: readonly { deadline: IsoDate; doneOn: IsoDate | null }[]): IsoDate[] {
+export function extendSteps(
+  calendar: WorkCalendar,
+  from: IsoDate,
+  to: IsoDate,
+  steps: readonly { deadline: IsoDate; doneOn: IsoDate | null }[],
+): IsoDate[] {
   const gained = calendar.workingDaysBetween(from, to);
   const end = dayNumber(to, 'to');
   return steps.map((s) => {

@@ -21,7 +21,8 @@ export const MAX_INPUT: Micro = 1e9 * ONE;
 /** `item` may be a function, so hot loops build the name only when there is an error to report. */
 export function parseDecimal(input: DecimalInput, item: string | (() => string)): Micro {
   // Fast path for whole numbers, the commonest input; the general path below handles the rest.
-  if (typeof input === 'number' && Number.isSafeInteger(input) && Math.abs(input) <= MAX_INPUT / ONE) return input * ONE + 0;
+  if (typeof input === 'number' && Number.isSafeInteger(input) && Math.abs(input) <= MAX_INPUT / ONE)
+    return input * ONE + 0;
   const name = (): string => (typeof item === 'string' ? item : item());
   const text = typeof input === 'number' ? numberText(input, name) : input.trim();
   const v = scanDecimal(text);
@@ -145,7 +146,7 @@ export function mulDiv(a: number, b: number, c: number): number {
   const ac = c < 0 ? -c : c;
   if (ap < TIER0_LIMIT && ac < TIER0_LIMIT && ac !== 0) {
     const q = Math.floor((2 * ap + ac) / (2 * ac));
-    return (p < 0) !== (c < 0) && q !== 0 ? -q : q;
+    return p < 0 !== c < 0 && q !== 0 ? -q : q;
   }
   const x = (a * b) / c;
   const ax = Math.abs(x);

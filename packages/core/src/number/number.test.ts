@@ -5,7 +5,7 @@ import { ONE, ScoringInputError, div, formatDecimal, isqrt, mul, mulDiv, parseDe
 function reference(a: number, b: number, c: number): number {
   let n = BigInt(a) * BigInt(b);
   let d = BigInt(c);
-  const neg = (n < 0n) !== (d < 0n) && n !== 0n;
+  const neg = n < 0n !== d < 0n && n !== 0n;
   if (n < 0n) n = -n;
   if (d < 0n) d = -d;
   let q = n / d;
@@ -26,7 +26,8 @@ describe('decimal text', () => {
   it('names the item and the reason, never rounds an input silently', () => {
     expect(() => parseDecimal('1.0000001', 'targets[新签约项目].base')).toThrow(ScoringInputError);
     expect(() => parseDecimal('abc', 'w')).toThrow('w：“abc”不是有效的数值');
-    for (const bad of ['', '1.', '.5', '1..2', '1,5', '--1', '1e3', '１']) expect(() => parseDecimal(bad, 'w')).toThrow('不是有效的数值');
+    for (const bad of ['', '1.', '.5', '1..2', '1,5', '--1', '1e3', '１'])
+      expect(() => parseDecimal(bad, 'w')).toThrow('不是有效的数值');
     expect(parseDecimal(' +2.50 ', 'w')).toBe(2_500_000);
     expect(() => parseDecimal(1e-7, 'w')).toThrow('小数位超过 6 位');
     expect(() => parseDecimal('2000000000', 'w')).toThrow('超出允许范围');
@@ -67,11 +68,27 @@ describe('mulDiv', () => {
       { numRuns: 20_000 },
     );
     const small = fc.integer({ min: -1000, max: 1000 });
-    fc.assert(fc.property(small, small, small.filter((c) => c !== 0), (a, b, c) => mulDiv(a, b, c) === reference(a, b, c)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(
+        small,
+        small,
+        small.filter((c) => c !== 0),
+        (a, b, c) => mulDiv(a, b, c) === reference(a, b, c),
+      ),
+      { numRuns: 20_000 },
+    );
   });
   it('decides exact ties through the integer path (property)', () => {
     const c = fc.constantFrom(2, -2, 10, 100, 1_000_000, 2_000_000, 3, 7);
-    fc.assert(fc.property(fc.integer({ min: -1e10, max: 1e10 }), fc.integer({ min: -1e6, max: 1e6 }), c, (a, b, d) => mulDiv(a, b, d) === reference(a, b, d)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e10, max: 1e10 }),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        c,
+        (a, b, d) => mulDiv(a, b, d) === reference(a, b, d),
+      ),
+      { numRuns: 20_000 },
+    );
     expect(Object.is(mulDiv(-1, 1, 3), 0)).toBe(true); // never -0
   });
   it('takes exact integer square roots', () => {

@@ -35,11 +35,19 @@ export interface WarningBatch {
  */
 export function batchExpected(b: WarningBatch, row: number, month: number): Micro {
   const target = b.target[row] as Micro;
-  return b.kind[row] === KIND_CODES.cumulative ? expectedValue(target, b.profiles[(b.profile[row] as number) * 12 + month] as Micro) : target;
+  return b.kind[row] === KIND_CODES.cumulative
+    ? expectedValue(target, b.profiles[(b.profile[row] as number) * 12 + month] as Micro)
+    : target;
 }
 
 /** Fills `states` (rows × 12 codes of WARNING_STATES) for every row and month. */
-export function paceWarningsBatch(b: WarningBatch, rule: ParsedRule, deadlinePassedThrough: number, states: Uint8Array, rows = b.target.length): void {
+export function paceWarningsBatch(
+  b: WarningBatch,
+  rule: ParsedRule,
+  deadlinePassedThrough: number,
+  states: Uint8Array,
+  rows = b.target.length,
+): void {
   if (rule.kind === 'pointsBehind') pointsBatch(b, rule, deadlinePassedThrough, states, rows);
   else ratioBatch(b, rule, deadlinePassedThrough, states, rows);
 }
@@ -74,7 +82,7 @@ function pointsBatch(b: WarningBatch, rule: ParsedRule, through: number, states:
       const yellow = edges[e + 2] as number;
       // Branch-free on the common path: green 0, yellow 1, red 2 are the codes of WARNING_STATES.
       const near = Math.abs(q - red) < (edges[e + 1] as number) || Math.abs(q - yellow) < (edges[e + 3] as number);
-      states[at + m] = near ? exactPoints(actual, target, b, r, m, rule) : (+(q < yellow) + +(q < red));
+      states[at + m] = near ? exactPoints(actual, target, b, r, m, rule) : +(q < yellow) + +(q < red);
     }
   }
 }

@@ -22,11 +22,17 @@ export const DEFAULT_LADDER: readonly LadderStep[] = [
  * The highest rung reached by a run of warnings (e.g. the months of the current year, oldest first);
  * null when none is. Overdue reports count as yellow cards: a missing report is never better than a late one.
  */
-export function escalation(states: readonly WarningState[], ladder: readonly LadderStep[] = DEFAULT_LADDER): { step: LadderStep | null; yellows: number; reds: number } {
-  ladder.forEach((s, i) => check((s.yellows ?? 0) > 0 || (s.reds ?? 0) > 0, `ladder[${i}]`, `约谈层级“${s.id}”须设黄牌数或红牌数`));
+export function escalation(
+  states: readonly WarningState[],
+  ladder: readonly LadderStep[] = DEFAULT_LADDER,
+): { step: LadderStep | null; yellows: number; reds: number } {
+  ladder.forEach((s, i) =>
+    check((s.yellows ?? 0) > 0 || (s.reds ?? 0) > 0, `ladder[${i}]`, `约谈层级“${s.id}”须设黄牌数或红牌数`),
+  );
   const yellows = states.filter((s) => s === 'yellow' || s === 'overdue').length;
   const reds = states.filter((s) => s === 'red').length;
   let step: LadderStep | null = null;
-  for (const s of ladder) if ((s.yellows !== undefined && yellows >= s.yellows) || (s.reds !== undefined && reds >= s.reds)) step = s;
+  for (const s of ladder)
+    if ((s.yellows !== undefined && yellows >= s.yellows) || (s.reds !== undefined && reds >= s.reds)) step = s;
   return { step, yellows, reds };
 }

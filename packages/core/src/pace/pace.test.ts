@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_POINTS_RULE, DEFAULT_RATIO_RULE, milestoneState, paceProfile, paceWarning, type PaceWarningInput } from './index.js';
+import {
+  DEFAULT_POINTS_RULE,
+  DEFAULT_RATIO_RULE,
+  milestoneState,
+  paceProfile,
+  paceWarning,
+  type PaceWarningInput,
+} from './index.js';
 
 const investment: PaceWarningInput = {
   item: '商务局/固定资产投资',
@@ -12,7 +19,10 @@ const investment: PaceWarningInput = {
   deadlinePassed: true,
   rule: DEFAULT_POINTS_RULE,
 };
-const seasonal = { kind: 'seasonal' as const, cumulative: ['0', '0.02', '0.08', '0.15', '0.22', '0.3', '0.38', '0.46', '0.56', '0.68', '0.82', '1'] };
+const seasonal = {
+  kind: 'seasonal' as const,
+  cumulative: ['0', '0.02', '0.08', '0.15', '0.22', '0.3', '0.38', '0.46', '0.56', '0.68', '0.82', '1'],
+};
 
 describe('pace profiles', () => {
   it('linear is m/12 rounded once; seasonal is the given list', () => {
@@ -20,10 +30,14 @@ describe('pace profiles', () => {
     expect(paceProfile(seasonal).fractions[5]).toBe(300_000);
   });
   it('rejects a profile that falls back or does not end at 1', () => {
-    expect(() => paceProfile({ kind: 'seasonal', cumulative: [...seasonal.cumulative.slice(0, 11), '0.99'] })).toThrow('12 月的累计比例须为 1');
+    expect(() => paceProfile({ kind: 'seasonal', cumulative: [...seasonal.cumulative.slice(0, 11), '0.99'] })).toThrow(
+      '12 月的累计比例须为 1',
+    );
     const back = [...seasonal.cumulative];
     back[4] = '0.1';
-    expect(() => paceProfile({ kind: 'seasonal', cumulative: back }, 'p')).toThrow('p.cumulative[5月]：累计比例不能小于上月');
+    expect(() => paceProfile({ kind: 'seasonal', cumulative: back }, 'p')).toThrow(
+      'p.cumulative[5月]：累计比例不能小于上月',
+    );
     expect(() => paceProfile({ kind: 'seasonal', cumulative: ['1'] })).toThrow('12 个月');
   });
 });
@@ -42,7 +56,12 @@ describe('warnings by points behind pace (银川 thresholds)', () => {
     expect(w).toMatchObject({ expected: '36', gapPoints: '5', state: 'green' });
   });
   it('compares rates and growth with the target itself, and mirrors lower-is-better', () => {
-    expect(paceWarning({ ...investment, kind: 'growth', annualTarget: '6.5', actual: '5.2' })).toMatchObject({ pace: '1', expected: '6.5', gapPoints: '20', state: 'yellow' });
+    expect(paceWarning({ ...investment, kind: 'growth', annualTarget: '6.5', actual: '5.2' })).toMatchObject({
+      pace: '1',
+      expected: '6.5',
+      gapPoints: '20',
+      state: 'yellow',
+    });
     const accidents = { ...investment, kind: 'cumulative' as const, lowerIsBetter: true, annualTarget: 12 };
     expect(paceWarning({ ...accidents, actual: 6 }).state).toBe('green');
     expect(paceWarning({ ...accidents, actual: 8 })).toMatchObject({ gapPoints: '16.666667', state: 'yellow' });
@@ -52,8 +71,12 @@ describe('warnings by points behind pace (银川 thresholds)', () => {
     expect(paceWarning({ ...investment, actual: null, deadlinePassed: false }).state).toBe('pending');
   });
   it('refuses a zero target and bad thresholds, naming the item', () => {
-    expect(() => paceWarning({ ...investment, annualTarget: 0 })).toThrow('商务局/固定资产投资.annualTarget：年度目标须大于 0');
-    expect(() => paceWarning({ ...investment, rule: { kind: 'pointsBehind', yellowFromPoints: 30, redFromPoints: 10 } })).toThrow('红灯阈值不能小于黄灯阈值');
+    expect(() => paceWarning({ ...investment, annualTarget: 0 })).toThrow(
+      '商务局/固定资产投资.annualTarget：年度目标须大于 0',
+    );
+    expect(() =>
+      paceWarning({ ...investment, rule: { kind: 'pointsBehind', yellowFromPoints: 30, redFromPoints: 10 } }),
+    ).toThrow('红灯阈值不能小于黄灯阈值');
     expect(() => paceWarning({ ...investment, month: 13 })).toThrow('月份须为 1 到 12');
   });
 });
@@ -64,18 +87,27 @@ describe('warnings by ratio to pace (三亚 red line)', () => {
     expect(paceWarning({ ...byRatio, actual: 60 })).toMatchObject({ ratio: '1', state: 'green' });
     expect(paceWarning({ ...byRatio, actual: 30 })).toMatchObject({ ratio: '0.5', state: 'yellow' });
     expect(paceWarning({ ...byRatio, actual: '29.99' }).state).toBe('red');
-    expect(paceWarning({ ...byRatio, lowerIsBetter: true, actual: 90 })).toMatchObject({ ratio: '0.666667', state: 'yellow' });
+    expect(paceWarning({ ...byRatio, lowerIsBetter: true, actual: 90 })).toMatchObject({
+      ratio: '0.666667',
+      state: 'yellow',
+    });
     expect(paceWarning({ ...byRatio, lowerIsBetter: true, actual: 0 })).toMatchObject({ ratio: null, state: 'green' });
   });
   it('never gets better as the actual falls (property)', () => {
     const rank = { green: 0, yellow: 1, red: 2, overdue: 3, pending: 3 } as const;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (a, b, month, ratio) => {
-        const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
-        const lo = paceWarning({ ...investment, rule, month, actual: Math.min(a, b) / 100 });
-        const hi = paceWarning({ ...investment, rule, month, actual: Math.max(a, b) / 100 });
-        return rank[hi.state] <= rank[lo.state];
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        (a, b, month, ratio) => {
+          const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
+          const lo = paceWarning({ ...investment, rule, month, actual: Math.min(a, b) / 100 });
+          const hi = paceWarning({ ...investment, rule, month, actual: Math.max(a, b) / 100 });
+          return rank[hi.state] <= rank[lo.state];
+        },
+      ),
     );
   });
 });
@@ -87,26 +119,56 @@ describe('milestones', () => {
     expect(milestoneState({ ...m, asOf: '2026-05' }).state).toBe('yellow');
     expect(milestoneState({ ...m, asOf: '2026-07' })).toEqual({ state: 'yellow', reached: false, monthsLate: 2 });
     expect(milestoneState({ ...m, asOf: '2026-08' })).toEqual({ state: 'red', reached: false, monthsLate: 3 });
-    expect(milestoneState({ ...m, asOf: '2026-09', reachedMonth: '2026-07' })).toEqual({ state: 'green', reached: true, monthsLate: 2 });
+    expect(milestoneState({ ...m, asOf: '2026-09', reachedMonth: '2026-07' })).toEqual({
+      state: 'green',
+      reached: true,
+      monthsLate: 2,
+    });
     expect(() => milestoneState({ ...m, asOf: '2026-13' })).toThrow('签约.asOf');
   });
 });
 
 describe('columnar warnings', () => {
   it('equal paceWarning value by value (property)', async () => {
-    const { paceWarningsBatch, batchExpected, WARNING_STATES, KIND_CODES, paceProfile: profileOf, parseWarningRule } = await import('./index.js');
+    const {
+      paceWarningsBatch,
+      batchExpected,
+      WARNING_STATES,
+      KIND_CODES,
+      paceProfile: profileOf,
+      parseWarningRule,
+    } = await import('./index.js');
     const { toDecimal } = await import('../number/index.js');
     const kinds = ['cumulative', 'rate', 'growth'] as const;
     const profiles = [profileOf({ kind: 'linear' }), profileOf(seasonal)];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ target: fc.integer({ min: 1e6, max: 1e12 }), kind: fc.integer({ min: 0, max: 2 }), lower: fc.boolean(), profile: fc.integer({ min: 0, max: 1 }), actual: fc.array(fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 2e12 })), { nil: null }), { minLength: 12, maxLength: 12 }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(
+          fc.record({
+            target: fc.integer({ min: 1e6, max: 1e12 }),
+            kind: fc.integer({ min: 0, max: 2 }),
+            lower: fc.boolean(),
+            profile: fc.integer({ min: 0, max: 1 }),
+            actual: fc.array(fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 2e12 })), { nil: null }), {
+              minLength: 12,
+              maxLength: 12,
+            }),
+          }),
+          { minLength: 1, maxLength: 20 },
+        ),
         fc.boolean(),
         fc.integer({ min: 0, max: 12 }),
         (rows, ratio, through) => {
           const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
           const n = rows.length;
-          const b = { target: new Float64Array(n), kind: new Uint8Array(n), lowerIsBetter: new Uint8Array(n), profile: new Uint16Array(n), profiles: new Float64Array(profiles.flatMap((p) => [...p.fractions])), actual: new Float64Array(n * 12) };
+          const b = {
+            target: new Float64Array(n),
+            kind: new Uint8Array(n),
+            lowerIsBetter: new Uint8Array(n),
+            profile: new Uint16Array(n),
+            profiles: new Float64Array(profiles.flatMap((p) => [...p.fractions])),
+            actual: new Float64Array(n * 12),
+          };
           rows.forEach((row, r) => {
             b.target[r] = row.target;
             b.kind[r] = KIND_CODES[kinds[row.kind] as (typeof kinds)[number]];
@@ -118,8 +180,21 @@ describe('columnar warnings', () => {
           paceWarningsBatch(b, parseWarningRule(rule), through, states);
           rows.forEach((row, r) =>
             row.actual.forEach((a, m) => {
-              const w = paceWarning({ item: 'x', kind: kinds[row.kind] as (typeof kinds)[number], lowerIsBetter: row.lower, profile: profiles[row.profile] as (typeof profiles)[number], annualTarget: toDecimal(row.target), month: m + 1, actual: a === null ? null : toDecimal(a), deadlinePassed: m + 1 <= through, rule });
-              expect([WARNING_STATES[states[r * 12 + m] as number], toDecimal(batchExpected(b, r, m))]).toEqual([w.state, w.expected]);
+              const w = paceWarning({
+                item: 'x',
+                kind: kinds[row.kind] as (typeof kinds)[number],
+                lowerIsBetter: row.lower,
+                profile: profiles[row.profile] as (typeof profiles)[number],
+                annualTarget: toDecimal(row.target),
+                month: m + 1,
+                actual: a === null ? null : toDecimal(a),
+                deadlinePassed: m + 1 <= through,
+                rule,
+              });
+              expect([WARNING_STATES[states[r * 12 + m] as number], toDecimal(batchExpected(b, r, m))]).toEqual([
+                w.state,
+                w.expected,
+              ]);
             }),
           );
         },
@@ -133,11 +208,32 @@ describe('columnar warnings on the exact thresholds', () => {
   it('agree with paceWarning where a threshold is hit exactly or missed by one millionth', async () => {
     const { paceWarningsBatch, WARNING_STATES, paceProfile: profileOf, parseWarningRule } = await import('./index.js');
     const { parseDecimal } = await import('../number/index.js');
-    const actuals = ['48', '47.999999', '48.000001', '24', '23.999999', '24.000001', '60', '72', '78', '78.000001', '77.999999', '96', '96.000001'];
+    const actuals = [
+      '48',
+      '47.999999',
+      '48.000001',
+      '24',
+      '23.999999',
+      '24.000001',
+      '60',
+      '72',
+      '78',
+      '78.000001',
+      '77.999999',
+      '96',
+      '96.000001',
+    ];
     for (const rule of [DEFAULT_POINTS_RULE, DEFAULT_RATIO_RULE])
       for (const lower of [false, true]) {
         const n = actuals.length;
-        const b = { target: new Float64Array(n).fill(120_000_000), kind: new Uint8Array(n), lowerIsBetter: new Uint8Array(n).fill(lower ? 1 : 0), profile: new Uint16Array(n), profiles: new Float64Array(profileOf({ kind: 'linear' }).fractions), actual: new Float64Array(n * 12).fill(Number.NaN) };
+        const b = {
+          target: new Float64Array(n).fill(120_000_000),
+          kind: new Uint8Array(n),
+          lowerIsBetter: new Uint8Array(n).fill(lower ? 1 : 0),
+          profile: new Uint16Array(n),
+          profiles: new Float64Array(profileOf({ kind: 'linear' }).fractions),
+          actual: new Float64Array(n * 12).fill(Number.NaN),
+        };
         actuals.forEach((a, r) => (b.actual[r * 12 + 5] = parseDecimal(a, 'a')));
         const states = new Uint8Array(n * 12);
         paceWarningsBatch(b, parseWarningRule(rule), 0, states);
@@ -155,21 +251,43 @@ describe('columnar warnings within a rounding of a threshold', () => {
     const { toDecimal } = await import('../number/index.js');
     const linear = profileOf({ kind: 'linear' });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 11 }), fc.boolean(), fc.boolean(), fc.boolean(), fc.integer({ min: -2, max: 2 }), (j, m, lower, red, ratio, nudge) => {
-        const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
-        // A target of 200·j and an actual of j·(2K + 1) micro-units make the achieved share exactly
-        // K + ½ micro-points: a rounding tie, with K on or next to the threshold of the month.
-        const target = 200e6 * j;
-        const due = (linear.fractions[m] as number) * 100;
-        const K = due + (red ? 30e6 : 10e6) * (lower ? 1 : -1) + nudge;
-        const actual = Math.max(0, j * (2 * K + 1));
-        const b = { target: Float64Array.of(target), kind: new Uint8Array(1), lowerIsBetter: Uint8Array.of(lower ? 1 : 0), profile: new Uint16Array(1), profiles: new Float64Array(linear.fractions), actual: new Float64Array(12).fill(Number.NaN) };
-        b.actual[m] = actual;
-        const states = new Uint8Array(12);
-        paceWarningsBatch(b, parseWarningRule(rule), 0, states);
-        const w = paceWarning({ ...investment, rule, lowerIsBetter: lower, month: m + 1, annualTarget: toDecimal(target), actual: toDecimal(actual) });
-        expect(WARNING_STATES[states[m] as number]).toBe(w.state);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: -2, max: 2 }),
+        (j, m, lower, red, ratio, nudge) => {
+          const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
+          // A target of 200·j and an actual of j·(2K + 1) micro-units make the achieved share exactly
+          // K + ½ micro-points: a rounding tie, with K on or next to the threshold of the month.
+          const target = 200e6 * j;
+          const due = (linear.fractions[m] as number) * 100;
+          const K = due + (red ? 30e6 : 10e6) * (lower ? 1 : -1) + nudge;
+          const actual = Math.max(0, j * (2 * K + 1));
+          const b = {
+            target: Float64Array.of(target),
+            kind: new Uint8Array(1),
+            lowerIsBetter: Uint8Array.of(lower ? 1 : 0),
+            profile: new Uint16Array(1),
+            profiles: new Float64Array(linear.fractions),
+            actual: new Float64Array(12).fill(Number.NaN),
+          };
+          b.actual[m] = actual;
+          const states = new Uint8Array(12);
+          paceWarningsBatch(b, parseWarningRule(rule), 0, states);
+          const w = paceWarning({
+            ...investment,
+            rule,
+            lowerIsBetter: lower,
+            month: m + 1,
+            annualTarget: toDecimal(target),
+            actual: toDecimal(actual),
+          });
+          expect(WARNING_STATES[states[m] as number]).toBe(w.state);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -18,7 +18,11 @@ const LINEAR: readonly Micro[] = Array.from({ length: 12 }, (_, i) => mulDiv(i +
 /** Validates a profile: 12 fractions in [0, 1], never decreasing, the last exactly 1. */
 export function paceProfile(input: PaceProfileInput, item = 'profile'): PaceProfile {
   if (input.kind === 'linear') return { kind: 'linear', fractions: LINEAR };
-  check(input.cumulative.length === 12, `${item}.cumulative`, `季节性序时进度须给出 12 个月的累计比例，实际为 ${input.cumulative.length} 个`);
+  check(
+    input.cumulative.length === 12,
+    `${item}.cumulative`,
+    `季节性序时进度须给出 12 个月的累计比例，实际为 ${input.cumulative.length} 个`,
+  );
   const fractions = input.cumulative.map((f, i) => parseDecimal(f, `${item}.cumulative[${i + 1}月]`));
   fractions.forEach((f, i) => {
     const at = `${item}.cumulative[${i + 1}月]`;

@@ -1,5 +1,15 @@
 import { explain, type Explanation } from '../explain/index.js';
-import { ONE, ScoringInputError, check, mulDiv, parseDecimal, toDecimal, type Decimal, type DecimalInput, type Micro } from '../number/index.js';
+import {
+  ONE,
+  ScoringInputError,
+  check,
+  mulDiv,
+  parseDecimal,
+  toDecimal,
+  type Decimal,
+  type DecimalInput,
+  type Micro,
+} from '../number/index.js';
 import { expectedValue, paceFraction, paceProfile, type PaceProfile, type PaceProfileInput } from './profile.js';
 
 /** cumulative: count or amount to date; rate: a point-in-time value; growth: 同比 % against last year. */
@@ -93,12 +103,28 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
     pace: toDecimal(pace),
     expected: toDecimal(expected),
   };
-  const facts = { month: input.month, kind: input.kind, lowerIsBetter: lower, rule: rule.kind, profile: timed ? profile.kind : 'none' };
-  const paceNode = explain('pace.expected', expected, { target: toDecimal(target), pace: toDecimal(pace) }, [], { type: 'target', id: item });
+  const facts = {
+    month: input.month,
+    kind: input.kind,
+    lowerIsBetter: lower,
+    rule: rule.kind,
+    profile: timed ? profile.kind : 'none',
+  };
+  const paceNode = explain('pace.expected', expected, { target: toDecimal(target), pace: toDecimal(pace) }, [], {
+    type: 'target',
+    id: item,
+  });
 
   if (input.actual === null) {
     const state = input.deadlinePassed ? 'overdue' : 'pending';
-    return { state, ...base, actual: null, gapPoints: null, ratio: null, explanation: explain(`warning.${state}`, null, facts, [paceNode], { type: 'report', id: item }) };
+    return {
+      state,
+      ...base,
+      actual: null,
+      gapPoints: null,
+      ratio: null,
+      explanation: explain(`warning.${state}`, null, facts, [paceNode], { type: 'report', id: item }),
+    };
   }
   const actual = parseDecimal(input.actual, `${item}.actual`);
   const actualNode = explain('pace.actual', actual, {}, [], { type: 'report', id: item });
@@ -109,7 +135,18 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
     const due = mulDiv(pace, 100, 1);
     const gap = lower ? achieved - due : due - achieved;
     const state = stateByPoints(gap, rule);
-    const node = explain(`warning.${state}`, gap, { ...facts, achievedPoints: toDecimal(achieved), duePoints: toDecimal(due), yellowFromPoints: toDecimal(rule.yellowFrom), redFromPoints: toDecimal(rule.redFrom) }, [paceNode, actualNode]);
+    const node = explain(
+      `warning.${state}`,
+      gap,
+      {
+        ...facts,
+        achievedPoints: toDecimal(achieved),
+        duePoints: toDecimal(due),
+        yellowFromPoints: toDecimal(rule.yellowFrom),
+        redFromPoints: toDecimal(rule.redFrom),
+      },
+      [paceNode, actualNode],
+    );
     return { state, ...base, actual: toDecimal(actual), gapPoints: toDecimal(gap), ratio: null, explanation: node };
   }
 
@@ -118,8 +155,18 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
   // Nothing expected yet (seasonal 0 %) or nothing done on a lower-is-better indicator: on pace.
   const ratio = den === 0 ? null : inRange(() => mulDiv(num, ONE, den), item);
   const state = ratio === null ? 'green' : stateByRatio(ratio, rule);
-  const node = explain(`warning.${state}`, ratio, { ...facts, redBelowRatio: toDecimal(rule.redFrom) }, [paceNode, actualNode]);
-  return { state, ...base, actual: toDecimal(actual), gapPoints: null, ratio: ratio === null ? null : toDecimal(ratio), explanation: node };
+  const node = explain(`warning.${state}`, ratio, { ...facts, redBelowRatio: toDecimal(rule.redFrom) }, [
+    paceNode,
+    actualNode,
+  ]);
+  return {
+    state,
+    ...base,
+    actual: toDecimal(actual),
+    gapPoints: null,
+    ratio: ratio === null ? null : toDecimal(ratio),
+    explanation: node,
+  };
 }
 
 /** A quotient too large for 2^53 micro-units means absurd data (e.g. a target of 0.000001): say so. */
@@ -127,7 +174,8 @@ function inRange(f: () => Micro, item: string): Micro {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RangeError) throw new ScoringInputError(`${item}.actual`, '实际值与目标相差过于悬殊，超出可计算范围，请核对数据');
+    if (e instanceof RangeError)
+      throw new ScoringInputError(`${item}.actual`, '实际值与目标相差过于悬殊，超出可计算范围，请核对数据');
     throw e;
   }
 }

@@ -35,13 +35,23 @@ export function competitionRank(items: readonly Rankable[]): Ranked[] {
   const scored = items.filter((i): i is Rankable & { keys: readonly Micro[] } => i.keys !== null);
   scored.sort((a, b) => compareKeysDesc(a.keys, b.keys) || compareIds(a.id, b.id));
   const out: Ranked[] = [];
-  for (let i = 0; i < scored.length; ) {
+  for (let i = 0; i < scored.length;) {
     let j = i + 1;
-    while (j < scored.length && compareKeysDesc((scored[i] as Rankable & { keys: Micro[] }).keys, (scored[j] as Rankable & { keys: Micro[] }).keys) === 0) j += 1;
+    while (
+      j < scored.length &&
+      compareKeysDesc(
+        (scored[i] as Rankable & { keys: Micro[] }).keys,
+        (scored[j] as Rankable & { keys: Micro[] }).keys,
+      ) === 0
+    )
+      j += 1;
     for (let k = i; k < j; k += 1) out.push({ id: (scored[k] as Rankable).id, rank: i + 1, tiedWith: j - i });
     i = j;
   }
-  const unranked = items.filter((i) => i.keys === null).map((i) => i.id).sort(compareIds);
+  const unranked = items
+    .filter((i) => i.keys === null)
+    .map((i) => i.id)
+    .sort(compareIds);
   for (const id of unranked) out.push({ id, rank: null, tiedWith: 0 });
   return out;
 }

@@ -1,5 +1,14 @@
 import { explain, type Explanation } from '../explain/index.js';
-import { ONE, check, parseDecimal, roundDiv, toDecimal, type Decimal, type DecimalInput, type Micro } from '../number/index.js';
+import {
+  ONE,
+  check,
+  parseDecimal,
+  roundDiv,
+  toDecimal,
+  type Decimal,
+  type DecimalInput,
+  type Micro,
+} from '../number/index.js';
 import { compareIds } from '../ranking/index.js';
 
 /** The five levels of 政务服务好差评 (DESIGN §3.4); 1–2 are bad ratings (差评). */
@@ -36,7 +45,9 @@ export function tallyRatings(ratings: readonly { unitId: string; stars: number }
     c[s - 1] = (c[s - 1] ?? 0) + 1;
     byUnit.set(r.unitId, c);
   });
-  return [...byUnit.keys()].sort(compareIds).map((unitId) => ({ unitId, counts: byUnit.get(unitId) as RatingTally['counts'] }));
+  return [...byUnit.keys()]
+    .sort(compareIds)
+    .map((unitId) => ({ unitId, counts: byUnit.get(unitId) as RatingTally['counts'] }));
 }
 
 export interface Satisfaction {
@@ -56,10 +67,20 @@ export interface Satisfaction {
  * ratings cannot top the table; then mapped linearly from 1–5 stars to 0–100. Computed as one exact
  * fraction and rounded once.
  */
-export function satisfactionScores(tallies: readonly RatingTally[], confidence: DecimalInput = 10): { mean: Decimal | null; units: Satisfaction[] } {
+export function satisfactionScores(
+  tallies: readonly RatingTally[],
+  confidence: DecimalInput = 10,
+): { mean: Decimal | null; units: Satisfaction[] } {
   const c = parseDecimal(confidence, 'confidence');
   check(c >= 0, 'confidence', '置信常数不能为负');
-  for (const t of tallies) t.counts.forEach((n, k) => check(Number.isInteger(n) && n >= 0, `tallies[${t.unitId}].counts[${k + 1}星]`, `评价数须为非负整数，实际为 ${n}`));
+  for (const t of tallies)
+    t.counts.forEach((n, k) =>
+      check(
+        Number.isInteger(n) && n >= 0,
+        `tallies[${t.unitId}].counts[${k + 1}星]`,
+        `评价数须为非负整数，实际为 ${n}`,
+      ),
+    );
   let sAll = 0;
   let nAll = 0;
   for (const t of tallies) {
@@ -67,21 +88,37 @@ export function satisfactionScores(tallies: readonly RatingTally[], confidence: 
     nAll += count(t.counts);
   }
   const mean = nAll === 0 ? null : roundDiv(BigInt(sAll) * BigInt(ONE), BigInt(nAll));
-  const units = [...tallies].sort((a, b) => compareIds(a.unitId, b.unitId)).map((t) => {
-    const n = count(t.counts);
-    const s = starSum(t.counts);
-    const bad = t.counts[0] + t.counts[1];
-    const sat = satisfactionMicro(s, n, sAll, nAll, c);
-    const average = n === 0 ? null : roundDiv(BigInt(s) * BigInt(ONE), BigInt(n));
-    const explanation = explain(
-      'rating.satisfaction',
-      sat,
-      { ratings: n, badRatings: bad, starSum: s, average: average === null ? null : toDecimal(average), panelMean: mean === null ? null : toDecimal(mean), confidence: toDecimal(c) },
-      t.counts.map((k, i) => explain('rating.level', k * ONE, { stars: i + 1 })),
-      { type: 'unit', id: t.unitId },
-    );
-    return { unitId: t.unitId, ratings: n, badRatings: bad, average: average === null ? null : toDecimal(average), satisfaction: sat === null ? null : toDecimal(sat), explanation };
-  });
+  const units = [...tallies]
+    .sort((a, b) => compareIds(a.unitId, b.unitId))
+    .map((t) => {
+      const n = count(t.counts);
+      const s = starSum(t.counts);
+      const bad = t.counts[0] + t.counts[1];
+      const sat = satisfactionMicro(s, n, sAll, nAll, c);
+      const average = n === 0 ? null : roundDiv(BigInt(s) * BigInt(ONE), BigInt(n));
+      const explanation = explain(
+        'rating.satisfaction',
+        sat,
+        {
+          ratings: n,
+          badRatings: bad,
+          starSum: s,
+          average: average === null ? null : toDecimal(average),
+          panelMean: mean === null ? null : toDecimal(mean),
+          confidence: toDecimal(c),
+        },
+        t.counts.map((k, i) => explain('rating.level', k * ONE, { stars: i + 1 })),
+        { type: 'unit', id: t.unitId },
+      );
+      return {
+        unitId: t.unitId,
+        ratings: n,
+        badRatings: bad,
+        average: average === null ? null : toDecimal(average),
+        satisfaction: sat === null ? null : toDecimal(sat),
+        explanation,
+      };
+    });
   return { mean: mean === null ? null : toDecimal(mean), units };
 }
 

@@ -33,11 +33,21 @@ describe('public rating', () => {
   });
   it('stays within 0–100 and does not depend on input order (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ unitId: fc.constantFrom('a', 'b', 'c', 'd'), stars: fc.integer({ min: 1, max: 5 }) }), { maxLength: 200 }), fc.integer({ min: 0, max: 50 }), (ratings, c) => {
-        const r = satisfactionScores(tallyRatings(ratings), c);
-        expect(satisfactionScores(tallyRatings([...ratings].reverse()), c)).toEqual(r);
-        return r.units.every((u) => u.satisfaction === null || (parseDecimal(u.satisfaction, 's') >= 0 && parseDecimal(u.satisfaction, 's') <= 100_000_000));
-      }),
+      fc.property(
+        fc.array(fc.record({ unitId: fc.constantFrom('a', 'b', 'c', 'd'), stars: fc.integer({ min: 1, max: 5 }) }), {
+          maxLength: 200,
+        }),
+        fc.integer({ min: 0, max: 50 }),
+        (ratings, c) => {
+          const r = satisfactionScores(tallyRatings(ratings), c);
+          expect(satisfactionScores(tallyRatings([...ratings].reverse()), c)).toEqual(r);
+          return r.units.every(
+            (u) =>
+              u.satisfaction === null ||
+              (parseDecimal(u.satisfaction, 's') >= 0 && parseDecimal(u.satisfaction, 's') <= 100_000_000),
+          );
+        },
+      ),
     );
   });
 });

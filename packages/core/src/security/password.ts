@@ -10,7 +10,11 @@ export function passwordProblems(password: string, username: string, policy: Sec
   if (classes < policy.passwordMinClasses) {
     problems.push(`密码须包含大写字母、小写字母、数字、符号中的至少 ${policy.passwordMinClasses} 类`);
   }
-  if (!policy.passwordMayContainUsername && username.length > 0 && password.toLowerCase().includes(username.toLowerCase())) {
+  if (
+    !policy.passwordMayContainUsername &&
+    username.length > 0 &&
+    password.toLowerCase().includes(username.toLowerCase())
+  ) {
     problems.push('密码不能包含用户名');
   }
   return problems;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SECURITY_POLICY as P, loginGate, passwordProblems, securityPolicyProblem, sessionAlive } from './index.js';
+import {
+  DEFAULT_SECURITY_POLICY as P,
+  loginGate,
+  passwordProblems,
+  securityPolicyProblem,
+  sessionAlive,
+} from './index.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -10,7 +16,10 @@ describe('password policy', () => {
     expect(passwordProblems('Leitai@2026', 'organiser', P)).toEqual([]);
   });
   it('names each shortfall', () => {
-    expect(passwordProblems('abc', 'x', P)).toEqual(['密码至少 8 位', '密码须包含大写字母、小写字母、数字、符号中的至少 3 类']);
+    expect(passwordProblems('abc', 'x', P)).toEqual([
+      '密码至少 8 位',
+      '密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+    ]);
     expect(passwordProblems('Zhangsan#2026', 'zhangsan', P)).toEqual(['密码不能包含用户名']);
   });
   it('counts characters, not UTF-16 units', () => {
@@ -23,7 +32,10 @@ describe('login gate', () => {
   it('is open, then asks a challenge, then locks for the configured time', () => {
     expect(loginGate([ago(3), ago(2)], now, P)).toEqual({ kind: 'open' });
     expect(loginGate([ago(3), ago(2), ago(1)], now, P)).toEqual({ kind: 'challenge' });
-    expect(loginGate([ago(5), ago(4), ago(3), ago(2), ago(1)], now, P)).toEqual({ kind: 'locked', until: new Date(ago(1).getTime() + 15 * 60_000) });
+    expect(loginGate([ago(5), ago(4), ago(3), ago(2), ago(1)], now, P)).toEqual({
+      kind: 'locked',
+      until: new Date(ago(1).getTime() + 15 * 60_000),
+    });
   });
   it('forgets failures older than the window', () => {
     expect(loginGate([ago(40), ago(30), ago(20), ago(16), ago(1)], now, P)).toEqual({ kind: 'open' });

@@ -43,7 +43,11 @@ describe('arena demo', () => {
     // The arena is held after September opened: its brief shows the towns' lights for a month before it.
     const lit = brief.rows.filter((r) => r.dispatch !== null);
     expect(lit.length).toBeGreaterThan(0);
-    expect(lit.every((r) => r.dispatch!.period < ready.heldOn.slice(0, 7) || r.dispatch!.period === ready.heldOn.slice(0, 7))).toBe(true);
+    expect(
+      lit.every(
+        (r) => r.dispatch!.period < ready.heldOn.slice(0, 7) || r.dispatch!.period === ready.heldOn.slice(0, 7),
+      ),
+    ).toBe(true);
     const liuting = brief.rows.find((r) => r.unitName === '流亭街道')!;
     expect(liuting.ledger.open).toBeGreaterThan(0);
     // The Word brief says what the page says, row for row.

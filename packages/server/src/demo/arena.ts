@@ -13,13 +13,63 @@ const GROUPS = [
   { id: '专家评委', weight: '0.3' },
   { id: '群众代表', weight: '0.2' },
 ];
-const DEPARTMENTS = ['fgj', 'gxj', 'swj', 'jrj', 'czj', 'kjj', 'scjgj', 'nyj', 'whlyj', 'tzcj', 'gzj', 'gxzh', 'zjj', 'zrzyj', 'cgj', 'jtj', 'slj', 'sthjj', 'tjj', 'xzspj', 'yjglj', 'rsj', 'jtyj', 'wjj', 'mzj', 'sfj', 'dsj'];
-const TOWNS = ['chengyang-jd', 'liuting', 'xiazhuang', 'xifu', 'jihongtan', 'shangma', 'hetao', 'hongdao', 'gaoxin', 'guidao'];
+const DEPARTMENTS = [
+  'fgj',
+  'gxj',
+  'swj',
+  'jrj',
+  'czj',
+  'kjj',
+  'scjgj',
+  'nyj',
+  'whlyj',
+  'tzcj',
+  'gzj',
+  'gxzh',
+  'zjj',
+  'zrzyj',
+  'cgj',
+  'jtj',
+  'slj',
+  'sthjj',
+  'tjj',
+  'xzspj',
+  'yjglj',
+  'rsj',
+  'jtyj',
+  'wjj',
+  'mzj',
+  'sfj',
+  'dsj',
+];
+const TOWNS = [
+  'chengyang-jd',
+  'liuting',
+  'xiazhuang',
+  'xifu',
+  'jihongtan',
+  'shangma',
+  'hetao',
+  'hongdao',
+  'gaoxin',
+  'guidao',
+];
 const CRITERIA_MAX = [40, 30, 20, 10];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Judge codes of the arena ready to run, printed in docs/demo.md so a newcomer can try a phone. */
-export const DEMO_JUDGE_CODES = ['CYJUDGE2', 'CYJUDGE3', 'CYJUDGE4', 'CYJUDGE5', 'CYJUDGE6', 'CYJUDGE7', 'CYJUDGE8', 'CYJUDGE9', 'CYJUDGEA', 'CYJUDGEB'];
+export const DEMO_JUDGE_CODES = [
+  'CYJUDGE2',
+  'CYJUDGE3',
+  'CYJUDGE4',
+  'CYJUDGE5',
+  'CYJUDGE6',
+  'CYJUDGE7',
+  'CYJUDGE8',
+  'CYJUDGE9',
+  'CYJUDGEA',
+  'CYJUDGEB',
+];
 
 function panel(leaders: number, experts: number, publics: number, unitOf: Record<number, number | null> = {}) {
   const names = [
@@ -72,7 +122,11 @@ export const arenaSeeder: DemoSeeder = {
     });
     await drawArena(tx, DEMO_ACTOR, ready.id, 'demo-q3');
     const judges = await judgesOf(tx, ready.id);
-    for (const [i, j] of judges.entries()) await tx.update(arenaJudges).set({ codeHash: hashSecret(DEMO_JUDGE_CODES[i] as string) }).where(eq(arenaJudges.id, j.id));
+    for (const [i, j] of judges.entries())
+      await tx
+        .update(arenaJudges)
+        .set({ codeHash: hashSecret(DEMO_JUDGE_CODES[i] as string) })
+        .where(eq(arenaJudges.id, j.id));
     ctx.log(`demo arena ${ready.id} ready; judge codes ${DEMO_JUDGE_CODES.slice(0, judges.length).join(' ')}`);
   },
 };
@@ -92,8 +146,12 @@ async function playThrough(tx: Db, arenaId: number): Promise<void> {
     for (const [k, j] of judges.entries()) {
       if (j.unitId === c.unitId) continue; // recused
       if (j.groupId === '群众代表' && k === judges.length - 1 && (c.id === lastA || c.id === lastB)) continue; // left early
-      const parts = CRITERIA_MAX.map((max) => Math.round((level.get(c.id)! + lean[k]! + (rand() - 0.5) * 0.08) * max * 2) / 2);
-      const criteria = Object.fromEntries(['实绩', '举措', '表现', '作风'].map((id, i) => [id, String(Math.min(parts[i]!, CRITERIA_MAX[i]!))]));
+      const parts = CRITERIA_MAX.map(
+        (max) => Math.round((level.get(c.id)! + lean[k]! + (rand() - 0.5) * 0.08) * max * 2) / 2,
+      );
+      const criteria = Object.fromEntries(
+        ['实绩', '举措', '表现', '作风'].map((id, i) => [id, String(Math.min(parts[i]!, CRITERIA_MAX[i]!))]),
+      );
       const total = Object.values(criteria).reduce((s, v) => s + Number(v), 0);
       rows.push({ arenaId, judgeId: j.id, contestantId: c.id, criteria, total: toDecimal(Math.round(total * 1e6)) });
     }
@@ -103,7 +161,8 @@ async function playThrough(tx: Db, arenaId: number): Promise<void> {
   let t = Date.parse(`${arena.heldOn}T09:00:00+08:00`);
   const step = (a: HostAction) => (state = applyHostAction(state, a, (t += 60_000)));
   step({ type: 'start' });
-  for (let i = 0; i < state.order.length; i += 1) for (const type of ['call', 'timerStart', 'open', 'close', 'reveal'] as const) step({ type });
+  for (let i = 0; i < state.order.length; i += 1)
+    for (const type of ['call', 'timerStart', 'open', 'close', 'reveal'] as const) step({ type });
   step({ type: 'finish' });
   await saveState(tx, arenaId, state, { finishedAt: new Date(t) });
 }

@@ -35,7 +35,16 @@ describe('demo district', () => {
   it('gives every role an account that can sign in with the published password', async () => {
     const rows = await t.database.db.select({ roles: users.roles }).from(users);
     const roles = new Set(rows.flatMap((r) => r.roles));
-    expect([...roles].sort()).toEqual(['auditor', 'judge', 'leader', 'organiser', 'reporter', 'secadmin', 'sysadmin', 'unit_head']);
+    expect([...roles].sort()).toEqual([
+      'auditor',
+      'judge',
+      'leader',
+      'organiser',
+      'reporter',
+      'secadmin',
+      'sysadmin',
+      'unit_head',
+    ]);
     const leader = await loginAs(t.app, 'leader', DEMO_PASSWORD);
     const me = (await leader.get('/api/auth/me')).json();
     expect(me.user.mustChangePassword).toBe(false);

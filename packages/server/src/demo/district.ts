@@ -19,25 +19,61 @@ const CATEGORIES = [
 
 const UNITS: Record<(typeof CATEGORIES)[number][0], [code: string, name: string][]> = {
   econ: [
-    ['fgj', '区发改局'], ['gxj', '区工信局'], ['swj', '区商务局'], ['jrj', '区金融监管局'], ['czj', '区财政局'], ['kjj', '区科技局'],
-    ['scjgj', '区市场监管局'], ['nyj', '区农业农村局'], ['whlyj', '区文旅局'], ['tzcj', '区投资促进中心'], ['gzj', '区国资局'],
+    ['fgj', '区发改局'],
+    ['gxj', '区工信局'],
+    ['swj', '区商务局'],
+    ['jrj', '区金融监管局'],
+    ['czj', '区财政局'],
+    ['kjj', '区科技局'],
+    ['scjgj', '区市场监管局'],
+    ['nyj', '区农业农村局'],
+    ['whlyj', '区文旅局'],
+    ['tzcj', '区投资促进中心'],
+    ['gzj', '区国资局'],
   ],
   urban: [
-    ['gxzh', '区城市更新和城市建设指挥部办公室'], ['zjj', '区住建局'], ['zrzyj', '区自然资源局'], ['cgj', '区城管局'],
-    ['jtj', '区交通运输局'], ['slj', '区水务局'], ['sthjj', '区生态环境分局'],
+    ['gxzh', '区城市更新和城市建设指挥部办公室'],
+    ['zjj', '区住建局'],
+    ['zrzyj', '区自然资源局'],
+    ['cgj', '区城管局'],
+    ['jtj', '区交通运输局'],
+    ['slj', '区水务局'],
+    ['sthjj', '区生态环境分局'],
   ],
   general: [
-    ['tjj', '区统计局'], ['xzspj', '区行政审批局'], ['yjglj', '区应急局'], ['rsj', '区人社局'], ['jtyj', '区教体局'],
-    ['wjj', '区卫健局'], ['mzj', '区民政局'], ['sfj', '区司法局'], ['dsj', '区大数据局'],
+    ['tjj', '区统计局'],
+    ['xzspj', '区行政审批局'],
+    ['yjglj', '区应急局'],
+    ['rsj', '区人社局'],
+    ['jtyj', '区教体局'],
+    ['wjj', '区卫健局'],
+    ['mzj', '区民政局'],
+    ['sfj', '区司法局'],
+    ['dsj', '区大数据局'],
   ],
   township: [
-    ['chengyang-jd', '城阳街道'], ['liuting', '流亭街道'], ['xiazhuang', '夏庄街道'], ['xifu', '惜福镇街道'],
-    ['jihongtan', '棘洪滩街道'], ['shangma', '上马街道'], ['hetao', '河套街道'], ['hongdao', '红岛街道'],
+    ['chengyang-jd', '城阳街道'],
+    ['liuting', '流亭街道'],
+    ['xiazhuang', '夏庄街道'],
+    ['xifu', '惜福镇街道'],
+    ['jihongtan', '棘洪滩街道'],
+    ['shangma', '上马街道'],
+    ['hetao', '河套街道'],
+    ['hongdao', '红岛街道'],
   ],
-  zone: [['gaoxin', '青岛高新区'], ['guidao', '青岛轨道交通产业示范区']],
+  zone: [
+    ['gaoxin', '青岛高新区'],
+    ['guidao', '青岛轨道交通产业示范区'],
+  ],
 };
 
-const KIND = { econ: 'department', urban: 'department', general: 'department', township: 'township', zone: 'zone' } as const;
+const KIND = {
+  econ: 'department',
+  urban: 'department',
+  general: 'department',
+  township: 'township',
+  zone: 'zone',
+} as const;
 
 type DemoAccount = [username: string, displayName: string, unitCode: string, roles: Role[], overseen?: string[]];
 const ACCOUNTS: DemoAccount[] = [
@@ -65,12 +101,32 @@ export const districtSeeder: DemoSeeder = {
       const [row] = await tx.insert(categories).values({ code, name, sortOrder: i }).returning({ id: categories.id });
       categoryIds.set(code, row!.id);
     }
-    const root = await insertUnit(tx, { code: 'chengyang', name: '城阳区', kind: 'district', parentId: null, categoryId: null });
-    await insertUnit(tx, { code: 'khb', name: '区考核办', kind: 'department', parentId: root.id, categoryId: null, sortOrder: 0 });
+    const root = await insertUnit(tx, {
+      code: 'chengyang',
+      name: '城阳区',
+      kind: 'district',
+      parentId: null,
+      categoryId: null,
+    });
+    await insertUnit(tx, {
+      code: 'khb',
+      name: '区考核办',
+      kind: 'department',
+      parentId: root.id,
+      categoryId: null,
+      sortOrder: 0,
+    });
     let order = 1;
     for (const [category, list] of Object.entries(UNITS) as [keyof typeof UNITS, [string, string][]][]) {
       for (const [code, name] of list) {
-        await insertUnit(tx, { code, name, kind: KIND[category], parentId: root.id, categoryId: categoryIds.get(category)!, sortOrder: order++ });
+        await insertUnit(tx, {
+          code,
+          name,
+          kind: KIND[category],
+          parentId: root.id,
+          categoryId: categoryIds.get(category)!,
+          sortOrder: order++,
+        });
       }
     }
     const ids = await demoUnitIds(tx);
@@ -99,6 +155,9 @@ export async function demoUnitIds(tx: Db): Promise<Map<string, number>> {
 
 /** User id by username, for later seeders. */
 export async function demoUserIds(tx: Db, usernames: string[]): Promise<Map<string, number>> {
-  const rows = await tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, usernames));
+  const rows = await tx
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, usernames));
   return new Map(rows.map((r) => [r.username, r.id]));
 }

@@ -14,22 +14,87 @@ import type { DemoSeeder } from './index.js';
  * 包保企业诉求, 问题限期见底清零, 停车泊位, 群众差评整改). Deadlines are relative to "today", so some are
  * always overdue or near; a few were returned once or closed late.
  */
-type Row = [lead: string, co: string[], source: string, title: string, deadline: number, state: LedgerState, extra?: { closed?: number; returned?: string; steps?: [string, number, boolean][] }];
+type Row = [
+  lead: string,
+  co: string[],
+  source: string,
+  title: string,
+  deadline: number,
+  state: LedgerState,
+  extra?: { closed?: number; returned?: string; steps?: [string, number, boolean][] },
+];
 
 const ROWS: Row[] = [
   // 城建: 老旧小区改造, 停车泊位, 市政与公园城市项目
-  ['zjj', ['chengyang-jd'], '会议决定', '老旧小区改造：东城花园小区雨污分流及管网改造', 25, 'in_progress', { steps: [['方案设计', -20, true], ['施工改造', 10, false], ['竣工验收', 25, false]] }],
-  ['chengyang-jd', ['zjj'], '会议决定', '老旧小区改造：14个小区外立面整治及回迁安置衔接', -9, 'in_progress', { steps: [['入户摸排', -40, true], ['外立面施工', -9, false]] }],
-  ['liuting', ['cgj', 'jtj'], '领导批示', '新增停车泊位：流亭街道年内新增停车泊位800个', 2, 'in_progress', { steps: [['选址规划', -30, true], ['施工建设', -3, true], ['验收交付', 2, false]] }],
+  [
+    'zjj',
+    ['chengyang-jd'],
+    '会议决定',
+    '老旧小区改造：东城花园小区雨污分流及管网改造',
+    25,
+    'in_progress',
+    {
+      steps: [
+        ['方案设计', -20, true],
+        ['施工改造', 10, false],
+        ['竣工验收', 25, false],
+      ],
+    },
+  ],
+  [
+    'chengyang-jd',
+    ['zjj'],
+    '会议决定',
+    '老旧小区改造：14个小区外立面整治及回迁安置衔接',
+    -9,
+    'in_progress',
+    {
+      steps: [
+        ['入户摸排', -40, true],
+        ['外立面施工', -9, false],
+      ],
+    },
+  ],
+  [
+    'liuting',
+    ['cgj', 'jtj'],
+    '领导批示',
+    '新增停车泊位：流亭街道年内新增停车泊位800个',
+    2,
+    'in_progress',
+    {
+      steps: [
+        ['选址规划', -30, true],
+        ['施工建设', -3, true],
+        ['验收交付', 2, false],
+      ],
+    },
+  ],
   ['cgj', [], '会议决定', '公园城市项目：白沙河生态廊道绿化提升', 40, 'acknowledged'],
   ['jtj', ['zrzyj'], '会议决定', '市政类项目：正阳路拓宽工程按计划开工', -5, 'acknowledged'],
   ['xiazhuang', ['zjj'], '会议决定', '旧村改造：夏庄街道5个旧村社区回迁安置', 60, 'assigned'],
-  ['gxzh', ['jtj', 'zrzyj'], '领导批示', '地铁9号线沿线征迁及TOD项目一期拆迁收尾', 15, 'close_requested', { returned: '拆迁补偿协议签订台账不完整，请补充后重新申请' }],
+  [
+    'gxzh',
+    ['jtj', 'zrzyj'],
+    '领导批示',
+    '地铁9号线沿线征迁及TOD项目一期拆迁收尾',
+    15,
+    'close_requested',
+    { returned: '拆迁补偿协议签订台账不完整，请补充后重新申请' },
+  ],
   ['slj', [], '督查发现', '雨污合流排查整治：主城区12处混接点限期整改', -20, 'closed', { closed: -22 }],
   ['sthjj', ['cgj'], '督查发现', '扬尘污染督查问题整改：建筑工地裸土覆盖不到位', -3, 'closed', { closed: -1 }],
   ['zrzyj', ['tzcj'], '企业诉求', '包保企业诉求：先进制造业项目用地指标协调', 20, 'in_progress'],
   // 经济: 包保企业, 项目招引
-  ['gxj', ['jrj'], '企业诉求', '包保企业诉求：高端装备企业用电增容问题限期见底清零', -12, 'in_progress', { returned: '供电方案未落实到位，企业仍反映增容未完成' }],
+  [
+    'gxj',
+    ['jrj'],
+    '企业诉求',
+    '包保企业诉求：高端装备企业用电增容问题限期见底清零',
+    -12,
+    'in_progress',
+    { returned: '供电方案未落实到位，企业仍反映增容未完成' },
+  ],
   ['gxj', [], '擂台承诺', '局长擂台赛表态：年内新增规上工业企业15家', 90, 'acknowledged'],
   ['gxj', ['kjj'], '查摆问题', '查摆问题：专精特新企业培育政策兑现慢', 1, 'assigned'],
   ['gxj', [], '企业诉求', '包保企业诉求：配套企业厂房租金补贴兑现', -30, 'closed', { closed: -33 }],
@@ -75,7 +140,10 @@ export const ledgerSeeder: DemoSeeder = {
     const users = await demoUserIds(tx, ['organiser', 'leader', ...Object.values(REPORTERS)]);
     const organiser = users.get('organiser')!;
     // What the department heads promised at the finished demo arena (seeded before the ledger) links back to it.
-    const [heads] = await tx.select({ id: arenas.id }).from(arenas).where(eq(arenas.title, '“当龙头作表率开新局”局长擂台赛'));
+    const [heads] = await tx
+      .select({ id: arenas.id })
+      .from(arenas)
+      .where(eq(arenas.title, '“当龙头作表率开新局”局长擂台赛'));
     const unitId = (code: string) => {
       const id = unitIds.get(code);
       if (id === undefined) throw new Error(`demo ledger: unknown unit ${code}`);
@@ -106,18 +174,48 @@ export const ledgerSeeder: DemoSeeder = {
         closedOn,
         closedBy: closedOn ? organiser : null,
       });
-      if (extra.steps) await insertSteps(tx, item.id, extra.steps.map(([t, off]) => ({ title: t, deadline: day(off) })));
+      if (extra.steps)
+        await insertSteps(
+          tx,
+          item.id,
+          extra.steps.map(([t, off]) => ({ title: t, deadline: day(off) })),
+        );
       for (const [i, [, off, done]] of (extra.steps ?? []).entries()) {
-        if (done) await tx.update(ledgerSteps).set({ doneOn: day(off - 1) }).where(and(eq(ledgerSteps.itemId, item.id), eq(ledgerSteps.seq, i + 1)));
+        if (done)
+          await tx
+            .update(ledgerSteps)
+            .set({ doneOn: day(off - 1) })
+            .where(and(eq(ledgerSteps.itemId, item.id), eq(ledgerSteps.seq, i + 1)));
       }
-      const ev = (kind: string, offset: number, text: string, actor: number, actorName: string, data?: Record<string, unknown>) =>
-        insertEvent(tx, { itemId: item.id, kind, actorId: actor, actorName, unitId: null, at: at(Math.min(offset, 0), 15), text, data: data ?? null });
+      const ev = (
+        kind: string,
+        offset: number,
+        text: string,
+        actor: number,
+        actorName: string,
+        data?: Record<string, unknown>,
+      ) =>
+        insertEvent(tx, {
+          itemId: item.id,
+          kind,
+          actorId: actor,
+          actorName,
+          unitId: null,
+          at: at(Math.min(offset, 0), 15),
+          text,
+          data: data ?? null,
+        });
       await ev('assign', created, '', organiser, '王考核(organiser)', { deadline, leadUnitId: unitId(lead) });
       if (state === 'assigned') {
         await tellLeadUnit(tx, item, 'ledger.assigned', `新督办事项：${title}`, `完成期限 ${deadline}，请及时签收办理`);
         continue;
       }
-      const leadName = (await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId(lead))))[0]!.name;
+      const leadName = (
+        await tx
+          .select({ name: units.name })
+          .from(units)
+          .where(eq(units.id, unitId(lead)))
+      )[0]!.name;
       const unitActor = REPORTERS[lead] ? `${leadName}(${REPORTERS[lead]})` : leadName;
       await ev('acknowledge', created + 1, '已签收', reporter, unitActor);
       if (state === 'acknowledged') continue;
@@ -127,7 +225,16 @@ export const ledgerSeeder: DemoSeeder = {
         const content = Buffer.from(`${title}\n${text}\n（演示佐证材料）`);
         const [f] = await tx
           .insert(files)
-          .values({ name: `${title.slice(0, 12)}佐证材料.txt`, mime: 'text/plain', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), uploadedBy: reporter, unitId: unitId(lead), ownerType: 'ledger_event', ownerId: String(e.id) })
+          .values({
+            name: `${title.slice(0, 12)}佐证材料.txt`,
+            mime: 'text/plain',
+            size: content.length,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            uploadedBy: reporter,
+            unitId: unitId(lead),
+            ownerType: 'ledger_event',
+            ownerId: String(e.id),
+          })
           .returning({ id: files.id });
         await tx.insert(fileBlobs).values({ fileId: f!.id, content });
       };
@@ -140,7 +247,9 @@ export const ledgerSeeder: DemoSeeder = {
       const requestOffset = closedOn ? dayNumber(closedOn) - dayNumber(today) - 1 : -1;
       await evidence(requestOffset, '已按要求完成整改，现场照片及验收材料见附件，申请销号');
       if (state === 'close_requested') continue;
-      await ev('close', requestOffset + 1, '佐证材料齐全，经现场核查，予以销号', organiser, '王考核(organiser)', { closedOn });
+      await ev('close', requestOffset + 1, '佐证材料齐全，经现场核查，予以销号', organiser, '王考核(organiser)', {
+        closedOn,
+      });
     }
     const summary = await announceColours(tx, today);
     ctx.log(`demo ledger: ${ROWS.length} items; ${summary}`);

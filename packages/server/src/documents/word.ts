@@ -1,4 +1,16 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 
 /**
  * Word documents for bulletins (通报) and reports, in the house style of government documents: title in
@@ -8,7 +20,12 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, 
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; header: string[]; rows: string[][]; /** Optional background per row, e.g. red items: hex 'FFCCCC'. */ shading?: (string | null)[] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** Optional background per row, e.g. red items: hex 'FFCCCC'. */ shading?: (string | null)[];
+    }
   /** Shown instead of an empty table. */
   | { kind: 'note'; text: string };
 
@@ -29,10 +46,22 @@ const cell = (text: string, bold: boolean, fill: string | null) =>
 function render(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: block.text, font: '黑体', size: 30 })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: block.text, font: '黑体', size: 30 })],
+        }),
+      ];
     case 'paragraph':
     case 'note':
-      return [new Paragraph({ spacing: { after: 120 }, indent: { firstLine: 560 }, children: [new TextRun({ text: block.text, font: BODY, size: 28 })] })];
+      return [
+        new Paragraph({
+          spacing: { after: 120 },
+          indent: { firstLine: 560 },
+          children: [new TextRun({ text: block.text, font: BODY, size: 28 })],
+        }),
+      ];
     case 'table':
       if (block.rows.length === 0) return [];
       return [
@@ -40,7 +69,9 @@ function render(block: Block): (Paragraph | Table)[] {
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
             new TableRow({ tableHeader: true, children: block.header.map((h) => cell(h, true, 'E7E6E6')) }),
-            ...block.rows.map((r, i) => new TableRow({ children: r.map((c) => cell(c, false, block.shading?.[i] ?? null)) })),
+            ...block.rows.map(
+              (r, i) => new TableRow({ children: r.map((c) => cell(c, false, block.shading?.[i] ?? null)) }),
+            ),
           ],
         }),
       ];
@@ -54,8 +85,18 @@ export async function wordDocument(spec: WordDocumentSpec): Promise<Buffer> {
     sections: [
       {
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: spec.title, font: '方正小标宋简体', size: 44 })] }),
-          ...(spec.subtitle ?? []).map((s) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: s, font: '楷体', size: 28 })] })),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: spec.title, font: '方正小标宋简体', size: 44 })],
+          }),
+          ...(spec.subtitle ?? []).map(
+            (s) =>
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: s, font: '楷体', size: 28 })],
+              }),
+          ),
           ...spec.blocks.flatMap(render),
         ],
       },

@@ -50,9 +50,11 @@ export async function buildTemplate(t: Template): Promise<Buffer> {
   });
   const help = wb.addWorksheet('填写说明');
   help.getColumn(1).width = 100;
-  [...t.instructions, '第一行为表头，请勿修改；空行会被忽略。', '任何一行有错误时整份文件都不会导入，请按提示修改后重新上传。'].forEach(
-    (line, i) => (help.getCell(i + 1, 1).value = line),
-  );
+  [
+    ...t.instructions,
+    '第一行为表头，请勿修改；空行会被忽略。',
+    '任何一行有错误时整份文件都不会导入，请按提示修改后重新上传。',
+  ].forEach((line, i) => (help.getCell(i + 1, 1).value = line));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -60,7 +62,11 @@ export async function buildTemplate(t: Template): Promise<Buffer> {
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
   if (typeof v === 'object' && 'error' in v) return '';
@@ -91,7 +97,12 @@ export async function readSheet<H extends string>(
   if (!ws) return { rows: [], problems: [{ row: 0, column: '', message: '文件中没有工作表' }] };
   const header = columns.map((_, i) => cellText(ws.getCell(1, i + 1).value));
   if (header.some((h, i) => h !== columns[i]!.header)) {
-    return { rows: [], problems: [{ row: 1, column: '', message: `表头须为：${columns.map((c) => c.header).join('、')}，请使用下载的模板` }] };
+    return {
+      rows: [],
+      problems: [
+        { row: 1, column: '', message: `表头须为：${columns.map((c) => c.header).join('、')}，请使用下载的模板` },
+      ],
+    };
   }
   const rows: SheetRow<H>[] = [];
   const problems: ImportProblem[] = [];
@@ -101,7 +112,8 @@ export async function readSheet<H extends string>(
     const cells = Object.fromEntries(columns.map((c, i) => [c.header, values[i]!])) as Record<H, string>;
     columns.forEach((c, i) => {
       if (c.required && values[i] === '') problems.push({ row: r, column: c.header, message: '不能为空' });
-      else if (c.list && values[i] !== '' && !c.list.includes(values[i]!)) problems.push({ row: r, column: c.header, message: `“${values[i]}”不在可选范围内（${c.list.join('、')}）` });
+      else if (c.list && values[i] !== '' && !c.list.includes(values[i]!))
+        problems.push({ row: r, column: c.header, message: `“${values[i]}”不在可选范围内（${c.list.join('、')}）` });
     });
     rows.push({ row: r, cells });
   }
@@ -129,10 +141,13 @@ export interface ExportSheet<T> {
 }
 
 /** Wide enough for the header: a CJK character takes two columns. */
-const headerWidth = (header: string) => Math.max(16, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 4);
+const headerWidth = (header: string) =>
+  Math.max(16, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 4);
 
 /** One workbook of several sheets, each with optional title lines, a bold frozen header and its rows. */
-export async function exportWorkbook<Rows extends unknown[]>(sheets: { [K in keyof Rows]: ExportSheet<Rows[K]> }): Promise<Buffer> {
+export async function exportWorkbook<Rows extends unknown[]>(sheets: {
+  [K in keyof Rows]: ExportSheet<Rows[K]>;
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets as readonly ExportSheet<unknown>[]) {
     const ws = wb.addWorksheet(s.name);
@@ -150,10 +165,17 @@ export async function exportWorkbook<Rows extends unknown[]>(sheets: { [K in key
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export const exportSheet = <T>(name: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): Promise<Buffer> => exportWorkbook([{ name, columns, rows }]);
+export const exportSheet = <T>(
+  name: string,
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+): Promise<Buffer> => exportWorkbook([{ name, columns, rows }]);
 
 /** Columns for rows that are already lists of cells in header order (tables shared with a Word document). */
-export const listColumns = (headers: readonly string[], widths?: readonly (number | undefined)[]): ExportColumn<readonly ExportCell[]>[] =>
+export const listColumns = (
+  headers: readonly string[],
+  widths?: readonly (number | undefined)[],
+): ExportColumn<readonly ExportCell[]>[] =>
   headers.map((header, i) => ({ header, width: widths?.[i], value: (row) => row[i] ?? null }));
 
 /** Sorts problems as a person reads the sheet: by row, then column. */

@@ -13,22 +13,38 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
     if (err instanceof AppError) {
-      return send(err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+      return send(err.status, {
+        error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      });
     }
     // A rule in core refused its input (a score above its maximum, a bad calendar date…): the message names the item.
-    if (err instanceof ScoringInputError) return send(422, { error: { code: 'RULE_VIOLATION', message: err.message, details: { item: err.item } } });
+    if (err instanceof ScoringInputError)
+      return send(422, { error: { code: 'RULE_VIOLATION', message: err.message, details: { item: err.item } } });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
         path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? '格式不正确',
       }));
-      return send(400, { error: { code: 'VALIDATION_FAILED', message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, details: { issues } } });
+      return send(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`,
+          details: { issues },
+        },
+      });
     }
     if (err instanceof ZodError) {
       const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return send(400, { error: { code: 'VALIDATION_FAILED', message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, details: { issues } } });
+      return send(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `输入有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`,
+          details: { issues },
+        },
+      });
     }
-    if (err.statusCode === 429) return send(429, { error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
+    if (err.statusCode === 429)
+      return send(429, { error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(err.statusCode, { error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
     }

@@ -9,7 +9,8 @@ export interface Upload {
 
 /** Reads the one file of a multipart request (field `file`), refusing oversize files with a clear message. */
 export async function readUpload(request: FastifyRequest, maxBytes = 20 * 1024 * 1024): Promise<Upload> {
-  if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件（multipart/form-data，字段名 file）');
+  if (!request.isMultipart())
+    throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件（multipart/form-data，字段名 file）');
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part) throw new AppError('VALIDATION_FAILED', '没有收到文件');
   let buffer: Buffer;

@@ -41,8 +41,16 @@ describe('daily job runner', () => {
   it('reports a failure and leaves the day unclaimed', async () => {
     const errors: string[] = [];
     let fail = true;
-    const job: DailyJob = { name: 'test.flaky', atHour: 0, run: async () => (fail ? Promise.reject(new Error('boom')) : 'ok') };
-    const r = startJobRunner(database.db, [job], { now: () => new Date('2026-11-24T02:00:00Z'), intervalMs: 3_600_000, onError: (name, e) => errors.push(`${name}: ${(e as Error).message}`) });
+    const job: DailyJob = {
+      name: 'test.flaky',
+      atHour: 0,
+      run: async () => (fail ? Promise.reject(new Error('boom')) : 'ok'),
+    };
+    const r = startJobRunner(database.db, [job], {
+      now: () => new Date('2026-11-24T02:00:00Z'),
+      intervalMs: 3_600_000,
+      onError: (name, e) => errors.push(`${name}: ${(e as Error).message}`),
+    });
     await r.tick();
     expect(errors).toEqual(['test.flaky: boom']);
     fail = false;

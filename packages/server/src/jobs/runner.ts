@@ -22,12 +22,24 @@ export const INSTANCE = `${hostname()}:${process.pid}:${randomBytes(3).toString(
  * back and the next tick runs the job again; a second instance inserting the same key waits for the
  * first transaction and then finds the key taken. So the job's effects happen exactly once per day.
  */
-export async function runDailyJob(db: Db, job: DailyJob, day: IsoDate, instance = INSTANCE): Promise<{ ran: boolean; result?: string }> {
+export async function runDailyJob(
+  db: Db,
+  job: DailyJob,
+  day: IsoDate,
+  instance = INSTANCE,
+): Promise<{ ran: boolean; result?: string }> {
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(jobRuns).values({ job: job.name, day, instance }).onConflictDoNothing().returning({ job: jobRuns.job });
+    const claimed = await tx
+      .insert(jobRuns)
+      .values({ job: job.name, day, instance })
+      .onConflictDoNothing()
+      .returning({ job: jobRuns.job });
     if (claimed.length === 0) return { ran: false };
     const result = await job.run(tx, day);
-    await tx.update(jobRuns).set({ result }).where(and(eq(jobRuns.job, job.name), eq(jobRuns.day, day)));
+    await tx
+      .update(jobRuns)
+      .set({ result })
+      .where(and(eq(jobRuns.job, job.name), eq(jobRuns.day, day)));
     return { ran: true, result };
   });
 }
@@ -42,7 +54,12 @@ export interface JobRunner {
 export function startJobRunner(
   db: Db,
   jobs: readonly DailyJob[],
-  opts: { intervalMs?: number; now?: () => Date; log?: (msg: string) => void; onError?: (job: string, err: unknown) => void } = {},
+  opts: {
+    intervalMs?: number;
+    now?: () => Date;
+    log?: (msg: string) => void;
+    onError?: (job: string, err: unknown) => void;
+  } = {},
 ): JobRunner {
   const now = opts.now ?? (() => new Date());
   let running: Promise<void> | null = null;

@@ -15,4 +15,16 @@ import { auditRoutes } from './audit/routes.js';
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
  * test walks all of them.
  */
-export const apiModules: FastifyPluginAsync[] = [authRoutes, securityRoutes, filesRoutes, calendarRoutes, arenaRoutes, ledgerRoutes, notificationsRoutes, unitsRoutes, userRoutes, dispatchRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsync[] = [
+  authRoutes,
+  securityRoutes,
+  filesRoutes,
+  calendarRoutes,
+  arenaRoutes,
+  ledgerRoutes,
+  notificationsRoutes,
+  unitsRoutes,
+  userRoutes,
+  dispatchRoutes,
+  auditRoutes,
+];

@@ -25,7 +25,11 @@ describe('RealtimeHub', () => {
     release();
     await new Promise((r) => setTimeout(r, 0));
     expect(loads).toBe(2);
-    for (const f of frames) expect(f).toEqual(['event: state\ndata: {"topic":"arena:1","loads":1}\n\n', 'event: state\ndata: {"topic":"arena:1","loads":2}\n\n']);
+    for (const f of frames)
+      expect(f).toEqual([
+        'event: state\ndata: {"topic":"arena:1","loads":1}\n\n',
+        'event: state\ndata: {"topic":"arena:1","loads":2}\n\n',
+      ]);
     expect(hub.subscriberCount()).toBe(3);
   });
 

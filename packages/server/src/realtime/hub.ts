@@ -63,7 +63,8 @@ export class RealtimeHub {
     if (hit) return hit;
     const generation = this.generation;
     const loaded = await this.loader(topic);
-    if (loaded && generation === this.generation && this.unlisten !== null && this.topics.has(topic)) this.cache.set(topic, loaded);
+    if (loaded && generation === this.generation && this.unlisten !== null && this.topics.has(topic))
+      this.cache.set(topic, loaded);
     return loaded;
   }
 

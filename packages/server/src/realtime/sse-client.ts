@@ -4,14 +4,20 @@ import http from 'node:http';
 export interface SseClient {
   events: { event: string; data: unknown }[];
   /** Resolves with the first event (already received or coming) that matches. */
-  waitFor(match: (e: { event: string; data: unknown }) => boolean, timeoutMs?: number): Promise<{ event: string; data: unknown }>;
+  waitFor(
+    match: (e: { event: string; data: unknown }) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ event: string; data: unknown }>;
   close(): void;
 }
 
 export function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const events: SseClient['events'] = [];
-    const waiters: { match: (e: SseClient['events'][number]) => boolean; done: (e: SseClient['events'][number]) => void }[] = [];
+    const waiters: {
+      match: (e: SseClient['events'][number]) => boolean;
+      done: (e: SseClient['events'][number]) => void;
+    }[] = [];
     const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`SSE ${url}: ${res.statusCode}`));
@@ -31,7 +37,11 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
           if (event === undefined || data === undefined) continue;
           const e = { event, data: JSON.parse(data) as unknown };
           events.push(e);
-          for (const w of [...waiters]) if (w.match(e)) { waiters.splice(waiters.indexOf(w), 1); w.done(e); }
+          for (const w of [...waiters])
+            if (w.match(e)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.done(e);
+            }
         }
       });
       resolve({
@@ -41,11 +51,19 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
             const found = events.find(match);
             if (found) return ok(found);
             const timer = setTimeout(() => fail(new Error('SSE: no matching event in time')), timeoutMs);
-            waiters.push({ match, done: (e) => { clearTimeout(timer); ok(e); } });
+            waiters.push({
+              match,
+              done: (e) => {
+                clearTimeout(timer);
+                ok(e);
+              },
+            });
           }),
         close: () => req.destroy(),
       });
     });
-    req.on('error', (err) => { if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err); });
+    req.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err);
+    });
   });
 }

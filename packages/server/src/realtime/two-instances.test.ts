@@ -30,7 +30,15 @@ async function admin(sql: string): Promise<void> {
 }
 
 async function startInstance(i: number, demo: boolean): Promise<void> {
-  const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: url(dbName), PORT: String(ports[i]), HOST: '127.0.0.1', LEITAI_DEMO: demo ? '1' : '0', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: url(dbName),
+    PORT: String(ports[i]),
+    HOST: '127.0.0.1',
+    LEITAI_DEMO: demo ? '1' : '0',
+    LOG_LEVEL: 'warn',
+  };
   const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: 'ignore' });
   procs.push(p);
   for (let k = 0; k < 150; k += 1) {
@@ -45,11 +53,23 @@ async function startInstance(i: number, demo: boolean): Promise<void> {
 }
 
 async function login(i: number, username: string) {
-  const res = await fetch(`${base(i)}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Leitai@2026' }) });
+  const res = await fetch(`${base(i)}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Leitai@2026' }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${base(i)}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const r = await fetch(`${base(i)}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (r.status === 204 ? null : await r.json()) as never;
   };
@@ -82,12 +102,20 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
     })) as { id: number };
     await host('POST', `/api/arenas/${id}/draw`, { seed: 'two' });
     const { codes } = (await host('POST', `/api/arenas/${id}/codes`, {})) as { codes: { code: string }[] };
-    const joined = (await (await fetch(`${base(1)}/api/judge/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes[0]!.code }) })).json()) as { token: string };
+    const joined = (await (
+      await fetch(`${base(1)}/api/judge/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: codes[0]!.code }),
+      })
+    ).json()) as { token: string };
     const { screenToken } = (await host('GET', `/api/arenas/${id}`)) as { screenToken: string };
     const screens = await Promise.all([0, 1].map((i) => openSse(`${base(i)}/api/screen/${screenToken}/events`)));
     await host('POST', `/api/arenas/${id}/host`, { type: 'start' });
     await host('POST', `/api/arenas/${id}/host`, { type: 'call' });
-    const live = (await host('POST', `/api/arenas/${id}/host`, { type: 'open' })) as { current: { contestantId: number } };
+    const live = (await host('POST', `/api/arenas/${id}/host`, { type: 'open' })) as {
+      current: { contestantId: number };
+    };
     const opened = (e: { data: unknown }) => (e.data as { current?: { phase: string } }).current?.phase === 'scoring';
     await Promise.all(screens.map((s) => s.waitFor(opened, 1000)));
     const sent = Date.now();
@@ -97,7 +125,8 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
       body: JSON.stringify({ criteria: { 实绩: 35, 举措: 25, 表现: 15, 作风: 8 } }),
     });
     expect(res.status).toBe(200);
-    const submitted = (e: { data: unknown }) => (e.data as { current?: { submitted: number } }).current?.submitted === 1;
+    const submitted = (e: { data: unknown }) =>
+      (e.data as { current?: { submitted: number } }).current?.submitted === 1;
     await Promise.all(screens.map((s) => s.waitFor(submitted, 1000)));
     expect(Date.now() - sent).toBeLessThan(1000);
     for (const s of screens) s.close();

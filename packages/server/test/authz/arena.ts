@@ -40,7 +40,11 @@ async function arena(f: Fixture, opts: Options = {}): Promise<number> {
   if (opts.drawn || opts.finished) await drawArena(f.db, setUpBy, id, `seed${id}`);
   if (opts.finished) {
     const order = (await contestantsOf(f.db, id)).map((c) => String(c.id));
-    const state: HostState = { ...initialHostState(order), status: 'finished', phases: Object.fromEntries(order.map((c) => [c, 'closed' as const])) };
+    const state: HostState = {
+      ...initialHostState(order),
+      status: 'finished',
+      phases: Object.fromEntries(order.map((c) => [c, 'closed' as const])),
+    };
     await saveState(f.db, id, state, { finishedAt: new Date() });
   }
   return id;
@@ -71,36 +75,110 @@ export const rows: MatrixRow[] = [
       },
     }),
   },
-  { route: 'GET /api/arenas/options/units', allow: office, request: () => ({ method: 'GET', url: '/api/arenas/options/units' }) },
-  { route: 'GET /api/arenas/:id', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t) }) },
-  { route: 'POST /api/arenas/:id/draw', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/draw`, payload: { seed: 'matrix' } }) },
+  {
+    route: 'GET /api/arenas/options/units',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/arenas/options/units' }),
+  },
+  {
+    route: 'GET /api/arenas/:id',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t) }),
+  },
+  {
+    route: 'POST /api/arenas/:id/draw',
+    allow: office,
+    request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/draw`, payload: { seed: 'matrix' } }),
+  },
   {
     route: 'POST /api/arenas/:id/recusals',
     allow: office,
     request: async (f) => {
       const id = await arena(f);
       const [[judge], [contestant]] = await Promise.all([judgesOf(f.db, id), contestantsOf(f.db, id)]);
-      return { method: 'POST', url: `/api/arenas/${id}/recusals`, payload: { judgeId: judge!.id, contestantId: contestant!.id, reason: '曾在该单位任职' } };
+      return {
+        method: 'POST',
+        url: `/api/arenas/${id}/recusals`,
+        payload: { judgeId: judge!.id, contestantId: contestant!.id, reason: '曾在该单位任职' },
+      };
     },
   },
-  { route: 'POST /api/arenas/:id/codes', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes`, payload: {} }) },
-  { route: 'POST /api/arenas/:id/host', allow: office, request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f, { drawn: true })}/host`, payload: { type: 'start' } }) },
-  { route: 'GET /api/arenas/:id/live', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/live') }) },
+  {
+    route: 'POST /api/arenas/:id/codes',
+    allow: office,
+    request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes`, payload: {} }),
+  },
+  {
+    route: 'POST /api/arenas/:id/host',
+    allow: office,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/arenas/${await arena(f, { drawn: true })}/host`,
+      payload: { type: 'start' },
+    }),
+  },
+  {
+    route: 'GET /api/arenas/:id/live',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/live') }),
+  },
   // A server-sent event stream: judged by its status, then closed.
-  { route: 'GET /api/arenas/:id/events', allow: readers, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/events'), payloadAsStream: true }) },
-  { route: 'GET /api/arenas/:id/result', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result') }) },
-  { route: 'GET /api/arenas/:id/result.xlsx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.xlsx') }) },
-  { route: 'GET /api/arenas/:id/brief', allow: office, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief') }) },
-  { route: 'GET /api/arenas/:id/brief.docx', allow: office, request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief.docx') }) },
-  { route: 'GET /api/arenas/:id/commitments', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/commitments') }) },
+  {
+    route: 'GET /api/arenas/:id/events',
+    allow: readers,
+    request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/events'), payloadAsStream: true }),
+  },
+  {
+    route: 'GET /api/arenas/:id/result',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result') }),
+  },
+  {
+    route: 'GET /api/arenas/:id/result.xlsx',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.xlsx') }),
+  },
+  {
+    route: 'GET /api/arenas/:id/brief',
+    allow: office,
+    request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief') }),
+  },
+  {
+    route: 'GET /api/arenas/:id/brief.docx',
+    allow: office,
+    request: async (f) => ({ method: 'GET', url: await url(f, 'own', '/brief.docx') }),
+  },
+  {
+    route: 'GET /api/arenas/:id/commitments',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/commitments') }),
+  },
   {
     route: 'POST /api/arenas/:id/commitments',
     allow: office,
     request: async (f) => {
       const id = await sharedArena(f, 'own');
       const [contestant] = await contestantsOf(f.db, id);
-      return { method: 'POST', url: `/api/arenas/${id}/commitments`, payload: { contestantId: contestant!.id, title: '年内新增规上企业 15 家', deadline: `${new Date().getFullYear() + 1}-12-31` } };
+      return {
+        method: 'POST',
+        url: `/api/arenas/${id}/commitments`,
+        payload: {
+          contestantId: contestant!.id,
+          title: '年内新增规上企业 15 家',
+          deadline: `${new Date().getFullYear() + 1}-12-31`,
+        },
+      };
     },
   },
-  { route: 'GET /api/arenas/:id/result.docx', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.docx') }) },
+  {
+    route: 'GET /api/arenas/:id/result.docx',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: await url(f, t, '/result.docx') }),
+  },
 ];

@@ -5,5 +5,13 @@ const Y = new Date().getFullYear();
 
 export const rows: MatrixRow[] = [
   { route: 'GET /api/calendar', allow: everyone, request: () => ({ method: 'GET', url: '/api/calendar' }) },
-  { route: 'PUT /api/calendar', allow: { organiser: 'any' }, request: () => ({ method: 'PUT', url: '/api/calendar', payload: { holidays: [`${Y}-10-01`, `${Y}-10-02`], workingWeekends: [] } }) },
+  {
+    route: 'PUT /api/calendar',
+    allow: { organiser: 'any' },
+    request: () => ({
+      method: 'PUT',
+      url: '/api/calendar',
+      payload: { holidays: [`${Y}-10-01`, `${Y}-10-02`], workingWeekends: [] },
+    }),
+  },
 ];

@@ -11,7 +11,16 @@ async function insertEvidence(f: Fixture, t: Target): Promise<number> {
   const content = Buffer.from('%PDF-1.4 整改佐证');
   const [row] = await f.db
     .insert(files)
-    .values({ name: '整改佐证.pdf', mime: 'application/pdf', size: content.length, sha256: 'matrix', uploadedBy: f.victimOf(t), unitId: f.unitOf(t), ownerType: 'ledger_event', ownerId: '0' })
+    .values({
+      name: '整改佐证.pdf',
+      mime: 'application/pdf',
+      size: content.length,
+      sha256: 'matrix',
+      uploadedBy: f.victimOf(t),
+      unitId: f.unitOf(t),
+      ownerType: 'ledger_event',
+      ownerId: '0',
+    })
     .returning({ id: files.id });
   await f.db.insert(fileBlobs).values({ fileId: row!.id, content });
   return row!.id;
@@ -22,6 +31,15 @@ const fileOf = (f: Fixture, t: Target) => {
 };
 
 export const rows: MatrixRow[] = [
-  { route: 'POST /api/files', allow: uploaders, request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('证明材料.pdf', '%PDF-1.4 矩阵') }) },
-  { route: 'GET /api/files/:id', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: `/api/files/${await fileOf(f, t)}` }) },
+  {
+    route: 'POST /api/files',
+    allow: uploaders,
+    request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('证明材料.pdf', '%PDF-1.4 矩阵') }),
+  },
+  {
+    route: 'GET /api/files/:id',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: `/api/files/${await fileOf(f, t)}` }),
+  },
 ];

@@ -12,10 +12,26 @@ export const rows: MatrixRow[] = [
     route: 'POST /api/auth/password',
     allow: everyone,
     allowedStatus: [400],
-    request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'not-the-password', newPassword: 'Another#2026pass' } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-the-password', newPassword: 'Another#2026pass' },
+    }),
   },
-  { route: 'GET /api/security/policy', allow: secadmin, request: () => ({ method: 'GET', url: '/api/security/policy' }) },
-  { route: 'PUT /api/security/policy', allow: secadmin, request: () => ({ method: 'PUT', url: '/api/security/policy', payload: DEFAULT_SECURITY_POLICY }) },
+  {
+    route: 'GET /api/security/policy',
+    allow: secadmin,
+    request: () => ({ method: 'GET', url: '/api/security/policy' }),
+  },
+  {
+    route: 'PUT /api/security/policy',
+    allow: secadmin,
+    request: () => ({ method: 'PUT', url: '/api/security/policy', payload: DEFAULT_SECURITY_POLICY }),
+  },
   { route: 'GET /api/security/locks', allow: secadmin, request: () => ({ method: 'GET', url: '/api/security/locks' }) },
-  { route: 'POST /api/security/unlock', allow: secadmin, request: () => ({ method: 'POST', url: '/api/security/unlock', payload: { username: 'nobody' } }) },
+  {
+    route: 'POST /api/security/unlock',
+    allow: secadmin,
+    request: () => ({ method: 'POST', url: '/api/security/unlock', payload: { username: 'nobody' } }),
+  },
 ];

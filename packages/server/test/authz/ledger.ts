@@ -15,7 +15,15 @@ export async function ledgerItem(f: Fixture, t: Target, opts: { coUnitIds?: numb
   const deadline = `${Y + 1}-12-31`;
   const [row] = await f.db
     .insert(ledgerItems)
-    .values({ title: `矩阵督办事项${f.next()}`, source: '督查发现', leadUnitId: f.unitOf(t), coUnitIds: opts.coUnitIds ?? [], deadline, originalDeadline: deadline, createdBy: f.victimOf('own') })
+    .values({
+      title: `矩阵督办事项${f.next()}`,
+      source: '督查发现',
+      leadUnitId: f.unitOf(t),
+      coUnitIds: opts.coUnitIds ?? [],
+      deadline,
+      originalDeadline: deadline,
+      createdBy: f.victimOf('own'),
+    })
     .returning({ id: ledgerItems.id });
   return row!.id;
 }
@@ -28,26 +36,62 @@ const readItem = (f: Fixture, t: Target) => {
 
 export const rows: MatrixRow[] = [
   { route: 'GET /api/ledger/meta', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/meta' }) },
-  { route: 'GET /api/ledger/settings', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/settings' }) },
-  { route: 'PUT /api/ledger/settings', allow: office, request: () => ({ method: 'PUT', url: '/api/ledger/settings', payload: { yellowDays: 3 } }) },
+  {
+    route: 'GET /api/ledger/settings',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ledger/settings' }),
+  },
+  {
+    route: 'PUT /api/ledger/settings',
+    allow: office,
+    request: () => ({ method: 'PUT', url: '/api/ledger/settings', payload: { yellowDays: 3 } }),
+  },
   {
     route: 'POST /api/ledger/schedule',
     allow: office,
-    request: () => ({ method: 'POST', url: '/api/ledger/schedule', payload: { finalDeadline: `${Y + 1}-06-30`, steps: [{ title: '制定方案', workingDays: 5 }, { title: '组织实施', workingDays: 20 }] } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/ledger/schedule',
+      payload: {
+        finalDeadline: `${Y + 1}-06-30`,
+        steps: [
+          { title: '制定方案', workingDays: 5 },
+          { title: '组织实施', workingDays: 20 },
+        ],
+      },
+    }),
   },
   { route: 'GET /api/ledger/items', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/items' }) },
   {
     route: 'POST /api/ledger/items',
     allow: office,
     scoped: true,
-    request: (f, t) => ({ method: 'POST', url: '/api/ledger/items', payload: { title: `矩阵交办${f.next()}`, source: '会议决定', leadUnitId: f.unitOf(t), deadline: `${Y + 1}-09-30` } }),
+    request: (f, t) => ({
+      method: 'POST',
+      url: '/api/ledger/items',
+      payload: {
+        title: `矩阵交办${f.next()}`,
+        source: '会议决定',
+        leadUnitId: f.unitOf(t),
+        deadline: `${Y + 1}-09-30`,
+      },
+    }),
   },
-  { route: 'GET /api/ledger/items/:id', allow: readers, scoped: true, request: async (f, t) => ({ method: 'GET', url: `/api/ledger/items/${await readItem(f, t)}` }) },
+  {
+    route: 'GET /api/ledger/items/:id',
+    allow: readers,
+    scoped: true,
+    request: async (f, t) => ({ method: 'GET', url: `/api/ledger/items/${await readItem(f, t)}` }),
+  },
   {
     route: 'POST /api/ledger/items/:id/split',
     allow: office,
     scoped: true,
-    request: async (f, t) => ({ method: 'POST', url: `/api/ledger/items/${await ledgerItem(f, t)}/split`, payload: { parts: [{ unitId: f.units.a1 }] } }),
+    request: async (f, t) => ({
+      method: 'POST',
+      url: `/api/ledger/items/${await ledgerItem(f, t)}/split`,
+      payload: { parts: [{ unitId: f.units.a1 }] },
+    }),
   },
   // One action stands for the route: signing for an item belongs to its lead unit. The office's own
   // actions and the refusals across units are checked in the matrix test.
@@ -55,13 +99,38 @@ export const rows: MatrixRow[] = [
     route: 'POST /api/ledger/items/:id/actions',
     allow: lead,
     scoped: true,
-    request: async (f, t) => ({ method: 'POST', url: `/api/ledger/items/${await ledgerItem(f, t)}/actions`, payload: { action: 'acknowledge', version: 1 } }),
+    request: async (f, t) => ({
+      method: 'POST',
+      url: `/api/ledger/items/${await ledgerItem(f, t)}/actions`,
+      payload: { action: 'acknowledge', version: 1 },
+    }),
   },
   { route: 'GET /api/ledger/counts', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/counts' }) },
-  { route: 'GET /api/ledger/rates', allow: readers, request: () => ({ method: 'GET', url: `/api/ledger/rates?period=${Y}` }) },
+  {
+    route: 'GET /api/ledger/rates',
+    allow: readers,
+    request: () => ({ method: 'GET', url: `/api/ledger/rates?period=${Y}` }),
+  },
   { route: 'GET /api/ledger/export', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/export' }) },
-  { route: 'GET /api/ledger/import/template', allow: office, request: () => ({ method: 'GET', url: '/api/ledger/import/template' }) },
-  { route: 'POST /api/ledger/import', allow: office, allowedStatus: [422], request: () => ({ method: 'POST', url: '/api/ledger/import', ...notExcel }) },
-  { route: 'GET /api/ledger/bulletin', allow: readers, request: () => ({ method: 'GET', url: `/api/ledger/bulletin?period=${Y}-01&format=docx` }) },
-  { route: 'POST /api/ledger/jobs/colours', allow: office, request: () => ({ method: 'POST', url: '/api/ledger/jobs/colours' }) },
+  {
+    route: 'GET /api/ledger/import/template',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/ledger/import/template' }),
+  },
+  {
+    route: 'POST /api/ledger/import',
+    allow: office,
+    allowedStatus: [422],
+    request: () => ({ method: 'POST', url: '/api/ledger/import', ...notExcel }),
+  },
+  {
+    route: 'GET /api/ledger/bulletin',
+    allow: readers,
+    request: () => ({ method: 'GET', url: `/api/ledger/bulletin?period=${Y}-01&format=docx` }),
+  },
+  {
+    route: 'POST /api/ledger/jobs/colours',
+    allow: office,
+    request: () => ({ method: 'POST', url: '/api/ledger/jobs/colours' }),
+  },
 ];

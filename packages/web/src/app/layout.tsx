@@ -31,7 +31,11 @@ export function AppLayout() {
   const items = useMemo<MenuProps['items']>(() => {
     const visible = features
       .flatMap((f) => f.menu)
-      .filter((m) => (!m.permission || me.permissions.includes(m.permission)) && (!m.roles || m.roles.some((r) => me.user.roles.includes(r))))
+      .filter(
+        (m) =>
+          (!m.permission || me.permissions.includes(m.permission)) &&
+          (!m.roles || m.roles.some((r) => me.user.roles.includes(r))),
+      )
       .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     const entry = (m: (typeof visible)[number]) => ({ key: m.path, icon: m.icon, label: t(m.label) });
     return [
@@ -39,13 +43,20 @@ export function AppLayout() {
       ...visible.filter((m) => !m.group).map(entry),
       ...GROUPS.map((g) => ({ g, list: visible.filter((m) => m.group === g) }))
         .filter(({ list }) => list.length > 0)
-        .map(({ g, list }) => ({ type: 'group' as const, key: g, label: t(`common:menu.groups.${g}`), children: list.map(entry) })),
+        .map(({ g, list }) => ({
+          type: 'group' as const,
+          key: g,
+          label: t(`common:menu.groups.${g}`),
+          children: list.map(entry),
+        })),
     ];
   }, [me, t]);
 
   const selected = useMemo(() => {
     const keys = features.flatMap((f) => f.menu.map((m) => m.path));
-    const match = keys.filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+    const match = keys
+      .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+      .sort((a, b) => b.length - a.length)[0];
     return [match ?? '/'];
   }, [location.pathname]);
 
@@ -57,21 +68,46 @@ export function AppLayout() {
 
   const userMenu: MenuProps['items'] = [
     // On a phone the header has no room for unit and roles: they head the user menu instead.
-    ...(narrow ? [{ key: 'who', disabled: true, label: `${me.user.unitName} · ${roles.list(me.user.roles)}` }, { type: 'divider' as const }] : []),
-    { key: 'password', icon: <KeyOutlined />, label: t('common:user.changePassword'), onClick: () => void navigate('/password') },
+    ...(narrow
+      ? [
+          { key: 'who', disabled: true, label: `${me.user.unitName} · ${roles.list(me.user.roles)}` },
+          { type: 'divider' as const },
+        ]
+      : []),
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: t('common:user.changePassword'),
+      onClick: () => void navigate('/password'),
+    },
     {
       type: 'group',
       key: 'language',
       label: t('common:language.label'),
-      children: (Object.keys(LANGUAGES) as Language[]).map((lng) => ({ key: `language:${lng}`, label: LANGUAGES[lng], onClick: () => setLanguage(lng) })),
+      children: (Object.keys(LANGUAGES) as Language[]).map((lng) => ({
+        key: `language:${lng}`,
+        label: LANGUAGES[lng],
+        onClick: () => setLanguage(lng),
+      })),
     },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('common:user.logout'), onClick: () => void logout() },
   ];
 
   const brand = (
-    <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: narrow ? 0 : '0 20px', gap: 10, lineHeight: 'normal' }}>
-      <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>{t('common:app.name')}</span>
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        padding: narrow ? 0 : '0 20px',
+        gap: 10,
+        lineHeight: 'normal',
+      }}
+    >
+      <span style={{ fontSize: 22, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>
+        {t('common:app.name')}
+      </span>
       <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
         {t('common:app.subtitle')}
       </Typography.Text>
@@ -93,7 +129,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {narrow ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={brand} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          title={brand}
+          styles={{ body: { padding: 0 } }}
+        >
           {menu}
         </Drawer>
       ) : (
@@ -103,12 +146,37 @@ export function AppLayout() {
         </Sider>
       )}
       <Layout style={{ minWidth: 0 }}>
-        <Header style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, borderBottom: '1px solid #f0f0f0' }}>
-          {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('common:menu.open')} data-testid="menu-open" onClick={() => setDrawerOpen(true)} />}
-          {narrow && <span style={{ fontSize: 20, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>{t('common:app.name')}</span>}
+        <Header
+          style={{
+            background: '#fff',
+            padding: narrow ? '0 12px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: narrow ? 8 : 16,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          {narrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('common:menu.open')}
+              data-testid="menu-open"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          {narrow && (
+            <span style={{ fontSize: 20, fontWeight: 700, color: '#c41d1d', whiteSpace: 'nowrap' }}>
+              {t('common:app.name')}
+            </span>
+          )}
           <div style={{ flex: 1 }} />
           <NotificationBell />
-          <Dropdown menu={{ items: userMenu, selectable: true, selectedKeys: [`language:${language}`] }} placement="bottomRight" trigger={narrow ? ['click'] : ['hover']}>
+          <Dropdown
+            menu={{ items: userMenu, selectable: true, selectedKeys: [`language:${language}`] }}
+            placement="bottomRight"
+            trigger={narrow ? ['click'] : ['hover']}
+          >
             <Space style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
               <span style={{ whiteSpace: 'nowrap' }}>{me.user.displayName}</span>

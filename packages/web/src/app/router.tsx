@@ -13,10 +13,19 @@ function SignedIn() {
   const { data: me, isLoading, error, refetch } = useMeQuery();
   const { t } = useTranslation();
   if (isLoading) return <Spin fullscreen />;
-  if (error) return <Result status="error" title={t('errors.offline')} extra={<Button onClick={() => void refetch()}>{t('actions.retry')}</Button>} />;
+  if (error)
+    return (
+      <Result
+        status="error"
+        title={t('errors.offline')}
+        extra={<Button onClick={() => void refetch()}>{t('actions.retry')}</Button>}
+      />
+    );
   if (!me) return <Navigate to="/login" replace />;
   return (
-    <SessionProvider me={me}>{me.user.mustChangePassword ? <ChangePasswordPage required /> : <Outlet />}</SessionProvider>
+    <SessionProvider me={me}>
+      {me.user.mustChangePassword ? <ChangePasswordPage required /> : <Outlet />}
+    </SessionProvider>
   );
 }
 

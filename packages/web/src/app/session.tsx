@@ -4,7 +4,15 @@ import type { Permission, Role } from '@leitai/core';
 import { api, ApiError, setCsrfToken } from '../lib/api';
 
 export interface Me {
-  user: { id: number; username: string; displayName: string; unitId: number; unitName: string; roles: Role[]; mustChangePassword: boolean };
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    unitId: number;
+    unitName: string;
+    roles: Role[];
+    mustChangePassword: boolean;
+  };
   permissions: Permission[];
   csrfToken: string;
 }

@@ -63,7 +63,11 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Typography.Paragraph style={{ marginBottom: 0 }}>
             {t('excelImport.step1')}
-            <Button type="link" icon={<DownloadOutlined />} onClick={() => void download(templateUrl).catch((e: Error) => message.error(e.message))}>
+            <Button
+              type="link"
+              icon={<DownloadOutlined />}
+              onClick={() => void download(templateUrl).catch((e: Error) => message.error(e.message))}
+            >
               {t('excelImport.template')}
             </Button>
             {t('excelImport.nextSteps')}

@@ -6,5 +6,13 @@ const options = (Object.keys(LANGUAGES) as Language[]).map((value) => ({ value, 
 /** 简体中文 | English, for pages outside the shell (the signed-in user switches in the user menu). */
 export function LanguageSwitch() {
   const [language, setLanguage] = useLanguage();
-  return <Segmented<Language> size="small" value={language} options={options} onChange={setLanguage} data-testid="language-switch" />;
+  return (
+    <Segmented<Language>
+      size="small"
+      value={language}
+      options={options}
+      onChange={setLanguage}
+      data-testid="language-switch"
+    />
+  );
 }

@@ -22,7 +22,11 @@ export function SettingButton({ setting }: { setting: NumberSetting }) {
   const client = useQueryClient();
   const { message } = App.useApp();
   const { labels } = setting;
-  const current = useQuery({ queryKey: ['settings', setting.url], queryFn: () => api.get<Record<string, number>>(setting.url), enabled: open });
+  const current = useQuery({
+    queryKey: ['settings', setting.url],
+    queryFn: () => api.get<Record<string, number>>(setting.url),
+    enabled: open,
+  });
   const save = async () => {
     const v = await form.validateFields();
     try {
@@ -43,7 +47,12 @@ export function SettingButton({ setting }: { setting: NumberSetting }) {
       <Modal open={open} title={labels.title} onCancel={() => setOpen(false)} onOk={() => void save()} destroyOnHidden>
         {current.data && (
           <Form form={form} layout="vertical" initialValues={current.data}>
-            <Form.Item name={setting.field} label={labels.label} extra={labels.hint} rules={[{ required: true, message: labels.required }]}>
+            <Form.Item
+              name={setting.field}
+              label={labels.label}
+              extra={labels.hint}
+              rules={[{ required: true, message: labels.required }]}
+            >
               <InputNumber min={setting.min} max={setting.max} precision={0} suffix={labels.unit} />
             </Form.Item>
           </Form>

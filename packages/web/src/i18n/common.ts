@@ -47,7 +47,8 @@ const zh = {
     success: '导入成功',
     step1: '第一步：',
     template: '下载模板',
-    nextSteps: '第二步：按模板填写（第一行是表头，不要修改）。第三步：上传填好的文件。有任何一行不合格都不会写入，请按提示修改后重新上传。',
+    nextSteps:
+      '第二步：按模板填写（第一行是表头，不要修改）。第三步：上传填好的文件。有任何一行不合格都不会写入，请按提示修改后重新上传。',
     busy: '正在校验并导入…',
     drop: '点击或拖入填好的 .xlsx 文件',
     row: '行',
@@ -57,12 +58,22 @@ const zh = {
 } as const;
 
 const en: Messages<typeof zh> = {
-  app: { name: 'Leitai', subtitle: 'Performance platform', title: 'Leitai · Performance platform', tagline: 'Show results · Compare delivery · Rank in the open' },
+  app: {
+    name: 'Leitai',
+    subtitle: 'Performance platform',
+    title: 'Leitai · Performance platform',
+    tagline: 'Show results · Compare delivery · Rank in the open',
+  },
   language: { label: 'Language' },
   listSeparator: ', ',
   problemSeparator: '; ',
   actions: { save: 'Save', cancel: 'Cancel', retry: 'Retry', export: 'Export' },
-  feedback: { saved: 'Saved', saveFailed: 'Could not save', failed: 'The operation failed', total: '{{count}} in total' },
+  feedback: {
+    saved: 'Saved',
+    saveFailed: 'Could not save',
+    failed: 'The operation failed',
+    total: '{{count}} in total',
+  },
   errors: {
     offline: 'Cannot reach the server',
     requestFailed: 'Request failed ({{status}})',
@@ -99,7 +110,8 @@ const en: Messages<typeof zh> = {
     current: 'Current password',
     currentRequired: 'Enter your current password',
     next: 'New password',
-    nextHint: 'At least 8 characters from at least 3 of: capitals, small letters, digits, symbols; must not contain the username',
+    nextHint:
+      'At least 8 characters from at least 3 of: capitals, small letters, digits, symbols; must not contain the username',
     nextRequired: 'Enter a new password',
     confirm: 'Confirm the new password',
     confirmRequired: 'Enter the new password again',
@@ -109,7 +121,8 @@ const en: Messages<typeof zh> = {
     success: 'Imported',
     step1: 'Step 1:',
     template: 'Download the template',
-    nextSteps: 'Step 2: fill it in (the first row is the header; leave it as it is). Step 3: upload the filled file. If any row is invalid, nothing is written: fix the rows listed and upload again.',
+    nextSteps:
+      'Step 2: fill it in (the first row is the header; leave it as it is). Step 3: upload the filled file. If any row is invalid, nothing is written: fix the rows listed and upload again.',
     busy: 'Checking and importing…',
     drop: 'Click or drop the filled .xlsx file here',
     row: 'Row',

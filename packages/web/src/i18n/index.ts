@@ -1,7 +1,14 @@
 import { useCallback } from 'react';
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { applyLanguage, DEFAULT_LANGUAGE, isLanguage, rememberLanguage, storedLanguage, type Language } from './language';
+import {
+  applyLanguage,
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  rememberLanguage,
+  storedLanguage,
+  type Language,
+} from './language';
 
 export { LANGUAGES, type Language } from './language';
 export type { Catalogue, Messages } from './types';
@@ -20,7 +27,8 @@ export function initI18n(resources: Resource, namespaces: readonly string[]): vo
     interpolation: { escapeValue: false }, // React escapes what it renders
     initAsync: false, // resources are inline, so `t` works on the first render
   });
-  const follow = (lng: string) => applyLanguage(isLanguage(lng) ? lng : DEFAULT_LANGUAGE, i18next.t('common:app.title'));
+  const follow = (lng: string) =>
+    applyLanguage(isLanguage(lng) ? lng : DEFAULT_LANGUAGE, i18next.t('common:app.title'));
   i18next.on('languageChanged', (lng) => {
     if (isLanguage(lng)) rememberLanguage(lng);
     follow(lng);

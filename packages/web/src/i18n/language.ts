@@ -8,7 +8,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 const STORAGE_KEY = 'leitai.language';
 
-export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && Object.hasOwn(LANGUAGES, value);
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && Object.hasOwn(LANGUAGES, value);
 
 /** The language chosen on this device, or null when none was ever chosen. */
 export function chosenLanguage(): Language | null {

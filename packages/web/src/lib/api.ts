@@ -39,7 +39,12 @@ async function request<T>(method: string, url: string, body?: Body): Promise<T> 
   } catch {
     // not JSON: a proxy or network error page
   }
-  throw new ApiError(res.status, error.code ?? 'HTTP_ERROR', error.message ?? i18next.t('common:errors.requestFailed', { status: res.status }), error.details);
+  throw new ApiError(
+    res.status,
+    error.code ?? 'HTTP_ERROR',
+    error.message ?? i18next.t('common:errors.requestFailed', { status: res.status }),
+    error.details,
+  );
 }
 
 export const api = {
@@ -60,7 +65,11 @@ export async function download(url: string, body?: object): Promise<void> {
   });
   if (!res.ok) {
     const error = ((await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
-    throw new ApiError(res.status, error?.code ?? 'HTTP_ERROR', error?.message ?? i18next.t('common:errors.downloadFailed', { status: res.status }));
+    throw new ApiError(
+      res.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? i18next.t('common:errors.downloadFailed', { status: res.status }),
+    );
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);

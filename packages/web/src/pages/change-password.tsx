@@ -45,12 +45,23 @@ export function ChangePasswordPage({ required = false }: { required?: boolean })
       }
       style={{ maxWidth: 480, margin: required ? '10vh auto' : undefined }}
     >
-      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={problems.join(t('problemSeparator'))} />}
+      {problems.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={problems.join(t('problemSeparator'))} />
+      )}
       <Form layout="vertical" onFinish={(v: Values) => void submit(v)}>
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('password.next')} extra={t('password.nextHint')} rules={[{ required: true, message: t('password.nextRequired') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('password.next')}
+          extra={t('password.nextHint')}
+          rules={[{ required: true, message: t('password.nextRequired') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -60,7 +71,10 @@ export function ChangePasswordPage({ required = false }: { required?: boolean })
           rules={[
             { required: true, message: t('password.confirmRequired') },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+              validator: (_, value) =>
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

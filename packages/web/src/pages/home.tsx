@@ -14,7 +14,11 @@ export function HomePage() {
   const roles = useRoleNames();
   const entries = features
     .flatMap((f) => f.menu)
-    .filter((m) => (!m.permission || me.permissions.includes(m.permission)) && (!m.roles || m.roles.some((r) => me.user.roles.includes(r))));
+    .filter(
+      (m) =>
+        (!m.permission || me.permissions.includes(m.permission)) &&
+        (!m.roles || m.roles.some((r) => me.user.roles.includes(r))),
+    );
   return (
     <>
       <Typography.Title level={3}>{t('common:home.greeting', { name: me.user.displayName })}</Typography.Title>
@@ -27,7 +31,11 @@ export function HomePage() {
         {entries.map((m) => (
           <Col key={m.path} xs={24} sm={12} lg={6}>
             <Card hoverable onClick={() => void navigate(m.path)}>
-              <Card.Meta avatar={m.icon} title={t(m.label)} description={m.group ? t(`common:menu.groups.${m.group}`) : ''} />
+              <Card.Meta
+                avatar={m.icon}
+                title={t(m.label)}
+                description={m.group ? t(`common:menu.groups.${m.group}`) : ''}
+              />
             </Card>
           </Col>
         ))}

@@ -34,7 +34,9 @@ export function LoginPage() {
       const body = {
         username: values.username,
         password: values.password,
-        ...(challenge && values.answer !== undefined ? { challenge: { token: challenge.token, answer: values.answer } } : {}),
+        ...(challenge && values.answer !== undefined
+          ? { challenge: { token: challenge.token, answer: values.answer } }
+          : {}),
       };
       const { csrfToken } = await api.post<{ csrfToken: string }>('/auth/login', body);
       setCsrfToken(csrfToken);
@@ -55,7 +57,14 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg, #8c1d1d 0%, #c41d1d 55%, #e8684a 100%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(135deg, #8c1d1d 0%, #c41d1d 55%, #e8684a 100%)',
+      }}
+    >
       <Card style={{ width: 380, maxWidth: 'calc(100vw - 24px)' }}>
         <Flex justify="flex-end">
           <LanguageSwitch />
@@ -66,16 +75,30 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('app.tagline')}
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        )}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {challenge && (
-            <Form.Item name="answer" label={t('login.challenge', { question: challenge.question })} rules={[{ required: true, message: t('login.challengeRequired') }]}>
+            <Form.Item
+              name="answer"
+              label={t('login.challenge', { question: challenge.question })}
+              rules={[{ required: true, message: t('login.challengeRequired') }]}
+            >
               <InputNumber style={{ width: '100%' }} />
             </Form.Item>
           )}

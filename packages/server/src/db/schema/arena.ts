@@ -58,7 +58,11 @@ export const arenaJudges = pgTable(
     deviceHash: text(),
     deviceSeenAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('arena_judges_arena_idx').on(t.arenaId), uniqueIndex('arena_judges_code_idx').on(t.codeHash), uniqueIndex('arena_judges_device_idx').on(t.deviceHash)],
+  (t) => [
+    index('arena_judges_arena_idx').on(t.arenaId),
+    uniqueIndex('arena_judges_code_idx').on(t.codeHash),
+    uniqueIndex('arena_judges_device_idx').on(t.deviceHash),
+  ],
 );
 
 export const arenaRecusals = pgTable(
@@ -97,7 +101,12 @@ export const arenaScores = pgTable(
     total: numeric().notNull(),
     reason: text(),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
-  (t) => [uniqueIndex('arena_scores_pair_idx').on(t.judgeId, t.contestantId), index('arena_scores_arena_idx').on(t.arenaId)],
+  (t) => [
+    uniqueIndex('arena_scores_pair_idx').on(t.judgeId, t.contestantId),
+    index('arena_scores_arena_idx').on(t.arenaId),
+  ],
 );

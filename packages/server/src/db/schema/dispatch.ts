@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { categories, units, users } from './identity.js';
 
 /** 活动: a named programme over one or more years, with phases and a cadence. */
@@ -9,7 +20,9 @@ export const campaigns = pgTable('campaigns', {
   startYear: integer().notNull(),
   endYear: integer().notNull(),
   /** [{ name, from: 'YYYY-MM', to: 'YYYY-MM' }] — 学习动员 / 查摆整改 / 总结评估 … */
-  phases: jsonb().notNull().default(sql`'[]'::jsonb`),
+  phases: jsonb()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   /** { dispatch: 'monthly', arena: 'quarterly', review: 'half-year', summary: 'annual' } */
   cadence: jsonb().notNull(),
   copiedFromId: integer(),
@@ -79,7 +92,10 @@ export const targets = pgTable(
     pendingChange: jsonb(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('targets_unique_idx').on(t.indicatorId, t.unitId, t.year), index('targets_unit_idx').on(t.unitId)],
+  (t) => [
+    uniqueIndex('targets_unique_idx').on(t.indicatorId, t.unitId, t.year),
+    index('targets_unit_idx').on(t.unitId),
+  ],
 );
 
 /** 一月一调度: a reporting round for one month with its deadline; the office opens, closes and reopens it. */
@@ -136,7 +152,10 @@ export const reportValues = pgTable(
     value: numeric().notNull(),
     flag: text(),
   },
-  (t) => [uniqueIndex('report_values_pk').on(t.reportId, t.indicatorId), index('report_values_ind_idx').on(t.indicatorId)],
+  (t) => [
+    uniqueIndex('report_values_pk').on(t.reportId, t.indicatorId),
+    index('report_values_ind_idx').on(t.indicatorId),
+  ],
 );
 
 /** Every version of a report as it was saved, submitted, returned or accepted (版本留痕). */

@@ -38,7 +38,10 @@ export const users = pgTable(
       .references(() => units.id),
     roles: text().array().notNull(),
     /** Units a leader oversees (分管单位). */
-    overseenUnitIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    overseenUnitIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     passwordHash: text().notNull(),
     mustChangePassword: boolean().notNull().default(true),
     active: boolean().notNull().default(true),

@@ -21,13 +21,19 @@ export const ledgerItems = pgTable(
     leadUnitId: integer()
       .notNull()
       .references(() => units.id),
-    coUnitIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    coUnitIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     leaderId: integer().references(() => users.id),
     deadline: date({ mode: 'string' }).notNull(),
     /** The deadline first given, kept when extensions move `deadline`. */
     originalDeadline: date({ mode: 'string' }).notNull(),
     priority: text().$type<LedgerPriority>().notNull().default('normal'),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     state: text().$type<LedgerState>().notNull().default('assigned'),
     version: integer().notNull().default(1),
     createdBy: integer()
@@ -43,7 +49,12 @@ export const ledgerItems = pgTable(
     /** 擂台承诺: the arena on whose stage the unit head promised this. */
     arenaId: integer().references(() => arenas.id, { onDelete: 'set null' }),
   },
-  (t) => [index('ledger_items_lead_idx').on(t.leadUnitId), index('ledger_items_state_idx').on(t.state, t.deadline), index('ledger_items_parent_idx').on(t.parentId), index('ledger_items_arena_idx').on(t.arenaId)],
+  (t) => [
+    index('ledger_items_lead_idx').on(t.leadUnitId),
+    index('ledger_items_state_idx').on(t.state, t.deadline),
+    index('ledger_items_parent_idx').on(t.parentId),
+    index('ledger_items_arena_idx').on(t.arenaId),
+  ],
 );
 
 /** 节点: steps of an item, each with its own deadline (倒排工期). */

@@ -37,9 +37,21 @@ const arenaBody = () => ({
   title: '第一季度局长擂台赛',
   heldOn: '2026-03-28',
   speakingSeconds: 300,
-  groups: [{ id: '领导评委', weight: 0.5 }, { id: '专家评委', weight: 0.3 }, { id: '群众代表', weight: 0.2 }],
-  contestants: [{ unitId: unitA, presenter: '甲局长' }, { unitId: unitB, presenter: '乙局长' }, { unitId: unitC, presenter: '' }],
-  judges: judgeNames.map((name, i) => ({ name, groupId: i < 5 ? '领导评委' : i === 5 ? '专家评委' : '群众代表', unitId: i === 0 ? unitA : null })),
+  groups: [
+    { id: '领导评委', weight: 0.5 },
+    { id: '专家评委', weight: 0.3 },
+    { id: '群众代表', weight: 0.2 },
+  ],
+  contestants: [
+    { unitId: unitA, presenter: '甲局长' },
+    { unitId: unitB, presenter: '乙局长' },
+    { unitId: unitC, presenter: '' },
+  ],
+  judges: judgeNames.map((name, i) => ({
+    name,
+    groupId: i < 5 ? '领导评委' : i === 5 ? '专家评委' : '群众代表',
+    unitId: i === 0 ? unitA : null,
+  })),
 });
 
 interface Judge {
@@ -49,19 +61,24 @@ interface Judge {
 }
 const judgeReq = (j: Judge, method: 'GET' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse> =>
   t.app.inject({ method, url, headers: { 'x-judge-token': j.token }, ...(payload ? { payload } : {}) });
-const score = (j: Judge, contestantId: number, criteria: Record<string, number>, reason: string | null = null) => judgeReq(j, 'PUT', `/api/judge/scores/${contestantId}`, { criteria, reason });
+const score = (j: Judge, contestantId: number, criteria: Record<string, number>, reason: string | null = null) =>
+  judgeReq(j, 'PUT', `/api/judge/scores/${contestantId}`, { criteria, reason });
 const host = async (arenaId: number, action: object): Promise<LiveSnapshot> => {
   const res = await org.post(`/api/arenas/${arenaId}/host`, action);
   if (res.statusCode !== 200) throw new Error(res.body);
   return res.json();
 };
 
-async function setUp(seed: string): Promise<{ id: number; judges: Judge[]; contestants: { id: number; unitId: number }[] }> {
+async function setUp(
+  seed: string,
+): Promise<{ id: number; judges: Judge[]; contestants: { id: number; unitId: number }[] }> {
   const created = await org.post('/api/arenas', arenaBody());
   expect(created.statusCode).toBe(201);
   const { id } = created.json<{ id: number }>();
   expect((await org.post(`/api/arenas/${id}/draw`, { seed })).statusCode).toBe(200);
-  const { codes } = (await org.post(`/api/arenas/${id}/codes`, {})).json<{ codes: { judgeId: number; name: string; code: string }[] }>();
+  const { codes } = (await org.post(`/api/arenas/${id}/codes`, {})).json<{
+    codes: { judgeId: number; name: string; code: string }[];
+  }>();
   const judges: Judge[] = [];
   for (const c of codes) {
     const res = await t.app.inject({ method: 'POST', url: '/api/judge/join', payload: { code: c.code } });
@@ -77,7 +94,14 @@ describe('arena set-up', () => {
     expect((await head.post('/api/arenas', arenaBody())).statusCode).toBe(403);
     expect((await reporter.get('/api/arenas')).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/arenas' })).statusCode).toBe(401);
-    const badWeights = await org.post('/api/arenas', { ...arenaBody(), groups: [{ id: '领导评委', weight: 0.6 }, { id: '专家评委', weight: 0.3 }, { id: '群众代表', weight: 0.2 }] });
+    const badWeights = await org.post('/api/arenas', {
+      ...arenaBody(),
+      groups: [
+        { id: '领导评委', weight: 0.6 },
+        { id: '专家评委', weight: 0.3 },
+        { id: '群众代表', weight: 0.2 },
+      ],
+    });
     expect(badWeights.statusCode).toBe(400);
     expect(badWeights.json().error.message).toContain('权重之和须为 1');
     const badGroup = await org.post('/api/arenas', { ...arenaBody(), judges: [{ name: '某', groupId: '无此组' }] });
@@ -88,10 +112,15 @@ describe('arena set-up', () => {
   });
 
   it('belongs to a campaign when one is chosen, and the list names it', async () => {
-    const [campaign] = await t.database.db.insert(campaigns).values({ name: '擂台测试活动', startYear: 2026, endYear: 2026, phases: [], cadence: {} }).returning({ id: campaigns.id });
+    const [campaign] = await t.database.db
+      .insert(campaigns)
+      .values({ name: '擂台测试活动', startYear: 2026, endYear: 2026, phases: [], cadence: {} })
+      .returning({ id: campaigns.id });
     const created = await org.post('/api/arenas', { ...arenaBody(), title: '活动内擂台', campaignId: campaign!.id });
     expect(created.statusCode).toBe(201);
-    const listed = (await org.get('/api/arenas')).json<{ title: string; campaign: { id: number; name: string } | null }[]>();
+    const listed = (await org.get('/api/arenas')).json<
+      { title: string; campaign: { id: number; name: string } | null }[]
+    >();
     expect(listed.find((a) => a.title === '活动内擂台')?.campaign).toEqual({ id: campaign!.id, name: '擂台测试活动' });
   });
 
@@ -100,15 +129,27 @@ describe('arena set-up', () => {
     const detail = (await org.get(`/api/arenas/${id}`)).json();
     const live = (await org.get(`/api/arenas/${id}/live`)).json<LiveSnapshot>();
     expect(live.seed).toBe('2026Q1-城阳');
-    expect(live.contestants.map((c) => String(c.id))).toEqual(drawOrder('2026Q1-城阳', contestants.map((c) => String(c.id))));
+    expect(live.contestants.map((c) => String(c.id))).toEqual(
+      drawOrder(
+        '2026Q1-城阳',
+        contestants.map((c) => String(c.id)),
+      ),
+    );
     expect((await org.post(`/api/arenas/${id}/draw`, { seed: 'again' })).json().error.message).toContain('已抽签');
     // Only managers see the big-screen link and the panel (a contestant could canvass it), and no host action is open to a unit head.
     const seen = (await head.get(`/api/arenas/${id}`)).json();
-    expect([seen.screenToken, seen.judges, seen.recusals, seen.contestants.length]).toEqual([null, [], [], contestants.length]);
+    expect([seen.screenToken, seen.judges, seen.recusals, seen.contestants.length]).toEqual([
+      null,
+      [],
+      [],
+      contestants.length,
+    ]);
     expect((await head.post(`/api/arenas/${id}/host`, { type: 'start' })).statusCode).toBe(403);
     expect((await head.post(`/api/arenas/${id}/codes`, {})).statusCode).toBe(403);
     const a = contestants.find((c) => c.unitId === unitA)!;
-    expect(detail.recusals).toEqual([{ judgeId: detail.judges[0].id, contestantId: a.id, kind: 'unit', reason: '评委来自该选手所在单位，自动回避' }]);
+    expect(detail.recusals).toEqual([
+      { judgeId: detail.judges[0].id, contestantId: a.id, kind: 'unit', reason: '评委来自该选手所在单位，自动回避' },
+    ]);
   });
 });
 
@@ -126,9 +167,15 @@ describe('a live arena', () => {
     expect(second.statusCode).toBe(409);
     expect(second.json().error.message).toContain('另一台手机');
 
-    expect((await score(judges[1]!, a.id, { 实绩: 35, 举措: 25, 表现: 15, 作风: 8 })).json().error.message).toContain('未开放');
+    expect((await score(judges[1]!, a.id, { 实绩: 35, 举措: 25, 表现: 15, 作风: 8 })).json().error.message).toContain(
+      '未开放',
+    );
     await host(id, { type: 'start' });
-    const totals = [[88, 90, 76, 92, 85, 80, 70], [91, 84, 86, 79, 95, 88, 77], [70, 75, 82, 78, 73, 69, 90]];
+    const totals = [
+      [88, 90, 76, 92, 85, 80, 70],
+      [91, 84, 86, 79, 95, 88, 77],
+      [70, 75, 82, 78, 73, 69, 90],
+    ];
     for (const [k, row] of totals.entries()) {
       let live = await host(id, { type: 'call' });
       const cur = live.current!.contestantId;
@@ -150,38 +197,81 @@ describe('a live arena', () => {
         const over = await score(judges[1]!, cur, { 实绩: 45, 举措: 27, 表现: 18, 作风: 9 });
         expect(over.statusCode).toBe(400);
         expect(over.json().error.message).toBe('评分项“实绩”：分数 45 超过该项满分 40');
-        expect((await score(judges[1]!, cur, { 实绩: 40, 举措: 30, 表现: 20, 作风: 10 })).json().error.message).toContain('须填写一句理由');
+        expect(
+          (await score(judges[1]!, cur, { 实绩: 40, 举措: 30, 表现: 20, 作风: 10 })).json().error.message,
+        ).toContain('须填写一句理由');
       }
       await host(id, { type: 'close' });
-      expect((await score(judges[2]!, cur, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 })).json().error.message).toContain('已截止');
+      expect((await score(judges[2]!, cur, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 })).json().error.message).toContain(
+        '已截止',
+      );
       live = await host(id, { type: 'reveal' });
       expect(live.contestants.find((c) => c.id === cur)!.score).not.toBeNull();
     }
     const reopen = await org.post(`/api/arenas/${id}/host`, { type: 'reopen', contestantId: a.id });
     expect(reopen.statusCode).toBe(400);
     await host(id, { type: 'finish' });
-    expect((await head.get(`/api/arenas/${id}`)).json().judges.map((j: { name: string }) => j.name).sort()).toEqual(judges.map((j) => j.name).sort());
+    expect(
+      (await head.get(`/api/arenas/${id}`))
+        .json()
+        .judges.map((j: { name: string }) => j.name)
+        .sort(),
+    ).toEqual(judges.map((j) => j.name).sort());
     // 擂台承诺: what 甲局长 promised on stage goes on the ledger, led by 甲局, linked to this arena.
-    const promise = { contestantId: a.id, title: '年内新增规上工业企业15家', deadline: `${Number(shanghaiDate().slice(0, 4)) + 1}-06-30` };
+    const promise = {
+      contestantId: a.id,
+      title: '年内新增规上工业企业15家',
+      deadline: `${Number(shanghaiDate().slice(0, 4)) + 1}-06-30`,
+    };
     expect((await head.post(`/api/arenas/${id}/commitments`, promise)).statusCode).toBe(403);
-    expect((await org.post(`/api/arenas/${id}/commitments`, { ...promise, title: '好' })).json().error.message).toContain('表态内容至少 4 个字');
-    expect((await org.post(`/api/arenas/${id}/commitments`, { ...promise, contestantId: 999_999 })).json().error.message).toBe('该选手不在本场擂台赛中');
+    expect(
+      (await org.post(`/api/arenas/${id}/commitments`, { ...promise, title: '好' })).json().error.message,
+    ).toContain('表态内容至少 4 个字');
+    expect(
+      (await org.post(`/api/arenas/${id}/commitments`, { ...promise, contestantId: 999_999 })).json().error.message,
+    ).toBe('该选手不在本场擂台赛中');
     const made = await org.post(`/api/arenas/${id}/commitments`, promise);
     expect(made.statusCode, made.body).toBe(201);
     const listed = (await head.get(`/api/arenas/${id}/commitments`)).json().items;
-    expect(listed.map((i: { id: number; source: string; leadUnit: { id: number }; arena: { id: number } }) => [i.id, i.source, i.leadUnit.id, i.arena.id])).toEqual([[made.json().id, '擂台承诺', unitA, id]]);
+    expect(
+      listed.map((i: { id: number; source: string; leadUnit: { id: number }; arena: { id: number } }) => [
+        i.id,
+        i.source,
+        i.leadUnit.id,
+        i.arena.id,
+      ]),
+    ).toEqual([[made.json().id, '擂台承诺', unitA, id]]);
     expect((await head.get('/api/notifications')).json().items[0].title).toBe('新督办事项：年内新增规上工业企业15家');
     // The next arena's brief opens with it: 甲局 has one open item, and its promise from this arena.
     expect((await head.get(`/api/arenas/${id}/brief`)).statusCode).toBe(403);
-    const next = (await org.post('/api/arenas', { ...arenaBody(), title: '第二季度局长擂台赛' })).json<{ id: number }>().id;
+    const next = (await org.post('/api/arenas', { ...arenaBody(), title: '第二季度局长擂台赛' })).json<{ id: number }>()
+      .id;
     const brief = (await org.get(`/api/arenas/${next}/brief`)).json();
     const briefA = brief.rows.find((r: { unitId: number }) => r.unitId === unitA);
-    expect([briefA.dispatch, briefA.ledger, briefA.commitments.map((c: { title: string; arena: string; colour: string }) => [c.title, c.arena, c.colour])]).toEqual([null, { open: 1, overdue: 0 }, [['年内新增规上工业企业15家', '第一季度局长擂台赛', 'green']]]);
-    expect((await org.get(`/api/arenas/${id}/brief`)).json().rows.find((r: { unitId: number }) => r.unitId === unitA).commitments).toEqual([]);
+    expect([
+      briefA.dispatch,
+      briefA.ledger,
+      briefA.commitments.map((c: { title: string; arena: string; colour: string }) => [c.title, c.arena, c.colour]),
+    ]).toEqual([null, { open: 1, overdue: 0 }, [['年内新增规上工业企业15家', '第一季度局长擂台赛', 'green']]]);
+    expect(
+      (await org.get(`/api/arenas/${id}/brief`)).json().rows.find((r: { unitId: number }) => r.unitId === unitA)
+        .commitments,
+    ).toEqual([]);
     const result = (await head.get(`/api/arenas/${id}/result`)).json();
     const d = await loadArenaData(t.database.db, id);
-    const engine = scoreArena(engineInput(d, contestants.map((c) => c.id)));
-    expect(result.rows.map((r: { contestantId: number; score: string; rank: number }) => [String(r.contestantId), r.score, r.rank])).toEqual(engine.map((r) => [r.contestantId, r.score, r.rank]));
+    const engine = scoreArena(
+      engineInput(
+        d,
+        contestants.map((c) => c.id),
+      ),
+    );
+    expect(
+      result.rows.map((r: { contestantId: number; score: string; rank: number }) => [
+        String(r.contestantId),
+        r.score,
+        r.rank,
+      ]),
+    ).toEqual(engine.map((r) => [r.contestantId, r.score, r.rank]));
     const rowA = result.rows.find((r: { contestantId: number }) => r.contestantId === a.id);
     expect(rowA.groups[0].judges.find((x: { judgeId: number }) => x.judgeId === judges[0]!.id).status).toBe('recused');
     // The workbook and the notice carry the same ranking table, the result's numbers rounded for display.
@@ -194,8 +284,21 @@ describe('a live arena', () => {
     const sheetRow = (n: number) => (ranking.getRow(n).values as unknown[]).slice(1);
     expect(sheetRow(2).slice(0, 5)).toEqual(['名次', '出场', '单位', '陈述人', '总分']);
     const top = result.rows[0];
-    expect(sheetRow(3).slice(0, 5)).toEqual([String(top.rank), String(top.position), top.unitName, top.presenter, formatDecimal(top.score, 2)]);
-    expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([undefined, '单位', '评委组', '评委', '总分', '状态']);
+    expect(sheetRow(3).slice(0, 5)).toEqual([
+      String(top.rank),
+      String(top.position),
+      top.unitName,
+      top.presenter,
+      formatDecimal(top.score, 2),
+    ]);
+    expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([
+      undefined,
+      '单位',
+      '评委组',
+      '评委',
+      '总分',
+      '状态',
+    ]);
     const docx = await readDocx((await org.get(`/api/arenas/${id}/result.docx`)).rawPayload);
     expect(docx.paragraphs[0]).toBe('第一季度局长擂台赛成绩通报');
     expect(docx.tables[0]!.slice(0, 2)).toEqual([sheetRow(2), sheetRow(3)]);
@@ -207,7 +310,8 @@ describe('a live arena', () => {
     await host(id, { type: 'call' });
     const live = await host(id, { type: 'open' });
     const cur = live.current!.contestantId;
-    for (const j of judges.slice(1, 5)) expect((await score(j, cur, { 实绩: 32, 举措: 24, 表现: 16, 作风: 8 })).statusCode).toBe(200);
+    for (const j of judges.slice(1, 5))
+      expect((await score(j, cur, { 实绩: 32, 举措: 24, 表现: 16, 作风: 8 })).statusCode).toBe(200);
     await host(id, { type: 'close' });
     await host(id, { type: 'reopen', contestantId: cur, reason: '专家评委网络中断' });
     expect((await score(judges[5]!, cur, { 实绩: 30, 举措: 24, 表现: 16, 作风: 8 })).statusCode).toBe(200);
@@ -215,7 +319,9 @@ describe('a live arena', () => {
     const result = (await org.get(`/api/arenas/${id}/result`)).json();
     expect(result.absences.map((a: { name: string }) => a.name)).toContain('群众一');
     expect((await head.get(`/api/arenas/${id}/result`)).statusCode).toBe(403);
-    const audit = await t.database.db.execute<{ action: string; after: { reason?: string } }>(`SELECT action, after FROM audit_log WHERE action = 'arena.host.reopen'` as never);
+    const audit = await t.database.db.execute<{ action: string; after: { reason?: string } }>(
+      `SELECT action, after FROM audit_log WHERE action = 'arena.host.reopen'` as never,
+    );
     expect(JSON.stringify((audit as unknown as { rows: unknown[] }).rows)).toContain('专家评委网络中断');
   });
 
@@ -227,7 +333,15 @@ describe('a live arena', () => {
     await host(two.id, { type: 'open' });
     const res = await score(one.judges[1]!, live.current!.contestantId, { 实绩: 30, 举措: 20, 表现: 10, 作风: 5 });
     expect(res.statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/judge/scores/${live.current!.contestantId}`, payload: { criteria: {} } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/judge/scores/${live.current!.contestantId}`,
+          payload: { criteria: {} },
+        })
+      ).statusCode,
+    ).toBe(401);
     await org.post(`/api/arenas/${one.id}/codes`, { judgeId: one.judges[1]!.id });
     expect((await judgeReq(one.judges[1]!, 'GET', '/api/judge/state')).statusCode).toBe(401);
   });

@@ -25,12 +25,22 @@ export async function arenaBrief(db: Db, arenaId: number, today: IsoDate): Promi
   const period = periods.filter((p) => p.period < month).at(-1) ?? periods.filter((p) => p.period === month).at(-1);
   const board = new Map(
     arena.campaignId !== null && period
-      ? boardRows(await loadYear(db, arena.campaignId, splitPeriod(period.period).year), period, (u) => unitIds.has(u.id), today).map((r) => [r.unit.id, r.counts])
+      ? boardRows(
+          await loadYear(db, arena.campaignId, splitPeriod(period.period).year),
+          period,
+          (u) => unitIds.has(u.id),
+          today,
+        ).map((r) => [r.unit.id, r.counts])
       : [],
   );
 
   const { yellowDays } = await ledgerSettings(db);
-  const items = await toViews(db, (await listItems(db, { scope: { kind: 'all' } })).filter((i) => unitIds.has(i.leadUnitId)), today, yellowDays);
+  const items = await toViews(
+    db,
+    (await listItems(db, { scope: { kind: 'all' } })).filter((i) => unitIds.has(i.leadUnitId)),
+    today,
+    yellowDays,
+  );
   return {
     arena: { id: arena.id, title: arena.title, heldOn: arena.heldOn },
     rows: contestants.map((c) => {
@@ -41,16 +51,33 @@ export async function arenaBrief(db: Db, arenaId: number, today: IsoDate): Promi
         unitId: c.unitId,
         unitName: c.unitName,
         dispatch: counts && period ? { period: period.period, counts } : null,
-        ledger: { open: mine.filter((i) => i.state !== 'closed').length, overdue: mine.filter((i) => i.colour === 'red').length },
+        ledger: {
+          open: mine.filter((i) => i.state !== 'closed').length,
+          overdue: mine.filter((i) => i.colour === 'red').length,
+        },
         commitments: mine
           .filter((i) => i.arena !== null && i.arena.id !== arenaId)
-          .map((i) => ({ id: i.id, title: i.title, arena: i.arena!.name, deadline: i.deadline, state: i.state, colour: i.colour, daysOverdue: i.daysOverdue })),
+          .map((i) => ({
+            id: i.id,
+            title: i.title,
+            arena: i.arena!.name,
+            deadline: i.deadline,
+            state: i.state,
+            colour: i.colour,
+            daysOverdue: i.daysOverdue,
+          })),
       };
     }),
   };
 }
 
-const LIGHT_WORDS: Record<WarningState, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待报' };
+const LIGHT_WORDS: Record<WarningState, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+  overdue: '逾期未报',
+  pending: '待报',
+};
 const COLOUR_WORDS: Record<LedgerColour, string> = { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' };
 
 /** The brief as a Word document for the leaders' folders: one table, the same numbers as the page. */
@@ -59,7 +86,10 @@ export function briefDocument(b: ArenaBrief): Promise<Buffer> {
     title: `${b.arena.title}赛前简报`,
     subtitle: [`擂台赛日期：${b.arena.heldOn}`],
     blocks: [
-      { kind: 'paragraph', text: '以下为各选手单位最近一月调度亮灯、督查督办事项和以往擂台表态办理情况，均取自系统数据。' },
+      {
+        kind: 'paragraph',
+        text: '以下为各选手单位最近一月调度亮灯、督查督办事项和以往擂台表态办理情况，均取自系统数据。',
+      },
       {
         kind: 'table',
         header: ['单位', '最近一月调度亮灯', '督办事项', '以往擂台表态'],
@@ -67,9 +97,19 @@ export function briefDocument(b: ArenaBrief): Promise<Buffer> {
           r.unitName,
           r.dispatch === null
             ? '—'
-            : `${r.dispatch.period}：${(['green', 'yellow', 'red', 'overdue', 'pending'] as const).filter((s) => r.dispatch!.counts[s] > 0).map((s) => `${LIGHT_WORDS[s]} ${r.dispatch!.counts[s]}`).join('，') || '无'}`,
+            : `${r.dispatch.period}：${
+                (['green', 'yellow', 'red', 'overdue', 'pending'] as const)
+                  .filter((s) => r.dispatch!.counts[s] > 0)
+                  .map((s) => `${LIGHT_WORDS[s]} ${r.dispatch!.counts[s]}`)
+                  .join('，') || '无'
+              }`,
           `在办 ${r.ledger.open}，逾期 ${r.ledger.overdue}`,
-          r.commitments.map((c) => `${c.title}（${c.arena}，期限 ${c.deadline}，${c.state === 'closed' ? (c.daysOverdue > 0 ? `逾期 ${c.daysOverdue} 天兑现` : '已兑现') : COLOUR_WORDS[c.colour]}）`).join('；') || '—',
+          r.commitments
+            .map(
+              (c) =>
+                `${c.title}（${c.arena}，期限 ${c.deadline}，${c.state === 'closed' ? (c.daysOverdue > 0 ? `逾期 ${c.daysOverdue} 天兑现` : '已兑现') : COLOUR_WORDS[c.colour]}）`,
+            )
+            .join('；') || '—',
         ]),
         shading: b.rows.map((r) => (r.ledger.overdue > 0 || (r.dispatch?.counts.red ?? 0) > 0 ? 'FFE4E1' : null)),
       },

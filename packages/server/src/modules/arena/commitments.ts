@@ -13,7 +13,14 @@ import { contestantsOf, getArena } from './repo.js';
  * contestant's unit, with its deadline, so the next arena can open with what became of it. It is an
  * ordinary ledger item from then on (notices, colours, close-out with evidence, audit).
  */
-export async function recordCommitment(db: Db, actor: Actor, who: AuditActor, arenaId: number, input: { contestantId: number; title: string; deadline: IsoDate }, today: IsoDate): Promise<{ id: number }> {
+export async function recordCommitment(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  arenaId: number,
+  input: { contestantId: number; title: string; deadline: IsoDate },
+  today: IsoDate,
+): Promise<{ id: number }> {
   const arena = await getArena(db, arenaId);
   const contestant = (await contestantsOf(db, arenaId)).find((c) => c.id === input.contestantId);
   if (!contestant) throw new AppError('VALIDATION_FAILED', '该选手不在本场擂台赛中');

@@ -4,10 +4,24 @@ import { exportWorkbook, listColumns } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
 const fmt = (v: string | null): string => (v === null ? '—' : formatDecimal(v, 2));
-const STATUS_LABEL = { used: '计入', trimmedHigh: '去掉最高分', trimmedLow: '去掉最低分', recused: '回避', absent: '未评分' } as const;
+const STATUS_LABEL = {
+  used: '计入',
+  trimmedHigh: '去掉最高分',
+  trimmedLow: '去掉最低分',
+  recused: '回避',
+  absent: '未评分',
+} as const;
 
 function header(r: ArenaResult): string[] {
-  return ['名次', '出场', '单位', '陈述人', '总分', ...r.arena.criteria.map((c) => `${c.id}(${c.max})`), ...r.arena.groups.map((g) => `${g.id}(权重${g.weight})`)];
+  return [
+    '名次',
+    '出场',
+    '单位',
+    '陈述人',
+    '总分',
+    ...r.arena.criteria.map((c) => `${c.id}(${c.max})`),
+    ...r.arena.groups.map((g) => `${g.id}(权重${g.weight})`),
+  ];
 }
 
 function line(r: ArenaResult, row: ArenaResult['rows'][number]): string[] {
@@ -22,7 +36,12 @@ function line(r: ArenaResult, row: ArenaResult['rows'][number]): string[] {
   ];
 }
 
-const judgeRows = (r: ArenaResult) => r.rows.flatMap((row) => row.groups.flatMap((g) => g.judges.map((j) => [row.unitName, g.groupId, j.name, fmt(j.total), STATUS_LABEL[j.status]])));
+const judgeRows = (r: ArenaResult) =>
+  r.rows.flatMap((row) =>
+    row.groups.flatMap((g) =>
+      g.judges.map((j) => [row.unitName, g.groupId, j.name, fmt(j.total), STATUS_LABEL[j.status]]),
+    ),
+  );
 const absenceRows = (r: ArenaResult) => r.absences.map((a) => [a.name, a.groupId, a.contestants.join('、')]);
 
 /** 成绩表 (ranking) and 评委明细 (every judge's total and status) sheets, and 缺评 when a judge was absent. */
@@ -31,11 +50,16 @@ export function resultWorkbook(r: ArenaResult): Promise<Buffer> {
     {
       name: '成绩表',
       title: [`${r.arena.title}（${r.arena.heldOn}）抽签种子：${r.arena.seed ?? '未抽签'}`],
-      columns: listColumns(header(r), header(r).map((_, i) => (i === 2 ? 30 : 12))),
+      columns: listColumns(
+        header(r),
+        header(r).map((_, i) => (i === 2 ? 30 : 12)),
+      ),
       rows: r.rows.map((row) => line(r, row)),
     },
     { name: '评委明细', columns: listColumns(['单位', '评委组', '评委', '总分', '状态']), rows: judgeRows(r) },
-    ...(r.absences.length > 0 ? [{ name: '缺评', columns: listColumns(['评委', '评委组', '未评分的选手']), rows: absenceRows(r) }] : []),
+    ...(r.absences.length > 0
+      ? [{ name: '缺评', columns: listColumns(['评委', '评委组', '未评分的选手']), rows: absenceRows(r) }]
+      : []),
   ]);
 }
 
@@ -44,10 +68,23 @@ export function resultDocument(r: ArenaResult): Promise<Buffer> {
   return wordDocument({
     title: `${r.arena.title}成绩通报`,
     blocks: [
-      { kind: 'paragraph', text: `举办日期：${r.arena.heldOn}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。` },
-      { kind: 'paragraph', text: '评分规则：各评委组去掉一个最高分和一个最低分（组内不少于 5 个有效分时）后取平均，按组权重加权；回避和未评分的评委不计入。' },
+      {
+        kind: 'paragraph',
+        text: `举办日期：${r.arena.heldOn}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。`,
+      },
+      {
+        kind: 'paragraph',
+        text: '评分规则：各评委组去掉一个最高分和一个最低分（组内不少于 5 个有效分时）后取平均，按组权重加权；回避和未评分的评委不计入。',
+      },
       { kind: 'table', header: header(r), rows: r.rows.map((row) => line(r, row)) },
-      ...(r.absences.length > 0 ? [{ kind: 'paragraph' as const, text: `未评分评委：${r.absences.map((a) => `${a.name}（${a.contestants.length} 位选手）`).join('；')}` }] : []),
+      ...(r.absences.length > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `未评分评委：${r.absences.map((a) => `${a.name}（${a.contestants.length} 位选手）`).join('；')}`,
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -9,13 +9,20 @@ import { arenaTopic } from './setup.js';
 
 /** Core speaks string ids; the API numbers. */
 function toCore(a: HostActionInput): HostAction {
-  if (a.type === 'call') return a.contestantId === undefined ? { type: 'call' } : { type: 'call', contestantId: String(a.contestantId) };
+  if (a.type === 'call')
+    return a.contestantId === undefined ? { type: 'call' } : { type: 'call', contestantId: String(a.contestantId) };
   if (a.type === 'reopen') return { type: 'reopen', contestantId: String(a.contestantId), reason: a.reason };
   return a;
 }
 
 /** One host action (start, call, timer, open/close scoring, reveal, reopen, finish), audited and broadcast. */
-export async function hostAction(db: Db, audit: AuditActor, arenaId: number, action: HostActionInput, now = Date.now()): Promise<void> {
+export async function hostAction(
+  db: Db,
+  audit: AuditActor,
+  arenaId: number,
+  action: HostActionInput,
+  now = Date.now(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
     let next;
@@ -31,8 +38,17 @@ export async function hostAction(db: Db, audit: AuditActor, arenaId: number, act
       action: `arena.host.${action.type}`,
       targetType: 'arena',
       targetId: arenaId,
-      before: { status: arena.state.status, current: arena.state.current, phase: subject === null ? null : (arena.state.phases[subject] ?? null) },
-      after: { status: next.status, current: next.current, phase: subject === null ? null : (next.phases[subject] ?? null), ...(action.type === 'reopen' ? { reason: action.reason } : {}) },
+      before: {
+        status: arena.state.status,
+        current: arena.state.current,
+        phase: subject === null ? null : (arena.state.phases[subject] ?? null),
+      },
+      after: {
+        status: next.status,
+        current: next.current,
+        phase: subject === null ? null : (next.phases[subject] ?? null),
+        ...(action.type === 'reopen' ? { reason: action.reason } : {}),
+      },
     });
     await notifyTopic(tx, arenaTopic(arenaId));
   });

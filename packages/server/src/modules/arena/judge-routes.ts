@@ -30,13 +30,21 @@ export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (a
     const j = await joinWithCode(db, request.body.code, request.ip);
     return { token: j.token, arenaId: j.arenaId, judge: { id: j.judgeId, name: j.name, groupId: j.groupId } };
   });
-  app.get('/judge/state', { schema: { tags } }, async (request) => judgeState(db, await judgeFromToken(db, tokenOf(request))));
-  app.put('/judge/scores/:contestantId', { schema: { tags, params: ZContestantParam, body: ZScore } }, async (request) => {
-    const me = await judgeFromToken(db, tokenOf(request));
-    return submitScore(db, me, request.ip, request.params.contestantId, request.body);
-  });
+  app.get('/judge/state', { schema: { tags } }, async (request) =>
+    judgeState(db, await judgeFromToken(db, tokenOf(request))),
+  );
+  app.put(
+    '/judge/scores/:contestantId',
+    { schema: { tags, params: ZContestantParam, body: ZScore } },
+    async (request) => {
+      const me = await judgeFromToken(db, tokenOf(request));
+      return submitScore(db, me, request.ip, request.params.contestantId, request.body);
+    },
+  );
   // The big screen: a long random token in the URL gives read-only access to one arena's live view.
-  app.get('/screen/:token/live', { schema: { tags, params: ZScreenToken } }, async (request) => liveSnapshot(db, (await getArenaByScreenToken(db, request.params.token)).id));
+  app.get('/screen/:token/live', { schema: { tags, params: ZScreenToken } }, async (request) =>
+    liveSnapshot(db, (await getArenaByScreenToken(db, request.params.token)).id),
+  );
   app.get('/screen/:token/events', { schema: { tags, params: ZScreenToken } }, async (request, reply) => {
     const { id } = await getArenaByScreenToken(db, request.params.token);
     await openEventStream(request, reply, hub, arenaTopic(id), withServerNow);

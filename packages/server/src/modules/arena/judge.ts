@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { checkSubmission, parseArenaScheme, scoringOpen, ScoringInputError, toDecimal, type JudgeState } from '@leitai/core';
+import {
+  checkSubmission,
+  parseArenaScheme,
+  scoringOpen,
+  ScoringInputError,
+  toDecimal,
+  type JudgeState,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
@@ -20,30 +27,58 @@ export interface JudgeIdentity {
   groupId: string;
 }
 
-export const judgeAuditActor = (j: Pick<JudgeIdentity, 'judgeId' | 'arenaId' | 'name'>, address: string | null): AuditActor => ({
+export const judgeAuditActor = (
+  j: Pick<JudgeIdentity, 'judgeId' | 'arenaId' | 'name'>,
+  address: string | null,
+): AuditActor => ({
   id: null,
   name: `评委${j.name}（擂台赛#${j.arenaId}，评委#${j.judgeId}）`,
   address,
 });
 
 /** Binds a phone to a judge by one-time code; refused while another phone holds the code. */
-export async function joinWithCode(db: Db, code: string, address: string | null, now = new Date()): Promise<JudgeIdentity & { token: string }> {
+export async function joinWithCode(
+  db: Db,
+  code: string,
+  address: string | null,
+  now = new Date(),
+): Promise<JudgeIdentity & { token: string }> {
   return db.transaction(async (tx) => {
     const [j] = await tx
-      .select({ id: arenaJudges.id, arenaId: arenaJudges.arenaId, name: arenaJudges.name, groupId: arenaJudges.groupId, deviceHash: arenaJudges.deviceHash, deviceSeenAt: arenaJudges.deviceSeenAt, finishedAt: arenas.finishedAt })
+      .select({
+        id: arenaJudges.id,
+        arenaId: arenaJudges.arenaId,
+        name: arenaJudges.name,
+        groupId: arenaJudges.groupId,
+        deviceHash: arenaJudges.deviceHash,
+        deviceSeenAt: arenaJudges.deviceSeenAt,
+        finishedAt: arenas.finishedAt,
+      })
       .from(arenaJudges)
       .innerJoin(arenas, eq(arenas.id, arenaJudges.arenaId))
       .where(eq(arenaJudges.codeHash, hashSecret(code)))
       .for('update', { of: arenaJudges });
     if (!j) throw new AppError('INVALID_CREDENTIALS', '评委码无效，请核对后重新输入');
     if (j.finishedAt !== null) throw invalidState('本场擂台赛已结束');
-    if (j.deviceHash !== null && j.deviceSeenAt !== null && now.getTime() - j.deviceSeenAt.getTime() < DEVICE_ACTIVE_MS) {
+    if (
+      j.deviceHash !== null &&
+      j.deviceSeenAt !== null &&
+      now.getTime() - j.deviceSeenAt.getTime() < DEVICE_ACTIVE_MS
+    ) {
       throw conflict('该评委码正在另一台手机上使用；如需更换手机，请联系主持人重置评委码');
     }
     const token = randomBytes(24).toString('base64url');
-    await tx.update(arenaJudges).set({ deviceHash: hashSecret(token), deviceSeenAt: now }).where(eq(arenaJudges.id, j.id));
+    await tx
+      .update(arenaJudges)
+      .set({ deviceHash: hashSecret(token), deviceSeenAt: now })
+      .where(eq(arenaJudges.id, j.id));
     const identity = { judgeId: j.id, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
-    await recordAudit(tx, judgeAuditActor(identity, address), { action: 'arena.judge.join', targetType: 'arena', targetId: j.arenaId, after: { judgeId: j.id, replacedDevice: j.deviceHash !== null } });
+    await recordAudit(tx, judgeAuditActor(identity, address), {
+      action: 'arena.judge.join',
+      targetType: 'arena',
+      targetId: j.arenaId,
+      after: { judgeId: j.id, replacedDevice: j.deviceHash !== null },
+    });
     return { ...identity, token };
   });
 }
@@ -52,11 +87,18 @@ export async function joinWithCode(db: Db, code: string, address: string | null,
 export async function judgeFromToken(db: Db, token: string | undefined, now = new Date()): Promise<JudgeIdentity> {
   if (!token) throw new AppError('UNAUTHENTICATED', '请先输入评委码');
   const [j] = await db
-    .select({ judgeId: arenaJudges.id, arenaId: arenaJudges.arenaId, name: arenaJudges.name, groupId: arenaJudges.groupId, seen: arenaJudges.deviceSeenAt })
+    .select({
+      judgeId: arenaJudges.id,
+      arenaId: arenaJudges.arenaId,
+      name: arenaJudges.name,
+      groupId: arenaJudges.groupId,
+      seen: arenaJudges.deviceSeenAt,
+    })
     .from(arenaJudges)
     .where(eq(arenaJudges.deviceHash, hashSecret(token)));
   if (!j) throw new AppError('UNAUTHENTICATED', '评委身份已失效（评委码可能已被重置），请重新输入评委码');
-  if (!j.seen || now.getTime() - j.seen.getTime() > 15_000) await db.update(arenaJudges).set({ deviceSeenAt: now }).where(eq(arenaJudges.id, j.judgeId));
+  if (!j.seen || now.getTime() - j.seen.getTime() > 15_000)
+    await db.update(arenaJudges).set({ deviceSeenAt: now }).where(eq(arenaJudges.id, j.judgeId));
   return { judgeId: j.judgeId, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
 }
 
@@ -64,7 +106,8 @@ export async function judgeState(db: Db, me: JudgeIdentity): Promise<JudgeState>
   const d = await loadArenaData(db, me.arenaId);
   const scheme = parseArenaScheme(d.arena.scheme);
   const scores: JudgeState['scores'] = {};
-  for (const s of d.scores.filter((x) => x.judgeId === me.judgeId)) scores[String(s.contestantId)] = { criteria: s.criteria, total: s.total, reason: s.reason };
+  for (const s of d.scores.filter((x) => x.judgeId === me.judgeId))
+    scores[String(s.contestantId)] = { criteria: s.criteria, total: s.total, reason: s.reason };
   const rr = scheme.reasonRule;
   return {
     judge: { id: me.judgeId, name: me.name, groupId: me.groupId },
@@ -72,7 +115,12 @@ export async function judgeState(db: Db, me: JudgeIdentity): Promise<JudgeState>
     scores,
     recusedFrom: d.recusals.filter((r) => r.judgeId === me.judgeId).map((r) => r.contestantId),
     screenToken: d.arena.screenToken,
-    reasonRule: rr ? { high: toDecimal(Math.round((scheme.maxTotal * rr.atOrAbove) / 1_000_000)), low: toDecimal(Math.round((scheme.maxTotal * rr.below) / 1_000_000)) } : null,
+    reasonRule: rr
+      ? {
+          high: toDecimal(Math.round((scheme.maxTotal * rr.atOrAbove) / 1_000_000)),
+          low: toDecimal(Math.round((scheme.maxTotal * rr.below) / 1_000_000)),
+        }
+      : null,
   };
 }
 
@@ -86,15 +134,32 @@ function submissionError(err: ScoringInputError): AppError {
  * Submits or corrects a judge's score for a contestant while scoring is open. One row per judge and
  * contestant: a second submission replaces the first, never counts twice.
  */
-export async function submitScore(db: Db, me: JudgeIdentity, address: string | null, contestantId: number, body: { criteria: Record<string, string | number>; reason: string | null }): Promise<{ total: string }> {
+export async function submitScore(
+  db: Db,
+  me: JudgeIdentity,
+  address: string | null,
+  contestantId: number,
+  body: { criteria: Record<string, string | number>; reason: string | null },
+): Promise<{ total: string }> {
   return db.transaction(async (tx) => {
     const arena = await getArena(tx, me.arenaId, 'share');
     // One query for the contestant, this judge's recusal and earlier submission.
     const [c] = await tx
-      .select({ id: arenaContestants.id, recusal: arenaRecusals.reason, criteria: arenaScores.criteria, total: arenaScores.total })
+      .select({
+        id: arenaContestants.id,
+        recusal: arenaRecusals.reason,
+        criteria: arenaScores.criteria,
+        total: arenaScores.total,
+      })
       .from(arenaContestants)
-      .leftJoin(arenaRecusals, and(eq(arenaRecusals.contestantId, arenaContestants.id), eq(arenaRecusals.judgeId, me.judgeId)))
-      .leftJoin(arenaScores, and(eq(arenaScores.contestantId, arenaContestants.id), eq(arenaScores.judgeId, me.judgeId)))
+      .leftJoin(
+        arenaRecusals,
+        and(eq(arenaRecusals.contestantId, arenaContestants.id), eq(arenaRecusals.judgeId, me.judgeId)),
+      )
+      .leftJoin(
+        arenaScores,
+        and(eq(arenaScores.contestantId, arenaContestants.id), eq(arenaScores.judgeId, me.judgeId)),
+      )
       .where(and(eq(arenaContestants.id, contestantId), eq(arenaContestants.arenaId, me.arenaId)));
     if (!c) throw notFound('选手');
     if (!scoringOpen(arena.state, String(contestantId))) throw invalidState('该选手的评分未开放或已截止，不能提交');
@@ -107,14 +172,25 @@ export async function submitScore(db: Db, me: JudgeIdentity, address: string | n
       if (err instanceof ScoringInputError) throw submissionError(err);
       throw err;
     }
-    const criteria = Object.fromEntries(arena.scheme.criteria.map((k, i) => [k.id, toDecimal(parsed.criteria[i] as number)]));
+    const criteria = Object.fromEntries(
+      arena.scheme.criteria.map((k, i) => [k.id, toDecimal(parsed.criteria[i] as number)]),
+    );
     const total = toDecimal(parsed.total);
     const [row] = await tx
       .insert(arenaScores)
       .values({ arenaId: me.arenaId, judgeId: me.judgeId, contestantId, criteria, total, reason: body.reason })
-      .onConflictDoUpdate({ target: [arenaScores.judgeId, arenaScores.contestantId], set: { criteria, total, reason: body.reason, updatedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: [arenaScores.judgeId, arenaScores.contestantId],
+        set: { criteria, total, reason: body.reason, updatedAt: new Date() },
+      })
       .returning({ id: arenaScores.id });
-    await recordAudit(tx, judgeAuditActor(me, address), { action: before ? 'arena.score.correct' : 'arena.score.submit', targetType: 'arenaScore', targetId: row?.id ?? null, before, after: { contestantId, criteria, total, reason: body.reason } });
+    await recordAudit(tx, judgeAuditActor(me, address), {
+      action: before ? 'arena.score.correct' : 'arena.score.submit',
+      targetType: 'arenaScore',
+      targetId: row?.id ?? null,
+      before,
+      after: { contestantId, criteria, total, reason: body.reason },
+    });
     await notifyTopic(tx, arenaTopic(me.arenaId));
     return { total };
   });

@@ -1,9 +1,27 @@
-import { scoreArena, ScoringInputError, type ArenaContestantResult, type ArenaInput, type ContestantPhase, type LiveSnapshot } from '@leitai/core';
+import {
+  scoreArena,
+  ScoringInputError,
+  type ArenaContestantResult,
+  type ArenaInput,
+  type ContestantPhase,
+  type LiveSnapshot,
+} from '@leitai/core';
 
 export type { LiveSnapshot };
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { contestantsOf, getArena, judgesOf, recusalsOf, scoresOf, type ArenaRow, type ContestantRow, type JudgeRow, type RecusalRow, type ScoreRow } from './repo.js';
+import {
+  contestantsOf,
+  getArena,
+  judgesOf,
+  recusalsOf,
+  scoresOf,
+  type ArenaRow,
+  type ContestantRow,
+  type JudgeRow,
+  type RecusalRow,
+  type ScoreRow,
+} from './repo.js';
 
 export interface ArenaData {
   arena: ArenaRow;
@@ -15,7 +33,12 @@ export interface ArenaData {
 
 export async function loadArenaData(db: Db, arenaId: number): Promise<ArenaData> {
   const arena = await getArena(db, arenaId);
-  const [contestants, judges, recusals, scores] = await Promise.all([contestantsOf(db, arenaId), judgesOf(db, arenaId), recusalsOf(db, arenaId), scoresOf(db, arenaId)]);
+  const [contestants, judges, recusals, scores] = await Promise.all([
+    contestantsOf(db, arenaId),
+    judgesOf(db, arenaId),
+    recusalsOf(db, arenaId),
+    scoresOf(db, arenaId),
+  ]);
   return { arena, contestants, judges, recusals, scores };
 }
 
@@ -26,8 +49,18 @@ export function engineInput(d: ArenaData, contestantIds: readonly number[]): Are
     scheme: d.arena.scheme,
     judges: d.judges.map((j) => ({ id: String(j.id), groupId: j.groupId })),
     contestants: contestantIds.map((id) => ({ id: String(id) })),
-    scores: d.scores.filter((s) => wanted.has(s.contestantId)).map((s) => ({ id: String(s.id), judgeId: String(s.judgeId), contestantId: String(s.contestantId), criteria: s.criteria, reason: s.reason })),
-    recusals: d.recusals.filter((r) => wanted.has(r.contestantId)).map((r) => ({ judgeId: String(r.judgeId), contestantId: String(r.contestantId) })),
+    scores: d.scores
+      .filter((s) => wanted.has(s.contestantId))
+      .map((s) => ({
+        id: String(s.id),
+        judgeId: String(s.judgeId),
+        contestantId: String(s.contestantId),
+        criteria: s.criteria,
+        reason: s.reason,
+      })),
+    recusals: d.recusals
+      .filter((r) => wanted.has(r.contestantId))
+      .map((r) => ({ judgeId: String(r.judgeId), contestantId: String(r.contestantId) })),
   };
 }
 
@@ -36,7 +69,8 @@ export function runEngine(input: ArenaInput): ArenaContestantResult[] {
   try {
     return scoreArena(input);
   } catch (err) {
-    if (err instanceof ScoringInputError) throw new AppError('RULE_VIOLATION', `评分数据不符合规则：${err.message}`, { item: err.item });
+    if (err instanceof ScoringInputError)
+      throw new AppError('RULE_VIOLATION', `评分数据不符合规则：${err.message}`, { item: err.item });
     throw err;
   }
 }
@@ -51,15 +85,34 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
   const list = contestants
     .map((c) => {
       const r = results.get(c.id);
-      return { id: c.id, unitName: c.unitName, presenter: c.presenter, position: position.get(c.id) ?? null, phase: phaseOf(c.id), score: r?.score ?? null, rank: r?.rank ?? null };
+      return {
+        id: c.id,
+        unitName: c.unitName,
+        presenter: c.presenter,
+        position: position.get(c.id) ?? null,
+        phase: phaseOf(c.id),
+        score: r?.score ?? null,
+        rank: r?.rank ?? null,
+      };
     })
     .sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || a.id - b.id);
   let current: LiveSnapshot['current'] = null;
   const cur = contestants.find((c) => String(c.id) === state.current);
   if (cur) {
     const recused = new Set(d.recusals.filter((r) => r.contestantId === cur.id).map((r) => r.judgeId));
-    const submittedJudgeIds = d.scores.filter((s) => s.contestantId === cur.id && !recused.has(s.judgeId)).map((s) => s.judgeId);
-    current = { contestantId: cur.id, unitName: cur.unitName, presenter: cur.presenter, position: position.get(cur.id) ?? 0, phase: phaseOf(cur.id), eligible: d.judges.length - recused.size, submitted: submittedJudgeIds.length, submittedJudgeIds };
+    const submittedJudgeIds = d.scores
+      .filter((s) => s.contestantId === cur.id && !recused.has(s.judgeId))
+      .map((s) => s.judgeId);
+    current = {
+      contestantId: cur.id,
+      unitName: cur.unitName,
+      presenter: cur.presenter,
+      position: position.get(cur.id) ?? 0,
+      phase: phaseOf(cur.id),
+      eligible: d.judges.length - recused.size,
+      submitted: submittedJudgeIds.length,
+      submittedJudgeIds,
+    };
   }
   return {
     arenaId: arena.id,
@@ -82,7 +135,12 @@ export async function liveSnapshot(db: Db, arenaId: number): Promise<LiveSnapsho
   const arena = await getArena(db, arenaId);
   const { state } = arena;
   const wanted = state.order.filter((c) => state.phases[c] === 'revealed' || c === state.current).map(Number);
-  const [contestants, judges, recusals, scores] = await Promise.all([contestantsOf(db, arenaId), judgesOf(db, arenaId), recusalsOf(db, arenaId), scoresOf(db, arenaId, wanted)]);
+  const [contestants, judges, recusals, scores] = await Promise.all([
+    contestantsOf(db, arenaId),
+    judgesOf(db, arenaId),
+    recusalsOf(db, arenaId),
+    scoresOf(db, arenaId, wanted),
+  ]);
   return buildSnapshot({ arena, contestants, judges, recusals, scores });
 }
 

@@ -7,10 +7,19 @@ import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './rep
 
 export async function arenaList(db: Db): Promise<ArenaSummary[]> {
   const arenas = await listArenas(db);
-  const counts = await db.select({ arenaId: arenaContestants.arenaId, n: count() }).from(arenaContestants).groupBy(arenaContestants.arenaId);
+  const counts = await db
+    .select({ arenaId: arenaContestants.arenaId, n: count() })
+    .from(arenaContestants)
+    .groupBy(arenaContestants.arenaId);
   const n = new Map(counts.map((c) => [c.arenaId, c.n]));
   const campaignIds = [...new Set(arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])))];
-  const named = campaignIds.length === 0 ? [] : await db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, campaignIds));
+  const named =
+    campaignIds.length === 0
+      ? []
+      : await db
+          .select({ id: campaigns.id, name: campaigns.name })
+          .from(campaigns)
+          .where(inArray(campaigns.id, campaignIds));
   const names = new Map(named.map((c) => [c.id, c.name]));
   return arenas.map((a) => ({
     id: a.id,
@@ -29,7 +38,11 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
   // Who judges whom stays with the office until the arena is over: a contestant who knew the panel
   // beforehand could canvass it.
   const panel = manager || a.state.status === 'finished';
-  const [contestants, judges, recusals] = await Promise.all([contestantsOf(db, id), panel ? judgesOf(db, id) : [], panel ? recusalsOf(db, id) : []]);
+  const [contestants, judges, recusals] = await Promise.all([
+    contestantsOf(db, id),
+    panel ? judgesOf(db, id) : [],
+    panel ? recusalsOf(db, id) : [],
+  ]);
   return {
     id: a.id,
     campaignId: a.campaignId,
@@ -47,12 +60,15 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
       groupId: j.groupId,
       unitId: j.unitId,
       hasCode: j.hasCode,
-      device: !j.deviceBound ? ('none' as const) : j.deviceSeenAt && now - j.deviceSeenAt.getTime() < DEVICE_ACTIVE_MS ? ('active' as const) : ('idle' as const),
+      device: !j.deviceBound
+        ? ('none' as const)
+        : j.deviceSeenAt && now - j.deviceSeenAt.getTime() < DEVICE_ACTIVE_MS
+          ? ('active' as const)
+          : ('idle' as const),
     })),
     recusals,
   };
 }
-
 
 export async function unitOptions(db: Db) {
   return db

@@ -79,7 +79,10 @@ export async function getArena(db: Db, id: number, lock: boolean | 'share' = fal
 }
 
 export async function listArenas(db: Db): Promise<ArenaRow[]> {
-  return db.select(arenaColumns).from(arenas).orderBy(sql`${arenas.heldOn} desc`, sql`${arenas.id} desc`);
+  return db
+    .select(arenaColumns)
+    .from(arenas)
+    .orderBy(sql`${arenas.heldOn} desc`, sql`${arenas.id} desc`);
 }
 
 export async function getArenaByScreenToken(db: Db, token: string): Promise<ArenaRow> {
@@ -90,7 +93,13 @@ export async function getArenaByScreenToken(db: Db, token: string): Promise<Aren
 
 export async function contestantsOf(db: Db, arenaId: number): Promise<ContestantRow[]> {
   return db
-    .select({ id: arenaContestants.id, unitId: arenaContestants.unitId, unitName: units.name, unitPath: units.path, presenter: arenaContestants.presenter })
+    .select({
+      id: arenaContestants.id,
+      unitId: arenaContestants.unitId,
+      unitName: units.name,
+      unitPath: units.path,
+      presenter: arenaContestants.presenter,
+    })
     .from(arenaContestants)
     .innerJoin(units, eq(units.id, arenaContestants.unitId))
     .where(eq(arenaContestants.arenaId, arenaId))
@@ -114,7 +123,15 @@ export async function judgesOf(db: Db, arenaId: number): Promise<JudgeRow[]> {
 }
 
 export async function recusalsOf(db: Db, arenaId: number): Promise<RecusalRow[]> {
-  const rows = await db.select({ judgeId: arenaRecusals.judgeId, contestantId: arenaRecusals.contestantId, kind: arenaRecusals.kind, reason: arenaRecusals.reason }).from(arenaRecusals).where(eq(arenaRecusals.arenaId, arenaId));
+  const rows = await db
+    .select({
+      judgeId: arenaRecusals.judgeId,
+      contestantId: arenaRecusals.contestantId,
+      kind: arenaRecusals.kind,
+      reason: arenaRecusals.reason,
+    })
+    .from(arenaRecusals)
+    .where(eq(arenaRecusals.arenaId, arenaId));
   return rows.map((r) => ({ ...r, kind: r.kind === 'unit' ? 'unit' : 'manual' }));
 }
 
@@ -122,14 +139,31 @@ export async function recusalsOf(db: Db, arenaId: number): Promise<RecusalRow[]>
 export async function scoresOf(db: Db, arenaId: number, contestantIds?: readonly number[]): Promise<ScoreRow[]> {
   if (contestantIds?.length === 0) return [];
   return db
-    .select({ id: arenaScores.id, judgeId: arenaScores.judgeId, contestantId: arenaScores.contestantId, criteria: arenaScores.criteria, total: arenaScores.total, reason: arenaScores.reason, updatedAt: arenaScores.updatedAt })
+    .select({
+      id: arenaScores.id,
+      judgeId: arenaScores.judgeId,
+      contestantId: arenaScores.contestantId,
+      criteria: arenaScores.criteria,
+      total: arenaScores.total,
+      reason: arenaScores.reason,
+      updatedAt: arenaScores.updatedAt,
+    })
     .from(arenaScores)
-    .where(contestantIds ? and(eq(arenaScores.arenaId, arenaId), inArray(arenaScores.contestantId, [...contestantIds])) : eq(arenaScores.arenaId, arenaId))
+    .where(
+      contestantIds
+        ? and(eq(arenaScores.arenaId, arenaId), inArray(arenaScores.contestantId, [...contestantIds]))
+        : eq(arenaScores.arenaId, arenaId),
+    )
     .orderBy(asc(arenaScores.id));
 }
 
 /** Stores a new host state and bumps the version clients compare. */
-export async function saveState(tx: Db, arenaId: number, state: HostState, extra: { seed?: string; finishedAt?: Date } = {}): Promise<void> {
+export async function saveState(
+  tx: Db,
+  arenaId: number,
+  state: HostState,
+  extra: { seed?: string; finishedAt?: Date } = {},
+): Promise<void> {
   await tx
     .update(arenas)
     .set({ state, version: sql`${arenas.version} + 1`, ...extra })
@@ -137,5 +171,8 @@ export async function saveState(tx: Db, arenaId: number, state: HostState, extra
 }
 
 export async function bumpVersion(tx: Db, arenaId: number): Promise<void> {
-  await tx.update(arenas).set({ version: sql`${arenas.version} + 1` }).where(eq(arenas.id, arenaId));
+  await tx
+    .update(arenas)
+    .set({ version: sql`${arenas.version} + 1` })
+    .where(eq(arenas.id, arenaId));
 }

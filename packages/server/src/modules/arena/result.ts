@@ -10,7 +10,9 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
   const { arena, contestants, judges } = d;
   const state = arena.state;
   const position = new Map(state.order.map((id, i) => [Number(id), i + 1]));
-  const done = contestants.filter((c) => ['closed', 'revealed'].includes(state.phases[String(c.id)] ?? '')).map((c) => c.id);
+  const done = contestants
+    .filter((c) => ['closed', 'revealed'].includes(state.phases[String(c.id)] ?? ''))
+    .map((c) => c.id);
   const results = runEngine(engineInput(d, done));
   const judgeName = new Map(judges.map((j) => [j.id, j.name]));
   const contestant = new Map(contestants.map((c) => [c.id, c]));
@@ -24,18 +26,49 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
       position: position.get(Number(r.contestantId)) ?? null,
       score: r.score,
       criteria: r.criteria,
-      groups: r.groups.map((g) => ({ ...g, judges: g.judges.map((j) => ({ judgeId: Number(j.judgeId), name: judgeName.get(Number(j.judgeId)) ?? '', status: j.status, total: j.total })) })),
+      groups: r.groups.map((g) => ({
+        ...g,
+        judges: g.judges.map((j) => ({
+          judgeId: Number(j.judgeId),
+          name: judgeName.get(Number(j.judgeId)) ?? '',
+          status: j.status,
+          total: j.total,
+        })),
+      })),
       explanation: r.explanation,
     };
   });
   for (const c of contestants.filter((x) => !done.includes(x.id))) {
-    rows.push({ rank: null, contestantId: c.id, unitName: c.unitName, presenter: c.presenter, position: position.get(c.id) ?? null, score: null, criteria: {}, groups: [], explanation: null });
+    rows.push({
+      rank: null,
+      contestantId: c.id,
+      unitName: c.unitName,
+      presenter: c.presenter,
+      position: position.get(c.id) ?? null,
+      score: null,
+      criteria: {},
+      groups: [],
+      explanation: null,
+    });
   }
   const absent = new Map<number, string[]>();
-  for (const row of rows) for (const g of row.groups) for (const j of g.judges) if (j.status === 'absent') absent.set(j.judgeId, [...(absent.get(j.judgeId) ?? []), row.unitName]);
+  for (const row of rows)
+    for (const g of row.groups)
+      for (const j of g.judges)
+        if (j.status === 'absent') absent.set(j.judgeId, [...(absent.get(j.judgeId) ?? []), row.unitName]);
   return {
-    arena: { id: arena.id, title: arena.title, heldOn: arena.heldOn, status: state.status, seed: arena.seed, criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })), groups: arena.scheme.groups.map((g) => ({ id: g.id, weight: String(g.weight) })) },
+    arena: {
+      id: arena.id,
+      title: arena.title,
+      heldOn: arena.heldOn,
+      status: state.status,
+      seed: arena.seed,
+      criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })),
+      groups: arena.scheme.groups.map((g) => ({ id: g.id, weight: String(g.weight) })),
+    },
     rows,
-    absences: judges.filter((j) => absent.has(j.id)).map((j) => ({ judgeId: j.id, name: j.name, groupId: j.groupId, contestants: absent.get(j.id) ?? [] })),
+    absences: judges
+      .filter((j) => absent.has(j.id))
+      .map((j) => ({ judgeId: j.id, name: j.name, groupId: j.groupId, contestants: absent.get(j.id) ?? [] })),
   };
 }

@@ -28,7 +28,9 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
     app.ctx.database.listen,
     async (topic) => {
       const id = Number(topic.split(':')[1]);
-      return topic.startsWith('arena:') && Number.isInteger(id) ? { event: 'state', data: await liveSnapshot(db, id) } : null;
+      return topic.startsWith('arena:') && Number.isInteger(id)
+        ? { event: 'state', data: await liveSnapshot(db, id) }
+        : null;
     },
     { onError: (err) => app.log.error({ err }, 'realtime: snapshot failed') },
   );
@@ -87,10 +89,13 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   const readResult = async (request: Parameters<typeof requireUser>[0], id: number) => {
     const actor = authorize(request, 'arena.read');
     const result = await arenaResult(db, id);
-    if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage')) throw forbidden('擂台赛结束后才公布成绩');
+    if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage'))
+      throw forbidden('擂台赛结束后才公布成绩');
     return result;
   };
-  app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) => readResult(request, request.params.id));
+  app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) =>
+    readResult(request, request.params.id),
+  );
   app.get('/arenas/:id/result.xlsx', { schema: { tags, params } }, async (request, reply) => {
     const r = await readResult(request, request.params.id);
     return sendFile(reply, `${r.arena.title}成绩表.xlsx`, await resultWorkbook(r));
@@ -118,7 +123,9 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/arenas/:id/commitments', { schema: { tags, params, body: ZCommitment } }, async (request, reply) => {
     const actor = authorize(request, 'arena.manage');
     if (!hasPermission(actor, 'ledger.manage')) throw forbidden(); // it creates a ledger item
-    return reply.status(201).send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
+    return reply
+      .status(201)
+      .send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
   });
 
   await app.register(judgeRoutes, { hub });

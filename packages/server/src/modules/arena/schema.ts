@@ -14,17 +14,36 @@ export const ZArenaCreate = z.object({
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
   campaignId: z.number().int().positive().nullable().default(null),
   speakingSeconds: z.number().int().min(30, '陈述时间至少 30 秒').max(3600, '陈述时间最多 60 分钟').default(300),
-  criteria: z.array(z.object({ id: z.string().trim().min(1).max(20), max: decimal })).min(1).default(DEFAULT_CRITERIA),
+  criteria: z
+    .array(z.object({ id: z.string().trim().min(1).max(20), max: decimal }))
+    .min(1)
+    .default(DEFAULT_CRITERIA),
   groups: z.array(z.object({ id: z.string().trim().min(1).max(20), weight: decimal })).min(1, '至少需要一个评委组'),
-  contestants: z.array(z.object({ unitId: z.number().int().positive(), presenter: z.string().trim().max(40).default('') })).min(1, '至少需要一位选手').max(200),
-  judges: z.array(z.object({ name: z.string().trim().min(1, '请填写评委姓名').max(40), groupId: z.string().trim().min(1), unitId: z.number().int().positive().nullable().default(null) })).min(1, '至少需要一位评委').max(1000),
+  contestants: z
+    .array(z.object({ unitId: z.number().int().positive(), presenter: z.string().trim().max(40).default('') }))
+    .min(1, '至少需要一位选手')
+    .max(200),
+  judges: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, '请填写评委姓名').max(40),
+        groupId: z.string().trim().min(1),
+        unitId: z.number().int().positive().nullable().default(null),
+      }),
+    )
+    .min(1, '至少需要一位评委')
+    .max(1000),
   tieBreakers: z.array(z.string()).default([]),
 });
 export type ArenaCreate = z.infer<typeof ZArenaCreate>;
 
 export const ZArenaId = z.object({ id: z.coerce.number().int().positive() });
 export const ZDraw = z.object({ seed: z.string().trim().min(1).max(64).optional() });
-export const ZRecusal = z.object({ judgeId: z.number().int().positive(), contestantId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写回避理由').max(200) });
+export const ZRecusal = z.object({
+  judgeId: z.number().int().positive(),
+  contestantId: z.number().int().positive(),
+  reason: z.string().trim().min(1, '请填写回避理由').max(200),
+});
 export const ZCodes = z.object({ judgeId: z.number().int().positive().optional() });
 export const ZCommitment = z.object({
   contestantId: z.number().int().positive(),
@@ -41,12 +60,22 @@ export const ZHostAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open') }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('reveal') }),
-  z.object({ type: z.literal('reopen'), contestantId: z.number().int().positive(), reason: z.string().trim().min(1, '重新开放评分须填写理由').max(200) }),
+  z.object({
+    type: z.literal('reopen'),
+    contestantId: z.number().int().positive(),
+    reason: z.string().trim().min(1, '重新开放评分须填写理由').max(200),
+  }),
   z.object({ type: z.literal('finish') }),
 ]);
 export type HostActionInput = z.infer<typeof ZHostAction>;
 
-export const ZJoin = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{6,12}$/, '评委码为 8 位字母或数字') });
+export const ZJoin = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{6,12}$/, '评委码为 8 位字母或数字'),
+});
 export const ZScore = z.object({
   criteria: z.record(z.string(), decimal),
   reason: z.string().trim().max(200).nullable().default(null),

@@ -1,6 +1,13 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { automaticRecusals, drawOrder, initialHostState, parseArenaScheme, ScoringInputError, validDrawSeed } from '@leitai/core';
+import {
+  automaticRecusals,
+  drawOrder,
+  initialHostState,
+  parseArenaScheme,
+  ScoringInputError,
+  validDrawSeed,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, arenaJudges, arenaRecusals, arenas, campaigns, units } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
@@ -19,11 +26,17 @@ export function newJudgeCode(): string {
 }
 
 export function schemeError(err: unknown): never {
-  if (err instanceof ScoringInputError) throw new AppError('VALIDATION_FAILED', `评分方案有误：${err.reason}（${err.item}）`, { item: err.item });
+  if (err instanceof ScoringInputError)
+    throw new AppError('VALIDATION_FAILED', `评分方案有误：${err.reason}（${err.item}）`, { item: err.item });
   throw err;
 }
 
-export async function createArena(db: Db, audit: AuditActor, userId: number, input: ArenaCreate): Promise<{ id: number }> {
+export async function createArena(
+  db: Db,
+  audit: AuditActor,
+  userId: number,
+  input: ArenaCreate,
+): Promise<{ id: number }> {
   const scheme = { criteria: input.criteria, groups: input.groups, tieBreakers: input.tieBreakers };
   try {
     parseArenaScheme(scheme);
@@ -32,7 +45,8 @@ export async function createArena(db: Db, audit: AuditActor, userId: number, inp
   }
   const groups = new Set(input.groups.map((g) => g.id));
   input.judges.forEach((j, i) => {
-    if (!groups.has(j.groupId)) throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位评委“${j.name}”的评委组“${j.groupId}”不在方案中`);
+    if (!groups.has(j.groupId))
+      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位评委“${j.name}”的评委组“${j.groupId}”不在方案中`);
   });
   const unitIds = input.contestants.map((c) => c.unitId);
   if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复作为选手');
@@ -40,12 +54,24 @@ export async function createArena(db: Db, audit: AuditActor, userId: number, inp
   return db.transaction(async (tx) => {
     const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, wanted));
     if (found.length !== wanted.length) throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
-    if (input.campaignId !== null && (await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))).length === 0) {
+    if (
+      input.campaignId !== null &&
+      (await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))).length === 0
+    ) {
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
     }
     const [arena] = await tx
       .insert(arenas)
-      .values({ campaignId: input.campaignId, title: input.title, heldOn: input.heldOn, scheme, speakingSeconds: input.speakingSeconds, state: initialHostState([]), screenToken: randomBytes(18).toString('base64url'), createdBy: userId })
+      .values({
+        campaignId: input.campaignId,
+        title: input.title,
+        heldOn: input.heldOn,
+        scheme,
+        speakingSeconds: input.speakingSeconds,
+        state: initialHostState([]),
+        screenToken: randomBytes(18).toString('base64url'),
+        createdBy: userId,
+      })
       .returning({ id: arenas.id });
     if (!arena) throw new Error('insert returned no row');
     const cs = await tx
@@ -60,14 +86,33 @@ export async function createArena(db: Db, audit: AuditActor, userId: number, inp
       js.map((j) => ({ id: String(j.id), unitId: j.unitId === null ? null : String(j.unitId) })),
       cs.map((c) => ({ id: String(c.id), unitId: String(c.unitId) })),
     );
-    if (auto.length > 0) await tx.insert(arenaRecusals).values(auto.map((r) => ({ arenaId: arena.id, judgeId: Number(r.judgeId), contestantId: Number(r.contestantId), kind: r.kind, reason: r.reason })));
-    await recordAudit(tx, audit, { action: 'arena.create', targetType: 'arena', targetId: arena.id, after: { ...input, recusals: auto.length } });
+    if (auto.length > 0)
+      await tx.insert(arenaRecusals).values(
+        auto.map((r) => ({
+          arenaId: arena.id,
+          judgeId: Number(r.judgeId),
+          contestantId: Number(r.contestantId),
+          kind: r.kind,
+          reason: r.reason,
+        })),
+      );
+    await recordAudit(tx, audit, {
+      action: 'arena.create',
+      targetType: 'arena',
+      targetId: arena.id,
+      after: { ...input, recusals: auto.length },
+    });
     return { id: arena.id };
   });
 }
 
 /** 抽签: once per arena, from the given seed or a fresh random one; the seed is published with the result. */
-export async function drawArena(db: Db, audit: AuditActor, arenaId: number, seedIn?: string): Promise<{ seed: string; order: number[] }> {
+export async function drawArena(
+  db: Db,
+  audit: AuditActor,
+  arenaId: number,
+  seedIn?: string,
+): Promise<{ seed: string; order: number[] }> {
   const seed = seedIn ?? randomBytes(6).toString('hex');
   if (!validDrawSeed(seed)) throw new AppError('VALIDATION_FAILED', '抽签种子须为 1–64 个不含空格的字符');
   return db.transaction(async (tx) => {
@@ -75,22 +120,45 @@ export async function drawArena(db: Db, audit: AuditActor, arenaId: number, seed
     if (arena.state.status !== 'draft') throw invalidState('擂台赛已开始，不能重新抽签');
     if (arena.seed !== null) throw invalidState(`已抽签（种子 ${arena.seed}），出场顺序已确定`);
     const contestants = await contestantsOf(tx, arenaId);
-    const order = drawOrder(seed, contestants.map((c) => String(c.id)));
+    const order = drawOrder(
+      seed,
+      contestants.map((c) => String(c.id)),
+    );
     await saveState(tx, arenaId, initialHostState(order), { seed });
-    await recordAudit(tx, audit, { action: 'arena.draw', targetType: 'arena', targetId: arenaId, after: { seed, order } });
+    await recordAudit(tx, audit, {
+      action: 'arena.draw',
+      targetType: 'arena',
+      targetId: arenaId,
+      after: { seed, order },
+    });
     await notifyTopic(tx, arenaTopic(arenaId));
     return { seed, order: order.map(Number) };
   });
 }
 
-export async function addRecusal(db: Db, audit: AuditActor, arenaId: number, r: { judgeId: number; contestantId: number; reason: string }): Promise<void> {
+export async function addRecusal(
+  db: Db,
+  audit: AuditActor,
+  arenaId: number,
+  r: { judgeId: number; contestantId: number; reason: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
     if (arena.state.status === 'finished') throw invalidState('擂台赛已结束，不能再添加回避');
-    const [j] = await tx.select({ id: arenaJudges.id }).from(arenaJudges).where(and(eq(arenaJudges.id, r.judgeId), eq(arenaJudges.arenaId, arenaId)));
-    const [c] = await tx.select({ id: arenaContestants.id }).from(arenaContestants).where(and(eq(arenaContestants.id, r.contestantId), eq(arenaContestants.arenaId, arenaId)));
+    const [j] = await tx
+      .select({ id: arenaJudges.id })
+      .from(arenaJudges)
+      .where(and(eq(arenaJudges.id, r.judgeId), eq(arenaJudges.arenaId, arenaId)));
+    const [c] = await tx
+      .select({ id: arenaContestants.id })
+      .from(arenaContestants)
+      .where(and(eq(arenaContestants.id, r.contestantId), eq(arenaContestants.arenaId, arenaId)));
     if (!j || !c) throw notFound('评委或选手');
-    const inserted = await tx.insert(arenaRecusals).values({ arenaId, ...r, kind: 'manual' }).onConflictDoNothing().returning({ judgeId: arenaRecusals.judgeId });
+    const inserted = await tx
+      .insert(arenaRecusals)
+      .values({ arenaId, ...r, kind: 'manual' })
+      .onConflictDoNothing()
+      .returning({ judgeId: arenaRecusals.judgeId });
     if (inserted.length === 0) throw conflict('该评委已对该选手回避');
     await recordAudit(tx, audit, { action: 'arena.recusal.add', targetType: 'arena', targetId: arenaId, after: r });
     await notifyTopic(tx, arenaTopic(arenaId));
@@ -101,21 +169,38 @@ export async function addRecusal(db: Db, audit: AuditActor, arenaId: number, r: 
  * Issues new one-time codes (all judges without a bound phone, or one judge, whose phone is then
  * released). Codes are shown once here and stored only as hashes.
  */
-export async function issueCodes(db: Db, audit: AuditActor, arenaId: number, judgeId?: number): Promise<{ judgeId: number; name: string; groupId: string; code: string }[]> {
+export async function issueCodes(
+  db: Db,
+  audit: AuditActor,
+  arenaId: number,
+  judgeId?: number,
+): Promise<{ judgeId: number; name: string; groupId: string; code: string }[]> {
   return db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
     if (arena.state.status === 'finished') throw invalidState('擂台赛已结束，不再发放评委码');
     const judges = await judgesOf(tx, arenaId);
-    const targets = judgeId === undefined ? judges.filter((j) => !j.deviceBound) : judges.filter((j) => j.id === judgeId);
+    const targets =
+      judgeId === undefined ? judges.filter((j) => !j.deviceBound) : judges.filter((j) => j.id === judgeId);
     if (judgeId !== undefined && targets.length === 0) throw notFound('评委');
     const out = [];
     for (const j of targets) {
       const code = newJudgeCode();
-      const where = judgeId === undefined ? and(eq(arenaJudges.id, j.id), isNull(arenaJudges.deviceHash)) : eq(arenaJudges.id, j.id);
-      await tx.update(arenaJudges).set({ codeHash: hashSecret(code), deviceHash: null, deviceSeenAt: null }).where(where);
+      const where =
+        judgeId === undefined
+          ? and(eq(arenaJudges.id, j.id), isNull(arenaJudges.deviceHash))
+          : eq(arenaJudges.id, j.id);
+      await tx
+        .update(arenaJudges)
+        .set({ codeHash: hashSecret(code), deviceHash: null, deviceSeenAt: null })
+        .where(where);
       out.push({ judgeId: j.id, name: j.name, groupId: j.groupId, code });
     }
-    await recordAudit(tx, audit, { action: judgeId === undefined ? 'arena.codes.issue' : 'arena.judge.reset', targetType: 'arena', targetId: arenaId, after: { judges: out.map((o) => o.judgeId) } });
+    await recordAudit(tx, audit, {
+      action: judgeId === undefined ? 'arena.codes.issue' : 'arena.judge.reset',
+      targetType: 'arena',
+      targetId: arenaId,
+      after: { judges: out.map((o) => o.judgeId) },
+    });
     return out;
   });
 }

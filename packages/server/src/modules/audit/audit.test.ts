@@ -17,7 +17,15 @@ describe('audit chain', () => {
   it('verifies an intact chain and names the first tampered entry', async () => {
     const { db } = database;
     for (let i = 1; i <= 5; i++) {
-      await db.transaction((tx) => recordAudit(tx, actor, { action: 'unit.update', targetType: 'unit', targetId: i, before: { name: `旧${i}`, n: 1.5 }, after: { name: `新${i}`, tags: ['a', 'b'] } }));
+      await db.transaction((tx) =>
+        recordAudit(tx, actor, {
+          action: 'unit.update',
+          targetType: 'unit',
+          targetId: i,
+          before: { name: `旧${i}`, n: 1.5 },
+          after: { name: `新${i}`, tags: ['a', 'b'] },
+        }),
+      );
     }
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5 });
 
@@ -37,7 +45,8 @@ describe('audit chain', () => {
 
   it('writes nothing when the surrounding transaction fails', async () => {
     const { db } = database;
-    const countRows = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_log`))[0]?.n;
+    const countRows = async () =>
+      (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_log`))[0]?.n;
     const before = await countRows();
     await expect(
       db.transaction(async (tx) => {

@@ -51,7 +51,10 @@ export type AuditRow = Awaited<ReturnType<typeof searchAudit>>['items'][number];
 /** Newest first. */
 export async function searchAudit(db: Db, q: AuditQuery, limit = q.pageSize) {
   const w = where(q);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(w);
   const items = await db
     .select(columns)
     .from(auditLog)

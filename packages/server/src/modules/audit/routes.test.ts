@@ -14,7 +14,13 @@ beforeAll(async () => {
   await buildUser(db, { unitId: root.id, roles: ['auditor'], username: 'aud' });
   await buildUser(db, { unitId: root.id, roles: ['sysadmin'], username: 'sys' });
   [auditor, sys] = await Promise.all([loginAs(t.app, 'aud'), loginAs(t.app, 'sys')]);
-  await sys.post('/api/units', { code: 'jyj', name: '区教育局', kind: 'department', parentId: root.id, categoryId: null });
+  await sys.post('/api/units', {
+    code: 'jyj',
+    name: '区教育局',
+    kind: 'department',
+    parentId: root.id,
+    categoryId: null,
+  });
 });
 afterAll(() => t.close());
 
@@ -22,13 +28,23 @@ describe('audit routes', () => {
   it('lists newest first with filters and paging, and says the app never deletes entries', async () => {
     const res = await auditor.get('/api/audit?action=unit.&pageSize=5');
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ items: { action: string; actorName: string; after: { name: string } }[]; total: number; retention: { appDeletes: boolean; retentionDays: number } }>();
+    const body = res.json<{
+      items: { action: string; actorName: string; after: { name: string } }[];
+      total: number;
+      retention: { appDeletes: boolean; retentionDays: number };
+    }>();
     expect(body.items).toHaveLength(1);
-    expect(body.items[0]).toMatchObject({ action: 'unit.create', actorName: expect.stringContaining('sys'), after: { name: '区教育局' } });
+    expect(body.items[0]).toMatchObject({
+      action: 'unit.create',
+      actorName: expect.stringContaining('sys'),
+      after: { name: '区教育局' },
+    });
     expect(body.retention).toMatchObject({ appDeletes: false, retentionDays: 184 });
     const logins = (await auditor.get('/api/audit?action=auth.login&actor=aud')).json<{ total: number }>();
     expect(logins.total).toBe(1);
-    const future = (await auditor.get(`/api/audit?from=${encodeURIComponent('2999-01-01T00:00:00+08:00')}`)).json<{ total: number }>();
+    const future = (await auditor.get(`/api/audit?from=${encodeURIComponent('2999-01-01T00:00:00+08:00')}`)).json<{
+      total: number;
+    }>();
     expect(future.total).toBe(0);
     expect((await auditor.get('/api/audit?from=yesterday')).statusCode).toBe(400);
   });

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { entryHash, type HashAlgorithm } from './hash.js';
 
-export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+export type VerifyResult =
+  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
 
 /**
  * Walks the chain in order. The first entry kept may link to a purged predecessor, so its prevHash
@@ -22,9 +23,12 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       const { hash, algorithm, ...content } = row;
-      if (prev && row.seq !== prev.seq + 1) return { ok: false, checked, brokenSeq: prev.seq + 1, reason: `entry ${prev.seq + 1} is missing` };
-      if (prev && row.prevHash !== prev.hash) return { ok: false, checked, brokenSeq: row.seq, reason: 'link to the previous entry does not match' };
-      if (entryHash(algorithm as HashAlgorithm, content) !== hash) return { ok: false, checked, brokenSeq: row.seq, reason: 'content does not match its hash' };
+      if (prev && row.seq !== prev.seq + 1)
+        return { ok: false, checked, brokenSeq: prev.seq + 1, reason: `entry ${prev.seq + 1} is missing` };
+      if (prev && row.prevHash !== prev.hash)
+        return { ok: false, checked, brokenSeq: row.seq, reason: 'link to the previous entry does not match' };
+      if (entryHash(algorithm as HashAlgorithm, content) !== hash)
+        return { ok: false, checked, brokenSeq: row.seq, reason: 'content does not match its hash' };
       checked++;
       prev = { seq: row.seq, hash };
     }

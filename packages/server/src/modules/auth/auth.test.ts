@@ -19,11 +19,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const attempt = (username: string, password: string, address = '10.0.0.9', challenge?: { token: string; answer: number }) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, payload: { username, password, ...(challenge ? { challenge } : {}) } });
+const attempt = (
+  username: string,
+  password: string,
+  address = '10.0.0.9',
+  challenge?: { token: string; answer: number },
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: address,
+    payload: { username, password, ...(challenge ? { challenge } : {}) },
+  });
 
 const actions = async (targetId: string) =>
-  (await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, targetId))).map((r) => r.action);
+  (await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, targetId))).map(
+    (r) => r.action,
+  );
 
 function solve(question: string): number {
   const [a, b] = question.match(/\d+/g)!.map(Number);
@@ -56,7 +68,12 @@ describe('login and session', () => {
     const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { leitai_session: sid } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { leitai_session: sid }, headers: { 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { leitai_session: sid },
+      headers: { 'x-csrf-token': 'x'.repeat(32) },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
@@ -91,16 +108,32 @@ describe('failed logins, challenge and lock', () => {
 
     const unanswered = await attempt('victim', TEST_PASSWORD);
     expect(unanswered.statusCode).toBe(428);
-    const wrongAnswer = await attempt('victim', TEST_PASSWORD, '10.0.0.9', { token: challenge.token, answer: solve(challenge.question) + 1 });
+    const wrongAnswer = await attempt('victim', TEST_PASSWORD, '10.0.0.9', {
+      token: challenge.token,
+      answer: solve(challenge.question) + 1,
+    });
     expect(wrongAnswer.statusCode).toBe(428);
 
-    const fourth = await attempt('victim', 'wrong', '10.0.0.9', { token: challenge.token, answer: solve(challenge.question) });
+    const fourth = await attempt('victim', 'wrong', '10.0.0.9', {
+      token: challenge.token,
+      answer: solve(challenge.question),
+    });
     expect(fourth.statusCode).toBe(401);
     expect(fourth.json().error.message).toContain('再错 1 次');
-    const fifth = await attempt('victim', 'wrong', '10.0.0.9', { token: challenge.token, answer: solve(challenge.question) });
+    const fifth = await attempt('victim', 'wrong', '10.0.0.9', {
+      token: challenge.token,
+      answer: solve(challenge.question),
+    });
     expect(fifth.statusCode).toBe(423);
     // Even the right password is refused from that address while locked…
-    expect((await attempt('victim', TEST_PASSWORD, '10.0.0.9', { token: challenge.token, answer: solve(challenge.question) })).statusCode).toBe(423);
+    expect(
+      (
+        await attempt('victim', TEST_PASSWORD, '10.0.0.9', {
+          token: challenge.token,
+          answer: solve(challenge.question),
+        })
+      ).statusCode,
+    ).toBe(423);
     // …but the real user elsewhere is not locked out by someone else's guessing.
     expect((await attempt('victim', TEST_PASSWORD, '10.0.0.1')).statusCode).toBe(200);
 
@@ -121,7 +154,9 @@ describe('failed logins, challenge and lock', () => {
     }
     expect((await attempt('org', TEST_PASSWORD, '10.0.0.7')).statusCode).toBe(423);
     const sec = await loginAs(t.app, 'sec');
-    const locks = (await sec.get('/api/security/locks')).json().items.filter((l: { username: string }) => l.username === 'org');
+    const locks = (await sec.get('/api/security/locks'))
+      .json()
+      .items.filter((l: { username: string }) => l.username === 'org');
     expect(locks).toEqual([expect.objectContaining({ username: 'org', address: '10.0.0.7', failures: 5 })]);
     expect((await sec.post('/api/security/unlock', { username: 'org' })).statusCode).toBe(200);
     expect((await attempt('org', TEST_PASSWORD, '10.0.0.7')).statusCode).toBe(200);
@@ -143,8 +178,14 @@ describe('passwords', () => {
     expect((await client.get('/api/security/policy')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const weak = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'newbie123' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.details.problems).toEqual(['密码须包含大写字母、小写字母、数字、符号中的至少 3 类', '密码不能包含用户名']);
-    const ok = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Chengyang#2026' });
+    expect(weak.json().error.details.problems).toEqual([
+      '密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+      '密码不能包含用户名',
+    ]);
+    const ok = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Chengyang#2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await client.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     expect((await attempt('newbie', 'Chengyang#2026', '10.0.0.4')).statusCode).toBe(200);
@@ -175,7 +216,16 @@ describe('hardening', () => {
     const limited = await createTestApp({ loginRateLimit: 3 });
     try {
       const codes = [];
-      for (let i = 0; i < 4; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'x', password: 'y' },
+            })
+          ).statusCode,
+        );
       expect(codes).toEqual([401, 401, 401, 429]);
     } finally {
       await limited.close();
@@ -192,6 +242,8 @@ describe('hardening', () => {
   it('refuses to start in production with a missing or weak secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LEITAI_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', LEITAI_SECRET: 'short' })).toThrow(/LEITAI_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', LEITAI_SECRET: 'f3a9c1d27be84e6a90c5d1f2e7b8a4c6' }).secret).toHaveLength(32);
+    expect(
+      loadConfig({ NODE_ENV: 'production', LEITAI_SECRET: 'f3a9c1d27be84e6a90c5d1f2e7b8a4c6' }).secret,
+    ).toHaveLength(32);
   });
 });

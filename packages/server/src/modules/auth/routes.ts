@@ -20,9 +20,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/login',
-    { schema: { tags: ['auth'], body: ZLogin }, config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['auth'], body: ZLogin },
+      config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
-      const session = await login(app.ctx.db, config.secret, request.body, { address: request.ip, userAgent: request.headers['user-agent'] });
+      const session = await login(app.ctx.db, config.secret, request.body, {
+        address: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       reply.setCookie(SESSION_COOKIE, session.id, cookieOptions);
       return { csrfToken: session.csrfToken };
     },
@@ -33,7 +39,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     if (user) {
       await app.ctx.db.transaction(async (tx) => {
         await closeSession(tx, user.sessionIdHash);
-        await recordAudit(tx, auditActorOf(request), { action: 'auth.logout', targetType: 'user', targetId: user.actor.userId, unitId: user.actor.unitId });
+        await recordAudit(tx, auditActorOf(request), {
+          action: 'auth.logout',
+          targetType: 'user',
+          targetId: user.actor.userId,
+          unitId: user.actor.unitId,
+        });
       });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -60,10 +71,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/password',
-    { schema: { tags: ['auth'], body: z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码').max(256) }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({
+          currentPassword: z.string().min(1, '请输入当前密码'),
+          newPassword: z.string().min(1, '请输入新密码').max(256),
+        }),
+      },
+    },
     async (request) => {
       const user = requireUser(request);
-      await changePassword(app.ctx.db, { ...auditActorOf(request), id: user.actor.userId }, user.sessionIdHash, request.body.currentPassword, request.body.newPassword);
+      await changePassword(
+        app.ctx.db,
+        { ...auditActorOf(request), id: user.actor.userId },
+        user.sessionIdHash,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return { ok: true };
     },
   );

@@ -19,10 +19,20 @@ export interface NewSession {
 }
 
 /** Opens a session; the cookie gets `id`, the table only its hash (a leaked table opens nothing). */
-export async function openSession(db: Db, userId: number, meta: { address: string; userAgent?: string | undefined }): Promise<NewSession> {
+export async function openSession(
+  db: Db,
+  userId: number,
+  meta: { address: string; userAgent?: string | undefined },
+): Promise<NewSession> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insert(sessions).values({ idHash: sha256(id), userId, csrfToken, address: meta.address, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  await db.insert(sessions).values({
+    idHash: sha256(id),
+    userId,
+    csrfToken,
+    address: meta.address,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   return { id, csrfToken };
 }
 
@@ -75,7 +85,11 @@ export async function closeSession(db: Db, idHash: string): Promise<void> {
 export async function closeOtherSessions(db: Db, userId: number, keepIdHash: string | null): Promise<void> {
   await db
     .delete(sessions)
-    .where(keepIdHash ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${keepIdHash}`) : eq(sessions.userId, userId));
+    .where(
+      keepIdHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${keepIdHash}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 /** Housekeeping: sessions idle past any policy's longest idle time. */

@@ -21,7 +21,10 @@ export async function loadCalendar(db: Db): Promise<WorkCalendar> {
 
 /** Validates with core's rules (real dates, 调休 days on weekends, no day both) before storing; audited. */
 export async function saveCalendar(db: Db, who: AuditActor, data: CalendarData): Promise<CalendarData> {
-  const sorted = { holidays: [...new Set(data.holidays)].sort(), workingWeekends: [...new Set(data.workingWeekends)].sort() };
+  const sorted = {
+    holidays: [...new Set(data.holidays)].sort(),
+    workingWeekends: [...new Set(data.workingWeekends)].sort(),
+  };
   workCalendar(sorted);
   await writeSetting(db, who, KEY, sorted);
   return sorted;

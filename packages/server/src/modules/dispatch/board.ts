@@ -1,4 +1,18 @@
-import { can, competitionRank, mulDiv, ONE, reportTiming, splitPeriod, type Actor, type Board, type BoardRow, type IsoDate, type Permission, type ReportState, type WarningState } from '@leitai/core';
+import {
+  can,
+  competitionRank,
+  mulDiv,
+  ONE,
+  reportTiming,
+  splitPeriod,
+  type Actor,
+  type Board,
+  type BoardRow,
+  type IsoDate,
+  type Permission,
+  type ReportState,
+  type WarningState,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { getPeriod, type PeriodRow, type UnitRef } from './repo.js';
@@ -7,19 +21,33 @@ import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearDa
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
 
 /** Rows for the units the actor may see under `permission`, each with its cells and report status. */
-export function boardRows(d: YearData, p: PeriodRow, visible: (u: UnitRef) => boolean, today: IsoDate, indicatorId?: number): BoardRow[] {
+export function boardRows(
+  d: YearData,
+  p: PeriodRow,
+  visible: (u: UnitRef) => boolean,
+  today: IsoDate,
+  indicatorId?: number,
+): BoardRow[] {
   const rows: BoardRow[] = [];
   const catName = new Map(d.categories.map((c) => [c.id, c.name]));
   for (const unit of d.units) {
     if (!visible(unit)) continue;
-    const carried = unitTargets(d, unit.id, p.period).filter((c) => indicatorId === undefined || c.indicator.id === indicatorId);
+    const carried = unitTargets(d, unit.id, p.period).filter(
+      (c) => indicatorId === undefined || c.indicator.id === indicatorId,
+    );
     if (carried.length === 0) continue;
     const report = reportOf(d, p.id, unit.id);
     const cells = carried.map((c) => cellFor(d, p, unit.id, c.indicator, c.target, today));
     const counts = zero();
     for (const c of cells) counts[c.state] += 1;
     rows.push({
-      unit: { id: unit.id, code: unit.code, name: unit.name, categoryId: unit.categoryId, categoryName: unit.categoryId === null ? '未分类' : (catName.get(unit.categoryId) ?? '') },
+      unit: {
+        id: unit.id,
+        code: unit.code,
+        name: unit.name,
+        categoryId: unit.categoryId,
+        categoryName: unit.categoryId === null ? '未分类' : (catName.get(unit.categoryId) ?? ''),
+      },
       report: {
         id: report?.id ?? null,
         state: (report?.state as ReportState | undefined) ?? 'none',
@@ -37,7 +65,12 @@ export function boardRows(d: YearData, p: PeriodRow, visible: (u: UnitRef) => bo
   const byCat = new Map<number | null, BoardRow[]>();
   for (const r of rows) byCat.set(r.unit.categoryId, [...(byCat.get(r.unit.categoryId) ?? []), r]);
   for (const group of byCat.values()) {
-    const ranked = competitionRank(group.map((r) => ({ id: String(r.unit.id), keys: [mulDiv(r.counts.green, ONE, r.cells.length), -r.counts.red * ONE, -r.counts.overdue * ONE] })));
+    const ranked = competitionRank(
+      group.map((r) => ({
+        id: String(r.unit.id),
+        keys: [mulDiv(r.counts.green, ONE, r.cells.length), -r.counts.red * ONE, -r.counts.overdue * ONE],
+      })),
+    );
     const rankOf = new Map(ranked.map((x) => [x.id, x.rank]));
     for (const r of group) r.rank = rankOf.get(String(r.unit.id)) ?? null;
   }
@@ -46,13 +79,31 @@ export function boardRows(d: YearData, p: PeriodRow, visible: (u: UnitRef) => bo
 
 export const visibleBy = (actor: Actor, permission: Permission) => (u: UnitRef) => can(actor, permission, u.path);
 
-export async function boardData(db: Db, actor: Actor, campaignId: number, period: string, filter: { categoryId?: number; indicatorId?: number }, today: IsoDate): Promise<Board> {
+export async function boardData(
+  db: Db,
+  actor: Actor,
+  campaignId: number,
+  period: string,
+  filter: { categoryId?: number; indicatorId?: number },
+  today: IsoDate,
+): Promise<Board> {
   const p = await getPeriod(db, campaignId, period);
   if (!p) throw notFound(`${period} 调度`);
   const d = await loadYear(db, campaignId, splitPeriod(period).year);
   const see = visibleBy(actor, 'board.read');
-  const rows = boardRows(d, p, (u) => see(u) && (filter.categoryId === undefined || u.categoryId === filter.categoryId), today, filter.indicatorId);
-  rows.sort((a, b) => (catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId)) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unit.id - b.unit.id);
+  const rows = boardRows(
+    d,
+    p,
+    (u) => see(u) && (filter.categoryId === undefined || u.categoryId === filter.categoryId),
+    today,
+    filter.indicatorId,
+  );
+  rows.sort(
+    (a, b) =>
+      catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId) ||
+      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
+      a.unit.id - b.unit.id,
+  );
   const totals = zero();
   for (const r of rows) for (const k of Object.keys(totals) as WarningState[]) totals[k] += r.counts[k];
   return {
@@ -70,12 +121,24 @@ const catOrder = (d: YearData, id: number | null) => (id === null ? 1e9 : d.cate
 
 /** A unit's year month by month: per indicator, actual against expected and the colour (the trend chart). */
 export function unitTrend(d: YearData, unitId: number, today: IsoDate) {
-  const series = new Map<number, { indicatorId: number; name: string; measure: string; points: { period: string; actual: string | null; expected: string; state: WarningState }[] }>();
+  const series = new Map<
+    number,
+    {
+      indicatorId: number;
+      name: string;
+      measure: string;
+      points: { period: string; actual: string | null; expected: string; state: WarningState }[];
+    }
+  >();
   for (const p of d.periods) {
     for (const { indicator, target } of unitTargets(d, unitId, p.period)) {
       const c = cellFor(d, p, unitId, indicator, target, today);
       let s = series.get(indicator.id);
-      if (!s) series.set(indicator.id, (s = { indicatorId: indicator.id, name: indicator.name, measure: indicator.measure, points: [] }));
+      if (!s)
+        series.set(
+          indicator.id,
+          (s = { indicatorId: indicator.id, name: indicator.name, measure: indicator.measure, points: [] }),
+        );
       s.points.push({ period: p.period, actual: c.actual, expected: c.expected, state: c.state });
     }
   }
@@ -87,30 +150,57 @@ export async function unitOverview(db: Db, campaignId: number, unitId: number, y
   const d = await loadYear(db, campaignId, year, unitId);
   const unit = d.unitById.get(unitId);
   if (!unit) throw notFound('单位');
-  const latest = [...d.periods].reverse().find((p) => p.deadline < today || reportOf(d, p.id, unitId)?.state === 'accepted') ?? d.periods.at(-1);
+  const latest =
+    [...d.periods].reverse().find((p) => p.deadline < today || reportOf(d, p.id, unitId)?.state === 'accepted') ??
+    d.periods.at(-1);
   const rows = latest ? boardRows(d, latest, (u) => u.id === unitId, today) : [];
   const indicatorsById = new Map(d.indicators.map((i) => [i.id, i]));
   const due = d.periods
     .filter((p) => p.open)
     .map((p) => ({ p, r: reportOf(d, p.id, unitId) }))
     .filter(({ r }) => r?.state !== 'accepted' && r?.state !== 'submitted')
-    .map(({ p, r }) => ({ period: p.period, deadline: p.deadline, state: (r?.state ?? 'none') as ReportState | 'none', timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today), returnReason: r?.returnReason ?? null }));
+    .map(({ p, r }) => ({
+      period: p.period,
+      deadline: p.deadline,
+      state: (r?.state ?? 'none') as ReportState | 'none',
+      timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today),
+      returnReason: r?.returnReason ?? null,
+    }));
   return {
     campaign: { id: d.campaign.id, name: d.campaign.name },
     unit: { id: unit.id, name: unit.name },
     year,
     latest: latest ? { period: latest.period, deadline: latest.deadline, row: rows[0] ?? null } : null,
-    warnings: (rows[0]?.cells ?? []).filter((c) => c.state !== 'green').map((c) => ({ ...c, name: indicatorsById.get(c.indicatorId)?.name ?? '' })),
+    warnings: (rows[0]?.cells ?? [])
+      .filter((c) => c.state !== 'green')
+      .map((c) => ({ ...c, name: indicatorsById.get(c.indicatorId)?.name ?? '' })),
     due,
     targets: d.targets
       .filter((t) => t.unitId === unitId)
       .map((t) => {
         const ind = indicatorsById.get(t.indicatorId);
-        return { id: t.id, indicatorId: t.indicatorId, name: ind?.name ?? '', measure: ind?.measure ?? '', base: t.base, stretch: t.stretch, fromPeriod: t.fromPeriod, retiredFrom: ind?.retiredFrom ?? null, confirmed: t.confirmedAt !== null, pendingChange: t.pendingChange };
+        return {
+          id: t.id,
+          indicatorId: t.indicatorId,
+          name: ind?.name ?? '',
+          measure: ind?.measure ?? '',
+          base: t.base,
+          stretch: t.stretch,
+          fromPeriod: t.fromPeriod,
+          retiredFrom: ind?.retiredFrom ?? null,
+          confirmed: t.confirmedAt !== null,
+          pendingChange: t.pendingChange,
+        };
       }),
     periods: d.periods.map((p) => {
       const r = reportOf(d, p.id, unitId);
-      return { period: p.period, deadline: p.deadline, open: p.open, state: (r?.state ?? 'none') as ReportState | 'none', timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today) };
+      return {
+        period: p.period,
+        deadline: p.deadline,
+        open: p.open,
+        state: (r?.state ?? 'none') as ReportState | 'none',
+        timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today),
+      };
     }),
     trend: unitTrend(d, unitId, today),
   };

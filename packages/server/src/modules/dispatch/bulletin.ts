@@ -1,13 +1,33 @@
-import { formatDecimal, parseDecimal, REPORT_TIMING_LABELS, type Actor, type Board, type BoardRow, type IsoDate, type WarningState } from '@leitai/core';
+import {
+  formatDecimal,
+  parseDecimal,
+  REPORT_TIMING_LABELS,
+  type Actor,
+  type Board,
+  type BoardRow,
+  type IsoDate,
+  type WarningState,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
 import { exportWorkbook, listColumns } from '../../excel/index.js';
 import { boardData } from './board.js';
 
-export const STATE_LABELS: Record<WarningState, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待审核' };
+export const STATE_LABELS: Record<WarningState, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+  overdue: '逾期未报',
+  pending: '待审核',
+};
 
 /** Display forms, rounded only here (DESIGN §3: two places for display). */
-const num = (v: string | null) => (v === null ? '—' : formatDecimal(v, 2).replace(/\.(\d*?)0+$/, '.$1').replace(/\.$/, ''));
+const num = (v: string | null) =>
+  v === null
+    ? '—'
+    : formatDecimal(v, 2)
+        .replace(/\.(\d*?)0+$/, '.$1')
+        .replace(/\.$/, '');
 const pct = (v: string | null) => (v === null ? '—' : `${formatDecimal(v, 2)}`);
 
 export interface BulletinData {
@@ -20,7 +40,13 @@ export interface BulletinData {
 }
 
 /** What a 调度通报 says: standings by category, every red light with its numbers, late and missing units — the board's numbers. */
-export async function bulletinData(db: Db, actor: Actor, campaignId: number, period: string, today: IsoDate): Promise<BulletinData> {
+export async function bulletinData(
+  db: Db,
+  actor: Actor,
+  campaignId: number,
+  period: string,
+  today: IsoDate,
+): Promise<BulletinData> {
   const board = await boardData(db, actor, campaignId, period, {}, today);
   const name = new Map(board.indicators.map((i) => [i.id, i]));
   const categories: { name: string; rows: BoardRow[] }[] = [];
@@ -38,16 +64,35 @@ export async function bulletinData(db: Db, actor: Actor, campaignId: number, per
         measure: name.get(c.indicatorId)?.measure ?? '',
         actual: num(c.actual),
         expected: num(c.expected),
-        gap: c.gapPoints !== null ? `落后序时 ${pct(c.gapPoints)} 个百分点` : c.ratio !== null ? `为序时进度的 ${formatDecimal(parseDecimal(c.ratio, 'ratio') * 100, 1)}%` : '—',
+        gap:
+          c.gapPoints !== null
+            ? `落后序时 ${pct(c.gapPoints)} 个百分点`
+            : c.ratio !== null
+              ? `为序时进度的 ${formatDecimal(parseDecimal(c.ratio, 'ratio') * 100, 1)}%`
+              : '—',
       })),
   );
-  const late = board.rows.filter((r) => r.report.timing === 'late' || r.report.timing === 'missing').map((r) => ({ unit: r.unit.name, timing: REPORT_TIMING_LABELS[r.report.timing], submittedOn: r.report.firstSubmittedOn ?? '未报送' }));
+  const late = board.rows
+    .filter((r) => r.report.timing === 'late' || r.report.timing === 'missing')
+    .map((r) => ({
+      unit: r.unit.name,
+      timing: REPORT_TIMING_LABELS[r.report.timing],
+      submittedOn: r.report.firstSubmittedOn ?? '未报送',
+    }));
   const [y, m] = period.split('-');
   return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late };
 }
 
 const standingHeader = ['名次', '单位', '绿灯', '黄灯', '红灯', '逾期未报', '报送情况'];
-const standingRow = (r: BoardRow) => [String(r.rank ?? '—'), r.unit.name, String(r.counts.green), String(r.counts.yellow), String(r.counts.red), String(r.counts.overdue), REPORT_TIMING_LABELS[r.report.timing]];
+const standingRow = (r: BoardRow) => [
+  String(r.rank ?? '—'),
+  r.unit.name,
+  String(r.counts.green),
+  String(r.counts.yellow),
+  String(r.counts.red),
+  String(r.counts.overdue),
+  REPORT_TIMING_LABELS[r.report.timing],
+];
 
 const redHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'];
 const redRow = (r: BulletinData['red'][number]) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap];
@@ -58,7 +103,10 @@ export function bulletinBlocks(d: BulletinData): Block[] {
   const t = d.board.totals;
   const units = d.board.rows.length;
   return [
-    { kind: 'paragraph', text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，绿灯 ${t.green} 项、黄灯 ${t.yellow} 项、红灯 ${t.red} 项，逾期未报 ${t.overdue} 项，待审核 ${t.pending} 项。` },
+    {
+      kind: 'paragraph',
+      text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，绿灯 ${t.green} 项、黄灯 ${t.yellow} 项、红灯 ${t.red} 项，逾期未报 ${t.overdue} 项，待审核 ${t.pending} 项。`,
+    },
     { kind: 'heading', text: '一、各类别单位序时进度排名' },
     ...d.categories.flatMap((c): Block[] => [
       { kind: 'paragraph', text: `（${c.name}）` },
@@ -69,16 +117,27 @@ export function bulletinBlocks(d: BulletinData): Block[] {
       ? { kind: 'note', text: '本期无红灯指标。' }
       : { kind: 'table', header: redHeader, rows: d.red.map(redRow), shading: d.red.map(() => 'FDE2E1') },
     { kind: 'heading', text: '三、迟报、未报单位' },
-    d.late.length === 0 ? { kind: 'note', text: '本期各单位均按时报送。' } : { kind: 'table', header: lateHeader, rows: d.late.map(lateRow) },
-    { kind: 'paragraph', text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。' },
+    d.late.length === 0
+      ? { kind: 'note', text: '本期各单位均按时报送。' }
+      : { kind: 'table', header: lateHeader, rows: d.late.map(lateRow) },
+    {
+      kind: 'paragraph',
+      text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。',
+    },
   ];
 }
 
-export const bulletinDocx = (d: BulletinData) => wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: bulletinBlocks(d) });
+export const bulletinDocx = (d: BulletinData) =>
+  wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: bulletinBlocks(d) });
 
 export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   return exportWorkbook([
-    { name: '分类排名', title: [d.title], columns: listColumns(['类别', ...standingHeader]), rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingRow(r)])) },
+    {
+      name: '分类排名',
+      title: [d.title],
+      columns: listColumns(['类别', ...standingHeader]),
+      rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingRow(r)])),
+    },
     { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
     { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
@@ -86,14 +145,21 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
 
 /** The board as the office sees it, one row per unit, three columns per indicator (完成, 序时, 亮灯). */
 export function boardXlsx(board: Board, period: string): Promise<Buffer> {
-  const header = ['类别', '单位', '名次', ...board.indicators.flatMap((i) => [`${i.name}完成（${i.measure}）`, `${i.name}序时`, `${i.name}亮灯`])];
+  const header = [
+    '类别',
+    '单位',
+    '名次',
+    ...board.indicators.flatMap((i) => [`${i.name}完成（${i.measure}）`, `${i.name}序时`, `${i.name}亮灯`]),
+  ];
   const rows = board.rows.map((r) => [
     r.unit.categoryName,
     r.unit.name,
     r.rank,
     ...board.indicators.flatMap((i) => {
       const c = r.cells.find((x) => x.indicatorId === i.id);
-      return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), STATE_LABELS[c.state]] : [null, null, '不适用'];
+      return c
+        ? [c.actual === null ? null : Number(c.actual), Number(c.expected), STATE_LABELS[c.state]]
+        : [null, null, '不适用'];
     }),
   ]);
   return exportWorkbook([{ name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header), rows }]);

@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Row = { unit: { code: string }; report: { state: string; timing: string; returnReason: string | null }; cells: { state: string }[] };
+type Row = {
+  unit: { code: string };
+  report: { state: string; timing: string; returnReason: string | null };
+  cells: { state: string }[];
+};
 
 describe('demo dispatch', () => {
   it('has six months, last month open a week more, the earlier ones closed', async () => {
@@ -50,7 +54,9 @@ describe('demo dispatch', () => {
     // Pending before the deadline, overdue after it (the server's clock is the real one): never a colour.
     expect(fgj.cells.every((c: { state: string }) => c.state === 'pending' || c.state === 'overdue')).toBe(true);
     const reporter = await loginAs(t.app, 'reporter.fgj', DEMO_PASSWORD);
-    const form = (await reporter.get(`/api/dispatch/campaigns/${campaign}/units/${fgj.unit.id}/report?period=2026-06`)).json();
+    const form = (
+      await reporter.get(`/api/dispatch/campaigns/${campaign}/units/${fgj.unit.id}/report?period=2026-06`)
+    ).json();
     // 签约亿元以上项目 prefilled from May's cumulative figure; the growth rate asked fresh.
     expect(form.rows.map((r: { name: string; prefilled: boolean }) => [r.name, r.prefilled])).toEqual([
       ['签约亿元以上项目', true],

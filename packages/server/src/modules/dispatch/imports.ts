@@ -21,11 +21,25 @@ const TARGET_COLUMNS = [
 /** The campaign's target sheet for a year: one row per assigned unit × indicator, with what is already set. */
 export async function targetsTemplate(db: Db, campaignId: number, year: number): Promise<Buffer> {
   const inds = (await campaignIndicators(db, campaignId)).filter((i) => i.retiredFrom === null);
-  const [units, assigns, existing] = await Promise.all([allUnits(db), assignmentsOf(db, inds.map((i) => i.id)), yearTargets(db, inds.map((i) => i.id), year)]);
+  const [units, assigns, existing] = await Promise.all([
+    allUnits(db),
+    assignmentsOf(
+      db,
+      inds.map((i) => i.id),
+    ),
+    yearTargets(
+      db,
+      inds.map((i) => i.id),
+      year,
+    ),
+  ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const rows: string[][] = [];
   for (const ind of inds) {
-    const ids = assignedUnitIds(assigns.filter((a) => a.indicatorId === ind.id), units);
+    const ids = assignedUnitIds(
+      assigns.filter((a) => a.indicatorId === ind.id),
+      units,
+    );
     for (const t of existing) if (t.indicatorId === ind.id) ids.add(t.unitId);
     for (const id of [...ids].sort((a, b) => (unitById.get(a)?.sortOrder ?? 0) - (unitById.get(b)?.sortOrder ?? 0))) {
       const u = unitById.get(id);
@@ -47,14 +61,27 @@ export async function targetsTemplate(db: Db, campaignId: number, year: number):
 }
 
 /** Imports the filled target sheet, all or nothing: every bad cell is reported by row and column. */
-export async function importTargets(db: Db, actor: Actor, who: AuditActor, campaignId: number, year: number, buffer: Buffer) {
+export async function importTargets(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  year: number,
+  buffer: Buffer,
+) {
   const { rows, problems } = await readSheet(buffer, TARGET_COLUMNS);
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 2, column: '', message: '文件中没有目标' });
   const inds = await campaignIndicators(db, campaignId);
   const units = await allUnits(db);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const indByName = new Map(inds.map((i) => [i.name, i]));
-  const out: { indicatorId: number; unitId: number; base: string; stretch: string | null; fromPeriod: string | null }[] = [];
+  const out: {
+    indicatorId: number;
+    unitId: number;
+    base: string;
+    stretch: string | null;
+    fromPeriod: string | null;
+  }[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const p = (column: string, message: string) => problems.push({ row, column, message });
@@ -69,7 +96,13 @@ export async function importTargets(db: Db, actor: Actor, who: AuditActor, campa
       const key = `${unit.id}/${ind.id}`;
       if (seen.has(key)) p('指标名称', `与第 ${seen.get(key)} 行重复`);
       seen.set(key, row);
-      out.push({ indicatorId: ind.id, unitId: unit.id, base: cells['基本目标'], stretch: cells['冲刺目标'] || null, fromPeriod: from });
+      out.push({
+        indicatorId: ind.id,
+        unitId: unit.id,
+        base: cells['基本目标'],
+        stretch: cells['冲刺目标'] || null,
+        fromPeriod: from,
+      });
     }
   }
   if (problems.length > 0) throw importInvalid(problems.sort(byRow));
@@ -85,7 +118,13 @@ const REPORT_COLUMNS = [
 ] as const;
 
 /** The reporter's one-sheet form for a month: every indicator the unit carries, prefilled as on screen. */
-export async function reportTemplate(db: Db, campaignId: number, period: string, unitId: number, today: IsoDate): Promise<Buffer> {
+export async function reportTemplate(
+  db: Db,
+  campaignId: number,
+  period: string,
+  unitId: number,
+  today: IsoDate,
+): Promise<Buffer> {
   const form = await reportForm(db, campaignId, period, unitId, today);
   return buildTemplate({
     sheetName: `${period}填报`,
@@ -100,11 +139,22 @@ export async function reportTemplate(db: Db, campaignId: number, period: string,
 }
 
 /** Fills the month's figures from the sheet, validated exactly as the form; problems come back by row. */
-export async function importReport(db: Db, actor: Actor, who: AuditActor, campaignId: number, period: string, unitId: number, buffer: Buffer, today: IsoDate) {
+export async function importReport(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  period: string,
+  unitId: number,
+  buffer: Buffer,
+  today: IsoDate,
+) {
   const { rows, problems } = await readSheet(buffer, REPORT_COLUMNS);
   const form = await reportForm(db, campaignId, period, unitId, today);
   const known = new Map(form.rows.map((r) => [String(r.indicatorId), r]));
-  const values: Record<string, string | null> = Object.fromEntries(form.rows.map((r) => [String(r.indicatorId), r.value]));
+  const values: Record<string, string | null> = Object.fromEntries(
+    form.rows.map((r) => [String(r.indicatorId), r.value]),
+  );
   const rowOfField = new Map<string, number>();
   for (const { row, cells } of rows) {
     const r = known.get(cells['指标编号']);
@@ -117,10 +167,24 @@ export async function importReport(db: Db, actor: Actor, who: AuditActor, campai
   }
   if (problems.length > 0) throw importInvalid(problems.sort(byRow));
   try {
-    return await saveReport(db, actor, who, campaignId, period, unitId, { values, progress: form.report.progress, problems: form.report.problems, plans: form.report.plans, fileIds: [], version: form.report.version });
+    return await saveReport(db, actor, who, campaignId, period, unitId, {
+      values,
+      progress: form.report.progress,
+      problems: form.report.problems,
+      plans: form.report.plans,
+      fileIds: [],
+      version: form.report.version,
+    });
   } catch (e) {
-    const errors = e instanceof AppError && e.code === 'VALIDATION_FAILED' ? (e.details?.errors as { field: string; message: string }[] | undefined) : undefined;
+    const errors =
+      e instanceof AppError && e.code === 'VALIDATION_FAILED'
+        ? (e.details?.errors as { field: string; message: string }[] | undefined)
+        : undefined;
     if (!errors) throw e;
-    throw importInvalid(errors.map((x): ImportProblem => ({ row: rowOfField.get(x.field) ?? 0, column: '本期数值', message: x.message })).sort(byRow));
+    throw importInvalid(
+      errors
+        .map((x): ImportProblem => ({ row: rowOfField.get(x.field) ?? 0, column: '本期数值', message: x.message }))
+        .sort(byRow),
+    );
   }
 }

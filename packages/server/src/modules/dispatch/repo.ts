@@ -1,6 +1,17 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaigns, categories, dispatchPeriods, indicatorAssignments, indicators, reportValues, reportVersions, reports, targets, units } from '../../db/schema/index.js';
+import {
+  campaigns,
+  categories,
+  dispatchPeriods,
+  indicatorAssignments,
+  indicators,
+  reportValues,
+  reportVersions,
+  reports,
+  targets,
+  units,
+} from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -19,11 +30,25 @@ export interface UnitRef {
 }
 
 export async function allUnits(db: Db): Promise<UnitRef[]> {
-  return db.select({ id: units.id, code: units.code, name: units.name, path: units.path, categoryId: units.categoryId, active: units.active, sortOrder: units.sortOrder }).from(units).orderBy(asc(units.sortOrder), asc(units.id));
+  return db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      path: units.path,
+      categoryId: units.categoryId,
+      active: units.active,
+      sortOrder: units.sortOrder,
+    })
+    .from(units)
+    .orderBy(asc(units.sortOrder), asc(units.id));
 }
 
 export async function allCategories(db: Db) {
-  return db.select({ id: categories.id, code: categories.code, name: categories.name }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.id));
+  return db
+    .select({ id: categories.id, code: categories.code, name: categories.name })
+    .from(categories)
+    .orderBy(asc(categories.sortOrder), asc(categories.id));
 }
 
 export async function getCampaign(db: Db, id: number): Promise<CampaignRow | undefined> {
@@ -36,7 +61,11 @@ export async function listCampaigns(db: Db): Promise<CampaignRow[]> {
 }
 
 export async function campaignIndicators(db: Db, campaignId: number): Promise<IndicatorRow[]> {
-  return db.select().from(indicators).where(eq(indicators.campaignId, campaignId)).orderBy(asc(indicators.sortOrder), asc(indicators.id));
+  return db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.campaignId, campaignId))
+    .orderBy(asc(indicators.sortOrder), asc(indicators.id));
 }
 
 export async function assignmentsOf(db: Db, indicatorIds: number[]) {
@@ -46,16 +75,27 @@ export async function assignmentsOf(db: Db, indicatorIds: number[]) {
 
 export async function yearTargets(db: Db, indicatorIds: number[], year: number, unitId?: number): Promise<TargetRow[]> {
   if (indicatorIds.length === 0) return [];
-  const where = and(inArray(targets.indicatorId, indicatorIds), eq(targets.year, year), unitId === undefined ? undefined : eq(targets.unitId, unitId));
+  const where = and(
+    inArray(targets.indicatorId, indicatorIds),
+    eq(targets.year, year),
+    unitId === undefined ? undefined : eq(targets.unitId, unitId),
+  );
   return db.select().from(targets).where(where).orderBy(asc(targets.unitId), asc(targets.indicatorId));
 }
 
 export async function yearPeriods(db: Db, campaignId: number, year: number): Promise<PeriodRow[]> {
-  return db.select().from(dispatchPeriods).where(and(eq(dispatchPeriods.campaignId, campaignId), like(dispatchPeriods.period, `${year}-%`))).orderBy(asc(dispatchPeriods.period));
+  return db
+    .select()
+    .from(dispatchPeriods)
+    .where(and(eq(dispatchPeriods.campaignId, campaignId), like(dispatchPeriods.period, `${year}-%`)))
+    .orderBy(asc(dispatchPeriods.period));
 }
 
 export async function getPeriod(db: Db, campaignId: number, period: string): Promise<PeriodRow | undefined> {
-  const [row] = await db.select().from(dispatchPeriods).where(and(eq(dispatchPeriods.campaignId, campaignId), eq(dispatchPeriods.period, period)));
+  const [row] = await db
+    .select()
+    .from(dispatchPeriods)
+    .where(and(eq(dispatchPeriods.campaignId, campaignId), eq(dispatchPeriods.period, period)));
   return row;
 }
 

@@ -1,4 +1,16 @@
-import { checkReportFigures, prefillFigures, reportActionProblem, reportNextState, reportTiming, shiftPeriod, splitPeriod, type Actor, type IsoDate, type ReportAction, type ReportState } from '@leitai/core';
+import {
+  checkReportFigures,
+  prefillFigures,
+  reportActionProblem,
+  reportNextState,
+  reportTiming,
+  shiftPeriod,
+  splitPeriod,
+  type Actor,
+  type IsoDate,
+  type ReportAction,
+  type ReportState,
+} from '@leitai/core';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dispatchPeriods, reportValues, reportVersions, reports, units, users } from '../../db/schema/index.js';
@@ -36,10 +48,26 @@ export async function reportForm(db: Db, campaignId: number, period: string, uni
   const carried = unitTargets(d, unitId, period);
   const prevPeriod = d.periods.find((x) => x.period === shiftPeriod(period, -1));
   const prevReport = prevPeriod ? reportOf(d, prevPeriod.id, unitId) : undefined;
-  const previous = new Map([...(prevReport ? (d.values.get(prevReport.id) ?? new Map()) : new Map())].map(([k, v]) => [k as number, (v as { value: string }).value]));
-  const saved = new Map([...(report ? (d.values.get(report.id) ?? new Map()) : new Map())].map(([k, v]) => [k as number, (v as { value: string }).value]));
-  const fill = prefillFigures(carried.map((c) => ({ id: c.indicator.id, kind: indicatorKind(c.indicator) })), previous, saved);
-  const [files, versions] = report ? await Promise.all([filesOf(db, 'report', report.id), versionsOf(db, report.id)]) : [[], []];
+  const previous = new Map(
+    [...(prevReport ? (d.values.get(prevReport.id) ?? new Map()) : new Map())].map(([k, v]) => [
+      k as number,
+      (v as { value: string }).value,
+    ]),
+  );
+  const saved = new Map(
+    [...(report ? (d.values.get(report.id) ?? new Map()) : new Map())].map(([k, v]) => [
+      k as number,
+      (v as { value: string }).value,
+    ]),
+  );
+  const fill = prefillFigures(
+    carried.map((c) => ({ id: c.indicator.id, kind: indicatorKind(c.indicator) })),
+    previous,
+    saved,
+  );
+  const [files, versions] = report
+    ? await Promise.all([filesOf(db, 'report', report.id), versionsOf(db, report.id)])
+    : [[], []];
   return {
     period: { period: p.period, deadline: p.deadline, open: p.open },
     unit: { id: unitId, name: d.unitById.get(unitId)?.name ?? '' },
@@ -66,7 +94,15 @@ export async function reportForm(db: Db, campaignId: number, period: string, uni
       flag: report ? (d.values.get(report.id)?.get(indicator.id)?.flag ?? null) : null,
     })),
     files,
-    versions: versions.map((v) => ({ version: v.version, action: v.action, state: v.state, actorName: v.actorName, reason: v.reason, at: v.at.toISOString(), snapshot: v.snapshot })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      action: v.action,
+      state: v.state,
+      actorName: v.actorName,
+      reason: v.reason,
+      at: v.at.toISOString(),
+      snapshot: v.snapshot,
+    })),
   };
 }
 
@@ -85,41 +121,86 @@ async function snapshot(tx: Db, report: ReportRow, action: string, actor: Actor,
     actorId: actor.userId,
     actorName: await actorName(tx, actor),
     reason,
-    snapshot: { values: Object.fromEntries(vals.map((v) => [v.indicatorId, v.value])), progress: report.progress, problems: report.problems, plans: report.plans },
+    snapshot: {
+      values: Object.fromEntries(vals.map((v) => [v.indicatorId, v.value])),
+      progress: report.progress,
+      problems: report.problems,
+      plans: report.plans,
+    },
   });
 }
 
 /** Validates figures against the unit's history and writes them, all or nothing. Returns the flags. */
-async function writeFigures(tx: Db, d: YearData, report: ReportRow, period: string, raw: Record<string, string | number | null>, complete: boolean): Promise<Map<number, string>> {
+async function writeFigures(
+  tx: Db,
+  d: YearData,
+  report: ReportRow,
+  period: string,
+  raw: Record<string, string | number | null>,
+  complete: boolean,
+): Promise<Map<number, string>> {
   const carried = unitTargets(d, report.unitId, period);
   const known = new Set(carried.map((c) => c.indicator.id));
   const stray = Object.keys(raw).filter((k) => !known.has(Number(k)));
-  if (stray.length > 0) throw new AppError('VALIDATION_FAILED', `指标 ${stray.join('、')} 不是本单位本期的填报指标`, { errors: stray.map((k) => ({ field: k, message: '不是本单位本期的填报指标' })) });
+  if (stray.length > 0)
+    throw new AppError('VALIDATION_FAILED', `指标 ${stray.join('、')} 不是本单位本期的填报指标`, {
+      errors: stray.map((k) => ({ field: k, message: '不是本单位本期的填报指标' })),
+    });
   const rows = carried.map((c) => ({
     id: c.indicator.id,
-    indicator: { name: `${c.indicator.name}（${c.indicator.measure}）`, kind: indicatorKind(c.indicator), allowNegative: c.indicator.allowNegative },
+    indicator: {
+      name: `${c.indicator.name}（${c.indicator.measure}）`,
+      kind: indicatorKind(c.indicator),
+      allowNegative: c.indicator.allowNegative,
+    },
     input: { raw: raw[String(c.indicator.id)] ?? null, history: historyOf(d, report.unitId, period, c.indicator.id) },
   }));
   const checked = checkReportFigures(rows, complete);
   if (checked.errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', checked.errors.length === 1 ? checked.errors[0]!.message : `有 ${checked.errors.length} 项填报有误，未保存：${checked.errors.map((e) => e.message).join('；')}`, {
-      errors: checked.errors.map((e) => ({ field: e.field, message: e.message })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      checked.errors.length === 1
+        ? checked.errors[0]!.message
+        : `有 ${checked.errors.length} 项填报有误，未保存：${checked.errors.map((e) => e.message).join('；')}`,
+      {
+        errors: checked.errors.map((e) => ({ field: e.field, message: e.message })),
+      },
+    );
   }
   await tx.delete(reportValues).where(eq(reportValues.reportId, report.id));
-  const values = [...checked.values].filter(([, v]) => v !== null).map(([indicatorId, value]) => ({ reportId: report.id, indicatorId, value: value!, flag: checked.flags.get(indicatorId) ?? null }));
+  const values = [...checked.values]
+    .filter(([, v]) => v !== null)
+    .map(([indicatorId, value]) => ({
+      reportId: report.id,
+      indicatorId,
+      value: value!,
+      flag: checked.flags.get(indicatorId) ?? null,
+    }));
   if (values.length > 0) await tx.insert(reportValues).values(values);
   return checked.flags;
 }
 
 /** Loads (or starts) the unit's report for the period, locked, and checks the action and the version the person saw. */
-async function reportFor(tx: Db, p: PeriodRow, unitId: number, action: ReportAction, version: number): Promise<ReportRow> {
+async function reportFor(
+  tx: Db,
+  p: PeriodRow,
+  unitId: number,
+  action: ReportAction,
+  version: number,
+): Promise<ReportRow> {
   let report: ReportRow | undefined;
-  const [existing] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.periodId, p.id), eq(reports.unitId, unitId)));
+  const [existing] = await tx
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.periodId, p.id), eq(reports.unitId, unitId)));
   if (existing) report = await lockReport(tx, existing.id);
   if (!report) {
     if (version !== 0) throw conflict('报表已被他人修改，请刷新后重试');
-    [report] = await tx.insert(reports).values({ periodId: p.id, unitId, version: 0 }).onConflictDoNothing().returning();
+    [report] = await tx
+      .insert(reports)
+      .values({ periodId: p.id, unitId, version: 0 })
+      .onConflictDoNothing()
+      .returning();
     if (!report) throw conflict('报表已被他人创建，请刷新后重试');
   } else if (report.version !== version) {
     throw conflict('报表已被他人修改，请刷新后重试', { version: report.version });
@@ -130,31 +211,71 @@ async function reportFor(tx: Db, p: PeriodRow, unitId: number, action: ReportAct
 }
 
 /** The reporter saves the form (figures, three texts, new evidence files); nothing is saved when any figure is wrong. */
-export async function saveReport(db: Db, actor: Actor, who: AuditActor, campaignId: number, period: string, unitId: number, form: ReportForm) {
+export async function saveReport(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  period: string,
+  unitId: number,
+  form: ReportForm,
+) {
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'save', form.version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
     const flags = await writeFigures(tx, d, report, period, form.values, false);
-    const [row] = await tx.update(reports).set({ progress: form.progress, problems: form.problems, plans: form.plans, version: report.version + 1, updatedAt: new Date() }).where(eq(reports.id, report.id)).returning();
+    const [row] = await tx
+      .update(reports)
+      .set({
+        progress: form.progress,
+        problems: form.problems,
+        plans: form.plans,
+        version: report.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(reports.id, report.id))
+      .returning();
     await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
     await snapshot(tx, row!, 'save', actor, null);
-    await recordAudit(tx, who, { action: 'report.save', targetType: 'report', targetId: report.id, unitId, after: { period, values: form.values, flags: Object.fromEntries(flags), fileIds: form.fileIds } });
+    await recordAudit(tx, who, {
+      action: 'report.save',
+      targetType: 'report',
+      targetId: report.id,
+      unitId,
+      after: { period, values: form.values, flags: Object.fromEntries(flags), fileIds: form.fileIds },
+    });
     return { id: row!.id, version: row!.version, state: row!.state, flags: Object.fromEntries(flags) };
   });
 }
 
 /** The unit head submits: every figure must be filled and valid. The first submission date decides lateness. */
-export async function submitReport(db: Db, actor: Actor, who: AuditActor, campaignId: number, period: string, unitId: number, version: number, today: IsoDate) {
+export async function submitReport(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  period: string,
+  unitId: number,
+  version: number,
+  today: IsoDate,
+) {
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'submit', version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
-    const stored = Object.fromEntries([...(d.values.get(report.id) ?? new Map<number, { value: string }>())].map(([k, v]) => [String(k), v.value]));
+    const stored = Object.fromEntries(
+      [...(d.values.get(report.id) ?? new Map<number, { value: string }>())].map(([k, v]) => [String(k), v.value]),
+    );
     await writeFigures(tx, d, report, period, stored, true);
     const [row] = await tx
       .update(reports)
-      .set({ state: reportNextState(report.state as ReportState, 'submit'), version: report.version + 1, firstSubmittedOn: report.firstSubmittedOn ?? today, updatedAt: new Date() })
+      .set({
+        state: reportNextState(report.state as ReportState, 'submit'),
+        version: report.version + 1,
+        firstSubmittedOn: report.firstSubmittedOn ?? today,
+        updatedAt: new Date(),
+      })
       .where(eq(reports.id, report.id))
       .returning();
     await snapshot(tx, row!, 'submit', actor, null);
@@ -167,13 +288,26 @@ export async function submitReport(db: Db, actor: Actor, who: AuditActor, campai
       link: `/dispatch/report/${unitId}/${period}`,
       dedupeKey: `dispatch:${report.id}:submitted:${row!.version}`,
     });
-    await recordAudit(tx, who, { action: 'report.submit', targetType: 'report', targetId: report.id, unitId, before: { state: report.state }, after: { state: row!.state, timing: reportTiming(p.deadline, row!.firstSubmittedOn, today) } });
+    await recordAudit(tx, who, {
+      action: 'report.submit',
+      targetType: 'report',
+      targetId: report.id,
+      unitId,
+      before: { state: report.state },
+      after: { state: row!.state, timing: reportTiming(p.deadline, row!.firstSubmittedOn, today) },
+    });
     return { id: row!.id, version: row!.version, state: row!.state };
   });
 }
 
 /** The office accepts or returns (with a reason) a submitted report. */
-export async function reviewReport(db: Db, actor: Actor, who: AuditActor, reportId: number, input: { action: 'accept' | 'return'; reason: string; version: number }) {
+export async function reviewReport(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  reportId: number,
+  input: { action: 'accept' | 'return'; reason: string; version: number },
+) {
   return db.transaction(async (tx) => {
     const report = await lockReport(tx, reportId);
     if (!report) throw notFound('报表');
@@ -182,12 +316,20 @@ export async function reviewReport(db: Db, actor: Actor, who: AuditActor, report
     if (problem) throw invalidState(problem);
     const [row] = await tx
       .update(reports)
-      .set({ state: reportNextState(report.state as ReportState, input.action), version: report.version + 1, returnReason: input.action === 'return' ? input.reason : null, updatedAt: new Date() })
+      .set({
+        state: reportNextState(report.state as ReportState, input.action),
+        version: report.version + 1,
+        returnReason: input.action === 'return' ? input.reason : null,
+        updatedAt: new Date(),
+      })
       .where(eq(reports.id, report.id))
       .returning();
     await snapshot(tx, row!, input.action, actor, input.reason || null);
     // The unit hears the verdict where it works (the bell), with the reason when returned.
-    const [p] = await tx.select({ period: dispatchPeriods.period }).from(dispatchPeriods).where(eq(dispatchPeriods.id, report.periodId));
+    const [p] = await tx
+      .select({ period: dispatchPeriods.period })
+      .from(dispatchPeriods)
+      .where(eq(dispatchPeriods.id, report.periodId));
     const returned = input.action === 'return';
     await notify(tx, await unitRecipients(tx, [report.unitId]), {
       kind: returned ? 'dispatch.returned' : 'dispatch.accepted',
@@ -195,7 +337,14 @@ export async function reviewReport(db: Db, actor: Actor, who: AuditActor, report
       body: returned ? `退回原因：${input.reason}` : '',
       link: `/dispatch/report/${report.unitId}/${p?.period ?? ''}`,
     });
-    await recordAudit(tx, who, { action: `report.${input.action}`, targetType: 'report', targetId: report.id, unitId: report.unitId, before: { state: report.state }, after: { state: row!.state, reason: input.reason } });
+    await recordAudit(tx, who, {
+      action: `report.${input.action}`,
+      targetType: 'report',
+      targetId: report.id,
+      unitId: report.unitId,
+      before: { state: report.state },
+      after: { state: row!.state, reason: input.reason },
+    });
     return { id: row!.id, version: row!.version, state: row!.state, unitId: row!.unitId };
   });
 }
@@ -207,14 +356,25 @@ export async function reportById(db: Db, id: number): Promise<ReportRow | undefi
 
 /** Opens a month for reporting with a deadline, or reopens a closed one (a new deadline, audited). */
 export async function openPeriod(db: Db, who: AuditActor, campaignId: number, period: string, deadline: IsoDate) {
-  if (deadline < `${period}-01`) throw new AppError('VALIDATION_FAILED', `截止日期 ${deadline} 不能早于 ${period} 月初`);
+  if (deadline < `${period}-01`)
+    throw new AppError('VALIDATION_FAILED', `截止日期 ${deadline} 不能早于 ${period} 月初`);
   return db.transaction(async (tx) => {
     const existing = await getPeriod(tx, campaignId, period);
     if (existing?.open) throw invalidState(`${period} 调度已经开放`);
     const [row] = existing
-      ? await tx.update(dispatchPeriods).set({ open: true, deadline, reopenCount: existing.reopenCount + 1 }).where(eq(dispatchPeriods.id, existing.id)).returning()
+      ? await tx
+          .update(dispatchPeriods)
+          .set({ open: true, deadline, reopenCount: existing.reopenCount + 1 })
+          .where(eq(dispatchPeriods.id, existing.id))
+          .returning()
       : await tx.insert(dispatchPeriods).values({ campaignId, period, deadline }).returning();
-    await recordAudit(tx, who, { action: existing ? 'dispatch.reopen' : 'dispatch.open', targetType: 'dispatch_period', targetId: row!.id, before: existing ? { open: false, deadline: existing.deadline } : undefined, after: { period, deadline } });
+    await recordAudit(tx, who, {
+      action: existing ? 'dispatch.reopen' : 'dispatch.open',
+      targetType: 'dispatch_period',
+      targetId: row!.id,
+      before: existing ? { open: false, deadline: existing.deadline } : undefined,
+      after: { period, deadline },
+    });
     // Every unit that carries a target that month hears that it is open, and by when.
     const year = await loadYear(tx, campaignId, splitPeriod(period).year);
     const owing = year.units.filter((u) => unitTargets(year, u.id, period).length > 0).map((u) => u.id);
@@ -238,7 +398,12 @@ export async function closePeriod(db: Db, who: AuditActor, campaignId: number, p
     if (!existing) throw notFound(`${period} 调度`);
     if (!existing.open) throw invalidState(`${period} 调度已经关闭`);
     await tx.update(dispatchPeriods).set({ open: false }).where(eq(dispatchPeriods.id, existing.id));
-    await recordAudit(tx, who, { action: 'dispatch.close', targetType: 'dispatch_period', targetId: existing.id, after: { period } });
+    await recordAudit(tx, who, {
+      action: 'dispatch.close',
+      targetType: 'dispatch_period',
+      targetId: existing.id,
+      after: { period },
+    });
     return { period, open: false };
   });
 }

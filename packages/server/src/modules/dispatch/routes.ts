@@ -11,12 +11,44 @@ import { boardXlsx, bulletinData, bulletinDocx, bulletinXlsx } from './bulletin.
 import { createCampaign, createIndicator, editIndicator, retireIndicator } from './campaigns.js';
 import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
-import { allUnits, assignmentsOf, campaignIndicators, getCampaign, getIndicator, getTarget, listCampaigns, unitPath, yearPeriods, yearTargets } from './repo.js';
+import {
+  allUnits,
+  assignmentsOf,
+  campaignIndicators,
+  getCampaign,
+  getIndicator,
+  getTarget,
+  listCampaigns,
+  unitPath,
+  yearPeriods,
+  yearTargets,
+} from './repo.js';
 import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
-import { ZBoardQuery, ZDecision, ZFormat, ZIdParams, ZNewCampaign, ZIndicatorEdit, ZNewIndicator, ZOpenPeriod, ZPeriodQuery, ZReportForm, ZRetire, ZReview, ZSetTargets, ZTargetChange, ZUnitParams, ZYearQuery, ZMonth } from './schema.js';
+import {
+  ZBoardQuery,
+  ZDecision,
+  ZFormat,
+  ZIdParams,
+  ZNewCampaign,
+  ZIndicatorEdit,
+  ZNewIndicator,
+  ZOpenPeriod,
+  ZPeriodQuery,
+  ZReportForm,
+  ZRetire,
+  ZReview,
+  ZSetTargets,
+  ZTargetChange,
+  ZUnitParams,
+  ZYearQuery,
+  ZMonth,
+} from './schema.js';
 import { confirmTargets, decideTargetChange, requestTargetChange, setTargets } from './targets.js';
 
-const ZIndParams = z.object({ id: z.coerce.number().int().positive(), indicatorId: z.coerce.number().int().positive() });
+const ZIndParams = z.object({
+  id: z.coerce.number().int().positive(),
+  indicatorId: z.coerce.number().int().positive(),
+});
 const ZPeriodParams = z.object({ id: z.coerce.number().int().positive(), period: ZMonth });
 
 /** 一月一调度: campaigns, indicators, targets, monthly reports, the board and the bulletin. Each route: schema, access check, one service call. */
@@ -48,7 +80,15 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       today,
       unitId: actor.unitId,
-      campaigns: rows.map((c) => ({ id: c.id, name: c.name, startYear: c.startYear, endYear: c.endYear, phases: c.phases, cadence: c.cadence, copiedFromId: c.copiedFromId })),
+      campaigns: rows.map((c) => ({
+        id: c.id,
+        name: c.name,
+        startYear: c.startYear,
+        endYear: c.endYear,
+        phases: c.phases,
+        cadence: c.cadence,
+        copiedFromId: c.copiedFromId,
+      })),
     };
   });
 
@@ -57,94 +97,207 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     return createCampaign(db, actor, auditActorOf(request), request.body);
   });
 
-  app.get('/dispatch/campaigns/:id', { schema: { tags, params: ZIdParams, querystring: ZYearQuery } }, async (request) => {
-    authorize(request, 'target.read');
-    const campaign = await getCampaign(db, request.params.id);
-    if (!campaign) throw notFound('活动');
-    const inds = await campaignIndicators(db, campaign.id);
-    const assigns = await assignmentsOf(db, inds.map((i) => i.id));
-    return {
-      campaign: { id: campaign.id, name: campaign.name, startYear: campaign.startYear, endYear: campaign.endYear, phases: campaign.phases, cadence: campaign.cadence },
-      indicators: inds.map((i) => ({ ...i, assignments: assigns.filter((a) => a.indicatorId === i.id).map((a) => ({ unitId: a.unitId, categoryId: a.categoryId })) })),
-      periods: (await yearPeriods(db, campaign.id, year(request.query))).map((p) => ({ period: p.period, deadline: p.deadline, open: p.open, reopenCount: p.reopenCount })),
-    };
-  });
+  app.get(
+    '/dispatch/campaigns/:id',
+    { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
+    async (request) => {
+      authorize(request, 'target.read');
+      const campaign = await getCampaign(db, request.params.id);
+      if (!campaign) throw notFound('活动');
+      const inds = await campaignIndicators(db, campaign.id);
+      const assigns = await assignmentsOf(
+        db,
+        inds.map((i) => i.id),
+      );
+      return {
+        campaign: {
+          id: campaign.id,
+          name: campaign.name,
+          startYear: campaign.startYear,
+          endYear: campaign.endYear,
+          phases: campaign.phases,
+          cadence: campaign.cadence,
+        },
+        indicators: inds.map((i) => ({
+          ...i,
+          assignments: assigns
+            .filter((a) => a.indicatorId === i.id)
+            .map((a) => ({ unitId: a.unitId, categoryId: a.categoryId })),
+        })),
+        periods: (await yearPeriods(db, campaign.id, year(request.query))).map((p) => ({
+          period: p.period,
+          deadline: p.deadline,
+          open: p.open,
+          reopenCount: p.reopenCount,
+        })),
+      };
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/indicators', { schema: { tags, params: ZIdParams, body: ZNewIndicator } }, async (request) => {
-    const actor = authorize(request, 'indicator.manage');
-    const row = await createIndicator(db, actor, auditActorOf(request), request.params.id, request.body);
-    return { id: row.id };
-  });
+  app.post(
+    '/dispatch/campaigns/:id/indicators',
+    { schema: { tags, params: ZIdParams, body: ZNewIndicator } },
+    async (request) => {
+      const actor = authorize(request, 'indicator.manage');
+      const row = await createIndicator(db, actor, auditActorOf(request), request.params.id, request.body);
+      return { id: row.id };
+    },
+  );
 
-  app.put('/dispatch/campaigns/:id/indicators/:indicatorId', { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } }, async (request) => {
-    authorize(request, 'indicator.manage');
-    return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
-  });
+  app.put(
+    '/dispatch/campaigns/:id/indicators/:indicatorId',
+    { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } },
+    async (request) => {
+      authorize(request, 'indicator.manage');
+      return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/indicators/:indicatorId/retire', { schema: { tags, params: ZIndParams, body: ZRetire } }, async (request) => {
-    const actor = authorize(request, 'indicator.manage');
-    return retireIndicator(db, actor, auditActorOf(request), request.params.id, request.params.indicatorId, request.body.retiredFrom);
-  });
+  app.post(
+    '/dispatch/campaigns/:id/indicators/:indicatorId/retire',
+    { schema: { tags, params: ZIndParams, body: ZRetire } },
+    async (request) => {
+      const actor = authorize(request, 'indicator.manage');
+      return retireIndicator(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.params.indicatorId,
+        request.body.retiredFrom,
+      );
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/targets', { schema: { tags, params: ZIdParams, querystring: ZYearQuery } }, async (request) => {
-    const actor = authorize(request, 'target.read');
-    const inds = await campaignIndicators(db, request.params.id);
-    const units = new Map((await allUnits(db)).map((u) => [u.id, u]));
-    const rows = await yearTargets(db, inds.map((i) => i.id), year(request.query));
-    const filter = unitFilter(actor, 'target.read');
-    return {
-      targets: rows
-        .filter((t) => filter.kind === 'all' || can(actor, 'target.read', units.get(t.unitId)?.path ?? '#'))
-        .map((t) => ({ id: t.id, indicatorId: t.indicatorId, unitId: t.unitId, unitName: units.get(t.unitId)?.name ?? '', base: t.base, stretch: t.stretch, fromPeriod: t.fromPeriod, confirmed: t.confirmedAt !== null, pendingChange: t.pendingChange })),
-    };
-  });
+  app.get(
+    '/dispatch/campaigns/:id/targets',
+    { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
+    async (request) => {
+      const actor = authorize(request, 'target.read');
+      const inds = await campaignIndicators(db, request.params.id);
+      const units = new Map((await allUnits(db)).map((u) => [u.id, u]));
+      const rows = await yearTargets(
+        db,
+        inds.map((i) => i.id),
+        year(request.query),
+      );
+      const filter = unitFilter(actor, 'target.read');
+      return {
+        targets: rows
+          .filter((t) => filter.kind === 'all' || can(actor, 'target.read', units.get(t.unitId)?.path ?? '#'))
+          .map((t) => ({
+            id: t.id,
+            indicatorId: t.indicatorId,
+            unitId: t.unitId,
+            unitName: units.get(t.unitId)?.name ?? '',
+            base: t.base,
+            stretch: t.stretch,
+            fromPeriod: t.fromPeriod,
+            confirmed: t.confirmedAt !== null,
+            pendingChange: t.pendingChange,
+          })),
+      };
+    },
+  );
 
-  app.put('/dispatch/campaigns/:id/targets', { schema: { tags, params: ZIdParams, body: ZSetTargets } }, async (request) => {
-    const actor = authorize(request, 'indicator.manage');
-    return setTargets(db, actor, auditActorOf(request), request.params.id, request.body.year, request.body.targets);
-  });
+  app.put(
+    '/dispatch/campaigns/:id/targets',
+    { schema: { tags, params: ZIdParams, body: ZSetTargets } },
+    async (request) => {
+      const actor = authorize(request, 'indicator.manage');
+      return setTargets(db, actor, auditActorOf(request), request.params.id, request.body.year, request.body.targets);
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/targets/template', { schema: { tags, params: ZIdParams, querystring: ZYearQuery } }, async (request, reply) => {
-    authorize(request, 'indicator.manage');
-    const y = year(request.query);
-    return sendFile(reply, `${y}年目标导入模板.xlsx`, await targetsTemplate(db, request.params.id, y));
-  });
+  app.get(
+    '/dispatch/campaigns/:id/targets/template',
+    { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
+    async (request, reply) => {
+      authorize(request, 'indicator.manage');
+      const y = year(request.query);
+      return sendFile(reply, `${y}年目标导入模板.xlsx`, await targetsTemplate(db, request.params.id, y));
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/targets/import', { schema: { tags, params: ZIdParams, querystring: ZYearQuery, consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = authorize(request, 'indicator.manage');
-    const upload = await readUpload(request, 5 * 1024 * 1024);
-    return importTargets(db, actor, auditActorOf(request), request.params.id, year(request.query), upload.buffer);
-  });
+  app.post(
+    '/dispatch/campaigns/:id/targets/import',
+    { schema: { tags, params: ZIdParams, querystring: ZYearQuery, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const actor = authorize(request, 'indicator.manage');
+      const upload = await readUpload(request, 5 * 1024 * 1024);
+      return importTargets(db, actor, auditActorOf(request), request.params.id, year(request.query), upload.buffer);
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/units/:unitId/targets/confirm', { schema: { tags, params: ZUnitParams, body: ZYearQuery } }, async (request) => {
-    const actor = await onUnit(request, 'target.confirm', request.params.unitId);
-    return confirmTargets(db, actor, auditActorOf(request), request.params.id, request.params.unitId, year(request.body));
-  });
+  app.post(
+    '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
+    { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
+    async (request) => {
+      const actor = await onUnit(request, 'target.confirm', request.params.unitId);
+      return confirmTargets(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.params.unitId,
+        year(request.body),
+      );
+    },
+  );
 
-  app.post('/dispatch/targets/:id/change', { schema: { tags, params: ZIdParams, body: ZTargetChange } }, async (request) => {
-    const target = await getTarget(db, request.params.id);
-    if (!target) throw notFound('目标');
-    const actor = await onUnit(request, 'target.confirm', target.unitId);
-    const indicator = await getIndicator(db, target.indicatorId);
-    return requestTargetChange(db, actor, auditActorOf(request), target, indicator!, request.body);
-  });
+  app.post(
+    '/dispatch/targets/:id/change',
+    { schema: { tags, params: ZIdParams, body: ZTargetChange } },
+    async (request) => {
+      const target = await getTarget(db, request.params.id);
+      if (!target) throw notFound('目标');
+      const actor = await onUnit(request, 'target.confirm', target.unitId);
+      const indicator = await getIndicator(db, target.indicatorId);
+      return requestTargetChange(db, actor, auditActorOf(request), target, indicator!, request.body);
+    },
+  );
 
-  app.post('/dispatch/targets/:id/decision', { schema: { tags, params: ZIdParams, body: ZDecision } }, async (request) => {
-    const actor = authorize(request, 'indicator.manage');
-    return decideTargetChange(db, actor, auditActorOf(request), request.params.id, request.body.approve, request.body.comment);
-  });
+  app.post(
+    '/dispatch/targets/:id/decision',
+    { schema: { tags, params: ZIdParams, body: ZDecision } },
+    async (request) => {
+      const actor = authorize(request, 'indicator.manage');
+      return decideTargetChange(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.body.approve,
+        request.body.comment,
+      );
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/periods', { schema: { tags, params: ZIdParams, body: ZOpenPeriod } }, async (request) => {
-    authorize(request, 'campaign.manage');
-    if (!(await getCampaign(db, request.params.id))) throw notFound('活动');
-    const row = await openPeriod(db, auditActorOf(request), request.params.id, request.body.period, request.body.deadline);
-    return { period: row.period, deadline: row.deadline, open: row.open, reopenCount: row.reopenCount };
-  });
+  app.post(
+    '/dispatch/campaigns/:id/periods',
+    { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
+    async (request) => {
+      authorize(request, 'campaign.manage');
+      if (!(await getCampaign(db, request.params.id))) throw notFound('活动');
+      const row = await openPeriod(
+        db,
+        auditActorOf(request),
+        request.params.id,
+        request.body.period,
+        request.body.deadline,
+      );
+      return { period: row.period, deadline: row.deadline, open: row.open, reopenCount: row.reopenCount };
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/periods/:period/close', { schema: { tags, params: ZPeriodParams } }, async (request) => {
-    authorize(request, 'campaign.manage');
-    return closePeriod(db, auditActorOf(request), request.params.id, request.params.period);
-  });
+  app.post(
+    '/dispatch/campaigns/:id/periods/:period/close',
+    { schema: { tags, params: ZPeriodParams } },
+    async (request) => {
+      authorize(request, 'campaign.manage');
+      return closePeriod(db, auditActorOf(request), request.params.id, request.params.period);
+    },
+  );
 
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
 
@@ -153,27 +306,75 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate());
   });
 
-  app.put('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport, body: ZReportForm } }, async (request) => {
-    const actor = await onUnit(request, 'report.fill', request.params.unitId);
-    return saveReport(db, actor, auditActorOf(request), request.params.id, request.query.period, request.params.unitId, request.body);
-  });
+  app.put(
+    '/dispatch/campaigns/:id/units/:unitId/report',
+    { schema: { tags, ...ZUnitReport, body: ZReportForm } },
+    async (request) => {
+      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      return saveReport(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.query.period,
+        request.params.unitId,
+        request.body,
+      );
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/units/:unitId/report/submit', { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } }, async (request) => {
-    const actor = await onUnit(request, 'report.submit', request.params.unitId);
-    return submitReport(db, actor, auditActorOf(request), request.params.id, request.query.period, request.params.unitId, request.body.version, shanghaiDate());
-  });
+  app.post(
+    '/dispatch/campaigns/:id/units/:unitId/report/submit',
+    { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
+    async (request) => {
+      const actor = await onUnit(request, 'report.submit', request.params.unitId);
+      return submitReport(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.query.period,
+        request.params.unitId,
+        request.body.version,
+        shanghaiDate(),
+      );
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/units/:unitId/report/template', { schema: { tags, ...ZUnitReport } }, async (request, reply) => {
-    await onUnit(request, 'report.fill', request.params.unitId);
-    const buffer = await reportTemplate(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate());
-    return sendFile(reply, `${request.query.period}调度填报.xlsx`, buffer);
-  });
+  app.get(
+    '/dispatch/campaigns/:id/units/:unitId/report/template',
+    { schema: { tags, ...ZUnitReport } },
+    async (request, reply) => {
+      await onUnit(request, 'report.fill', request.params.unitId);
+      const buffer = await reportTemplate(
+        db,
+        request.params.id,
+        request.query.period,
+        request.params.unitId,
+        shanghaiDate(),
+      );
+      return sendFile(reply, `${request.query.period}调度填报.xlsx`, buffer);
+    },
+  );
 
-  app.post('/dispatch/campaigns/:id/units/:unitId/report/import', { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = await onUnit(request, 'report.fill', request.params.unitId);
-    const upload = await readUpload(request, 5 * 1024 * 1024);
-    return importReport(db, actor, auditActorOf(request), request.params.id, request.query.period, request.params.unitId, upload.buffer, shanghaiDate());
-  });
+  app.post(
+    '/dispatch/campaigns/:id/units/:unitId/report/import',
+    { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const upload = await readUpload(request, 5 * 1024 * 1024);
+      return importReport(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.query.period,
+        request.params.unitId,
+        upload.buffer,
+        shanghaiDate(),
+      );
+    },
+  );
 
   app.post('/dispatch/reports/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
     const actor = authorize(request, 'report.review');
@@ -181,32 +382,56 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     return reviewReport(db, actor, auditActorOf(request), request.params.id, request.body);
   });
 
-  app.get('/dispatch/campaigns/:id/units/:unitId/overview', { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } }, async (request) => {
-    await onUnit(request, 'target.read', request.params.unitId);
-    return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
-  });
+  app.get(
+    '/dispatch/campaigns/:id/units/:unitId/overview',
+    { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } },
+    async (request) => {
+      await onUnit(request, 'target.read', request.params.unitId);
+      return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/board', { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } }, async (request) => {
-    const actor = authorize(request, 'board.read');
-    const { period, ...filter } = request.query;
-    return boardData(db, actor, request.params.id, period, filter, shanghaiDate());
-  });
+  app.get(
+    '/dispatch/campaigns/:id/board',
+    { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
+    async (request) => {
+      const actor = authorize(request, 'board.read');
+      const { period, ...filter } = request.query;
+      return boardData(db, actor, request.params.id, period, filter, shanghaiDate());
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/board/export', { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } }, async (request, reply) => {
-    const actor = authorize(request, 'board.read');
-    const { period, ...filter } = request.query;
-    const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
-    const buffer = await boardXlsx(board, period);
-    return sendFile(reply, `调度看板-${period}.xlsx`, buffer);
-  });
+  app.get(
+    '/dispatch/campaigns/:id/board/export',
+    { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
+    async (request, reply) => {
+      const actor = authorize(request, 'board.read');
+      const { period, ...filter } = request.query;
+      const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
+      const buffer = await boardXlsx(board, period);
+      return sendFile(reply, `调度看板-${period}.xlsx`, buffer);
+    },
+  );
 
-  app.get('/dispatch/campaigns/:id/bulletin', { schema: { tags, params: ZIdParams, querystring: ZFormat } }, async (request, reply) => {
-    const actor = authorize(request, 'board.read');
-    const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
-    if (request.query.format === 'json') return { title: data.title, categories: data.categories.map((c) => ({ name: c.name, units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })) })), red: data.red, late: data.late };
-    const docx = request.query.format === 'docx';
-    const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
-    return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
-  });
-
+  app.get(
+    '/dispatch/campaigns/:id/bulletin',
+    { schema: { tags, params: ZIdParams, querystring: ZFormat } },
+    async (request, reply) => {
+      const actor = authorize(request, 'board.read');
+      const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
+      if (request.query.format === 'json')
+        return {
+          title: data.title,
+          categories: data.categories.map((c) => ({
+            name: c.name,
+            units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })),
+          })),
+          red: data.red,
+          late: data.late,
+        };
+      const docx = request.query.format === 'docx';
+      const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
+      return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
+    },
+  );
 };

@@ -4,13 +4,19 @@ const ZId = z.coerce.number().int().positive();
 const ZYear = z.coerce.number().int().min(2000, '年份须在 2000 至 2100 之间').max(2100, '年份须在 2000 至 2100 之间');
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间格式须为 YYYY-MM，例如 2026-05');
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
-const ZNumberText = (what: string) => z.union([z.string(), z.number()]).transform(String).refine((s) => /^-?\d+(\.\d{1,6})?$/.test(s.trim()), `${what}须为数字（最多 6 位小数）`);
+const ZNumberText = (what: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .refine((s) => /^-?\d+(\.\d{1,6})?$/.test(s.trim()), `${what}须为数字（最多 6 位小数）`);
 const ZText = (max: number, what: string) => z.string().max(max, `${what}不能超过 ${max} 个字`);
 
 export const ZIdParams = z.object({ id: ZId });
 export const ZUnitParams = z.object({ id: ZId, unitId: ZId });
 
-export const ZPhase = z.object({ name: ZText(30, '阶段名称').min(1, '阶段名称不能为空'), from: ZMonth, to: ZMonth }).refine((p) => p.from <= p.to, '阶段的开始月份不能晚于结束月份');
+export const ZPhase = z
+  .object({ name: ZText(30, '阶段名称').min(1, '阶段名称不能为空'), from: ZMonth, to: ZMonth })
+  .refine((p) => p.from <= p.to, '阶段的开始月份不能晚于结束月份');
 export const ZCadence = z.object({
   dispatch: z.literal('monthly'),
   arena: z.enum(['quarterly', 'none']).default('quarterly'),
@@ -33,10 +39,20 @@ export type NewCampaign = z.infer<typeof ZNewCampaign>;
 
 export const ZIndicatorKind = z.enum(['cumulative', 'rate', 'growth']);
 export const ZWarningRule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pointsBehind'), yellowFromPoints: ZNumberText('黄灯阈值'), redFromPoints: ZNumberText('红灯阈值') }),
+  z.object({
+    kind: z.literal('pointsBehind'),
+    yellowFromPoints: ZNumberText('黄灯阈值'),
+    redFromPoints: ZNumberText('红灯阈值'),
+  }),
   z.object({ kind: z.literal('ratio'), redBelowRatio: ZNumberText('红灯比例') }),
 ]);
-export const ZProfile = z.discriminatedUnion('kind', [z.object({ kind: z.literal('linear') }), z.object({ kind: z.literal('seasonal'), cumulative: z.array(ZNumberText('累计比例')).length(12, '季节性序时进度须给出 12 个月') })]);
+export const ZProfile = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('linear') }),
+  z.object({
+    kind: z.literal('seasonal'),
+    cumulative: z.array(ZNumberText('累计比例')).length(12, '季节性序时进度须给出 12 个月'),
+  }),
+]);
 
 export const ZNewIndicator = z.object({
   name: ZText(60, '指标名称').min(2, '指标名称至少 2 个字'),
@@ -67,7 +83,11 @@ export const ZTarget = z.object({
 export const ZSetTargets = z.object({ year: ZYear, targets: z.array(ZTarget).min(1, '至少填写一个目标').max(5000) });
 export type TargetInput = z.infer<typeof ZTarget>;
 
-export const ZTargetChange = z.object({ base: ZNumberText('基本目标'), stretch: ZNumberText('冲刺目标').nullable().default(null), reason: z.string().trim().min(4, '请说明调整原因（至少 4 个字）').max(500) });
+export const ZTargetChange = z.object({
+  base: ZNumberText('基本目标'),
+  stretch: ZNumberText('冲刺目标').nullable().default(null),
+  reason: z.string().trim().min(4, '请说明调整原因（至少 4 个字）').max(500),
+});
 export const ZDecision = z.object({ approve: z.boolean(), comment: z.string().max(500).default('') });
 export const ZYearQuery = z.object({ year: ZYear.optional() });
 
@@ -86,10 +106,16 @@ export const ZReportForm = z.object({
 });
 export type ReportForm = z.infer<typeof ZReportForm>;
 
-export const ZReview = z.object({ action: z.enum(['accept', 'return']), reason: z.string().trim().max(500).default(''), version: z.number().int().positive() }).refine((r) => r.action === 'accept' || r.reason.length >= 4, {
-  message: '退回时须写明原因（至少 4 个字）',
-  path: ['reason'],
-});
+export const ZReview = z
+  .object({
+    action: z.enum(['accept', 'return']),
+    reason: z.string().trim().max(500).default(''),
+    version: z.number().int().positive(),
+  })
+  .refine((r) => r.action === 'accept' || r.reason.length >= 4, {
+    message: '退回时须写明原因（至少 4 个字）',
+    path: ['reason'],
+  });
 
 export const ZBoardQuery = z.object({ period: ZMonth, categoryId: ZId.optional(), indicatorId: ZId.optional() });
 export const ZTrendQuery = z.object({ year: ZYear });

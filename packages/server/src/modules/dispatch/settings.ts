@@ -5,7 +5,12 @@ import type { AuditActor } from '../audit/service.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
 export const ZDispatchSettings = z.object({
-  reminderWorkingDays: z.number({ error: '催报提前天数须为整数' }).int('催报提前天数须为整数').min(0, '催报提前天数不能为负').max(10, '催报提前天数不能超过 10 个工作日').default(DEFAULT_REMINDER_WORKING_DAYS),
+  reminderWorkingDays: z
+    .number({ error: '催报提前天数须为整数' })
+    .int('催报提前天数须为整数')
+    .min(0, '催报提前天数不能为负')
+    .max(10, '催报提前天数不能超过 10 个工作日')
+    .default(DEFAULT_REMINDER_WORKING_DAYS),
 });
 export type DispatchSettings = z.infer<typeof ZDispatchSettings>;
 
@@ -16,7 +21,11 @@ export async function dispatchSettings(db: Db): Promise<DispatchSettings> {
 }
 
 /** Saves them, audited as a settings change; the next morning's reminders follow. */
-export async function saveDispatchSettings(db: Db, who: AuditActor, value: DispatchSettings): Promise<DispatchSettings> {
+export async function saveDispatchSettings(
+  db: Db,
+  who: AuditActor,
+  value: DispatchSettings,
+): Promise<DispatchSettings> {
   await writeSetting(db, who, 'dispatch', value);
   return value;
 }

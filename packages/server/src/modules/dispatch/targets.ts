@@ -9,7 +9,11 @@ import { allUnits, campaignIndicators, getCampaign, type IndicatorRow, type Targ
 import type { TargetInput } from './schema.js';
 
 /** One target's problems (base > 0, stretch beyond base in the indicator's direction), in words for the form or the sheet. */
-export function targetProblems(ind: IndicatorRow, base: string, stretch: string | null): { column: '基本目标' | '冲刺目标'; message: string }[] {
+export function targetProblems(
+  ind: IndicatorRow,
+  base: string,
+  stretch: string | null,
+): { column: '基本目标' | '冲刺目标'; message: string }[] {
   const out: { column: '基本目标' | '冲刺目标'; message: string }[] = [];
   let b: number | null = null;
   try {
@@ -22,7 +26,11 @@ export function targetProblems(ind: IndicatorRow, base: string, stretch: string 
   if (stretch !== null) {
     try {
       const s = parseDecimal(stretch, '冲刺目标');
-      if (b !== null && (ind.lowerIsBetter ? s > b : s < b)) out.push({ column: '冲刺目标', message: ind.lowerIsBetter ? '越低越好的指标，冲刺目标不能高于基本目标' : `不能低于基本目标 ${toDecimal(b)}` });
+      if (b !== null && (ind.lowerIsBetter ? s > b : s < b))
+        out.push({
+          column: '冲刺目标',
+          message: ind.lowerIsBetter ? '越低越好的指标，冲刺目标不能高于基本目标' : `不能低于基本目标 ${toDecimal(b)}`,
+        });
     } catch (e) {
       if (!(e instanceof ScoringInputError)) throw e;
       out.push({ column: '冲刺目标', message: e.reason });
@@ -35,11 +43,22 @@ export function targetProblems(ind: IndicatorRow, base: string, stretch: string 
  * Sets base and stretch targets for a year, all or nothing. A target the unit head has confirmed (承诺)
  * is not overwritten: it changes only through a change request the office approves.
  */
-export async function setTargets(db: Db, _actor: Actor, who: AuditActor, campaignId: number, year: number, rows: TargetInput[]): Promise<{ saved: number }> {
+export async function setTargets(
+  db: Db,
+  _actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  year: number,
+  rows: TargetInput[],
+): Promise<{ saved: number }> {
   return db.transaction(async (tx) => {
     const campaign = await getCampaign(tx, campaignId);
     if (!campaign) throw notFound('活动');
-    if (year < campaign.startYear || year > campaign.endYear) throw new AppError('VALIDATION_FAILED', `年份 ${year} 不在活动期间（${campaign.startYear}–${campaign.endYear}）内`);
+    if (year < campaign.startYear || year > campaign.endYear)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `年份 ${year} 不在活动期间（${campaign.startYear}–${campaign.endYear}）内`,
+      );
     const inds = new Map((await campaignIndicators(tx, campaignId)).map((i) => [i.id, i]));
     const unitIds = new Set((await allUnits(tx)).map((u) => u.id));
     const problems: ImportProblem[] = [];
@@ -49,31 +68,76 @@ export async function setTargets(db: Db, _actor: Actor, who: AuditActor, campaig
       if (!unitIds.has(r.unitId)) problems.push({ row: n + 1, column: '单位', message: `单位 ${r.unitId} 不存在` });
       if (ind) for (const p of targetProblems(ind, r.base, r.stretch)) problems.push({ row: n + 1, ...p });
     });
-    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `目标有 ${problems.length} 处错误，未保存任何目标`, { errors: problems });
-    const existing = await tx.select().from(targets).where(and(eq(targets.year, year), inArray(targets.indicatorId, [...inds.keys()]))).for('update');
+    if (problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', `目标有 ${problems.length} 处错误，未保存任何目标`, { errors: problems });
+    const existing = await tx
+      .select()
+      .from(targets)
+      .where(and(eq(targets.year, year), inArray(targets.indicatorId, [...inds.keys()])))
+      .for('update');
     const byKey = new Map(existing.map((t) => [`${t.indicatorId}/${t.unitId}`, t]));
     const locked = rows.filter((r) => byKey.get(`${r.indicatorId}/${r.unitId}`)?.confirmedAt);
-    if (locked.length > 0) throw conflict(`${locked.length} 个目标已由单位确认，须由单位提出调整申请并经考核办审批`, { targets: locked.map((r) => ({ indicatorId: r.indicatorId, unitId: r.unitId })) });
+    if (locked.length > 0)
+      throw conflict(`${locked.length} 个目标已由单位确认，须由单位提出调整申请并经考核办审批`, {
+        targets: locked.map((r) => ({ indicatorId: r.indicatorId, unitId: r.unitId })),
+      });
     for (const r of rows) {
       const before = byKey.get(`${r.indicatorId}/${r.unitId}`);
       const values = { base: r.base, stretch: r.stretch, fromPeriod: r.fromPeriod, updatedAt: new Date() };
       if (before) await tx.update(targets).set(values).where(eq(targets.id, before.id));
       else await tx.insert(targets).values({ indicatorId: r.indicatorId, unitId: r.unitId, year, ...values });
     }
-    await recordAudit(tx, who, { action: 'target.set', targetType: 'campaign', targetId: campaignId, after: { year, targets: rows } });
+    await recordAudit(tx, who, {
+      action: 'target.set',
+      targetType: 'campaign',
+      targetId: campaignId,
+      after: { year, targets: rows },
+    });
     return { saved: rows.length };
   });
 }
 
 /** 立目标: the unit head commits to the unit's targets for the year. */
-export async function confirmTargets(db: Db, actor: Actor, who: AuditActor, campaignId: number, unitId: number, year: number): Promise<{ confirmed: number }> {
+export async function confirmTargets(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  campaignId: number,
+  unitId: number,
+  year: number,
+): Promise<{ confirmed: number }> {
   return db.transaction(async (tx) => {
     const ids = (await campaignIndicators(tx, campaignId)).map((i) => i.id);
     if (ids.length === 0) throw notFound('活动');
-    const open = await tx.select().from(targets).where(and(eq(targets.unitId, unitId), eq(targets.year, year), inArray(targets.indicatorId, ids), isNull(targets.confirmedAt))).for('update');
+    const open = await tx
+      .select()
+      .from(targets)
+      .where(
+        and(
+          eq(targets.unitId, unitId),
+          eq(targets.year, year),
+          inArray(targets.indicatorId, ids),
+          isNull(targets.confirmedAt),
+        ),
+      )
+      .for('update');
     if (open.length === 0) throw invalidState('没有待确认的目标');
-    await tx.update(targets).set({ confirmedAt: new Date(), confirmedBy: actor.userId }).where(inArray(targets.id, open.map((t) => t.id)));
-    await recordAudit(tx, who, { action: 'target.confirm', targetType: 'unit', targetId: unitId, unitId, after: { year, targets: open.map((t) => ({ indicatorId: t.indicatorId, base: t.base, stretch: t.stretch })) } });
+    await tx
+      .update(targets)
+      .set({ confirmedAt: new Date(), confirmedBy: actor.userId })
+      .where(
+        inArray(
+          targets.id,
+          open.map((t) => t.id),
+        ),
+      );
+    await recordAudit(tx, who, {
+      action: 'target.confirm',
+      targetType: 'unit',
+      targetId: unitId,
+      unitId,
+      after: { year, targets: open.map((t) => ({ indicatorId: t.indicatorId, base: t.base, stretch: t.stretch })) },
+    });
     return { confirmed: open.length };
   });
 }
@@ -88,16 +152,33 @@ async function lockTarget(tx: Db, id: number): Promise<TargetRow> {
 /** "80/100": base and stretch as a notice says them. */
 const targetText = (t: { base: string; stretch: string | null }) => (t.stretch ? `${t.base}/${t.stretch}` : t.base);
 
-export async function requestTargetChange(db: Db, actor: Actor, who: AuditActor, target: TargetRow, indicator: IndicatorRow, change: { base: string; stretch: string | null; reason: string }) {
+export async function requestTargetChange(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  target: TargetRow,
+  indicator: IndicatorRow,
+  change: { base: string; stretch: string | null; reason: string },
+) {
   const problems = targetProblems(indicator, change.base, change.stretch);
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.column}${p.message}`).join('；'), { errors: problems });
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.column}${p.message}`).join('；'), {
+      errors: problems,
+    });
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, target.id);
     if (!row.confirmedAt) throw invalidState('目标尚未确认，可直接由考核办修改，无需申请');
     const [me] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
     const pending = { ...change, by: actor.userId, byName: me?.name ?? '', at: new Date().toISOString() };
     await tx.update(targets).set({ pendingChange: pending }).where(eq(targets.id, row.id));
-    await recordAudit(tx, who, { action: 'target.change.request', targetType: 'target', targetId: row.id, unitId: row.unitId, before: { base: row.base, stretch: row.stretch }, after: pending });
+    await recordAudit(tx, who, {
+      action: 'target.change.request',
+      targetType: 'target',
+      targetId: row.id,
+      unitId: row.unitId,
+      before: { base: row.base, stretch: row.stretch },
+      after: pending,
+    });
     const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
     await notify(tx, await officeRecipients(tx), {
       kind: 'target.change_requested',
@@ -109,14 +190,30 @@ export async function requestTargetChange(db: Db, actor: Actor, who: AuditActor,
   });
 }
 
-export async function decideTargetChange(db: Db, _actor: Actor, who: AuditActor, targetId: number, approve: boolean, comment: string) {
+export async function decideTargetChange(
+  db: Db,
+  _actor: Actor,
+  who: AuditActor,
+  targetId: number,
+  approve: boolean,
+  comment: string,
+) {
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, targetId);
     const pending = row.pendingChange as { base: string; stretch: string | null; reason: string } | null;
     if (!pending) throw invalidState('该目标没有待审批的调整申请');
-    const set = approve ? { base: pending.base, stretch: pending.stretch, pendingChange: null, updatedAt: new Date() } : { pendingChange: null };
+    const set = approve
+      ? { base: pending.base, stretch: pending.stretch, pendingChange: null, updatedAt: new Date() }
+      : { pendingChange: null };
     await tx.update(targets).set(set).where(eq(targets.id, row.id));
-    await recordAudit(tx, who, { action: approve ? 'target.change.approve' : 'target.change.refuse', targetType: 'target', targetId: row.id, unitId: row.unitId, before: { base: row.base, stretch: row.stretch }, after: { ...pending, comment } });
+    await recordAudit(tx, who, {
+      action: approve ? 'target.change.approve' : 'target.change.refuse',
+      targetType: 'target',
+      targetId: row.id,
+      unitId: row.unitId,
+      before: { base: row.base, stretch: row.stretch },
+      after: { ...pending, comment },
+    });
     const [ind] = await tx.select({ name: indicators.name }).from(indicators).where(eq(indicators.id, row.indicatorId));
     await notify(tx, await unitRecipients(tx, [row.unitId]), {
       kind: approve ? 'target.change_approved' : 'target.change_refused',

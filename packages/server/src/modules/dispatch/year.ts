@@ -1,7 +1,31 @@
-import { activeInPeriod, paceWarning, splitPeriod, type Cell, type IndicatorKind, type PaceProfileInput, type WarningRule, type IsoDate } from '@leitai/core';
+import {
+  activeInPeriod,
+  paceWarning,
+  splitPeriod,
+  type Cell,
+  type IndicatorKind,
+  type PaceProfileInput,
+  type WarningRule,
+  type IsoDate,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { allCategories, allUnits, campaignIndicators, getCampaign, periodReports, valuesOf, yearPeriods, yearTargets, type CampaignRow, type IndicatorRow, type PeriodRow, type ReportRow, type TargetRow, type UnitRef } from './repo.js';
+import {
+  allCategories,
+  allUnits,
+  campaignIndicators,
+  getCampaign,
+  periodReports,
+  valuesOf,
+  yearPeriods,
+  yearTargets,
+  type CampaignRow,
+  type IndicatorRow,
+  type PeriodRow,
+  type ReportRow,
+  type TargetRow,
+  type UnitRef,
+} from './repo.js';
 
 /**
  * Everything one campaign-year's dispatch needs, read once: a district's year is a few thousand figures,
@@ -25,24 +49,57 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
   const campaign = await getCampaign(db, campaignId);
   if (!campaign) throw notFound('活动');
   const inds = await campaignIndicators(db, campaignId);
-  const [unitRows, cats, targetRows, periods] = await Promise.all([allUnits(db), allCategories(db), yearTargets(db, inds.map((i) => i.id), year, unitId), yearPeriods(db, campaignId, year)]);
-  const reportRows = await periodReports(db, periods.map((p) => p.id), unitId);
+  const [unitRows, cats, targetRows, periods] = await Promise.all([
+    allUnits(db),
+    allCategories(db),
+    yearTargets(
+      db,
+      inds.map((i) => i.id),
+      year,
+      unitId,
+    ),
+    yearPeriods(db, campaignId, year),
+  ]);
+  const reportRows = await periodReports(
+    db,
+    periods.map((p) => p.id),
+    unitId,
+  );
   const values = new Map<number, Map<number, { value: string; flag: string | null }>>();
-  for (const v of await valuesOf(db, reportRows.map((r) => r.id))) {
+  for (const v of await valuesOf(
+    db,
+    reportRows.map((r) => r.id),
+  )) {
     let m = values.get(v.reportId);
     if (!m) values.set(v.reportId, (m = new Map()));
     m.set(v.indicatorId, { value: v.value, flag: v.flag });
   }
-  return { campaign, year, indicators: inds, units: unitRows, unitById: new Map(unitRows.map((u) => [u.id, u])), categories: cats, targets: targetRows, periods, reports: reportRows, values };
+  return {
+    campaign,
+    year,
+    indicators: inds,
+    units: unitRows,
+    unitById: new Map(unitRows.map((u) => [u.id, u])),
+    categories: cats,
+    targets: targetRows,
+    periods,
+    reports: reportRows,
+    values,
+  };
 }
 
 export const indicatorKind = (i: IndicatorRow) => i.kind as IndicatorKind;
 
 /** The indicators in play in a period (retired ones drop out from their retirement month). */
-export const activeIndicators = (d: YearData, period: string) => d.indicators.filter((i) => activeInPeriod(period, null, i.retiredFrom));
+export const activeIndicators = (d: YearData, period: string) =>
+  d.indicators.filter((i) => activeInPeriod(period, null, i.retiredFrom));
 
 /** A unit's targets that count in a period: the indicator is active and the unit carried it by then. */
-export function unitTargets(d: YearData, unitId: number, period: string): { indicator: IndicatorRow; target: TargetRow }[] {
+export function unitTargets(
+  d: YearData,
+  unitId: number,
+  period: string,
+): { indicator: IndicatorRow; target: TargetRow }[] {
   const byInd = new Map(activeIndicators(d, period).map((i) => [i.id, i]));
   return d.targets
     .filter((t) => t.unitId === unitId && byInd.has(t.indicatorId) && activeInPeriod(period, t.fromPeriod, null))
@@ -59,7 +116,14 @@ export function reportOf(d: YearData, periodId: number, unitId: number): ReportR
  * a report waiting for review (or returned after an on-time submission) is pending, never overdue; a
  * unit that has not reported by the deadline is overdue.
  */
-export function cellFor(d: YearData, period: PeriodRow, unitId: number, indicator: IndicatorRow, target: TargetRow, today: IsoDate): Cell {
+export function cellFor(
+  d: YearData,
+  period: PeriodRow,
+  unitId: number,
+  indicator: IndicatorRow,
+  target: TargetRow,
+  today: IsoDate,
+): Cell {
   const report = reportOf(d, period.id, unitId);
   const accepted = report?.state === 'accepted' ? d.values.get(report.id)?.get(indicator.id) : undefined;
   const w = paceWarning({
@@ -73,5 +137,16 @@ export function cellFor(d: YearData, period: PeriodRow, unitId: number, indicato
     deadlinePassed: today > period.deadline && !report?.firstSubmittedOn,
     rule: indicator.rule as WarningRule,
   });
-  return { indicatorId: indicator.id, base: target.base, stretch: target.stretch, actual: w.actual, expected: w.expected, pace: w.pace, gapPoints: w.gapPoints, ratio: w.ratio, state: w.state, flag: accepted?.flag ?? null };
+  return {
+    indicatorId: indicator.id,
+    base: target.base,
+    stretch: target.stretch,
+    actual: w.actual,
+    expected: w.expected,
+    pace: w.pace,
+    gapPoints: w.gapPoints,
+    ratio: w.ratio,
+    state: w.state,
+    flag: accepted?.flag ?? null,
+  };
 }

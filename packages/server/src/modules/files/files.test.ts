@@ -31,7 +31,11 @@ function multipart(name: string, content: string) {
 
 describe('files', () => {
   it('stores an upload and gives it back to its unit, not to another unit', async () => {
-    const up = await a.request({ method: 'POST', url: '/api/files', ...multipart('整改报告.pdf', '%PDF-1.4 evidence') });
+    const up = await a.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('整改报告.pdf', '%PDF-1.4 evidence'),
+    });
     expect(up.statusCode).toBe(200);
     const { id, name, size } = up.json();
     expect({ name, size }).toEqual({ name: '整改报告.pdf', size: 17 });
@@ -46,10 +50,14 @@ describe('files', () => {
     const { db } = t.database;
     await buildUser(db, { unitId: userA.unitId, roles: ['sysadmin'], username: 'sys' });
     const sys = await loginAs(t.app, 'sys');
-    const { id } = (await a.request({ method: 'POST', url: '/api/files', ...multipart('佐证.pdf', '%PDF evidence') })).json();
+    const { id } = (
+      await a.request({ method: 'POST', url: '/api/files', ...multipart('佐证.pdf', '%PDF evidence') })
+    ).json();
     expect((await sys.get(`/api/units/${userA.unitId}`)).statusCode).toBe(200);
     expect((await sys.get(`/api/files/${id}`)).statusCode).toBe(404);
-    expect((await sys.request({ method: 'POST', url: '/api/files', ...multipart('系统说明.pdf', '%PDF own') })).statusCode).toBe(403);
+    expect(
+      (await sys.request({ method: 'POST', url: '/api/files', ...multipart('系统说明.pdf', '%PDF own') })).statusCode,
+    ).toBe(403);
   });
 
   it('refuses executables and empty files with a message', async () => {
@@ -63,10 +71,22 @@ describe('files', () => {
   it('lets a record claim only files its actor uploaded, once', async () => {
     const { id } = (await a.request({ method: 'POST', url: '/api/files', ...multipart('照片.jpg', 'jpeg') })).json();
     const { db } = t.database;
-    const actorA = { userId: userA.id, unitId: userA.unitId, unitPath: unitAPath, roles: ['reporter' as const], overseenUnitPaths: [] };
+    const actorA = {
+      userId: userA.id,
+      unitId: userA.unitId,
+      unitPath: unitAPath,
+      roles: ['reporter' as const],
+      overseenUnitPaths: [],
+    };
     const actorB = { ...actorA, userId: userA.id + 1 };
-    await expect(claimFiles(db, actorB, [id], { ownerType: 'report', ownerId: 1, unitId: userA.unitId })).rejects.toThrow(/不是你上传的/);
-    expect(await claimFiles(db, actorA, [id], { ownerType: 'report', ownerId: 1, unitId: userA.unitId })).toHaveLength(1);
-    await expect(claimFiles(db, actorA, [id], { ownerType: 'report', ownerId: 2, unitId: userA.unitId })).rejects.toThrow(/已被使用/);
+    await expect(
+      claimFiles(db, actorB, [id], { ownerType: 'report', ownerId: 1, unitId: userA.unitId }),
+    ).rejects.toThrow(/不是你上传的/);
+    expect(await claimFiles(db, actorA, [id], { ownerType: 'report', ownerId: 1, unitId: userA.unitId })).toHaveLength(
+      1,
+    );
+    await expect(
+      claimFiles(db, actorA, [id], { ownerType: 'report', ownerId: 2, unitId: userA.unitId }),
+    ).rejects.toThrow(/已被使用/);
   });
 });

@@ -10,9 +10,16 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     return storeUpload(app.ctx.db, actor, auditActorOf(request), await readUpload(request));
   });
 
-  app.get('/files/:id', { schema: { tags: ['files'], params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
-    const { actor } = requireUser(request);
-    const file = await readFile(app.ctx.db, actor, request.params.id);
-    return reply.header('content-type', file.mime).header('content-disposition', attachmentHeader(file.name)).send(file.content);
-  });
+  app.get(
+    '/files/:id',
+    { schema: { tags: ['files'], params: z.object({ id: z.coerce.number().int().positive() }) } },
+    async (request, reply) => {
+      const { actor } = requireUser(request);
+      const file = await readFile(app.ctx.db, actor, request.params.id);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', attachmentHeader(file.name))
+        .send(file.content);
+    },
+  );
 };

@@ -14,15 +14,33 @@ const ALLOWED = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|txt|csv|jpe?g|png|gif|webp|
 const info = { id: files.id, name: files.name, size: files.size, mime: files.mime, createdAt: files.createdAt };
 
 export async function storeUpload(db: Db, actor: Actor, who: AuditActor, upload: Upload): Promise<FileInfo> {
-  const name = upload.filename.replace(/[\\/]/g, '_').replace(/\p{Cc}/gu, '_').slice(0, 200) || '未命名';
-  if (!ALLOWED.test(name)) throw new AppError('VALIDATION_FAILED', `不支持的文件类型：${name}。请上传 PDF、Office 文档、图片、压缩包或视频`);
+  const name =
+    upload.filename
+      .replace(/[\\/]/g, '_')
+      .replace(/\p{Cc}/gu, '_')
+      .slice(0, 200) || '未命名';
+  if (!ALLOWED.test(name))
+    throw new AppError('VALIDATION_FAILED', `不支持的文件类型：${name}。请上传 PDF、Office 文档、图片、压缩包或视频`);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(files)
-      .values({ name, mime: upload.mimetype || 'application/octet-stream', size: upload.buffer.length, sha256: createHash('sha256').update(upload.buffer).digest('hex'), uploadedBy: actor.userId, unitId: actor.unitId })
+      .values({
+        name,
+        mime: upload.mimetype || 'application/octet-stream',
+        size: upload.buffer.length,
+        sha256: createHash('sha256').update(upload.buffer).digest('hex'),
+        uploadedBy: actor.userId,
+        unitId: actor.unitId,
+      })
       .returning(info);
     await tx.insert(fileBlobs).values({ fileId: row!.id, content: upload.buffer });
-    await recordAudit(tx, who, { action: 'file.upload', targetType: 'file', targetId: row!.id, unitId: actor.unitId, after: { name, size: row!.size } });
+    await recordAudit(tx, who, {
+      action: 'file.upload',
+      targetType: 'file',
+      targetId: row!.id,
+      unitId: actor.unitId,
+      after: { name, size: row!.size },
+    });
     return row!;
   });
 }
@@ -31,7 +49,12 @@ export async function storeUpload(db: Db, actor: Actor, who: AuditActor, upload:
  * Attaches files the actor uploaded (and nobody has claimed) to a record, inside the record's
  * transaction. The files take the record's unit, so whoever may read the record's unit may read them.
  */
-export async function claimFiles(tx: Db, actor: Actor, fileIds: number[], owner: { ownerType: string; ownerId: string | number; unitId: number }): Promise<FileInfo[]> {
+export async function claimFiles(
+  tx: Db,
+  actor: Actor,
+  fileIds: number[],
+  owner: { ownerType: string; ownerId: string | number; unitId: number },
+): Promise<FileInfo[]> {
   if (fileIds.length === 0) return [];
   const unique = [...new Set(fileIds)];
   const claimed = await tx
@@ -41,13 +64,20 @@ export async function claimFiles(tx: Db, actor: Actor, fileIds: number[], owner:
     .returning(info);
   if (claimed.length !== unique.length) {
     const ok = new Set(claimed.map((f) => f.id));
-    throw new AppError('VALIDATION_FAILED', `附件 ${unique.filter((id) => !ok.has(id)).join('、')} 不存在、不是你上传的或已被使用，请重新上传`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `附件 ${unique.filter((id) => !ok.has(id)).join('、')} 不存在、不是你上传的或已被使用，请重新上传`,
+    );
   }
   return claimed;
 }
 
 export async function filesOf(db: Db, ownerType: string, ownerId: string | number): Promise<FileInfo[]> {
-  return db.select(info).from(files).where(and(eq(files.ownerType, ownerType), eq(files.ownerId, String(ownerId)))).orderBy(files.id);
+  return db
+    .select(info)
+    .from(files)
+    .where(and(eq(files.ownerType, ownerType), eq(files.ownerId, String(ownerId))))
+    .orderBy(files.id);
 }
 
 /** A file's content for someone who may read it: its uploader, or anyone who may read its unit's files (not the admins). */

@@ -1,4 +1,14 @@
-import { can, hasPermission, ledgerActionParties, ledgerTransitionProblem, LedgerRuleError, type Actor, type LedgerAction, type LedgerParty, type LedgerState } from '@leitai/core';
+import {
+  can,
+  hasPermission,
+  ledgerActionParties,
+  ledgerTransitionProblem,
+  LedgerRuleError,
+  type Actor,
+  type LedgerAction,
+  type LedgerParty,
+  type LedgerState,
+} from '@leitai/core';
 import { forbidden, invalidState, notFound } from '../../errors.js';
 import type { ItemRow, UnitRef } from './repository.js';
 
@@ -8,7 +18,13 @@ export function partiesOf(actor: Actor, item: ItemRow, unitMap: Map<number, Unit
   if (hasPermission(actor, 'ledger.manage')) out.push('organiser');
   const lead = unitMap.get(item.leadUnitId);
   if (lead && can(actor, 'ledger.work', lead.path)) out.push('lead');
-  if (item.coUnitIds.some((id) => { const u = unitMap.get(id); return u !== undefined && can(actor, 'ledger.work', u.path); })) out.push('co');
+  if (
+    item.coUnitIds.some((id) => {
+      const u = unitMap.get(id);
+      return u !== undefined && can(actor, 'ledger.work', u.path);
+    })
+  )
+    out.push('co');
   return out;
 }
 
@@ -24,7 +40,12 @@ export function canRead(actor: Actor, item: ItemRow, unitMap: Map<number, UnitRe
  * The party the actor acts as for this action, or the clearest refusal: 404 when the item is not
  * theirs to see, 403 when their unit has no part in the action, 409 when the state forbids it.
  */
-export function actingParty(actor: Actor, item: ItemRow, unitMap: Map<number, UnitRef>, action: LedgerAction): LedgerParty {
+export function actingParty(
+  actor: Actor,
+  item: ItemRow,
+  unitMap: Map<number, UnitRef>,
+  action: LedgerAction,
+): LedgerParty {
   if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
   const held = partiesOf(actor, item, unitMap);
   const state = item.state as LedgerState;

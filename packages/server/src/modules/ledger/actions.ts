@@ -1,11 +1,36 @@
-import { closeOutEvidenceProblem, dayNumber, extendSteps, hasPermission, LEDGER_ACTION_LABELS, LEDGER_STATE_LABELS, ledgerTransition, type Actor, type IsoDate, type LedgerState } from '@leitai/core';
+import {
+  closeOutEvidenceProblem,
+  dayNumber,
+  extendSteps,
+  hasPermission,
+  LEDGER_ACTION_LABELS,
+  LEDGER_STATE_LABELS,
+  ledgerTransition,
+  type Actor,
+  type IsoDate,
+  type LedgerState,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles } from '../files/service.js';
 import { actingParty, asAppError, canRead } from './access.js';
 import { tellLeadUnit, tellOrganiser } from './notify.js';
-import { decideExtension, getItem, insertEvent, insertExtension, lockItem, markStepDone, moveSteps, pendingExtension, stepsOf, subItemCounts, unitsByIds, updateItem, type ItemRow } from './repository.js';
+import {
+  decideExtension,
+  getItem,
+  insertEvent,
+  insertExtension,
+  lockItem,
+  markStepDone,
+  moveSteps,
+  pendingExtension,
+  stepsOf,
+  subItemCounts,
+  unitsByIds,
+  updateItem,
+  type ItemRow,
+} from './repository.js';
 import { loadCalendar } from './settings.js';
 
 export type ActionInput =
@@ -20,14 +45,28 @@ export type ActionInput =
   | { action: 'reassign'; leadUnitId: number; reason: string };
 
 const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
-const snapshot = (i: ItemRow) => ({ state: i.state, deadline: i.deadline, leadUnitId: i.leadUnitId, coUnitIds: i.coUnitIds, version: i.version, closedOn: i.closedOn });
+const snapshot = (i: ItemRow) => ({
+  state: i.state,
+  deadline: i.deadline,
+  leadUnitId: i.leadUnitId,
+  coUnitIds: i.coUnitIds,
+  version: i.version,
+  closedOn: i.closedOn,
+});
 
 /**
  * One step of an item's life, all or nothing: the item row is locked, the version the person saw is
  * checked (two people closing at once: the second gets a 409), the state machine in core decides,
  * then the change, its history entry, evidence files, audit entry and notices commit together.
  */
-export async function act(db: Db, actor: Actor, who: AuditActor, id: number, input: ActionInput & { version?: number | undefined }, today: IsoDate): Promise<ItemRow> {
+export async function act(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  input: ActionInput & { version?: number | undefined },
+  today: IsoDate,
+): Promise<ItemRow> {
   try {
     return await db.transaction(async (tx) => {
       const item = await lockItem(tx, id);
@@ -35,11 +74,26 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
       const unitMap = await unitsByIds(tx, [item.leadUnitId, ...item.coUnitIds]);
       if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
       if (input.version !== undefined && input.version !== item.version) {
-        throw conflict(`该事项刚被他人更新（当前状态：${stateLabel(item.state)}），你的“${LEDGER_ACTION_LABELS[input.action]}”未执行，请刷新后再操作`, { version: item.version, state: item.state });
+        throw conflict(
+          `该事项刚被他人更新（当前状态：${stateLabel(item.state)}），你的“${LEDGER_ACTION_LABELS[input.action]}”未执行，请刷新后再操作`,
+          { version: item.version, state: item.state },
+        );
       }
-      const state = ledgerTransition(item.state as LedgerState, input.action, actingParty(actor, item, unitMap, input.action));
+      const state = ledgerTransition(
+        item.state as LedgerState,
+        input.action,
+        actingParty(actor, item, unitMap, input.action),
+      );
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
-        insertEvent(tx, { itemId: item.id, kind, actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text, data: data ?? null });
+        insertEvent(tx, {
+          itemId: item.id,
+          kind,
+          actorId: actor.userId,
+          actorName: who.name,
+          unitId: actor.unitId,
+          text,
+          data: data ?? null,
+        });
       let updated: ItemRow;
       let movedSteps: { id: number; title: string; from: string; deadline: string }[] = [];
 
@@ -51,14 +105,22 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
         case 'progress': {
           if (input.text.trim().length < 2) throw bad('进展情况至少填写 2 个字');
           const ev = await event('progress', input.text.trim());
-          await claimFiles(tx, actor, input.fileIds, { ownerType: 'ledger_event', ownerId: ev.id, unitId: item.leadUnitId });
+          await claimFiles(tx, actor, input.fileIds, {
+            ownerType: 'ledger_event',
+            ownerId: ev.id,
+            unitId: item.leadUnitId,
+          });
           updated = await updateItem(tx, item, { state });
           break;
         }
         case 'complete_step': {
           const step = await markStepDone(tx, item.id, input.stepId, today);
           if (!step) throw invalidState('该节点不存在或已完成');
-          await event('complete_step', `完成节点：${step.title}`, { stepId: step.id, deadline: step.deadline, doneOn: today });
+          await event('complete_step', `完成节点：${step.title}`, {
+            stepId: step.id,
+            deadline: step.deadline,
+            doneOn: today,
+          });
           updated = await updateItem(tx, item, { state });
           break;
         }
@@ -66,48 +128,109 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           const problem = closeOutEvidenceProblem({ text: input.text, fileCount: input.fileIds.length });
           if (problem) throw bad(problem);
           const ev = await event('request_close', input.text.trim());
-          await claimFiles(tx, actor, input.fileIds, { ownerType: 'ledger_event', ownerId: ev.id, unitId: item.leadUnitId });
+          await claimFiles(tx, actor, input.fileIds, {
+            ownerType: 'ledger_event',
+            ownerId: ev.id,
+            unitId: item.leadUnitId,
+          });
           updated = await updateItem(tx, item, { state });
-          await tellOrganiser(tx, updated, 'ledger.close_requested', `申请销号：${item.title}`, `${who.name} 提交了销号申请，请审核佐证材料`);
+          await tellOrganiser(
+            tx,
+            updated,
+            'ledger.close_requested',
+            `申请销号：${item.title}`,
+            `${who.name} 提交了销号申请，请审核佐证材料`,
+          );
           break;
         }
         case 'close':
           await event('close', input.text.trim() || '审核通过，予以销号', { closedOn: today });
           updated = await updateItem(tx, item, { state, closedOn: today, closedBy: actor.userId });
-          await tellLeadUnit(tx, updated, 'ledger.closed', `已销号：${item.title}`, dayNumber(today) <= dayNumber(item.deadline) ? '按期办结' : `逾期 ${dayNumber(today) - dayNumber(item.deadline)} 天办结`);
+          await tellLeadUnit(
+            tx,
+            updated,
+            'ledger.closed',
+            `已销号：${item.title}`,
+            dayNumber(today) <= dayNumber(item.deadline)
+              ? '按期办结'
+              : `逾期 ${dayNumber(today) - dayNumber(item.deadline)} 天办结`,
+          );
           if (item.parentId !== null) await rollUp(tx, item.parentId);
           break;
         case 'return':
           if (input.reason.trim().length < 2) throw bad('退回须说明理由（至少 2 个字）');
           await event('return', input.reason.trim());
           updated = await updateItem(tx, item, { state });
-          await tellLeadUnit(tx, updated, 'ledger.returned', `销号申请被退回：${item.title}`, `退回理由：${input.reason.trim()}`);
+          await tellLeadUnit(
+            tx,
+            updated,
+            'ledger.returned',
+            `销号申请被退回：${item.title}`,
+            `退回理由：${input.reason.trim()}`,
+          );
           break;
         case 'request_extension': {
           if (input.reason.trim().length < 2) throw bad('申请延期须说明理由');
-          if (dayNumber(input.deadline) <= dayNumber(item.deadline)) throw bad(`延期后的期限须晚于现期限 ${item.deadline}`);
+          if (dayNumber(input.deadline) <= dayNumber(item.deadline))
+            throw bad(`延期后的期限须晚于现期限 ${item.deadline}`);
           if (await pendingExtension(tx, item.id)) throw invalidState('已有一项延期申请待审批，请勿重复申请');
-          const ext = await insertExtension(tx, { itemId: item.id, requestedDeadline: input.deadline, reason: input.reason.trim(), requestedBy: actor.userId });
-          await event('request_extension', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: input.deadline });
+          const ext = await insertExtension(tx, {
+            itemId: item.id,
+            requestedDeadline: input.deadline,
+            reason: input.reason.trim(),
+            requestedBy: actor.userId,
+          });
+          await event('request_extension', input.reason.trim(), {
+            extensionId: ext.id,
+            from: item.deadline,
+            to: input.deadline,
+          });
           updated = await updateItem(tx, item, {});
-          await tellOrganiser(tx, updated, 'ledger.extension_requested', `申请延期：${item.title}`, `申请延至 ${input.deadline}：${input.reason.trim()}`);
+          await tellOrganiser(
+            tx,
+            updated,
+            'ledger.extension_requested',
+            `申请延期：${item.title}`,
+            `申请延至 ${input.deadline}：${input.reason.trim()}`,
+          );
           break;
         }
         case 'decide_extension': {
           const ext = await pendingExtension(tx, item.id);
           if (!ext) throw invalidState('该事项没有待审批的延期申请');
           if (!input.approve && input.reason.trim().length < 2) throw bad('不同意延期须说明理由');
-          await decideExtension(tx, ext.id, { status: input.approve ? 'approved' : 'refused', decidedBy: actor.userId, decision: input.reason.trim() });
+          await decideExtension(tx, ext.id, {
+            status: input.approve ? 'approved' : 'refused',
+            decidedBy: actor.userId,
+            decision: input.reason.trim(),
+          });
           // The open steps move with the deadline (整体顺延); the event keeps where each one was.
           const steps = input.approve ? ((await stepsOf(tx, [item.id])).get(item.id) ?? []) : [];
           const to = extendSteps(await loadCalendar(tx), item.deadline, ext.requestedDeadline, steps);
-          movedSteps = steps.flatMap((s, i) => (to[i] === s.deadline ? [] : [{ id: s.id, title: s.title, from: s.deadline, deadline: to[i]! }]));
+          movedSteps = steps.flatMap((s, i) =>
+            to[i] === s.deadline ? [] : [{ id: s.id, title: s.title, from: s.deadline, deadline: to[i]! }],
+          );
           await moveSteps(tx, item.id, movedSteps);
-          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), { extensionId: ext.id, from: item.deadline, to: ext.requestedDeadline, ...(movedSteps.length ? { steps: movedSteps } : {}) });
+          await event(input.approve ? 'extension_approved' : 'extension_refused', input.reason.trim(), {
+            extensionId: ext.id,
+            from: item.deadline,
+            to: ext.requestedDeadline,
+            ...(movedSteps.length ? { steps: movedSteps } : {}),
+          });
           // A moved deadline starts its warnings afresh.
-          updated = await updateItem(tx, item, input.approve ? { deadline: ext.requestedDeadline, notifiedColour: null } : {});
+          updated = await updateItem(
+            tx,
+            item,
+            input.approve ? { deadline: ext.requestedDeadline, notifiedColour: null } : {},
+          );
           const stepNote = movedSteps.length ? `，${movedSteps.length} 个未完成节点相应顺延` : '';
-          await tellLeadUnit(tx, updated, 'ledger.extension_decided', `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`, input.approve ? `期限调整为 ${ext.requestedDeadline}${stepNote}` : `理由：${input.reason.trim()}`);
+          await tellLeadUnit(
+            tx,
+            updated,
+            'ledger.extension_decided',
+            `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`,
+            input.approve ? `期限调整为 ${ext.requestedDeadline}${stepNote}` : `理由：${input.reason.trim()}`,
+          );
           break;
         }
         case 'reassign': {
@@ -115,13 +238,36 @@ export async function act(db: Db, actor: Actor, who: AuditActor, id: number, inp
           if (input.leadUnitId === item.leadUnitId) throw bad('转办的单位与现牵头单位相同');
           const target = (await unitsByIds(tx, [input.leadUnitId])).get(input.leadUnitId);
           if (!target?.active) throw bad('转办的单位不存在或已停用');
-          await event('reassign', input.reason.trim(), { from: item.leadUnitId, fromName: unitMap.get(item.leadUnitId)?.name, to: target.id, toName: target.name });
-          updated = await updateItem(tx, item, { state, leadUnitId: target.id, coUnitIds: item.coUnitIds.filter((u) => u !== target.id), notifiedColour: null });
-          await tellLeadUnit(tx, updated, 'ledger.assigned', `转办督办事项：${item.title}`, `由${unitMap.get(item.leadUnitId)?.name ?? ''}转至你单位办理，完成期限 ${item.deadline}`);
+          await event('reassign', input.reason.trim(), {
+            from: item.leadUnitId,
+            fromName: unitMap.get(item.leadUnitId)?.name,
+            to: target.id,
+            toName: target.name,
+          });
+          updated = await updateItem(tx, item, {
+            state,
+            leadUnitId: target.id,
+            coUnitIds: item.coUnitIds.filter((u) => u !== target.id),
+            notifiedColour: null,
+          });
+          await tellLeadUnit(
+            tx,
+            updated,
+            'ledger.assigned',
+            `转办督办事项：${item.title}`,
+            `由${unitMap.get(item.leadUnitId)?.name ?? ''}转至你单位办理，完成期限 ${item.deadline}`,
+          );
           break;
         }
       }
-      await recordAudit(tx, who, { action: `ledger.${input.action}`, targetType: 'ledger_item', targetId: item.id, unitId: updated.leadUnitId, before: snapshot(item), after: { ...snapshot(updated), ...(movedSteps.length ? { steps: movedSteps } : {}) } });
+      await recordAudit(tx, who, {
+        action: `ledger.${input.action}`,
+        targetType: 'ledger_item',
+        targetId: item.id,
+        unitId: updated.leadUnitId,
+        before: snapshot(item),
+        after: { ...snapshot(updated), ...(movedSteps.length ? { steps: movedSteps } : {}) },
+      });
       return updated;
     });
   } catch (e) {
@@ -134,7 +280,13 @@ async function rollUp(tx: Db, parentId: number): Promise<void> {
   const parent = await getItem(tx, parentId);
   const counts = (await subItemCounts(tx, [parentId])).get(parentId);
   if (!parent || parent.state === 'closed' || !counts || counts.closed < counts.total) return;
-  await tellOrganiser(tx, parent, 'ledger.children_closed', `子事项已全部销号：${parent.title}`, `${counts.total} 个子事项均已销号，请审核主事项是否销号`);
+  await tellOrganiser(
+    tx,
+    parent,
+    'ledger.children_closed',
+    `子事项已全部销号：${parent.title}`,
+    `${counts.total} 个子事项均已销号，请审核主事项是否销号`,
+  );
 }
 
 const stateLabel = (s: string) => LEDGER_STATE_LABELS[s as LedgerState] ?? s;

@@ -11,7 +11,14 @@ export interface BulletinData {
   asOf: IsoDate;
   totals: { due: number; onTime: number; late: number; overdue: number };
   ranking: RateRow[];
-  overdueItems: { id: number; title: string; unitName: string; leaderName: string; deadline: string; daysOverdue: number }[];
+  overdueItems: {
+    id: number;
+    title: string;
+    unitName: string;
+    leaderName: string;
+    deadline: string;
+    daysOverdue: number;
+  }[];
 }
 
 /** What a 督查通报 says for a period: closure rates per unit ranked, and every overdue item by name. */
@@ -19,7 +26,9 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
   const rates = await ratesFor(db, actor, period, today);
   // Overdue as the period ended (or today, for the current one): an item closed since then was still open.
   const red = await listLedger(db, actor, { colour: 'red' }, rates.asOf);
-  const ranking = rates.rows.filter((r) => r.due > 0).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  const ranking = rates.rows
+    .filter((r) => r.due > 0)
+    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   const sum = (k: 'due' | 'onTime' | 'late' | 'overdue') => ranking.reduce((s, r) => s + r[k], 0);
   return {
     period,
@@ -28,12 +37,20 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
     ranking,
     overdueItems: red
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
-      .map((i) => ({ id: i.id, title: i.title, unitName: i.leadUnit.name, leaderName: i.leader?.name ?? '', deadline: i.deadline, daysOverdue: i.daysOverdue })),
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        unitName: i.leadUnit.name,
+        leaderName: i.leader?.name ?? '',
+        deadline: i.deadline,
+        daysOverdue: i.daysOverdue,
+      })),
   };
 }
 
 /** A rate in [0, 1] as '83.3%', rounded once, for display only. */
-export const percent = (rate: string | null) => (rate === null ? '—' : `${formatDecimal(parseDecimal(rate, 'rate') * 100, 1)}%`);
+export const percent = (rate: string | null) =>
+  rate === null ? '—' : `${formatDecimal(parseDecimal(rate, 'rate') * 100, 1)}%`;
 export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
 
 const rankColumns: ExportColumn<RateRow>[] = [
@@ -62,23 +79,57 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
     title: bulletinTitle(d),
     blocks: [
       { kind: 'paragraph', text: `统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。` },
-      { kind: 'paragraph', text: `本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。` },
+      {
+        kind: 'paragraph',
+        text: `本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。`,
+      },
       { kind: 'heading', text: '一、各单位按期销号情况（按按期销号率排名）' },
       d.ranking.length === 0
         ? { kind: 'note', text: '本期无到期督办事项。' }
-        : { kind: 'table', header: rankColumns.map((c) => c.header), rows: d.ranking.map((r) => [String(r.rank ?? '—'), r.unitName, String(r.due), String(r.onTime), String(r.late), String(r.overdue), percent(r.rate)]) },
+        : {
+            kind: 'table',
+            header: rankColumns.map((c) => c.header),
+            rows: d.ranking.map((r) => [
+              String(r.rank ?? '—'),
+              r.unitName,
+              String(r.due),
+              String(r.onTime),
+              String(r.late),
+              String(r.overdue),
+              percent(r.rate),
+            ]),
+          },
       { kind: 'heading', text: '二、逾期未办结事项' },
       d.overdueItems.length === 0
         ? { kind: 'note', text: '本期无逾期未办结事项。' }
-        : { kind: 'table', header: overdueColumns.map((c) => c.header), rows: numbered(d).map((i) => [String(i.n), i.title, i.unitName, i.leaderName, i.deadline, `${i.daysOverdue} 天`]) },
-      { kind: 'paragraph', text: '请各逾期单位对照清单，倒排工期、限期清零，并于 3 个工作日内向区督查室报送整改情况。' },
+        : {
+            kind: 'table',
+            header: overdueColumns.map((c) => c.header),
+            rows: numbered(d).map((i) => [
+              String(i.n),
+              i.title,
+              i.unitName,
+              i.leaderName,
+              i.deadline,
+              `${i.daysOverdue} 天`,
+            ]),
+          },
+      {
+        kind: 'paragraph',
+        text: '请各逾期单位对照清单，倒排工期、限期清零，并于 3 个工作日内向区督查室报送整改情况。',
+      },
     ],
   });
 }
 
 export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   return exportWorkbook([
-    { name: '按期销号排名', title: [bulletinTitle(d), `统计期间 ${d.from} 至 ${d.to}，截至 ${d.asOf}`], columns: rankColumns, rows: d.ranking },
+    {
+      name: '按期销号排名',
+      title: [bulletinTitle(d), `统计期间 ${d.from} 至 ${d.to}，截至 ${d.asOf}`],
+      columns: rankColumns,
+      rows: d.ranking,
+    },
     { name: '逾期事项', columns: overdueColumns, rows: numbered(d) },
   ]);
 }

@@ -1,8 +1,26 @@
-import { dayNumber, LEDGER_PRIORITIES, LEDGER_SOURCES, stepDeadlinesProblem, type Actor, type IsoDate, type LedgerPriority } from '@leitai/core';
+import {
+  dayNumber,
+  LEDGER_PRIORITIES,
+  LEDGER_SOURCES,
+  stepDeadlinesProblem,
+  type Actor,
+  type IsoDate,
+  type LedgerPriority,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
-import { getItem, insertEvent, insertItem, insertSteps, leaders, stepsOf, unitsByIds, type ItemRow, type UnitRef } from './repository.js';
+import {
+  getItem,
+  insertEvent,
+  insertItem,
+  insertSteps,
+  leaders,
+  stepsOf,
+  unitsByIds,
+  type ItemRow,
+  type UnitRef,
+} from './repository.js';
 import { tellCoUnits, tellLeadUnit } from './notify.js';
 
 export interface NewItem {
@@ -26,21 +44,30 @@ export interface FieldProblem {
 }
 
 /** Every problem of a new item, by field: the form and the Excel import report the same sentences. */
-export function newItemProblems(item: NewItem, ctx: { today: IsoDate; units: Map<number, UnitRef>; leaderIds: Set<number> }): FieldProblem[] {
+export function newItemProblems(
+  item: NewItem,
+  ctx: { today: IsoDate; units: Map<number, UnitRef>; leaderIds: Set<number> },
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (item.title.trim().length < 2) out.push({ field: 'title', message: '事项标题至少 2 个字' });
-  if (!(LEDGER_SOURCES as readonly string[]).includes(item.source)) out.push({ field: 'source', message: `来源须为：${LEDGER_SOURCES.join('、')}` });
-  if (!(LEDGER_PRIORITIES as readonly string[]).includes(item.priority)) out.push({ field: 'priority', message: '优先级须为一般、重要或紧急' });
+  if (!(LEDGER_SOURCES as readonly string[]).includes(item.source))
+    out.push({ field: 'source', message: `来源须为：${LEDGER_SOURCES.join('、')}` });
+  if (!(LEDGER_PRIORITIES as readonly string[]).includes(item.priority))
+    out.push({ field: 'priority', message: '优先级须为一般、重要或紧急' });
   const lead = ctx.units.get(item.leadUnitId);
   if (!lead || !lead.active) out.push({ field: 'leadUnitId', message: '牵头单位不存在或已停用' });
   const badCo = item.coUnitIds.filter((id) => !ctx.units.get(id)?.active);
   if (badCo.length > 0) out.push({ field: 'coUnitIds', message: `配合单位 ${badCo.join('、')} 不存在或已停用` });
   if (item.coUnitIds.includes(item.leadUnitId)) out.push({ field: 'coUnitIds', message: '牵头单位不能同时是配合单位' });
-  if (item.leaderId !== null && !ctx.leaderIds.has(item.leaderId)) out.push({ field: 'leaderId', message: '责任领导须是启用的区领导账号' });
+  if (item.leaderId !== null && !ctx.leaderIds.has(item.leaderId))
+    out.push({ field: 'leaderId', message: '责任领导须是启用的区领导账号' });
   let deadlineOk = true;
   try {
     if (dayNumber(item.deadline) < dayNumber(ctx.today)) {
-      out.push({ field: 'deadline', message: `完成期限 ${item.deadline} 早于今天（${ctx.today}），不能交办已过期的事项` });
+      out.push({
+        field: 'deadline',
+        message: `完成期限 ${item.deadline} 早于今天（${ctx.today}），不能交办已过期的事项`,
+      });
     }
   } catch {
     deadlineOk = false;
@@ -60,7 +87,13 @@ export function newItemProblems(item: NewItem, ctx: { today: IsoDate; units: Map
 }
 
 export async function validationContext(db: Db, items: NewItem[], today: IsoDate) {
-  const [units, leaderRows] = await Promise.all([unitsByIds(db, items.flatMap((i) => [i.leadUnitId, ...i.coUnitIds])), leaders(db)]);
+  const [units, leaderRows] = await Promise.all([
+    unitsByIds(
+      db,
+      items.flatMap((i) => [i.leadUnitId, ...i.coUnitIds]),
+    ),
+    leaders(db),
+  ]);
   return { today, units, leaderIds: new Set(leaderRows.map((l) => l.id)) };
 }
 
@@ -79,7 +112,13 @@ const FIELD_LABELS: Record<keyof NewItem, string> = {
 };
 
 /** Inserts validated items with their steps, history, audit and assignment notices, in the caller's transaction. */
-export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: NewItem[], parentId: number | null = null): Promise<ItemRow[]> {
+export async function insertItems(
+  tx: Db,
+  actor: Actor,
+  who: AuditActor,
+  items: NewItem[],
+  parentId: number | null = null,
+): Promise<ItemRow[]> {
   const out: ItemRow[] = [];
   for (const i of items) {
     const row = await insertItem(tx, {
@@ -98,9 +137,29 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
       createdBy: actor.userId,
     });
     await insertSteps(tx, row.id, i.steps);
-    await insertEvent(tx, { itemId: row.id, kind: 'assign', actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text: '', data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId } });
-    await recordAudit(tx, who, { action: 'ledger.create', targetType: 'ledger_item', targetId: row.id, unitId: row.leadUnitId, after: { ...i } });
-    await tellLeadUnit(tx, row, 'ledger.assigned', `新督办事项：${row.title}`, `完成期限 ${row.deadline}，请及时签收办理`);
+    await insertEvent(tx, {
+      itemId: row.id,
+      kind: 'assign',
+      actorId: actor.userId,
+      actorName: who.name,
+      unitId: actor.unitId,
+      text: '',
+      data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId },
+    });
+    await recordAudit(tx, who, {
+      action: 'ledger.create',
+      targetType: 'ledger_item',
+      targetId: row.id,
+      unitId: row.leadUnitId,
+      after: { ...i },
+    });
+    await tellLeadUnit(
+      tx,
+      row,
+      'ledger.assigned',
+      `新督办事项：${row.title}`,
+      `完成期限 ${row.deadline}，请及时签收办理`,
+    );
     await tellCoUnits(tx, row);
     out.push(row);
   }
@@ -108,22 +167,41 @@ export async function insertItems(tx: Db, actor: Actor, who: AuditActor, items: 
 }
 
 /** Creates one item, refusing it whole with every problem named. */
-export async function createItem(db: Db, actor: Actor, who: AuditActor, input: NewItem, today: IsoDate): Promise<ItemRow> {
+export async function createItem(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  input: NewItem,
+  today: IsoDate,
+): Promise<ItemRow> {
   const problems = newItemProblems(input, await validationContext(db, [input], today));
   if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', problems.map((p) => `${FIELD_LABELS[p.field]}：${p.message}`).join('；'), { issues: problems.map((p) => ({ path: p.field, message: p.message })) });
+    throw new AppError('VALIDATION_FAILED', problems.map((p) => `${FIELD_LABELS[p.field]}：${p.message}`).join('；'), {
+      issues: problems.map((p) => ({ path: p.field, message: p.message })),
+    });
   }
   return db.transaction(async (tx) => (await insertItems(tx, actor, who, [input]))[0]!);
 }
 
 /** 分解: one sub-item per unit, each led by that unit, copying the parent's content, leader and steps. */
-export async function splitItem(db: Db, actor: Actor, who: AuditActor, id: number, parts: { unitId: number; deadline?: IsoDate | undefined }[], today: IsoDate): Promise<ItemRow[]> {
+export async function splitItem(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  parts: { unitId: number; deadline?: IsoDate | undefined }[],
+  today: IsoDate,
+): Promise<ItemRow[]> {
   const parent = await getItem(db, id);
   if (!parent) throw notFound('督办事项');
   if (parent.state === 'closed') throw invalidState('事项已销号，不能再分解');
-  if (new Set(parts.map((p) => p.unitId)).size !== parts.length) throw new AppError('VALIDATION_FAILED', '分解的单位有重复');
+  if (new Set(parts.map((p) => p.unitId)).size !== parts.length)
+    throw new AppError('VALIDATION_FAILED', '分解的单位有重复');
   const steps = (await stepsOf(db, [id])).get(id) ?? [];
-  const units = await unitsByIds(db, parts.map((p) => p.unitId));
+  const units = await unitsByIds(
+    db,
+    parts.map((p) => p.unitId),
+  );
   const items: NewItem[] = parts.map((p) => ({
     title: `${parent.title}（${units.get(p.unitId)?.name ?? p.unitId}）`,
     content: parent.content,
@@ -134,14 +212,25 @@ export async function splitItem(db: Db, actor: Actor, who: AuditActor, id: numbe
     deadline: p.deadline ?? parent.deadline,
     priority: parent.priority,
     tags: parent.tags,
-    steps: p.deadline && p.deadline !== parent.deadline ? [] : steps.map((s) => ({ title: s.title, deadline: s.deadline })),
+    steps:
+      p.deadline && p.deadline !== parent.deadline ? [] : steps.map((s) => ({ title: s.title, deadline: s.deadline })),
   }));
   const ctx = await validationContext(db, items, today);
-  const problems = items.flatMap((it, i) => newItemProblems(it, ctx).map((p) => `第 ${i + 1} 个单位 ${FIELD_LABELS[p.field]}：${p.message}`));
+  const problems = items.flatMap((it, i) =>
+    newItemProblems(it, ctx).map((p) => `第 ${i + 1} 个单位 ${FIELD_LABELS[p.field]}：${p.message}`),
+  );
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'));
   return db.transaction(async (tx) => {
     const rows = await insertItems(tx, actor, who, items, parent.id);
-    await insertEvent(tx, { itemId: parent.id, kind: 'split', actorId: actor.userId, actorName: who.name, unitId: actor.unitId, text: `分解为 ${rows.length} 个子事项`, data: { children: rows.map((r) => r.id) } });
+    await insertEvent(tx, {
+      itemId: parent.id,
+      kind: 'split',
+      actorId: actor.userId,
+      actorName: who.name,
+      unitId: actor.unitId,
+      text: `分解为 ${rows.length} 个子事项`,
+      data: { children: rows.map((r) => r.id) },
+    });
     return rows;
   });
 }

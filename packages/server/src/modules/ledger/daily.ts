@@ -16,20 +16,39 @@ import { ledgerSettings } from './settings.js';
 export async function announceColours(tx: Db, day: IsoDate): Promise<string> {
   const { yellowDays } = await ledgerSettings(tx);
   const rows = await listItems(tx, { scope: { kind: 'all' }, openOnly: true });
-  const steps = await stepsOf(tx, rows.map((r) => r.id));
+  const steps = await stepsOf(
+    tx,
+    rows.map((r) => r.id),
+  );
   let told = 0;
   let flagged = 0;
   for (const row of rows) {
     const st = steps.get(row.id) ?? [];
-    const s = itemStatus({ deadline: row.deadline, today: day, yellowDays, steps: st.map((x) => ({ deadline: x.deadline, doneOn: x.doneOn })) });
+    const s = itemStatus({
+      deadline: row.deadline,
+      today: day,
+      yellowDays,
+      steps: st.map((x) => ({ deadline: x.deadline, doneOn: x.doneOn })),
+    });
     if (s.colour !== 'yellow' && s.colour !== 'red') continue;
     flagged += 1;
     const step = s.drivenByStep === null ? null : st[s.drivenByStep]!;
     const deadline = step ? step.deadline : row.deadline;
     const what = step ? `节点“${step.title}”` : '事项';
-    const body = s.colour === 'red' ? `${what}已逾期 ${s.daysOverdue} 天（期限 ${deadline}），请尽快办结` : `${what}将于 ${deadline} 到期（还剩 ${s.daysLeft ?? 0} 天）`;
-    told += await tellLeadUnit(tx, row, `ledger.${s.colour}`, `${s.colour === 'red' ? '逾期' : '临期'}提醒：${row.title}`, body, `ledger:${row.id}:${s.colour}:${deadline}`);
-    if (row.notifiedColour !== s.colour) await tx.update(ledgerItems).set({ notifiedColour: s.colour }).where(eq(ledgerItems.id, row.id));
+    const body =
+      s.colour === 'red'
+        ? `${what}已逾期 ${s.daysOverdue} 天（期限 ${deadline}），请尽快办结`
+        : `${what}将于 ${deadline} 到期（还剩 ${s.daysLeft ?? 0} 天）`;
+    told += await tellLeadUnit(
+      tx,
+      row,
+      `ledger.${s.colour}`,
+      `${s.colour === 'red' ? '逾期' : '临期'}提醒：${row.title}`,
+      body,
+      `ledger:${row.id}:${s.colour}:${deadline}`,
+    );
+    if (row.notifiedColour !== s.colour)
+      await tx.update(ledgerItems).set({ notifiedColour: s.colour }).where(eq(ledgerItems.id, row.id));
   }
   return `${flagged} items yellow or red, ${told} new notices`;
 }

@@ -17,7 +17,12 @@ afterAll(() => t.close());
 
 describe('ledger demo', () => {
   it('holds items in every state, some overdue, some closed late, across many units', async () => {
-    const all = await listLedger(t.database.db, { userId: 0, unitId: 0, unitPath: '/', roles: ['organiser'], overseenUnitPaths: [] }, {}, shanghaiDate());
+    const all = await listLedger(
+      t.database.db,
+      { userId: 0, unitId: 0, unitPath: '/', roles: ['organiser'], overseenUnitPaths: [] },
+      {},
+      shanghaiDate(),
+    );
     expect(all.length).toBeGreaterThanOrEqual(36);
     for (const s of LEDGER_STATES) expect(all.filter((i) => i.state === s).length).toBeGreaterThanOrEqual(4);
     expect(all.filter((i) => i.colour === 'red').length).toBeGreaterThanOrEqual(8);
@@ -28,9 +33,14 @@ describe('ledger demo', () => {
 
   it('gives the demo accounts their own inbox, the leader their units, and notices of overdue items', async () => {
     const reporter = await loginAs(t.app, 'reporter.gxj', DEMO_PASSWORD);
-    const mine = (await reporter.get('/api/ledger/items')).json().items as { leadUnit: { name: string }; coUnits: { name: string }[] }[];
+    const mine = (await reporter.get('/api/ledger/items')).json().items as {
+      leadUnit: { name: string };
+      coUnits: { name: string }[];
+    }[];
     expect(mine.length).toBeGreaterThanOrEqual(4);
-    expect(mine.every((i) => i.leadUnit.name === '区工信局' || i.coUnits.some((u) => u.name === '区工信局'))).toBe(true);
+    expect(mine.every((i) => i.leadUnit.name === '区工信局' || i.coUnits.some((u) => u.name === '区工信局'))).toBe(
+      true,
+    );
     const notices = (await reporter.get('/api/notifications')).json();
     expect(notices.items.some((n: { kind: string }) => n.kind === 'ledger.red')).toBe(true);
     const leader = await loginAs(t.app, 'leader', DEMO_PASSWORD);

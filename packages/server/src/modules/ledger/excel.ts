@@ -1,4 +1,12 @@
-import { LEDGER_COLOUR_LABELS, LEDGER_PRIORITIES, LEDGER_PRIORITY_LABELS, LEDGER_SOURCES, LEDGER_STATE_LABELS, type IsoDate, type LedgerState } from '@leitai/core';
+import {
+  LEDGER_COLOUR_LABELS,
+  LEDGER_PRIORITIES,
+  LEDGER_PRIORITY_LABELS,
+  LEDGER_SOURCES,
+  LEDGER_STATE_LABELS,
+  type IsoDate,
+  type LedgerState,
+} from '@leitai/core';
 import type { ImportProblem } from '../../errors.js';
 import { buildTemplate, exportSheet, readSheet } from '../../excel/index.js';
 import type { NewItem } from './create.js';
@@ -36,7 +44,10 @@ export interface ImportLookups {
 }
 
 /** Reads the filled template: items with their Excel row numbers, or every problem by row and column. */
-export async function readImport(buffer: Buffer, look: ImportLookups): Promise<{ items: NewItem[]; rows: number[]; problems: ImportProblem[] }> {
+export async function readImport(
+  buffer: Buffer,
+  look: ImportLookups,
+): Promise<{ items: NewItem[]; rows: number[]; problems: ImportProblem[] }> {
   const sheet = await readSheet(buffer, COLUMNS);
   const problems: ImportProblem[] = [...sheet.problems];
   const priorityOf = new Map(LEDGER_PRIORITIES.map((p) => [LEDGER_PRIORITY_LABELS[p] as string, p]));
@@ -47,14 +58,18 @@ export async function readImport(buffer: Buffer, look: ImportLookups): Promise<{
     const leadUnitId = c.牵头单位 ? look.unitByKey(c.牵头单位) : undefined;
     if (c.牵头单位 && leadUnitId === undefined) problem('牵头单位', `找不到单位“${c.牵头单位}”`);
     const coUnitIds: number[] = [];
-    for (const k of c.配合单位.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const k of c.配合单位
+      .split(/[、,，;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const id = look.unitByKey(k);
       if (id === undefined) problem('配合单位', `找不到单位“${k}”`);
       else coUnitIds.push(id);
     }
     const leaderId = c.责任领导 ? look.leaderByKey(c.责任领导) : null;
     if (leaderId === undefined) problem('责任领导', `找不到区领导“${c.责任领导}”`);
-    if (c.完成期限 && !/^\d{4}-\d{2}-\d{2}$/.test(c.完成期限)) problem('完成期限', `“${c.完成期限}”不是日期，格式须为 2026-06-30`);
+    if (c.完成期限 && !/^\d{4}-\d{2}-\d{2}$/.test(c.完成期限))
+      problem('完成期限', `“${c.完成期限}”不是日期，格式须为 2026-06-30`);
     return {
       title: c.事项标题,
       content: c.具体内容,

@@ -6,10 +6,21 @@ import { FIELD_LABELS, insertItems, newItemProblems, validationContext, type New
 import { readImport } from './excel.js';
 import { allUnits, leaders } from './repository.js';
 
-const COLUMN_OF: Record<keyof NewItem, string> = { ...FIELD_LABELS, leadUnitId: '牵头单位', coUnitIds: '配合单位', leaderId: '责任领导' };
+const COLUMN_OF: Record<keyof NewItem, string> = {
+  ...FIELD_LABELS,
+  leadUnitId: '牵头单位',
+  coUnitIds: '配合单位',
+  leaderId: '责任领导',
+};
 
 /** 批量交办 from the template: every row valid or nothing written, problems by row and column. */
-export async function importItems(db: Db, actor: Actor, who: AuditActor, buffer: Buffer, today: IsoDate): Promise<{ created: number; ids: number[] }> {
+export async function importItems(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  buffer: Buffer,
+  today: IsoDate,
+): Promise<{ created: number; ids: number[] }> {
   const [units, leaderRows] = await Promise.all([allUnits(db), leaders(db)]);
   const unitKey = new Map<string, number>();
   for (const u of units.filter((x) => x.active)) {
@@ -29,7 +40,8 @@ export async function importItems(db: Db, actor: Actor, who: AuditActor, buffer:
     for (const p of newItemProblems(item, ctx)) {
       const column = COLUMN_OF[p.field];
       // The reader already named a missing unit or a malformed date in this cell.
-      if (!problems.some((q) => q.row === row && q.column === column)) problems.push({ row, column, message: p.message });
+      if (!problems.some((q) => q.row === row && q.column === column))
+        problems.push({ row, column, message: p.message });
     }
   });
   if (problems.length > 0) throw importInvalid(problems.sort((a, b) => a.row - b.row));

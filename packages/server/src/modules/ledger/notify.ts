@@ -3,10 +3,23 @@ import { notify, unitRecipients } from '../notifications/service.js';
 import { unitsByIds, type ItemRow } from './repository.js';
 
 /** Tells the lead unit's accounts and the responsible leader about an item. */
-export async function tellLeadUnit(tx: Db, item: ItemRow, kind: string, title: string, body: string, dedupeKey?: string): Promise<number> {
+export async function tellLeadUnit(
+  tx: Db,
+  item: ItemRow,
+  kind: string,
+  title: string,
+  body: string,
+  dedupeKey?: string,
+): Promise<number> {
   const recipients = await unitRecipients(tx, [item.leadUnitId]);
   if (item.leaderId) recipients.push(item.leaderId);
-  return notify(tx, recipients, { kind, title, body, link: `/ledger/items/${item.id}`, ...(dedupeKey ? { dedupeKey } : {}) });
+  return notify(tx, recipients, {
+    kind,
+    title,
+    body,
+    link: `/ledger/items/${item.id}`,
+    ...(dedupeKey ? { dedupeKey } : {}),
+  });
 }
 
 /** Tells the organiser who created the item (a close-out or extension waits for them). */
@@ -19,5 +32,10 @@ export async function tellCoUnits(tx: Db, item: ItemRow): Promise<number> {
   if (item.coUnitIds.length === 0) return 0;
   const lead = (await unitsByIds(tx, [item.leadUnitId])).get(item.leadUnitId)?.name ?? '';
   const recipients = await unitRecipients(tx, item.coUnitIds);
-  return notify(tx, recipients, { kind: 'ledger.co_assigned', title: `配合督办事项：${item.title}`, body: `牵头单位：${lead}，完成期限 ${item.deadline}，请配合办理`, link: `/ledger/items/${item.id}` });
+  return notify(tx, recipients, {
+    kind: 'ledger.co_assigned',
+    title: `配合督办事项：${item.title}`,
+    body: `牵头单位：${lead}，完成期限 ${item.deadline}，请配合办理`,
+    link: `/ledger/items/${item.id}`,
+  });
 }

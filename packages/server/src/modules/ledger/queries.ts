@@ -1,4 +1,19 @@
-import { allowedLedgerActions, can, closeOutRates, hasPermission, periodRange, unitFilter, type Actor, type IsoDate, type LedgerColour, type LedgerEvent, type LedgerItemDetail, type LedgerRateRow, type LedgerState, type LedgerUnitCounts } from '@leitai/core';
+import {
+  allowedLedgerActions,
+  can,
+  closeOutRates,
+  hasPermission,
+  periodRange,
+  unitFilter,
+  type Actor,
+  type IsoDate,
+  type LedgerColour,
+  type LedgerEvent,
+  type LedgerItemDetail,
+  type LedgerRateRow,
+  type LedgerState,
+  type LedgerUnitCounts,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { filesOf } from '../files/service.js';
@@ -14,7 +29,11 @@ export interface ListQuery extends Omit<ListFilter, 'scope'> {
 /** The items the actor may read, filtered; colour is computed for today, so it filters after the query. */
 export async function listLedger(db: Db, actor: Actor, q: ListQuery, today: IsoDate): Promise<ItemView[]> {
   const { yellowDays } = await ledgerSettings(db);
-  const rows = await listItems(db, { ...q, scope: unitFilter(actor, 'ledger.read'), ...(q.colour === 'closed' ? { state: 'closed' } : {}) });
+  const rows = await listItems(db, {
+    ...q,
+    scope: unitFilter(actor, 'ledger.read'),
+    ...(q.colour === 'closed' ? { state: 'closed' } : {}),
+  });
   const views = await toViews(db, rows, today, yellowDays);
   return (q.colour ? views.filter((v) => v.colour === q.colour) : views).sort(byUrgency);
 }
@@ -47,8 +66,26 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
   const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state as LedgerState, p)))];
   return {
     ...view!,
-    events: await Promise.all(events.map(async (e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, at: e.at, text: e.text, data: e.data as Record<string, unknown> | null, files: await filesOf(db, 'ledger_event', e.id) }))),
-    extensions: extensions.map((x) => ({ id: x.id, requestedDeadline: x.requestedDeadline, reason: x.reason, status: x.status, requestedAt: x.requestedAt, decision: x.decision, decidedAt: x.decidedAt })),
+    events: await Promise.all(
+      events.map(async (e) => ({
+        id: e.id,
+        kind: e.kind,
+        actorName: e.actorName,
+        at: e.at,
+        text: e.text,
+        data: e.data as Record<string, unknown> | null,
+        files: await filesOf(db, 'ledger_event', e.id),
+      })),
+    ),
+    extensions: extensions.map((x) => ({
+      id: x.id,
+      requestedDeadline: x.requestedDeadline,
+      reason: x.reason,
+      status: x.status,
+      requestedAt: x.requestedAt,
+      decision: x.decision,
+      decidedAt: x.decidedAt,
+    })),
     subItems: await toViews(db, subRows, today, yellowDays),
     parties,
     actions,
@@ -62,7 +99,16 @@ export async function countsByUnit(db: Db, actor: Actor, today: IsoDate): Promis
   const items = await listLedger(db, actor, {}, today);
   const by = new Map<number, UnitCounts>();
   for (const i of items) {
-    const c = by.get(i.leadUnit.id) ?? { unitId: i.leadUnit.id, unitName: i.leadUnit.name, total: 0, open: 0, yellow: 0, overdue: 0, closedOnTime: 0, closedLate: 0 };
+    const c = by.get(i.leadUnit.id) ?? {
+      unitId: i.leadUnit.id,
+      unitName: i.leadUnit.name,
+      total: 0,
+      open: 0,
+      yellow: 0,
+      overdue: 0,
+      closedOnTime: 0,
+      closedLate: 0,
+    };
     c.total += 1;
     if (i.state !== 'closed') c.open += 1;
     if (i.colour === 'yellow') c.yellow += 1;
@@ -80,7 +126,12 @@ export type RateRow = LedgerRateRow;
  * 按期销号率 per unit for a period, by core's rule, seen on `asOf` (today, or the period's end if
  * earlier). Every ranked unit in scope appears, with rate null when nothing fell due.
  */
-export async function ratesFor(db: Db, actor: Actor, period: string, today: IsoDate): Promise<{ from: IsoDate; to: IsoDate; asOf: IsoDate; rows: RateRow[] }> {
+export async function ratesFor(
+  db: Db,
+  actor: Actor,
+  period: string,
+  today: IsoDate,
+): Promise<{ from: IsoDate; to: IsoDate; asOf: IsoDate; rows: RateRow[] }> {
   let range: { from: IsoDate; to: IsoDate };
   try {
     range = periodRange(period);
@@ -90,14 +141,23 @@ export async function ratesFor(db: Db, actor: Actor, period: string, today: IsoD
   const asOf = range.to < today ? range.to : today;
   const filter = unitFilter(actor, 'ledger.read');
   // Every unit below the root (the district itself is not ranked) within the actor's scope.
-  const units = (await allUnits(db)).filter((u) => u.active && u.path.split('/').length > 3 && (filter.kind === 'all' || can(actor, 'ledger.read', u.path)));
+  const units = (await allUnits(db)).filter(
+    (u) => u.active && u.path.split('/').length > 3 && (filter.kind === 'all' || can(actor, 'ledger.read', u.path)),
+  );
   // Rate only items led by a unit in scope: an item the actor merely co-operates on would give its
   // lead unit a partial, misleading rate.
   const inScope = new Set(units.map((u) => u.id));
-  const items = (await listItems(db, { scope: filter })).filter((i) => filter.kind === 'all' || inScope.has(i.leadUnitId));
+  const items = (await listItems(db, { scope: filter })).filter(
+    (i) => filter.kind === 'all' || inScope.has(i.leadUnitId),
+  );
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const rows = closeOutRates({
-    items: items.map((i) => ({ id: String(i.id), unitId: String(i.leadUnitId), deadline: i.deadline, closedOn: i.closedOn })),
+    items: items.map((i) => ({
+      id: String(i.id),
+      unitId: String(i.leadUnitId),
+      deadline: i.deadline,
+      closedOn: i.closedOn,
+    })),
     ...range,
     asOf,
     unitIds: units.map((u) => String(u.id)),

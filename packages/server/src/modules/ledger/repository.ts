@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { LedgerState, UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenas, ledgerEvents, ledgerExtensions, ledgerItems, ledgerSteps, units, users } from '../../db/schema/index.js';
+import {
+  arenas,
+  ledgerEvents,
+  ledgerExtensions,
+  ledgerItems,
+  ledgerSteps,
+  units,
+  users,
+} from '../../db/schema/index.js';
 
 export type ItemRow = typeof ledgerItems.$inferSelect;
 export type StepRow = typeof ledgerSteps.$inferSelect;
@@ -32,7 +40,11 @@ export async function insertItem(tx: Db, values: typeof ledgerItems.$inferInsert
 }
 
 /** Writes the new fields and bumps the version, only if the version is still the one read. */
-export async function updateItem(tx: Db, item: ItemRow, set: Partial<typeof ledgerItems.$inferInsert>): Promise<ItemRow> {
+export async function updateItem(
+  tx: Db,
+  item: ItemRow,
+  set: Partial<typeof ledgerItems.$inferInsert>,
+): Promise<ItemRow> {
   const [row] = await tx
     .update(ledgerItems)
     .set({ ...set, version: item.version + 1, updatedAt: new Date() })
@@ -42,15 +54,25 @@ export async function updateItem(tx: Db, item: ItemRow, set: Partial<typeof ledg
   return row;
 }
 
-export async function insertSteps(tx: Db, itemId: number, steps: readonly { title: string; deadline: string }[]): Promise<void> {
+export async function insertSteps(
+  tx: Db,
+  itemId: number,
+  steps: readonly { title: string; deadline: string }[],
+): Promise<void> {
   if (steps.length === 0) return;
-  await tx.insert(ledgerSteps).values(steps.map((s, i) => ({ itemId, seq: i + 1, title: s.title, deadline: s.deadline })));
+  await tx
+    .insert(ledgerSteps)
+    .values(steps.map((s, i) => ({ itemId, seq: i + 1, title: s.title, deadline: s.deadline })));
 }
 
 export async function stepsOf(db: Db, itemIds: number[]): Promise<Map<number, StepRow[]>> {
   const out = new Map<number, StepRow[]>();
   if (itemIds.length === 0) return out;
-  const rows = await db.select().from(ledgerSteps).where(inArray(ledgerSteps.itemId, itemIds)).orderBy(asc(ledgerSteps.itemId), asc(ledgerSteps.seq));
+  const rows = await db
+    .select()
+    .from(ledgerSteps)
+    .where(inArray(ledgerSteps.itemId, itemIds))
+    .orderBy(asc(ledgerSteps.itemId), asc(ledgerSteps.seq));
   for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r]);
   return out;
 }
@@ -66,7 +88,11 @@ export async function markStepDone(tx: Db, itemId: number, stepId: number, day: 
 
 /** New deadlines for some of an item's steps (an approved extension moves the open ones). */
 export async function moveSteps(tx: Db, itemId: number, moves: { id: number; deadline: string }[]): Promise<void> {
-  for (const m of moves) await tx.update(ledgerSteps).set({ deadline: m.deadline }).where(and(eq(ledgerSteps.id, m.id), eq(ledgerSteps.itemId, itemId)));
+  for (const m of moves)
+    await tx
+      .update(ledgerSteps)
+      .set({ deadline: m.deadline })
+      .where(and(eq(ledgerSteps.id, m.id), eq(ledgerSteps.itemId, itemId)));
 }
 
 export async function insertEvent(tx: Db, values: typeof ledgerEvents.$inferInsert): Promise<EventRow> {
@@ -79,11 +105,18 @@ export async function eventsOf(db: Db, itemId: number): Promise<EventRow[]> {
 }
 
 export async function extensionsOf(db: Db, itemId: number): Promise<ExtensionRow[]> {
-  return db.select().from(ledgerExtensions).where(eq(ledgerExtensions.itemId, itemId)).orderBy(desc(ledgerExtensions.id));
+  return db
+    .select()
+    .from(ledgerExtensions)
+    .where(eq(ledgerExtensions.itemId, itemId))
+    .orderBy(desc(ledgerExtensions.id));
 }
 
 export async function pendingExtension(db: Db, itemId: number): Promise<ExtensionRow | undefined> {
-  const [row] = await db.select().from(ledgerExtensions).where(and(eq(ledgerExtensions.itemId, itemId), eq(ledgerExtensions.status, 'pending')));
+  const [row] = await db
+    .select()
+    .from(ledgerExtensions)
+    .where(and(eq(ledgerExtensions.itemId, itemId), eq(ledgerExtensions.status, 'pending')));
   return row;
 }
 
@@ -92,25 +125,44 @@ export async function insertExtension(tx: Db, values: typeof ledgerExtensions.$i
   return row!;
 }
 
-export async function decideExtension(tx: Db, id: number, set: { status: 'approved' | 'refused'; decidedBy: number; decision: string }): Promise<void> {
-  await tx.update(ledgerExtensions).set({ ...set, decidedAt: new Date() }).where(eq(ledgerExtensions.id, id));
+export async function decideExtension(
+  tx: Db,
+  id: number,
+  set: { status: 'approved' | 'refused'; decidedBy: number; decision: string },
+): Promise<void> {
+  await tx
+    .update(ledgerExtensions)
+    .set({ ...set, decidedAt: new Date() })
+    .where(eq(ledgerExtensions.id, id));
 }
 
 export async function unitsByIds(db: Db, ids: Iterable<number>): Promise<Map<number, UnitRef>> {
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
-  const rows = await db.select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active }).from(units).where(inArray(units.id, list));
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active })
+    .from(units)
+    .where(inArray(units.id, list));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function allUnits(db: Db): Promise<UnitRef[]> {
-  return db.select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active }).from(units).orderBy(asc(units.sortOrder), asc(units.id));
+  return db
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active })
+    .from(units)
+    .orderBy(asc(units.sortOrder), asc(units.id));
 }
 
-export async function usersByIds(db: Db, ids: Iterable<number>): Promise<Map<number, { id: number; name: string; roles: string[]; active: boolean }>> {
+export async function usersByIds(
+  db: Db,
+  ids: Iterable<number>,
+): Promise<Map<number, { id: number; name: string; roles: string[]; active: boolean }>> {
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName, roles: users.roles, active: users.active }).from(users).where(inArray(users.id, list));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, roles: users.roles, active: users.active })
+    .from(users)
+    .where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -138,7 +190,10 @@ export async function leaders(db: Db): Promise<{ id: number; name: string; usern
 export function scopeCondition(filter: UnitFilter): SQL {
   if (filter.kind === 'all') return sql`true`;
   if (filter.kind === 'none') return sql`false`;
-  const tests = [...filter.exact.map((p) => sql`u.path = ${p}`), ...filter.paths.map((p) => sql`u.path LIKE ${`${p}%`}`)];
+  const tests = [
+    ...filter.exact.map((p) => sql`u.path = ${p}`),
+    ...filter.paths.map((p) => sql`u.path LIKE ${`${p}%`}`),
+  ];
   return sql`EXISTS (SELECT 1 FROM ${units} u WHERE (u.id = ${ledgerItems.leadUnitId} OR u.id = ANY(${ledgerItems.coUnitIds})) AND (${sql.join(tests, sql` OR `)}))`;
 }
 
@@ -159,7 +214,8 @@ export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
   if (f.state) where.push(eq(ledgerItems.state, f.state));
   if (f.openOnly) where.push(ne(ledgerItems.state, 'closed'));
   if (f.source) where.push(eq(ledgerItems.source, f.source));
-  if (f.unitId) where.push(sql`(${ledgerItems.leadUnitId} = ${f.unitId} OR ${f.unitId} = ANY(${ledgerItems.coUnitIds}))`);
+  if (f.unitId)
+    where.push(sql`(${ledgerItems.leadUnitId} = ${f.unitId} OR ${f.unitId} = ANY(${ledgerItems.coUnitIds}))`);
   if (f.leaderId) where.push(eq(ledgerItems.leaderId, f.leaderId));
   if (f.parentId) where.push(eq(ledgerItems.parentId, f.parentId));
   if (f.q) where.push(ilike(ledgerItems.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
@@ -171,10 +227,17 @@ export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
 }
 
 /** How many sub-items each parent has, and how many of them are closed (the parent's roll-up). */
-export async function subItemCounts(db: Db, parentIds: number[]): Promise<Map<number, { total: number; closed: number }>> {
+export async function subItemCounts(
+  db: Db,
+  parentIds: number[],
+): Promise<Map<number, { total: number; closed: number }>> {
   if (parentIds.length === 0) return new Map();
   const rows = await db
-    .select({ parentId: ledgerItems.parentId, n: sql<number>`count(*)::int`, closed: sql<number>`(count(*) filter (where ${ledgerItems.state} = 'closed'))::int` })
+    .select({
+      parentId: ledgerItems.parentId,
+      n: sql<number>`count(*)::int`,
+      closed: sql<number>`(count(*) filter (where ${ledgerItems.state} = 'closed'))::int`,
+    })
     .from(ledgerItems)
     .where(inArray(ledgerItems.parentId, parentIds))
     .groupBy(ledgerItems.parentId);

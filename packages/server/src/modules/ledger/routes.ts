@@ -13,9 +13,18 @@ import { exportLedger, importTemplate } from './excel.js';
 import { importItems } from './import.js';
 import { countsByUnit, itemDetail, listLedger, ratesFor } from './queries.js';
 import { allUnits, leaders } from './repository.js';
-import { ZAction, ZIdParams, ZItemDetail, ZItemView, ZListQuery, ZNewItem, ZPeriod, ZSchedule, ZSplit } from './schema.js';
+import {
+  ZAction,
+  ZIdParams,
+  ZItemDetail,
+  ZItemView,
+  ZListQuery,
+  ZNewItem,
+  ZPeriod,
+  ZSchedule,
+  ZSplit,
+} from './schema.js';
 import { ledgerSettings, loadCalendar, saveLedgerSettings, ZLedgerSettings } from './settings.js';
-
 
 /** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -52,32 +61,66 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   });
 
-  app.get('/ledger/items', { schema: { tags, querystring: ZListQuery, response: { 200: z.object({ items: z.array(ZItemView) }) } } }, async (request) => {
-    const actor = authorize(request, 'ledger.read');
-    return { items: await listLedger(db, actor, request.query, shanghaiDate()) };
-  });
+  app.get(
+    '/ledger/items',
+    { schema: { tags, querystring: ZListQuery, response: { 200: z.object({ items: z.array(ZItemView) }) } } },
+    async (request) => {
+      const actor = authorize(request, 'ledger.read');
+      return { items: await listLedger(db, actor, request.query, shanghaiDate()) };
+    },
+  );
 
-  app.post('/ledger/items', { schema: { tags, body: ZNewItem, response: { 200: z.object({ id: z.number() }) } } }, async (request) => {
-    const actor = authorize(request, 'ledger.manage');
-    return { id: (await createItem(db, actor, auditActorOf(request), request.body, shanghaiDate())).id };
-  });
+  app.post(
+    '/ledger/items',
+    { schema: { tags, body: ZNewItem, response: { 200: z.object({ id: z.number() }) } } },
+    async (request) => {
+      const actor = authorize(request, 'ledger.manage');
+      return { id: (await createItem(db, actor, auditActorOf(request), request.body, shanghaiDate())).id };
+    },
+  );
 
-  app.get('/ledger/items/:id', { schema: { tags, params: ZIdParams, response: { 200: ZItemDetail } } }, async (request) => {
-    const actor = authorize(request, 'ledger.read');
-    return itemDetail(db, actor, request.params.id, shanghaiDate());
-  });
+  app.get(
+    '/ledger/items/:id',
+    { schema: { tags, params: ZIdParams, response: { 200: ZItemDetail } } },
+    async (request) => {
+      const actor = authorize(request, 'ledger.read');
+      return itemDetail(db, actor, request.params.id, shanghaiDate());
+    },
+  );
 
-  app.post('/ledger/items/:id/split', { schema: { tags, params: ZIdParams, body: ZSplit, response: { 200: z.object({ ids: z.array(z.number()) }) } } }, async (request) => {
-    const actor = authorize(request, 'ledger.manage');
-    const rows = await splitItem(db, actor, auditActorOf(request), request.params.id, request.body.parts, shanghaiDate());
-    return { ids: rows.map((r) => r.id) };
-  });
+  app.post(
+    '/ledger/items/:id/split',
+    { schema: { tags, params: ZIdParams, body: ZSplit, response: { 200: z.object({ ids: z.array(z.number()) }) } } },
+    async (request) => {
+      const actor = authorize(request, 'ledger.manage');
+      const rows = await splitItem(
+        db,
+        actor,
+        auditActorOf(request),
+        request.params.id,
+        request.body.parts,
+        shanghaiDate(),
+      );
+      return { ids: rows.map((r) => r.id) };
+    },
+  );
 
-  app.post('/ledger/items/:id/actions', { schema: { tags, params: ZIdParams, body: ZAction, response: { 200: z.object({ id: z.number(), state: z.string(), version: z.number() }) } } }, async (request) => {
-    const actor = authorize(request, 'ledger.read');
-    const row = await act(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate());
-    return { id: row.id, state: row.state, version: row.version };
-  });
+  app.post(
+    '/ledger/items/:id/actions',
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZAction,
+        response: { 200: z.object({ id: z.number(), state: z.string(), version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'ledger.read');
+      const row = await act(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate());
+      return { id: row.id, state: row.state, version: row.version };
+    },
+  );
 
   app.get('/ledger/counts', { schema: { tags } }, async (request) => {
     const actor = authorize(request, 'ledger.read');
@@ -107,14 +150,18 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     return importItems(db, actor, auditActorOf(request), upload.buffer, shanghaiDate());
   });
 
-  app.get('/ledger/bulletin', { schema: { tags, querystring: ZPeriod.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }) } }, async (request, reply) => {
-    const actor = authorize(request, 'ledger.read');
-    const data = await bulletinData(db, actor, request.query.period, shanghaiDate());
-    if (request.query.format === 'json') return data;
-    const docx = request.query.format === 'docx';
-    const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
-    return sendFile(reply, `${bulletinTitle(data)}.${request.query.format}`, buffer);
-  });
+  app.get(
+    '/ledger/bulletin',
+    { schema: { tags, querystring: ZPeriod.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }) } },
+    async (request, reply) => {
+      const actor = authorize(request, 'ledger.read');
+      const data = await bulletinData(db, actor, request.query.period, shanghaiDate());
+      if (request.query.format === 'json') return data;
+      const docx = request.query.format === 'docx';
+      const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
+      return sendFile(reply, `${bulletinTitle(data)}.${request.query.format}`, buffer);
+    },
+  );
 
   // The daily job also runs on demand for the office: notices carry keys, so nobody is told twice.
   app.post('/ledger/jobs/colours', { schema: { tags } }, async (request) => {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LEDGER_ACTIONS, LEDGER_PRIORITIES, LEDGER_SOURCES, LEDGER_STATES, type LedgerItem, type LedgerItemDetail } from '@leitai/core';
+import {
+  LEDGER_ACTIONS,
+  LEDGER_PRIORITIES,
+  LEDGER_SOURCES,
+  LEDGER_STATES,
+  type LedgerItem,
+  type LedgerItemDetail,
+} from '@leitai/core';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 const ZId = z.coerce.number().int().positive();
@@ -17,15 +24,31 @@ export const ZNewItem = z.object({
   deadline: ZDate,
   priority: z.enum(LEDGER_PRIORITIES).default('normal'),
   tags: z.array(ZText(20, '标签').min(1)).max(10).default([]),
-  steps: z.array(z.object({ title: ZText(100, '节点名称').min(1, '节点名称不能为空'), deadline: ZDate })).max(30).default([]),
+  steps: z
+    .array(z.object({ title: ZText(100, '节点名称').min(1, '节点名称不能为空'), deadline: ZDate }))
+    .max(30)
+    .default([]),
 });
 
 export const ZSchedule = z.object({
   finalDeadline: ZDate,
-  steps: z.array(z.object({ title: ZText(100, '节点名称').min(1, '节点名称不能为空'), workingDays: z.number().int().min(1, '工期至少 1 个工作日').max(365) })).min(1, '至少填写一个节点').max(30),
+  steps: z
+    .array(
+      z.object({
+        title: ZText(100, '节点名称').min(1, '节点名称不能为空'),
+        workingDays: z.number().int().min(1, '工期至少 1 个工作日').max(365),
+      }),
+    )
+    .min(1, '至少填写一个节点')
+    .max(30),
 });
 
-export const ZSplit = z.object({ parts: z.array(z.object({ unitId: z.number().int().positive(), deadline: ZDate.optional() })).min(1, '请至少选择一个单位').max(100) });
+export const ZSplit = z.object({
+  parts: z
+    .array(z.object({ unitId: z.number().int().positive(), deadline: ZDate.optional() }))
+    .min(1, '请至少选择一个单位')
+    .max(100),
+});
 
 const ZFiles = z.array(z.number().int().positive()).max(20).default([]);
 export const ZAction = z.intersection(
@@ -38,8 +61,16 @@ export const ZAction = z.intersection(
     z.object({ action: z.literal('close'), text: ZText(500, '审核意见').default('') }),
     z.object({ action: z.literal('return'), reason: ZText(500, '退回理由') }),
     z.object({ action: z.literal('request_extension'), deadline: ZDate, reason: ZText(500, '延期理由') }),
-    z.object({ action: z.literal('decide_extension'), approve: z.boolean(), reason: ZText(500, '审批意见').default('') }),
-    z.object({ action: z.literal('reassign'), leadUnitId: z.number().int().positive(), reason: ZText(500, '转办理由') }),
+    z.object({
+      action: z.literal('decide_extension'),
+      approve: z.boolean(),
+      reason: ZText(500, '审批意见').default(''),
+    }),
+    z.object({
+      action: z.literal('reassign'),
+      leadUnitId: z.number().int().positive(),
+      reason: ZText(500, '转办理由'),
+    }),
   ]),
 );
 
@@ -52,7 +83,9 @@ export const ZListQuery = z.object({
   q: z.string().max(100).optional(),
 });
 
-export const ZPeriod = z.object({ period: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/, '期间格式须为 YYYY-MM、YYYY-Q1…Q4、YYYY-H1/H2 或 YYYY') });
+export const ZPeriod = z.object({
+  period: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/, '期间格式须为 YYYY-MM、YYYY-Q1…Q4、YYYY-H1/H2 或 YYYY'),
+});
 
 const ZUnitRef = z.object({ id: z.number(), name: z.string() });
 const ZColour = z.enum(['green', 'yellow', 'red', 'closed']);
@@ -76,7 +109,17 @@ export const ZItemView = z.object({
   colour: ZColour,
   daysLeft: z.number().nullable(),
   daysOverdue: z.number(),
-  steps: z.array(z.object({ id: z.number(), seq: z.number(), title: z.string(), deadline: z.string(), doneOn: z.string().nullable(), colour: ZColour, daysOverdue: z.number() })),
+  steps: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      title: z.string(),
+      deadline: z.string(),
+      doneOn: z.string().nullable(),
+      colour: ZColour,
+      daysOverdue: z.number(),
+    }),
+  ),
   subItemCount: z.number(),
   subItemsClosed: z.number(),
   arena: ZUnitRef.nullable(),
@@ -84,8 +127,28 @@ export const ZItemView = z.object({
 
 const ZFile = z.object({ id: z.number(), name: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
 export const ZItemDetail = ZItemView.extend({
-  events: z.array(z.object({ id: z.number(), kind: z.string(), actorName: z.string(), at: z.date(), text: z.string(), data: z.record(z.string(), z.unknown()).nullable(), files: z.array(ZFile) })),
-  extensions: z.array(z.object({ id: z.number(), requestedDeadline: z.string(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']), requestedAt: z.date(), decision: z.string().nullable(), decidedAt: z.date().nullable() })),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      actorName: z.string(),
+      at: z.date(),
+      text: z.string(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+      files: z.array(ZFile),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      requestedDeadline: z.string(),
+      reason: z.string(),
+      status: z.enum(['pending', 'approved', 'refused']),
+      requestedAt: z.date(),
+      decision: z.string().nullable(),
+      decidedAt: z.date().nullable(),
+    }),
+  ),
   subItems: z.array(ZItemView),
   parties: z.array(z.enum(['organiser', 'lead', 'co'])),
   actions: z.array(z.enum(LEDGER_ACTIONS)),

@@ -4,7 +4,14 @@ import type { Db } from '../../db/client.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 import type { AuditActor } from '../audit/service.js';
 
-export const ZLedgerSettings = z.object({ yellowDays: z.number({ error: '临期提醒天数须为整数' }).int('临期提醒天数须为整数').min(0, '临期提醒天数不能为负').max(30, '临期提醒天数不能超过 30 天').default(DEFAULT_YELLOW_DAYS) });
+export const ZLedgerSettings = z.object({
+  yellowDays: z
+    .number({ error: '临期提醒天数须为整数' })
+    .int('临期提醒天数须为整数')
+    .min(0, '临期提醒天数不能为负')
+    .max(30, '临期提醒天数不能超过 30 天')
+    .default(DEFAULT_YELLOW_DAYS),
+});
 export type LedgerSettings = z.infer<typeof ZLedgerSettings>;
 
 /** The working-day calendar lives in the calendar module (工作日历), shared with the dispatch's deadlines. */

@@ -20,19 +20,31 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
         response: { 200: z.object({ items: z.array(ZNotification), unread: z.number() }) },
       },
     },
     async (request) => {
       const { actor } = requireUser(request);
-      return listNotifications(app.ctx.db, actor.userId, { limit: request.query.limit, ...(request.query.before ? { before: request.query.before } : {}) });
+      return listNotifications(app.ctx.db, actor.userId, {
+        limit: request.query.limit,
+        ...(request.query.before ? { before: request.query.before } : {}),
+      });
     },
   );
 
   app.post(
     '/notifications/read',
-    { schema: { tags: ['notifications'], body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }), response: { 200: z.object({ marked: z.number() }) } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
+        response: { 200: z.object({ marked: z.number() }) },
+      },
+    },
     async (request) => {
       const { actor } = requireUser(request);
       return { marked: await markRead(app.ctx.db, actor.userId, request.body.ids) };

@@ -17,7 +17,16 @@ export async function notify(tx: Db, userIds: Iterable<number>, n: NotificationI
   if (ids.length === 0) return 0;
   const rows = await tx
     .insert(notifications)
-    .values(ids.map((userId) => ({ userId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, dedupeKey: n.dedupeKey ?? null })))
+    .values(
+      ids.map((userId) => ({
+        userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? '',
+        link: n.link ?? null,
+        dedupeKey: n.dedupeKey ?? null,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return rows.length;
@@ -35,7 +44,13 @@ export async function recipientsByUnit(tx: Db, unitIds: number[]): Promise<Map<n
   const rows = await tx
     .select({ id: users.id, unitId: users.unitId })
     .from(users)
-    .where(and(inArray(users.unitId, unitIds), eq(users.active, true), sql`${users.roles} && ARRAY['unit_head','reporter']::text[]`));
+    .where(
+      and(
+        inArray(users.unitId, unitIds),
+        eq(users.active, true),
+        sql`${users.roles} && ARRAY['unit_head','reporter']::text[]`,
+      ),
+    );
   for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.id]);
   return out;
 }
@@ -59,15 +74,32 @@ export interface NotificationView {
   read: boolean;
 }
 
-export async function listNotifications(db: Db, userId: number, opts: { before?: number; limit: number }): Promise<{ items: NotificationView[]; unread: number }> {
-  const where = opts.before ? and(eq(notifications.userId, userId), lt(notifications.id, opts.before)) : eq(notifications.userId, userId);
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  opts: { before?: number; limit: number },
+): Promise<{ items: NotificationView[]; unread: number }> {
+  const where = opts.before
+    ? and(eq(notifications.userId, userId), lt(notifications.id, opts.before))
+    : eq(notifications.userId, userId);
   const rows = await db
-    .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(where)
     .orderBy(desc(notifications.id))
     .limit(opts.limit);
-  const [unread] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [unread] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return { items: rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null })), unread: unread?.n ?? 0 };
 }
 

@@ -11,8 +11,16 @@ export const ZSecurityPolicy = z.object({
   passwordMayContainUsername: z.boolean(),
   challengeAfterFailures: z.number().int().min(1).max(20),
   lockAfterFailures: z.number().int().min(2).max(50),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  lockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   sessionAbsoluteHours: z.number().int().min(1).max(72),
 }) satisfies z.ZodType<SecurityPolicy>;
 

@@ -18,9 +18,13 @@ export const securityRoutes: FastifyPluginAsyncZod = async (app) => {
     authorize(request, 'account.unlock');
     return { items: await lockedAccounts(app.ctx.db) };
   });
-  app.post('/security/unlock', { schema: { tags: ['security'], body: z.object({ username: z.string().trim().min(1).max(64) }) } }, async (request) => {
-    authorize(request, 'account.unlock');
-    await unlockAccount(app.ctx.db, auditActorOf(request), request.body.username);
-    return { ok: true };
-  });
+  app.post(
+    '/security/unlock',
+    { schema: { tags: ['security'], body: z.object({ username: z.string().trim().min(1).max(64) }) } },
+    async (request) => {
+      authorize(request, 'account.unlock');
+      await unlockAccount(app.ctx.db, auditActorOf(request), request.body.username);
+      return { ok: true };
+    },
+  );
 };

@@ -17,6 +17,12 @@ export async function writeSetting(db: Db, actor: AuditActor, key: string, value
       .insert(settings)
       .values({ key, value, updatedBy: actor.id })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date(), updatedBy: actor.id } });
-    await recordAudit(tx, actor, { action: 'settings.update', targetType: 'setting', targetId: key, before: before ?? null, after: value });
+    await recordAudit(tx, actor, {
+      action: 'settings.update',
+      targetType: 'setting',
+      targetId: key,
+      before: before ?? null,
+      after: value,
+    });
   });
 }

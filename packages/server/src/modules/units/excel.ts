@@ -61,8 +61,10 @@ export async function importUnits(db: Db, actor: Actor, who: AuditActor, buffer:
     const code = ZUnitCode.safeParse(cells['单位编码']);
     if (cells['单位编码'] && !code.success) problem(row, '单位编码', code.error.issues[0]!.message);
     const key = cells['单位编码'].toLowerCase();
-    if (code.success && existing.has(key)) problem(row, '单位编码', `编码“${cells['单位编码']}”已被“${existing.get(key)!.name}”使用`);
-    else if (code.success && inFile.has(key)) problem(row, '单位编码', `编码“${cells['单位编码']}”与第 ${inFile.get(key)!.row} 行重复`);
+    if (code.success && existing.has(key))
+      problem(row, '单位编码', `编码“${cells['单位编码']}”已被“${existing.get(key)!.name}”使用`);
+    else if (code.success && inFile.has(key))
+      problem(row, '单位编码', `编码“${cells['单位编码']}”与第 ${inFile.get(key)!.row} 行重复`);
     if (cells['单位名称'].length > 100) problem(row, '单位名称', '单位名称最长 100 个字');
     const sort = cells['排序'] === '' ? 0 : Number(cells['排序']);
     if (!Number.isInteger(sort) || sort < 0 || sort > 100000) problem(row, '排序', '排序须为 0 到 100000 的整数');
@@ -83,7 +85,8 @@ export async function importUnits(db: Db, actor: Actor, who: AuditActor, buffer:
   // Parents: an existing active unit the actor may manage, or a row of this file without a cycle.
   for (const p of planned) {
     if (p.parentCode === '') {
-      if (!can(actor, 'unit.manage', '/')) problem(p.row, '上级单位编码', '只有全区范围的管理员可以建立顶级单位，请填写上级单位编码');
+      if (!can(actor, 'unit.manage', '/'))
+        problem(p.row, '上级单位编码', '只有全区范围的管理员可以建立顶级单位，请填写上级单位编码');
       continue;
     }
     const inDb = existing.get(p.parentCode.toLowerCase());
@@ -112,13 +115,28 @@ export async function importUnits(db: Db, actor: Actor, who: AuditActor, buffer:
     const pending = [...planned];
     // Parents first: each pass writes the rows whose parent now exists; the cycle check above ends it.
     while (pending.length > 0) {
-      const ready = pending.filter((p) => p.parentCode === '' || existing.has(p.parentCode.toLowerCase()) || ids.has(p.parentCode.toLowerCase()));
+      const ready = pending.filter(
+        (p) => p.parentCode === '' || existing.has(p.parentCode.toLowerCase()) || ids.has(p.parentCode.toLowerCase()),
+      );
       for (const p of ready) {
         const parentKey = p.parentCode.toLowerCase();
         const parentId = p.parentCode === '' ? null : (existing.get(parentKey)?.id ?? ids.get(parentKey)!);
-        const { id } = await insertUnit(tx, { code: p.code, name: p.name, kind: p.kind, parentId, categoryId: p.categoryId, sortOrder: p.sortOrder });
+        const { id } = await insertUnit(tx, {
+          code: p.code,
+          name: p.name,
+          kind: p.kind,
+          parentId,
+          categoryId: p.categoryId,
+          sortOrder: p.sortOrder,
+        });
         ids.set(p.code.toLowerCase(), id);
-        await recordAudit(tx, who, { action: 'unit.import', targetType: 'unit', targetId: id, unitId: id, after: await findUnit(tx, id) });
+        await recordAudit(tx, who, {
+          action: 'unit.import',
+          targetType: 'unit',
+          targetId: id,
+          unitId: id,
+          after: await findUnit(tx, id),
+        });
         pending.splice(pending.indexOf(p), 1);
       }
       if (ready.length === 0) throw new Error('unit import: unresolved parents after validation');
@@ -144,4 +162,3 @@ export async function exportUnits(db: Db, filter: UnitFilter): Promise<Buffer> {
     rows,
   );
 }
-

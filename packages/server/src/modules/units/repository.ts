@@ -36,7 +36,10 @@ export async function insertUnit(tx: Db, unit: NewUnit): Promise<{ id: number; p
     if (!parent) throw new Error(`parent unit ${unit.parentId} does not exist`);
     parentPath = parent.path;
   }
-  const [row] = await tx.insert(units).values({ ...unit, path: '' }).returning({ id: units.id });
+  const [row] = await tx
+    .insert(units)
+    .values({ ...unit, path: '' })
+    .returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
   const path = `${parentPath}${row.id}/`;
   await tx.update(units).set({ path }).where(eq(units.id, row.id));
@@ -53,23 +56,39 @@ export async function listUnits(db: Db, filter: UnitFilter): Promise<UnitRow[]> 
 }
 
 export async function findUnit(db: Db, id: number): Promise<UnitRow | undefined> {
-  const [row] = await db.select(unitColumns).from(units).leftJoin(categories, eq(categories.id, units.categoryId)).where(eq(units.id, id));
+  const [row] = await db
+    .select(unitColumns)
+    .from(units)
+    .leftJoin(categories, eq(categories.id, units.categoryId))
+    .where(eq(units.id, id));
   return row;
 }
 
 export async function findUnitByCode(db: Db, code: string): Promise<UnitRow | undefined> {
-  const [row] = await db.select(unitColumns).from(units).leftJoin(categories, eq(categories.id, units.categoryId)).where(eq(units.code, code));
+  const [row] = await db
+    .select(unitColumns)
+    .from(units)
+    .leftJoin(categories, eq(categories.id, units.categoryId))
+    .where(eq(units.code, code));
   return row;
 }
 
 /** Moves a unit under a new parent, rewriting its whole subtree's paths in one statement. */
 export async function moveSubtree(tx: Db, oldPath: string, newPath: string): Promise<void> {
-  await tx.execute(sql`UPDATE units SET path = ${newPath} || substr(path, ${oldPath.length + 1}) WHERE path LIKE ${`${oldPath}%`}`);
+  await tx.execute(
+    sql`UPDATE units SET path = ${newPath} || substr(path, ${oldPath.length + 1}) WHERE path LIKE ${`${oldPath}%`}`,
+  );
 }
 
 /** Active children and active users that keep a unit from being deactivated. */
 export async function activeDependants(db: Db, id: number): Promise<{ children: number; users: number }> {
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(and(eq(units.parentId, id), eq(units.active, true)));
-  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.unitId, id), eq(users.active, true)));
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(and(eq(units.parentId, id), eq(units.active, true)));
+  const [u] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.unitId, id), eq(users.active, true)));
   return { children: c?.n ?? 0, users: u?.n ?? 0 };
 }

@@ -7,7 +7,15 @@ import { exportUnits, importUnits, unitTemplate } from './excel.js';
 import { UNIT_KINDS } from './kinds.js';
 import { listUnits } from './repository.js';
 import { ZCategory, ZCategoryPatch, ZNewUnit, ZUnitPatch } from './schema.js';
-import { createCategory, createUnit, deleteCategory, getUnit, listCategories, updateCategory, updateUnit } from './service.js';
+import {
+  createCategory,
+  createUnit,
+  deleteCategory,
+  getUnit,
+  listCategories,
+  updateCategory,
+  updateUnit,
+} from './service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 
@@ -19,13 +27,19 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.ctx.db;
   const tags = ['units'];
 
-  app.get('/units', { schema: { tags, querystring: z.object({ includeInactive: z.stringbool().default(false) }) } }, async (request) => {
-    const actor = authorize(request, 'unit.read');
-    const rows = await listUnits(db, unitFilter(actor, 'unit.read'));
-    return { items: request.query.includeInactive ? rows : rows.filter((u) => u.active), kinds: UNIT_KINDS };
-  });
+  app.get(
+    '/units',
+    { schema: { tags, querystring: z.object({ includeInactive: z.stringbool().default(false) }) } },
+    async (request) => {
+      const actor = authorize(request, 'unit.read');
+      const rows = await listUnits(db, unitFilter(actor, 'unit.read'));
+      return { items: request.query.includeInactive ? rows : rows.filter((u) => u.active), kinds: UNIT_KINDS };
+    },
+  );
 
-  app.get('/units/:id', { schema: { tags, params: ZId } }, async (request) => getUnit(db, authorize(request, 'unit.read'), request.params.id));
+  app.get('/units/:id', { schema: { tags, params: ZId } }, async (request) =>
+    getUnit(db, authorize(request, 'unit.read'), request.params.id),
+  );
 
   app.post('/units', { schema: { tags, body: ZNewUnit } }, async (request) =>
     createUnit(db, authorize(request, 'unit.manage'), auditActorOf(request), request.body),

@@ -46,7 +46,13 @@ export async function createUnit(db: Db, actor: Actor, who: AuditActor, input: N
   });
 }
 
-export async function updateUnit(db: Db, actor: Actor, who: AuditActor, id: number, patch: UnitPatch): Promise<UnitRow> {
+export async function updateUnit(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  patch: UnitPatch,
+): Promise<UnitRow> {
   return db.transaction(async (tx) => {
     const before = await manageable(tx, actor, id);
     await assertCategory(tx, patch.categoryId);
@@ -54,7 +60,8 @@ export async function updateUnit(db: Db, actor: Actor, who: AuditActor, id: numb
       let newParentPath = '/';
       if (patch.parentId !== null) {
         const parent = assertActive(await manageable(tx, actor, patch.parentId));
-        if (parent.path.startsWith(before.path)) throw new AppError('RULE_VIOLATION', '不能把单位移到它自己或它的下级单位之下', { field: 'parentId' });
+        if (parent.path.startsWith(before.path))
+          throw new AppError('RULE_VIOLATION', '不能把单位移到它自己或它的下级单位之下', { field: 'parentId' });
         newParentPath = parent.path;
       } else if (!can(actor, 'unit.manage', '/')) throw forbidden('只有全区范围的管理员可以建立顶级单位');
       await moveSubtree(tx, before.path, `${newParentPath}${id}/`);
@@ -62,11 +69,17 @@ export async function updateUnit(db: Db, actor: Actor, who: AuditActor, id: numb
     if (patch.active === false && before.active) {
       const dependants = await activeDependants(tx, id);
       if (dependants.children > 0 || dependants.users > 0) {
-        throw new AppError('RULE_VIOLATION', `该单位还有 ${dependants.children} 个在用下级单位、${dependants.users} 个在用账号，请先调整后再停用`);
+        throw new AppError(
+          'RULE_VIOLATION',
+          `该单位还有 ${dependants.children} 个在用下级单位、${dependants.users} 个在用账号，请先调整后再停用`,
+        );
       }
     }
     const { parentId: _moved, ...rest } = patch;
-    await tx.update(units).set({ ...rest, ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}) }).where(eq(units.id, id));
+    await tx
+      .update(units)
+      .set({ ...rest, ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}) })
+      .where(eq(units.id, id));
     const after = (await findUnit(tx, id))!;
     await recordAudit(tx, who, { action: 'unit.update', targetType: 'unit', targetId: id, unitId: id, before, after });
     return after;

@@ -13,7 +13,9 @@ let ids: { root: number; a: number; a1: number; b: number };
 
 function multipart(name: string, content: Buffer) {
   const boundary = '----leitai';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const payload = Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -49,21 +51,43 @@ describe('units', () => {
   it('lists only the actor’s scope: a unit head sees its subtree', async () => {
     const all = (await org.get('/api/units')).json<{ items: { code: string }[] }>().items.map((u) => u.code);
     expect(all).toEqual(expect.arrayContaining(['root', 'zjj', 'zjj-cj', 'cgj']));
-    const mine = (await headA.get('/api/units')).json<{ items: { code: string }[] }>().items.map((u) => u.code).sort();
+    const mine = (await headA.get('/api/units'))
+      .json<{ items: { code: string }[] }>()
+      .items.map((u) => u.code)
+      .sort();
     expect(mine).toEqual(['zjj', 'zjj-cj']);
     expect((await headA.get(`/api/units/${ids.b}`)).statusCode).toBe(404);
     expect((await headA.patch(`/api/units/${ids.a}`, { name: '改名' })).statusCode).toBe(403);
   });
 
   it('creates, renames and audits with before and after', async () => {
-    const res = await sys.post('/api/units', { code: 'jyj', name: '区教育局', kind: 'department', parentId: ids.root, categoryId: null });
+    const res = await sys.post('/api/units', {
+      code: 'jyj',
+      name: '区教育局',
+      kind: 'department',
+      parentId: ids.root,
+      categoryId: null,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { id, path } = res.json<{ id: number; path: string }>();
     expect(path).toBe(`/${ids.root}/${id}/`);
-    expect((await sys.post('/api/units', { code: 'jyj', name: '重复', kind: 'department', parentId: ids.root, categoryId: null })).statusCode).toBe(409);
+    expect(
+      (
+        await sys.post('/api/units', {
+          code: 'jyj',
+          name: '重复',
+          kind: 'department',
+          parentId: ids.root,
+          categoryId: null,
+        })
+      ).statusCode,
+    ).toBe(409);
     const renamed = await org.patch(`/api/units/${id}`, { name: '区教育和体育局' });
     expect(renamed.json()).toMatchObject({ name: '区教育和体育局', sortOrder: 0, kind: 'department' });
-    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, String(id))));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, String(id))));
     expect(entry).toMatchObject({ before: { name: '区教育局' }, after: { name: '区教育和体育局' } });
   });
 
@@ -88,7 +112,10 @@ describe('units', () => {
     await org.patch(`/api/units/${ids.b}`, { categoryId: cat.id });
     expect((await org.delete(`/api/categories/${cat.id}`)).statusCode).toBe(422);
     expect((await headA.post('/api/categories', { code: 'x', name: 'x' })).statusCode).toBe(403);
-    expect((await org.patch(`/api/categories/${cat.id}`, { name: '经济类部门' })).json()).toMatchObject({ name: '经济类部门', code: 'jj' });
+    expect((await org.patch(`/api/categories/${cat.id}`, { name: '经济类部门' })).json()).toMatchObject({
+      name: '经济类部门',
+      code: 'jj',
+    });
   });
 });
 

@@ -46,18 +46,25 @@ interface Planned {
 }
 
 /** 批量导入用户: all rows valid or nothing written; answers each new account's one-time password. */
-export async function importUsers(db: Db, actor: Actor, who: AuditActor, buffer: Buffer): Promise<{ created: number; passwords: { username: string; displayName: string; temporaryPassword: string }[] }> {
+export async function importUsers(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  buffer: Buffer,
+): Promise<{ created: number; passwords: { username: string; displayName: string; temporaryPassword: string }[] }> {
   const { rows, problems } = await readSheet(buffer, COLUMNS);
   const allUnits = await listUnits(db, { kind: 'all' });
   const unitByCode = new Map(allUnits.filter((u) => u.active).map((u) => [u.code, u]));
   const seen = new Map<string, number>();
   const planned: Planned[] = [];
-  const problem = (row: number, column: string, message: string) => problems.push({ row, column, message } satisfies ImportProblem);
+  const problem = (row: number, column: string, message: string) =>
+    problems.push({ row, column, message } satisfies ImportProblem);
   for (const { row, cells } of rows) {
     const username = cells['用户名'];
     const parsed = ZUsername.safeParse(username);
     if (username && !parsed.success) problem(row, '用户名', parsed.error.issues[0]!.message);
-    else if (username && seen.has(username.toLowerCase())) problem(row, '用户名', `与第 ${seen.get(username.toLowerCase())} 行重复`);
+    else if (username && seen.has(username.toLowerCase()))
+      problem(row, '用户名', `与第 ${seen.get(username.toLowerCase())} 行重复`);
     else if (username && (await usernameTaken(db, username))) problem(row, '用户名', `“${username}”已被使用`);
     seen.set(username.toLowerCase(), row);
     const unit = unitByCode.get(cells['单位编码']);
@@ -75,13 +82,25 @@ export async function importUsers(db: Db, actor: Actor, who: AuditActor, buffer:
     const overseen = overseenCodes.map((c) => unitByCode.get(c)?.id);
     const missing = overseenCodes.filter((_, i) => overseen[i] === undefined);
     if (missing.length > 0) problem(row, '分管单位编码', `找不到单位：${missing.join('、')}`);
-    else if (overseenCodes.length > 0 && !roles.includes('leader')) problem(row, '分管单位编码', '只有区领导可以设置分管单位');
+    else if (overseenCodes.length > 0 && !roles.includes('leader'))
+      problem(row, '分管单位编码', '只有区领导可以设置分管单位');
     if (cells['手机'] && !/^[0-9+\- ]{5,20}$/.test(cells['手机'])) problem(row, '手机', '电话号码格式不正确');
-    planned.push({ username, displayName: cells['姓名'].slice(0, 50), unitId: unit?.id ?? 0, roles, overseenUnitIds: overseen.filter((x): x is number => x !== undefined), phone: cells['手机'] || null });
+    planned.push({
+      username,
+      displayName: cells['姓名'].slice(0, 50),
+      unitId: unit?.id ?? 0,
+      roles,
+      overseenUnitIds: overseen.filter((x): x is number => x !== undefined),
+      phone: cells['手机'] || null,
+    });
   }
   if (problems.length > 0) throw importInvalid(problems.sort(byRow));
 
-  const passwords = planned.map((p) => ({ username: p.username, displayName: p.displayName, temporaryPassword: temporaryPassword() }));
+  const passwords = planned.map((p) => ({
+    username: p.username,
+    displayName: p.displayName,
+    temporaryPassword: temporaryPassword(),
+  }));
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p.temporaryPassword)));
   await db.transaction(async (tx) => {
     const inserted = await tx
@@ -89,7 +108,13 @@ export async function importUsers(db: Db, actor: Actor, who: AuditActor, buffer:
       .values(planned.map((p, i) => ({ ...p, passwordHash: hashes[i]!, mustChangePassword: true })))
       .returning({ id: users.id, username: users.username, unitId: users.unitId, roles: users.roles });
     for (const u of inserted) {
-      await recordAudit(tx, who, { action: 'user.create', targetType: 'user', targetId: u.id, unitId: u.unitId, after: { username: u.username, roles: u.roles, via: 'excel' } });
+      await recordAudit(tx, who, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: u.id,
+        unitId: u.unitId,
+        after: { username: u.username, roles: u.roles, via: 'excel' },
+      });
     }
   });
   return { created: planned.length, passwords };

@@ -34,12 +34,19 @@ const columns = {
 };
 
 export async function findUser(db: Db, id: number): Promise<UserRow | undefined> {
-  const [row] = await db.select(columns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
+  const [row] = await db
+    .select(columns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, id));
   return row;
 }
 
 export async function usernameTaken(db: Db, username: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   return row !== undefined;
 }
 
@@ -50,7 +57,11 @@ export async function searchUsers(db: Db, q: UserQuery, scope: SQL): Promise<{ i
     q.unitId ? eq(users.unitId, q.unitId) : undefined,
     q.role ? sql`${q.role} = ANY(${users.roles})` : undefined,
   );
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(where);
   const items = await db
     .select(columns)
     .from(users)

@@ -23,7 +23,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users/meta', { schema: { tags: ['users'] } }, async (request) => {
     const actor = authorize(request, 'user.read');
-    return { assignableRoles: assignableRoles(actor.roles), canManage: can(actor, 'user.manage', actor.unitPath), self: actor.userId };
+    return {
+      assignableRoles: assignableRoles(actor.roles),
+      canManage: can(actor, 'user.manage', actor.unitPath),
+      self: actor.userId,
+    };
   });
   app.get('/users/:id', { schema: { tags: ['users'], params: ZId } }, async (request) => {
     const actor = authorize(request, 'user.read');
@@ -35,7 +39,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users', { schema: { tags: ['users'], querystring: ZUserQuery } }, async (request) => {
     const actor = authorize(request, 'user.read');
-    const { items, total } = await searchUsers(db, request.query, unitScopeSql(unitFilter(actor, 'user.read'), units.path));
+    const { items, total } = await searchUsers(
+      db,
+      request.query,
+      unitScopeSql(unitFilter(actor, 'user.read'), units.path),
+    );
     return { items: items.map(({ unitPath: _p, ...u }) => u), total };
   });
   app.post('/users', { schema: { tags: ['users'], body: ZNewUser } }, async (request) => {
@@ -60,6 +68,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/users/export', { schema: { tags: ['users'] } }, async (request, reply) => {
     const actor = authorize(request, 'user.read');
-    return sendFile(reply, '用户.xlsx', await exportUsers(db, unitScopeSql(unitFilter(actor, 'user.read'), units.path)));
+    return sendFile(
+      reply,
+      '用户.xlsx',
+      await exportUsers(db, unitScopeSql(unitFilter(actor, 'user.read'), units.path)),
+    );
   });
 };

@@ -13,10 +13,19 @@ const userFields = {
   unitId: z.number().int().positive(),
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
   overseenUnitIds: z.array(z.number().int().positive()),
-  phone: z.string().trim().regex(/^[0-9+\- ]{0,20}$/, '电话号码格式不正确').nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{0,20}$/, '电话号码格式不正确')
+    .nullable(),
 };
 
-export const ZNewUser = z.object({ ...userFields, username: ZUsername, overseenUnitIds: userFields.overseenUnitIds.default([]), phone: userFields.phone.optional() });
+export const ZNewUser = z.object({
+  ...userFields,
+  username: ZUsername,
+  overseenUnitIds: userFields.overseenUnitIds.default([]),
+  phone: userFields.phone.optional(),
+});
 export type NewUserInput = z.infer<typeof ZNewUser>;
 
 export const ZUserPatch = z.object({ ...userFields, active: z.boolean() }).partial();

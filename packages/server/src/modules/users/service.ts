@@ -29,11 +29,12 @@ export function rolesProblem(actor: Actor, roles: readonly Role[]): string | nul
   const refused = roles.filter((r) => !allowed.includes(r));
   if (refused.length > 0) return `你不能授予角色：${refused.map((r) => ROLE_LABELS[r]).join('、')}`;
   const problem = roleSetProblem(roles);
-  return problem ? ROLE_SET_MESSAGES[problem] ?? problem : null;
+  return problem ? (ROLE_SET_MESSAGES[problem] ?? problem) : null;
 }
 const ROLE_SET_MESSAGES: Record<string, string> = {
   'at least one role is required': '至少选择一个角色',
-  'admin roles are separate: one account holds at most one of sysadmin, secadmin, auditor': '三员分立：一个账号最多担任系统、安全、审计管理员中的一个',
+  'admin roles are separate: one account holds at most one of sysadmin, secadmin, auditor':
+    '三员分立：一个账号最多担任系统、安全、审计管理员中的一个',
   'an admin account holds no other role': '三员分立：管理员账号不能兼任其他角色',
 };
 
@@ -45,9 +46,14 @@ async function unitPathOf(db: Db, unitId: number): Promise<string> {
 
 async function checkOverseen(db: Db, roles: readonly Role[], ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  if (!roles.includes('leader')) throw new AppError('VALIDATION_FAILED', '只有区领导可以设置分管单位', { field: 'overseenUnitIds' });
-  const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, [...ids]));
-  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', '分管单位中有不存在的单位', { field: 'overseenUnitIds' });
+  if (!roles.includes('leader'))
+    throw new AppError('VALIDATION_FAILED', '只有区领导可以设置分管单位', { field: 'overseenUnitIds' });
+  const found = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
+  if (found.length !== new Set(ids).size)
+    throw new AppError('VALIDATION_FAILED', '分管单位中有不存在的单位', { field: 'overseenUnitIds' });
 }
 
 /** A user the actor may manage: in scope, and holding only roles the actor could have given. */
@@ -56,13 +62,19 @@ async function manageable(db: Db, actor: Actor, id: number): Promise<UserRow> {
   if (!user) throw notFound('用户');
   if (!can(actor, 'user.manage', user.unitPath)) throw forbidden();
   const assignable = assignableRoles(actor.roles);
-  if (!user.roles.every((r) => assignable.includes(r as Role))) throw forbidden('该账号的角色超出你的管理权限（三员分立）');
+  if (!user.roles.every((r) => assignable.includes(r as Role)))
+    throw forbidden('该账号的角色超出你的管理权限（三员分立）');
   return user;
 }
 
 const publicView = ({ unitPath: _path, ...user }: UserRow) => user;
 
-export async function createUser(db: Db, actor: Actor, who: AuditActor, input: NewUserInput): Promise<{ user: ReturnType<typeof publicView>; temporaryPassword: string }> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  input: NewUserInput,
+): Promise<{ user: ReturnType<typeof publicView>; temporaryPassword: string }> {
   const problem = rolesProblem(actor, input.roles);
   if (problem) throw new AppError('RULE_VIOLATION', problem, { field: 'roles' });
   const password = temporaryPassword();
@@ -70,13 +82,29 @@ export async function createUser(db: Db, actor: Actor, who: AuditActor, input: N
   return db.transaction(async (tx) => {
     if (!can(actor, 'user.manage', await unitPathOf(tx, input.unitId))) throw forbidden();
     await checkOverseen(tx, input.roles, input.overseenUnitIds);
-    if (await usernameTaken(tx, input.username)) throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
+    if (await usernameTaken(tx, input.username))
+      throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
     const [row] = await tx
       .insert(users)
-      .values({ username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles, overseenUnitIds: input.overseenUnitIds, phone: input.phone ?? null, passwordHash, mustChangePassword: true })
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        unitId: input.unitId,
+        roles: input.roles,
+        overseenUnitIds: input.overseenUnitIds,
+        phone: input.phone ?? null,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning({ id: users.id });
     const created = (await findUser(tx, row!.id))!;
-    await recordAudit(tx, who, { action: 'user.create', targetType: 'user', targetId: created.id, unitId: created.unitId, after: publicView(created) });
+    await recordAudit(tx, who, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: created.id,
+      unitId: created.unitId,
+      after: publicView(created),
+    });
     return { user: publicView(created), temporaryPassword: password };
   });
 }
@@ -84,7 +112,8 @@ export async function createUser(db: Db, actor: Actor, who: AuditActor, input: N
 export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: number, patch: UserPatch) {
   return db.transaction(async (tx) => {
     const before = await manageable(tx, actor, id);
-    if (id === actor.userId && (patch.roles !== undefined || patch.active === false)) throw forbidden('不能修改自己的角色或停用自己的账号');
+    if (id === actor.userId && (patch.roles !== undefined || patch.active === false))
+      throw forbidden('不能修改自己的角色或停用自己的账号');
     const roles = (patch.roles ?? before.roles) as Role[];
     if (patch.roles) {
       const problem = rolesProblem(actor, patch.roles);
@@ -99,19 +128,36 @@ export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: numb
     // A disabled account, or one whose roles changed, signs in again with what it now is.
     if (patch.active === false || patch.roles || patch.unitId !== undefined) await closeOtherSessions(tx, id, null);
     const after = (await findUser(tx, id))!;
-    await recordAudit(tx, who, { action: 'user.update', targetType: 'user', targetId: id, unitId: after.unitId, before: publicView(before), after: publicView(after) });
+    await recordAudit(tx, who, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      unitId: after.unitId,
+      before: publicView(before),
+      after: publicView(after),
+    });
     return publicView(after);
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, who: AuditActor, id: number): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+): Promise<{ temporaryPassword: string }> {
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const user = await manageable(tx, actor, id);
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
     await closeOtherSessions(tx, id, null);
-    await recordAudit(tx, who, { action: 'user.password_reset', targetType: 'user', targetId: id, unitId: user.unitId });
+    await recordAudit(tx, who, {
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: id,
+      unitId: user.unitId,
+    });
   });
   return { temporaryPassword: password };
 }

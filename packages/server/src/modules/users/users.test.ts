@@ -14,8 +14,13 @@ let ids: { root: number; a: number; b: number; org: number; sys: number; sec: nu
 
 function multipart(name: string, content: Buffer) {
   const boundary = '----leitai';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function filled(c: Client, rows: (string | null)[][]): Promise<Buffer> {
@@ -39,41 +44,79 @@ beforeAll(async () => {
   await buildUser(db, { unitId: a.id, roles: ['unit_head'], username: 'ha' });
   const ra = await buildUser(db, { unitId: a.id, roles: ['reporter'], username: 'ra' });
   ids = { root: root.id, a: a.id, b: b.id, org: o.id, sys: s.id, sec: se.id, ra: ra.id };
-  [sys, org, sec, headA] = await Promise.all([loginAs(t.app, 'sys'), loginAs(t.app, 'org'), loginAs(t.app, 'sec'), loginAs(t.app, 'ha')]);
+  [sys, org, sec, headA] = await Promise.all([
+    loginAs(t.app, 'sys'),
+    loginAs(t.app, 'org'),
+    loginAs(t.app, 'sec'),
+    loginAs(t.app, 'ha'),
+  ]);
 });
 afterAll(() => t.close());
 
 describe('users', () => {
   it('creates an account with a one-time password that must be changed, never auditing the hash', async () => {
-    const res = await org.post('/api/users', { username: 'rb', displayName: '李四', unitId: ids.b, roles: ['reporter'] });
+    const res = await org.post('/api/users', {
+      username: 'rb',
+      displayName: '李四',
+      unitId: ids.b,
+      roles: ['reporter'],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { user, temporaryPassword } = res.json<{ user: { id: number }; temporaryPassword: string }>();
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'rb', password: temporaryPassword } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'rb', password: temporaryPassword },
+    });
     expect(login.statusCode).toBe(200);
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.mustChangePassword).toBe(true);
-    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, String(user.id)));
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(user.id)));
     expect(JSON.stringify(entries)).not.toMatch(/argon2|passwordHash/);
-    expect((await org.post('/api/users', { username: 'RB', displayName: '重名', unitId: ids.b, roles: ['reporter'] })).statusCode).toBe(409);
+    expect(
+      (await org.post('/api/users', { username: 'RB', displayName: '重名', unitId: ids.b, roles: ['reporter'] }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('keeps the three admins apart: the organiser may not hand out or touch admin roles', async () => {
-    const res = await org.post('/api/users', { username: 'sys2', displayName: '王五', unitId: ids.root, roles: ['sysadmin'] });
+    const res = await org.post('/api/users', {
+      username: 'sys2',
+      displayName: '王五',
+      unitId: ids.root,
+      roles: ['sysadmin'],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toMatch(/系统管理员/);
     expect((await org.post(`/api/users/${ids.sec}/reset-password`)).statusCode).toBe(403);
-    const combined = await sys.post('/api/users', { username: 'x1', displayName: '赵六', unitId: ids.root, roles: ['secadmin', 'auditor'] });
+    const combined = await sys.post('/api/users', {
+      username: 'x1',
+      displayName: '赵六',
+      unitId: ids.root,
+      roles: ['secadmin', 'auditor'],
+    });
     expect(combined.json().error.message).toMatch(/三员分立/);
-    expect((await sys.post('/api/users', { username: 'aud', displayName: '审计员', unitId: ids.root, roles: ['auditor'] })).statusCode).toBe(200);
-    expect((await sec.post('/api/users', { username: 'x2', displayName: 'x', unitId: ids.root, roles: ['reporter'] })).statusCode).toBe(403);
+    expect(
+      (await sys.post('/api/users', { username: 'aud', displayName: '审计员', unitId: ids.root, roles: ['auditor'] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await sec.post('/api/users', { username: 'x2', displayName: 'x', unitId: ids.root, roles: ['reporter'] }))
+        .statusCode,
+    ).toBe(403);
     expect((await sec.get('/api/users')).statusCode).toBe(200);
   });
 
   it('refuses changes to one’s own roles', async () => {
     const res = await org.patch(`/api/users/${ids.org}`, { roles: ['organiser', 'leader'] });
     expect(res.statusCode).toBe(403);
-    expect((await org.patch(`/api/users/${ids.org}`, { displayName: '考核办主任' })).json()).toMatchObject({ displayName: '考核办主任' });
+    expect((await org.patch(`/api/users/${ids.org}`, { displayName: '考核办主任' })).json()).toMatchObject({
+      displayName: '考核办主任',
+    });
   });
 
   it('resets a password: a new one-time password, and the user’s sessions end', async () => {
@@ -83,7 +126,10 @@ describe('users', () => {
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, ids.ra))).toEqual([]);
     const [row] = await t.database.db.select().from(users).where(eq(users.id, ids.ra));
     expect(row!.mustChangePassword).toBe(true);
-    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(ids.ra))));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(ids.ra))));
     expect(entry).toBeDefined();
   });
 
@@ -96,9 +142,21 @@ describe('users', () => {
   });
 
   it('sets a leader’s overseen units, and only for leaders', async () => {
-    const leader = await org.post('/api/users', { username: 'ld', displayName: '区领导', unitId: ids.root, roles: ['leader'], overseenUnitIds: [ids.a] });
+    const leader = await org.post('/api/users', {
+      username: 'ld',
+      displayName: '区领导',
+      unitId: ids.root,
+      roles: ['leader'],
+      overseenUnitIds: [ids.a],
+    });
     expect(leader.json()).toMatchObject({ user: { overseenUnitIds: [ids.a] } });
-    const bad = await org.post('/api/users', { username: 'r9', displayName: 'x', unitId: ids.a, roles: ['reporter'], overseenUnitIds: [ids.b] });
+    const bad = await org.post('/api/users', {
+      username: 'r9',
+      displayName: 'x',
+      unitId: ids.a,
+      roles: ['reporter'],
+      overseenUnitIds: [ids.b],
+    });
     expect(bad.statusCode).toBe(400);
   });
 

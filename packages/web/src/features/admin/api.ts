@@ -52,7 +52,8 @@ export interface Retention {
   note: string;
 }
 
-export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+export type VerifyResult =
+  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
 
 /** The unit kinds the server accepts; their names are in the catalogue (admin:unitKinds.*). */
 export const UNIT_KINDS = ['district', 'department', 'township', 'zone', 'other'] as const;
@@ -75,7 +76,9 @@ export interface TreeNode {
 
 /** The units the user may see as a forest: a unit whose parent is out of sight is a root. */
 export function unitTree(units: readonly Unit[]): TreeNode[] {
-  const nodes = new Map(units.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as TreeNode[] }]));
+  const nodes = new Map(
+    units.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as TreeNode[] }]),
+  );
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.unit.parentId === null ? undefined : nodes.get(node.unit.parentId);

@@ -23,7 +23,8 @@ interface Filter {
 type ActionKey = Extract<ParseKeys<'admin'>, `audit.actions.${string}`>;
 
 /** Why the chain broke, as the server says it, → admin:audit.reasons.* */
-const reasonKey = (reason: string) => (reason === 'content does not match its hash' ? 'hash' : reason.includes('missing') ? 'missing' : 'link');
+const reasonKey = (reason: string) =>
+  reason === 'content does not match its hash' ? 'hash' : reason.includes('missing') ? 'missing' : 'link';
 
 const PAGE_SIZE = 50;
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
@@ -45,13 +46,22 @@ export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: () => api.get<{ items: string[]; retention: Retention }>('/audit/actions') });
+  const actions = useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => api.get<{ items: string[]; retention: Retention }>('/audit/actions'),
+  });
   const list = useQuery({
     queryKey: ['audit', filter, page],
-    queryFn: () => api.get<{ items: AuditEntry[]; total: number; retention: Retention }>(`/audit${queryString({ ...filter, page, pageSize: PAGE_SIZE })}`),
+    queryFn: () =>
+      api.get<{ items: AuditEntry[]; total: number; retention: Retention }>(
+        `/audit${queryString({ ...filter, page, pageSize: PAGE_SIZE })}`,
+      ),
     placeholderData: (previous) => previous,
   });
-  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>('/audit/verify'), onError: (e) => message.error(e instanceof ApiError ? e.message : t('audit.verifyFailed')) });
+  const verify = useMutation({
+    mutationFn: () => api.get<VerifyResult>('/audit/verify'),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : t('audit.verifyFailed')),
+  });
   const update = (patch: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPage(1);
@@ -67,7 +77,12 @@ export function AuditPage() {
           <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
             {t('audit.verify')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void download(`/audit/export${queryString({ ...filter })}`).catch((e: Error) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              void download(`/audit/export${queryString({ ...filter })}`).catch((e: Error) => message.error(e.message))
+            }
+          >
             {t('common:actions.export')}
           </Button>
         </>
@@ -75,19 +90,33 @@ export function AuditPage() {
     >
       {verify.data &&
         (verify.data.ok ? (
-          <Alert type="success" showIcon closable style={{ marginBottom: 16 }} message={t('audit.intact', { count: verify.data.checked })} />
+          <Alert
+            type="success"
+            showIcon
+            closable
+            style={{ marginBottom: 16 }}
+            message={t('audit.intact', { count: verify.data.checked })}
+          />
         ) : (
           <Alert
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
             message={t('audit.broken', { seq: verify.data.brokenSeq })}
-            description={t('audit.brokenDetail', { checked: verify.data.checked, reason: t(`audit.reasons.${reasonKey(verify.data.reason)}`) })}
+            description={t('audit.brokenDetail', {
+              checked: verify.data.checked,
+              reason: t(`audit.reasons.${reasonKey(verify.data.reason)}`),
+            })}
           />
         ))}
       <Card size={narrow ? 'small' : 'default'}>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <Input.Search placeholder={t('audit.actor')} allowClear style={width(160)} onSearch={(v) => update({ actor: v.trim() || undefined })} />
+          <Input.Search
+            placeholder={t('audit.actor')}
+            allowClear
+            style={width(160)}
+            onSearch={(v) => update({ actor: v.trim() || undefined })}
+          />
           <Select
             allowClear
             showSearch
@@ -96,8 +125,18 @@ export function AuditPage() {
             options={(actions.data?.items ?? []).map((a) => ({ value: a, label: actionLabel(a) }))}
             onChange={(action?: string) => update({ action })}
           />
-          <Input.Search placeholder={t('audit.targetType')} allowClear style={width(170)} onSearch={(v) => update({ targetType: v.trim() || undefined })} />
-          <Input.Search placeholder={t('audit.targetId')} allowClear style={width(140)} onSearch={(v) => update({ targetId: v.trim() || undefined })} />
+          <Input.Search
+            placeholder={t('audit.targetType')}
+            allowClear
+            style={width(170)}
+            onSearch={(v) => update({ targetType: v.trim() || undefined })}
+          />
+          <Input.Search
+            placeholder={t('audit.targetId')}
+            allowClear
+            style={width(140)}
+            onSearch={(v) => update({ targetId: v.trim() || undefined })}
+          />
           <DatePicker.RangePicker
             showTime
             style={narrow ? { width: '100%' } : undefined}
@@ -119,15 +158,26 @@ export function AuditPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 960 }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common:feedback.total', { count: n }), onChange: setPage }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => t('common:feedback.total', { count: n }),
+            onChange: setPage,
+          }}
           expandable={{
             expandedRowRender: (e) => (
               <Descriptions size="small" column={1} bordered>
                 <Descriptions.Item label={t('audit.before')}>
-                  <pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>{json(e.before)}</pre>
+                  <pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>
+                    {json(e.before)}
+                  </pre>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('audit.after')}>
-                  <pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>{json(e.after)}</pre>
+                  <pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto' }}>
+                    {json(e.after)}
+                  </pre>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('audit.hash')}>
                   <Typography.Text code style={{ fontSize: 12 }}>
@@ -139,11 +189,26 @@ export function AuditPage() {
           }}
           columns={[
             { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+            {
+              title: t('audit.at'),
+              dataIndex: 'at',
+              width: 170,
+              render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+            },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 170, ellipsis: true },
             { title: t('audit.action'), dataIndex: 'action', width: 200, render: actionLabel },
-            { title: t('audit.target'), width: 140, render: (_, e) => `${e.targetType}${e.targetId ? ` #${e.targetId}` : ''}` },
-            { title: t('audit.unit'), dataIndex: 'unitName', width: 140, ellipsis: true, render: (n: string | null) => n ?? '—' },
+            {
+              title: t('audit.target'),
+              width: 140,
+              render: (_, e) => `${e.targetType}${e.targetId ? ` #${e.targetId}` : ''}`,
+            },
+            {
+              title: t('audit.unit'),
+              dataIndex: 'unitName',
+              width: 140,
+              ellipsis: true,
+              render: (n: string | null) => n ?? '—',
+            },
             { title: t('audit.address'), dataIndex: 'address', width: 130 },
           ]}
         />

@@ -14,12 +14,21 @@ export function CategoriesButton() {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Omit<Category, 'id'>>();
-  const list = useQuery({ queryKey: ['admin', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/categories'), enabled: open });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['admin', 'categories'] }), queryClient.invalidateQueries({ queryKey: ['admin', 'units'] })]);
+  const list = useQuery({
+    queryKey: ['admin', 'categories'],
+    queryFn: () => api.get<{ items: Category[] }>('/categories'),
+    enabled: open,
+  });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['admin', 'categories'] }),
+      queryClient.invalidateQueries({ queryKey: ['admin', 'units'] }),
+    ]);
   const onError = (e: unknown) => message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
 
   const save = useMutation({
-    mutationFn: (v: Omit<Category, 'id'>) => (editing === 'new' || editing === null ? api.post('/categories', v) : api.patch(`/categories/${editing.id}`, v)),
+    mutationFn: (v: Omit<Category, 'id'>) =>
+      editing === 'new' || editing === null ? api.post('/categories', v) : api.patch(`/categories/${editing.id}`, v),
     onSuccess: async () => {
       message.success(t('common:feedback.saved'));
       setEditing(null);
@@ -65,7 +74,10 @@ export function CategoriesButton() {
                   <Button size="small" type="link" onClick={() => edit(c)}>
                     {t('categories.edit')}
                   </Button>
-                  <Popconfirm title={t('categories.confirmRemove', { name: c.name })} onConfirm={() => remove.mutate(c.id)}>
+                  <Popconfirm
+                    title={t('categories.confirmRemove', { name: c.name })}
+                    onConfirm={() => remove.mutate(c.id)}
+                  >
                     <Button size="small" type="link" danger>
                       {t('categories.remove')}
                     </Button>

@@ -121,9 +121,17 @@ const zh = {
     save: '保存策略',
     required: '请填写{{label}}',
     passwordMinLength: { label: '密码最短长度', suffix: '位' },
-    passwordMinClasses: { label: '字符类别', hint: '大写字母、小写字母、数字、符号中至少几类', option: '至少 {{count}} 类' },
+    passwordMinClasses: {
+      label: '字符类别',
+      hint: '大写字母、小写字母、数字、符号中至少几类',
+      option: '至少 {{count}} 类',
+    },
     passwordMayContainUsername: '允许密码包含用户名',
-    challengeAfterFailures: { label: '出现验证码', suffix: '次失败后', hint: '同一地址连续失败达到此数后须答验证题，须小于锁定次数' },
+    challengeAfterFailures: {
+      label: '出现验证码',
+      suffix: '次失败后',
+      hint: '同一地址连续失败达到此数后须答验证题，须小于锁定次数',
+    },
     lockAfterFailures: { label: '锁定账号', suffix: '次失败后', hint: '只锁定该账号在该地址的登录' },
     lockMinutes: { label: '锁定时长', suffix: '分钟' },
     sessionIdleMinutes: { label: '空闲超时', suffix: '分钟' },
@@ -174,8 +182,21 @@ const zh = {
 
 const en: Messages<typeof zh> = {
   menu: { units: 'Units', users: 'Users', security: 'Security policy', audit: 'Audit log' },
-  unitKinds: { district: 'District', department: 'Department', township: 'Township', zone: 'Functional zone', other: 'Other' },
-  fields: { username: 'Username', displayName: 'Name', unit: 'Unit', roles: 'Roles', status: 'Status', address: 'Address' },
+  unitKinds: {
+    district: 'District',
+    department: 'Department',
+    township: 'Township',
+    zone: 'Functional zone',
+    other: 'Other',
+  },
+  fields: {
+    username: 'Username',
+    displayName: 'Name',
+    unit: 'Unit',
+    roles: 'Roles',
+    status: 'Status',
+    address: 'Address',
+  },
   units: {
     title: 'Units',
     subtitle: 'The unit tree, unit types and assessment categories. Units of one category are ranked together.',
@@ -196,7 +217,8 @@ const en: Messages<typeof zh> = {
     code: 'Unit code',
     codeRequired: 'Enter the unit code',
     codePattern: 'Letters, digits, underscores, dots and hyphens only',
-    codeHint: 'Unique in the district; Excel imports use it to name the parent unit. It cannot change once the unit exists.',
+    codeHint:
+      'Unique in the district; Excel imports use it to name the parent unit. It cannot change once the unit exists.',
     name: 'Unit name',
     nameRequired: 'Enter the unit name',
     kind: 'Unit type',
@@ -232,7 +254,8 @@ const en: Messages<typeof zh> = {
   },
   users: {
     title: 'Users',
-    subtitle: 'Accounts, their units and roles. The initial password of a new or reset account is shown once and must be changed at first sign-in.',
+    subtitle:
+      'Accounts, their units and roles. The initial password of a new or reset account is shown once and must be changed at first sign-in.',
     create: 'New account',
     import: 'Import accounts',
     imported: 'Accounts imported: {{count}}',
@@ -264,7 +287,8 @@ const en: Messages<typeof zh> = {
     unitRequired: 'Choose the unit',
     unitPlaceholder: 'Choose a unit',
     ownRoles: 'You cannot change your own roles.',
-    rolesHint: 'The system, security and audit administrators each hold that role alone, and only the system administrator grants them (separation of duties).',
+    rolesHint:
+      'The system, security and audit administrators each hold that role alone, and only the system administrator grants them (separation of duties).',
     rolesPlaceholder: 'Choose roles',
     overseen: 'Units overseen',
     overseenHint: 'A district leader sees the data of the units they oversee and of the units under them.',
@@ -274,28 +298,43 @@ const en: Messages<typeof zh> = {
     phonePattern: 'Not a valid phone number',
     roleSet: {
       atLeastOne: 'Choose at least one role',
-      oneAdmin: 'Separation of duties: an account holds at most one of the system, security and audit administrator roles',
+      oneAdmin:
+        'Separation of duties: an account holds at most one of the system, security and audit administrator roles',
       adminAlone: 'Separation of duties: an administrator account holds no other role',
     },
   },
   oneTime: {
     title: 'Initial passwords (shown once)',
     ok: 'I have noted them',
-    warning: 'They cannot be shown again after closing: copy them now and hand them over in person or through a secure channel. Each user must change the password at first sign-in.',
+    warning:
+      'They cannot be shown again after closing: copy them now and hand them over in person or through a secure channel. Each user must change the password at first sign-in.',
     password: 'Initial password',
   },
   security: {
     title: 'Security policy',
-    subtitle: 'Password rules, lockout after failed sign-ins and session limits. Every change is recorded in the audit log.',
+    subtitle:
+      'Password rules, lockout after failed sign-ins and session limits. Every change is recorded in the audit log.',
     policy: 'Policy',
     saved: 'Security policy saved; new sign-ins and new passwords follow it from now on',
     save: 'Save policy',
     required: 'Enter “{{label}}”',
     passwordMinLength: { label: 'Minimum password length', suffix: 'characters' },
-    passwordMinClasses: { label: 'Character classes', hint: 'How many of capitals, small letters, digits and symbols a password needs', option: 'At least {{count}}' },
+    passwordMinClasses: {
+      label: 'Character classes',
+      hint: 'How many of capitals, small letters, digits and symbols a password needs',
+      option: 'At least {{count}}',
+    },
     passwordMayContainUsername: 'Password may contain the username',
-    challengeAfterFailures: { label: 'Ask a check question', suffix: 'failures', hint: 'After this many failures in a row from one address a check question is asked; must be below the lockout count' },
-    lockAfterFailures: { label: 'Lock the account', suffix: 'failures', hint: 'Locks the account for sign-ins from that address only' },
+    challengeAfterFailures: {
+      label: 'Ask a check question',
+      suffix: 'failures',
+      hint: 'After this many failures in a row from one address a check question is asked; must be below the lockout count',
+    },
+    lockAfterFailures: {
+      label: 'Lock the account',
+      suffix: 'failures',
+      hint: 'Locks the account for sign-ins from that address only',
+    },
     lockMinutes: { label: 'Lockout length', suffix: 'minutes' },
     sessionIdleMinutes: { label: 'Idle timeout', suffix: 'minutes' },
     sessionAbsoluteHours: { label: 'Longest session', suffix: 'hours' },
@@ -313,8 +352,13 @@ const en: Messages<typeof zh> = {
     verifyFailed: 'Verification failed',
     intact: 'The audit chain is intact: {{count}} entries checked; every hash and link matches.',
     broken: 'The audit chain breaks at entry {{seq}}',
-    brokenDetail: 'The {{checked}} entries before it are intact. Cause: {{reason}}. Report this to the security department at once.',
-    reasons: { hash: 'the entry does not match its hash (it may have been altered)', missing: 'an entry is missing', link: 'the link to the previous entry does not match' },
+    brokenDetail:
+      'The {{checked}} entries before it are intact. Cause: {{reason}}. Report this to the security department at once.',
+    reasons: {
+      hash: 'the entry does not match its hash (it may have been altered)',
+      missing: 'an entry is missing',
+      link: 'the link to the previous entry does not match',
+    },
     actor: 'Actor',
     action: 'Action',
     targetType: 'Target type, e.g. user',
@@ -332,8 +376,19 @@ const en: Messages<typeof zh> = {
     address: 'Address',
     actionWithCode: '{{label}} ({{code}})',
     actions: {
-      auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked', logout: 'Sign-out', unlock: 'Account unlocked' },
-      user: { create: 'Account created', update: 'Account changed', password_reset: 'Password reset', password_change: 'Password changed' },
+      auth: {
+        login: 'Sign-in',
+        login_failed: 'Failed sign-in',
+        locked: 'Account locked',
+        logout: 'Sign-out',
+        unlock: 'Account unlocked',
+      },
+      user: {
+        create: 'Account created',
+        update: 'Account changed',
+        password_reset: 'Password reset',
+        password_change: 'Password changed',
+      },
       unit: { create: 'Unit created', update: 'Unit changed', import: 'Units imported' },
       category: { create: 'Category created', update: 'Category changed', delete: 'Category deleted' },
       settings: { update: 'Settings changed' },

@@ -14,7 +14,16 @@ export interface IssuedPassword {
 export function OneTimePasswords({ issued, onClose }: { issued: IssuedPassword[] | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Modal open={issued !== null} title={t('oneTime.title')} onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('oneTime.ok')} width={560} maskClosable={false}>
+    <Modal
+      open={issued !== null}
+      title={t('oneTime.title')}
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText={t('oneTime.ok')}
+      width={560}
+      maskClosable={false}
+    >
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('oneTime.warning')} />
       <Table
         size="small"

@@ -8,7 +8,13 @@ import { Page } from '../../components/page';
 import { api, ApiError } from '../../lib/api';
 
 /** The numeric fields, each with a label, a unit suffix and maybe a hint in the catalogue (admin:security.<field>). */
-type NumberField = 'passwordMinLength' | 'challengeAfterFailures' | 'lockAfterFailures' | 'lockMinutes' | 'sessionIdleMinutes' | 'sessionAbsoluteHours';
+type NumberField =
+  | 'passwordMinLength'
+  | 'challengeAfterFailures'
+  | 'lockAfterFailures'
+  | 'lockMinutes'
+  | 'sessionIdleMinutes'
+  | 'sessionAbsoluteHours';
 
 interface Lock {
   username: string;
@@ -26,8 +32,15 @@ export function SecurityPage() {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SecurityPolicy>();
-  const policy = useQuery({ queryKey: ['security', 'policy'], queryFn: () => api.get<SecurityPolicy>('/security/policy') });
-  const locks = useQuery({ queryKey: ['security', 'locks'], queryFn: () => api.get<{ items: Lock[] }>('/security/locks'), refetchInterval: 30_000 });
+  const policy = useQuery({
+    queryKey: ['security', 'policy'],
+    queryFn: () => api.get<SecurityPolicy>('/security/policy'),
+  });
+  const locks = useQuery({
+    queryKey: ['security', 'locks'],
+    queryFn: () => api.get<{ items: Lock[] }>('/security/locks'),
+    refetchInterval: 30_000,
+  });
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
   }, [policy.data, form]);
@@ -54,7 +67,12 @@ export function SecurityPage() {
     const label = t(`security.${name}.label`);
     return (
       <Col xs={24} sm={12}>
-        <Form.Item name={name} label={label} extra={hint} rules={[{ required: true, message: t('security.required', { label }) }]}>
+        <Form.Item
+          name={name}
+          label={label}
+          extra={hint}
+          rules={[{ required: true, message: t('security.required', { label }) }]}
+        >
           <InputNumber min={min} max={max} addonAfter={t(`security.${name}.suffix`)} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
@@ -70,12 +88,25 @@ export function SecurityPage() {
               <Row gutter={12}>
                 {number('passwordMinLength', 8, 64)}
                 <Col xs={24} sm={12}>
-                  <Form.Item name="passwordMinClasses" label={t('security.passwordMinClasses.label')} extra={t('security.passwordMinClasses.hint')}>
-                    <Select options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('security.passwordMinClasses.option', { count: n }) }))} />
+                  <Form.Item
+                    name="passwordMinClasses"
+                    label={t('security.passwordMinClasses.label')}
+                    extra={t('security.passwordMinClasses.hint')}
+                  >
+                    <Select
+                      options={[1, 2, 3, 4].map((n) => ({
+                        value: n,
+                        label: t('security.passwordMinClasses.option', { count: n }),
+                      }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24}>
-                  <Form.Item name="passwordMayContainUsername" label={t('security.passwordMayContainUsername')} valuePropName="checked">
+                  <Form.Item
+                    name="passwordMayContainUsername"
+                    label={t('security.passwordMayContainUsername')}
+                    valuePropName="checked"
+                  >
                     <Switch />
                   </Form.Item>
                 </Col>
@@ -110,7 +141,10 @@ export function SecurityPage() {
                     title: '',
                     width: 70,
                     render: (_, l) => (
-                      <Popconfirm title={t('security.confirmUnlock', { username: l.username })} onConfirm={() => unlock.mutate(l.username)}>
+                      <Popconfirm
+                        title={t('security.confirmUnlock', { username: l.username })}
+                        onConfirm={() => unlock.mutate(l.username)}
+                      >
                         <Button type="link" size="small">
                           {t('security.unlock')}
                         </Button>

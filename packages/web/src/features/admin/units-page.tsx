@@ -1,5 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Tree,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +41,11 @@ interface UnitForm {
 type Mode = { kind: 'edit'; id: number } | { kind: 'create'; parentId: number | null } | null;
 
 /** Marks the stopped units and keeps the subtree being moved out of the parent picker. */
-function decorate(nodes: TreeNode[], stopped: (name: string) => string, disabledUnder?: string): (TreeNode & { disabled?: boolean })[] {
+function decorate(
+  nodes: TreeNode[],
+  stopped: (name: string) => string,
+  disabledUnder?: string,
+): (TreeNode & { disabled?: boolean })[] {
   return nodes.map((n) => ({
     ...n,
     title: n.unit.active ? n.title : stopped(n.title),
@@ -44,8 +65,14 @@ export function UnitsPage() {
   const { t } = useTranslation(['admin', 'common']);
   const kindOptions = UNIT_KINDS.map((value) => ({ value, label: t(`unitKinds.${value}`) }));
   const queryClient = useQueryClient();
-  const units = useQuery({ queryKey: ['admin', 'units'], queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true') });
-  const categories = useQuery({ queryKey: ['admin', 'categories'], queryFn: () => api.get<{ items: Category[] }>('/categories') });
+  const units = useQuery({
+    queryKey: ['admin', 'units'],
+    queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true'),
+  });
+  const categories = useQuery({
+    queryKey: ['admin', 'categories'],
+    queryFn: () => api.get<{ items: Category[] }>('/categories'),
+  });
   const [mode, setMode] = useState<Mode>(null);
   const [search, setSearch] = useState('');
   const [form] = Form.useForm<UnitForm>();
@@ -65,7 +92,9 @@ export function UnitsPage() {
     const keep = (nodes: TreeNode[]): TreeNode[] =>
       nodes.flatMap((n) => {
         const children = keep(n.children);
-        return n.unit.name.includes(search) || n.unit.code.includes(search) || children.length > 0 ? [{ ...n, children }] : [];
+        return n.unit.name.includes(search) || n.unit.code.includes(search) || children.length > 0
+          ? [{ ...n, children }]
+          : [];
       });
     return keep(tree);
   }, [tree, search]);
@@ -74,18 +103,40 @@ export function UnitsPage() {
     setMode(next);
     if (next?.kind === 'edit') {
       const u = byId.get(next.id);
-      if (u) form.setFieldsValue({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, categoryId: u.categoryId, sortOrder: u.sortOrder, active: u.active });
+      if (u)
+        form.setFieldsValue({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parentId: u.parentId,
+          categoryId: u.categoryId,
+          sortOrder: u.sortOrder,
+          active: u.active,
+        });
     } else if (next?.kind === 'create') {
       form.resetFields();
       const parent = next.parentId === null ? undefined : byId.get(next.parentId);
-      form.setFieldsValue({ parentId: next.parentId, kind: 'department', categoryId: parent?.categoryId ?? null, sortOrder: 0, active: true });
+      form.setFieldsValue({
+        parentId: next.parentId,
+        kind: 'department',
+        categoryId: parent?.categoryId ?? null,
+        sortOrder: 0,
+        active: true,
+      });
     }
   };
 
   const save = useMutation({
     mutationFn: async (values: UnitForm) => {
       if (mode?.kind === 'create') {
-        return api.post<Unit>('/units', { code: values.code, name: values.name, kind: values.kind, parentId: values.parentId ?? null, categoryId: values.categoryId ?? null, sortOrder: values.sortOrder ?? 0 });
+        return api.post<Unit>('/units', {
+          code: values.code,
+          name: values.name,
+          kind: values.kind,
+          parentId: values.parentId ?? null,
+          categoryId: values.categoryId ?? null,
+          sortOrder: values.sortOrder ?? 0,
+        });
       }
       if (mode?.kind !== 'edit' || !selected) throw new Error('nothing selected');
       const patch: Partial<UnitForm> = {};
@@ -96,7 +147,9 @@ export function UnitsPage() {
       return api.patch<Unit>(`/units/${selected.id}`, patch);
     },
     onSuccess: async (unit) => {
-      message.success(mode?.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.saved', { name: unit.name }));
+      message.success(
+        mode?.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.saved', { name: unit.name }),
+      );
       await queryClient.invalidateQueries({ queryKey: ['admin', 'units'] });
       setMode({ kind: 'edit', id: unit.id });
     },
@@ -108,7 +161,10 @@ export function UnitsPage() {
     },
   });
 
-  const parentPicker = useMemo(() => decorate(tree, (name) => t('units.stoppedName', { name }), selected?.path), [tree, selected, t]);
+  const parentPicker = useMemo(
+    () => decorate(tree, (name) => t('units.stoppedName', { name }), selected?.path),
+    [tree, selected, t],
+  );
 
   return (
     <Page
@@ -131,7 +187,10 @@ export function UnitsPage() {
               onImported={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'units'] })}
             />
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => void download('/units/export').catch((e: Error) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void download('/units/export').catch((e: Error) => message.error(e.message))}
+          >
             {t('common:actions.export')}
           </Button>
         </>
@@ -139,8 +198,17 @@ export function UnitsPage() {
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10} lg={9}>
-          <Card title={t('units.treeTitle', { count: items.filter((u) => u.active).length })} loading={units.isLoading} styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
-            <Input.Search placeholder={t('units.search')} allowClear onChange={(e) => setSearch(e.target.value.trim())} style={{ marginBottom: 12 }} />
+          <Card
+            title={t('units.treeTitle', { count: items.filter((u) => u.active).length })}
+            loading={units.isLoading}
+            styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}
+          >
+            <Input.Search
+              placeholder={t('units.search')}
+              allowClear
+              onChange={(e) => setSearch(e.target.value.trim())}
+              style={{ marginBottom: 12 }}
+            />
             {visible.length === 0 ? (
               <Empty description={t('units.none')} />
             ) : (
@@ -179,32 +247,64 @@ export function UnitsPage() {
             {mode === null ? (
               <Empty description={t('units.pick')} />
             ) : (
-              <Form<UnitForm> form={form} layout="vertical" disabled={!manage} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 560 }}>
+              <Form<UnitForm>
+                form={form}
+                layout="vertical"
+                disabled={!manage}
+                onFinish={(v) => save.mutate(v)}
+                style={{ maxWidth: 560 }}
+              >
                 <Form.Item
                   name="code"
                   label={t('units.code')}
-                  rules={[{ required: true, message: t('units.codeRequired') }, { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: t('units.codePattern') }]}
+                  rules={[
+                    { required: true, message: t('units.codeRequired') },
+                    { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: t('units.codePattern') },
+                  ]}
                   extra={t('units.codeHint')}
                 >
                   <Input disabled={mode.kind === 'edit'} maxLength={40} />
                 </Form.Item>
-                <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, message: t('units.nameRequired') }]}>
+                <Form.Item
+                  name="name"
+                  label={t('units.name')}
+                  rules={[{ required: true, whitespace: true, message: t('units.nameRequired') }]}
+                >
                   <Input maxLength={100} />
                 </Form.Item>
                 <Row gutter={12}>
                   <Col xs={24} sm={12}>
-                    <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true, message: t('units.kindRequired') }]}>
+                    <Form.Item
+                      name="kind"
+                      label={t('units.kind')}
+                      rules={[{ required: true, message: t('units.kindRequired') }]}
+                    >
                       <Select options={kindOptions} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12}>
                     <Form.Item name="categoryId" label={t('units.category')}>
-                      <Select allowClear placeholder={t('units.noCategory')} options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+                      <Select
+                        allowClear
+                        placeholder={t('units.noCategory')}
+                        options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item name="parentId" label={t('units.parent')} extra={mode.kind === 'edit' ? t('units.parentHint') : undefined}>
-                  <TreeSelect allowClear placeholder={t('units.noParent')} treeData={parentPicker} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+                <Form.Item
+                  name="parentId"
+                  label={t('units.parent')}
+                  extra={mode.kind === 'edit' ? t('units.parentHint') : undefined}
+                >
+                  <TreeSelect
+                    allowClear
+                    placeholder={t('units.noParent')}
+                    treeData={parentPicker}
+                    treeDefaultExpandAll
+                    showSearch
+                    treeNodeFilterProp="title"
+                  />
                 </Form.Item>
                 <Row gutter={12}>
                   <Col xs={12}>
@@ -214,7 +314,12 @@ export function UnitsPage() {
                   </Col>
                   {mode.kind === 'edit' && (
                     <Col xs={12}>
-                      <Form.Item name="active" label={t('units.status')} valuePropName="checked" extra={t('units.statusHint')}>
+                      <Form.Item
+                        name="active"
+                        label={t('units.status')}
+                        valuePropName="checked"
+                        extra={t('units.statusHint')}
+                      >
                         <Switch checkedChildren={t('units.active')} unCheckedChildren={t('units.inactive')} />
                       </Form.Item>
                     </Col>
@@ -225,7 +330,9 @@ export function UnitsPage() {
                     <Button type="primary" htmlType="submit" loading={save.isPending}>
                       {mode.kind === 'create' ? t('units.create') : t('common:actions.save')}
                     </Button>
-                    <Button onClick={() => (mode.kind === 'create' ? setMode(null) : open(mode))}>{t('common:actions.cancel')}</Button>
+                    <Button onClick={() => (mode.kind === 'create' ? setMode(null) : open(mode))}>
+                      {t('common:actions.cancel')}
+                    </Button>
                   </Space>
                 )}
                 {!manage && <Typography.Text type="secondary">{t('units.readOnly')}</Typography.Text>}

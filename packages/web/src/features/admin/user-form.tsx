@@ -50,12 +50,24 @@ export function UserFormModal({
   const roles = Form.useWatch('roles', form) ?? [];
   const isSelf = user?.id === self;
   // Roles held that the signed-in user could not give (an organiser looking at an admin) stay visible but fixed.
-  const options = [...new Set<Role>([...assignable, ...(user?.roles ?? [])])].map((r) => ({ value: r, label: roleNames.name(r), disabled: !assignable.includes(r) }));
+  const options = [...new Set<Role>([...assignable, ...(user?.roles ?? [])])].map((r) => ({
+    value: r,
+    label: roleNames.name(r),
+    disabled: !assignable.includes(r),
+  }));
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user) form.setFieldsValue({ username: user.username, displayName: user.displayName, unitId: user.unitId, roles: user.roles, overseenUnitIds: user.overseenUnitIds, phone: user.phone });
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        unitId: user.unitId,
+        roles: user.roles,
+        overseenUnitIds: user.overseenUnitIds,
+        phone: user.phone,
+      });
   }, [open, user, form]);
 
   return (
@@ -70,19 +82,41 @@ export function UserFormModal({
       width={560}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form<UserFormValues> form={form} layout="vertical" onFinish={onSave} initialValues={{ roles: [], overseenUnitIds: [] }}>
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={onSave}
+        initialValues={{ roles: [], overseenUnitIds: [] }}
+      >
         <Form.Item
           name="username"
           label={t('fields.username')}
-          rules={[{ required: true, message: t('userForm.usernameRequired') }, { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, message: t('userForm.usernamePattern') }]}
+          rules={[
+            { required: true, message: t('userForm.usernameRequired') },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, message: t('userForm.usernamePattern') },
+          ]}
         >
           <Input disabled={user !== null} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('fields.displayName')} rules={[{ required: true, whitespace: true, message: t('userForm.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('fields.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('userForm.displayNameRequired') }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('fields.unit')} rules={[{ required: true, message: t('userForm.unitRequired') }]}>
-          <TreeSelect treeData={units} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder={t('userForm.unitPlaceholder')} />
+        <Form.Item
+          name="unitId"
+          label={t('fields.unit')}
+          rules={[{ required: true, message: t('userForm.unitRequired') }]}
+        >
+          <TreeSelect
+            treeData={units}
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll
+            placeholder={t('userForm.unitPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="roles"
@@ -92,20 +126,43 @@ export function UserFormModal({
             {
               validator: async (_, value: Role[] = []) => {
                 const problem = roleSetProblem(value);
-                if (problem) throw new Error(isKnownProblem(problem) ? t(`userForm.roleSet.${ROLE_SET_MESSAGES[problem]}`) : problem);
+                if (problem)
+                  throw new Error(
+                    isKnownProblem(problem) ? t(`userForm.roleSet.${ROLE_SET_MESSAGES[problem]}`) : problem,
+                  );
               },
             },
           ]}
         >
-          <Select mode="multiple" options={options} disabled={isSelf} placeholder={t('userForm.rolesPlaceholder')} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            options={options}
+            disabled={isSelf}
+            placeholder={t('userForm.rolesPlaceholder')}
+            optionFilterProp="label"
+          />
         </Form.Item>
         {roles.includes('leader') && (
           <Form.Item name="overseenUnitIds" label={t('userForm.overseen')} extra={t('userForm.overseenHint')}>
-            <TreeSelect treeData={units} multiple treeCheckable showCheckedStrategy={TreeSelect.SHOW_PARENT} showSearch treeNodeFilterProp="title" placeholder={t('userForm.overseenPlaceholder')} />
+            <TreeSelect
+              treeData={units}
+              multiple
+              treeCheckable
+              showCheckedStrategy={TreeSelect.SHOW_PARENT}
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('userForm.overseenPlaceholder')}
+            />
           </Form.Item>
         )}
-        {roles.some((r) => ADMIN_ROLES.includes(r)) && <Alert type="info" showIcon message={t('userForm.adminOnly')} style={{ marginBottom: 12 }} />}
-        <Form.Item name="phone" label={t('userForm.phone')} rules={[{ pattern: /^[0-9+\- ]{0,20}$/, message: t('userForm.phonePattern') }]}>
+        {roles.some((r) => ADMIN_ROLES.includes(r)) && (
+          <Alert type="info" showIcon message={t('userForm.adminOnly')} style={{ marginBottom: 12 }} />
+        )}
+        <Form.Item
+          name="phone"
+          label={t('userForm.phone')}
+          rules={[{ pattern: /^[0-9+\- ]{0,20}$/, message: t('userForm.phonePattern') }]}
+        >
           <Input maxLength={20} />
         </Form.Item>
       </Form>

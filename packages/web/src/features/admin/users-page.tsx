@@ -32,10 +32,14 @@ export function UsersPage() {
   const [issued, setIssued] = useState<IssuedPassword[] | null>(null);
 
   const meta = useQuery({ queryKey: ['admin', 'users-meta'], queryFn: () => api.get<UsersMeta>('/users/meta') });
-  const units = useQuery({ queryKey: ['admin', 'units'], queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true') });
+  const units = useQuery({
+    queryKey: ['admin', 'units'],
+    queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true'),
+  });
   const list = useQuery({
     queryKey: ['admin', 'users', filter],
-    queryFn: () => api.get<{ items: User[]; total: number }>(`/users${queryString({ ...filter, pageSize: PAGE_SIZE })}`),
+    queryFn: () =>
+      api.get<{ items: User[]; total: number }>(`/users${queryString({ ...filter, pageSize: PAGE_SIZE })}`),
     placeholderData: (previous) => previous,
   });
   const tree = useMemo(() => unitTree((units.data?.items ?? []).filter((u) => u.active)), [units.data]);
@@ -45,10 +49,25 @@ export function UsersPage() {
 
   const save = useMutation({
     mutationFn: async (v: UserFormValues) => {
-      const body = { displayName: v.displayName, unitId: v.unitId, roles: v.roles, overseenUnitIds: v.roles.includes('leader') ? (v.overseenUnitIds ?? []) : [], phone: v.phone || null };
+      const body = {
+        displayName: v.displayName,
+        unitId: v.unitId,
+        roles: v.roles,
+        overseenUnitIds: v.roles.includes('leader') ? (v.overseenUnitIds ?? []) : [],
+        phone: v.phone || null,
+      };
       if (editing === 'new') {
-        const created = await api.post<{ user: User; temporaryPassword: string }>('/users', { ...body, username: v.username });
-        setIssued([{ username: created.user.username, displayName: created.user.displayName, temporaryPassword: created.temporaryPassword }]);
+        const created = await api.post<{ user: User; temporaryPassword: string }>('/users', {
+          ...body,
+          username: v.username,
+        });
+        setIssued([
+          {
+            username: created.user.username,
+            displayName: created.user.displayName,
+            temporaryPassword: created.temporaryPassword,
+          },
+        ]);
         return;
       }
       if (editing === null) return;
@@ -66,7 +85,8 @@ export function UsersPage() {
   });
 
   const reset = useMutation({
-    mutationFn: (u: User) => api.post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`).then((r) => ({ u, r })),
+    mutationFn: (u: User) =>
+      api.post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`).then((r) => ({ u, r })),
     onSuccess: async ({ u, r }) => {
       setIssued([{ username: u.username, displayName: u.displayName, temporaryPassword: r.temporaryPassword }]);
       await refresh();
@@ -77,7 +97,9 @@ export function UsersPage() {
   const toggle = useMutation({
     mutationFn: (u: User) => api.patch<User>(`/users/${u.id}`, { active: !u.active }),
     onSuccess: async (u) => {
-      message.success(u.active ? t('users.enabled', { username: u.username }) : t('users.disabledDone', { username: u.username }));
+      message.success(
+        u.active ? t('users.enabled', { username: u.username }) : t('users.disabledDone', { username: u.username }),
+      );
       await refresh();
     },
     onError: fail,
@@ -121,7 +143,12 @@ export function UsersPage() {
     >
       <Card size={narrow ? 'small' : 'default'}>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <Input.Search placeholder={t('users.search')} allowClear style={width(200)} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))} />
+          <Input.Search
+            placeholder={t('users.search')}
+            allowClear
+            style={width(200)}
+            onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined, page: 1 }))}
+          />
           <TreeSelect
             allowClear
             placeholder={t('fields.unit')}
@@ -145,7 +172,14 @@ export function UsersPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 900 }}
-          pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('users.total', { count: n }), onChange: (page) => setFilter((f) => ({ ...f, page })) }}
+          pagination={{
+            current: filter.page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => t('users.total', { count: n }),
+            onChange: (page) => setFilter((f) => ({ ...f, page })),
+          }}
           columns={[
             { title: t('fields.username'), dataIndex: 'username', width: 140 },
             { title: t('fields.displayName'), dataIndex: 'displayName', width: 110 },
@@ -153,7 +187,12 @@ export function UsersPage() {
             {
               title: t('fields.roles'),
               dataIndex: 'roles',
-              render: (roles: Role[]) => roles.map((r) => <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'purple' : 'blue'}>{roleNames.name(r)}</Tag>),
+              render: (roles: Role[]) =>
+                roles.map((r) => (
+                  <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'purple' : 'blue'}>
+                    {roleNames.name(r)}
+                  </Tag>
+                )),
             },
             {
               title: t('fields.status'),
@@ -180,13 +219,24 @@ export function UsersPage() {
                           <Button type="link" size="small" onClick={() => open(u)}>
                             {t('users.edit')}
                           </Button>
-                          <Popconfirm title={t('users.confirmReset', { username: u.username })} description={t('users.resetHint')} onConfirm={() => reset.mutate(u)}>
+                          <Popconfirm
+                            title={t('users.confirmReset', { username: u.username })}
+                            description={t('users.resetHint')}
+                            onConfirm={() => reset.mutate(u)}
+                          >
                             <Button type="link" size="small">
                               {t('users.reset')}
                             </Button>
                           </Popconfirm>
                           {u.id !== meta.data?.self && (
-                            <Popconfirm title={u.active ? t('users.confirmDisable', { username: u.username }) : t('users.confirmEnable', { username: u.username })} onConfirm={() => toggle.mutate(u)}>
+                            <Popconfirm
+                              title={
+                                u.active
+                                  ? t('users.confirmDisable', { username: u.username })
+                                  : t('users.confirmEnable', { username: u.username })
+                              }
+                              onConfirm={() => toggle.mutate(u)}
+                            >
                               <Button type="link" size="small" danger={u.active}>
                                 {u.active ? t('users.disable') : t('users.enable')}
                               </Button>

@@ -20,9 +20,16 @@ export function BriefPage() {
   if (!q.data) return <Card loading />;
   const { arena, rows } = q.data;
   return (
-    <Page title={t('brief.title', { title: arena.title })} subtitle={t('brief.subtitle', { date: arena.heldOn })} extra={
+    <Page
+      title={t('brief.title', { title: arena.title })}
+      subtitle={t('brief.subtitle', { date: arena.heldOn })}
+      extra={
         <Space>
-          <Button onClick={() => void download(`/arenas/${id}/brief.docx`).catch((e: Error) => message.error(e.message))}>{t('brief.exportWord')}</Button>
+          <Button
+            onClick={() => void download(`/arenas/${id}/brief.docx`).catch((e: Error) => message.error(e.message))}
+          >
+            {t('brief.exportWord')}
+          </Button>
           <Link to={`/arenas/${id}/host`}>{t('list.host')}</Link>
         </Space>
       }
@@ -53,7 +60,11 @@ export function BriefPage() {
                 </Space>
               ),
           },
-          { title: t('brief.ledger'), width: 150, render: (_, r) => t('brief.ledgerCounts', { open: r.ledger.open, overdue: r.ledger.overdue }) },
+          {
+            title: t('brief.ledger'),
+            width: 150,
+            render: (_, r) => t('brief.ledgerCounts', { open: r.ledger.open, overdue: r.ledger.overdue }),
+          },
           {
             title: t('brief.commitments'),
             render: (_, r) =>
@@ -63,7 +74,8 @@ export function BriefPage() {
                 <Space direction="vertical" size={2}>
                   {r.commitments.map((c) => (
                     <span key={c.id}>
-                      <ColourTag colour={c.colour} daysOverdue={c.daysOverdue} /> <Link to={`/ledger/items/${c.id}`}>{c.title}</Link>
+                      <ColourTag colour={c.colour} daysOverdue={c.daysOverdue} />{' '}
+                      <Link to={`/ledger/items/${c.id}`}>{c.title}</Link>
                       <Typography.Text type="secondary"> · {c.arena}</Typography.Text>
                     </span>
                   ))}

@@ -27,11 +27,18 @@ export function Commitments({ arena }: { arena: ArenaResult }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
-  const items = useQuery({ queryKey: ['arena-commitments', id], queryFn: async () => (await api.get<{ items: LedgerItem[] }>(`/arenas/${id}/commitments`)).items });
+  const items = useQuery({
+    queryKey: ['arena-commitments', id],
+    queryFn: async () => (await api.get<{ items: LedgerItem[] }>(`/arenas/${id}/commitments`)).items,
+  });
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`/arenas/${id}/commitments`, { contestantId: v.contestantId, title: v.title, deadline: v.deadline.format('YYYY-MM-DD') });
+      await api.post(`/arenas/${id}/commitments`, {
+        contestantId: v.contestantId,
+        title: v.title,
+        deadline: v.deadline.format('YYYY-MM-DD'),
+      });
       message.success(t('commitments.saved'));
       setOpen(false);
       form.resetFields();
@@ -45,7 +52,10 @@ export function Commitments({ arena }: { arena: ArenaResult }) {
       size="small"
       title={t('commitments.title')}
       style={{ marginTop: 16 }}
-      extra={can('arena.manage') && can('ledger.manage') && <Button onClick={() => setOpen(true)}>{t('commitments.record')}</Button>}
+      extra={
+        can('arena.manage') &&
+        can('ledger.manage') && <Button onClick={() => setOpen(true)}>{t('commitments.record')}</Button>
+      }
     >
       <Table<LedgerItem>
         size="small"
@@ -58,20 +68,51 @@ export function Commitments({ arena }: { arena: ArenaResult }) {
         data-testid="commitments"
         columns={[
           { title: t('result.unit'), width: 160, render: (_, i) => i.leadUnit.name },
-          { title: t('commitments.promise'), render: (_, i) => (can('ledger.read') ? <Link to={`/ledger/items/${i.id}`}>{i.title}</Link> : i.title) },
+          {
+            title: t('commitments.promise'),
+            render: (_, i) => (can('ledger.read') ? <Link to={`/ledger/items/${i.id}`}>{i.title}</Link> : i.title),
+          },
           { title: t('commitments.deadline'), dataIndex: 'deadline', width: 110 },
-          { title: t('commitments.light'), width: 130, render: (_, i) => (i.state === 'closed' && i.daysOverdue === 0 ? <Tag color="success">{t('commitments.kept')}</Tag> : <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />) },
+          {
+            title: t('commitments.light'),
+            width: 130,
+            render: (_, i) =>
+              i.state === 'closed' && i.daysOverdue === 0 ? (
+                <Tag color="success">{t('commitments.kept')}</Tag>
+              ) : (
+                <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />
+              ),
+          },
         ]}
       />
       <Modal open={open} title={t('commitments.record')} onCancel={() => setOpen(false)} onOk={() => void save()}>
         <Form form={form} layout="vertical">
-          <Form.Item name="contestantId" label={t('commitments.who')} rules={[{ required: true, message: t('commitments.whoRequired') }]}>
-            <Select showSearch optionFilterProp="label" options={arena.rows.map((r) => ({ value: r.contestantId, label: r.presenter ? `${r.unitName} · ${r.presenter}` : r.unitName }))} />
+          <Form.Item
+            name="contestantId"
+            label={t('commitments.who')}
+            rules={[{ required: true, message: t('commitments.whoRequired') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={arena.rows.map((r) => ({
+                value: r.contestantId,
+                label: r.presenter ? `${r.unitName} · ${r.presenter}` : r.unitName,
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="title" label={t('commitments.promise')} rules={[{ required: true, min: 4, message: t('commitments.promiseRequired') }]}>
+          <Form.Item
+            name="title"
+            label={t('commitments.promise')}
+            rules={[{ required: true, min: 4, message: t('commitments.promiseRequired') }]}
+          >
             <Input placeholder={t('commitments.promiseHint')} maxLength={100} />
           </Form.Item>
-          <Form.Item name="deadline" label={t('commitments.deadline')} rules={[{ required: true, message: t('commitments.deadlineRequired') }]}>
+          <Form.Item
+            name="deadline"
+            label={t('commitments.deadline')}
+            rules={[{ required: true, message: t('commitments.deadlineRequired') }]}
+          >
             <DatePicker />
           </Form.Item>
         </Form>

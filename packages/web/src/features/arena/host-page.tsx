@@ -1,7 +1,25 @@
 import { useState } from 'react';
 import { useParams, Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Col, Descriptions, Flex, Input, Modal, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
@@ -9,7 +27,9 @@ import { Page } from '../../components/page';
 import { clock, useCountdown, useLiveArena } from './live';
 import { fmt, PHASE_COLOR, STATUS_COLOR, type ArenaDetail, type LiveSnapshot } from './types';
 
-type Action = { type: 'start' | 'call' | 'timerStart' | 'timerStop' | 'timerReset' | 'open' | 'close' | 'reveal' | 'finish' } | { type: 'reopen'; contestantId: number; reason: string };
+type Action =
+  | { type: 'start' | 'call' | 'timerStart' | 'timerStop' | 'timerReset' | 'open' | 'close' | 'reveal' | 'finish' }
+  | { type: 'reopen'; contestantId: number; reason: string };
 interface Code {
   judgeId: number;
   name: string;
@@ -23,7 +43,11 @@ export function HostPage() {
   const id = Number(useParams().id);
   const { message } = App.useApp();
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['arena', id], queryFn: () => api.get<ArenaDetail>(`/arenas/${id}`), refetchInterval: 10_000 });
+  const detail = useQuery({
+    queryKey: ['arena', id],
+    queryFn: () => api.get<ArenaDetail>(`/arenas/${id}`),
+    refetchInterval: 10_000,
+  });
   const { live, connected, clockOffset } = useLiveArena(`/api/arenas/${id}/events`);
   const [codes, setCodes] = useState<Code[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +56,8 @@ export function HostPage() {
     setBusy(true);
     try {
       await api.post(`/arenas/${id}/host`, action);
-      if (action.type === 'finish' || action.type === 'start') void client.invalidateQueries({ queryKey: ['arena', id] });
+      if (action.type === 'finish' || action.type === 'start')
+        void client.invalidateQueries({ queryKey: ['arena', id] });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     } finally {
@@ -72,7 +97,10 @@ export function HostPage() {
           {` · ${t('host.seedLabel')} `}
           {live.seed ?? t('notDrawn')}
           {' · '}
-          <Badge status={connected ? 'success' : 'warning'} text={connected ? t('host.connected') : t('host.reconnecting')} />
+          <Badge
+            status={connected ? 'success' : 'warning'}
+            text={connected ? t('host.connected') : t('host.reconnecting')}
+          />
         </Space>
       }
       extra={
@@ -100,7 +128,13 @@ export function HostPage() {
           <Judges detail={d} live={live} onReset={(jid) => void issue(jid)} />
         </Col>
       </Row>
-      <Modal open={codes !== null} onCancel={() => setCodes(null)} footer={null} width={880} title={t('host.codesTitle')}>
+      <Modal
+        open={codes !== null}
+        onCancel={() => setCodes(null)}
+        footer={null}
+        width={880}
+        title={t('host.codesTitle')}
+      >
         {codes?.length === 0 && <Alert type="info" message={t('host.allBound')} />}
         <Flex wrap gap={16} data-testid="codes">
           {codes?.map((c) => (
@@ -118,14 +152,32 @@ export function HostPage() {
   );
 }
 
-function Controls({ live, busy, act, draw, clockOffset }: { live: LiveSnapshot; busy: boolean; act: (a: Action) => Promise<void>; draw: (seed: string) => Promise<void>; clockOffset: number }) {
+function Controls({
+  live,
+  busy,
+  act,
+  draw,
+  clockOffset,
+}: {
+  live: LiveSnapshot;
+  busy: boolean;
+  act: (a: Action) => Promise<void>;
+  draw: (seed: string) => Promise<void>;
+  clockOffset: number;
+}) {
   const { t } = useTranslation('arena');
   const [seed, setSeed] = useState('');
   const remaining = useCountdown(live, clockOffset);
   const cur = live.current;
   const phase = cur?.phase ?? null;
   const button = (label: string, type: Exclude<Action['type'], 'reopen'>, enabled: boolean, primary = false) => (
-    <Button type={primary ? 'primary' : 'default'} size="large" disabled={!enabled || busy} onClick={() => void act({ type } as Action)} data-testid={`host-${type}`}>
+    <Button
+      type={primary ? 'primary' : 'default'}
+      size="large"
+      disabled={!enabled || busy}
+      onClick={() => void act({ type } as Action)}
+      data-testid={`host-${type}`}
+    >
       {label}
     </Button>
   );
@@ -134,7 +186,12 @@ function Controls({ live, busy, act, draw, clockOffset }: { live: LiveSnapshot; 
       <Card title={t('host.prepare')} style={{ marginBottom: 16 }}>
         {live.seed === null ? (
           <Space.Compact style={{ width: '100%' }}>
-            <Input placeholder={t('host.seedPlaceholder')} value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="draw-seed" />
+            <Input
+              placeholder={t('host.seedPlaceholder')}
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+              data-testid="draw-seed"
+            />
             <Button type="primary" onClick={() => void draw(seed)} data-testid="draw">
               {t('host.draw')}
             </Button>
@@ -152,16 +209,36 @@ function Controls({ live, busy, act, draw, clockOffset }: { live: LiveSnapshot; 
     <Card title={t('host.controls')} style={{ marginBottom: 16 }}>
       <Descriptions column={2} size="small">
         <Descriptions.Item label={t('host.current')}>
-          <span data-testid="host-current">{cur ? t('host.currentValue', { position: cur.position, unit: cur.unitName }) : '—'}</span>
+          <span data-testid="host-current">
+            {cur ? t('host.currentValue', { position: cur.position, unit: cur.unitName }) : '—'}
+          </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('host.phase')}>{phase ? <Tag color={PHASE_COLOR[phase]}>{t(`phase.${phase}`)}</Tag> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('host.phase')}>
+          {phase ? <Tag color={PHASE_COLOR[phase]}>{t(`phase.${phase}`)}</Tag> : '—'}
+        </Descriptions.Item>
       </Descriptions>
       <Flex gap={32} style={{ margin: '12px 0' }}>
-        <Statistic title={t('host.timer')} value={remaining === null ? '—' : clock(remaining)} valueStyle={{ color: remaining !== null && remaining < 0 ? '#cf1322' : undefined, fontVariantNumeric: 'tabular-nums' }} />
-        <Statistic title={t('host.submitted')} value={cur ? `${cur.submitted} / ${cur.eligible}` : '—'} data-testid="host-submitted" />
+        <Statistic
+          title={t('host.timer')}
+          value={remaining === null ? '—' : clock(remaining)}
+          valueStyle={{
+            color: remaining !== null && remaining < 0 ? '#cf1322' : undefined,
+            fontVariantNumeric: 'tabular-nums',
+          }}
+        />
+        <Statistic
+          title={t('host.submitted')}
+          value={cur ? `${cur.submitted} / ${cur.eligible}` : '—'}
+          data-testid="host-submitted"
+        />
       </Flex>
       <Flex wrap gap={8}>
-        {button(t('host.call'), 'call', live.status === 'live' && (phase === null || phase === 'closed' || phase === 'revealed'), true)}
+        {button(
+          t('host.call'),
+          'call',
+          live.status === 'live' && (phase === null || phase === 'closed' || phase === 'revealed'),
+          true,
+        )}
         {button(t('host.timerStart'), 'timerStart', phase === 'presenting' && live.timer.startedAt === null)}
         {button(t('host.timerStop'), 'timerStop', live.timer.startedAt !== null)}
         {button(t('host.open'), 'open', phase === 'presenting', true)}
@@ -184,7 +261,14 @@ function Order({ live, act }: { live: LiveSnapshot; act: (a: Action) => Promise<
     let reason = '';
     modal.confirm({
       title: t('host.reopenTitle', { unit: name }),
-      content: <Input.TextArea rows={2} placeholder={t('host.reopenReason')} onChange={(e) => (reason = e.target.value)} data-testid="reopen-reason" />,
+      content: (
+        <Input.TextArea
+          rows={2}
+          placeholder={t('host.reopenReason')}
+          onChange={(e) => (reason = e.target.value)}
+          data-testid="reopen-reason"
+        />
+      ),
       onOk: () => act({ type: 'reopen', contestantId, reason }),
     });
   };
@@ -199,7 +283,14 @@ function Order({ live, act }: { live: LiveSnapshot; act: (a: Action) => Promise<
           { title: t('host.position'), dataIndex: 'position', width: 60, render: (p: number | null) => p ?? '—' },
           { title: t('host.unit'), dataIndex: 'unitName' },
           { title: t('host.presenter'), dataIndex: 'presenter' },
-          { title: t('host.phase'), dataIndex: 'phase', width: 100, render: (p: LiveSnapshot['contestants'][number]['phase']) => <Tag color={PHASE_COLOR[p]}>{t(`phase.${p}`)}</Tag> },
+          {
+            title: t('host.phase'),
+            dataIndex: 'phase',
+            width: 100,
+            render: (p: LiveSnapshot['contestants'][number]['phase']) => (
+              <Tag color={PHASE_COLOR[p]}>{t(`phase.${p}`)}</Tag>
+            ),
+          },
           { title: t('host.score'), dataIndex: 'score', width: 80, render: (s: string | null) => fmt(s) },
           {
             title: '',
@@ -217,10 +308,20 @@ function Order({ live, act }: { live: LiveSnapshot; act: (a: Action) => Promise<
   );
 }
 
-function Judges({ detail, live, onReset }: { detail: ArenaDetail; live: LiveSnapshot; onReset: (judgeId: number) => void }) {
+function Judges({
+  detail,
+  live,
+  onReset,
+}: {
+  detail: ArenaDetail;
+  live: LiveSnapshot;
+  onReset: (judgeId: number) => void;
+}) {
   const { t } = useTranslation(['arena', 'common']);
   const submitted = new Set(live.current?.submittedJudgeIds ?? []);
-  const recused = new Set(detail.recusals.filter((r) => r.contestantId === live.current?.contestantId).map((r) => r.judgeId));
+  const recused = new Set(
+    detail.recusals.filter((r) => r.contestantId === live.current?.contestantId).map((r) => r.judgeId),
+  );
   return (
     <Card title={t('host.judges', { count: detail.judges.length })} size="small">
       <Table
@@ -231,11 +332,26 @@ function Judges({ detail, live, onReset }: { detail: ArenaDetail; live: LiveSnap
         columns={[
           { title: t('host.judge'), dataIndex: 'name' },
           { title: t('host.group'), dataIndex: 'groupId' },
-          { title: t('host.device'), dataIndex: 'device', render: (v: ArenaDetail['judges'][number]['device']) => <Badge status={v === 'active' ? 'success' : v === 'idle' ? 'warning' : 'default'} text={t(`host.devices.${v}`)} /> },
+          {
+            title: t('host.device'),
+            dataIndex: 'device',
+            render: (v: ArenaDetail['judges'][number]['device']) => (
+              <Badge
+                status={v === 'active' ? 'success' : v === 'idle' ? 'warning' : 'default'}
+                text={t(`host.devices.${v}`)}
+              />
+            ),
+          },
           {
             title: t('host.onStage'),
             render: (_: unknown, j: ArenaDetail['judges'][number]) =>
-              recused.has(j.id) ? <Tag>{t('host.recused')}</Tag> : submitted.has(j.id) ? <Tag color="green">{t('host.judgeSubmitted')}</Tag> : live.current ? <Tag>{t('host.judgePending')}</Tag> : null,
+              recused.has(j.id) ? (
+                <Tag>{t('host.recused')}</Tag>
+              ) : submitted.has(j.id) ? (
+                <Tag color="green">{t('host.judgeSubmitted')}</Tag>
+              ) : live.current ? (
+                <Tag>{t('host.judgePending')}</Tag>
+              ) : null,
           },
           {
             title: '',
@@ -253,7 +369,10 @@ function Judges({ detail, live, onReset }: { detail: ArenaDetail; live: LiveSnap
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t('host.recusals', {
             list: detail.recusals
-              .map((r) => `${detail.judges.find((j) => j.id === r.judgeId)?.name ?? ''} → ${detail.contestants.find((c) => c.id === r.contestantId)?.unitName ?? ''}`)
+              .map(
+                (r) =>
+                  `${detail.judges.find((j) => j.id === r.judgeId)?.name ?? ''} → ${detail.contestants.find((c) => c.id === r.contestantId)?.unitName ?? ''}`,
+              )
               .join(t('common:problemSeparator')),
           })}
         </Typography.Paragraph>

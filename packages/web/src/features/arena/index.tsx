@@ -16,7 +16,16 @@ export const arenaFeature: Feature = {
     { path: 'arenas/:id/result', element: <ResultPage /> },
     { path: 'arenas/:id/brief', element: <BriefPage /> },
   ],
-  menu: [{ path: '/arenas', label: 'arena:menu.list', icon: <TrophyOutlined />, permission: 'arena.read', group: 'business', order: 30 }],
+  menu: [
+    {
+      path: '/arenas',
+      label: 'arena:menu.list',
+      icon: <TrophyOutlined />,
+      permission: 'arena.read',
+      group: 'business',
+      order: 30,
+    },
+  ],
   publicRoutes: [
     { path: '/judge', element: <JudgePage /> },
     { path: '/screen/:token', element: <ScreenPage /> },

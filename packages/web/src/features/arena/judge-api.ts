@@ -15,20 +15,35 @@ export const judgeToken = {
   clear: () => localStorage.removeItem(KEY),
 };
 
-
 async function call<T>(method: string, url: string, body?: object): Promise<T> {
   const headers: Record<string, string> = {};
   const token = judgeToken.get();
   if (token) headers['x-judge-token'] = token;
   if (body) headers['content-type'] = 'application/json';
-  const res = await fetch(`/api${url}`, { method, headers, body: body ? JSON.stringify(body) : undefined, credentials: 'omit' });
+  const res = await fetch(`/api${url}`, {
+    method,
+    headers,
+    body: body ? JSON.stringify(body) : undefined,
+    credentials: 'omit',
+  });
   const data = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!res.ok) throw new ApiError(res.status, data.error?.code ?? 'HTTP_ERROR', data.error?.message ?? i18next.t('common:errors.requestFailed', { status: res.status }));
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data.error?.code ?? 'HTTP_ERROR',
+      data.error?.message ?? i18next.t('common:errors.requestFailed', { status: res.status }),
+    );
   return data as T;
 }
 
 export const judgeApi = {
-  join: (code: string) => call<{ token: string; arenaId: number; judge: { id: number; name: string; groupId: string } }>('POST', '/judge/join', { code }),
+  join: (code: string) =>
+    call<{ token: string; arenaId: number; judge: { id: number; name: string; groupId: string } }>(
+      'POST',
+      '/judge/join',
+      { code },
+    ),
   state: () => call<JudgeState>('GET', '/judge/state'),
-  submit: (contestantId: number, criteria: Record<string, number>, reason: string | null) => call<{ total: string }>('PUT', `/judge/scores/${contestantId}`, { criteria, reason }),
+  submit: (contestantId: number, criteria: Record<string, number>, reason: string | null) =>
+    call<{ total: string }>('PUT', `/judge/scores/${contestantId}`, { criteria, reason }),
 };

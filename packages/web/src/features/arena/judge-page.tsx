@@ -69,7 +69,8 @@ export function JudgePage() {
   const { live: pushed, connected } = useLiveArena(stream);
   const live = pushed && state && pushed.version >= state.live.version ? pushed : (state?.live ?? null);
 
-  if (!token || (!state && error)) return <JoinForm onJoin={(c) => void join(c)} busy={joining} error={error} initial={code ?? ''} />;
+  if (!token || (!state && error))
+    return <JoinForm onJoin={(c) => void join(c)} busy={joining} error={error} initial={code ?? ''} />;
   if (!state || !live) return <Spin fullscreen />;
   return (
     <div style={{ maxWidth: 520, margin: '0 auto', padding: 12 }}>
@@ -85,7 +86,17 @@ export function JudgePage() {
   );
 }
 
-function JoinForm({ onJoin, busy, error, initial }: { onJoin: (code: string) => void; busy: boolean; error: string | null; initial: string }) {
+function JoinForm({
+  onJoin,
+  busy,
+  error,
+  initial,
+}: {
+  onJoin: (code: string) => void;
+  busy: boolean;
+  error: string | null;
+  initial: string;
+}) {
   const { t } = useTranslation('arena');
   const [code, setCode] = useState(initial);
   return (
@@ -97,8 +108,26 @@ function JoinForm({ onJoin, busy, error, initial }: { onJoin: (code: string) => 
         {t('judge.joinHint')}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Input size="large" placeholder={t('judge.codePlaceholder')} value={code} maxLength={12} onChange={(e) => setCode(e.target.value.toUpperCase())} onPressEnter={() => onJoin(code)} data-testid="judge-code" style={{ letterSpacing: 4, textAlign: 'center', fontSize: 22 }} />
-      <Button type="primary" size="large" block loading={busy} disabled={code.trim().length < 6} onClick={() => onJoin(code)} style={{ marginTop: 16 }} data-testid="judge-join">
+      <Input
+        size="large"
+        placeholder={t('judge.codePlaceholder')}
+        value={code}
+        maxLength={12}
+        onChange={(e) => setCode(e.target.value.toUpperCase())}
+        onPressEnter={() => onJoin(code)}
+        data-testid="judge-code"
+        style={{ letterSpacing: 4, textAlign: 'center', fontSize: 22 }}
+      />
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={busy}
+        disabled={code.trim().length < 6}
+        onClick={() => onJoin(code)}
+        style={{ marginTop: 16 }}
+        data-testid="judge-join"
+      >
         {t('judge.join')}
       </Button>
     </div>
@@ -108,8 +137,16 @@ function JoinForm({ onJoin, busy, error, initial }: { onJoin: (code: string) => 
 function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeState; onSubmitted: () => void }) {
   const { t } = useTranslation('arena');
   const cur = live.current;
-  if (live.status === 'finished') return <Result status="success" title={t('judge.finished')} subTitle={t('judge.thanks')} />;
-  if (live.status === 'draft' || !cur) return <Result status="info" title={t('judge.wait')} subTitle={live.status === 'draft' ? t('judge.notStarted') : t('judge.waitingCall')} />;
+  if (live.status === 'finished')
+    return <Result status="success" title={t('judge.finished')} subTitle={t('judge.thanks')} />;
+  if (live.status === 'draft' || !cur)
+    return (
+      <Result
+        status="info"
+        title={t('judge.wait')}
+        subTitle={live.status === 'draft' ? t('judge.notStarted') : t('judge.waitingCall')}
+      />
+    );
   const recused = state.recusedFrom.includes(cur.contestantId);
   const mine = state.scores[String(cur.contestantId)];
   return (
@@ -127,7 +164,13 @@ function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeS
       {recused ? (
         <Alert type="warning" showIcon message={t('judge.recused')} data-testid="judge-recused" />
       ) : cur.phase === 'scoring' ? (
-        <ScoreForm key={cur.contestantId} live={live} state={state} contestantId={cur.contestantId} onSubmitted={onSubmitted} />
+        <ScoreForm
+          key={cur.contestantId}
+          live={live}
+          state={state}
+          contestantId={cur.contestantId}
+          onSubmitted={onSubmitted}
+        />
       ) : mine ? (
         <Submitted total={mine.total} note={cur.phase === 'presenting' ? '' : t('judge.closed')} />
       ) : (
@@ -140,7 +183,13 @@ function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeS
 function Submitted({ total, note }: { total: string; note: string }) {
   const { t } = useTranslation('arena');
   return (
-    <Flex vertical align="center" gap={4} data-testid="judge-submitted" style={{ padding: 16, background: '#f6ffed', borderRadius: 8 }}>
+    <Flex
+      vertical
+      align="center"
+      gap={4}
+      data-testid="judge-submitted"
+      style={{ padding: 16, background: '#f6ffed', borderRadius: 8 }}
+    >
       <CheckCircleFilled style={{ color: '#52c41a', fontSize: 36 }} />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('judge.submitted', { total: Number(total) })}
@@ -150,12 +199,24 @@ function Submitted({ total, note }: { total: string; note: string }) {
   );
 }
 
-function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnapshot; state: JudgeState; contestantId: number; onSubmitted: () => void }) {
+function ScoreForm({
+  live,
+  state,
+  contestantId,
+  onSubmitted,
+}: {
+  live: LiveSnapshot;
+  state: JudgeState;
+  contestantId: number;
+  onSubmitted: () => void;
+}) {
   const { t } = useTranslation('arena');
   const criterionName = useCriterionName();
   const { message } = App.useApp();
   const mine = state.scores[String(contestantId)];
-  const [values, setValues] = useState<Record<string, number | null>>(() => Object.fromEntries(live.criteria.map((c) => [c.id, mine ? Number(mine.criteria[c.id]) : null])));
+  const [values, setValues] = useState<Record<string, number | null>>(() =>
+    Object.fromEntries(live.criteria.map((c) => [c.id, mine ? Number(mine.criteria[c.id]) : null])),
+  );
   const [reason, setReason] = useState(mine?.reason ?? '');
   const [editing, setEditing] = useState(!mine);
   const [busy, setBusy] = useState(false);
@@ -213,15 +274,38 @@ function ScoreForm({ live, state, contestantId, onSubmitted }: { live: LiveSnaps
                 style={{ width: 110 }}
               />
             </Flex>
-            <Slider min={0} max={max} step={0.5} value={values[c.id] ?? 0} onChange={(v) => setValues((s) => ({ ...s, [c.id]: v }))} />
+            <Slider
+              min={0}
+              max={max}
+              step={0.5}
+              value={values[c.id] ?? 0}
+              onChange={(v) => setValues((s) => ({ ...s, [c.id]: v }))}
+            />
           </div>
         );
       })}
       <Typography.Title level={3} style={{ textAlign: 'center', margin: 0 }} data-testid="judge-total">
         {t('judge.total', { total })}
       </Typography.Title>
-      {needsReason && <Input.TextArea rows={2} maxLength={200} placeholder={t('judge.reasonPlaceholder', { high: rule?.high ?? '', low: rule?.low ?? '' })} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="judge-reason" />}
-      <Button type="primary" size="large" block disabled={!complete || (needsReason && reason.trim() === '')} loading={busy} onClick={() => void submit()} data-testid="judge-submit">
+      {needsReason && (
+        <Input.TextArea
+          rows={2}
+          maxLength={200}
+          placeholder={t('judge.reasonPlaceholder', { high: rule?.high ?? '', low: rule?.low ?? '' })}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="judge-reason"
+        />
+      )}
+      <Button
+        type="primary"
+        size="large"
+        block
+        disabled={!complete || (needsReason && reason.trim() === '')}
+        loading={busy}
+        onClick={() => void submit()}
+        data-testid="judge-submit"
+      >
         {t('judge.submit')}
       </Button>
     </Flex>

@@ -38,16 +38,26 @@ export function ArenaListPage() {
         )
       }
     >
-      <Table scroll={{ x: 900 }}
+      <Table
+        scroll={{ x: 900 }}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data ?? []}
         columns={[
           { title: t('list.title'), dataIndex: 'title' },
-          { title: t('list.campaign'), dataIndex: 'campaign', render: (c: ArenaSummary['campaign']) => c?.name ?? t('list.noCampaign') },
+          {
+            title: t('list.campaign'),
+            dataIndex: 'campaign',
+            render: (c: ArenaSummary['campaign']) => c?.name ?? t('list.noCampaign'),
+          },
           { title: t('list.heldOn'), dataIndex: 'heldOn', width: 120 },
           { title: t('list.contestants'), dataIndex: 'contestants', width: 80 },
-          { title: t('list.status'), dataIndex: 'status', width: 100, render: (s: ArenaSummary['status']) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+          {
+            title: t('list.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: ArenaSummary['status']) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+          },
           { title: t('list.seed'), dataIndex: 'seed', width: 140, render: (s: string | null) => s ?? '—' },
           {
             title: '',
@@ -90,11 +100,22 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const units = useQuery({ queryKey: ['arena-units'], queryFn: () => api.get<UnitOption[]>('/arenas/options/units'), enabled: open });
+  const units = useQuery({
+    queryKey: ['arena-units'],
+    queryFn: () => api.get<UnitOption[]>('/arenas/options/units'),
+    enabled: open,
+  });
   // The arena's scores feed its campaign's evaluation; an arena may also stand alone.
-  const campaigns = useQuery({ queryKey: ['arena-campaigns'], queryFn: () => api.get<{ campaigns: { id: number; name: string }[] }>('/dispatch/campaigns'), enabled: open });
+  const campaigns = useQuery({
+    queryKey: ['arena-campaigns'],
+    queryFn: () => api.get<{ campaigns: { id: number; name: string }[] }>('/dispatch/campaigns'),
+    enabled: open,
+  });
   const groups = Form.useWatch('groups', form) ?? [];
-  const options = (units.data ?? []).map((u) => ({ value: u.id, label: u.category ? t('create.unitOption', { name: u.name, category: u.category }) : u.name }));
+  const options = (units.data ?? []).map((u) => ({
+    value: u.id,
+    label: u.category ? t('create.unitOption', { name: u.name, category: u.category }) : u.name,
+  }));
   const submit = async (v: FormValues) => {
     try {
       const { id } = await api.post<{ id: number }>('/arenas', {
@@ -115,7 +136,17 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
     }
   };
   return (
-    <Drawer open={open} onClose={onClose} width={720} title={t('create.title')} extra={<Button type="primary" onClick={() => form.submit()}>{t('create.submit')}</Button>}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width={720}
+      title={t('create.title')}
+      extra={
+        <Button type="primary" onClick={() => form.submit()}>
+          {t('create.submit')}
+        </Button>
+      }
+    >
       <Form
         form={form}
         layout="vertical"
@@ -131,24 +162,48 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
         }}
       >
         <Form.Item name="campaignId" label={t('create.campaign')} extra={t('create.campaignHint')}>
-          <Select allowClear placeholder={t('list.noCampaign')} loading={campaigns.isLoading} options={(campaigns.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            allowClear
+            placeholder={t('list.noCampaign')}
+            loading={campaigns.isLoading}
+            options={(campaigns.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
-        <Form.Item name="title" label={t('create.name')} rules={[{ required: true, message: t('create.nameRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('create.name')}
+          rules={[{ required: true, message: t('create.nameRequired') }]}
+        >
           <Input placeholder={t('create.namePlaceholder')} />
         </Form.Item>
         <Space>
-          <Form.Item name="heldOn" label={t('create.heldOn')} rules={[{ required: true, message: t('create.heldOnRequired') }]}>
+          <Form.Item
+            name="heldOn"
+            label={t('create.heldOn')}
+            rules={[{ required: true, message: t('create.heldOnRequired') }]}
+          >
             <DatePicker />
           </Form.Item>
           <Form.Item name="speakingMinutes" label={t('create.speakingMinutes')} rules={[{ required: true }]}>
             <InputNumber min={0.5} max={60} step={0.5} />
           </Form.Item>
         </Space>
-        <Form.Item name="contestants"
+        <Form.Item
+          name="contestants"
           label={t('create.contestants')}
           rules={[{ required: true, message: t('create.contestantsRequired') }]}
-          extra={t('create.criteriaHint', { list: DEFAULT_CRITERIA.map(([id, max]) => t('create.criterionMax', { name: criterionName(id), max })).join(' / ') })}>
-          <Select mode="multiple" options={options} optionFilterProp="label" placeholder={t('create.contestantsPlaceholder')} />
+          extra={t('create.criteriaHint', {
+            list: DEFAULT_CRITERIA.map(([id, max]) => t('create.criterionMax', { name: criterionName(id), max })).join(
+              ' / ',
+            ),
+          })}
+        >
+          <Select
+            mode="multiple"
+            options={options}
+            optionFilterProp="label"
+            placeholder={t('create.contestantsPlaceholder')}
+          />
         </Form.Item>
         <Form.List name="groups">
           {(fields, { add, remove }) => (
@@ -179,10 +234,20 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
                     <Input placeholder={t('create.judgeName')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'groupId']} rules={[{ required: true, message: t('create.judgeGroup') }]}>
-                    <Select style={{ width: 130 }} options={groups.filter((g) => g?.id).map((g) => ({ value: g.id, label: g.id }))} />
+                    <Select
+                      style={{ width: 130 }}
+                      options={groups.filter((g) => g?.id).map((g) => ({ value: g.id, label: g.id }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'unitId']}>
-                    <Select style={{ width: 200 }} allowClear showSearch optionFilterProp="label" placeholder={t('create.judgeUnit')} options={options} />
+                    <Select
+                      style={{ width: 200 }}
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('create.judgeUnit')}
+                      options={options}
+                    />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>

@@ -5,7 +5,11 @@ import type { LiveSnapshot } from './types';
  * Follows an arena's server-sent events. Keeps the newest snapshot (by version; equal versions carry
  * newer submission counts), reconnects on its own (EventSource), and reports whether the stream is up.
  */
-export function useLiveArena(url: string | null): { live: LiveSnapshot | null; connected: boolean; clockOffset: number } {
+export function useLiveArena(url: string | null): {
+  live: LiveSnapshot | null;
+  connected: boolean;
+  clockOffset: number;
+} {
   const [live, setLive] = useState<LiveSnapshot | null>(null);
   const [connected, setConnected] = useState(false);
   const offset = useRef(0);

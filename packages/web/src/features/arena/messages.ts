@@ -197,8 +197,20 @@ const zh = {
 const en: Messages<typeof zh> = {
   menu: { list: 'Arena contests' },
   status: { draft: 'In preparation', live: 'In progress', finished: 'Finished' },
-  phase: { waiting: 'Waiting', presenting: 'Presenting', scoring: 'Scoring', closed: 'Scoring closed', revealed: 'Score revealed' },
-  judgeStatus: { used: 'Counted', trimmedHigh: 'Highest dropped', trimmedLow: 'Lowest dropped', recused: 'Recused', absent: 'Not scored' },
+  phase: {
+    waiting: 'Waiting',
+    presenting: 'Presenting',
+    scoring: 'Scoring',
+    closed: 'Scoring closed',
+    revealed: 'Score revealed',
+  },
+  judgeStatus: {
+    used: 'Counted',
+    trimmedHigh: 'Highest dropped',
+    trimmedLow: 'Lowest dropped',
+    recused: 'Recused',
+    absent: 'Not scored',
+  },
   criteria: { 实绩: 'Results', 举措: 'Measures', 表现: 'Presentation', 作风: 'Conduct' },
   notDrawn: 'not yet drawn',
   judgeWithGroup: '{{name}} ({{group}})',
@@ -299,7 +311,8 @@ const en: Messages<typeof zh> = {
     subtitle: '{{date}} · {{status}} · Running-order draw seed: {{seed}}',
     exportExcel: 'Export to Excel',
     exportWord: 'Export the Word bulletin',
-    provisional: 'The contest is still in progress: these are the current results of the contestants whose scoring has closed',
+    provisional:
+      'The contest is still in progress: these are the current results of the contestants whose scoring has closed',
     absences: 'Judges who did not score: {{list}}. Missing scores and recusals do not count as zero.',
     absence: '{{name}} ({{group}}: {{contestants}})',
     rank: 'Rank',
@@ -313,7 +326,8 @@ const en: Messages<typeof zh> = {
   },
   brief: {
     title: '{{title}} · Brief',
-    subtitle: '{{date}} · each contestant unit’s dispatch lights, supervised items and earlier promises on stage, from the system’s data',
+    subtitle:
+      '{{date}} · each contestant unit’s dispatch lights, supervised items and earlier promises on stage, from the system’s data',
     dispatch: 'Last month’s dispatch lights',
     noDispatch: 'None (the arena has no campaign, or nothing was reported)',
     ledger: 'Supervised items',
@@ -368,7 +382,8 @@ const en: Messages<typeof zh> = {
     concluded: 'The contest has concluded',
     progress: 'Completed: {{done}} / {{total}}',
     // Straight quotes: the screen's CJK font draws curly ones full-width.
-    footer: 'Running order drawn from the public seed "{{seed}}", reproducible by anyone · Each judge group drops its highest and lowest score; groups are weighted',
+    footer:
+      'Running order drawn from the public seed "{{seed}}", reproducible by anyone · Each judge group drops its highest and lowest score; groups are weighted',
     aboutToStart: 'Starting shortly',
     lineup: 'Contestants: {{contestants}} · Judges: {{judges}}',
     nextPlease: 'Next contestant, please get ready',

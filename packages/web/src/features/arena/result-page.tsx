@@ -8,7 +8,13 @@ import { Commitments } from './commitments';
 import { useCriterionName } from './labels';
 import { fmt, type ArenaResult, type JudgeStatus } from './types';
 
-const STATUS_TAG: Record<JudgeStatus, string> = { used: 'default', trimmedHigh: 'orange', trimmedLow: 'blue', recused: 'purple', absent: 'red' };
+const STATUS_TAG: Record<JudgeStatus, string> = {
+  used: 'default',
+  trimmedHigh: 'orange',
+  trimmedLow: 'blue',
+  recused: 'purple',
+  absent: 'red',
+};
 type Row = ArenaResult['rows'][number];
 
 /** 成绩: ranking, by criterion and by judge group, trimmed scores marked, the draw seed; Excel and Word. */
@@ -21,11 +27,16 @@ export function ResultPage() {
   if (q.error) return <AntResult status="warning" title={q.error.message} />;
   const r = q.data;
   if (!r) return <Card loading />;
-  const save = (ext: 'xlsx' | 'docx') => download(`/arenas/${id}/result.${ext}`).catch((e: Error) => message.error(e.message));
+  const save = (ext: 'xlsx' | 'docx') =>
+    download(`/arenas/${id}/result.${ext}`).catch((e: Error) => message.error(e.message));
   return (
     <Page
       title={t('result.title', { title: r.arena.title })}
-      subtitle={t('result.subtitle', { date: r.arena.heldOn, status: t(`status.${r.arena.status}`), seed: r.arena.seed ?? t('notDrawn') })}
+      subtitle={t('result.subtitle', {
+        date: r.arena.heldOn,
+        status: t(`status.${r.arena.status}`),
+        seed: r.arena.seed ?? t('notDrawn'),
+      })}
       extra={
         <>
           <Button onClick={() => void save('xlsx')}>{t('result.exportExcel')}</Button>
@@ -33,25 +44,56 @@ export function ResultPage() {
         </>
       }
     >
-      {r.arena.status !== 'finished' && <Alert type="info" showIcon message={t('result.provisional')} style={{ marginBottom: 12 }} />}
-      {r.absences.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('result.absences', {
-            list: r.absences.map((a) => t('result.absence', { name: a.name, group: a.groupId, contestants: a.contestants.join(t('common:listSeparator')) })).join(t('common:problemSeparator')),
-          })} />
+      {r.arena.status !== 'finished' && (
+        <Alert type="info" showIcon message={t('result.provisional')} style={{ marginBottom: 12 }} />
       )}
-      <Table<Row> scroll={{ x: 900 }}
+      {r.absences.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('result.absences', {
+            list: r.absences
+              .map((a) =>
+                t('result.absence', {
+                  name: a.name,
+                  group: a.groupId,
+                  contestants: a.contestants.join(t('common:listSeparator')),
+                }),
+              )
+              .join(t('common:problemSeparator')),
+          })}
+        />
+      )}
+      <Table<Row>
+        scroll={{ x: 900 }}
         rowKey="contestantId"
         size="middle"
         pagination={false}
         dataSource={r.rows}
         data-testid="result-table"
         columns={[
-          { title: t('result.rank'), dataIndex: 'rank', width: 70, render: (v: number | null) => (v === null ? '—' : <b>{v}</b>) },
+          {
+            title: t('result.rank'),
+            dataIndex: 'rank',
+            width: 70,
+            render: (v: number | null) => (v === null ? '—' : <b>{v}</b>),
+          },
           { title: t('result.unit'), dataIndex: 'unitName' },
           { title: t('result.position'), dataIndex: 'position', width: 60 },
           { title: t('result.score'), dataIndex: 'score', width: 90, render: (v: string | null) => <b>{fmt(v)}</b> },
-          ...r.arena.criteria.map((c) => ({ title: t('result.criterionColumn', { name: criterionName(c.id), max: Number(c.max) }), key: c.id, width: 90, render: (_: unknown, row: Row) => fmt(row.criteria[c.id]) })),
-          ...r.arena.groups.map((g) => ({ title: `${g.id}×${Number(g.weight)}`, key: g.id, width: 110, render: (_: unknown, row: Row) => fmt(row.groups.find((x) => x.groupId === g.id)?.score) })),
+          ...r.arena.criteria.map((c) => ({
+            title: t('result.criterionColumn', { name: criterionName(c.id), max: Number(c.max) }),
+            key: c.id,
+            width: 90,
+            render: (_: unknown, row: Row) => fmt(row.criteria[c.id]),
+          })),
+          ...r.arena.groups.map((g) => ({
+            title: `${g.id}×${Number(g.weight)}`,
+            key: g.id,
+            width: 110,
+            render: (_: unknown, row: Row) => fmt(row.groups.find((x) => x.groupId === g.id)?.score),
+          })),
         ]}
         expandable={{
           expandedRowRender: (row) => (

@@ -4,8 +4,15 @@ import type { ArenaStatus, ContestantPhase } from '@leitai/core';
 export type { ArenaDetail, ArenaResult, ArenaStatus, ArenaSummary, JudgeStatus, LiveSnapshot } from '@leitai/core';
 export type Phase = ContestantPhase;
 
-export const PHASE_COLOR: Record<Phase, string> = { waiting: 'default', presenting: 'processing', scoring: 'warning', closed: 'purple', revealed: 'success' };
+export const PHASE_COLOR: Record<Phase, string> = {
+  waiting: 'default',
+  presenting: 'processing',
+  scoring: 'warning',
+  closed: 'purple',
+  revealed: 'success',
+};
 export const STATUS_COLOR: Record<ArenaStatus, string> = { draft: 'default', live: 'red', finished: 'green' };
 
 /** Two decimals for display; the server's numbers are exact decimals. */
-export const fmt = (v: string | null | undefined): string => (v === null || v === undefined ? '—' : Number(v).toFixed(2));
+export const fmt = (v: string | null | undefined): string =>
+  v === null || v === undefined ? '—' : Number(v).toFixed(2);

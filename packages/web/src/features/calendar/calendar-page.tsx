@@ -52,13 +52,19 @@ export function CalendarPage() {
     const day = fmt(d);
     const without = (list: string[]) => list.filter((x) => x !== day);
     if (mode === 'holiday') {
-      setDraft({ holidays: holidays.has(day) ? without(draft.holidays) : [...draft.holidays, day], workingWeekends: without(draft.workingWeekends) });
+      setDraft({
+        holidays: holidays.has(day) ? without(draft.holidays) : [...draft.holidays, day],
+        workingWeekends: without(draft.workingWeekends),
+      });
     } else {
       if (!isWeekend(d)) {
         message.warning(t('weekendOnly'));
         return;
       }
-      setDraft({ holidays: without(draft.holidays), workingWeekends: working.has(day) ? without(draft.workingWeekends) : [...draft.workingWeekends, day] });
+      setDraft({
+        holidays: without(draft.holidays),
+        workingWeekends: working.has(day) ? without(draft.workingWeekends) : [...draft.workingWeekends, day],
+      });
     }
   };
 
@@ -95,8 +101,21 @@ export function CalendarPage() {
                 const weekend = isWeekend(d);
                 const background = off ? '#fff1f0' : work ? '#e6f4ff' : undefined;
                 return (
-                  <div data-testid={`day-${day}`} style={{ margin: 2, padding: 6, minHeight: 64, borderRadius: 6, background, opacity: d.month() === month.month() ? 1 : 0.35, borderTop: '2px solid #f0f0f0' }}>
-                    <div style={{ textAlign: 'right', color: weekend && !work ? '#c41d1d' : undefined }}>{d.date()}</div>
+                  <div
+                    data-testid={`day-${day}`}
+                    style={{
+                      margin: 2,
+                      padding: 6,
+                      minHeight: 64,
+                      borderRadius: 6,
+                      background,
+                      opacity: d.month() === month.month() ? 1 : 0.35,
+                      borderTop: '2px solid #f0f0f0',
+                    }}
+                  >
+                    <div style={{ textAlign: 'right', color: weekend && !work ? '#c41d1d' : undefined }}>
+                      {d.date()}
+                    </div>
                     {off && <Tag color="red">{t('offTag')}</Tag>}
                     {work && <Tag color="blue">{t('workTag')}</Tag>}
                   </div>
@@ -109,7 +128,12 @@ export function CalendarPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             {editable && (
               <Card title={t('markAs')}>
-                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mark)} optionType="button" buttonStyle="solid">
+                <Radio.Group
+                  value={mode}
+                  onChange={(e) => setMode(e.target.value as Mark)}
+                  optionType="button"
+                  buttonStyle="solid"
+                >
                   <Radio.Button value="holiday">{t('holiday')}</Radio.Button>
                   <Radio.Button value="working">{t('working')}</Radio.Button>
                 </Radio.Group>

@@ -25,7 +25,8 @@ const zh = {
 const en: Messages<typeof zh> = {
   menu: { calendar: 'Working-day calendar' },
   title: 'Working-day calendar',
-  subtitle: 'Public holidays and weekend working days. Every “N working days” (supervision deadlines, back-planned schedules, report due dates) counts on it.',
+  subtitle:
+    'Public holidays and weekend working days. Every “N working days” (supervision deadlines, back-planned schedules, report due dates) counts on it.',
   saved: 'Working-day calendar saved',
   weekendOnly: 'Only a Saturday or Sunday can be a weekend working day',
   markAs: 'Clicking a day marks it as',
@@ -36,7 +37,8 @@ const en: Messages<typeof zh> = {
   holidays: 'Holidays: {{count}} days',
   workingWeekends: 'Weekend working days: {{count}}',
   missingYear: 'No holidays entered for {{year}}',
-  missingYearHint: 'Until they are, only Saturdays and Sundays count as days off, so a deadline may fall on a public holiday.',
+  missingYearHint:
+    'Until they are, only Saturdays and Sundays count as days off, so a deadline may fall on a public holiday.',
   unsaved: 'Unsaved changes',
   offTag: 'Off',
   workTag: 'Work',

@@ -1,5 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { shiftPeriod, type Board, type BoardRow, type Cell, type ReportState, type ReportTiming, type WarningState } from '@leitai/core';
+import {
+  shiftPeriod,
+  type Board,
+  type BoardRow,
+  type Cell,
+  type ReportState,
+  type ReportTiming,
+  type WarningState,
+} from '@leitai/core';
 
 export type { Board, BoardRow, Cell };
 import { api } from '../../lib/api';
@@ -17,7 +25,8 @@ export interface Campaigns {
   campaigns: Campaign[];
 }
 
-export const useCampaigns = () => useQuery({ queryKey: ['dispatch', 'campaigns'], queryFn: () => api.get<Campaigns>('/dispatch/campaigns') });
+export const useCampaigns = () =>
+  useQuery({ queryKey: ['dispatch', 'campaigns'], queryFn: () => api.get<Campaigns>('/dispatch/campaigns') });
 
 /**
  * The dispatch year and the campaign running it (the latest one covering it). Each month reports the
@@ -45,7 +54,9 @@ export interface IndicatorInfo {
   kind: 'cumulative' | 'rate' | 'growth';
   retiredFrom: string | null;
   lowerIsBetter: boolean;
-  rule: { kind: 'pointsBehind'; yellowFromPoints: string; redFromPoints: string } | { kind: 'ratio'; redBelowRatio: string };
+  rule:
+    | { kind: 'pointsBehind'; yellowFromPoints: string; redFromPoints: string }
+    | { kind: 'ratio'; redBelowRatio: string };
   profile: { kind: 'linear' } | { kind: 'seasonal'; cumulative: string[] };
   weight: string;
   assignments: { unitId: number | null; categoryId: number | null }[];
@@ -56,17 +67,27 @@ export interface CampaignDetail {
   periods: PeriodInfo[];
 }
 export const useCampaignDetail = (id: number | undefined, year: number) =>
-  useQuery({ queryKey: ['dispatch', 'campaign', id, year], enabled: id !== undefined, queryFn: () => api.get<CampaignDetail>(`/dispatch/campaigns/${id}?year=${year}`) });
+  useQuery({
+    queryKey: ['dispatch', 'campaign', id, year],
+    enabled: id !== undefined,
+    queryFn: () => api.get<CampaignDetail>(`/dispatch/campaigns/${id}?year=${year}`),
+  });
 
-
-export const boardQuery = (p: { period: string; categoryId?: number | undefined; indicatorId?: number | undefined }) => {
+export const boardQuery = (p: {
+  period: string;
+  categoryId?: number | undefined;
+  indicatorId?: number | undefined;
+}) => {
   const q = new URLSearchParams({ period: p.period });
   if (p.categoryId) q.set('categoryId', String(p.categoryId));
   if (p.indicatorId) q.set('indicatorId', String(p.indicatorId));
   return q.toString();
 };
 
-export const useBoard = (campaignId: number | undefined, p: { period: string | undefined; categoryId?: number | undefined; indicatorId?: number | undefined }) =>
+export const useBoard = (
+  campaignId: number | undefined,
+  p: { period: string | undefined; categoryId?: number | undefined; indicatorId?: number | undefined },
+) =>
   useQuery({
     queryKey: ['dispatch', 'board', campaignId, p],
     enabled: campaignId !== undefined && p.period !== undefined,
@@ -85,8 +106,25 @@ export interface UnitOverview {
   year: number;
   latest: { period: string; deadline: string; row: BoardRow | null } | null;
   warnings: (Cell & { name: string })[];
-  due: { period: string; deadline: string; state: ReportState | 'none'; timing: ReportTiming; returnReason: string | null }[];
-  targets: { id: number; indicatorId: number; name: string; measure: string; base: string; stretch: string | null; fromPeriod: string | null; retiredFrom: string | null; confirmed: boolean; pendingChange: { base: string; stretch: string | null; reason: string } | null }[];
+  due: {
+    period: string;
+    deadline: string;
+    state: ReportState | 'none';
+    timing: ReportTiming;
+    returnReason: string | null;
+  }[];
+  targets: {
+    id: number;
+    indicatorId: number;
+    name: string;
+    measure: string;
+    base: string;
+    stretch: string | null;
+    fromPeriod: string | null;
+    retiredFrom: string | null;
+    confirmed: boolean;
+    pendingChange: { base: string; stretch: string | null; reason: string } | null;
+  }[];
   periods: { period: string; deadline: string; open: boolean; state: ReportState | 'none'; timing: ReportTiming }[];
   trend: TrendSeries[];
 }
@@ -100,12 +138,33 @@ export const useUnitOverview = (campaignId: number | undefined, unitId: number |
 export interface ReportFormData {
   period: { period: string; deadline: string; open: boolean };
   unit: { id: number; name: string };
-  report: { id: number | null; state: ReportState; version: number; progress: string; problems: string; plans: string; returnReason: string | null; timing: ReportTiming };
-  rows: { indicatorId: number; name: string; measure: string; kind: string; base: string; stretch: string | null; previous: string | null; value: string | null; prefilled: boolean; flag: string | null }[];
+  report: {
+    id: number | null;
+    state: ReportState;
+    version: number;
+    progress: string;
+    problems: string;
+    plans: string;
+    returnReason: string | null;
+    timing: ReportTiming;
+  };
+  rows: {
+    indicatorId: number;
+    name: string;
+    measure: string;
+    kind: string;
+    base: string;
+    stretch: string | null;
+    previous: string | null;
+    value: string | null;
+    prefilled: boolean;
+    flag: string | null;
+  }[];
   files: { id: number; name: string; size: number }[];
   versions: { version: number; action: string; state: string; actorName: string; reason: string | null; at: string }[];
 }
-export const reportUrl = (campaignId: number, unitId: number) => `/dispatch/campaigns/${campaignId}/units/${unitId}/report`;
+export const reportUrl = (campaignId: number, unitId: number) =>
+  `/dispatch/campaigns/${campaignId}/units/${unitId}/report`;
 export const useReport = (campaignId: number | undefined, unitId: number, period: string) =>
   useQuery({
     queryKey: ['dispatch', 'report', campaignId, unitId, period],

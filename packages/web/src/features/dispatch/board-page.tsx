@@ -6,7 +6,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { download } from '../../lib/api';
-import { boardQuery, useBoard, useCampaignDetail, useCurrentCampaign, useUnitOverview, type BoardRow, type Cell } from './api';
+import {
+  boardQuery,
+  useBoard,
+  useCampaignDetail,
+  useCurrentCampaign,
+  useUnitOverview,
+  type BoardRow,
+  type Cell,
+} from './api';
 import { ReportStateTag, show, TimingTag, WarningTag } from './tags';
 import { TrendChart } from './trend-chart';
 
@@ -28,12 +36,25 @@ export function BoardPage() {
   const columns: ColumnsType<BoardRow> = useMemo(() => {
     if (!b) return [];
     const cellTip = (c: Cell) => {
-      const target = c.stretch ? t('board.targetStretch', { base: show(c.base), stretch: show(c.stretch) }) : t('board.target', { base: show(c.base) });
-      const pace = c.gapPoints !== null ? t('board.behind', { points: show(c.gapPoints) }) : c.ratio !== null ? t('board.ofPace', { percent: show(String(Number(c.ratio) * 100)) }) : null;
+      const target = c.stretch
+        ? t('board.targetStretch', { base: show(c.base), stretch: show(c.stretch) })
+        : t('board.target', { base: show(c.base) });
+      const pace =
+        c.gapPoints !== null
+          ? t('board.behind', { points: show(c.gapPoints) })
+          : c.ratio !== null
+            ? t('board.ofPace', { percent: show(String(Number(c.ratio) * 100)) })
+            : null;
       return pace === null ? t('board.tipNoPace', { target }) : t('board.tip', { target, pace });
     };
     return [
-      { title: t('board.rank'), dataIndex: 'rank', width: 64, sorter: (x, y) => (x.rank ?? 99) - (y.rank ?? 99), render: (r: number | null) => r ?? '—' },
+      {
+        title: t('board.rank'),
+        dataIndex: 'rank',
+        width: 64,
+        sorter: (x, y) => (x.rank ?? 99) - (y.rank ?? 99),
+        render: (r: number | null) => r ?? '—',
+      },
       {
         title: t('fields.unit'),
         key: 'unit',
@@ -43,7 +64,13 @@ export function BoardPage() {
           <Space size={4}>
             <Link to={`/dispatch/unit/${r.unit.id}`}>{r.unit.name}</Link>
             <Tooltip title={t('trend.title')}>
-              <Button size="small" type="text" icon={<LineChartOutlined />} aria-label={t('board.trendOf', { name: r.unit.name })} onClick={() => setTrendUnit(r.unit)} />
+              <Button
+                size="small"
+                type="text"
+                icon={<LineChartOutlined />}
+                aria-label={t('board.trendOf', { name: r.unit.name })}
+                onClick={() => setTrendUnit(r.unit)}
+              />
             </Tooltip>
           </Space>
         ),
@@ -97,7 +124,9 @@ export function BoardPage() {
   }, [b, current, t]);
 
   const get = (format: 'docx' | 'xlsx') => () =>
-    download(`/dispatch/campaigns/${campaign!.id}/bulletin?period=${current}&format=${format}`).catch((e: Error) => message.error(e.message));
+    download(`/dispatch/campaigns/${campaign!.id}/bulletin?period=${current}&format=${format}`).catch((e: Error) =>
+      message.error(e.message),
+    );
 
   return (
     <Page
@@ -105,7 +134,15 @@ export function BoardPage() {
       subtitle={campaign ? t('board.subtitle', { campaign: campaign.name }) : undefined}
       extra={
         <>
-          <Button icon={<DownloadOutlined />} disabled={!current} onClick={() => download(`/dispatch/campaigns/${campaign!.id}/board/export?${boardQuery({ period: current!, categoryId, indicatorId })}`).catch((e: Error) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!current}
+            onClick={() =>
+              download(
+                `/dispatch/campaigns/${campaign!.id}/board/export?${boardQuery({ period: current!, categoryId, indicatorId })}`,
+              ).catch((e: Error) => message.error(e.message))
+            }
+          >
             {t('board.exportExcel')}
           </Button>
           <Button icon={<FileWordOutlined />} type="primary" disabled={!current} onClick={get('docx')}>
@@ -118,9 +155,34 @@ export function BoardPage() {
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('board.period')} style={{ width: 180 }} value={current} onChange={setPeriod} options={periods.map((p) => ({ value: p.period, label: p.open ? t('board.periodOpen', { period: p.period }) : p.period }))} />
-        <Select aria-label={t('board.category')} allowClear placeholder={t('board.allCategories')} style={{ width: 150 }} value={categoryId} onChange={setCategoryId} options={(b?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-        <Select aria-label={t('fields.indicator')} allowClear placeholder={t('board.allIndicators')} style={{ width: 200 }} value={indicatorId} onChange={setIndicatorId} options={(detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.name }))} />
+        <Select
+          aria-label={t('board.period')}
+          style={{ width: 180 }}
+          value={current}
+          onChange={setPeriod}
+          options={periods.map((p) => ({
+            value: p.period,
+            label: p.open ? t('board.periodOpen', { period: p.period }) : p.period,
+          }))}
+        />
+        <Select
+          aria-label={t('board.category')}
+          allowClear
+          placeholder={t('board.allCategories')}
+          style={{ width: 150 }}
+          value={categoryId}
+          onChange={setCategoryId}
+          options={(b?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Select
+          aria-label={t('fields.indicator')}
+          allowClear
+          placeholder={t('board.allIndicators')}
+          style={{ width: 200 }}
+          value={indicatorId}
+          onChange={setIndicatorId}
+          options={(detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.name }))}
+        />
       </Flex>
       {b && (
         <Card size="small" style={{ marginBottom: 12 }}>
@@ -134,8 +196,21 @@ export function BoardPage() {
           </Flex>
         </Card>
       )}
-      <Table<BoardRow> rowKey={(r) => r.unit.id} size="small" loading={board.isLoading} columns={columns} dataSource={b?.rows ?? []} pagination={false} scroll={{ x: 'max-content' }} />
-      <Drawer open={trendUnit !== null} onClose={() => setTrendUnit(null)} width={640} title={trendUnit ? t('board.drawerTitle', { name: trendUnit.name }) : ''}>
+      <Table<BoardRow>
+        rowKey={(r) => r.unit.id}
+        size="small"
+        loading={board.isLoading}
+        columns={columns}
+        dataSource={b?.rows ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <Drawer
+        open={trendUnit !== null}
+        onClose={() => setTrendUnit(null)}
+        width={640}
+        title={trendUnit ? t('board.drawerTitle', { name: trendUnit.name }) : ''}
+      >
         {trendUnit && campaign && <UnitTrend campaignId={campaign.id} unitId={trendUnit.id} year={year} />}
       </Drawer>
     </Page>

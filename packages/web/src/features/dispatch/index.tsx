@@ -16,8 +16,29 @@ export const dispatchFeature: Feature = {
     { path: 'dispatch/setup', element: <SetupPage /> },
   ],
   menu: [
-    { path: '/dispatch/board', label: 'dispatch:menu.board', icon: <DashboardOutlined />, permission: 'board.read', group: 'business', order: 10 },
-    { path: '/dispatch/unit', label: 'dispatch:menu.unit', icon: <FormOutlined />, roles: ['unit_head', 'reporter'], group: 'business', order: 11 },
-    { path: '/dispatch/setup', label: 'dispatch:menu.setup', icon: <SettingOutlined />, permission: 'campaign.manage', group: 'business', order: 12 },
+    {
+      path: '/dispatch/board',
+      label: 'dispatch:menu.board',
+      icon: <DashboardOutlined />,
+      permission: 'board.read',
+      group: 'business',
+      order: 10,
+    },
+    {
+      path: '/dispatch/unit',
+      label: 'dispatch:menu.unit',
+      icon: <FormOutlined />,
+      roles: ['unit_head', 'reporter'],
+      group: 'business',
+      order: 11,
+    },
+    {
+      path: '/dispatch/setup',
+      label: 'dispatch:menu.setup',
+      icon: <SettingOutlined />,
+      permission: 'campaign.manage',
+      group: 'business',
+      order: 12,
+    },
   ],
 };

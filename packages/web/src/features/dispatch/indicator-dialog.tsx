@@ -7,7 +7,13 @@ import type { IndicatorInfo } from './api';
 
 const KINDS = ['cumulative', 'rate', 'growth'] as const;
 // The measures offered, keyed for their labels; the value stored is the Chinese word (data).
-const MEASURES = { items: '个', firms: '家', tenThousandYuan: '万元', hundredMillionYuan: '亿元', percent: '%' } as const;
+const MEASURES = {
+  items: '个',
+  firms: '家',
+  tenThousandYuan: '万元',
+  hundredMillionYuan: '亿元',
+  percent: '%',
+} as const;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
 interface Values {
@@ -54,7 +60,9 @@ function valuesOf(i: IndicatorInfo): Values {
     unitIds: i.assignments.flatMap((a) => (a.unitId === null ? [] : [a.unitId])),
     weight: Number(i.weight),
     ruleKind: rule.kind,
-    ...(rule.kind === 'ratio' ? { redBelowRatio: Number(rule.redBelowRatio) } : { yellowFromPoints: Number(rule.yellowFromPoints), redFromPoints: Number(rule.redFromPoints) }),
+    ...(rule.kind === 'ratio'
+      ? { redBelowRatio: Number(rule.redBelowRatio) }
+      : { yellowFromPoints: Number(rule.yellowFromPoints), redFromPoints: Number(rule.redFromPoints) }),
     profileKind: i.profile.kind,
     ...(i.profile.kind === 'seasonal' ? { seasonal: i.profile.cumulative.map(Number) } : {}),
   };
@@ -70,8 +78,18 @@ function payloadOf(v: Values, editing: boolean) {
     categoryIds: v.categoryIds,
     unitIds: v.unitIds,
     weight: String(v.weight ?? 0),
-    rule: v.ruleKind === 'ratio' ? { kind: 'ratio', redBelowRatio: String(v.redBelowRatio) } : { kind: 'pointsBehind', yellowFromPoints: String(v.yellowFromPoints), redFromPoints: String(v.redFromPoints) },
-    profile: v.profileKind === 'linear' ? { kind: 'linear' } : { kind: 'seasonal', cumulative: v.seasonal.map((f) => String(f ?? '')) },
+    rule:
+      v.ruleKind === 'ratio'
+        ? { kind: 'ratio', redBelowRatio: String(v.redBelowRatio) }
+        : {
+            kind: 'pointsBehind',
+            yellowFromPoints: String(v.yellowFromPoints),
+            redFromPoints: String(v.redFromPoints),
+          },
+    profile:
+      v.profileKind === 'linear'
+        ? { kind: 'linear' }
+        : { kind: 'seasonal', cumulative: v.seasonal.map((f) => String(f ?? '')) },
   };
 }
 
@@ -79,19 +97,41 @@ function payloadOf(v: Values, editing: boolean) {
  * 新增 / 编辑指标: one form for both. Editing keeps the kind (figures already reported were entered as
  * that kind); every other setting, the warning thresholds and the seasonal pace included, can change.
  */
-export function IndicatorDialog({ open, indicator, onClose, onSave }: { open: boolean; indicator: IndicatorInfo | null; onClose: () => void; onSave: (body: ReturnType<typeof payloadOf>) => Promise<void> }) {
+export function IndicatorDialog({
+  open,
+  indicator,
+  onClose,
+  onSave,
+}: {
+  open: boolean;
+  indicator: IndicatorInfo | null;
+  onClose: () => void;
+  onSave: (body: ReturnType<typeof payloadOf>) => Promise<void>;
+}) {
   const { t } = useTranslation('dispatch');
   const [form] = Form.useForm<Values>();
   const editing = indicator !== null;
-  const categories = useQuery({ queryKey: ['categories'], enabled: open, queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/categories') });
-  const units = useQuery({ queryKey: ['units', 'active'], enabled: open, queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/units') });
+  const categories = useQuery({
+    queryKey: ['categories'],
+    enabled: open,
+    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/categories'),
+  });
+  const units = useQuery({
+    queryKey: ['units', 'active'],
+    enabled: open,
+    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/units'),
+  });
   useEffect(() => {
     if (open) form.setFieldsValue(indicator ? valuesOf(indicator) : DEFAULTS);
   }, [open, indicator, form]);
   const ruleKind = Form.useWatch('ruleKind', form);
   const profileKind = Form.useWatch('profileKind', form);
-  const measures: { value: string; label: string }[] = Object.entries(MEASURES).map(([k, m]) => ({ value: m, label: t(`measures.${k as keyof typeof MEASURES}`) }));
-  if (indicator && !measures.some((m) => m.value === indicator.measure)) measures.push({ value: indicator.measure, label: indicator.measure });
+  const measures: { value: string; label: string }[] = Object.entries(MEASURES).map(([k, m]) => ({
+    value: m,
+    label: t(`measures.${k as keyof typeof MEASURES}`),
+  }));
+  if (indicator && !measures.some((m) => m.value === indicator.measure))
+    measures.push({ value: indicator.measure, label: indicator.measure });
 
   return (
     <Modal
@@ -103,15 +143,27 @@ export function IndicatorDialog({ open, indicator, onClose, onSave }: { open: bo
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={DEFAULTS} preserve={false}>
-        <Form.Item name="name" label={t('setup.indicatorName')} rules={[{ required: true, min: 2, message: t('setup.indicatorNameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('setup.indicatorName')}
+          rules={[{ required: true, min: 2, message: t('setup.indicatorNameRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item name="measure" label={t('setup.measure')} rules={[{ required: true, message: t('setup.measureRequired') }]}>
+          <Form.Item
+            name="measure"
+            label={t('setup.measure')}
+            rules={[{ required: true, message: t('setup.measureRequired') }]}
+          >
             <Select style={{ width: 140 }} options={measures} />
           </Form.Item>
           <Form.Item name="kind" label={t('setup.kind')} extra={editing ? t('indicator.kindFixed') : undefined}>
-            <Select style={{ width: 160 }} disabled={editing} options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+            <Select
+              style={{ width: 160 }}
+              disabled={editing}
+              options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item name="weight" label={t('setup.weight')}>
             <InputNumber min={0} />
@@ -121,36 +173,73 @@ export function IndicatorDialog({ open, indicator, onClose, onSave }: { open: bo
           <Checkbox>{t('indicator.lowerIsBetter')}</Checkbox>
         </Form.Item>
         <Form.Item name="categoryIds" label={t('setup.categories')}>
-          <Select mode="multiple" optionFilterProp="label" options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="unitIds" label={t('indicator.units')}>
-          <Select mode="multiple" optionFilterProp="label" options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
         <Form.Item name="ruleKind" label={t('setup.rule')}>
-          <Radio.Group options={[{ value: 'pointsBehind', label: t('setup.ruleGap') }, { value: 'ratio', label: t('setup.ruleRatio') }]} />
+          <Radio.Group
+            options={[
+              { value: 'pointsBehind', label: t('setup.ruleGap') },
+              { value: 'ratio', label: t('setup.ruleRatio') },
+            ]}
+          />
         </Form.Item>
         {ruleKind === 'ratio' ? (
-          <Form.Item name="redBelowRatio" label={t('indicator.redBelowRatio')} rules={[{ required: true, message: t('indicator.required') }]}>
+          <Form.Item
+            name="redBelowRatio"
+            label={t('indicator.redBelowRatio')}
+            rules={[{ required: true, message: t('indicator.required') }]}
+          >
             <InputNumber min={0} max={1} step={0.05} />
           </Form.Item>
         ) : (
           <Space wrap align="start">
-            <Form.Item name="yellowFromPoints" label={t('indicator.yellowFromPoints')} rules={[{ required: true, message: t('indicator.required') }]}>
+            <Form.Item
+              name="yellowFromPoints"
+              label={t('indicator.yellowFromPoints')}
+              rules={[{ required: true, message: t('indicator.required') }]}
+            >
               <InputNumber min={0} max={100} />
             </Form.Item>
-            <Form.Item name="redFromPoints" label={t('indicator.redFromPoints')} rules={[{ required: true, message: t('indicator.required') }]}>
+            <Form.Item
+              name="redFromPoints"
+              label={t('indicator.redFromPoints')}
+              rules={[{ required: true, message: t('indicator.required') }]}
+            >
               <InputNumber min={0} max={100} />
             </Form.Item>
           </Space>
         )}
         <Form.Item name="profileKind" label={t('indicator.profile')} extra={t('indicator.profileHint')}>
-          <Radio.Group options={[{ value: 'linear', label: t('indicator.linear') }, { value: 'seasonal', label: t('indicator.seasonal') }]} />
+          <Radio.Group
+            options={[
+              { value: 'linear', label: t('indicator.linear') },
+              { value: 'seasonal', label: t('indicator.seasonal') },
+            ]}
+          />
         </Form.Item>
         {profileKind === 'seasonal' && (
           <Space wrap size={[8, 0]}>
             {MONTHS.map((m) => (
               <Form.Item key={m} name={['seasonal', m]} rules={[{ required: true, message: t('indicator.required') }]}>
-                <InputNumber aria-label={t('indicator.monthShare', { month: m + 1 })} prefix={t('indicator.month', { month: m + 1 })} min={0} max={1} step={0.01} style={{ width: 120 }} />
+                <InputNumber
+                  aria-label={t('indicator.monthShare', { month: m + 1 })}
+                  prefix={t('indicator.month', { month: m + 1 })}
+                  min={0}
+                  max={1}
+                  step={0.01}
+                  style={{ width: 120 }}
+                />
               </Form.Item>
             ))}
           </Space>

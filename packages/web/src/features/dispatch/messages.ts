@@ -229,10 +229,22 @@ const zh = {
 const en: Messages<typeof zh> = {
   menu: { board: 'Dispatch board', unit: 'Unit dispatch', setup: 'Campaign set-up' },
   warning: { green: 'Green', yellow: 'Amber', red: 'Red', overdue: 'Overdue', pending: 'Due' },
-  reportState: { none: 'Not started', draft: 'Draft', submitted: 'Awaiting review', returned: 'Returned', accepted: 'Accepted' },
+  reportState: {
+    none: 'Not started',
+    draft: 'Draft',
+    submitted: 'Awaiting review',
+    returned: 'Returned',
+    accepted: 'Accepted',
+  },
   timing: { on_time: 'On time', late: 'Late', missing: 'Not filed', not_due: 'Not yet due' },
   kinds: { cumulative: 'Cumulative', rate: 'Rate', growth: 'Year-on-year growth' },
-  measures: { items: 'items (个)', firms: 'enterprises (家)', tenThousandYuan: '10,000 yuan (万元)', hundredMillionYuan: '100 million yuan (亿元)', percent: 'per cent (%)' },
+  measures: {
+    items: 'items (个)',
+    firms: 'enterprises (家)',
+    tenThousandYuan: '10,000 yuan (万元)',
+    hundredMillionYuan: '100 million yuan (亿元)',
+    percent: 'per cent (%)',
+  },
   fields: {
     indicator: 'Indicator',
     unit: 'Unit',

@@ -1,6 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Timeline, Typography, Upload, type UploadFile } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Timeline,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +39,14 @@ export function ReportPage() {
   const d = q.data;
   return (
     <Page
-      title={d ? t('report.titleOf', { name: d.unit.name, period: period ?? '' }) : t('report.title', { period: period ?? '' })}
-      subtitle={d ? t(d.period.open ? 'report.deadline' : 'report.deadlineClosed', { deadline: d.period.deadline }) : undefined}
+      title={
+        d
+          ? t('report.titleOf', { name: d.unit.name, period: period ?? '' })
+          : t('report.title', { period: period ?? '' })
+      }
+      subtitle={
+        d ? t(d.period.open ? 'report.deadline' : 'report.deadlineClosed', { deadline: d.period.deadline }) : undefined
+      }
     >
       {q.data && campaign && <ReportForm key={q.data.report.version} data={q.data} campaignId={campaign.id} />}
     </Page>
@@ -39,7 +60,11 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const { message } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [texts, setTexts] = useState({ progress: data.report.progress, problems: data.report.problems, plans: data.report.plans });
+  const [texts, setTexts] = useState({
+    progress: data.report.progress,
+    problems: data.report.problems,
+    plans: data.report.plans,
+  });
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [returning, setReturning] = useState(false);
@@ -74,16 +99,28 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       setBusy(false);
     }
   };
-  const save = () => api.put<{ version: number }>(`${base}?period=${data.period.period}`, { values, ...texts, fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id), version: data.report.version });
+  const save = () =>
+    api.put<{ version: number }>(`${base}?period=${data.period.period}`, {
+      values,
+      ...texts,
+      fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
+      version: data.report.version,
+    });
   const submit = async () => {
     const v = canFill ? (await save()).version : data.report.version;
     await api.post(`${base}/submit?period=${data.period.period}`, { version: v });
   };
   const historyEntry = (v: ReportFormData['versions'][number]) => {
-    const entry = { at: new Date(v.at).toLocaleString(i18n.language), actor: v.actorName, action: isAction(v.action) ? t(`report.actions.${v.action}`) : v.action, version: v.version };
+    const entry = {
+      at: new Date(v.at).toLocaleString(i18n.language),
+      actor: v.actorName,
+      action: isAction(v.action) ? t(`report.actions.${v.action}`) : v.action,
+      version: v.version,
+    };
     return v.reason ? t('report.entryWithReason', { ...entry, reason: v.reason }) : t('report.entry', entry);
   };
-  const review = (action: 'accept' | 'return') => api.post(`/dispatch/reports/${data.report.id}/review`, { action, reason, version: data.report.version });
+  const review = (action: 'accept' | 'return') =>
+    api.post(`/dispatch/reports/${data.report.id}/review`, { action, reason, version: data.report.version });
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -96,21 +133,63 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         </Descriptions.Item>
         <Descriptions.Item label={t('report.version')}>{data.report.version}</Descriptions.Item>
       </Descriptions>
-      {data.report.state === 'returned' && data.report.returnReason && <Alert type="error" showIcon message={t('report.returnedByOffice')} description={t('returnReason', { reason: data.report.returnReason })} data-testid="return-reason" />}
-      {errors.length > 0 && <Alert type="error" showIcon message={t('report.notSaved')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e) => <li key={e}>{e}</li>)}</ul>} data-testid="report-errors" />}
+      {data.report.state === 'returned' && data.report.returnReason && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('report.returnedByOffice')}
+          description={t('returnReason', { reason: data.report.returnReason })}
+          data-testid="return-reason"
+        />
+      )}
+      {errors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('report.notSaved')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          }
+          data-testid="report-errors"
+        />
+      )}
       <Card
         size="small"
         title={t('report.figures')}
-        extra={canFill && <ExcelImport title={t('report.excel')} templateUrl={`${base}/template?period=${data.period.period}`} importUrl={`${base}/import?period=${data.period.period}`} describeResult={() => t('report.excelDone')} onImported={refresh} />}
+        extra={
+          canFill && (
+            <ExcelImport
+              title={t('report.excel')}
+              templateUrl={`${base}/template?period=${data.period.period}`}
+              importUrl={`${base}/import?period=${data.period.period}`}
+              describeResult={() => t('report.excelDone')}
+              onImported={refresh}
+            />
+          )
+        }
       >
-        <Table scroll={{ x: 800 }}
+        <Table
+          scroll={{ x: 800 }}
           size="small"
           rowKey="indicatorId"
           pagination={false}
           dataSource={data.rows}
           columns={[
-            { title: t('fields.indicator'), key: 'n', render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }) },
-            { title: t('fields.annualTarget'), key: 'b', render: (_, r) => (r.stretch ? t('report.targetStretch', { base: show(r.base), stretch: show(r.stretch) }) : show(r.base)) },
+            {
+              title: t('fields.indicator'),
+              key: 'n',
+              render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }),
+            },
+            {
+              title: t('fields.annualTarget'),
+              key: 'b',
+              render: (_, r) =>
+                r.stretch ? t('report.targetStretch', { base: show(r.base), stretch: show(r.stretch) }) : show(r.base),
+            },
             { title: t('report.previous'), key: 'p', render: (_, r) => show(r.previous) },
             {
               title: t('report.value'),
@@ -125,27 +204,57 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
                       onChange={(e) => setValues({ ...values, [String(r.indicatorId)]: e.target.value })}
                       suffix={r.measure}
                     />
-                    {r.prefilled && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.prefilled')}</Typography.Text>}
-                    {r.kind === 'growth' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.growthHint')}</Typography.Text>}
+                    {r.prefilled && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('report.prefilled')}
+                      </Typography.Text>
+                    )}
+                    {r.kind === 'growth' && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('report.growthHint')}
+                      </Typography.Text>
+                    )}
                   </Space>
                 ) : (
                   <span>{show(r.value)}</span>
                 ),
             },
-            { title: t('report.flag'), key: 'f', render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null) },
+            {
+              title: t('report.flag'),
+              key: 'f',
+              render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null),
+            },
           ]}
         />
       </Card>
       <Card size="small" title={t('report.work')}>
         <Form layout="vertical" disabled={!canFill}>
           <Form.Item label={t('report.progress')}>
-            <Input.TextArea aria-label={t('report.progress')} rows={3} maxLength={2000} value={texts.progress} onChange={(e) => setTexts({ ...texts, progress: e.target.value })} />
+            <Input.TextArea
+              aria-label={t('report.progress')}
+              rows={3}
+              maxLength={2000}
+              value={texts.progress}
+              onChange={(e) => setTexts({ ...texts, progress: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label={t('report.problems')}>
-            <Input.TextArea aria-label={t('report.problems')} rows={2} maxLength={2000} value={texts.problems} onChange={(e) => setTexts({ ...texts, problems: e.target.value })} />
+            <Input.TextArea
+              aria-label={t('report.problems')}
+              rows={2}
+              maxLength={2000}
+              value={texts.problems}
+              onChange={(e) => setTexts({ ...texts, problems: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label={t('report.plans')}>
-            <Input.TextArea aria-label={t('report.plans')} rows={2} maxLength={2000} value={texts.plans} onChange={(e) => setTexts({ ...texts, plans: e.target.value })} />
+            <Input.TextArea
+              aria-label={t('report.plans')}
+              rows={2}
+              maxLength={2000}
+              value={texts.plans}
+              onChange={(e) => setTexts({ ...texts, plans: e.target.value })}
+            />
           </Form.Item>
         </Form>
         <Space direction="vertical">
@@ -162,7 +271,10 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               customRequest={({ file, onSuccess, onError }) => {
                 const form = new FormData();
                 form.append('file', file as Blob);
-                api.post<{ id: number }>('/files', form).then((r) => onSuccess?.(r)).catch((e: Error) => onError?.(e));
+                api
+                  .post<{ id: number }>('/files', form)
+                  .then((r) => onSuccess?.(r))
+                  .catch((e: Error) => onError?.(e));
               }}
             >
               <Button icon={<UploadOutlined />}>{t('report.upload')}</Button>
@@ -183,7 +295,11 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         )}
         {canReview && (
           <>
-            <Button type="primary" loading={busy} onClick={() => run(() => review('accept').then(() => undefined), t('report.accepted'))}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => run(() => review('accept').then(() => undefined), t('report.accepted'))}
+            >
               {t('report.accept')}
             </Button>
             <Button danger onClick={() => setReturning(true)}>
@@ -205,7 +321,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         onCancel={() => setReturning(false)}
         onOk={() => run(() => review('return').then(() => setReturning(false)), t('report.returned'))}
       >
-        <Input.TextArea aria-label={t('report.returnReason')} rows={3} placeholder={t('report.returnPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          aria-label={t('report.returnReason')}
+          rows={3}
+          placeholder={t('report.returnPlaceholder')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
       {data.versions.length > 0 && (
         <Card size="small" title={t('report.history')}>

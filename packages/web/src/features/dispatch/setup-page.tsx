@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
@@ -37,23 +51,48 @@ export function SetupPage() {
   const targets = useQuery({
     queryKey: ['dispatch', 'targets', campaign?.id, year],
     enabled: campaign !== undefined,
-    queryFn: () => api.get<{ targets: { id: number; unitName: string; indicatorId: number; base: string; stretch: string | null; pendingChange: { base: string; stretch: string | null; reason: string; byName: string } | null }[] }>(`/dispatch/campaigns/${campaign!.id}/targets?year=${year}`),
+    queryFn: () =>
+      api.get<{
+        targets: {
+          id: number;
+          unitName: string;
+          indicatorId: number;
+          base: string;
+          stretch: string | null;
+          pendingChange: { base: string; stretch: string | null; reason: string; byName: string } | null;
+        }[];
+      }>(`/dispatch/campaigns/${campaign!.id}/targets?year=${year}`),
   });
   const pending = (targets.data?.targets ?? []).filter((t) => t.pendingChange);
   const retireFrom = detail.data?.periods.at(-1)?.period ?? `${year}-12`;
   const indName = new Map((detail.data?.indicators ?? []).map((i) => [i.id, i.name]));
-  if (!campaign) return <Page title={t('menu.setup')} extra={<NewCampaign onDone={refresh} />}>{null}</Page>;
+  if (!campaign)
+    return (
+      <Page title={t('menu.setup')} extra={<NewCampaign onDone={refresh} />}>
+        {null}
+      </Page>
+    );
   const cid = campaign.id;
 
   return (
     <Page
       title={t('menu.setup')}
-      subtitle={t('setup.subtitle', { name: campaign.name, from: campaign.startYear, to: campaign.endYear, phases: campaign.phases.map((p) => t('setup.phase', { name: p.name, from: p.from, to: p.to })).join('') })}
+      subtitle={t('setup.subtitle', {
+        name: campaign.name,
+        from: campaign.startYear,
+        to: campaign.endYear,
+        phases: campaign.phases.map((p) => t('setup.phase', { name: p.name, from: p.from, to: p.to })).join(''),
+      })}
       extra={<NewCampaign onDone={refresh} />}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title={t('setup.indicators')} extra={<Button onClick={() => setEditing('new')}>{t('setup.addIndicator')}</Button>}>
-          <Table<IndicatorInfo> scroll={{ x: 800 }}
+        <Card
+          size="small"
+          title={t('setup.indicators')}
+          extra={<Button onClick={() => setEditing('new')}>{t('setup.addIndicator')}</Button>}
+        >
+          <Table<IndicatorInfo>
+            scroll={{ x: 800 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -62,34 +101,63 @@ export function SetupPage() {
               { title: t('fields.indicator'), dataIndex: 'name' },
               { title: t('setup.measure'), dataIndex: 'measure' },
               { title: t('setup.kind'), dataIndex: 'kind', render: (k: IndicatorInfo['kind']) => t(`kinds.${k}`) },
-              { title: t('setup.rule'), key: 'r', render: (_, i) => (i.rule.kind === 'ratio' ? t('indicator.ratioShort', { ratio: i.rule.redBelowRatio }) : t('indicator.gapShort', { yellow: i.rule.yellowFromPoints, red: i.rule.redFromPoints })) },
-              { title: t('setup.assigned'), key: 'a', render: (_, i) => t('setup.assignments', { count: i.assignments.length }) },
+              {
+                title: t('setup.rule'),
+                key: 'r',
+                render: (_, i) =>
+                  i.rule.kind === 'ratio'
+                    ? t('indicator.ratioShort', { ratio: i.rule.redBelowRatio })
+                    : t('indicator.gapShort', { yellow: i.rule.yellowFromPoints, red: i.rule.redFromPoints }),
+              },
+              {
+                title: t('setup.assigned'),
+                key: 'a',
+                render: (_, i) => t('setup.assignments', { count: i.assignments.length }),
+              },
               {
                 title: t('fields.status'),
                 key: 's',
                 render: (_, i) => (
                   <Space size={0}>
-                  <Button size="small" type="link" onClick={() => setEditing(i)}>
-                    {t('indicator.edit')}
-                  </Button>
-                  {i.retiredFrom ? (
-                    <Space>
-                      <Tag>{t('retiredFrom', { period: i.retiredFrom })}</Tag>
-                      <Button size="small" type="link" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }), t('setup.restored'))}>
-                        {t('setup.restore')}
-                      </Button>
-                    </Space>
-                  ) : (
-                    <Popconfirm
-                      title={t('setup.confirmRetire', { period: retireFrom, name: i.name })}
-                      description={t('setup.retireHint')}
-                      onConfirm={() => act(() => api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: retireFrom }), t('setup.retired'))}
-                    >
-                      <Button size="small" type="link">
-                        {t('setup.retire')}
-                      </Button>
-                    </Popconfirm>
-                  )}
+                    <Button size="small" type="link" onClick={() => setEditing(i)}>
+                      {t('indicator.edit')}
+                    </Button>
+                    {i.retiredFrom ? (
+                      <Space>
+                        <Tag>{t('retiredFrom', { period: i.retiredFrom })}</Tag>
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() =>
+                            act(
+                              () =>
+                                api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }),
+                              t('setup.restored'),
+                            )
+                          }
+                        >
+                          {t('setup.restore')}
+                        </Button>
+                      </Space>
+                    ) : (
+                      <Popconfirm
+                        title={t('setup.confirmRetire', { period: retireFrom, name: i.name })}
+                        description={t('setup.retireHint')}
+                        onConfirm={() =>
+                          act(
+                            () =>
+                              api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, {
+                                retiredFrom: retireFrom,
+                              }),
+                            t('setup.retired'),
+                          )
+                        }
+                      >
+                        <Button size="small" type="link">
+                          {t('setup.retire')}
+                        </Button>
+                      </Popconfirm>
+                    )}
                   </Space>
                 ),
               },
@@ -99,10 +167,19 @@ export function SetupPage() {
         <Card
           size="small"
           title={t('setup.targets', { year })}
-          extra={<ExcelImport title={t('setup.importTargets')} templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`} importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`} describeResult={(r) => t('setup.targetsSaved', { count: (r as { saved: number }).saved })} onImported={refresh} />}
+          extra={
+            <ExcelImport
+              title={t('setup.importTargets')}
+              templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`}
+              importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`}
+              describeResult={(r) => t('setup.targetsSaved', { count: (r as { saved: number }).saved })}
+              onImported={refresh}
+            />
+          }
         >
           <p>{t('setup.targetsSet', { count: targets.data?.targets.length ?? 0 })}</p>
-          <Table scroll={{ x: 800 }}
+          <Table
+            scroll={{ x: 800 }}
             size="small"
             rowKey="id"
             pagination={false}
@@ -112,15 +189,40 @@ export function SetupPage() {
               { title: t('fields.unit'), dataIndex: 'unitName' },
               { title: t('fields.indicator'), key: 'i', render: (_, x) => indName.get(x.indicatorId) },
               { title: t('setup.current'), key: 'o', render: (_, x) => `${show(x.base)} / ${show(x.stretch)}` },
-              { title: t('setup.requested'), key: 'n', render: (_, x) => `${show(x.pendingChange!.base)} / ${show(x.pendingChange!.stretch)}` },
+              {
+                title: t('setup.requested'),
+                key: 'n',
+                render: (_, x) => `${show(x.pendingChange!.base)} / ${show(x.pendingChange!.stretch)}`,
+              },
               { title: t('setup.reason'), key: 'r', render: (_, x) => x.pendingChange!.reason },
               {
                 title: '',
                 key: 'x',
                 render: (_, x) => (
                   <Space>
-                    <Button size="small" type="primary" onClick={() => act(() => api.post(`/dispatch/targets/${x.id}/decision`, { approve: true }), t('setup.approved'))}>{t('setup.approve')}</Button>
-                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/targets/${x.id}/decision`, { approve: false }), t('setup.rejected'))}>{t('setup.reject')}</Button>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() =>
+                        act(
+                          () => api.post(`/dispatch/targets/${x.id}/decision`, { approve: true }),
+                          t('setup.approved'),
+                        )
+                      }
+                    >
+                      {t('setup.approve')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        act(
+                          () => api.post(`/dispatch/targets/${x.id}/decision`, { approve: false }),
+                          t('setup.rejected'),
+                        )
+                      }
+                    >
+                      {t('setup.reject')}
+                    </Button>
                   </Space>
                 ),
               },
@@ -139,14 +241,25 @@ export function SetupPage() {
                   min: 0,
                   max: 10,
                   refresh: [],
-                  labels: { button: t('reminders.button'), title: t('reminders.title'), label: t('reminders.label'), hint: t('reminders.hint'), unit: t('reminders.unit'), required: t('reminders.required'), saved: t('reminders.saved') },
+                  labels: {
+                    button: t('reminders.button'),
+                    title: t('reminders.title'),
+                    label: t('reminders.label'),
+                    hint: t('reminders.hint'),
+                    unit: t('reminders.unit'),
+                    required: t('reminders.required'),
+                    saved: t('reminders.saved'),
+                  },
                 }}
               />
-              <Button type="primary" onClick={() => setOpening(true)}>{t('setup.openPeriod')}</Button>
+              <Button type="primary" onClick={() => setOpening(true)}>
+                {t('setup.openPeriod')}
+              </Button>
             </Space>
           }
         >
-          <Table scroll={{ x: 800 }}
+          <Table
+            scroll={{ x: 800 }}
             size="small"
             rowKey="period"
             pagination={false}
@@ -154,16 +267,43 @@ export function SetupPage() {
             columns={[
               { title: t('fields.period'), dataIndex: 'period' },
               { title: t('fields.filingDeadline'), dataIndex: 'deadline' },
-              { title: t('fields.status'), key: 'o', render: (_, p) => (p.open ? <Tag color="processing">{t('setup.open')}</Tag> : <Tag>{t('setup.closed')}</Tag>) },
-              { title: t('setup.reopened'), dataIndex: 'reopenCount', render: (n: number) => (n > 0 ? t('setup.reopenCount', { count: n }) : '') },
+              {
+                title: t('fields.status'),
+                key: 'o',
+                render: (_, p) =>
+                  p.open ? <Tag color="processing">{t('setup.open')}</Tag> : <Tag>{t('setup.closed')}</Tag>,
+              },
+              {
+                title: t('setup.reopened'),
+                dataIndex: 'reopenCount',
+                render: (n: number) => (n > 0 ? t('setup.reopenCount', { count: n }) : ''),
+              },
               {
                 title: '',
                 key: 'x',
                 render: (_, p) =>
                   p.open ? (
-                    <Button size="small" onClick={() => act(() => api.post(`/dispatch/campaigns/${cid}/periods/${p.period}/close`), t('setup.closedDone'))}>{t('setup.close')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        act(
+                          () => api.post(`/dispatch/campaigns/${cid}/periods/${p.period}/close`),
+                          t('setup.closedDone'),
+                        )
+                      }
+                    >
+                      {t('setup.close')}
+                    </Button>
                   ) : (
-                    <Button size="small" onClick={() => { openForm.setFieldsValue({ period: p.period }); setOpening(true); }}>{t('setup.reopen')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        openForm.setFieldsValue({ period: p.period });
+                        setOpening(true);
+                      }}
+                    >
+                      {t('setup.reopen')}
+                    </Button>
                   ),
               },
             ]}
@@ -176,15 +316,30 @@ export function SetupPage() {
         onCancel={() => setOpening(false)}
         onOk={async () => {
           const v = await openForm.validateFields();
-          await act(() => api.post(`/dispatch/campaigns/${cid}/periods`, { period: v.period, deadline: v.deadline.format('YYYY-MM-DD') }), t('setup.opened', { period: v.period }));
+          await act(
+            () =>
+              api.post(`/dispatch/campaigns/${cid}/periods`, {
+                period: v.period,
+                deadline: v.deadline.format('YYYY-MM-DD'),
+              }),
+            t('setup.opened', { period: v.period }),
+          );
           setOpening(false);
         }}
       >
         <Form form={openForm} layout="vertical">
-          <Form.Item name="period" label={t('setup.periodLabel')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('setup.periodPattern') }]}>
+          <Form.Item
+            name="period"
+            label={t('setup.periodLabel')}
+            rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('setup.periodPattern') }]}
+          >
             <Input placeholder="2026-07" />
           </Form.Item>
-          <Form.Item name="deadline" label={t('setup.deadline')} rules={[{ required: true, message: t('setup.deadlineRequired') }]}>
+          <Form.Item
+            name="deadline"
+            label={t('setup.deadline')}
+            rules={[{ required: true, message: t('setup.deadlineRequired') }]}
+          >
             <DatePicker />
           </Form.Item>
         </Form>
@@ -195,7 +350,13 @@ export function SetupPage() {
         onClose={() => setEditing(null)}
         onSave={async (body) => {
           if (editing === null) return;
-          const saved = await act(() => (editing === 'new' ? api.post(`/dispatch/campaigns/${cid}/indicators`, body) : api.put(`/dispatch/campaigns/${cid}/indicators/${editing.id}`, body)), t(editing === 'new' ? 'setup.indicatorAdded' : 'indicator.saved'));
+          const saved = await act(
+            () =>
+              editing === 'new'
+                ? api.post(`/dispatch/campaigns/${cid}/indicators`, body)
+                : api.put(`/dispatch/campaigns/${cid}/indicators/${editing.id}`, body),
+            t(editing === 'new' ? 'setup.indicatorAdded' : 'indicator.saved'),
+          );
           if (saved) setEditing(null);
         }}
       />
@@ -220,7 +381,9 @@ function NewCampaign({ onDone }: { onDone: () => void }) {
           const v = await form.validateFields();
           try {
             const r = await api.post<{ copiedIndicators: number }>('/dispatch/campaigns', { ...v, phases: [] });
-            message.success(r.copiedIndicators ? t('campaign.createdCopied', { count: r.copiedIndicators }) : t('campaign.created'));
+            message.success(
+              r.copiedIndicators ? t('campaign.createdCopied', { count: r.copiedIndicators }) : t('campaign.created'),
+            );
             setOpen(false);
             onDone();
           } catch (e) {
@@ -228,8 +391,16 @@ function NewCampaign({ onDone }: { onDone: () => void }) {
           }
         }}
       >
-        <Form form={form} layout="vertical" initialValues={{ startYear: new Date().getFullYear(), endYear: new Date().getFullYear() }}>
-          <Form.Item name="name" label={t('campaign.name')} rules={[{ required: true, min: 2, message: t('campaign.nameRequired') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ startYear: new Date().getFullYear(), endYear: new Date().getFullYear() }}
+        >
+          <Form.Item
+            name="name"
+            label={t('campaign.name')}
+            rules={[{ required: true, min: 2, message: t('campaign.nameRequired') }]}
+          >
             <Input />
           </Form.Item>
           <Space>

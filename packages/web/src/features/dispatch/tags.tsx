@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ReportState, ReportTiming, WarningState } from '@leitai/core';
 
 // Colours only: the words are the catalogue's, keyed by the same states.
-const WARNING: Record<WarningState, string> = { green: 'success', yellow: 'warning', red: 'error', overdue: 'magenta', pending: 'default' };
+const WARNING: Record<WarningState, string> = {
+  green: 'success',
+  yellow: 'warning',
+  red: 'error',
+  overdue: 'magenta',
+  pending: 'default',
+};
 
 /** 红黄绿灯, the same words on the board, the unit page and the bulletin. */
 export function WarningTag({ state }: { state: WarningState }) {
@@ -15,9 +21,21 @@ export function WarningTag({ state }: { state: WarningState }) {
   );
 }
 
-export const WARNING_COLOURS: Record<WarningState, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', overdue: '#c41d7f', pending: '#bfbfbf' };
+export const WARNING_COLOURS: Record<WarningState, string> = {
+  green: '#52c41a',
+  yellow: '#faad14',
+  red: '#f5222d',
+  overdue: '#c41d7f',
+  pending: '#bfbfbf',
+};
 
-const REPORT: Record<ReportState | 'none', string> = { none: 'default', draft: 'processing', submitted: 'blue', returned: 'error', accepted: 'success' };
+const REPORT: Record<ReportState | 'none', string> = {
+  none: 'default',
+  draft: 'processing',
+  submitted: 'blue',
+  returned: 'error',
+  accepted: 'success',
+};
 export function ReportStateTag({ state }: { state: ReportState | 'none' }) {
   const { t } = useTranslation('dispatch');
   return (

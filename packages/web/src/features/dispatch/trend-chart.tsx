@@ -15,7 +15,15 @@ export function TrendChart({ series, height = 300 }: { series: TrendSeries[]; he
   if (!s || !option) return <Empty description={t('trend.empty')} />;
   return (
     <div data-testid="trend-chart">
-      {series.length > 1 && <Segmented size="small" value={s.indicatorId} onChange={(v) => setPicked(Number(v))} options={series.map((x) => ({ label: x.name, value: x.indicatorId }))} style={{ marginBottom: 8 }} />}
+      {series.length > 1 && (
+        <Segmented
+          size="small"
+          value={s.indicatorId}
+          onChange={(v) => setPicked(Number(v))}
+          options={series.map((x) => ({ label: x.name, value: x.indicatorId }))}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       <EChart option={option} height={height} />
     </div>
   );
@@ -33,11 +41,20 @@ function chartOption(s: TrendSeries, names: { actual: string; expected: string }
       {
         name: names.actual,
         type: 'line',
-        data: s.points.map((p) => ({ value: p.actual === null ? null : Number(p.actual), itemStyle: { color: WARNING_COLOURS[p.state] } })),
+        data: s.points.map((p) => ({
+          value: p.actual === null ? null : Number(p.actual),
+          itemStyle: { color: WARNING_COLOURS[p.state] },
+        })),
         symbolSize: 10,
         lineStyle: { color: '#1677ff' },
       },
-      { name: names.expected, type: 'line', data: s.points.map((p) => Number(p.expected)), lineStyle: { type: 'dashed', color: '#8c8c8c' }, itemStyle: { color: '#8c8c8c' } },
+      {
+        name: names.expected,
+        type: 'line',
+        data: s.points.map((p) => Number(p.expected)),
+        lineStyle: { type: 'dashed', color: '#8c8c8c' },
+        itemStyle: { color: '#8c8c8c' },
+      },
     ],
   };
 }

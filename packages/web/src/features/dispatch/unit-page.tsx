@@ -18,9 +18,13 @@ export function UnitPage() {
   const q = useUnitOverview(campaign?.id, unitId, year);
   const { t } = useTranslation('dispatch');
   const d = q.data;
-  if (!campaign) return <Page title={t('unit.title')}>{q.isLoading ? null : <Empty description={t('unit.noCampaign')} />}</Page>;
+  if (!campaign)
+    return <Page title={t('unit.title')}>{q.isLoading ? null : <Empty description={t('unit.noCampaign')} />}</Page>;
   return (
-    <Page title={d ? t('unit.titleOf', { name: d.unit.name }) : t('unit.title')} subtitle={t('unit.subtitle', { campaign: campaign.name, year })}>
+    <Page
+      title={d ? t('unit.titleOf', { name: d.unit.name }) : t('unit.title')}
+      subtitle={t('unit.subtitle', { campaign: campaign.name, year })}
+    >
       {d && <Body d={d} campaignId={campaign.id} />}
     </Page>
   );
@@ -40,7 +44,12 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
           data-testid={`due-${x.period}`}
           message={
             <Space wrap>
-              <span>{t(x.state === 'returned' ? 'unit.dueReturned' : 'unit.dueOpen', { period: x.period, deadline: x.deadline })}</span>
+              <span>
+                {t(x.state === 'returned' ? 'unit.dueReturned' : 'unit.dueOpen', {
+                  period: x.period,
+                  deadline: x.deadline,
+                })}
+              </span>
               <ReportStateTag state={x.state} />
               {x.timing === 'missing' && <TimingTag timing="missing" />}
             </Space>
@@ -64,7 +73,15 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
               pagination={false}
               dataSource={latest?.cells ?? []}
               columns={[
-                { title: t('fields.indicator'), key: 'n', render: (_, c) => t('withMeasure', { name: names.get(c.indicatorId)?.name ?? '', measure: names.get(c.indicatorId)?.measure ?? '' }) },
+                {
+                  title: t('fields.indicator'),
+                  key: 'n',
+                  render: (_, c) =>
+                    t('withMeasure', {
+                      name: names.get(c.indicatorId)?.name ?? '',
+                      measure: names.get(c.indicatorId)?.measure ?? '',
+                    }),
+                },
                 { title: t('fields.annualTarget'), key: 'b', render: (_, c) => show(c.base) },
                 { title: t('unit.actual'), key: 'a', render: (_, c) => show(c.actual) },
                 { title: t('unit.expected'), key: 'e', render: (_, c) => show(c.expected) },
@@ -72,7 +89,14 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
               ]}
             />
             {d.warnings.length > 0 && (
-              <Alert style={{ marginTop: 12 }} type="warning" message={t('unit.warnings', { count: d.warnings.length, names: d.warnings.map((w) => w.name).join(t('common:listSeparator')) })} />
+              <Alert
+                style={{ marginTop: 12 }}
+                type="warning"
+                message={t('unit.warnings', {
+                  count: d.warnings.length,
+                  names: d.warnings.map((w) => w.name).join(t('common:listSeparator')),
+                })}
+              />
             )}
           </Card>
         </Col>
@@ -84,13 +108,18 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       </Row>
       <Targets d={d} campaignId={campaignId} />
       <Card size="small" title={t('unit.months')}>
-        <Table scroll={{ x: 800 }}
+        <Table
+          scroll={{ x: 800 }}
           size="small"
           rowKey="period"
           pagination={false}
           dataSource={[...d.periods].reverse()}
           columns={[
-            { title: t('fields.period'), dataIndex: 'period', render: (p: string) => <Link to={`/dispatch/report/${d.unit.id}/${p}`}>{p}</Link> },
+            {
+              title: t('fields.period'),
+              dataIndex: 'period',
+              render: (p: string) => <Link to={`/dispatch/report/${d.unit.id}/${p}`}>{p}</Link>,
+            },
             { title: t('fields.deadline'), dataIndex: 'deadline' },
             { title: t('fields.status'), key: 's', render: (_, p) => <ReportStateTag state={p.state} /> },
             { title: t('fields.timing'), key: 't', render: (_, p) => <TimingTag timing={p.timing} /> },
@@ -112,7 +141,10 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
   const confirm = async () => {
     try {
-      const r = await api.post<{ confirmed: number }>(`/dispatch/campaigns/${campaignId}/units/${d.unit.id}/targets/confirm`, { year: d.year });
+      const r = await api.post<{ confirmed: number }>(
+        `/dispatch/campaigns/${campaignId}/units/${d.unit.id}/targets/confirm`,
+        { year: d.year },
+      );
       message.success(t('targets.confirmed', { count: r.confirmed }));
       await refresh();
     } catch (e) {
@@ -122,7 +154,11 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   const submitChange = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`/dispatch/targets/${changing!.id}/change`, { base: v.base, stretch: v.stretch || null, reason: v.reason });
+      await api.post(`/dispatch/targets/${changing!.id}/change`, {
+        base: v.base,
+        stretch: v.stretch || null,
+        reason: v.reason,
+      });
       message.success(t('targets.changeSubmitted'));
       setChanging(null);
       await refresh();
@@ -142,13 +178,18 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
         ) : null
       }
     >
-      <Table scroll={{ x: 800 }}
+      <Table
+        scroll={{ x: 800 }}
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={d.targets}
         columns={[
-          { title: t('fields.indicator'), key: 'n', render: (_, x) => t('withMeasure', { name: x.name, measure: x.measure }) },
+          {
+            title: t('fields.indicator'),
+            key: 'n',
+            render: (_, x) => t('withMeasure', { name: x.name, measure: x.measure }),
+          },
           { title: t('fields.base'), key: 'b', render: (_, x) => show(x.base) },
           { title: t('fields.stretch'), key: 's', render: (_, x) => show(x.stretch) },
           {
@@ -156,8 +197,14 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
             key: 'c',
             render: (_, x) => (
               <Space size={2} wrap>
-                {x.confirmed ? <Tag color="green">{t('targets.isConfirmed')}</Tag> : <Tag>{t('targets.unconfirmed')}</Tag>}
-                {x.pendingChange && <Tag color="orange">{t('targets.changePending', { base: show(x.pendingChange.base) })}</Tag>}
+                {x.confirmed ? (
+                  <Tag color="green">{t('targets.isConfirmed')}</Tag>
+                ) : (
+                  <Tag>{t('targets.unconfirmed')}</Tag>
+                )}
+                {x.pendingChange && (
+                  <Tag color="orange">{t('targets.changePending', { base: show(x.pendingChange.base) })}</Tag>
+                )}
                 {x.retiredFrom && <Tag>{t('retiredFrom', { period: x.retiredFrom })}</Tag>}
                 {x.fromPeriod && <Tag>{t('targets.fromPeriod', { period: x.fromPeriod })}</Tag>}
               </Space>
@@ -168,22 +215,43 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
             key: 'x',
             render: (_, x) =>
               can('target.confirm') && x.confirmed && !x.pendingChange ? (
-                <Button size="small" type="link" onClick={() => { form.setFieldsValue({ base: x.base, stretch: x.stretch ?? '', reason: '' }); setChanging(x); }}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => {
+                    form.setFieldsValue({ base: x.base, stretch: x.stretch ?? '', reason: '' });
+                    setChanging(x);
+                  }}
+                >
                   {t('targets.requestChange')}
                 </Button>
               ) : null,
           },
         ]}
       />
-      <Modal open={changing !== null} title={t('targets.requestTitle', { name: changing?.name ?? '' })} onCancel={() => setChanging(null)} onOk={submitChange} okText={t('targets.submitRequest')}>
+      <Modal
+        open={changing !== null}
+        title={t('targets.requestTitle', { name: changing?.name ?? '' })}
+        onCancel={() => setChanging(null)}
+        onOk={submitChange}
+        okText={t('targets.submitRequest')}
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="base" label={t('fields.base')} rules={[{ required: true, message: t('targets.baseRequired') }]}>
+          <Form.Item
+            name="base"
+            label={t('fields.base')}
+            rules={[{ required: true, message: t('targets.baseRequired') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="stretch" label={t('fields.stretch')}>
             <Input />
           </Form.Item>
-          <Form.Item name="reason" label={t('targets.reason')} rules={[{ required: true, min: 4, message: t('targets.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('targets.reason')}
+            rules={[{ required: true, min: 4, message: t('targets.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>

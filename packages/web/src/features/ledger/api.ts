@@ -19,16 +19,31 @@ export const filterQuery = (f: LedgerFilter) => {
   return s ? `?${s}` : '';
 };
 
-export const useLedgerMeta = () => useQuery({ queryKey: ['ledger', 'meta'], queryFn: () => api.get<LedgerMeta>('/ledger/meta'), staleTime: 300_000 });
+export const useLedgerMeta = () =>
+  useQuery({ queryKey: ['ledger', 'meta'], queryFn: () => api.get<LedgerMeta>('/ledger/meta'), staleTime: 300_000 });
 
 export const useLedgerItems = (f: LedgerFilter) =>
-  useQuery({ queryKey: ['ledger', 'items', f], queryFn: async () => (await api.get<{ items: LedgerItem[] }>(`/ledger/items${filterQuery(f)}`)).items });
+  useQuery({
+    queryKey: ['ledger', 'items', f],
+    queryFn: async () => (await api.get<{ items: LedgerItem[] }>(`/ledger/items${filterQuery(f)}`)).items,
+  });
 
-export const useLedgerItem = (id: number) => useQuery({ queryKey: ['ledger', 'item', id], queryFn: () => api.get<ItemDetail>(`/ledger/items/${id}`) });
+export const useLedgerItem = (id: number) =>
+  useQuery({ queryKey: ['ledger', 'item', id], queryFn: () => api.get<ItemDetail>(`/ledger/items/${id}`) });
 
 export type UnitCounts = LedgerUnitCounts;
-export const useLedgerCounts = () => useQuery({ queryKey: ['ledger', 'counts'], queryFn: async () => (await api.get<{ units: UnitCounts[] }>('/ledger/counts')).units });
+export const useLedgerCounts = () =>
+  useQuery({
+    queryKey: ['ledger', 'counts'],
+    queryFn: async () => (await api.get<{ units: UnitCounts[] }>('/ledger/counts')).units,
+  });
 
 export type RateRow = LedgerRateRow;
 export const useLedgerRates = (period: string) =>
-  useQuery({ queryKey: ['ledger', 'rates', period], queryFn: () => api.get<{ from: string; to: string; asOf: string; rows: RateRow[] }>(`/ledger/rates?period=${encodeURIComponent(period)}`) });
+  useQuery({
+    queryKey: ['ledger', 'rates', period],
+    queryFn: () =>
+      api.get<{ from: string; to: string; asOf: string; rows: RateRow[] }>(
+        `/ledger/rates?period=${encodeURIComponent(period)}`,
+      ),
+  });

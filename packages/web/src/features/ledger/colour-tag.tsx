@@ -4,7 +4,17 @@ import type { LedgerColour } from '@leitai/core';
 import { COLOUR_TAGS } from './types';
 
 /** 亮灯: the colour with days overdue or left, the same words everywhere. */
-export function ColourTag({ colour, daysOverdue, daysLeft, step }: { colour: LedgerColour; daysOverdue: number; daysLeft?: number | null; step?: boolean }) {
+export function ColourTag({
+  colour,
+  daysOverdue,
+  daysLeft,
+  step,
+}: {
+  colour: LedgerColour;
+  daysOverdue: number;
+  daysLeft?: number | null;
+  step?: boolean;
+}) {
   const { t } = useTranslation('ledger');
   const text =
     colour === 'red'

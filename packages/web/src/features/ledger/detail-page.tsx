@@ -2,7 +2,26 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { LedgerAction } from '@leitai/core';
@@ -23,7 +42,8 @@ export function LedgerItemPage() {
   const item = useLedgerItem(id);
   const { t } = useTranslation('ledger');
   if (item.isLoading) return <Spin />;
-  if (item.error || !item.data) return <Alert type="error" message={(item.error as Error | null)?.message ?? t('detail.notFound')} />;
+  if (item.error || !item.data)
+    return <Alert type="error" message={(item.error as Error | null)?.message ?? t('detail.notFound')} />;
   return <ItemView item={item.data} />;
 }
 
@@ -48,7 +68,8 @@ function ItemView({ item }: { item: ItemDetail }) {
       setDialog(null);
       form.resetFields();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CONFLICT') modal.warning({ title: t('detail.conflict'), content: e.message });
+      if (e instanceof ApiError && e.code === 'CONFLICT')
+        modal.warning({ title: t('detail.conflict'), content: e.message });
       else message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
     } finally {
       setBusy(false);
@@ -58,7 +79,9 @@ function ItemView({ item }: { item: ItemDetail }) {
   };
   const split = async (v: { unitIds: number[] }) => {
     try {
-      const r = await api.post<{ ids: number[] }>(`/ledger/items/${item.id}/split`, { parts: v.unitIds.map((unitId) => ({ unitId })) });
+      const r = await api.post<{ ids: number[] }>(`/ledger/items/${item.id}/split`, {
+        parts: v.unitIds.map((unitId) => ({ unitId })),
+      });
       message.success(t('detail.done.split', { count: r.ids.length }));
       setDialog(null);
       await client.invalidateQueries({ queryKey: ['ledger'] });
@@ -73,24 +96,54 @@ function ItemView({ item }: { item: ItemDetail }) {
       title={item.title}
       subtitle={
         <Space size={8}>
-          <Tag color={STATE_COLORS[item.state]} data-testid="item-state">{t(`states.${item.state}`)}</Tag>
+          <Tag color={STATE_COLORS[item.state]} data-testid="item-state">
+            {t(`states.${item.state}`)}
+          </Tag>
           <ColourTag colour={item.colour} daysOverdue={item.daysOverdue} daysLeft={item.daysLeft} />
           {item.parentId && <Link to={`/ledger/items/${item.parentId}`}>{t('detail.parent')}</Link>}
         </Space>
       }
       extra={
         <>
-          {can('acknowledge') && <Button type="primary" loading={busy} onClick={() => void act({ action: 'acknowledge' }, t('detail.done.acknowledge'))}>{t('detail.actions.acknowledge')}</Button>}
+          {can('acknowledge') && (
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => void act({ action: 'acknowledge' }, t('detail.done.acknowledge'))}
+            >
+              {t('detail.actions.acknowledge')}
+            </Button>
+          )}
           {can('close') && (
-            <Button type="primary" loading={busy} onClick={() => modal.confirm({ title: t('detail.confirmClose.title'), content: t('detail.confirmClose.content'), onOk: () => act({ action: 'close', text: '' }, t('detail.done.close')) })}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() =>
+                modal.confirm({
+                  title: t('detail.confirmClose.title'),
+                  content: t('detail.confirmClose.content'),
+                  onOk: () => act({ action: 'close', text: '' }, t('detail.done.close')),
+                })
+              }
+            >
               {t('detail.actions.close')}
             </Button>
           )}
-          {can('return') && <Button danger onClick={() => setDialog('return')}>{t('detail.actions.return')}</Button>}
-          {can('request_extension') && !pending && <Button onClick={() => setDialog('extension')}>{t('detail.actions.request_extension')}</Button>}
-          {can('decide_extension') && pending && <Button onClick={() => setDialog('decide')}>{t('detail.actions.decide_extension')}</Button>}
+          {can('return') && (
+            <Button danger onClick={() => setDialog('return')}>
+              {t('detail.actions.return')}
+            </Button>
+          )}
+          {can('request_extension') && !pending && (
+            <Button onClick={() => setDialog('extension')}>{t('detail.actions.request_extension')}</Button>
+          )}
+          {can('decide_extension') && pending && (
+            <Button onClick={() => setDialog('decide')}>{t('detail.actions.decide_extension')}</Button>
+          )}
           {can('reassign') && <Button onClick={() => setDialog('reassign')}>{t('detail.actions.reassign')}</Button>}
-          {organiser && item.state !== 'closed' && <Button onClick={() => setDialog('split')}>{t('detail.actions.split')}</Button>}
+          {organiser && item.state !== 'closed' && (
+            <Button onClick={() => setDialog('split')}>{t('detail.actions.split')}</Button>
+          )}
         </>
       }
     >
@@ -98,26 +151,54 @@ function ItemView({ item }: { item: ItemDetail }) {
         <Col xs={24} lg={15}>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('fields.source')}>{isSource(item.source) ? t(`sources.${item.source}`) : item.source}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.source')}>
+                {isSource(item.source) ? t(`sources.${item.source}`) : item.source}
+              </Descriptions.Item>
               <Descriptions.Item label={t('fields.priority')}>{t(`priorities.${item.priority}`)}</Descriptions.Item>
               <Descriptions.Item label={t('fields.leadUnit')}>{item.leadUnit.name}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.coUnits')}>{item.coUnits.map((u) => u.name).join(t('common:listSeparator')) || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.coUnits')}>
+                {item.coUnits.map((u) => u.name).join(t('common:listSeparator')) || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('fields.leader')}>{item.leader?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('fields.deadline')}>
                 {item.deadline}
-                {item.deadline !== item.originalDeadline && <Typography.Text type="secondary">{t('detail.extended', { date: item.originalDeadline })}</Typography.Text>}
+                {item.deadline !== item.originalDeadline && (
+                  <Typography.Text type="secondary">
+                    {t('detail.extended', { date: item.originalDeadline })}
+                  </Typography.Text>
+                )}
               </Descriptions.Item>
               {item.closedOn && <Descriptions.Item label={t('fields.closedOn')}>{item.closedOn}</Descriptions.Item>}
               {item.arena && (
                 <Descriptions.Item label={t('fields.arena')}>
-                  {mayReadArenas ? <Link to={`/arenas/${item.arena.id}/result`}>{item.arena.name}</Link> : item.arena.name}
+                  {mayReadArenas ? (
+                    <Link to={`/arenas/${item.arena.id}/result`}>{item.arena.name}</Link>
+                  ) : (
+                    item.arena.name
+                  )}
                 </Descriptions.Item>
               )}
-              {item.tags.length > 0 && <Descriptions.Item label={t('fields.tags')}>{item.tags.map((t) => <Tag key={t}>{t}</Tag>)}</Descriptions.Item>}
+              {item.tags.length > 0 && (
+                <Descriptions.Item label={t('fields.tags')}>
+                  {item.tags.map((t) => (
+                    <Tag key={t}>{t}</Tag>
+                  ))}
+                </Descriptions.Item>
+              )}
             </Descriptions>
-            {item.content && <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>{item.content}</Typography.Paragraph>}
+            {item.content && (
+              <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>
+                {item.content}
+              </Typography.Paragraph>
+            )}
           </Card>
-          {pending && <Alert style={{ marginBottom: 16 }} type="info" message={t('detail.pending', { date: pending.requestedDeadline, reason: pending.reason })} />}
+          {pending && (
+            <Alert
+              style={{ marginBottom: 16 }}
+              type="info"
+              message={t('detail.pending', { date: pending.requestedDeadline, reason: pending.reason })}
+            />
+          )}
           {item.steps.length > 0 && (
             <Card size="small" title={t('detail.steps.title')} style={{ marginBottom: 16 }}>
               <Table<Step>
@@ -129,12 +210,32 @@ function ItemView({ item }: { item: ItemDetail }) {
                   { title: t('detail.steps.seq'), dataIndex: 'seq', width: 60 },
                   { title: t('detail.steps.step'), dataIndex: 'title' },
                   { title: t('detail.steps.deadline'), dataIndex: 'deadline', width: 110 },
-                  { title: t('detail.steps.doneOn'), dataIndex: 'doneOn', width: 110, render: (d: string | null) => d ?? '—' },
-                  { title: t('fields.light'), width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} step /> },
+                  {
+                    title: t('detail.steps.doneOn'),
+                    dataIndex: 'doneOn',
+                    width: 110,
+                    render: (d: string | null) => d ?? '—',
+                  },
+                  {
+                    title: t('fields.light'),
+                    width: 130,
+                    render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} step />,
+                  },
                   {
                     title: '',
                     width: 90,
-                    render: (_, s) => can('complete_step') && !s.doneOn && <Button size="small" onClick={() => void act({ action: 'complete_step', stepId: s.id }, t('detail.done.complete_step'))}>{t('detail.steps.complete')}</Button>,
+                    render: (_, s) =>
+                      can('complete_step') &&
+                      !s.doneOn && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            void act({ action: 'complete_step', stepId: s.id }, t('detail.done.complete_step'))
+                          }
+                        >
+                          {t('detail.steps.complete')}
+                        </Button>
+                      ),
                   },
                 ]}
               />
@@ -151,8 +252,16 @@ function ItemView({ item }: { item: ItemDetail }) {
                 columns={[
                   { title: t('fields.item'), render: (_, s) => <Link to={`/ledger/items/${s.id}`}>{s.title}</Link> },
                   { title: t('fields.leadUnit'), render: (_, s) => s.leadUnit.name, width: 160 },
-                  { title: t('fields.state'), width: 100, render: (_, s) => <Tag color={STATE_COLORS[s.state]}>{t(`states.${s.state}`)}</Tag> },
-                  { title: t('fields.light'), width: 130, render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} daysLeft={s.daysLeft} /> },
+                  {
+                    title: t('fields.state'),
+                    width: 100,
+                    render: (_, s) => <Tag color={STATE_COLORS[s.state]}>{t(`states.${s.state}`)}</Tag>,
+                  },
+                  {
+                    title: t('fields.light'),
+                    width: 130,
+                    render: (_, s) => <ColourTag colour={s.colour} daysOverdue={s.daysOverdue} daysLeft={s.daysLeft} />,
+                  },
                 ]}
               />
             </Card>
@@ -162,11 +271,15 @@ function ItemView({ item }: { item: ItemDetail }) {
           <Card size="small" title={t('detail.history')}>
             <Timeline
               items={item.events.map((e) => ({
-                color: e.kind === 'return' || e.kind === 'extension_refused' ? 'red' : e.kind === 'close' ? 'green' : 'blue',
+                color:
+                  e.kind === 'return' || e.kind === 'extension_refused' ? 'red' : e.kind === 'close' ? 'green' : 'blue',
                 children: (
                   <div data-testid={`event-${e.kind}`}>
                     <Typography.Text strong>{isEventKind(e.kind) ? t(`events.${e.kind}`) : e.kind}</Typography.Text>
-                    <Typography.Text type="secondary"> · {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
                     {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
                     {e.files.map((f) => (
                       <div key={f.id}>
@@ -183,48 +296,158 @@ function ItemView({ item }: { item: ItemDetail }) {
         </Col>
       </Row>
 
-      <Modal title={t('detail.returnDialog.title')} open={dialog === 'return'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { reason: string }) => void act({ action: 'return', reason: v.reason }, t('detail.done.return'))}>
-          <Form.Item name="reason" label={t('detail.returnDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.returnDialog.reasonRequired') }]}>
+      <Modal
+        title={t('detail.returnDialog.title')}
+        open={dialog === 'return'}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: { reason: string }) =>
+            void act({ action: 'return', reason: v.reason }, t('detail.done.return'))
+          }
+        >
+          <Form.Item
+            name="reason"
+            label={t('detail.returnDialog.reason')}
+            rules={[{ required: true, min: 2, message: t('detail.returnDialog.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title={t('detail.extensionDialog.title')} open={dialog === 'extension'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { deadline: dayjs.Dayjs; reason: string }) => void act({ action: 'request_extension', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason }, t('detail.done.request_extension'))}>
-          <Form.Item name="deadline" label={t('detail.extensionDialog.deadline')} rules={[{ required: true, message: t('detail.extensionDialog.deadlineRequired') }]}>
+      <Modal
+        title={t('detail.extensionDialog.title')}
+        open={dialog === 'extension'}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: { deadline: dayjs.Dayjs; reason: string }) =>
+            void act(
+              { action: 'request_extension', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason },
+              t('detail.done.request_extension'),
+            )
+          }
+        >
+          <Form.Item
+            name="deadline"
+            label={t('detail.extensionDialog.deadline')}
+            rules={[{ required: true, message: t('detail.extensionDialog.deadlineRequired') }]}
+          >
             <DatePicker disabledDate={(d) => !d.isAfter(dayjs(item.deadline))} />
           </Form.Item>
-          <Form.Item name="reason" label={t('detail.extensionDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.extensionDialog.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('detail.extensionDialog.reason')}
+            rules={[{ required: true, min: 2, message: t('detail.extensionDialog.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title={t('detail.decideDialog.title')} open={dialog === 'decide'} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
-        {pending && <Typography.Paragraph>{t('detail.decideDialog.request', { date: pending.requestedDeadline, reason: pending.reason })}</Typography.Paragraph>}
+      <Modal
+        title={t('detail.decideDialog.title')}
+        open={dialog === 'decide'}
+        onCancel={() => setDialog(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {pending && (
+          <Typography.Paragraph>
+            {t('detail.decideDialog.request', { date: pending.requestedDeadline, reason: pending.reason })}
+          </Typography.Paragraph>
+        )}
         <Form form={form} layout="vertical">
           <Form.Item name="reason" label={t('detail.decideDialog.opinion')}>
             <Input.TextArea rows={2} />
           </Form.Item>
           <Space>
-            <Button type="primary" onClick={() => void act({ action: 'decide_extension', approve: true, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, t('detail.done.approved'))}>{t('detail.decideDialog.approve')}</Button>
-            <Button danger onClick={() => void act({ action: 'decide_extension', approve: false, reason: (form.getFieldValue('reason') as string | undefined) ?? '' }, t('detail.done.refused'))}>{t('detail.decideDialog.refuse')}</Button>
+            <Button
+              type="primary"
+              onClick={() =>
+                void act(
+                  {
+                    action: 'decide_extension',
+                    approve: true,
+                    reason: (form.getFieldValue('reason') as string | undefined) ?? '',
+                  },
+                  t('detail.done.approved'),
+                )
+              }
+            >
+              {t('detail.decideDialog.approve')}
+            </Button>
+            <Button
+              danger
+              onClick={() =>
+                void act(
+                  {
+                    action: 'decide_extension',
+                    approve: false,
+                    reason: (form.getFieldValue('reason') as string | undefined) ?? '',
+                  },
+                  t('detail.done.refused'),
+                )
+              }
+            >
+              {t('detail.decideDialog.refuse')}
+            </Button>
           </Space>
         </Form>
       </Modal>
-      <Modal title={t('detail.reassignDialog.title')} open={dialog === 'reassign'} onCancel={() => setDialog(null)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v: { leadUnitId: number; reason: string }) => void act({ action: 'reassign', ...v }, t('detail.done.reassign'))}>
-          <Form.Item name="leadUnitId" label={t('detail.reassignDialog.unit')} rules={[{ required: true, message: t('detail.reassignDialog.unitRequired') }]}>
+      <Modal
+        title={t('detail.reassignDialog.title')}
+        open={dialog === 'reassign'}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: { leadUnitId: number; reason: string }) =>
+            void act({ action: 'reassign', ...v }, t('detail.done.reassign'))
+          }
+        >
+          <Form.Item
+            name="leadUnitId"
+            label={t('detail.reassignDialog.unit')}
+            rules={[{ required: true, message: t('detail.reassignDialog.unitRequired') }]}
+          >
             <Select showSearch optionFilterProp="label" options={units.filter((u) => u.value !== item.leadUnit.id)} />
           </Form.Item>
-          <Form.Item name="reason" label={t('detail.reassignDialog.reason')} rules={[{ required: true, min: 2, message: t('detail.reassignDialog.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('detail.reassignDialog.reason')}
+            rules={[{ required: true, min: 2, message: t('detail.reassignDialog.reasonRequired') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title={t('detail.splitDialog.title')} open={dialog === 'split'} onCancel={() => setDialog(null)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal
+        title={t('detail.splitDialog.title')}
+        open={dialog === 'split'}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v: { unitIds: number[] }) => void split(v)}>
-          <Form.Item name="unitIds" label={t('detail.splitDialog.units')} rules={[{ required: true, message: t('detail.splitDialog.unitsRequired') }]}>
+          <Form.Item
+            name="unitIds"
+            label={t('detail.splitDialog.units')}
+            rules={[{ required: true, message: t('detail.splitDialog.unitsRequired') }]}
+          >
             <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
           </Form.Item>
         </Form>
@@ -234,12 +457,23 @@ function ItemView({ item }: { item: ItemDetail }) {
 }
 
 /** The unit's working panel: a progress update, or a close-out request with evidence. */
-function WorkCard({ item, busy, act }: { item: ItemDetail; busy: boolean; act: (body: Record<string, unknown>, done: string) => Promise<void> }) {
+function WorkCard({
+  item,
+  busy,
+  act,
+}: {
+  item: ItemDetail;
+  busy: boolean;
+  act: (body: Record<string, unknown>, done: string) => Promise<void>;
+}) {
   const { t } = useTranslation('ledger');
   const [form] = Form.useForm();
   const send = async (action: 'progress' | 'request_close') => {
     const v = form.getFieldsValue() as { text?: string; files?: Parameters<typeof uploadedIds>[0] };
-    await act({ action, text: v.text ?? '', fileIds: uploadedIds(v.files) }, t(action === 'progress' ? 'detail.done.progress' : 'detail.done.request_close'));
+    await act(
+      { action, text: v.text ?? '', fileIds: uploadedIds(v.files) },
+      t(action === 'progress' ? 'detail.done.progress' : 'detail.done.request_close'),
+    );
     form.resetFields();
   };
   return (
@@ -252,8 +486,16 @@ function WorkCard({ item, busy, act }: { item: ItemDetail; busy: boolean; act: (
           <EvidenceUpload />
         </Form.Item>
         <Space>
-          {item.actions.includes('progress') && <Button loading={busy} onClick={() => void send('progress')}>{t('detail.work.progress')}</Button>}
-          {item.actions.includes('request_close') && <Button type="primary" loading={busy} onClick={() => void send('request_close')}>{t('detail.work.requestClose')}</Button>}
+          {item.actions.includes('progress') && (
+            <Button loading={busy} onClick={() => void send('progress')}>
+              {t('detail.work.progress')}
+            </Button>
+          )}
+          {item.actions.includes('request_close') && (
+            <Button type="primary" loading={busy} onClick={() => void send('request_close')}>
+              {t('detail.work.requestClose')}
+            </Button>
+          )}
         </Space>
       </Form>
     </Card>

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api';
 
 /** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
-export function EvidenceUpload({ value, onChange }: { value?: UploadFile[]; onChange?: (files: UploadFile[]) => void }) {
+export function EvidenceUpload({
+  value,
+  onChange,
+}: {
+  value?: UploadFile[];
+  onChange?: (files: UploadFile[]) => void;
+}) {
   const { t } = useTranslation('ledger');
   return (
     <Upload

@@ -10,5 +10,14 @@ export const ledgerFeature: Feature = {
     { path: 'ledger', element: <LedgerListPage /> },
     { path: 'ledger/items/:id', element: <LedgerItemPage /> },
   ],
-  menu: [{ path: '/ledger', label: 'ledger:menu.list', icon: <AuditOutlined />, permission: 'ledger.read', group: 'business', order: 40 }],
+  menu: [
+    {
+      path: '/ledger',
+      label: 'ledger:menu.list',
+      icon: <AuditOutlined />,
+      permission: 'ledger.read',
+      group: 'business',
+      order: 40,
+    },
+  ],
 };

@@ -44,14 +44,54 @@ export function LedgerListPage() {
   const table = (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search placeholder={t('list.search')} allowClear style={{ width: 220 }} onSearch={(q) => set({ q: q || undefined })} />
-        <Select placeholder={t('fields.state')} allowClear style={{ width: 120 }} options={LEDGER_STATES.map((value) => ({ value, label: t(`states.${value}`) }))} onChange={(state?: string) => set({ state })} data-testid="filter-state" />
-        <Select placeholder={t('fields.light')} allowClear style={{ width: 110 }} options={COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))} onChange={(colour?: string) => set({ colour })} data-testid="filter-colour" />
-        <Select placeholder={t('fields.source')} allowClear style={{ width: 120 }} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: sourceName(s) }))} onChange={(source?: string) => set({ source })} />
-        <Select placeholder={t('fields.unit')} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} onChange={(unitId?: number) => set({ unitId })} />
-        <Select placeholder={t('list.leader')} allowClear style={{ width: 120 }} options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} onChange={(leaderId?: number) => set({ leaderId })} />
+        <Input.Search
+          placeholder={t('list.search')}
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(q) => set({ q: q || undefined })}
+        />
+        <Select
+          placeholder={t('fields.state')}
+          allowClear
+          style={{ width: 120 }}
+          options={LEDGER_STATES.map((value) => ({ value, label: t(`states.${value}`) }))}
+          onChange={(state?: string) => set({ state })}
+          data-testid="filter-state"
+        />
+        <Select
+          placeholder={t('fields.light')}
+          allowClear
+          style={{ width: 110 }}
+          options={COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))}
+          onChange={(colour?: string) => set({ colour })}
+          data-testid="filter-colour"
+        />
+        <Select
+          placeholder={t('fields.source')}
+          allowClear
+          style={{ width: 120 }}
+          options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: sourceName(s) }))}
+          onChange={(source?: string) => set({ source })}
+        />
+        <Select
+          placeholder={t('fields.unit')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 200 }}
+          options={(meta.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(unitId?: number) => set({ unitId })}
+        />
+        <Select
+          placeholder={t('list.leader')}
+          allowClear
+          style={{ width: 120 }}
+          options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(leaderId?: number) => set({ leaderId })}
+        />
       </Flex>
-      <Table<LedgerItem> scroll={{ x: 1000 }}
+      <Table<LedgerItem>
+        scroll={{ x: 1000 }}
         rowKey="id"
         size="middle"
         loading={items.isLoading}
@@ -67,16 +107,32 @@ export function LedgerListPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {sourceName(i.source)}
                   {i.priority !== 'normal' && ` · ${t(`priorities.${i.priority}`)}`}
-                  {i.subItemCount > 0 && ` · ${t('list.subItems', { count: i.subItemCount, closed: i.subItemsClosed })}`}
+                  {i.subItemCount > 0 &&
+                    ` · ${t('list.subItems', { count: i.subItemCount, closed: i.subItemsClosed })}`}
                 </Typography.Text>
               </Space>
             ),
           },
           { title: t('fields.leadUnit'), width: 170, render: (_, i) => i.leadUnit.name },
           { title: t('list.leader'), width: 90, render: (_, i) => i.leader?.name ?? '—' },
-          { title: t('fields.deadline'), dataIndex: 'deadline', width: 110, sorter: (a, b) => a.deadline.localeCompare(b.deadline) },
-          { title: t('fields.state'), dataIndex: 'state', width: 100, render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{t(`states.${s}`)}</Tag> },
-          { title: t('fields.light'), width: 130, render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />, sorter: (a, b) => a.daysOverdue - b.daysOverdue },
+          {
+            title: t('fields.deadline'),
+            dataIndex: 'deadline',
+            width: 110,
+            sorter: (a, b) => a.deadline.localeCompare(b.deadline),
+          },
+          {
+            title: t('fields.state'),
+            dataIndex: 'state',
+            width: 100,
+            render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{t(`states.${s}`)}</Tag>,
+          },
+          {
+            title: t('fields.light'),
+            width: 130,
+            render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />,
+            sorter: (a, b) => a.daysOverdue - b.daysOverdue,
+          },
         ]}
       />
     </>
@@ -109,7 +165,12 @@ export function LedgerListPage() {
         </>
       }
     >
-      <Tabs items={[{ key: 'list', label: t('list.tabs.list'), children: table }, { key: 'stats', label: t('list.tabs.stats'), children: <StatsPanel /> }]} />
+      <Tabs
+        items={[
+          { key: 'list', label: t('list.tabs.list'), children: table },
+          { key: 'stats', label: t('list.tabs.stats'), children: <StatsPanel /> },
+        ]}
+      />
       {manage && <NewItemDrawer open={open} onClose={() => setOpen(false)} />}
     </Page>
   );

@@ -44,8 +44,14 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
     const list = (steps ?? []).filter((s) => s?.title);
     if (list.length === 0 || list.some((s) => !s.workingDays)) return void message.warning(t('create.needSteps'));
     try {
-      const res = await api.post<{ steps: { deadline: string }[] }>('/ledger/schedule', { finalDeadline: iso(deadline), steps: list.map((s) => ({ title: s.title, workingDays: s.workingDays })) });
-      form.setFieldValue('steps', list.map((s, i) => ({ ...s, deadline: dayjs(res.steps[i]!.deadline) })));
+      const res = await api.post<{ steps: { deadline: string }[] }>('/ledger/schedule', {
+        finalDeadline: iso(deadline),
+        steps: list.map((s) => ({ title: s.title, workingDays: s.workingDays })),
+      });
+      form.setFieldValue(
+        'steps',
+        list.map((s, i) => ({ ...s, deadline: dayjs(res.steps[i]!.deadline) })),
+      );
       message.success(t('create.scheduled'));
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('create.scheduleFailed'));
@@ -64,7 +70,9 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
         priority: v.priority,
         tags: v.tags ?? [],
         deadline: iso(v.deadline),
-        steps: (v.steps ?? []).filter((s) => s?.title).map((s) => ({ title: s.title, deadline: s.deadline ? iso(s.deadline) : iso(v.deadline) })),
+        steps: (v.steps ?? [])
+          .filter((s) => s?.title)
+          .map((s) => ({ title: s.title, deadline: s.deadline ? iso(s.deadline) : iso(v.deadline) })),
       });
       message.success(t('create.assigned'));
       await client.invalidateQueries({ queryKey: ['ledger'] });
@@ -77,9 +85,29 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
   };
 
   return (
-    <Drawer title={t('create.title')} open={open} onClose={onClose} width={720} destroyOnHidden extra={<Button type="primary" onClick={() => form.submit()} data-testid="submit-item">{t('create.submit')}</Button>}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ priority: 'normal', source: '会议决定' }}>
-        <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, min: 2, message: t('create.titleRequired') }]}>
+    <Drawer
+      title={t('create.title')}
+      open={open}
+      onClose={onClose}
+      width={720}
+      destroyOnHidden
+      extra={
+        <Button type="primary" onClick={() => form.submit()} data-testid="submit-item">
+          {t('create.submit')}
+        </Button>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ priority: 'normal', source: '会议决定' }}
+      >
+        <Form.Item
+          name="title"
+          label={t('fields.title')}
+          rules={[{ required: true, min: 2, message: t('create.titleRequired') }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="content" label={t('fields.content')}>
@@ -87,16 +115,30 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="source" label={t('fields.source')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Select options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: isSource(s) ? t(`sources.${s}`) : s }))} />
+            <Select
+              options={(meta.data?.sources ?? []).map((s) => ({
+                value: s,
+                label: isSource(s) ? t(`sources.${s}`) : s,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="priority" label={t('fields.priority')} style={{ flex: 1 }}>
-            <Select options={(meta.data?.priorities ?? []).map((p) => ({ value: p.value, label: t(`priorities.${p.value}`) }))} />
+            <Select
+              options={(meta.data?.priorities ?? []).map((p) => ({
+                value: p.value,
+                label: t(`priorities.${p.value}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="leaderId" label={t('fields.leader')} style={{ flex: 1 }}>
             <Select allowClear options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))} />
           </Form.Item>
         </Flex>
-        <Form.Item name="leadUnitId" label={t('fields.leadUnit')} rules={[{ required: true, message: t('create.leadUnitRequired') }]}>
+        <Form.Item
+          name="leadUnitId"
+          label={t('fields.leadUnit')}
+          rules={[{ required: true, message: t('create.leadUnitRequired') }]}
+        >
           <Select showSearch optionFilterProp="label" options={units} data-testid="lead-unit" />
         </Form.Item>
         <Form.Item name="coUnitIds" label={t('fields.coUnits')}>
@@ -105,26 +147,45 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
         <Form.Item name="tags" label={t('fields.tags')}>
           <Select mode="tags" tokenSeparators={[',', '，', '、']} />
         </Form.Item>
-        <Form.Item name="deadline" label={t('fields.finalDeadline')} rules={[{ required: true, message: t('create.deadlineRequired') }]}>
+        <Form.Item
+          name="deadline"
+          label={t('fields.finalDeadline')}
+          rules={[{ required: true, message: t('create.deadlineRequired') }]}
+        >
           <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
         </Form.Item>
-        <Typography.Title level={5}>
-          {t('create.stepsTitle')}
-        </Typography.Title>
+        <Typography.Title level={5}>{t('create.stepsTitle')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('create.stepsHint')}</Typography.Paragraph>
         <Form.List name="steps">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('create.stepNameRequired') }]}>
-                    <Input placeholder={t('create.stepName', { n: i + 1 })} style={{ width: 240 }} aria-label={t('create.stepNameLabel', { n: i + 1 })} />
+                  <Form.Item
+                    name={[f.name, 'title']}
+                    rules={[{ required: true, message: t('create.stepNameRequired') }]}
+                  >
+                    <Input
+                      placeholder={t('create.stepName', { n: i + 1 })}
+                      style={{ width: 240 }}
+                      aria-label={t('create.stepNameLabel', { n: i + 1 })}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'workingDays']}>
-                    <InputNumber min={1} max={365} placeholder={t('create.workingDays')} addonAfter={t('create.workingDays')} style={{ width: 150 }} aria-label={t('create.stepDays', { n: i + 1 })} />
+                    <InputNumber
+                      min={1}
+                      max={365}
+                      placeholder={t('create.workingDays')}
+                      addonAfter={t('create.workingDays')}
+                      style={{ width: 150 }}
+                      aria-label={t('create.stepDays', { n: i + 1 })}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'deadline']}>
-                    <DatePicker placeholder={t('create.stepDeadline')} aria-label={t('create.stepDeadlineLabel', { n: i + 1 })} />
+                    <DatePicker
+                      placeholder={t('create.stepDeadline')}
+                      aria-label={t('create.stepDeadlineLabel', { n: i + 1 })}
+                    />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
@@ -133,7 +194,12 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
                 <Button icon={<PlusOutlined />} onClick={() => add({ title: '' })}>
                   {t('create.addStep')}
                 </Button>
-                <Button icon={<ScheduleOutlined />} onClick={() => void schedule()} disabled={fields.length === 0} data-testid="reverse-schedule">
+                <Button
+                  icon={<ScheduleOutlined />}
+                  onClick={() => void schedule()}
+                  disabled={fields.length === 0}
+                  data-testid="reverse-schedule"
+                >
                   {t('create.schedule')}
                 </Button>
               </Space>

@@ -12,7 +12,15 @@ export function LedgerSettingsButton() {
         min: 0,
         max: 30,
         refresh: [['ledger']],
-        labels: { button: t('settings.open'), title: t('settings.title'), label: t('settings.yellowDays'), hint: t('settings.yellowHint'), unit: t('settings.days'), required: t('settings.required'), saved: t('settings.saved') },
+        labels: {
+          button: t('settings.open'),
+          title: t('settings.title'),
+          label: t('settings.yellowDays'),
+          hint: t('settings.yellowHint'),
+          unit: t('settings.days'),
+          required: t('settings.required'),
+          saved: t('settings.saved'),
+        },
       }}
     />
   );

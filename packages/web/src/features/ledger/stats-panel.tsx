@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { download, ApiError } from '../../lib/api';
 import { useLedgerCounts, useLedgerRates, type RateRow, type UnitCounts } from './api';
 
-
 /** Counts per unit, the period's on-time close-out rates, and the 督查通报 downloads. */
 export function StatsPanel() {
   const { message } = App.useApp();
   const { t, i18n } = useTranslation('ledger');
-  const percentFormat = new Intl.NumberFormat(i18n.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const percentFormat = new Intl.NumberFormat(i18n.language, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const percent = (rate: string | null) => (rate === null ? '—' : percentFormat.format(Number(rate)));
   const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
   const counts = useLedgerCounts();
@@ -26,13 +29,34 @@ export function StatsPanel() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={16}>
-        <Col span={6}><Card><Statistic title={t('stats.open')} value={total('open')} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('stats.overdue')} value={total('overdue')} valueStyle={{ color: '#cf1322' }} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('stats.closedOnTime')} value={total('closedOnTime')} valueStyle={{ color: '#389e0d' }} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('stats.closedLate')} value={total('closedLate')} /></Card></Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('stats.open')} value={total('open')} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('stats.overdue')} value={total('overdue')} valueStyle={{ color: '#cf1322' }} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic
+              title={t('stats.closedOnTime')}
+              value={total('closedOnTime')}
+              valueStyle={{ color: '#389e0d' }}
+            />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('stats.closedLate')} value={total('closedLate')} />
+          </Card>
+        </Col>
       </Row>
       <Card title={t('stats.byUnit')} size="small">
-        <Table<UnitCounts> scroll={{ x: 800 }}
+        <Table<UnitCounts>
+          scroll={{ x: 800 }}
           rowKey="unitId"
           size="small"
           loading={counts.isLoading}
@@ -43,7 +67,12 @@ export function StatsPanel() {
             { title: t('stats.columns.total'), dataIndex: 'total', width: 80 },
             { title: t('stats.columns.open'), dataIndex: 'open', width: 80 },
             { title: t('stats.columns.yellow'), dataIndex: 'yellow', width: 80 },
-            { title: t('stats.columns.overdue'), dataIndex: 'overdue', width: 80, render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+            {
+              title: t('stats.columns.overdue'),
+              dataIndex: 'overdue',
+              width: 80,
+              render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+            },
             { title: t('stats.closedOnTime'), dataIndex: 'closedOnTime', width: 90 },
             { title: t('stats.closedLate'), dataIndex: 'closedLate', width: 90 },
           ]}
@@ -54,7 +83,14 @@ export function StatsPanel() {
         size="small"
         extra={
           <Space>
-            <Input value={period} onChange={(e) => setPeriod(e.target.value.trim())} style={{ width: 120 }} placeholder="2026-05" aria-label={t('stats.period')} data-testid="bulletin-period" />
+            <Input
+              value={period}
+              onChange={(e) => setPeriod(e.target.value.trim())}
+              style={{ width: 120 }}
+              placeholder="2026-05"
+              aria-label={t('stats.period')}
+              data-testid="bulletin-period"
+            />
             <Button icon={<FileWordOutlined />} onClick={() => void bulletin('docx')} data-testid="bulletin-docx">
               {t('stats.word')}
             </Button>
@@ -68,11 +104,14 @@ export function StatsPanel() {
         {rates.error ? (
           <Typography.Text type="danger">{(rates.error as Error).message}</Typography.Text>
         ) : (
-          <Table<RateRow> scroll={{ x: 800 }}
+          <Table<RateRow>
+            scroll={{ x: 800 }}
             rowKey="unitId"
             size="small"
             loading={rates.isLoading}
-            dataSource={(rates.data?.rows ?? []).filter((r) => r.due > 0).sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))}
+            dataSource={(rates.data?.rows ?? [])
+              .filter((r) => r.due > 0)
+              .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))}
             pagination={{ pageSize: 10 }}
             columns={[
               { title: t('stats.columns.rank'), dataIndex: 'rank', width: 70 },

@@ -13,7 +13,18 @@ export interface LedgerMeta {
 }
 
 // Labels live in the catalogue (messages.ts), keyed by these values.
-export const STATE_COLORS: Record<LedgerState, string> = { assigned: 'default', acknowledged: 'blue', in_progress: 'processing', close_requested: 'purple', closed: 'success' };
-export const COLOUR_TAGS: Record<LedgerColour, string> = { green: 'green', yellow: 'gold', red: 'red', closed: 'default' };
+export const STATE_COLORS: Record<LedgerState, string> = {
+  assigned: 'default',
+  acknowledged: 'blue',
+  in_progress: 'processing',
+  close_requested: 'purple',
+  closed: 'success',
+};
+export const COLOUR_TAGS: Record<LedgerColour, string> = {
+  green: 'green',
+  yellow: 'gold',
+  red: 'red',
+  closed: 'default',
+};
 /** The traffic lights in the order the filter lists them. */
 export const COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];

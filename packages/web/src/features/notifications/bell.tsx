@@ -16,14 +16,27 @@ interface Notice {
   read: boolean;
 }
 
-const DOT: Record<string, string> = { 'ledger.red': '#cf1322', 'ledger.yellow': '#d48806', 'ledger.returned': '#cf1322', 'ledger.closed': '#389e0d', 'dispatch.overdue': '#cf1322', 'dispatch.due_soon': '#d48806', 'dispatch.returned': '#cf1322', 'dispatch.accepted': '#389e0d' };
+const DOT: Record<string, string> = {
+  'ledger.red': '#cf1322',
+  'ledger.yellow': '#d48806',
+  'ledger.returned': '#cf1322',
+  'ledger.closed': '#389e0d',
+  'dispatch.overdue': '#cf1322',
+  'dispatch.due_soon': '#d48806',
+  'dispatch.returned': '#cf1322',
+  'dispatch.accepted': '#389e0d',
+};
 
 /** 消息中心 in the header: unread count, the latest notices; opening one marks it read and goes to its item. */
 export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { t } = useTranslation('notifications');
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<{ items: Notice[]; unread: number }>('/notifications?limit=20'), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.get<{ items: Notice[]; unread: number }>('/notifications?limit=20'),
+    refetchInterval: 60_000,
+  });
   const markRead = async (ids?: number[]) => {
     await api.post('/notifications/read', ids ? { ids } : {});
     await client.invalidateQueries({ queryKey: ['notifications'] });
@@ -33,7 +46,10 @@ export function NotificationBell() {
     if (n.link) void navigate(n.link);
   };
   const content = (
-    <div style={{ width: 'min(360px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
+    <div
+      style={{ width: 'min(360px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }}
+      data-testid="notification-list"
+    >
       {(q.data?.items.length ?? 0) === 0 ? (
         <Empty description={t('empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -41,14 +57,19 @@ export function NotificationBell() {
           size="small"
           dataSource={q.data?.items ?? []}
           renderItem={(n) => (
-            <List.Item style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }} onClick={() => open(n)}>
+            <List.Item
+              style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }}
+              onClick={() => open(n)}
+            >
               <List.Item.Meta
                 avatar={<Badge color={DOT[n.kind] ?? '#1677ff'} />}
                 title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
                 description={
                   <>
                     <div>{n.body}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('MM-DD HH:mm')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(n.createdAt).format('MM-DD HH:mm')}
+                    </Typography.Text>
                   </>
                 }
               />
@@ -75,7 +96,13 @@ export function NotificationBell() {
       content={content}
     >
       <Badge count={q.data?.unread ?? 0} size="small" data-testid="notification-count">
-        <Button type="text" shape="circle" icon={<BellOutlined />} aria-label={t('title')} data-testid="notification-bell" />
+        <Button
+          type="text"
+          shape="circle"
+          icon={<BellOutlined />}
+          aria-label={t('title')}
+          data-testid="notification-bell"
+        />
       </Badge>
     </Popover>
   );
