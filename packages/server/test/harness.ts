@@ -10,7 +10,8 @@ import { openDatabase, type Database } from '../src/db/client.js';
  * (TEST_DATABASE_URL set), on a PostgreSQL database cloned from a migrated template.
  */
 export const onPostgres = process.env.LEITAI_TEST_DB === 'postgres';
-export const TEMPLATE_DB = 'leitai_test_template';
+// LEITAI_TEST_TEMPLATE lets two checkouts run their PostgreSQL tests side by side.
+export const TEMPLATE_DB = process.env.LEITAI_TEST_TEMPLATE ?? 'leitai_test_template';
 
 function serverUrl(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
