@@ -1,11 +1,16 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataFolderInUse } from './db/data-lock.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 import { dailyJobs, startJobRunner } from './jobs/index.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((e: unknown) => {
+  if (!(e instanceof DataFolderInUse)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 await database.migrate();
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(database.db, { today: new Date(), log: (line) => console.log(line) });
