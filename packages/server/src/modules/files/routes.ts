@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActorOf, authorize, requireUser } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { readFile, storeUpload } from './service.js';
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,10 +16,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { actor } = requireUser(request);
       const file = await readFile(app.ctx.db, actor, request.params.id);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', attachmentHeader(file.name))
-        .send(file.content);
+      return sendFile(reply, file.name, file.content);
     },
   );
 };
