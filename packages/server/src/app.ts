@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
+import { registerTextGuard } from './http/text-guard.js';
 import './http/context.js';
 import { apiModules } from './modules/index.js';
 import { setAuditAlgorithm } from './modules/audit/service.js';
@@ -50,6 +51,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
   registerErrorHandler(app);
+  registerTextGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
