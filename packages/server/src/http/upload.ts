@@ -11,7 +11,10 @@ export interface Upload {
 export async function readUpload(request: FastifyRequest, maxBytes = 20 * 1024 * 1024): Promise<Upload> {
   if (!request.isMultipart())
     throw new AppError('VALIDATION_FAILED', '请以表单方式上传文件（multipart/form-data，字段名 file）');
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  // A malformed form (no boundary, cut short) is the sender's mistake, not a server error.
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } }).catch(() => {
+    throw new AppError('VALIDATION_FAILED', '上传的表单格式不正确，请重新选择文件上传');
+  });
   if (!part) throw new AppError('VALIDATION_FAILED', '没有收到文件');
   let buffer: Buffer;
   try {
