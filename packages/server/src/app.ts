@@ -18,6 +18,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { registerRequestLog } from './http/log.js';
 import './http/context.js';
 import { apiModules } from './modules/index.js';
 import { setAuditAlgorithm } from './modules/audit/service.js';
@@ -35,6 +36,7 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    disableRequestLogging: true, // registerRequestLog writes one line per request instead of two
     // A hop count trusts the socket address and the next hops−1 entries from the right of X-Forwarded-For.
     trustProxy:
       typeof config.trustProxy === 'number'
@@ -52,6 +54,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   setAuditAlgorithm(config.auditHash);
   registerErrorHandler(app);
   registerTextGuard(app);
+  registerRequestLog(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
 import { buildApp } from './app.js';
+import { loggerOptions } from './http/log.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 import { dailyJobs, startJobRunner } from './jobs/index.js';
 
@@ -19,7 +20,7 @@ if (config.demo) {
 const app = await buildApp({
   config,
   database,
-  logger: { level: config.logLevel, ...(config.env === 'development' ? { transport: { target: 'pino-pretty' } } : {}) },
+  logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY),
 });
 await app.listen({ port: config.port, host: config.host });
 startJobRunner(database.db, dailyJobs, {
