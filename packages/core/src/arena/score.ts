@@ -1,5 +1,16 @@
 import { explain, type Explanation } from '../explain/index.js';
-import { ONE, check, roundDiv, toDecimal, type Decimal, type Micro } from '../number/index.js';
+import {
+  ONE,
+  check,
+  exactText,
+  isMicro,
+  roundDiv,
+  roundRatio,
+  toDecimal,
+  type Decimal,
+  type Micro,
+  type Ratio,
+} from '../number/index.js';
 import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
 import { aggregate, type Aggregate, type JudgeValue } from './aggregate.js';
 import { normaliseTotals } from './normalise.js';
@@ -101,10 +112,11 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
         aggregate(
           scheme,
           asValues((e) => e.criteria[k] as Micro),
-        ).score,
+        ).exact,
     );
+    // Ranks and ties on the exact values (issue 12: rounding first split ties that are equal on paper).
     const tie = scheme.tieBreakers.map((t) => byCriterion[scheme.criteria.findIndex((x) => x.id === t)] ?? 0);
-    return { id: c.id, mine, total, byCriterion, keys: total.score === null ? null : [total.score, ...tie] };
+    return { id: c.id, mine, total, byCriterion, keys: total.exact === null ? null : [total.exact, ...tie] };
   });
 
   const byId = new Map(scored.map((s) => [s.id, s]));
@@ -114,7 +126,7 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     const criteria: Record<string, Decimal | null> = {};
     scheme.criteria.forEach((c, k) => {
       const v = s.byCriterion[k];
-      criteria[c.id] = v === null || v === undefined ? null : toDecimal(v);
+      criteria[c.id] = v === null || v === undefined ? null : toDecimal(roundRatio(v));
     });
     const explanation = explain(
       'arena.score',
@@ -127,6 +139,7 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
         normalised: scheme.normalise,
         trimMinScores: scheme.trim.minScores,
         trimDrop: scheme.trim.drop,
+        ...exactParam(s.total.exact),
       },
       groups.map((g) => g.explanation),
     );
@@ -140,6 +153,9 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     };
   });
 }
+
+/** `exact: "1307/15"` beside a rounded value, only where rounding changed it ("why 2nd?"). */
+const exactParam = (r: Ratio | null): { exact?: string } => (r === null || isMicro(r) ? {} : { exact: exactText(r) });
 
 /** Checks the panel: unique ids, judges in known groups, tie-breakers known. Returns judge → group. */
 function checkPanel(scheme: ArenaScheme, input: ArenaInput): Map<string, string> {
@@ -218,6 +234,7 @@ function groupResults(
         weight: toDecimal(g.weight),
         effectiveWeight: toDecimal(weight),
         scores: rows.filter((r) => r.row.total !== null).length,
+        ...exactParam(agg ? agg.exact : null),
       },
       rows.map((r) => r.node),
     );
