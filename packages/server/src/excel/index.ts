@@ -183,8 +183,24 @@ export const exportSheet = <T>(
 export const listColumns = (
   headers: readonly string[],
   widths?: readonly (number | undefined)[],
+  numFmts?: readonly (string | undefined)[],
 ): ExportColumn<readonly ExportCell[]>[] =>
-  headers.map((header, i) => ({ header, width: widths?.[i], value: (row) => row[i] ?? null }));
+  headers.map((header, i) => {
+    const numFmt = numFmts?.[i];
+    return { header, width: widths?.[i], ...(numFmt ? { numFmt } : {}), value: (row) => row[i] ?? null };
+  });
+
+/**
+ * A figure as a number cell: the canonical decimal the engine computed exactly and rounded once
+ * ("87.133333"), converted once to the nearest double, which Excel shows back as the same digits.
+ * Display places come from the column's number format, never from rounding the value again.
+ */
+export const numberCell = (v: string | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+/** Number formats: two places for scores, whole numbers for ranks, percent for rates kept as fractions. */
+export const SCORE_FMT = '0.00';
+export const INT_FMT = '0';
+export const PERCENT_FMT = '0.0%';
 
 /** Sorts problems as a person reads the sheet: by row, then column. */
 export const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || a.column.localeCompare(b.column);

@@ -67,6 +67,17 @@ export const ZHostAction = z.discriminatedUnion('type', [
     reason: z.string().trim().min(1, '重新开放评分须填写理由').max(200),
   }),
   z.object({ type: z.literal('finish') }),
+  // 缺席: for one contestant, or the whole arena without contestantId; `present` undoes the mark.
+  z.object({
+    type: z.literal('absent'),
+    judgeId: z.number().int().positive(),
+    contestantId: z.number().int().positive().optional(),
+  }),
+  z.object({
+    type: z.literal('present'),
+    judgeId: z.number().int().positive(),
+    contestantId: z.number().int().positive().optional(),
+  }),
 ]);
 export type HostActionInput = z.infer<typeof ZHostAction>;
 
