@@ -18,7 +18,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import './http/context.js';
-import { apiModules } from './modules/index.js';
+import { registerTargets } from './http/access.js';
+import { accessTargets, apiModules } from './modules/index.js';
 import { setAuditAlgorithm } from './modules/audit/service.js';
 import { registerSessionHook } from './modules/auth/hook.js';
 
@@ -42,6 +43,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.decorate('ctx', { config, database, db: database.db });
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
+  registerTargets(accessTargets);
   registerErrorHandler(app);
 
   await app.register(helmet, {
