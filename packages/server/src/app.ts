@@ -20,7 +20,8 @@ import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerRequestLog } from './http/log.js';
 import './http/context.js';
-import { apiModules } from './modules/index.js';
+import { registerTargets } from './http/access.js';
+import { accessTargets, apiModules } from './modules/index.js';
 import { setAuditAlgorithm } from './modules/audit/service.js';
 import { registerSessionHook } from './modules/auth/hook.js';
 
@@ -52,6 +53,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.decorate('ctx', { config, database, db: database.db });
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
+  registerTargets(accessTargets);
   registerErrorHandler(app);
   registerTextGuard(app);
   registerRequestLog(app);
