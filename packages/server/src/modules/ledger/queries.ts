@@ -72,7 +72,7 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
   ]);
   const parties = partiesOf(actor, row, unitMap);
-  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state as LedgerState, p)))];
+  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p)))];
   return {
     ...view!,
     events: await Promise.all(
