@@ -7,7 +7,6 @@ import {
   type Actor,
   type LedgerAction,
   type LedgerParty,
-  type LedgerState,
 } from '@leitai/core';
 import { forbidden, invalidState, notFound } from '../../errors.js';
 import type { ItemRow, UnitRef } from './repository.js';

@@ -5,7 +5,6 @@ import {
   LEDGER_SOURCES,
   LEDGER_STATE_LABELS,
   type IsoDate,
-  type LedgerState,
 } from '@leitai/core';
 import type { ImportProblem } from '../../errors.js';
 import { buildTemplate, exportSheet, readSheet } from '../../excel/index.js';

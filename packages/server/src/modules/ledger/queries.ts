@@ -11,7 +11,6 @@ import {
   type LedgerEvent,
   type LedgerItemDetail,
   type LedgerRateRow,
-  type LedgerState,
   type LedgerUnitCounts,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
