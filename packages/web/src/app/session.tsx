@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission, Role } from '@leitai/core';
 import { api, ApiError, setCsrfToken } from '../lib/api';
+import { sharedKeys } from '../lib/query-keys';
 
 export interface Me {
   user: {
@@ -32,7 +33,7 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMeQuery() {
-  return useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery({ queryKey: sharedKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
@@ -53,5 +54,5 @@ export const useCan = () => {
 
 export function useRefreshSession() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['me'] });
+  return () => client.invalidateQueries({ queryKey: sharedKeys.me });
 }

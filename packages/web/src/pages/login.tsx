@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch';
 import { api, ApiError, setCsrfToken } from '../lib/api';
 import { fetchMe } from '../app/session';
+import { sharedKeys } from '../lib/query-keys';
 
 interface Challenge {
   question: string;
@@ -41,7 +42,7 @@ export function LoginPage() {
       const { csrfToken } = await api.post<{ csrfToken: string }>('/auth/login', body);
       setCsrfToken(csrfToken);
       // Replace the cached "nobody" before navigating, or the shell would bounce back here.
-      queryClient.setQueryData(['me'], await fetchMe());
+      queryClient.setQueryData(sharedKeys.me, await fetchMe());
       void navigate('/', { replace: true });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArenaBrief, ArenaBriefRow, WarningState } from '@leitai/core';
 import { api, download } from '../../lib/api';
 import { Page } from '../../components/page';
-import { ColourTag } from '../ledger/colour-tag';
+import { ColourTag } from '../../components/colour-tag';
 import { WARNING_COLOURS } from '../dispatch/tags';
 
 const LIGHTS: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'pending'];

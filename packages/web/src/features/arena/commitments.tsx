@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerItem } from '@leitai/core';
 import { api, ApiError } from '../../lib/api';
 import { useCan } from '../../app/session';
-import { ColourTag } from '../ledger/colour-tag';
+import { ColourTag } from '../../components/colour-tag';
 import type { ArenaResult } from './types';
 
 interface Values {
