@@ -15,14 +15,14 @@ const folder = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('one process per embedded data folder', () => {
-  it('refuses a second opening while the first holds the folder, and allows it after close', async () => {
+  it('refuses to open a held folder before touching it, and frees the folder on release', async () => {
     const dir = folder();
-    const first = await openDatabase({ dataDir: dir });
+    const held = lockDataFolder(dir);
+    // openDatabase takes the lock before PGlite opens anything, so this fails at once.
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(DataFolderInUse);
-    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another Leitai process/);
-    await first.close();
-    const second = await openDatabase({ dataDir: dir });
-    await second.close();
+    expect(() => lockDataFolder(dir)).toThrow(/in use by another Leitai process/);
+    held.release();
+    lockDataFolder(dir).release();
   });
 
   it('refuses a folder locked by another live process', () => {
