@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
-import { registerRequestLog } from './http/log.js';
+import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
 import { accessTargets, apiModules } from './modules/index.js';
@@ -37,7 +37,7 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    disableRequestLogging: true, // registerRequestLog writes one line per request instead of two
+    logController: new OneLinePerRequest(),
     // A hop count trusts the socket address and the next hops−1 entries from the right of X-Forwarded-For.
     trustProxy:
       typeof config.trustProxy === 'number'
@@ -56,7 +56,6 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   registerTargets(accessTargets);
   registerErrorHandler(app);
   registerTextGuard(app);
-  registerRequestLog(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

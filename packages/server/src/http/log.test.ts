@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { createTestDatabase } from '../../test/harness.js';
+import { createTestDatabase, testConfig } from '../../test/harness.js';
+import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
 import { loggerOptions, safeError } from './log.js';
 
@@ -47,5 +48,16 @@ describe('the server log', () => {
     expect(text).not.toContain('c2VjcmV0');
     expect(text).not.toContain('Hunter#2026');
     expect(JSON.parse(text)).toMatchObject({ body: { username: 'u', password: '[redacted]' }, err: { code: '22P02' } });
+  });
+
+  it('writes one line per request, with its status and time', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const app = await buildApp({ config: testConfig(), database, logger: { ...loggerOptions('info', false), stream } });
+    await app.inject({ method: 'GET', url: '/healthz' });
+    await app.close();
+    const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.url === '/healthz');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ msg: 'request', method: 'GET', status: 200 });
   });
 });
