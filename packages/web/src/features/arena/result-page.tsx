@@ -14,6 +14,7 @@ const STATUS_TAG: Record<JudgeStatus, string> = {
   trimmedHigh: 'orange',
   trimmedLow: 'blue',
   recused: 'purple',
+  excused: 'magenta',
   absent: 'red',
 };
 type Row = ArenaResult['rows'][number];
