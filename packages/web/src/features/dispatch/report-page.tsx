@@ -19,11 +19,11 @@ import {
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { ReportAction } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { ApiError } from '../../lib/api';
 import { uploadFile } from '../../lib/upload-file';
-import { useCan, useMe } from '../../app/session';
 import { dispatchKey } from './api/keys';
 import { useCurrentCampaign } from './api/get-campaigns';
 import { reportUrl, useReport, type ReportFormData } from './api/get-report';
@@ -60,8 +60,6 @@ export function ReportPage() {
 }
 
 function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: number }) {
-  const can = useCan();
-  const me = useMe();
   const client = useQueryClient();
   const { message } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
@@ -78,13 +76,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
 
-  const mine = me.user.unitId === data.unit.id;
-  const editable = data.period.open && (data.report.state === 'draft' || data.report.state === 'returned');
-  const canFill = mine && can('report.fill') && editable;
-  const canSubmit = mine && can('report.submit') && editable;
-  const canReview = can('report.review') && data.report.state === 'submitted';
+  // The server serves what this viewer may do now (core's allowedReportActions): the page only renders it.
+  const may = (a: ReportAction) => data.report.actions.includes(a);
+  const canFill = may('save');
+  const canSubmit = may('submit');
+  const canReview = may('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
-  const canReopen = can('report.review') && data.report.state === 'accepted';
+  const canReopen = may('return') && data.report.state === 'accepted';
   const base = reportUrl(campaignId, data.unit.id);
   const refresh = () => client.invalidateQueries({ queryKey: dispatchKey });
 
