@@ -2,6 +2,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+
+/** The web app's features (packages/web/src/features/<f>): each is a room that imports no other. */
+const webFeatures = readdirSync(new URL('./packages/web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const noServer = { group: ['@leitai/server', '@leitai/server/*'], message: 'The web app never imports the server.' };
+/** Import paths that reach feature `f` from anywhere inside another feature (relative at any depth, or via features/). */
+const reaching = (f) => [
+  `**/features/${f}`,
+  `**/features/${f}/**`,
+  ...[1, 2, 3, 4].flatMap((n) => {
+    const up = '../'.repeat(n);
+    return [`${up}${f}`, `${up}${f}/**`];
+  }),
+];
 
 export default tseslint.config(
   {
@@ -24,6 +41,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -43,8 +61,49 @@ export default tseslint.config(
     // the web app may use core (types and pure helpers) but never the server.
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@leitai/server', '@leitai/server/*'] }] },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noServer] }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
+  {
+    // shared pieces (lib, components, i18n) serve the features and know none of them: imports flow shared → features → app.
+    files: ['packages/web/src/{lib,components,i18n}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noServer,
+            {
+              group: ['**/features', '**/features/**', '**/app', '**/app/**'],
+              message: 'Shared code imports no feature and not the app shell.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // features do not import each other; app/ composes them, and what two features share lives in components/ or lib/.
+  ...webFeatures.map((f) => ({
+    files: [`packages/web/src/features/${f}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noServer,
+            {
+              group: webFeatures.filter((o) => o !== f).flatMap(reaching),
+              message: `Feature '${f}' may not import another feature: move what they share to components/ or lib/, or compose them in app/.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   prettier,
 );

@@ -22,20 +22,13 @@ import {
 } from 'antd';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { arenaKey, arenaQuery, eventsUrl } from './api/get-arena';
+import { hostAction, type HostAction as Action } from './api/host-action';
+import { draw as drawOrder } from './api/draw';
+import { issueCodes, type JudgeCode as Code } from './api/issue-codes';
 import { Page } from '../../components/page';
 import { clock, useCountdown, useLiveArena } from './live';
 import { fmt, PHASE_COLOR, STATUS_COLOR, type ArenaDetail, type LiveSnapshot } from './types';
-
-type Action =
-  | { type: 'start' | 'call' | 'timerStart' | 'timerStop' | 'timerReset' | 'open' | 'close' | 'reveal' | 'finish' }
-  | { type: 'reopen'; contestantId: number; reason: string };
-interface Code {
-  judgeId: number;
-  name: string;
-  groupId: string;
-  code: string;
-}
 
 /** 主持台: draw, judge codes, and the run of the show; every button is one audited host action. */
 export function HostPage() {
@@ -43,21 +36,17 @@ export function HostPage() {
   const id = Number(useParams().id);
   const { message } = App.useApp();
   const client = useQueryClient();
-  const detail = useQuery({
-    queryKey: ['arena', id],
-    queryFn: () => api.get<ArenaDetail>(`/arenas/${id}`),
-    refetchInterval: 10_000,
-  });
-  const { live, connected, clockOffset } = useLiveArena(`/api/arenas/${id}/events`);
+  const detail = useQuery(arenaQuery(id));
+  const { live, connected, clockOffset } = useLiveArena(eventsUrl(id));
   const [codes, setCodes] = useState<Code[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   const act = async (action: Action) => {
     setBusy(true);
     try {
-      await api.post(`/arenas/${id}/host`, action);
+      await hostAction(id, action);
       if (action.type === 'finish' || action.type === 'start')
-        void client.invalidateQueries({ queryKey: ['arena', id] });
+        void client.invalidateQueries({ queryKey: arenaKey(id) });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     } finally {
@@ -66,18 +55,18 @@ export function HostPage() {
   };
   const draw = async (seed: string) => {
     try {
-      await api.post(`/arenas/${id}/draw`, seed.trim() ? { seed: seed.trim() } : {});
+      await drawOrder(id, seed);
       message.success(t('host.drawn'));
-      void client.invalidateQueries({ queryKey: ['arena', id] });
+      void client.invalidateQueries({ queryKey: arenaKey(id) });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
   };
   const issue = async (judgeId?: number) => {
     try {
-      const r = await api.post<{ codes: Code[] }>(`/arenas/${id}/codes`, judgeId ? { judgeId } : {});
+      const r = await issueCodes(id, judgeId);
       setCodes(r.codes);
-      void client.invalidateQueries({ queryKey: ['arena', id] });
+      void client.invalidateQueries({ queryKey: arenaKey(id) });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }

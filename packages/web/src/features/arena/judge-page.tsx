@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Input, InputNumber, Result, Slider, Spi
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { judgeApi, judgeToken, type JudgeState } from './judge-api';
+import { getJudgeState, joinArena, judgeToken, submitScore, type JudgeState } from './api/judge';
 import { useDeviceLanguage } from './device-language';
 import { useCriterionName } from './labels';
 import { useLiveArena } from './live';
@@ -22,7 +22,7 @@ export function JudgePage() {
 
   const load = useCallback(async () => {
     try {
-      setState(await judgeApi.state());
+      setState(await getJudgeState());
       setError(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
@@ -38,7 +38,7 @@ export function JudgePage() {
     async (code: string) => {
       setJoining(true);
       try {
-        const r = await judgeApi.join(code.trim().toUpperCase());
+        const r = await joinArena(code.trim().toUpperCase());
         judgeToken.set(r.token);
         setToken(r.token);
         setParams({}, { replace: true });
@@ -241,7 +241,7 @@ function ScoreForm({
   const submit = async () => {
     setBusy(true);
     try {
-      const r = await judgeApi.submit(contestantId, values as Record<string, number>, needsReason ? reason : null);
+      const r = await submitScore(contestantId, values as Record<string, number>, needsReason ? reason : null);
       setSent(r.total);
       message.success(t('judge.sent'));
       setEditing(false);

@@ -19,11 +19,17 @@ import {
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { ReportAction } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
-import { api, ApiError } from '../../lib/api';
-import { useCan, useMe } from '../../app/session';
-import { reportUrl, useCurrentCampaign, useReport, type ReportFormData } from './api';
+import { ApiError } from '../../lib/api';
+import { uploadFile } from '../../lib/upload-file';
+import { dispatchKey } from './api/keys';
+import { useCurrentCampaign } from './api/get-campaigns';
+import { reportUrl, useReport, type ReportFormData } from './api/get-report';
+import { saveReport } from './api/save-report';
+import { submitReport } from './api/submit-report';
+import { reviewReport } from './api/review-report';
 import { ReportStateTag, show, TimingTag } from './tags';
 
 // The history's action codes that have words in the catalogue (report.actions.*).
@@ -54,8 +60,6 @@ export function ReportPage() {
 }
 
 function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: number }) {
-  const can = useCan();
-  const me = useMe();
   const client = useQueryClient();
   const { message } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
@@ -72,15 +76,15 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
 
-  const mine = me.user.unitId === data.unit.id;
-  const editable = data.period.open && (data.report.state === 'draft' || data.report.state === 'returned');
-  const canFill = mine && can('report.fill') && editable;
-  const canSubmit = mine && can('report.submit') && editable;
-  const canReview = can('report.review') && data.report.state === 'submitted';
+  // The server serves what this viewer may do now (core's allowedReportActions): the page only renders it.
+  const may = (a: ReportAction) => data.report.actions.includes(a);
+  const canFill = may('save');
+  const canSubmit = may('submit');
+  const canReview = may('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
-  const canReopen = can('report.review') && data.report.state === 'accepted';
+  const canReopen = may('return') && data.report.state === 'accepted';
   const base = reportUrl(campaignId, data.unit.id);
-  const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
+  const refresh = () => client.invalidateQueries({ queryKey: dispatchKey });
 
   const run = async (f: () => Promise<void>, ok: string) => {
     setBusy(true);
@@ -94,13 +98,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         const list = (e.details?.errors as { message: string }[] | undefined)?.map((x) => x.message);
         setErrors(list && list.length > 0 ? list : [e.message]);
         message.error(e.message);
-      } else throw e;
+      } else message.error(String(e));
     } finally {
       setBusy(false);
     }
   };
   const save = () =>
-    api.put<{ version: number }>(`${base}?period=${data.period.period}`, {
+    saveReport(campaignId, data.unit.id, data.period.period, {
       values,
       ...texts,
       fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
@@ -108,7 +112,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     });
   const submit = async () => {
     const v = canFill ? (await save()).version : data.report.version;
-    await api.post(`${base}/submit?period=${data.period.period}`, { version: v });
+    await submitReport(campaignId, data.unit.id, data.period.period, v);
   };
   const historyEntry = (v: ReportFormData['versions'][number]) => {
     const entry = {
@@ -119,8 +123,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     };
     return v.reason ? t('report.entryWithReason', { ...entry, reason: v.reason }) : t('report.entry', entry);
   };
-  const review = (action: 'accept' | 'return') =>
-    api.post(`/dispatch/reports/${data.report.id}/review`, { action, reason, version: data.report.version });
+  const review = (action: 'accept' | 'return') => reviewReport(data.report.id, action, reason, data.report.version);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -167,7 +170,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               templateUrl={`${base}/template?period=${data.period.period}`}
               importUrl={`${base}/import?period=${data.period.period}`}
               describeResult={() => t('report.excelDone')}
-              onImported={refresh}
+              onImported={() => void refresh()}
             />
           )
         }
@@ -269,10 +272,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               multiple
               onChange={({ fileList }) => setFiles(fileList)}
               customRequest={({ file, onSuccess, onError }) => {
-                const form = new FormData();
-                form.append('file', file as Blob);
-                api
-                  .post<{ id: number }>('/files', form)
+                uploadFile(file as Blob)
                   .then((r) => onSuccess?.(r))
                   .catch((e: Error) => onError?.(e));
               }}
@@ -284,12 +284,12 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       </Card>
       <Space>
         {canFill && (
-          <Button loading={busy} onClick={() => run(async () => void (await save()), t('common:feedback.saved'))}>
+          <Button loading={busy} onClick={() => void run(async () => void (await save()), t('common:feedback.saved'))}>
             {t('common:actions.save')}
           </Button>
         )}
         {canSubmit && (
-          <Button type="primary" loading={busy} onClick={() => run(submit, t('report.submitted'))}>
+          <Button type="primary" loading={busy} onClick={() => void run(submit, t('report.submitted'))}>
             {t('report.submit')}
           </Button>
         )}
@@ -298,7 +298,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
             <Button
               type="primary"
               loading={busy}
-              onClick={() => run(() => review('accept').then(() => undefined), t('report.accepted'))}
+              onClick={() => void run(() => review('accept').then(() => undefined), t('report.accepted'))}
             >
               {t('report.accept')}
             </Button>
@@ -319,7 +319,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
         okText={t('report.return')}
         okButtonProps={{ danger: true, disabled: reason.trim().length < 4 }}
         onCancel={() => setReturning(false)}
-        onOk={() => run(() => review('return').then(() => setReturning(false)), t('report.returned'))}
+        onOk={() => void run(() => review('return').then(() => setReturning(false)), t('report.returned'))}
       >
         <Input.TextArea
           aria-label={t('report.returnReason')}

@@ -2,7 +2,7 @@ import { Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { uploadFile } from './api/upload-file';
+import { uploadFile } from '../../lib/upload-file';
 
 /** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
 export function EvidenceUpload({

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ReportState, ReportTiming } from '@leitai/core';
+import type { ReportAction, ReportState, ReportTiming } from '@leitai/core';
 import { api } from '../../../lib/api';
 import { dispatchKey } from './keys';
 
@@ -9,6 +9,8 @@ export interface ReportFormData {
   report: {
     id: number | null;
     state: ReportState;
+    /** What the viewer may do with the report now (core's allowedReportActions, served with the form). */
+    actions: ReportAction[];
     version: number;
     progress: string;
     problems: string;

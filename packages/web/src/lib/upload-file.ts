@@ -1,6 +1,6 @@
-import { api } from '../../../lib/api';
+import { api } from './api';
 
-/** Uploads one evidence file; a record claims it later by id. */
+/** Uploads one evidence file (POST /files); a ledger record or a dispatch report claims it later by id. */
 export const uploadFile = (file: Blob) => {
   const form = new FormData();
   form.append('file', file);
