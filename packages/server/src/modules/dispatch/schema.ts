@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POINTS_RULE } from '@leitai/core';
 
 const ZId = z.coerce.number().int().positive();
 const ZYear = z.coerce.number().int().min(2000, '年份须在 2000 至 2100 之间').max(2100, '年份须在 2000 至 2100 之间');
@@ -61,7 +62,7 @@ export const ZNewIndicator = z.object({
   lowerIsBetter: z.boolean().default(false),
   allowNegative: z.boolean().optional(),
   profile: ZProfile.default({ kind: 'linear' }),
-  rule: ZWarningRule.default({ kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' }),
+  rule: ZWarningRule.default({ ...DEFAULT_POINTS_RULE }),
   weight: ZNumberText('权重').default('0'),
   unitIds: z.array(ZId).default([]),
   categoryIds: z.array(ZId).default([]),

@@ -2,13 +2,13 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Result as AntResult, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ArenaBrief, ArenaBriefRow, WarningState } from '@leitai/core';
+import { WARNING_STATES, type ArenaBrief, type ArenaBriefRow } from '@leitai/core';
 import { api, download } from '../../lib/api';
 import { Page } from '../../components/page';
 import { ColourTag } from '../ledger/colour-tag';
 import { WARNING_COLOURS } from '../dispatch/tags';
 
-const LIGHTS: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
+const LIGHTS = WARNING_STATES;
 
 /** 赛前简报: each contestant's lights, supervised items and earlier promises, for the office before the arena. */
 export function BriefPage() {

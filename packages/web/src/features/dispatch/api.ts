@@ -4,6 +4,7 @@ import {
   type Board,
   type BoardRow,
   type Cell,
+  type ReportAction,
   type ReportState,
   type ReportTiming,
   type WarningState,
@@ -147,6 +148,8 @@ export interface ReportFormData {
     plans: string;
     returnReason: string | null;
     timing: ReportTiming;
+    /** What the viewer may do now, decided on the server by core's allowedReportActions. */
+    actions: ReportAction[];
   };
   rows: {
     indicatorId: number;

@@ -3,6 +3,7 @@ import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { DEFAULT_THRESHOLDS } from '@leitai/core';
 import type { IndicatorInfo } from './api';
 
 const KINDS = ['cumulative', 'rate', 'growth'] as const;
@@ -41,9 +42,9 @@ const DEFAULTS: Values = {
   unitIds: [],
   weight: 0,
   ruleKind: 'pointsBehind',
-  yellowFromPoints: 10,
-  redFromPoints: 30,
-  redBelowRatio: 0.5,
+  yellowFromPoints: Number(DEFAULT_THRESHOLDS.yellowFromPoints),
+  redFromPoints: Number(DEFAULT_THRESHOLDS.redFromPoints),
+  redBelowRatio: Number(DEFAULT_THRESHOLDS.redBelowRatio),
   profileKind: 'linear',
   seasonal: MONTHS.map((m) => Number(((m + 1) / 12).toFixed(2))),
 };

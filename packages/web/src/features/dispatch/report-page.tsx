@@ -22,7 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { api, ApiError } from '../../lib/api';
-import { useCan, useMe } from '../../app/session';
 import { reportUrl, useCurrentCampaign, useReport, type ReportFormData } from './api';
 import { ReportStateTag, show, TimingTag } from './tags';
 
@@ -54,8 +53,6 @@ export function ReportPage() {
 }
 
 function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: number }) {
-  const can = useCan();
-  const me = useMe();
   const client = useQueryClient();
   const { message } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
@@ -72,13 +69,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
 
-  const mine = me.user.unitId === data.unit.id;
-  const editable = data.period.open && (data.report.state === 'draft' || data.report.state === 'returned');
-  const canFill = mine && can('report.fill') && editable;
-  const canSubmit = mine && can('report.submit') && editable;
-  const canReview = can('report.review') && data.report.state === 'submitted';
+  // The server sends what this person may do now (core's allowedReportActions); the page only renders it.
+  const allowed = new Set(data.report.actions);
+  const canFill = allowed.has('save');
+  const canSubmit = allowed.has('submit');
+  const canReview = allowed.has('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
-  const canReopen = can('report.review') && data.report.state === 'accepted';
+  const canReopen = allowed.has('return') && !canReview;
   const base = reportUrl(campaignId, data.unit.id);
   const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
 

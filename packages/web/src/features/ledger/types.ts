@@ -26,5 +26,3 @@ export const COLOUR_TAGS: Record<LedgerColour, string> = {
   red: 'red',
   closed: 'default',
 };
-/** The traffic lights in the order the filter lists them. */
-export const COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];
