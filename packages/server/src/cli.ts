@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataFolderInUse } from './db/data-lock.js';
 import { verifyAuditChain } from './modules/audit/verify.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
@@ -45,4 +46,10 @@ if (!command) {
   console.error(`Usage: tsx packages/server/src/cli.ts <${Object.keys(commands).join('|')}>`);
   process.exit(64);
 }
-process.exit(await command(args));
+try {
+  process.exit(await command(args));
+} catch (e) {
+  if (!(e instanceof DataFolderInUse)) throw e;
+  console.error(e.message);
+  process.exit(75); // EX_TEMPFAIL: try again once the server is stopped
+}

@@ -10,6 +10,10 @@ import { dispatchRoutes } from './dispatch/index.js';
 import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import type { TargetType } from '../http/access.js';
+import * as files from './files/index.js';
+import * as units from './units/index.js';
+import * as users from './users/index.js';
 
 /**
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
@@ -28,3 +32,9 @@ export const apiModules: FastifyPluginAsync[] = [
   dispatchRoutes,
   auditRoutes,
 ];
+
+/**
+ * Every object kind requireAccess knows (http/access.ts), from each module's face. One line per module
+ * that has objects others point at.
+ */
+export const accessTargets: TargetType[] = [...units.accessTargets, ...users.accessTargets, ...files.accessTargets];

@@ -64,6 +64,11 @@ export function engineInput(d: ArenaData, contestantIds: readonly number[]): Are
     recusals: d.recusals
       .filter((r) => wanted.has(r.contestantId))
       .map((r) => ({ judgeId: String(r.judgeId), contestantId: String(r.contestantId) })),
+    // 缺席 marked by the host: left out, shown as such, never counted as zero.
+    absentJudges: (d.arena.state.absent ?? []).filter((a) => a.contestantId === null).map((a) => a.judgeId),
+    absences: (d.arena.state.absent ?? [])
+      .filter((a): a is { judgeId: string; contestantId: string } => a.contestantId !== null)
+      .filter((a) => wanted.has(Number(a.contestantId))),
   };
 }
 

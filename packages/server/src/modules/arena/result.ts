@@ -53,10 +53,14 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
     });
   }
   const absent = new Map<number, string[]>();
+  const excused = new Map<number, string[]>();
   for (const row of rows)
     for (const g of row.groups)
-      for (const j of g.judges)
-        if (j.status === 'absent') absent.set(j.judgeId, [...(absent.get(j.judgeId) ?? []), row.unitName]);
+      for (const j of g.judges) {
+        const to = j.status === 'absent' ? absent : j.status === 'excused' ? excused : null;
+        to?.set(j.judgeId, [...(to.get(j.judgeId) ?? []), row.unitName]);
+      }
+  const wholeArena = new Set((state.absent ?? []).filter((a) => a.contestantId === null).map((a) => Number(a.judgeId)));
   return {
     arena: {
       id: arena.id,
@@ -71,6 +75,15 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
     absences: judges
       .filter((j) => absent.has(j.id))
       .map((j) => ({ judgeId: j.id, name: j.name, groupId: j.groupId, contestants: absent.get(j.id) ?? [] })),
+    excused: judges
+      .filter((j) => excused.has(j.id) || wholeArena.has(j.id))
+      .map((j) => ({
+        judgeId: j.id,
+        name: j.name,
+        groupId: j.groupId,
+        wholeArena: wholeArena.has(j.id),
+        contestants: excused.get(j.id) ?? [],
+      })),
   };
 }
 

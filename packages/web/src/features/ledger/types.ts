@@ -20,9 +20,3 @@ export const STATE_COLORS: Record<LedgerState, string> = {
   close_requested: 'purple',
   closed: 'success',
 };
-export const COLOUR_TAGS: Record<LedgerColour, string> = {
-  green: 'green',
-  yellow: 'gold',
-  red: 'red',
-  closed: 'default',
-};
