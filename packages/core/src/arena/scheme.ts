@@ -1,6 +1,14 @@
 import { ONE, check, parseDecimal, sum, type DecimalInput, type Micro } from '../number/index.js';
 import { uniqueIds } from '../ranking/index.js';
 
+/** The criteria and maxima an arena starts with (实绩 40, 举措 30, 表现 20, 作风 10), unless the office sets others. */
+export const DEFAULT_CRITERIA: readonly { readonly id: string; readonly max: number }[] = [
+  { id: '实绩', max: 40 },
+  { id: '举措', max: 30 },
+  { id: '表现', max: 20 },
+  { id: '作风', max: 10 },
+];
+
 /** An arena's scoring scheme (DESIGN §3.3); every constant is configuration. */
 export interface ArenaSchemeInput {
   /** Criteria with their maxima, e.g. 实绩 40, 举措 30, 表现 20, 作风 10. */

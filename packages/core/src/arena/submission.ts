@@ -15,11 +15,42 @@ export interface JudgeSubmission {
   reason?: string | null;
 }
 
-/** Whether a total needs a reason under the scheme's guard rail (for the judge's phone, before submitting). */
+/** The guard rail in points: a total at or above `high`, or below `low`, needs a one-line reason. */
+export interface ReasonBounds {
+  high: string;
+  low: string;
+}
+
+const boundsOf = (scheme: ArenaScheme): { high: Micro; low: Micro } | null =>
+  scheme.reasonRule === null
+    ? null
+    : {
+        high: mulDiv(scheme.maxTotal, scheme.reasonRule.atOrAbove, ONE),
+        low: mulDiv(scheme.maxTotal, scheme.reasonRule.below, ONE),
+      };
+
+/** The one comparison: at or above the high line, or below the low line. */
+const outside = (total: Micro, b: { high: Micro; low: Micro }): boolean => total >= b.high || total < b.low;
+
+/** The scheme's reason bounds in points (null when the scheme asks no reasons); the server sends them to phones. */
+export function reasonBounds(scheme: ArenaScheme): ReasonBounds | null {
+  const b = boundsOf(scheme);
+  return b === null ? null : { high: toDecimal(b.high), low: toDecimal(b.low) };
+}
+
+/** Whether a total needs a reason under bounds the server sent (the judge's phone, before submitting). */
+export function needsReason(bounds: ReasonBounds | null, total: DecimalInput): boolean {
+  if (bounds === null) return false;
+  return outside(parseDecimal(total, 'total'), {
+    high: parseDecimal(bounds.high, 'reason.high'),
+    low: parseDecimal(bounds.low, 'reason.low'),
+  });
+}
+
+/** Whether a total needs a reason under the scheme's guard rail (the server; the columnar engine). */
 export function totalNeedsReason(scheme: ArenaScheme, total: Micro): boolean {
-  const r = scheme.reasonRule;
-  if (r === null) return false;
-  return total >= mulDiv(scheme.maxTotal, r.atOrAbove, ONE) || total < mulDiv(scheme.maxTotal, r.below, ONE);
+  const b = boundsOf(scheme);
+  return b !== null && outside(total, b);
 }
 
 /**
@@ -47,9 +78,9 @@ export function checkSubmission(
     total += v;
     return v;
   });
-  if (totalNeedsReason(scheme, total) && scheme.reasonRule) {
-    const high = toDecimal(mulDiv(scheme.maxTotal, scheme.reasonRule.atOrAbove, ONE));
-    const low = toDecimal(mulDiv(scheme.maxTotal, scheme.reasonRule.below, ONE));
+  const bounds = reasonBounds(scheme);
+  if (bounds && needsReason(bounds, toDecimal(total))) {
+    const { high, low } = bounds;
     const why = `总分 ${toDecimal(total)} 达到 ${high} 或低于 ${low}，须填写一句理由`;
     check(typeof s.reason === 'string' && s.reason.trim().length > 0, `${item}.reason`, why);
   }

@@ -174,3 +174,35 @@ export function initialHostState(order: readonly string[]): HostState {
     timer: { elapsedMs: 0, startedAt: null },
   };
 }
+
+const PLAIN_ACTIONS = [
+  'start',
+  'call',
+  'timerStart',
+  'timerStop',
+  'timerReset',
+  'open',
+  'close',
+  'reveal',
+  'finish',
+] as const;
+
+/**
+ * The host console's buttons: every action `applyHostAction` would accept now, and the contestants whose
+ * scoring may be reopened. Derived from the state machine itself, so a button never offers a refusal.
+ */
+export function allowedHostActions(state: HostState): { actions: HostActionType[]; reopen: string[] } {
+  const accepts = (action: HostAction): boolean => {
+    try {
+      applyHostAction(state, action, 0);
+      return true;
+    } catch (err) {
+      if (err instanceof ContestStateError) return false;
+      throw err;
+    }
+  };
+  const reopen = state.order.filter((id) => accepts({ type: 'reopen', contestantId: id, reason: '—' }));
+  const actions: HostActionType[] = PLAIN_ACTIONS.filter((type) => accepts({ type }));
+  if (reopen.length > 0) actions.push('reopen');
+  return { actions, reopen };
+}

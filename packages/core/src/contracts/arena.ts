@@ -1,5 +1,5 @@
 import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
-import type { ArenaStatus, ContestantPhase } from '../contest/index.js';
+import type { ArenaStatus, ContestantPhase, HostActionType } from '../contest/index.js';
 import type { Explanation } from '../explain/index.js';
 import type { LedgerColour, LedgerState } from '../ledger/index.js';
 import type { WarningState } from '../pace/index.js';
@@ -52,6 +52,8 @@ export interface LiveSnapshot {
   criteria: { id: string; max: string }[];
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
+  /** The host console's buttons, decided by core's allowedHostActions: what the state machine accepts now. */
+  host: { actions: HostActionType[]; reopen: number[] };
   current: null | {
     contestantId: number;
     unitName: string;

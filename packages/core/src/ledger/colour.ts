@@ -10,6 +10,16 @@ export const LEDGER_COLOUR_LABELS: Record<LedgerColour, string> = {
   closed: '已销号',
 };
 
+/** The lights in the order lists and filters show them. */
+export const LEDGER_COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];
+
+/** How grave a colour is: closed < green < yellow < red (the worst step colours its item; urgency sorts by it). */
+export const LEDGER_COLOUR_SEVERITY: Record<LedgerColour, number> = { closed: 0, green: 1, yellow: 2, red: 3 };
+
+/** Most urgent first: red, yellow, green, then closed (the severity order, gravest first). */
+export const byColourUrgency = (a: LedgerColour, b: LedgerColour): number =>
+  LEDGER_COLOUR_SEVERITY[b] - LEDGER_COLOUR_SEVERITY[a];
+
 /** Days before a deadline at which an open item turns yellow (configurable per deployment). */
 export const DEFAULT_YELLOW_DAYS = 3;
 
@@ -47,8 +57,6 @@ export function deadlineStatus(input: {
   return { colour, daysLeft, daysOverdue: Math.max(0, -daysLeft) };
 }
 
-const SEVERITY: Record<LedgerColour, number> = { closed: 0, green: 1, yellow: 2, red: 3 };
-
 export interface ItemStatus extends DeadlineStatus {
   /** The step (index) whose deadline gives the colour, or null when the item's own deadline does. */
   drivenByStep: number | null;
@@ -80,7 +88,7 @@ export function itemStatus(input: {
   if (!closedBy(input.closedOn, input.today)) {
     steps.forEach((s, i) => {
       if (
-        SEVERITY[s.colour] > SEVERITY[worst.colour] ||
+        LEDGER_COLOUR_SEVERITY[s.colour] > LEDGER_COLOUR_SEVERITY[worst.colour] ||
         (s.colour === worst.colour && s.daysOverdue > worst.daysOverdue)
       ) {
         worst = s;
@@ -93,4 +101,4 @@ export function itemStatus(input: {
 
 /** The day the colour changes next is what the daily job looks for; this says whether a move is an escalation. */
 export const isEscalation = (from: LedgerColour | null, to: LedgerColour): boolean =>
-  SEVERITY[to] > SEVERITY[from ?? 'green'] && to !== 'closed';
+  LEDGER_COLOUR_SEVERITY[to] > LEDGER_COLOUR_SEVERITY[from ?? 'green'] && to !== 'closed';

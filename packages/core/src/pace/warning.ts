@@ -22,11 +22,35 @@ export type WarningRule =
   /** r = actual/expected (expected/actual when lower is better): green ≥ 1 > yellow ≥ redBelow > red. */
   | { kind: 'ratio'; redBelowRatio: DecimalInput };
 
-export const DEFAULT_POINTS_RULE: WarningRule = { kind: 'pointsBehind', yellowFromPoints: 10, redFromPoints: 30 };
-export const DEFAULT_RATIO_RULE: WarningRule = { kind: 'ratio', redBelowRatio: '0.5' };
+/** Default thresholds (DESIGN §3.1: 银川's 10/30 points behind pace, 三亚's 50 % of pace): the forms' starting values. */
+export const DEFAULT_THRESHOLDS = { yellowFromPoints: '10', redFromPoints: '30', redBelowRatio: '0.5' } as const;
+export const DEFAULT_POINTS_RULE = {
+  kind: 'pointsBehind',
+  yellowFromPoints: DEFAULT_THRESHOLDS.yellowFromPoints,
+  redFromPoints: DEFAULT_THRESHOLDS.redFromPoints,
+} as const satisfies WarningRule;
+export const DEFAULT_RATIO_RULE = {
+  kind: 'ratio',
+  redBelowRatio: DEFAULT_THRESHOLDS.redBelowRatio,
+} as const satisfies WarningRule;
 
-/** overdue: no report and its deadline has passed; pending: no report yet, not due. Neither is green. */
+/**
+ * overdue: no report and its deadline has passed; pending: no accepted figure yet and not overdue (not
+ * yet reported before the deadline, or reported and waiting for review). Neither is green.
+ */
 export type WarningState = 'green' | 'yellow' | 'red' | 'overdue' | 'pending';
+
+/**
+ * One word per light, for documents (Word, Excel, the brief); the web catalogue's keys are these states.
+ * `pending` is 待报: the figure is not in yet (the report's own 待审核 is REPORT_STATE_LABELS.submitted).
+ */
+export const WARNING_STATE_LABELS: Record<WarningState, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+  overdue: '逾期未报',
+  pending: '待报',
+};
 
 export interface PaceWarningInput {
   /** Names the unit and indicator in errors, e.g. "商务局/新签约亿元以上项目". */

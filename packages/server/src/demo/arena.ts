@@ -1,4 +1,11 @@
-import { applyHostAction, mulberry32, toDecimal, type HostAction, type HostState } from '@leitai/core';
+import {
+  applyHostAction,
+  DEFAULT_CRITERIA,
+  mulberry32,
+  toDecimal,
+  type HostAction,
+  type HostState,
+} from '@leitai/core';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { arenaJudges, arenaScores, campaigns } from '../db/schema/index.js';
@@ -61,7 +68,8 @@ const TOWNS = [
   'gaoxin',
   'guidao',
 ];
-const CRITERIA_MAX = [40, 30, 20, 10];
+const CRITERIA_MAX = DEFAULT_CRITERIA.map((c) => c.max);
+const CRITERIA_IDS = DEFAULT_CRITERIA.map((c) => c.id);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Judge codes of the arena ready to run, printed in docs/demo.md so a newcomer can try a phone. */
@@ -104,7 +112,7 @@ export const arenaSeeder: DemoSeeder = {
       heldOn: iso(past),
       campaignId,
       speakingSeconds: 300,
-      criteria: CRITERIA_MAX.map((max, i) => ({ id: ['实绩', '举措', '表现', '作风'][i] as string, max })),
+      criteria: CRITERIA_MAX.map((max, i) => ({ id: CRITERIA_IDS[i] as string, max })),
       groups: GROUPS,
       contestants: DEPARTMENTS.map((code) => ({ unitId: unit(code), presenter: '主要负责人' })),
       // 专家三 works at the statistics bureau: recused from it automatically.
@@ -120,7 +128,7 @@ export const arenaSeeder: DemoSeeder = {
       heldOn: iso(ctx.today),
       campaignId,
       speakingSeconds: 240,
-      criteria: CRITERIA_MAX.map((max, i) => ({ id: ['实绩', '举措', '表现', '作风'][i] as string, max })),
+      criteria: CRITERIA_MAX.map((max, i) => ({ id: CRITERIA_IDS[i] as string, max })),
       groups: GROUPS,
       contestants: TOWNS.map((code) => ({ unitId: unit(code), presenter: '党（工）委书记' })),
       // 区领导五 is also 流亭街道's secretary: recused from it automatically.
@@ -157,7 +165,7 @@ async function playThrough(tx: Db, arenaId: number): Promise<void> {
         (max) => Math.round((level.get(c.id)! + lean[k]! + (rand() - 0.5) * 0.08) * max * 2) / 2,
       );
       const criteria = Object.fromEntries(
-        ['实绩', '举措', '表现', '作风'].map((id, i) => [id, String(Math.min(parts[i]!, CRITERIA_MAX[i]!))]),
+        CRITERIA_IDS.map((id, i) => [id, String(Math.min(parts[i]!, CRITERIA_MAX[i]!))]),
       );
       const total = Object.values(criteria).reduce((s, v) => s + Number(v), 0);
       rows.push({ arenaId, judgeId: j.id, contestantId: c.id, criteria, total: toDecimal(Math.round(total * 1e6)) });

@@ -1,13 +1,6 @@
-import { initialHostState, type HostState } from '@leitai/core';
+import { DEFAULT_CRITERIA, initialHostState, type HostState } from '@leitai/core';
 import type { AuditActor } from '../../src/modules/audit/service.js';
-import {
-  contestantsOf,
-  createArena,
-  DEFAULT_CRITERIA,
-  drawArena,
-  judgesOf,
-  saveState,
-} from '../../src/modules/arena/index.js';
+import { contestantsOf, createArena, drawArena, judgesOf, saveState } from '../../src/modules/arena/index.js';
 import type { Fixture, MatrixRow, Target } from './types.js';
 
 /**
@@ -36,7 +29,7 @@ async function arena(f: Fixture, opts: Options = {}): Promise<number> {
     heldOn: `${new Date().getFullYear()}-03-28`,
     campaignId: null,
     speakingSeconds: 300,
-    criteria: DEFAULT_CRITERIA,
+    criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
     groups: [{ id: '领导评委', weight: 1 }],
     contestants: units.map((unitId) => ({ unitId, presenter: '' })),
     judges: [{ name: '评委一', groupId: '领导评委', unitId: null }],

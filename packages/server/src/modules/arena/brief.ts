@@ -1,4 +1,10 @@
-import { type ArenaBrief, type IsoDate, type LedgerColour, type WarningState } from '@leitai/core';
+import {
+  LEDGER_COLOUR_LABELS,
+  WARNING_STATE_LABELS,
+  WARNING_STATES,
+  type ArenaBrief,
+  type IsoDate,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
 import * as dispatch from '../dispatch/index.js';
@@ -46,15 +52,6 @@ export async function arenaBrief(db: Db, arenaId: number, today: IsoDate): Promi
   };
 }
 
-const LIGHT_WORDS: Record<WarningState, string> = {
-  green: '绿灯',
-  yellow: '黄灯',
-  red: '红灯',
-  overdue: '逾期未报',
-  pending: '待报',
-};
-const COLOUR_WORDS: Record<LedgerColour, string> = { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' };
-
 /** The brief as a Word document for the leaders' folders: one table, the same numbers as the page. */
 export function briefDocument(b: ArenaBrief): Promise<Buffer> {
   return wordDocument({
@@ -73,16 +70,15 @@ export function briefDocument(b: ArenaBrief): Promise<Buffer> {
           r.dispatch === null
             ? '—'
             : `${r.dispatch.period}：${
-                (['green', 'yellow', 'red', 'overdue', 'pending'] as const)
-                  .filter((s) => r.dispatch!.counts[s] > 0)
-                  .map((s) => `${LIGHT_WORDS[s]} ${r.dispatch!.counts[s]}`)
+                WARNING_STATES.filter((s) => r.dispatch!.counts[s] > 0)
+                  .map((s) => `${WARNING_STATE_LABELS[s]} ${r.dispatch!.counts[s]}`)
                   .join('，') || '无'
               }`,
           `在办 ${r.ledger.open}，逾期 ${r.ledger.overdue}`,
           r.commitments
             .map(
               (c) =>
-                `${c.title}（${c.arena}，期限 ${c.deadline}，${c.state === 'closed' ? (c.daysOverdue > 0 ? `逾期 ${c.daysOverdue} 天兑现` : '已兑现') : COLOUR_WORDS[c.colour]}）`,
+                `${c.title}（${c.arena}，期限 ${c.deadline}，${c.state === 'closed' ? (c.daysOverdue > 0 ? `逾期 ${c.daysOverdue} 天兑现` : '已兑现') : LEDGER_COLOUR_LABELS[c.colour]}）`,
             )
             .join('；') || '—',
         ]),

@@ -8,7 +8,6 @@ export { hostAction } from './host.js';
 export { arenaResult } from './result.js';
 export { arenaBrief, briefDocument } from './brief.js';
 export { commitmentsOf } from './commitments.js';
-export { DEFAULT_CRITERIA } from './schema.js';
 
 // For the demo seeders and the authorisation matrix, which stage arenas mid-show or finished directly.
 export { hashSecret } from './setup.js';

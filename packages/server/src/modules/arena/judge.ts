@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   checkSubmission,
   parseArenaScheme,
+  reasonBounds,
   scoringOpen,
   ScoringInputError,
   toDecimal,
@@ -88,19 +89,13 @@ export async function judgeState(db: Db, me: JudgeIdentity): Promise<JudgeState>
   const scores: JudgeState['scores'] = {};
   for (const s of d.scores.filter((x) => x.judgeId === me.judgeId))
     scores[String(s.contestantId)] = { criteria: s.criteria, total: s.total, reason: s.reason };
-  const rr = scheme.reasonRule;
   return {
     judge: { id: me.judgeId, name: me.name, groupId: me.groupId },
     live: buildSnapshot(d),
     scores,
     recusedFrom: d.recusals.filter((r) => r.judgeId === me.judgeId).map((r) => r.contestantId),
     screenToken: d.arena.screenToken,
-    reasonRule: rr
-      ? {
-          high: toDecimal(Math.round((scheme.maxTotal * rr.atOrAbove) / 1_000_000)),
-          low: toDecimal(Math.round((scheme.maxTotal * rr.below) / 1_000_000)),
-        }
-      : null,
+    reasonRule: reasonBounds(scheme),
   };
 }
 

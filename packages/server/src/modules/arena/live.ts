@@ -1,4 +1,5 @@
 import {
+  allowedHostActions,
   scoreArena,
   ScoringInputError,
   type ArenaContestantResult,
@@ -82,6 +83,11 @@ export function runEngine(input: ArenaInput): ArenaContestantResult[] {
   }
 }
 
+function hostButtons(state: ArenaRow['state']): LiveSnapshot['host'] {
+  const { actions, reopen } = allowedHostActions(state);
+  return { actions, reopen: reopen.map(Number) };
+}
+
 export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
   const { arena, contestants } = d;
   const state = arena.state;
@@ -132,6 +138,7 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
     criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })),
     timer: { ...state.timer, serverNow: now },
     judgesTotal: d.judges.length,
+    host: hostButtons(state),
     current,
     contestants: list,
   };

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_CRITERIA } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const decimal = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, '须为数字')]);
-
-export const DEFAULT_CRITERIA = [
-  { id: '实绩', max: 40 },
-  { id: '举措', max: 30 },
-  { id: '表现', max: 20 },
-  { id: '作风', max: 10 },
-];
 
 export const ZArenaCreate = z.object({
   title: z.string().trim().min(1, '请填写擂台赛名称').max(100),
@@ -18,7 +12,7 @@ export const ZArenaCreate = z.object({
   criteria: z
     .array(z.object({ id: z.string().trim().min(1).max(20), max: decimal }))
     .min(1)
-    .default(DEFAULT_CRITERIA),
+    .default(() => DEFAULT_CRITERIA.map((c) => ({ ...c }))),
   groups: z.array(z.object({ id: z.string().trim().min(1).max(20), weight: decimal })).min(1, '至少需要一个评委组'),
   contestants: z
     .array(z.object({ unitId: z.number().int().positive(), presenter: z.string().trim().max(40).default('') }))

@@ -2,24 +2,16 @@ import {
   formatDecimal,
   parseDecimal,
   REPORT_TIMING_LABELS,
+  WARNING_STATE_LABELS as L,
   type Actor,
   type Board,
   type BoardRow,
   type IsoDate,
-  type WarningState,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
 import { exportWorkbook, listColumns } from '../../excel/index.js';
 import { boardData } from './board.js';
-
-export const STATE_LABELS: Record<WarningState, string> = {
-  green: '绿灯',
-  yellow: '黄灯',
-  red: '红灯',
-  overdue: '逾期未报',
-  pending: '待审核',
-};
 
 /** Display forms, rounded only here (DESIGN §3: two places for display). */
 const num = (v: string | null) =>
@@ -96,7 +88,7 @@ export function bulletinSummary(data: BulletinData) {
   };
 }
 
-const standingHeader = ['名次', '单位', '绿灯', '黄灯', '红灯', '逾期未报', '报送情况'];
+const standingHeader = ['名次', '单位', L.green, L.yellow, L.red, L.overdue, '报送情况'];
 const standingRow = (r: BoardRow) => [
   String(r.rank ?? '—'),
   r.unit.name,
@@ -118,7 +110,7 @@ export function bulletinBlocks(d: BulletinData): Block[] {
   return [
     {
       kind: 'paragraph',
-      text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，绿灯 ${t.green} 项、黄灯 ${t.yellow} 项、红灯 ${t.red} 项，逾期未报 ${t.overdue} 项，待审核 ${t.pending} 项。`,
+      text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，${L.green} ${t.green} 项、${L.yellow} ${t.yellow} 项、${L.red} ${t.red} 项，${L.overdue} ${t.overdue} 项，${L.pending} ${t.pending} 项。`,
     },
     { kind: 'heading', text: '一、各类别单位序时进度排名' },
     ...d.categories.flatMap((c): Block[] => [
@@ -170,9 +162,7 @@ export function boardXlsx(board: Board, period: string): Promise<Buffer> {
     r.rank,
     ...board.indicators.flatMap((i) => {
       const c = r.cells.find((x) => x.indicatorId === i.id);
-      return c
-        ? [c.actual === null ? null : Number(c.actual), Number(c.expected), STATE_LABELS[c.state]]
-        : [null, null, '不适用'];
+      return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), L[c.state]] : [null, null, '不适用'];
     }),
   ]);
   return exportWorkbook([{ name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header), rows }]);

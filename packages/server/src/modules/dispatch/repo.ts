@@ -122,12 +122,6 @@ export async function versionsOf(db: Db, reportId: number) {
   return db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(asc(reportVersions.id));
 }
 
-/** The unit's path for the access check, or null when there is no such unit. */
-export async function unitPath(db: Db, id: number): Promise<string | null> {
-  const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
-  return row?.path ?? null;
-}
-
 export async function getTarget(db: Db, id: number): Promise<TargetRow | undefined> {
   const [row] = await db.select().from(targets).where(eq(targets.id, id));
   return row;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, auditActorOf } from '../../http/guard.js';
+import { requireAccess } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { onTarget, onUnit } from './access.js';
@@ -51,21 +52,21 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const year = (q: { year?: number | undefined }) => q.year ?? Number(shanghaiDate().slice(0, 4));
 
   app.get('/dispatch/settings', { schema: { tags } }, async (request) => {
-    authorize(request, 'indicator.manage');
+    await requireAccess(request, 'indicator.manage');
     return dispatchSettings(db);
   });
   app.put('/dispatch/settings', { schema: { tags, body: ZDispatchSettings } }, async (request) => {
-    authorize(request, 'indicator.manage');
+    await requireAccess(request, 'indicator.manage');
     return saveDispatchSettings(db, auditActorOf(request), request.body);
   });
 
   app.get('/dispatch/campaigns', { schema: { tags } }, async (request) => {
-    const actor = authorize(request, 'target.read');
+    const actor = await requireAccess(request, 'target.read');
     return campaignList(db, actor, shanghaiDate());
   });
 
   app.post('/dispatch/campaigns', { schema: { tags, body: ZNewCampaign } }, async (request) => {
-    const actor = authorize(request, 'campaign.manage');
+    const actor = await requireAccess(request, 'campaign.manage');
     return createCampaign(db, actor, auditActorOf(request), request.body);
   });
 
@@ -73,7 +74,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
-      authorize(request, 'target.read');
+      await requireAccess(request, 'target.read');
       return campaignDetail(db, request.params.id, year(request.query));
     },
   );
@@ -82,7 +83,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators',
     { schema: { tags, params: ZIdParams, body: ZNewIndicator } },
     async (request) => {
-      const actor = authorize(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage');
       const row = await createIndicator(db, actor, auditActorOf(request), request.params.id, request.body);
       return { id: row.id };
     },
@@ -92,7 +93,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId',
     { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } },
     async (request) => {
-      authorize(request, 'indicator.manage');
+      await requireAccess(request, 'indicator.manage');
       return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
     },
   );
@@ -101,7 +102,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId/retire',
     { schema: { tags, params: ZIndParams, body: ZRetire } },
     async (request) => {
-      const actor = authorize(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage');
       return retireIndicator(
         db,
         actor,
@@ -117,7 +118,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
-      const actor = authorize(request, 'target.read');
+      const actor = await requireAccess(request, 'target.read');
       return targetList(db, actor, request.params.id, year(request.query));
     },
   );
@@ -126,7 +127,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets',
     { schema: { tags, params: ZIdParams, body: ZSetTargets } },
     async (request) => {
-      const actor = authorize(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage');
       return setTargets(db, actor, auditActorOf(request), request.params.id, request.body.year, request.body.targets);
     },
   );
@@ -135,7 +136,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets/template',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request, reply) => {
-      authorize(request, 'indicator.manage');
+      await requireAccess(request, 'indicator.manage');
       const y = year(request.query);
       return sendFile(reply, `${y}年目标导入模板.xlsx`, await targetsTemplate(db, request.params.id, y));
     },
@@ -145,7 +146,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets/import',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = authorize(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage');
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importTargets(db, actor, auditActorOf(request), request.params.id, year(request.query), upload.buffer);
     },
@@ -155,7 +156,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
     { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
     async (request) => {
-      const actor = await onUnit(db, request, 'target.confirm', request.params.unitId);
+      const actor = await onUnit(request, 'target.confirm', request.params.unitId);
       return confirmTargets(
         db,
         actor,
@@ -171,7 +172,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/change',
     { schema: { tags, params: ZIdParams, body: ZTargetChange } },
     async (request) => {
-      const actor = await onTarget(db, request, 'target.confirm', request.params.id);
+      const actor = await onTarget(request, 'target.confirm', request.params.id);
       return requestTargetChange(db, actor, auditActorOf(request), request.params.id, request.body);
     },
   );
@@ -180,7 +181,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/decision',
     { schema: { tags, params: ZIdParams, body: ZDecision } },
     async (request) => {
-      const actor = authorize(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage');
       return decideTargetChange(
         db,
         actor,
@@ -196,7 +197,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/periods',
     { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
     async (request) => {
-      authorize(request, 'campaign.manage');
+      await requireAccess(request, 'campaign.manage');
       const row = await openPeriod(
         db,
         auditActorOf(request),
@@ -212,7 +213,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/periods/:period/close',
     { schema: { tags, params: ZPeriodParams } },
     async (request) => {
-      authorize(request, 'campaign.manage');
+      await requireAccess(request, 'campaign.manage');
       return closePeriod(db, auditActorOf(request), request.params.id, request.params.period);
     },
   );
@@ -220,7 +221,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
 
   app.get('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport } }, async (request) => {
-    const actor = await onUnit(db, request, 'target.read', request.params.unitId);
+    const actor = await onUnit(request, 'target.read', request.params.unitId);
     return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate(), actor);
   });
 
@@ -228,7 +229,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report',
     { schema: { tags, ...ZUnitReport, body: ZReportForm } },
     async (request) => {
-      const actor = await onUnit(db, request, 'report.fill', request.params.unitId);
+      const actor = await onUnit(request, 'report.fill', request.params.unitId);
       return saveReport(
         db,
         actor,
@@ -245,7 +246,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/submit',
     { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
     async (request) => {
-      const actor = await onUnit(db, request, 'report.submit', request.params.unitId);
+      const actor = await onUnit(request, 'report.submit', request.params.unitId);
       return submitReport(
         db,
         actor,
@@ -263,7 +264,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/template',
     { schema: { tags, ...ZUnitReport } },
     async (request, reply) => {
-      await onUnit(db, request, 'report.fill', request.params.unitId);
+      await onUnit(request, 'report.fill', request.params.unitId);
       const buffer = await reportTemplate(
         db,
         request.params.id,
@@ -279,7 +280,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/import',
     { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = await onUnit(db, request, 'report.fill', request.params.unitId);
+      const actor = await onUnit(request, 'report.fill', request.params.unitId);
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importReport(
         db,
@@ -295,7 +296,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/dispatch/reports/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
-    const actor = authorize(request, 'report.review');
+    const actor = await requireAccess(request, 'report.review');
     return reviewReport(db, actor, auditActorOf(request), request.params.id, request.body);
   });
 
@@ -303,7 +304,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/overview',
     { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } },
     async (request) => {
-      await onUnit(db, request, 'target.read', request.params.unitId);
+      await onUnit(request, 'target.read', request.params.unitId);
       return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
     },
   );
@@ -312,7 +313,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/board',
     { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
     async (request) => {
-      const actor = authorize(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read');
       const { period, ...filter } = request.query;
       return boardData(db, actor, request.params.id, period, filter, shanghaiDate());
     },
@@ -322,7 +323,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/board/export',
     { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
     async (request, reply) => {
-      const actor = authorize(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read');
       const { period, ...filter } = request.query;
       const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
       const buffer = await boardXlsx(board, period);
@@ -334,7 +335,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/bulletin',
     { schema: { tags, params: ZIdParams, querystring: ZFormat } },
     async (request, reply) => {
-      const actor = authorize(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read');
       const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
       if (request.query.format === 'json') return bulletinSummary(data);
       const docx = request.query.format === 'docx';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POINTS_RULE } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const ZId = z.coerce.number().int().positive();
@@ -62,7 +63,7 @@ export const ZNewIndicator = z.object({
   lowerIsBetter: z.boolean().default(false),
   allowNegative: z.boolean().optional(),
   profile: ZProfile.default({ kind: 'linear' }),
-  rule: ZWarningRule.default({ kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' }),
+  rule: ZWarningRule.default({ ...DEFAULT_POINTS_RULE }),
   weight: ZNumberText('权重').default('0'),
   unitIds: z.array(ZId).default([]),
   categoryIds: z.array(ZId).default([]),

@@ -1,5 +1,6 @@
 import {
   allowedLedgerActions,
+  byColourUrgency,
   can,
   closeOutRates,
   hasPermission,
@@ -46,10 +47,9 @@ export async function listLedger(db: Db, actor: Actor, q: ListQuery, today: IsoD
   return (q.colour ? views.filter((v) => v.colour === q.colour) : views).sort(byUrgency);
 }
 
-const URGENCY: Record<LedgerColour, number> = { red: 0, yellow: 1, green: 2, closed: 3 };
 /** Most urgent first: overdue (longest first), near, on track, then closed (latest deadline first). */
 const byUrgency = (a: ItemView, b: ItemView): number =>
-  URGENCY[a.colour] - URGENCY[b.colour] ||
+  byColourUrgency(a.colour, b.colour) ||
   (a.colour === 'red' ? b.daysOverdue - a.daysOverdue : 0) ||
   (a.colour === 'closed' ? b.deadline.localeCompare(a.deadline) : a.deadline.localeCompare(b.deadline)) ||
   a.id - b.id;

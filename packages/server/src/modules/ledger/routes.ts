@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, auditActorOf } from '../../http/guard.js';
+import { requireAccess } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { act } from './actions.js';
@@ -30,21 +31,21 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['ledger'];
 
   app.get('/ledger/meta', { schema: { tags } }, async (request) => {
-    authorize(request, 'ledger.read');
+    await requireAccess(request, 'ledger.read');
     return ledgerMeta(db, shanghaiDate());
   });
 
   app.get('/ledger/settings', { schema: { tags } }, async (request) => {
-    authorize(request, 'ledger.read');
+    await requireAccess(request, 'ledger.read');
     return ledgerSettings(db);
   });
   app.put('/ledger/settings', { schema: { tags, body: ZLedgerSettings } }, async (request) => {
-    authorize(request, 'ledger.manage');
+    await requireAccess(request, 'ledger.manage');
     return saveLedgerSettings(db, auditActorOf(request), request.body);
   });
 
   app.post('/ledger/schedule', { schema: { tags, body: ZSchedule } }, async (request) => {
-    authorize(request, 'ledger.manage');
+    await requireAccess(request, 'ledger.manage');
     return scheduleSteps(db, request.body, shanghaiDate());
   });
 
@@ -52,7 +53,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items',
     { schema: { tags, querystring: ZListQuery, response: { 200: z.object({ items: z.array(ZItemView) }) } } },
     async (request) => {
-      const actor = authorize(request, 'ledger.read');
+      const actor = await requireAccess(request, 'ledger.read');
       return { items: await listLedger(db, actor, request.query, shanghaiDate()) };
     },
   );
@@ -61,7 +62,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items',
     { schema: { tags, body: ZNewItem, response: { 200: z.object({ id: z.number() }) } } },
     async (request) => {
-      const actor = authorize(request, 'ledger.manage');
+      const actor = await requireAccess(request, 'ledger.manage');
       return { id: (await createItem(db, actor, auditActorOf(request), request.body, shanghaiDate())).id };
     },
   );
@@ -70,7 +71,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items/:id',
     { schema: { tags, params: ZIdParams, response: { 200: ZItemDetail } } },
     async (request) => {
-      const actor = authorize(request, 'ledger.read');
+      const actor = await requireAccess(request, 'ledger.read');
       return itemDetail(db, actor, request.params.id, shanghaiDate());
     },
   );
@@ -79,7 +80,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items/:id/split',
     { schema: { tags, params: ZIdParams, body: ZSplit, response: { 200: z.object({ ids: z.array(z.number()) }) } } },
     async (request) => {
-      const actor = authorize(request, 'ledger.manage');
+      const actor = await requireAccess(request, 'ledger.manage');
       const rows = await splitItem(
         db,
         actor,
@@ -103,36 +104,36 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = authorize(request, 'ledger.read');
+      const actor = await requireAccess(request, 'ledger.read');
       const row = await act(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate());
       return { id: row.id, state: row.state, version: row.version };
     },
   );
 
   app.get('/ledger/counts', { schema: { tags } }, async (request) => {
-    const actor = authorize(request, 'ledger.read');
+    const actor = await requireAccess(request, 'ledger.read');
     return { units: await countsByUnit(db, actor, shanghaiDate()) };
   });
 
   app.get('/ledger/rates', { schema: { tags, querystring: ZPeriod } }, async (request) => {
-    const actor = authorize(request, 'ledger.read');
+    const actor = await requireAccess(request, 'ledger.read');
     return ratesFor(db, actor, request.query.period, shanghaiDate());
   });
 
   app.get('/ledger/export', { schema: { tags, querystring: ZListQuery } }, async (request, reply) => {
-    const actor = authorize(request, 'ledger.read');
+    const actor = await requireAccess(request, 'ledger.read');
     const today = shanghaiDate();
     const buffer = await exportLedger(await listLedger(db, actor, request.query, today));
     return sendFile(reply, `督办台账-${today}.xlsx`, buffer);
   });
 
   app.get('/ledger/import/template', { schema: { tags } }, async (request, reply) => {
-    authorize(request, 'ledger.manage');
+    await requireAccess(request, 'ledger.manage');
     return sendFile(reply, '督办事项导入模板.xlsx', await importTemplate());
   });
 
   app.post('/ledger/import', { schema: { tags, consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = authorize(request, 'ledger.manage');
+    const actor = await requireAccess(request, 'ledger.manage');
     const upload = await readUpload(request, 5 * 1024 * 1024);
     return importItems(db, actor, auditActorOf(request), upload.buffer, shanghaiDate());
   });
@@ -141,7 +142,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/bulletin',
     { schema: { tags, querystring: ZPeriod.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }) } },
     async (request, reply) => {
-      const actor = authorize(request, 'ledger.read');
+      const actor = await requireAccess(request, 'ledger.read');
       const data = await bulletinData(db, actor, request.query.period, shanghaiDate());
       if (request.query.format === 'json') return data;
       const docx = request.query.format === 'docx';
@@ -152,7 +153,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The daily job also runs on demand for the office: notices carry keys, so nobody is told twice.
   app.post('/ledger/jobs/colours', { schema: { tags } }, async (request) => {
-    authorize(request, 'ledger.manage');
+    await requireAccess(request, 'ledger.manage');
     return { result: await announceColoursNow(db, shanghaiDate()) };
   });
 };

@@ -2,14 +2,14 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Result as AntResult, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ArenaBriefRow, WarningState } from '@leitai/core';
+import { WARNING_STATES, type ArenaBriefRow } from '@leitai/core';
 import { briefQuery } from './api/get-brief';
 import { exportBrief } from './api/export-brief';
 import { Page } from '../../components/page';
 import { ColourTag } from '../../components/colour-tag';
 import { WARNING_COLOURS } from '../../components/warning-tag';
 
-const LIGHTS: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
+const LIGHTS = WARNING_STATES;
 
 /** 赛前简报: each contestant's lights, supervised items and earlier promises, for the office before the arena. */
 export function BriefPage() {

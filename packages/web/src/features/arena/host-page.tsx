@@ -159,6 +159,8 @@ function Controls({
   const remaining = useCountdown(live, clockOffset);
   const cur = live.current;
   const phase = cur?.phase ?? null;
+  // Which buttons are live is the server's answer (core's allowedHostActions), not recomputed here.
+  const allowed = new Set(live.host.actions);
   const button = (label: string, type: Exclude<Action['type'], 'reopen'>, enabled: boolean, primary = false) => (
     <Button
       type={primary ? 'primary' : 'default'}
@@ -188,7 +190,7 @@ function Controls({
         ) : (
           <Flex gap={12} align="center">
             <Typography.Text>{t('host.drawnWithSeed', { seed: live.seed })}</Typography.Text>
-            {button(t('host.start'), 'start', true, true)}
+            {button(t('host.start'), 'start', live.host.actions.includes('start'), true)}
           </Flex>
         )}
       </Card>
@@ -222,19 +224,14 @@ function Controls({
         />
       </Flex>
       <Flex wrap gap={8}>
-        {button(
-          t('host.call'),
-          'call',
-          live.status === 'live' && (phase === null || phase === 'closed' || phase === 'revealed'),
-          true,
-        )}
-        {button(t('host.timerStart'), 'timerStart', phase === 'presenting' && live.timer.startedAt === null)}
-        {button(t('host.timerStop'), 'timerStop', live.timer.startedAt !== null)}
-        {button(t('host.open'), 'open', phase === 'presenting', true)}
-        {button(t('host.close'), 'close', phase === 'scoring')}
-        {button(t('host.reveal'), 'reveal', phase === 'closed', true)}
+        {button(t('host.call'), 'call', allowed.has('call'), true)}
+        {button(t('host.timerStart'), 'timerStart', allowed.has('timerStart'))}
+        {button(t('host.timerStop'), 'timerStop', allowed.has('timerStop'))}
+        {button(t('host.open'), 'open', allowed.has('open'), true)}
+        {button(t('host.close'), 'close', allowed.has('close'))}
+        {button(t('host.reveal'), 'reveal', allowed.has('reveal'), true)}
         <Popconfirm title={t('host.finishConfirm')} onConfirm={() => void act({ type: 'finish' })}>
-          <Button size="large" danger disabled={live.status !== 'live' || busy} data-testid="host-finish">
+          <Button size="large" danger disabled={!allowed.has('finish') || busy} data-testid="host-finish">
             {t('host.finish')}
           </Button>
         </Popconfirm>
@@ -285,7 +282,7 @@ function Order({ live, act }: { live: LiveSnapshot; act: (a: Action) => Promise<
             title: '',
             width: 90,
             render: (_: unknown, c: LiveSnapshot['contestants'][number]) =>
-              live.status === 'live' && (c.phase === 'closed' || c.phase === 'revealed') ? (
+              live.host.reopen.includes(c.id) ? (
                 <Button size="small" type="link" onClick={() => reopen(c.id, c.unitName)}>
                   {t('host.reopen')}
                 </Button>

@@ -8,6 +8,7 @@ import { getJudgeState, joinArena, judgeToken, submitScore, type JudgeState } fr
 import { useDeviceLanguage } from './device-language';
 import { useCriterionName } from './labels';
 import { useLiveArena } from './live';
+import { needsReason as needsReasonRule } from '@leitai/core';
 import { PHASE_COLOR, type LiveSnapshot } from './types';
 
 /** 评委手机页: join by code (or QR), then score the contestant on stage. Survives reloads and lost networks. */
@@ -224,8 +225,9 @@ function ScoreForm({
   const [sent, setSent] = useState<string | null>(null);
   const total = useMemo(() => Object.values(values).reduce<number>((s, v) => s + (v ?? 0), 0), [values]);
   const complete = Object.values(values).every((v) => v !== null);
+  // The bounds come from the server; the comparison is core's, the same the server applies on submit.
   const rule = state.reasonRule;
-  const needsReason = rule !== null && complete && (total >= Number(rule.high) || total < Number(rule.low));
+  const needsReason = complete && needsReasonRule(rule, total.toFixed(6));
 
   const shownTotal = mine?.total ?? sent;
   if (shownTotal !== null && !editing) {

@@ -12,15 +12,8 @@ import { createArena } from './api/create-arena';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { useCriterionName } from './labels';
+import { DEFAULT_CRITERIA } from '@leitai/core';
 import { STATUS_COLOR, type ArenaSummary } from './types';
-
-/** The server's default criteria and maxima (arena/schema.ts), named in the create form's hint. */
-const DEFAULT_CRITERIA = [
-  ['实绩', 40],
-  ['举措', 30],
-  ['表现', 20],
-  ['作风', 10],
-] as const;
 
 /** 擂台赛 list; organisers create an arena here and go to its host console. */
 export function ArenaListPage() {
@@ -182,9 +175,9 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           label={t('create.contestants')}
           rules={[{ required: true, message: t('create.contestantsRequired') }]}
           extra={t('create.criteriaHint', {
-            list: DEFAULT_CRITERIA.map(([id, max]) => t('create.criterionMax', { name: criterionName(id), max })).join(
-              ' / ',
-            ),
+            list: DEFAULT_CRITERIA.map(({ id, max }) =>
+              t('create.criterionMax', { name: criterionName(id), max }),
+            ).join(' / '),
           })}
         >
           <Select

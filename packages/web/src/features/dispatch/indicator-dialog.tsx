@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_THRESHOLDS } from '@leitai/core';
 import type { IndicatorInfo } from './api/get-campaign';
 import { categoriesQuery } from './api/get-categories';
 import { activeUnitsQuery } from './api/get-active-units';
@@ -42,9 +43,9 @@ const DEFAULTS: Values = {
   unitIds: [],
   weight: 0,
   ruleKind: 'pointsBehind',
-  yellowFromPoints: 10,
-  redFromPoints: 30,
-  redBelowRatio: 0.5,
+  yellowFromPoints: Number(DEFAULT_THRESHOLDS.yellowFromPoints),
+  redFromPoints: Number(DEFAULT_THRESHOLDS.redFromPoints),
+  redBelowRatio: Number(DEFAULT_THRESHOLDS.redBelowRatio),
   profileKind: 'linear',
   seasonal: MONTHS.map((m) => Number(((m + 1) / 12).toFixed(2))),
 };

@@ -1,3 +1,4 @@
+import { REPORT_STATE_LABELS, WARNING_STATE_LABELS } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /**
@@ -8,8 +9,9 @@ import type { Catalogue, Messages } from '../../i18n';
 const zh = {
   menu: { board: '调度看板', unit: '本单位调度', setup: '活动与指标' },
   // Keyed by core's WarningState, ReportState (plus 'none') and ReportTiming.
-  warning: { green: '绿灯', yellow: '黄灯', red: '红灯', overdue: '逾期未报', pending: '待报' },
-  reportState: { none: '未填报', draft: '填报中', submitted: '待审核', returned: '已退回', accepted: '已通过' },
+  // The words for lights and report states are core's (bulletins and Excel use them too); keys are the states.
+  warning: WARNING_STATE_LABELS,
+  reportState: { none: '未填报', ...REPORT_STATE_LABELS },
   timing: { on_time: '按时', late: '迟报', missing: '未报', not_due: '未到期' },
   kinds: { cumulative: '累计值', rate: '比率', growth: '同比增速' },
   // The stored measure stays Chinese (it is data); only the option's label follows the language.

@@ -19,7 +19,6 @@ import {
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ReportAction } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { ApiError } from '../../lib/api';
@@ -76,13 +75,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
 
-  // The server serves what this viewer may do now (core's allowedReportActions): the page only renders it.
-  const may = (a: ReportAction) => data.report.actions.includes(a);
-  const canFill = may('save');
-  const canSubmit = may('submit');
-  const canReview = may('accept');
+  // The server sends what this person may do now (core's allowedReportActions); the page only renders it.
+  const allowed = new Set(data.report.actions);
+  const canFill = allowed.has('save');
+  const canSubmit = allowed.has('submit');
+  const canReview = allowed.has('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
-  const canReopen = may('return') && data.report.state === 'accepted';
+  const canReopen = allowed.has('return') && !canReview;
   const base = reportUrl(campaignId, data.unit.id);
   const refresh = () => client.invalidateQueries({ queryKey: dispatchKey });
 

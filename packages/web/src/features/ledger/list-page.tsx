@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_STATES } from '@leitai/core';
+import { LEDGER_COLOURS, LEDGER_STATES } from '@leitai/core';
 import { App, Button, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError } from '../../lib/api';
@@ -18,7 +18,7 @@ import { NewItemDrawer } from './new-item';
 import { LedgerSettingsButton } from './settings-button';
 import { StatsPanel } from './stats-panel';
 import { isSource } from './messages';
-import { COLOURS, STATE_COLORS, type LedgerItem } from './types';
+import { STATE_COLORS, type LedgerItem } from './types';
 
 /** 督查督办台账: the organiser's whole ledger, a unit's inbox, or a leader's overseen units — one list, scoped by the server. */
 export function LedgerListPage() {
@@ -65,7 +65,7 @@ export function LedgerListPage() {
           placeholder={t('fields.light')}
           allowClear
           style={{ width: 110 }}
-          options={COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))}
+          options={LEDGER_COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))}
           onChange={(colour?: string) => set({ colour })}
           data-testid="filter-colour"
         />

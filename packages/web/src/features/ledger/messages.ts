@@ -1,4 +1,5 @@
-import type { LedgerAction, LedgerColour, LedgerPriority, LedgerSource, LedgerState } from '@leitai/core';
+import { LEDGER_COLOUR_LABELS } from '@leitai/core';
+import type { LedgerAction, LedgerPriority, LedgerSource, LedgerState } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /**
@@ -16,7 +17,8 @@ const zh = {
     close_requested: '申请销号',
     closed: '已销号',
   } satisfies Record<LedgerState, string>,
-  colours: { green: '正常', yellow: '临期', red: '逾期', closed: '已销号' } satisfies Record<LedgerColour, string>,
+  // The words are core's (documents use them too); the keys are the colours.
+  colours: LEDGER_COLOUR_LABELS,
   priorities: { normal: '一般', important: '重要', urgent: '紧急' } satisfies Record<LedgerPriority, string>,
   // Sources are stored as these Chinese words (the import and the server use them); only the label changes.
   sources: {

@@ -1,4 +1,4 @@
-import type { FileInfo, LedgerColour, LedgerPriority, LedgerState, Ref } from '@leitai/core';
+import type { FileInfo, LedgerPriority, LedgerState, Ref } from '@leitai/core';
 
 /** The server's shapes are declared once, in core's contracts. */
 export type { LedgerEvent, LedgerItem, LedgerItemDetail as ItemDetail, LedgerStep as Step, Ref } from '@leitai/core';
@@ -20,5 +20,3 @@ export const STATE_COLORS: Record<LedgerState, string> = {
   close_requested: 'purple',
   closed: 'success',
 };
-/** The traffic lights in the order the filter lists them. */
-export const COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_CRITERIA, parseArenaScheme } from './scheme.js';
+import { checkSubmission, needsReason, reasonBounds, totalNeedsReason } from './submission.js';
+import { parseDecimal } from '../number/index.js';
+
+const scheme = parseArenaScheme({ criteria: DEFAULT_CRITERIA, groups: [{ id: '评委', weight: 1 }] });
+
+describe('the judge’s reason bounds (one rule: served to phones, applied on submit)', () => {
+  it('defaults to the full mark and 60 % of it', () => {
+    expect(reasonBounds(scheme)).toEqual({ high: '100', low: '60' });
+    expect(
+      reasonBounds(
+        parseArenaScheme({ criteria: DEFAULT_CRITERIA, groups: [{ id: 'g', weight: 1 }], reasonRule: null }),
+      ),
+    ).toBeNull();
+  });
+  it('asks a reason at or above the high line and below the low line, and not between (a swap is noticed)', () => {
+    const b = reasonBounds(scheme);
+    expect(needsReason(b, '100')).toBe(true);
+    expect(needsReason(b, '99.5')).toBe(false);
+    expect(needsReason(b, '60')).toBe(false);
+    expect(needsReason(b, '59.999')).toBe(true);
+    expect(needsReason(null, '100')).toBe(false);
+  });
+  it('the phone’s rule and the server’s agree on every total', () => {
+    const b = reasonBounds(scheme);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (milli) => {
+        const total = (milli / 1000).toFixed(3);
+        expect(needsReason(b, total)).toBe(totalNeedsReason(scheme, parseDecimal(total, 't')));
+      }),
+    );
+  });
+  it('a submission outside the bounds without a reason is refused, naming both lines', () => {
+    const full = { 实绩: 40, 举措: 30, 表现: 20, 作风: 10 };
+    expect(() => checkSubmission(scheme, { criteria: full }, 's')).toThrow('达到 100 或低于 60');
+    expect(checkSubmission(scheme, { criteria: full, reason: '表现突出' }, 's').total).toBe(parseDecimal(100, 't'));
+  });
+  it('the default criteria add up to 100', () => {
+    expect(DEFAULT_CRITERIA.reduce((s, c) => s + c.max, 0)).toBe(100);
+  });
+});
