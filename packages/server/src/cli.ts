@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { verifyAuditChain } from './modules/audit/verify.js';
+import { verifyAuditChain } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {

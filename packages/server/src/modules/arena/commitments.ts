@@ -1,7 +1,7 @@
 import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import type { AuditActor } from '../audit/service.js';
+import type { AuditActor } from '../audit/index.js';
 import { createItem } from '../ledger/create.js';
 import { itemsOfArena } from '../ledger/repository.js';
 import { ledgerSettings } from '../ledger/settings.js';

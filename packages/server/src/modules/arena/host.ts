@@ -2,7 +2,7 @@ import { applyHostAction, ContestStateError, type HostAction } from '@leitai/cor
 import type { Db } from '../../db/client.js';
 import { invalidState } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { getArena, saveState } from './repo.js';
 import type { HostActionInput } from './schema.js';
 import { arenaTopic } from './setup.js';

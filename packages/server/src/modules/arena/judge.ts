@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { buildSnapshot, loadArenaData } from './live.js';
 import { getArena } from './repo.js';
 import { arenaTopic, hashSecret } from './setup.js';

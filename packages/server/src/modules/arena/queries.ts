@@ -1,7 +1,8 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { ArenaDetail, ArenaSummary } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, campaigns, categories, units } from '../../db/schema/index.js';
+import { arenaContestants, campaigns } from '../../db/schema/index.js';
+import * as units from '../units/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
 import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
@@ -71,10 +72,7 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
 }
 
 export async function unitOptions(db: Db) {
-  return db
-    .select({ id: units.id, name: units.name, kind: units.kind, category: categories.name })
-    .from(units)
-    .leftJoin(categories, eq(categories.id, units.categoryId))
-    .where(eq(units.active, true))
-    .orderBy(asc(units.sortOrder), asc(units.id));
+  return (await units.all(db))
+    .filter((u) => u.active)
+    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, category: u.categoryName }));
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
   automaticRecusals,
   drawOrder,
@@ -9,10 +9,11 @@ import {
   validDrawSeed,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenas, campaigns, units } from '../../db/schema/index.js';
+import { arenaContestants, arenaJudges, arenaRecusals, arenas, campaigns } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import * as units from '../units/index.js';
 import { contestantsOf, getArena, judgesOf, saveState } from './repo.js';
 import type { ArenaCreate } from './schema.js';
 
@@ -52,8 +53,8 @@ export async function createArena(
   if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复作为选手');
   const wanted = [...new Set([...unitIds, ...input.judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, wanted));
-    if (found.length !== wanted.length) throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
+    if ((await units.byIds(tx, wanted)).size !== wanted.length)
+      throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
     if (
       input.campaignId !== null &&
       (await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))).length === 0

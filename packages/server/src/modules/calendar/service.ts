@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { workCalendar, type CalendarData, type WorkCalendar } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import type { AuditActor } from '../audit/service.js';
-import { readSetting, writeSetting } from '../settings/store.js';
+import type { AuditActor } from '../audit/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
 
 const KEY = 'calendar';
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');

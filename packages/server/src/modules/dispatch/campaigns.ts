@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns, indicatorAssignments, indicators } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { assignmentsOf, campaignIndicators, getCampaign, type IndicatorRow } from './repo.js';
 import type { IndicatorEdit, NewCampaign, NewIndicator } from './schema.js';
 

@@ -10,8 +10,8 @@ import {
   reportVersions,
   reports,
   targets,
-  units,
 } from '../../db/schema/index.js';
+import * as units from '../units/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -30,18 +30,15 @@ export interface UnitRef {
 }
 
 export async function allUnits(db: Db): Promise<UnitRef[]> {
-  return db
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      path: units.path,
-      categoryId: units.categoryId,
-      active: units.active,
-      sortOrder: units.sortOrder,
-    })
-    .from(units)
-    .orderBy(asc(units.sortOrder), asc(units.id));
+  return (await units.all(db)).map(({ id, code, name, path, categoryId, active, sortOrder }) => ({
+    id,
+    code,
+    name,
+    path,
+    categoryId,
+    active,
+    sortOrder,
+  }));
 }
 
 export async function allCategories(db: Db) {
@@ -123,8 +120,7 @@ export async function versionsOf(db: Db, reportId: number) {
 
 /** The unit's path for the access check, or null when there is no such unit. */
 export async function unitPath(db: Db, id: number): Promise<string | null> {
-  const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
-  return row?.path ?? null;
+  return units.pathOf(db, id);
 }
 
 export async function getTarget(db: Db, id: number): Promise<TargetRow | undefined> {

@@ -13,11 +13,12 @@ import {
 } from '@leitai/core';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dispatchPeriods, reportValues, reportVersions, reports, units, users } from '../../db/schema/index.js';
+import { dispatchPeriods, reportValues, reportVersions, reports, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { claimFiles, filesOf } from '../files/service.js';
-import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { claimFiles, filesOf } from '../files/index.js';
+import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/index.js';
+import * as units from '../units/index.js';
 import { getPeriod, lockReport, versionsOf, type PeriodRow, type ReportRow } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
@@ -280,10 +281,10 @@ export async function submitReport(
       .returning();
     await snapshot(tx, row!, 'submit', actor, null);
     // The office hears that a report waits for review (待审核), once per submission.
-    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+    const unitName = await units.nameOf(tx, unitId);
     await notify(tx, await officeRecipients(tx), {
       kind: 'dispatch.submitted',
-      title: `待审核：${unit?.name ?? ''} ${splitPeriod(period).month} 月调度`,
+      title: `待审核：${unitName ?? ''} ${splitPeriod(period).month} 月调度`,
       body: report.state === 'returned' ? '退回后已重新报送' : '',
       link: `/dispatch/report/${unitId}/${period}`,
       dedupeKey: `dispatch:${report.id}:submitted:${row!.version}`,

@@ -1,10 +1,11 @@
 import { parseDecimal, ScoringInputError, toDecimal, type Actor } from '@leitai/core';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { indicators, targets, units, users } from '../../db/schema/index.js';
+import { indicators, targets, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound, type ImportProblem } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { notify, officeRecipients, unitRecipients } from '../notifications/index.js';
+import * as units from '../units/index.js';
 import { allUnits, campaignIndicators, getCampaign, type IndicatorRow, type TargetRow } from './repo.js';
 import type { TargetInput } from './schema.js';
 
@@ -179,10 +180,10 @@ export async function requestTargetChange(
       before: { base: row.base, stretch: row.stretch },
       after: pending,
     });
-    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
+    const unitName = await units.nameOf(tx, row.unitId);
     await notify(tx, await officeRecipients(tx), {
       kind: 'target.change_requested',
-      title: `目标调整待审批：${unit?.name ?? ''} · ${indicator.name}`,
+      title: `目标调整待审批：${unitName ?? ''} · ${indicator.name}`,
       body: `申请由 ${targetText(row)} 调整为 ${targetText(change)}：${change.reason}`,
       link: '/dispatch/setup',
     });

@@ -1,0 +1,5 @@
+/** The auth module's face: sign-in sessions and password hashing, for the app and the users module. */
+export { hashPassword } from './passwords.js';
+export { closeOtherSessions } from './sessions.js';
+export { registerSessionHook } from './hook.js';
+export { newChallenge, challengeSolved, type Challenge } from './challenge.js';
