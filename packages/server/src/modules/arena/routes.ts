@@ -6,6 +6,7 @@ import { hasPermission } from '@leitai/core';
 import { forbidden } from '../../errors.js';
 import { resultDocument, resultWorkbook } from './export.js';
 import { hostAction } from './host.js';
+import { publicRoutes } from '../../http/public/index.js';
 import { judgeRoutes } from './judge-routes.js';
 import { liveSnapshot, withServerNow } from './live.js';
 import { getArena } from './repo.js';
@@ -116,5 +117,5 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
   });
 
-  await app.register(judgeRoutes, { hub });
+  await app.register(publicRoutes(judgeRoutes), { hub });
 };

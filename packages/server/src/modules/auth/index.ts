@@ -2,4 +2,3 @@
 export { hashPassword } from './passwords.js';
 export { closeOtherSessions } from './sessions.js';
 export { registerSessionHook } from './hook.js';
-export { newChallenge, challengeSolved, type Challenge } from './challenge.js';
