@@ -1,5 +1,16 @@
 import { explain, type Explanation } from '../explain/index.js';
-import { ONE, check, roundDiv, toDecimal, type Decimal, type Micro } from '../number/index.js';
+import {
+  ONE,
+  check,
+  exactText,
+  isMicro,
+  roundDiv,
+  roundRatio,
+  toDecimal,
+  type Decimal,
+  type Micro,
+  type Ratio,
+} from '../number/index.js';
 import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
 import { aggregate, type Aggregate, type JudgeValue } from './aggregate.js';
 import { normaliseTotals } from './normalise.js';
@@ -14,12 +25,17 @@ export interface ArenaInput {
   scores: readonly (JudgeSubmission & { judgeId: string; contestantId: string; id?: string })[];
   /** 回避: the judge belongs to the contestant; any score they gave is left out. */
   recusals?: readonly { judgeId: string; contestantId: string }[];
-  /** Judges absent from the whole session; any score they gave is left out. */
+  /** Judges absent from the whole session (缺席, marked by the host); any score they gave is left out. */
   absentJudges?: readonly string[];
+  /** Judges marked absent (缺席) for one contestant; any score they gave that contestant is left out. */
+  absences?: readonly { judgeId: string; contestantId: string }[];
 }
 
-/** used, dropped by the trimmed mean, recused, or absent (no valid score for this contestant). */
-export type JudgeStatus = 'used' | 'trimmedHigh' | 'trimmedLow' | 'recused' | 'absent';
+/**
+ * used, dropped by the trimmed mean, recused, excused (marked 缺席 by the host, for the session or this
+ * contestant), or absent (no score for this contestant, 未评分).
+ */
+export type JudgeStatus = 'used' | 'trimmedHigh' | 'trimmedLow' | 'recused' | 'excused' | 'absent';
 
 export interface ArenaGroupResult {
   groupId: string;
@@ -58,6 +74,9 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
   const judgeGroup = checkPanel(scheme, input);
   const recused = new Set((input.recusals ?? []).map((r) => pair(r.judgeId, r.contestantId)));
   const absent = new Set(input.absentJudges ?? []);
+  for (const a of input.absences ?? []) absent.add(pair(a.judgeId, a.contestantId));
+  const isAbsent = (judgeId: string, contestantId: string): boolean =>
+    absent.has(judgeId) || absent.has(pair(judgeId, contestantId));
 
   // Every submission is validated, even one left out: bad data is never silently dropped.
   const seen = new Set<string>();
@@ -72,7 +91,7 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     check(!seen.has(key), item, '同一评委对同一选手有重复评分');
     seen.add(key);
     const parsed = checkSubmission(scheme, s, item);
-    if (!recused.has(key) && !absent.has(s.judgeId)) {
+    if (!recused.has(key) && !isAbsent(s.judgeId, s.contestantId)) {
       valid.push({
         judgeId: s.judgeId,
         contestantId: s.contestantId,
@@ -101,20 +120,21 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
         aggregate(
           scheme,
           asValues((e) => e.criteria[k] as Micro),
-        ).score,
+        ).exact,
     );
+    // Ranks and ties on the exact values (issue 12: rounding first split ties that are equal on paper).
     const tie = scheme.tieBreakers.map((t) => byCriterion[scheme.criteria.findIndex((x) => x.id === t)] ?? 0);
-    return { id: c.id, mine, total, byCriterion, keys: total.score === null ? null : [total.score, ...tie] };
+    return { id: c.id, mine, total, byCriterion, keys: total.exact === null ? null : [total.exact, ...tie] };
   });
 
   const byId = new Map(scored.map((s) => [s.id, s]));
   return competitionRank(scored).map((rk) => {
     const s = byId.get(rk.id) as (typeof scored)[number];
-    const groups = groupResults(scheme, input.judges, s.id, s.mine, s.total, totalOf, recused);
+    const groups = groupResults(scheme, input.judges, s.id, s.mine, s.total, totalOf, recused, isAbsent);
     const criteria: Record<string, Decimal | null> = {};
     scheme.criteria.forEach((c, k) => {
       const v = s.byCriterion[k];
-      criteria[c.id] = v === null || v === undefined ? null : toDecimal(v);
+      criteria[c.id] = v === null || v === undefined ? null : toDecimal(roundRatio(v));
     });
     const explanation = explain(
       'arena.score',
@@ -127,6 +147,7 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
         normalised: scheme.normalise,
         trimMinScores: scheme.trim.minScores,
         trimDrop: scheme.trim.drop,
+        ...exactParam(s.total.exact),
       },
       groups.map((g) => g.explanation),
     );
@@ -140,6 +161,9 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     };
   });
 }
+
+/** `exact: "1307/15"` beside a rounded value, only where rounding changed it ("why 2nd?"). */
+const exactParam = (r: Ratio | null): { exact?: string } => (r === null || isMicro(r) ? {} : { exact: exactText(r) });
 
 /** Checks the panel: unique ids, judges in known groups, tie-breakers known. Returns judge → group. */
 function checkPanel(scheme: ArenaScheme, input: ArenaInput): Map<string, string> {
@@ -171,6 +195,7 @@ function groupResults(
   total: Aggregate,
   totalOf: (e: Entry) => Micro,
   recused: Set<string>,
+  isAbsent: (judgeId: string, contestantId: string) => boolean,
 ): { result: ArenaGroupResult; explanation: Explanation }[] {
   const sortedJudges = [...judges].sort((a, b) => compareIds(a.id, b.id));
   const entryOf = new Map(mine.map((e) => [e.judgeId, e]));
@@ -189,7 +214,9 @@ function groupResults(
               : 'used'
           : recused.has(pair(j.id, contestantId))
             ? 'recused'
-            : 'absent';
+            : isAbsent(j.id, contestantId)
+              ? 'excused'
+              : 'absent';
         const value = e ? totalOf(e) : null;
         const node = explain(
           `arena.judge.${status}`,
@@ -218,6 +245,7 @@ function groupResults(
         weight: toDecimal(g.weight),
         effectiveWeight: toDecimal(weight),
         scores: rows.filter((r) => r.row.total !== null).length,
+        ...exactParam(agg ? agg.exact : null),
       },
       rows.map((r) => r.node),
     );

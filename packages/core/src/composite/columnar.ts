@@ -1,5 +1,17 @@
-import { readCurve } from '../indicator/index.js';
-import { ONE, ScoringInputError, mulDiv, toDecimal, type Micro } from '../number/index.js';
+import type { Curve, CurvePoint } from '../indicator/index.js';
+import {
+  ONE,
+  ScoringInputError,
+  addRatio,
+  compareRatio,
+  ratioOf,
+  roundRatio,
+  sumRatios,
+  toDecimal,
+  type Micro,
+  type Ratio,
+} from '../number/index.js';
+import { curvePoints, proportionalPoints } from './components.js';
 import { assignGrades } from './evaluate.js';
 import type { CompositeScheme } from './scheme.js';
 
@@ -33,16 +45,69 @@ export interface CompositeColumnsResult {
 export function evaluateCompositeColumns(scheme: CompositeScheme, cols: CompositeColumns): CompositeColumnsResult {
   const U = cols.units;
   const C = scheme.components.length;
-  const T = 1 + scheme.tieBreakers.length;
   const tieIdx = scheme.tieBreakers.map((t) => scheme.components.findIndex((c) => c.id === t));
   const score = new Float64Array(C * U);
-  const keys = new Float64Array(T * U);
   const out: CompositeColumnsResult = {
     total: new Float64Array(U),
     rank: new Uint32Array(U),
     grade: new Uint8Array(U),
     honour: new Uint8Array(U),
     warning: new Uint8Array(U),
+  };
+
+  // Component points as floats: exact micro integers where `inexact` is 0, else within a few ulps of the
+  // exact fraction, which `exactTerm` rebuilds (with the plain path's own functions) when a rounding or
+  // a comparison falls within that error: ranks and digits are the exact ones, at float speed.
+  const inexact = new Uint8Array(C * U);
+  const approx = new Float64Array(U);
+  const slack = new Float64Array(U);
+  const bestOf = new Float64Array(C * cols.categories.length);
+  const exactTotals = new Map<number, Ratio>();
+  /** a × b / c into score[at]: exact when the product is a safe integer and c divides it. */
+  const term = (a: number, b: number, c: number, at: number): void => {
+    const p = a * b;
+    if (Number.isSafeInteger(p) && p % c === 0) score[at] = p / c;
+    else {
+      score[at] = (a * b) / c;
+      inexact[at] = 1;
+    }
+  };
+  const curveTerm = (curve: Curve, w: Micro, v: Micro, at: number): void => {
+    const x = curve.sign * v;
+    const pts = curve.points;
+    let from = -1;
+    for (let i = 0; i < pts.length; i += 1) if (x >= curve.sign * (pts[i] as CurvePoint).value) from = i;
+    const p = pts[from < 0 ? 0 : from] as CurvePoint;
+    const q = from < 0 ? undefined : pts[from + 1];
+    if (!q) return term(w, p.share, ONE, at);
+    const dx = curve.sign * q.value - curve.sign * p.value;
+    const num = p.share * dx + (q.share - p.share) * (x - curve.sign * p.value);
+    if (Number.isSafeInteger(num) && Number.isSafeInteger(dx * ONE)) return term(w, num, dx * ONE, at);
+    score[at] = (w * (p.share + ((q.share - p.share) * (x - curve.sign * p.value)) / dx)) / ONE;
+    inexact[at] = 1;
+  };
+  const exactTerm = (k: number, u: number): Ratio => {
+    const at = k * U + u;
+    if (!inexact[at]) return ratioOf(score[at] as number);
+    const comp = scheme.components[k] as CompositeScheme['components'][number];
+    const cat = cols.category[u] as number;
+    const w = comp.weights.get(cols.categories[cat] as string) as Micro;
+    const v = cols.values[at] as number;
+    const m = comp.method;
+    if (m.kind === 'curve') return curvePoints(m.curve, w, v).exact;
+    if (m.kind === 'proportional')
+      return proportionalPoints(m.lower, w, v, bestOf[k * cols.categories.length + cat] as number);
+    return ratioOf(score[at] as number);
+  };
+  const exactTotal = (u: number): Ratio => {
+    let r = exactTotals.get(u);
+    if (r === undefined) {
+      const applied =
+        Math.min(cols.bonus[u] as number, scheme.cap.bonus) + Math.max(cols.penalty[u] as number, -scheme.cap.penalty);
+      r = addRatio(sumRatios(scheme.components.map((_, k) => exactTerm(k, u))), ratioOf(applied));
+      exactTotals.set(u, r);
+    }
+    return r;
   };
 
   // Units of each category, in index order.
@@ -72,7 +137,8 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
         case 'curve':
           for (const u of mine) {
             const v = value(u);
-            score[k * U + u] = v === v ? mulDiv(w, readCurve(m.curve, v).share, ONE) : 0;
+            if (v === v) curveTerm(m.curve, w, v, k * U + u);
+            else score[k * U + u] = 0;
           }
           break;
         case 'proportional': {
@@ -83,10 +149,15 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
             if (v < 0) throw new ScoringInputError(`values[${comp.id}][${u}]`, '按比例计分的数值不能为负');
             if (best !== best || (m.lower ? v < best : v > best)) best = v;
           }
+          bestOf[k * cols.categories.length + ci] = best;
           for (const u of mine) {
             const v = value(u);
-            score[k * U + u] =
-              v !== v ? 0 : m.lower ? (v === 0 ? w : mulDiv(w, best, v)) : best === 0 ? 0 : mulDiv(w, v, best);
+            if (v !== v) score[k * U + u] = 0;
+            else if (m.lower) {
+              if (v === 0) score[k * U + u] = w;
+              else term(w, best, v, k * U + u);
+            } else if (best === 0) score[k * U + u] = 0;
+            else term(w, v, best, k * U + u);
           }
           break;
         }
@@ -108,15 +179,36 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
     for (const u of mine) {
       let total =
         Math.min(cols.bonus[u] as number, scheme.cap.bonus) + Math.max(cols.penalty[u] as number, -scheme.cap.penalty);
-      for (let k = 0; k < C; k += 1) total += score[k * U + u] as number;
-      out.total[u] = total;
-      keys[u * T] = total;
-      tieIdx.forEach((k, i) => (keys[u * T + 1 + i] = score[k * U + u] as number));
+      let abs = Math.abs(total);
+      let loose = 0;
+      for (let k = 0; k < C; k += 1) {
+        total += score[k * U + u] as number;
+        abs += Math.abs(score[k * U + u] as number);
+        loose |= inexact[k * U + u] as number;
+      }
+      approx[u] = total;
+      // Inexact float terms: each within a few ulps of its exact fraction, their sum within `slack`.
+      slack[u] = loose ? abs * SLACK : 0;
+      out.total[u] = loose ? roundNear(total, slack[u] as number, () => roundRatio(exactTotal(u))) : total;
     }
     const cmp = (a: number, b: number): number => {
-      for (let t = 0; t < T; t += 1) {
-        const d = (keys[b * T + t] as number) - (keys[a * T + t] as number);
-        if (d !== 0) return d;
+      const d = compareNear(approx[b] as number, slack[b] as number, approx[a] as number, slack[a] as number);
+      if (d !== 0) return d;
+      if (slack[a] !== 0 || slack[b] !== 0) {
+        const e = compareRatio(exactTotal(b), exactTotal(a));
+        if (e !== 0) return e;
+      }
+      for (const k of tieIdx) {
+        const x = score[k * U + a] as number;
+        const y = score[k * U + b] as number;
+        const sx = inexact[k * U + a] ? Math.abs(x) * SLACK : 0;
+        const sy = inexact[k * U + b] ? Math.abs(y) * SLACK : 0;
+        const t = compareNear(y, sy, x, sx);
+        if (t !== 0) return t;
+        if (sx !== 0 || sy !== 0) {
+          const e = compareRatio(exactTerm(k, b), exactTerm(k, a));
+          if (e !== 0) return e;
+        }
       }
       return 0;
     };
@@ -128,7 +220,11 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
     );
     const grades = assignGrades(
       scheme,
-      order.map((u) => ({ id: String(u), rank: out.rank[u] as number, total: out.total[u] as Micro })),
+      order.map((u) => ({
+        id: String(u),
+        rank: out.rank[u] as number,
+        total: slack[u] ? exactTotal(u) : (approx[u] as Micro),
+      })),
     );
     const gradeIndex = new Map(scheme.grades.map((g, i) => [g.grade, i]));
     // Bottom ranks: 1 + units strictly below, so ties on the boundary are listed together.
@@ -147,4 +243,23 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
     }
   });
   return out;
+}
+
+/** Relative error allowed per float term (a few operations, each within 2^-53), with a wide margin. */
+const SLACK = 2 ** -44;
+
+/** Sign of x − y when their error bands do not overlap, else 0 (the caller decides exactly). */
+function compareNear(x: number, sx: number, y: number, sy: number): number {
+  const d = x - y;
+  return d > sx + sy ? 1 : d < -(sx + sy) ? -1 : 0;
+}
+
+/** round half away from zero of a value known within ±slack, or `exact()` when a half lies in that band. */
+function roundNear(x: number, slack: number, exact: () => number): number {
+  const ax = Math.abs(x);
+  const y = ax + 0.5;
+  const r = Math.floor(y);
+  const f = y - r;
+  if (f > slack * 2 && f < 1 - slack * 2) return x < 0 ? 0 - r : r;
+  return exact();
 }

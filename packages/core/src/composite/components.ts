@@ -1,5 +1,16 @@
-import { readCurve } from '../indicator/index.js';
-import { ONE, ScoringInputError, mulDiv, toDecimal, type Micro } from '../number/index.js';
+import { readCurveExact, type Curve } from '../indicator/index.js';
+import {
+  ONE,
+  ScoringInputError,
+  exactText,
+  isMicro,
+  ratio,
+  ratioOf,
+  roundRatio,
+  toDecimal,
+  type Micro,
+  type Ratio,
+} from '../number/index.js';
 import { competitionRank } from '../ranking/index.js';
 import type { ParsedMethod } from './scheme.js';
 
@@ -12,10 +23,39 @@ export interface ComponentRow {
 
 export interface ComponentScore {
   unitId: string;
+  /** `exact` rounded to micro, for display and the stored figure. */
   score: Micro;
+  /** The points exactly (30 × 13/15 is 26, not 26.00001): totals and ranks use this. */
+  exact: Ratio;
   /** What the method used: the best unit's value (proportional), the rank (rankTable), the curve segment. */
   basis: Record<string, string | number | null>;
 }
+
+/** weight × share of the curve at `value`, exactly (one rule for the plain and the columnar paths). */
+export function curvePoints(
+  curve: Curve,
+  weight: Micro,
+  value: Micro,
+): { exact: Ratio; share: Ratio; from: number; to: number | null } {
+  const r = readCurveExact(curve, value);
+  return { ...r, exact: ratio(BigInt(weight) * r.share.n, r.share.d * BigInt(ONE)) };
+}
+
+/**
+ * Proportional points exactly: weight × value / best (higher is better; best 0 means everyone has 0:
+ * no points to share out), or weight × best / value (lower is better, a value of 0 being the best).
+ */
+export function proportionalPoints(lower: boolean, weight: Micro, value: Micro, best: Micro): Ratio {
+  if (lower) return value === 0 ? ratioOf(weight) : ratio(BigInt(weight) * BigInt(best), value);
+  return best === 0 ? ratioOf(0) : ratio(BigInt(weight) * BigInt(value), best);
+}
+
+const scored = (unitId: string, exact: Ratio, basis: ComponentScore['basis']): ComponentScore => ({
+  unitId,
+  score: roundRatio(exact),
+  exact,
+  basis,
+});
 
 /** Scores one component for all units of one category (methods compare units with each other). */
 export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow[], item: string): ComponentScore[] {
@@ -27,39 +67,32 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
             `${item}[${r.unitId}]`,
             `得分 ${toDecimal(r.value)} 须在 0 到权重 ${toDecimal(r.weight)} 之间`,
           );
-        return { unitId: r.unitId, score: r.value ?? 0, basis: {} };
+        return scored(r.unitId, ratioOf(r.value ?? 0), {});
       });
     case 'curve':
       return rows.map((r): ComponentScore => {
-        if (r.value === null) return { unitId: r.unitId, score: 0, basis: {} };
-        const reading = readCurve(method.curve, r.value);
+        if (r.value === null) return scored(r.unitId, ratioOf(0), {});
+        const reading = curvePoints(method.curve, r.weight, r.value);
         const label = (i: number | null) => (i === null || i < 0 ? null : (method.curve.points[i]?.label ?? null));
-        return {
-          unitId: r.unitId,
-          score: mulDiv(r.weight, reading.share, ONE),
-          basis: { share: toDecimal(reading.share), segmentFrom: label(reading.from), segmentTo: label(reading.to) },
-        };
+        return scored(r.unitId, reading.exact, {
+          share: toDecimal(roundRatio(reading.share)),
+          ...(isMicro(reading.share) ? {} : { shareExact: exactText(reading.share) }),
+          segmentFrom: label(reading.from),
+          segmentTo: label(reading.to),
+        });
       });
     case 'proportional': {
       const present = rows.filter((r): r is ComponentRow & { value: Micro } => r.value !== null);
       for (const r of present)
         if (r.value < 0) throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
-      if (present.length === 0) return rows.map((r) => ({ unitId: r.unitId, score: 0, basis: {} }));
+      if (present.length === 0) return rows.map((r) => scored(r.unitId, ratioOf(0), {}));
       const values = present.map((r) => r.value);
       const best = method.lower ? Math.min(...values) : Math.max(...values);
-      return rows.map((r) => {
-        if (r.value === null) return { unitId: r.unitId, score: 0, basis: { best } };
-        // Higher: weight × value / best (best 0 means everyone has 0: no points to share out).
-        // Lower: weight × best / value, a value of 0 being the best possible.
-        const score = method.lower
-          ? r.value === 0
-            ? r.weight
-            : mulDiv(r.weight, best, r.value)
-          : best === 0
-            ? 0
-            : mulDiv(r.weight, r.value, best);
-        return { unitId: r.unitId, score, basis: { best } };
-      });
+      return rows.map((r) =>
+        r.value === null
+          ? scored(r.unitId, ratioOf(0), { best })
+          : scored(r.unitId, proportionalPoints(method.lower, r.weight, r.value, best), { best }),
+      );
     }
     case 'rankTable': {
       const sign = method.lower ? -1 : 1;
@@ -70,7 +103,7 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
       return rows.map((r) => {
         const rank = rankOf.get(r.unitId) ?? null;
         const score = rank === null ? 0 : (method.points[rank - 1] ?? method.otherwise);
-        return { unitId: r.unitId, score, basis: { rank } };
+        return scored(r.unitId, ratioOf(score), { rank });
       });
     }
   }

@@ -2,15 +2,22 @@ import { explain, type Explanation, type SourceRef } from '../explain/index.js';
 import {
   ONE,
   ScoringInputError,
+  addRatio,
   check,
+  exactText,
+  isMicro,
   parseDecimal,
+  ratioOf,
+  roundRatio,
   sum,
+  sumRatios,
   toDecimal,
   type Decimal,
   type DecimalInput,
   type Micro,
+  type Ratio,
 } from '../number/index.js';
-import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
+import { compareIds, compareKeysDesc, competitionRank, negateKey, uniqueIds, type RankKey } from '../ranking/index.js';
 import { scoreComponent } from './components.js';
 import { parseCompositeScheme, type CompositeScheme, type CompositeSchemeInput } from './scheme.js';
 
@@ -138,20 +145,22 @@ function evaluateCategory(
     const bonus = sum(items.filter((a) => a.amount > 0).map((a) => a.amount));
     const penalty = sum(items.filter((a) => a.amount < 0).map((a) => a.amount));
     const applied = Math.min(bonus, scheme.cap.bonus) + Math.max(penalty, -scheme.cap.penalty);
-    const total = sum(comps.map((x) => x.s.score)) + applied;
-    const tie = scheme.tieBreakers.map((t) => comps.find((x) => x.c.id === t)?.s.score ?? 0);
-    return { unitId, comps, items, bonus, penalty, applied, total, keys: [total, ...tie] };
+    // The exact points summed, rounded once: 26 + 60 is 86, as on paper.
+    const exact = addRatio(sumRatios(comps.map((x) => x.s.exact)), ratioOf(applied));
+    const total = roundRatio(exact);
+    const tie = scheme.tieBreakers.map((t): RankKey => comps.find((x) => x.c.id === t)?.s.exact ?? 0);
+    return { unitId, comps, items, bonus, penalty, applied, total, exact, keys: [exact, ...tie] };
   });
 
   const ranks = competitionRank(units.map((u) => ({ id: u.unitId, keys: u.keys })));
   const byId = new Map(units.map((u) => [u.unitId, u]));
   const grades = assignGrades(
     scheme,
-    ranks.map((r) => ({ id: r.id, rank: r.rank as number, total: (byId.get(r.id) as (typeof units)[number]).total })),
+    ranks.map((r) => ({ id: r.id, rank: r.rank as number, total: (byId.get(r.id) as (typeof units)[number]).exact })),
   );
   const n = units.length;
   // Bottom ranks: 1 + units strictly below; ties on the boundary are listed together.
-  const bottom = competitionRank(units.map((u) => ({ id: u.unitId, keys: u.keys.map((k) => -k) })));
+  const bottom = competitionRank(units.map((u) => ({ id: u.unitId, keys: u.keys.map(negateKey) })));
   const bottomRank = new Map(bottom.map((b) => [b.id, b.rank as number]));
   const honour = new Set(ranks.filter((r) => (r.rank as number) <= scheme.honourCount).map((r) => r.id));
   const warning = new Set(
@@ -179,6 +188,7 @@ function evaluateCategory(
             grade,
             honour: honour.has(u.unitId),
             warning: warning.has(u.unitId),
+            ...exactParam(u.exact),
           },
           [
             ...u.comps.map((x) =>
@@ -190,6 +200,7 @@ function evaluateCategory(
                   weight: toDecimal(x.weight),
                   value: x.v?.value == null ? null : toDecimal(x.v.value),
                   ...fmtBasis(x.s.basis),
+                  ...exactParam(x.s.exact),
                 },
                 [],
                 x.v?.source ?? { type: 'component', id: `${x.c.id}/${u.unitId}` },
@@ -240,6 +251,9 @@ function evaluateCategory(
   };
 }
 
+/** `exact: "1307/15"` beside a rounded value, only where rounding changed it. */
+const exactParam = (r: Ratio): { exact?: string } => (isMicro(r) ? {} : { exact: exactText(r) });
+
 function fmtBasis(b: Record<string, string | number | null>): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
   for (const [k, v] of Object.entries(b)) out[k] = k === 'best' && typeof v === 'number' ? toDecimal(v) : v;
@@ -253,7 +267,7 @@ function fmtBasis(b: Record<string, string | number | null>): Record<string, str
  */
 export function assignGrades(
   scheme: CompositeScheme,
-  ranked: readonly { id: string; rank: number; total: Micro }[],
+  ranked: readonly { id: string; rank: number; total: RankKey }[],
 ): Map<string, string> {
   const n = ranked.length;
   const out = new Map<string, string>();
@@ -263,12 +277,14 @@ export function assignGrades(
     let j = i + 1;
     while (j < ranked.length && (ranked[j] as { rank: number }).rank === (ranked[i] as { rank: number }).rank) j += 1;
     const group = ranked.slice(i, j);
-    const minTotal = Math.min(...group.map((g) => g.total));
+    // A tie group shares one exact total; the lowest is taken in case a caller passes a looser group.
+    const minTotal = group.map((g) => g.total).reduce((a, b) => (compareKeysDesc([a], [b]) < 0 ? b : a));
     for (let g = open; g < scheme.grades.length; g += 1) {
       const grade = scheme.grades[g] as CompositeScheme['grades'][number];
       const quota = grade.maxShare === null ? n : quotaOf(grade.maxShare, n);
       const fits =
-        (grade.minScore === null || minTotal >= grade.minScore) && (used[g] as number) + group.length <= quota;
+        (grade.minScore === null || compareKeysDesc([minTotal], [grade.minScore]) <= 0) &&
+        (used[g] as number) + group.length <= quota;
       if (fits || g === scheme.grades.length - 1) {
         for (const u of group) out.set(u.id, grade.grade);
         used[g] = (used[g] as number) + group.length;

@@ -144,3 +144,29 @@ describe('recusals', () => {
     expect(all.map((r) => r.kind)).toEqual(['unit', 'manual']);
   });
 });
+
+describe('marking a judge absent (缺席)', () => {
+  const run = (actions: HostAction[], start = initialHostState(['A', 'B'])): HostState =>
+    actions.reduce((s, a, i) => applyHostAction(s, a, 1000 * (i + 1)), start);
+  it('marks for the whole arena or one contestant, undoes, and refuses once scoring is closed', () => {
+    const s = run([
+      { type: 'absent', judgeId: 'j1' },
+      { type: 'start' },
+      { type: 'call' },
+      { type: 'absent', judgeId: 'j2', contestantId: 'A' },
+      { type: 'absent', judgeId: 'j3', contestantId: 'A' },
+      { type: 'present', judgeId: 'j3', contestantId: 'A' },
+    ]);
+    expect(s.absent).toEqual([
+      { judgeId: 'j1', contestantId: null },
+      { judgeId: 'j2', contestantId: 'A' },
+    ]);
+    expect(() => applyHostAction(s, { type: 'absent', judgeId: 'j1' }, 0)).toThrow('已标记为缺席');
+    expect(() => applyHostAction(s, { type: 'present', judgeId: 'j9' }, 0)).toThrow('未标记为缺席');
+    expect(() => applyHostAction(s, { type: 'absent', judgeId: 'j1', contestantId: 'X' }, 0)).toThrow('不在本场');
+    const closed = run([{ type: 'open' }, { type: 'close' }], s);
+    expect(() => applyHostAction(closed, { type: 'absent', judgeId: 'j4', contestantId: 'A' }, 0)).toThrow(
+      '评分已截止',
+    );
+  });
+});

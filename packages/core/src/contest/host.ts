@@ -18,6 +18,8 @@ export interface HostState {
   phases: Readonly<Record<string, ContestantPhase>>;
   /** The speaking timer: time already run, and since when it runs now (epoch ms) or null when stopped. */
   timer: { elapsedMs: number; startedAt: number | null };
+  /** Judges the host marked absent (缺席): for the whole arena (contestantId null) or one contestant. */
+  absent?: readonly { judgeId: string; contestantId: string | null }[];
 }
 
 export type HostAction =
@@ -30,7 +32,11 @@ export type HostAction =
   | { type: 'close' }
   | { type: 'reveal' }
   | { type: 'reopen'; contestantId: string; reason: string }
-  | { type: 'finish' };
+  | { type: 'finish' }
+  /** 缺席: the judge is left out for one contestant, or for the whole arena without contestantId. */
+  | { type: 'absent'; judgeId: string; contestantId?: string }
+  /** Undoes a mark of absence (the judge arrived after all). */
+  | { type: 'present'; judgeId: string; contestantId?: string };
 
 export type HostActionType = HostAction['type'];
 
@@ -66,6 +72,7 @@ export function applyHostAction(state: HostState, action: HostAction, now: numbe
     ensure(state.order.length > 0, '请先抽签确定出场顺序');
     return { ...state, status: 'live' };
   }
+  if (action.type === 'absent' || action.type === 'present') return markAbsence(state, action);
   ensure(state.status !== 'draft', '擂台赛尚未开始');
   ensure(state.status !== 'finished', '擂台赛已结束');
   const cur = state.current;
@@ -122,6 +129,29 @@ export function applyHostAction(state: HostState, action: HostAction, now: numbe
       return { ...state, status: 'finished', current: null, timer: stopped(state.timer, now) };
     }
   }
+}
+
+/**
+ * Marks (or unmarks) a judge absent, before or during the arena. A contestant's mark may change only
+ * until the contestant's scoring is closed (a reopen makes it changeable again); a whole-arena mark
+ * until the end. The server checks that the judge belongs to the arena.
+ */
+function markAbsence(state: HostState, action: Extract<HostAction, { type: 'absent' | 'present' }>): HostState {
+  ensure(state.status !== 'finished', '擂台赛已结束，不能再标记缺席');
+  const contestantId = action.contestantId ?? null;
+  if (contestantId !== null) {
+    ensure(state.order.includes(contestantId), '该选手不在本场名单中');
+    const p = state.phases[contestantId];
+    ensure(p !== 'closed' && p !== 'revealed', '该选手评分已截止，请先重新开放评分');
+  }
+  const list = state.absent ?? [];
+  const has = list.some((a) => a.judgeId === action.judgeId && a.contestantId === contestantId);
+  if (action.type === 'absent') {
+    ensure(!has, '该评委已标记为缺席');
+    return { ...state, absent: [...list, { judgeId: action.judgeId, contestantId }] };
+  }
+  ensure(has, '该评委未标记为缺席');
+  return { ...state, absent: list.filter((a) => !(a.judgeId === action.judgeId && a.contestantId === contestantId)) };
 }
 
 /** Whether judges may submit or correct a score for this contestant now. */

@@ -105,6 +105,8 @@ export interface ArenaResult {
   }[];
   /** Judges who did not submit for some contestant they were due to score (未到/未评分). */
   absences: { judgeId: number; name: string; groupId: string; contestants: string[] }[];
+  /** Judges the host marked absent (缺席): for the whole arena (`wholeArena`) or the contestants listed. */
+  excused: { judgeId: number; name: string; groupId: string; wholeArena: boolean; contestants: string[] }[];
 }
 
 /** GET /api/judge/state: a judge's phone. */

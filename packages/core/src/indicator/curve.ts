@@ -1,4 +1,14 @@
-import { ONE, check, mulDiv, parseDecimal, type DecimalInput, type Micro } from '../number/index.js';
+import {
+  ONE,
+  check,
+  mulDiv,
+  parseDecimal,
+  ratio,
+  ratioOf,
+  type DecimalInput,
+  type Micro,
+  type Ratio,
+} from '../number/index.js';
 
 /** Scheme settings of the default curve (DESIGN §3.2). */
 export interface CurveSettings {
@@ -108,4 +118,22 @@ export function readCurve(curve: Curve, actual: Micro): CurveReading {
   const x0 = curve.sign * p.value;
   const x1 = curve.sign * q.value;
   return { share: p.share + mulDiv(q.share - p.share, x - x0, x1 - x0), from, to: from + 1 };
+}
+
+/** The share earned by `actual` as an exact fraction (micro-units): what composite components use. */
+export function readCurveExact(curve: Curve, actual: Micro): { share: Ratio; from: number; to: number | null } {
+  const x = curve.sign * actual;
+  const pts = curve.points;
+  let from = -1;
+  for (let i = 0; i < pts.length; i += 1) if (x >= curve.sign * (pts[i] as CurvePoint).value) from = i;
+  if (from === -1) return { share: ratioOf((pts[0] as CurvePoint).share), from, to: null };
+  const p = pts[from] as CurvePoint;
+  const q = pts[from + 1];
+  if (!q) return { share: ratioOf(p.share), from, to: null };
+  const dx = BigInt(curve.sign * q.value - curve.sign * p.value);
+  return {
+    share: ratio(BigInt(p.share) * dx + BigInt(q.share - p.share) * BigInt(x - curve.sign * p.value), dx),
+    from,
+    to: from + 1,
+  };
 }

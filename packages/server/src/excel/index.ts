@@ -140,6 +140,14 @@ export interface ExportSheet<T> {
   rows: readonly T[];
 }
 
+/**
+ * Text that a spreadsheet would take for a formula once a cell is edited (`=HYPERLINK(…)`, `+`, `-`, `@`, a
+ * leading tab or return) gets an apostrophe in front, as OWASP advises for exported user text.
+ */
+export function inert(value: ExportCell): ExportCell {
+  return typeof value === 'string' && /^[=+\-@\t\r]./s.test(value) ? `'${value}` : value;
+}
+
 /** Wide enough for the header: a CJK character takes two columns. */
 const headerWidth = (header: string) =>
   Math.max(16, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 4);
@@ -156,7 +164,7 @@ export async function exportWorkbook<Rows extends unknown[]>(sheets: {
     ws.views = [{ state: 'frozen', ySplit: ws.rowCount }];
     s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? headerWidth(c.header)));
     for (const row of s.rows) {
-      const added = ws.addRow(s.columns.map((c) => c.value(row)));
+      const added = ws.addRow(s.columns.map((c) => inert(c.value(row))));
       s.columns.forEach((c, i) => {
         if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt;
       });
@@ -175,8 +183,24 @@ export const exportSheet = <T>(
 export const listColumns = (
   headers: readonly string[],
   widths?: readonly (number | undefined)[],
+  numFmts?: readonly (string | undefined)[],
 ): ExportColumn<readonly ExportCell[]>[] =>
-  headers.map((header, i) => ({ header, width: widths?.[i], value: (row) => row[i] ?? null }));
+  headers.map((header, i) => {
+    const numFmt = numFmts?.[i];
+    return { header, width: widths?.[i], ...(numFmt ? { numFmt } : {}), value: (row) => row[i] ?? null };
+  });
+
+/**
+ * A figure as a number cell: the canonical decimal the engine computed exactly and rounded once
+ * ("87.133333"), converted once to the nearest double, which Excel shows back as the same digits.
+ * Display places come from the column's number format, never from rounding the value again.
+ */
+export const numberCell = (v: string | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+/** Number formats: two places for scores, whole numbers for ranks, percent for rates kept as fractions. */
+export const SCORE_FMT = '0.00';
+export const INT_FMT = '0';
+export const PERCENT_FMT = '0.0%';
 
 /** Sorts problems as a person reads the sheet: by row, then column. */
 export const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || a.column.localeCompare(b.column);

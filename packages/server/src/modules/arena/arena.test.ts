@@ -71,8 +71,9 @@ const host = async (arenaId: number, action: object): Promise<LiveSnapshot> => {
 
 async function setUp(
   seed: string,
+  body: object = arenaBody(),
 ): Promise<{ id: number; judges: Judge[]; contestants: { id: number; unitId: number }[] }> {
-  const created = await org.post('/api/arenas', arenaBody());
+  const created = await org.post('/api/arenas', body);
   expect(created.statusCode).toBe(201);
   const { id } = created.json<{ id: number }>();
   expect((await org.post(`/api/arenas/${id}/draw`, { seed })).statusCode).toBe(200);
@@ -284,13 +285,9 @@ describe('a live arena', () => {
     const sheetRow = (n: number) => (ranking.getRow(n).values as unknown[]).slice(1);
     expect(sheetRow(2).slice(0, 5)).toEqual(['名次', '出场', '单位', '陈述人', '总分']);
     const top = result.rows[0];
-    expect(sheetRow(3).slice(0, 5)).toEqual([
-      String(top.rank),
-      String(top.position),
-      top.unitName,
-      top.presenter,
-      formatDecimal(top.score, 2),
-    ]);
+    // Ranks are integers and scores number cells holding the stored 6-place figure, shown with 2 places.
+    expect(sheetRow(3).slice(0, 5)).toEqual([top.rank, top.position, top.unitName, top.presenter, Number(top.score)]);
+    expect([ranking.getCell('A3').numFmt, ranking.getCell('E3').numFmt]).toEqual(['0', '0.00']);
     expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([
       undefined,
       '单位',
@@ -301,7 +298,93 @@ describe('a live arena', () => {
     ]);
     const docx = await readDocx((await org.get(`/api/arenas/${id}/result.docx`)).rawPayload);
     expect(docx.paragraphs[0]).toBe('第一季度局长擂台赛成绩通报');
-    expect(docx.tables[0]!.slice(0, 2)).toEqual([sheetRow(2), sheetRow(3)]);
+    expect(docx.tables[0]!.slice(0, 2).map((r) => r.slice(0, 5))).toEqual([
+      sheetRow(2).slice(0, 5),
+      [String(top.rank), String(top.position), top.unitName, top.presenter, formatDecimal(top.score, 2)],
+    ]);
+  });
+
+  it('ties two contestants equal on paper (1307/15 each), through judges marked absent (缺席), audited', async () => {
+    // Issue 12, example 1: weights 0.5/0.3/0.2; A's groups give 88, 86, 260/3 and B's 266/3, 86, 85.
+    const names = ['领导甲', '领导乙', '领导丙', '专家甲', '群众甲', '群众乙', '群众丙'];
+    const groupOf = (i: number) => (i < 3 ? '领导评委' : i === 3 ? '专家评委' : '群众代表');
+    const body = {
+      ...arenaBody(),
+      title: '例一擂台赛',
+      contestants: [
+        { unitId: unitA, presenter: '甲局长' },
+        { unitId: unitB, presenter: '乙局长' },
+      ],
+      judges: names.map((name, i) => ({ name, groupId: groupOf(i), unitId: null })),
+    };
+    const { id, judges, contestants } = await setUp('example-1', body);
+    const byName = (n: string) => judges.find((j) => j.name === n)!;
+    const totals: Record<number, Record<string, number>> = {
+      [unitA]: { 领导甲: 88, 专家甲: 86, 群众甲: 86, 群众乙: 87, 群众丙: 87 },
+      [unitB]: { 领导甲: 88, 领导乙: 89, 领导丙: 89, 专家甲: 86, 群众甲: 85 },
+    };
+    const split = (t: number) => ({ 实绩: (t * 4) / 10, 举措: (t * 3) / 10, 表现: (t * 2) / 10, 作风: t / 10 });
+    // 领导乙 is absent for the whole arena at first, then arrives: the mark is undone.
+    await host(id, { type: 'absent', judgeId: byName('领导乙').id });
+    await host(id, { type: 'present', judgeId: byName('领导乙').id });
+    await host(id, { type: 'start' });
+    for (let k = 0; k < 2; k += 1) {
+      const cur = (await host(id, { type: 'call' })).current!.contestantId;
+      const unit = contestants.find((c) => c.id === cur)!.unitId;
+      for (const n of names.filter((x) => !(x in totals[unit]!)))
+        await host(id, { type: 'absent', judgeId: byName(n).id, contestantId: cur });
+      await host(id, { type: 'open' });
+      for (const [n, total] of Object.entries(totals[unit]!))
+        expect((await score(byName(n), cur, split(total))).statusCode).toBe(200);
+      await host(id, { type: 'close' });
+    }
+    const bad = await org.post(`/api/arenas/${id}/host`, { type: 'absent', judgeId: 999_999 });
+    expect(bad.statusCode).toBe(404);
+    const result = (await org.get(`/api/arenas/${id}/result`)).json();
+    expect(result.rows.map((r: { score: string; rank: number }) => [r.score, r.rank])).toEqual([
+      ['87.133333', 1],
+      ['87.133333', 1],
+    ]);
+    expect(result.rows[0].explanation.params.exact).toBe('1307/15');
+    const rowA = result.rows.find(
+      (r: { contestantId: number }) => contestants.find((c) => c.id === r.contestantId)!.unitId === unitA,
+    );
+    const leaders = rowA.groups.find((g: { groupId: string }) => g.groupId === '领导评委');
+    expect(leaders.judges.map((j: { name: string; status: string }) => [j.name, j.status])).toEqual([
+      ['领导甲', 'used'],
+      ['领导乙', 'excused'],
+      ['领导丙', 'excused'],
+    ]);
+    expect(result.excused.map((e: { name: string; contestants: string[] }) => [e.name, e.contestants])).toEqual([
+      ['领导乙', ['甲局']],
+      ['领导丙', ['甲局']],
+      ['群众乙', ['乙局']],
+      ['群众丙', ['乙局']],
+    ]);
+    expect(result.absences).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await org.get(`/api/arenas/${id}/result.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('成绩表')!;
+    expect([3, 4].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 5).value])).toEqual([
+      [1, 87.133333],
+      [1, 87.133333],
+    ]);
+    const detail = wb.getWorksheet('评委明细')!;
+    const statuses = detail.getColumn(5).values.slice(2);
+    expect(statuses.filter((v) => v === '缺席')).toHaveLength(4);
+    expect(typeof detail.getCell(2, 4).value === 'number' || detail.getCell(2, 4).value === null).toBe(true);
+    expect((wb.getWorksheet('缺评')!.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '领导乙',
+      '领导评委',
+      '缺席',
+      '甲局',
+    ]);
+    const audit = await t.database.db.execute<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_id = '${id}' AND action LIKE 'arena.host.%'` as never,
+    );
+    const actions = (audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action);
+    expect(actions.filter((a) => a === 'arena.host.absent')).toHaveLength(5);
+    expect(actions).toContain('arena.host.present');
   });
 
   it('lets the host close scoring without an absent judge, records who was absent, and audits a reopen', async () => {

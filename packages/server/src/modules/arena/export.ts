@@ -1,6 +1,6 @@
 import { formatDecimal } from '@leitai/core';
 import { wordDocument } from '../../documents/index.js';
-import { exportWorkbook, listColumns } from '../../excel/index.js';
+import { INT_FMT, SCORE_FMT, exportWorkbook, listColumns, numberCell, type ExportCell } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
 const fmt = (v: string | null): string => (v === null ? '—' : formatDecimal(v, 2));
@@ -9,6 +9,7 @@ const STATUS_LABEL = {
   trimmedHigh: '去掉最高分',
   trimmedLow: '去掉最低分',
   recused: '回避',
+  excused: '缺席',
   absent: '未评分',
 } as const;
 
@@ -36,13 +37,30 @@ function line(r: ArenaResult, row: ArenaResult['rows'][number]): string[] {
   ];
 }
 
-const judgeRows = (r: ArenaResult) =>
+/** The ranking for Excel: ranks as integers and scores as number cells (two places by format). */
+function cells(r: ArenaResult, row: ArenaResult['rows'][number]): ExportCell[] {
+  return [
+    row.rank,
+    row.position,
+    row.unitName,
+    row.presenter,
+    numberCell(row.score),
+    ...r.arena.criteria.map((c) => numberCell(row.criteria[c.id] ?? null)),
+    ...r.arena.groups.map((g) => numberCell(row.groups.find((x) => x.groupId === g.id)?.score ?? null)),
+  ];
+}
+const formats = (r: ArenaResult): string[] => header(r).map((_, i) => (i < 2 ? INT_FMT : i < 4 ? '' : SCORE_FMT));
+
+const judgeRows = (r: ArenaResult): ExportCell[][] =>
   r.rows.flatMap((row) =>
     row.groups.flatMap((g) =>
-      g.judges.map((j) => [row.unitName, g.groupId, j.name, fmt(j.total), STATUS_LABEL[j.status]]),
+      g.judges.map((j) => [row.unitName, g.groupId, j.name, numberCell(j.total), STATUS_LABEL[j.status]]),
     ),
   );
-const absenceRows = (r: ArenaResult) => r.absences.map((a) => [a.name, a.groupId, a.contestants.join('、')]);
+const absenceRows = (r: ArenaResult) => [
+  ...r.excused.map((a) => [a.name, a.groupId, '缺席', a.wholeArena ? '全场' : a.contestants.join('、')]),
+  ...r.absences.map((a) => [a.name, a.groupId, '未评分', a.contestants.join('、')]),
+];
 
 /** 成绩表 (ranking) and 评委明细 (every judge's total and status) sheets, and 缺评 when a judge was absent. */
 export function resultWorkbook(r: ArenaResult): Promise<Buffer> {
@@ -53,12 +71,17 @@ export function resultWorkbook(r: ArenaResult): Promise<Buffer> {
       columns: listColumns(
         header(r),
         header(r).map((_, i) => (i === 2 ? 30 : 12)),
+        formats(r),
       ),
-      rows: r.rows.map((row) => line(r, row)),
+      rows: r.rows.map((row) => cells(r, row)),
     },
-    { name: '评委明细', columns: listColumns(['单位', '评委组', '评委', '总分', '状态']), rows: judgeRows(r) },
-    ...(r.absences.length > 0
-      ? [{ name: '缺评', columns: listColumns(['评委', '评委组', '未评分的选手']), rows: absenceRows(r) }]
+    {
+      name: '评委明细',
+      columns: listColumns(['单位', '评委组', '评委', '总分', '状态'], [], ['', '', '', SCORE_FMT]),
+      rows: judgeRows(r),
+    },
+    ...(r.absences.length + r.excused.length > 0
+      ? [{ name: '缺评', columns: listColumns(['评委', '评委组', '情形', '选手']), rows: absenceRows(r) }]
       : []),
   ]);
 }
@@ -77,6 +100,14 @@ export function resultDocument(r: ArenaResult): Promise<Buffer> {
         text: '评分规则：各评委组去掉一个最高分和一个最低分（组内不少于 5 个有效分时）后取平均，按组权重加权；回避和未评分的评委不计入。',
       },
       { kind: 'table', header: header(r), rows: r.rows.map((row) => line(r, row)) },
+      ...(r.excused.length > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `缺席评委：${r.excused.map((a) => `${a.name}（${a.wholeArena ? '全场' : a.contestants.join('、')}）`).join('；')}`,
+            },
+          ]
+        : []),
       ...(r.absences.length > 0
         ? [
             {

@@ -1,9 +1,10 @@
 import { applyHostAction, ContestStateError, type HostAction } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { invalidState } from '../../errors.js';
+import { AppError, invalidState } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { getArena, saveState } from './repo.js';
+import { liveSnapshot, type LiveSnapshot } from './live.js';
+import { getArena, judgesOf, saveState } from './repo.js';
 import type { HostActionInput } from './schema.js';
 import { arenaTopic } from './setup.js';
 
@@ -12,19 +13,27 @@ function toCore(a: HostActionInput): HostAction {
   if (a.type === 'call')
     return a.contestantId === undefined ? { type: 'call' } : { type: 'call', contestantId: String(a.contestantId) };
   if (a.type === 'reopen') return { type: 'reopen', contestantId: String(a.contestantId), reason: a.reason };
+  if (a.type === 'absent' || a.type === 'present')
+    return a.contestantId === undefined
+      ? { type: a.type, judgeId: String(a.judgeId) }
+      : { type: a.type, judgeId: String(a.judgeId), contestantId: String(a.contestantId) };
   return a;
 }
 
-/** One host action (start, call, timer, open/close scoring, reveal, reopen, finish), audited and broadcast. */
+/** One host action (start, call, timer, open/close scoring, reveal, reopen, finish), audited and broadcast; returns the new live view. */
 export async function hostAction(
   db: Db,
   audit: AuditActor,
   arenaId: number,
   action: HostActionInput,
   now = Date.now(),
-): Promise<void> {
+): Promise<LiveSnapshot> {
   await db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
+    if (action.type === 'absent' || action.type === 'present') {
+      const judges = await judgesOf(tx, arenaId);
+      if (!judges.some((j) => j.id === action.judgeId)) throw new AppError('NOT_FOUND', '该评委不在本场评委名单中');
+    }
     let next;
     try {
       next = applyHostAction(arena.state, toCore(action), now);
@@ -33,6 +42,17 @@ export async function hostAction(
       throw err;
     }
     await saveState(tx, arenaId, next, next.status === 'finished' ? { finishedAt: new Date(now) } : {});
+    if (action.type === 'absent' || action.type === 'present') {
+      await recordAudit(tx, audit, {
+        action: `arena.host.${action.type}`,
+        targetType: 'arena',
+        targetId: arenaId,
+        before: { absent: arena.state.absent ?? [] },
+        after: { absent: next.absent ?? [], judgeId: action.judgeId, contestantId: action.contestantId ?? null },
+      });
+      await notifyTopic(tx, arenaTopic(arenaId));
+      return;
+    }
     const subject = action.type === 'reopen' ? String(action.contestantId) : (next.current ?? arena.state.current);
     await recordAudit(tx, audit, {
       action: `arena.host.${action.type}`,
@@ -52,4 +72,5 @@ export async function hostAction(
     });
     await notifyTopic(tx, arenaTopic(arenaId));
   });
+  return liveSnapshot(db, arenaId);
 }

@@ -1,2 +1,18 @@
-/** The arena module's face: what other modules and the app may use. */
+/**
+ * The arena module's face (擂台赛): what other modules, the app, jobs, demo and CLI may call.
+ * Everything else in this folder is private to it.
+ */
+export { arenaRoutes } from './routes.js';
+export { createArena, drawArena } from './setup.js';
+export { hostAction } from './host.js';
+export { arenaResult } from './result.js';
+export { arenaBrief, briefDocument } from './brief.js';
+export { commitmentsOf } from './commitments.js';
+export { DEFAULT_CRITERIA } from './schema.js';
+
+// For the demo seeders and the authorisation matrix, which stage arenas mid-show or finished directly.
+export { hashSecret } from './setup.js';
+export { contestantsOf, getArena, judgesOf, listArenas, saveState } from './repo.js';
+
+// The live topic ('arena:<id>') the realtime hub serves (realtime/).
 export { arenaRealtime } from './realtime.js';

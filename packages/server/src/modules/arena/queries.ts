@@ -1,27 +1,16 @@
-import { count, inArray } from 'drizzle-orm';
 import type { ArenaDetail, ArenaSummary } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, campaigns } from '../../db/schema/index.js';
-import * as units from '../units/index.js';
+import { campaignNames } from '../dispatch/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
-import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
+import { contestantCounts, contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
 export async function arenaList(db: Db): Promise<ArenaSummary[]> {
   const arenas = await listArenas(db);
-  const counts = await db
-    .select({ arenaId: arenaContestants.arenaId, n: count() })
-    .from(arenaContestants)
-    .groupBy(arenaContestants.arenaId);
-  const n = new Map(counts.map((c) => [c.arenaId, c.n]));
-  const campaignIds = [...new Set(arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])))];
-  const named =
-    campaignIds.length === 0
-      ? []
-      : await db
-          .select({ id: campaigns.id, name: campaigns.name })
-          .from(campaigns)
-          .where(inArray(campaigns.id, campaignIds));
-  const names = new Map(named.map((c) => [c.id, c.name]));
+  const n = await contestantCounts(db);
+  const names = await campaignNames(
+    db,
+    arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])),
+  );
   return arenas.map((a) => ({
     id: a.id,
     title: a.title,
@@ -71,8 +60,4 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
   };
 }
 
-export async function unitOptions(db: Db) {
-  return (await units.all(db))
-    .filter((u) => u.active)
-    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, category: u.categoryName }));
-}
+export { unitOptions } from './repo.js';

@@ -1,4 +1,5 @@
-import type { ArenaResult } from '@leitai/core';
+import { hasPermission, type Actor, type ArenaResult } from '@leitai/core';
+import { forbidden } from '../../errors.js';
 
 export type { ArenaResult };
 import type { Db } from '../../db/client.js';
@@ -52,10 +53,14 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
     });
   }
   const absent = new Map<number, string[]>();
+  const excused = new Map<number, string[]>();
   for (const row of rows)
     for (const g of row.groups)
-      for (const j of g.judges)
-        if (j.status === 'absent') absent.set(j.judgeId, [...(absent.get(j.judgeId) ?? []), row.unitName]);
+      for (const j of g.judges) {
+        const to = j.status === 'absent' ? absent : j.status === 'excused' ? excused : null;
+        to?.set(j.judgeId, [...(to.get(j.judgeId) ?? []), row.unitName]);
+      }
+  const wholeArena = new Set((state.absent ?? []).filter((a) => a.contestantId === null).map((a) => Number(a.judgeId)));
   return {
     arena: {
       id: arena.id,
@@ -70,5 +75,22 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
     absences: judges
       .filter((j) => absent.has(j.id))
       .map((j) => ({ judgeId: j.id, name: j.name, groupId: j.groupId, contestants: absent.get(j.id) ?? [] })),
+    excused: judges
+      .filter((j) => excused.has(j.id) || wholeArena.has(j.id))
+      .map((j) => ({
+        judgeId: j.id,
+        name: j.name,
+        groupId: j.groupId,
+        wholeArena: wholeArena.has(j.id),
+        contestants: excused.get(j.id) ?? [],
+      })),
   };
+}
+
+/** Managers see the result as it forms; everyone else once the arena is finished. */
+export async function readableResult(db: Db, actor: Actor, arenaId: number): Promise<ArenaResult> {
+  const result = await arenaResult(db, arenaId);
+  if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage'))
+    throw forbidden('擂台赛结束后才公布成绩');
+  return result;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { readFile, storeUpload } from './service.js';
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,10 +17,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await requireAccess(request, 'file.read', { kind: 'file', id: request.params.id });
       const file = await readFile(app.ctx.db, request.params.id);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', attachmentHeader(file.name))
-        .send(file.content);
+      return sendFile(reply, file.name, file.content);
     },
   );
 };

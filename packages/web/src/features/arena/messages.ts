@@ -5,7 +5,14 @@ const zh = {
   menu: { list: '擂台赛' },
   status: { draft: '筹备中', live: '进行中', finished: '已结束' },
   phase: { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' },
-  judgeStatus: { used: '计入', trimmedHigh: '去掉最高分', trimmedLow: '去掉最低分', recused: '回避', absent: '未评分' },
+  judgeStatus: {
+    used: '计入',
+    trimmedHigh: '去掉最高分',
+    trimmedLow: '去掉最低分',
+    recused: '回避',
+    excused: '缺席',
+    absent: '未评分',
+  },
   // The server's default criteria (ids are Chinese data); any other criterion shows its id.
   criteria: { 实绩: '实绩', 举措: '举措', 表现: '表现', 作风: '作风' },
   notDrawn: '未抽签',
@@ -209,6 +216,7 @@ const en: Messages<typeof zh> = {
     trimmedHigh: 'Highest dropped',
     trimmedLow: 'Lowest dropped',
     recused: 'Recused',
+    excused: 'Absent',
     absent: 'Not scored',
   },
   criteria: { 实绩: 'Results', 举措: 'Measures', 表现: 'Presentation', 作风: 'Conduct' },
