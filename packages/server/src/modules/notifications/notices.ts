@@ -1,4 +1,4 @@
-import { splitPeriod } from '@leitai/core';
+import { REPORT_STATE_LABELS, splitPeriod } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
@@ -28,7 +28,7 @@ async function tell(tx: Db, e: DomainEvent): Promise<void> {
     case 'report.submitted':
       await notify(tx, await officeRecipients(tx), {
         kind: 'dispatch.submitted',
-        title: `待审核：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
+        title: `${REPORT_STATE_LABELS.submitted}：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
         body: e.resubmitted ? '退回后已重新报送' : '',
         link: `/dispatch/report/${e.unitId}/${e.period}`,
         dedupeKey: `dispatch:${e.reportId}:submitted:${e.version}`,
