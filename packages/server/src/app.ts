@@ -21,10 +21,13 @@ import { registerTextGuard } from './http/text-guard.js';
 import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
-import { accessTargets, apiModules } from './modules/index.js';
-import { setAuditAlgorithm } from './modules/audit/service.js';
-import { registerSessionHook } from './modules/auth/hook.js';
+import { OutboxRelay } from './events/consumer.js';
+import { accessTargets, apiModules, eventConsumers, realtimeTopics } from './modules/index.js';
+import { createHub, realtimeConsumer } from './realtime/index.js';
+import { setAuditAlgorithm } from './modules/audit/index.js';
+import { registerSessionHook } from './modules/auth/index.js';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface BuildAppOptions {
@@ -50,7 +53,17 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('ctx', { config, database, db: database.db });
+  const realtime = createHub(database, realtimeTopics, (err) => app.log.error({ err }, 'realtime: snapshot failed'));
+  const outbox = new OutboxRelay(database, [...eventConsumers, realtimeConsumer(realtimeTopics)], {
+    onError: (err, entry) => app.log.error({ err, event: entry?.id }, 'outbox: delivery failed'),
+  });
+  app.decorate('ctx', { config, database, db: database.db, realtime, outbox });
+  app.addHook('onReady', () => outbox.start());
+  // Open event streams would keep the server from closing: end them first.
+  app.addHook('preClose', async () => {
+    await realtime.stop();
+    await outbox.stop();
+  });
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
   registerTargets(accessTargets);
@@ -85,7 +98,12 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   });
 
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    // Whoever changed something sees its consequences at once (their own bell, the live view): a write
+    // delivers what it emitted before answering, rather than waiting for the loop to wake.
+    if (!SAFE_METHODS.has(request.method))
+      await outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
   });
 
   app.get('/healthz', async () => ({ ok: true }));

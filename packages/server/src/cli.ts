@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { backup, restore } from './backup/index.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
-import { verifyAuditChain } from './modules/audit/verify.js';
+import { verifyAuditChain } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -25,6 +27,18 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       `Audit chain BROKEN at entry ${result.brokenSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
     );
     return 2;
+  },
+  /** Writes the API's OpenAPI document (CI checks that regenerating it changes nothing). */
+  async openapi([out = 'docs/openapi.json']) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
+    await app.ready();
+    await writeFile(out, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+    await app.close();
+    await database.close();
+    console.log(`OpenAPI document written to ${out}.`);
+    return 0;
   },
   async backup([file]) {
     const config = loadConfig();

@@ -1,6 +1,5 @@
 import type { DemoSeeder } from './index.js';
-import { CN_2026 } from '../modules/calendar/cn-holidays.js';
-import { saveCalendar } from '../modules/calendar/service.js';
+import { CN_2026, saveCalendar } from '../modules/calendar/index.js';
 
 export const calendarSeeder: DemoSeeder = {
   name: '2026 working-day calendar',

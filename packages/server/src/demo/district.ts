@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import type { Role } from '@leitai/core';
 import type { Db } from '../db/client.js';
 import { categories, units, users } from '../db/schema/index.js';
-import { hashPassword } from '../modules/auth/passwords.js';
-import { insertUnit } from '../modules/units/repository.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { insertUnit } from '../modules/units/index.js';
 import type { DemoSeeder } from './index.js';
 
 /** 城阳区 as seed 000 describes it; see docs/demo.md. Later seeders find units and users by these codes. */

@@ -1,12 +1,18 @@
 import type { Actor } from '@leitai/core';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
+import type { OutboxRelay } from '../events/consumer.js';
+import type { RealtimeHub } from '../realtime/hub.js';
 
 /** What every route plugin can reach through `app.ctx`. */
 export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
+  /** This instance's fan-out of topic changes to event streams (realtime/). */
+  realtime: RealtimeHub;
+  /** Delivers the outbox to its consumers (events/). */
+  outbox: OutboxRelay;
 }
 
 /** The signed-in user of a request, set by the session plugin. */

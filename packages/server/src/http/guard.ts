@@ -1,6 +1,6 @@
 import type { Actor, Permission } from '@leitai/core';
 import type { FastifyRequest } from 'fastify';
-import type { AuditActor } from '../modules/audit/service.js';
+import type { AuditActor } from '../modules/audit/index.js';
 import { requireUnitAccess, requireUser } from './access.js';
 
 export { requireUser };

@@ -10,7 +10,11 @@ import { dispatchRoutes } from './dispatch/index.js';
 import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import type { EventConsumer } from '../events/consumer.js';
 import type { TargetType } from '../http/access.js';
+import type { RealtimeTopic } from '../realtime/index.js';
+import * as arena from './arena/index.js';
+import * as notifications from './notifications/index.js';
 import * as files from './files/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
@@ -38,3 +42,9 @@ export const apiModules: FastifyPluginAsync[] = [
  * that has objects others point at.
  */
 export const accessTargets: TargetType[] = [...units.accessTargets, ...users.accessTargets, ...files.accessTargets];
+
+/** The live topics event streams can follow (realtime/), from each module's face. */
+export const realtimeTopics: RealtimeTopic[] = [arena.arenaRealtime];
+
+/** Consumers of the outbox besides realtime's own (events/). */
+export const eventConsumers: EventConsumer[] = [notifications.noticeConsumer];

@@ -6,3 +6,4 @@ export * from './arena.js';
 export * from './ledger.js';
 export * from './notifications.js';
 export * from './dispatch.js';
+export * from './outbox.js';

@@ -1,7 +1,7 @@
 import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import type { AuditActor } from '../audit/service.js';
+import type { AuditActor } from '../audit/index.js';
 import * as ledger from '../ledger/index.js';
 import { contestantsOf, getArena } from './repo.js';
 

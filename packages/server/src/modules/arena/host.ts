@@ -1,12 +1,11 @@
 import { applyHostAction, ContestStateError, type HostAction } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidState } from '../../errors.js';
-import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { emit } from '../../events/emit.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { liveSnapshot, type LiveSnapshot } from './live.js';
 import { getArena, judgesOf, saveState } from './repo.js';
 import type { HostActionInput } from './schema.js';
-import { arenaTopic } from './setup.js';
 
 /** Core speaks string ids; the API numbers. */
 function toCore(a: HostActionInput): HostAction {
@@ -50,7 +49,7 @@ export async function hostAction(
         before: { absent: arena.state.absent ?? [] },
         after: { absent: next.absent ?? [], judgeId: action.judgeId, contestantId: action.contestantId ?? null },
       });
-      await notifyTopic(tx, arenaTopic(arenaId));
+      await emit(tx, { type: 'arena.host.acted', arenaId, action: action.type });
       return;
     }
     const subject = action.type === 'reopen' ? String(action.contestantId) : (next.current ?? arena.state.current);
@@ -70,7 +69,7 @@ export async function hostAction(
         ...(action.type === 'reopen' ? { reason: action.reason } : {}),
       },
     });
-    await notifyTopic(tx, arenaTopic(arenaId));
+    await emit(tx, { type: 'arena.host.acted', arenaId, action: action.type });
   });
   return liveSnapshot(db, arenaId);
 }

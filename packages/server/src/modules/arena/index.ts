@@ -12,3 +12,6 @@ export { commitmentsOf } from './commitments.js';
 // For the demo seeders and the authorisation matrix, which stage arenas mid-show or finished directly.
 export { hashSecret } from './setup.js';
 export { contestantsOf, getArena, judgesOf, listArenas, saveState } from './repo.js';
+
+// The live topic ('arena:<id>') the realtime hub serves (realtime/).
+export { arenaRealtime } from './realtime.js';

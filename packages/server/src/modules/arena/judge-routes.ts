@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import { headerToken } from '../../http/public/index.js';
 import type { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
 import { screenSnapshot, screenTopic, withServerNow } from './live.js';
@@ -13,11 +14,9 @@ import { ZContestantParam, ZJoin, ZScore, ZScreenToken } from './schema.js';
  * follows the arena on the big screen's read-only stream (its state carries that link), and the device
  * token never appears in a URL or an access log.
  */
-const tokenOf = (request: FastifyRequest): string | undefined => {
-  const h = request.headers['x-judge-token'];
-  return typeof h === 'string' && h.length > 0 ? h : undefined;
-};
+const tokenOf = (request: FastifyRequest): string | undefined => headerToken(request, 'x-judge-token');
 
+/** Public routes: registered through http/public (rate limit per address), listed in test/authz/public.ts. */
 export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (app, { hub }) => {
   const db = app.ctx.db;
   const tags = ['arena-judge'];

@@ -10,8 +10,8 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
-import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { emit } from '../../events/emit.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { buildSnapshot, loadArenaData } from './live.js';
 import {
   bindDevice,
@@ -22,7 +22,7 @@ import {
   markDeviceSeen,
   upsertScore,
 } from './repo.js';
-import { arenaTopic, hashSecret } from './setup.js';
+import { hashSecret } from './setup.js';
 
 /** A phone counts as in use while it has been heard from within this window. */
 export const DEVICE_ACTIVE_MS = 90_000;
@@ -150,7 +150,7 @@ export async function submitScore(
       before,
       after: { contestantId, criteria, total, reason: body.reason },
     });
-    await notifyTopic(tx, arenaTopic(me.arenaId));
+    await emit(tx, { type: 'arena.score.submitted', arenaId: me.arenaId, contestantId });
     return { total };
   });
 }

@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
-import { RealtimeHub } from '../../realtime/hub.js';
-import { openEventStream } from '../../realtime/sse.js';
+import { openEventStream } from '../../realtime/index.js';
 import { hasPermission } from '@leitai/core';
 import { forbidden } from '../../errors.js';
 import { resultDocument, resultWorkbook } from './export.js';
 import { hostAction } from './host.js';
+import { publicRoutes } from '../../http/public/index.js';
 import { judgeRoutes } from './judge-routes.js';
 import { liveSnapshot, liveTopic, withServerNow } from './live.js';
 import { arenaDetail, arenaList, unitOptions } from './queries.js';
@@ -20,22 +20,11 @@ import { addRecusal, createArena, drawArena, issueCodes } from './setup.js';
 
 /**
  * 擂台赛: the organiser's set-up and host console, the big screen, and (in judge-routes.ts) the judges'
- * phones. One realtime hub per app instance fans PostgreSQL notifications out to SSE clients.
+ * phones. The app's realtime hub (realtime/) serves the live view; arena registers its topic in index.ts.
  */
 export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.ctx.db;
-  const hub = new RealtimeHub(
-    app.ctx.database.listen,
-    async (topic) => {
-      const id = Number(topic.split(':')[1]);
-      return topic.startsWith('arena:') && Number.isInteger(id)
-        ? { event: 'state', data: await liveSnapshot(db, id) }
-        : null;
-    },
-    { onError: (err) => app.log.error({ err }, 'realtime: snapshot failed') },
-  );
-  // Open event streams would keep the server from closing: end them first.
-  app.addHook('preClose', async () => hub.stop());
+  const hub = app.ctx.realtime;
   const tags = ['arena'];
   const params = ZArenaId;
 
@@ -118,5 +107,5 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
   });
 
-  await app.register(judgeRoutes, { hub });
+  await app.register(publicRoutes(judgeRoutes), { hub });
 };

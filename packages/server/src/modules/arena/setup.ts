@@ -9,8 +9,8 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
-import { notifyTopic } from '../../realtime/notify.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { emit } from '../../events/emit.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { campaignNames } from '../dispatch/index.js';
 import {
   contestantsOf,
@@ -129,7 +129,7 @@ export async function drawArena(
       targetId: arenaId,
       after: { seed, order },
     });
-    await notifyTopic(tx, arenaTopic(arenaId));
+    await emit(tx, { type: 'arena.drawn', arenaId });
     return { seed, order: order.map(Number) };
   });
 }
@@ -146,7 +146,7 @@ export async function addRecusal(
     if (!(await judgeAndContestantIn(tx, arenaId, r.judgeId, r.contestantId))) throw notFound('评委或选手');
     if ((await insertRecusals(tx, arenaId, [{ ...r, kind: 'manual' }])) === 0) throw conflict('该评委已对该选手回避');
     await recordAudit(tx, audit, { action: 'arena.recusal.add', targetType: 'arena', targetId: arenaId, after: r });
-    await notifyTopic(tx, arenaTopic(arenaId));
+    await emit(tx, { type: 'arena.recusal.added', arenaId });
   });
 }
 

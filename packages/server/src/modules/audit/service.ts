@@ -1,7 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
 import { entryHash, GENESIS_HASH, type HashAlgorithm } from './hash.js';
+import { appendEntry, lockChainEnd } from './repository.js';
 
 /** Who did it, from where. Anonymous actors (a judge by code, the public) carry a descriptive name. */
 export interface AuditActor {
@@ -19,9 +18,6 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-/** Any lock key fixed for the chain: appends are serialised so each entry links to the one before. */
-const CHAIN_LOCK = 7263002;
-
 let algorithm: HashAlgorithm = 'sha256';
 /** Set once at start from configuration (AUDIT_HASH). */
 export function setAuditAlgorithm(a: HashAlgorithm): void {
@@ -33,12 +29,7 @@ export function setAuditAlgorithm(a: HashAlgorithm): void {
  * record commit together or not at all.
  */
 export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const last = await lockChainEnd(tx);
   const content = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
@@ -54,5 +45,5 @@ export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent):
     address: actor.address,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditLog).values({ ...content, hash: entryHash(algorithm, content), algorithm });
+  await appendEntry(tx, { ...content, hash: entryHash(algorithm, content), algorithm });
 }

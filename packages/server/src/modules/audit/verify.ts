@@ -1,7 +1,6 @@
-import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
-import { entryHash, type HashAlgorithm } from './hash.js';
+import { entryHash } from './hash.js';
+import { entriesAfter } from './repository.js';
 
 export type VerifyResult =
   { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
@@ -14,12 +13,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
   let checked = 0;
   let prev: { seq: number; hash: string } | undefined;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, prev?.seq ?? 0))
-      .orderBy(asc(auditLog.seq))
-      .limit(batchSize);
+    const rows = await entriesAfter(db, prev?.seq ?? 0, batchSize);
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       const { hash, algorithm, ...content } = row;
@@ -27,7 +21,7 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
         return { ok: false, checked, brokenSeq: prev.seq + 1, reason: `entry ${prev.seq + 1} is missing` };
       if (prev && row.prevHash !== prev.hash)
         return { ok: false, checked, brokenSeq: row.seq, reason: 'link to the previous entry does not match' };
-      if (entryHash(algorithm as HashAlgorithm, content) !== hash)
+      if (entryHash(algorithm, content) !== hash)
         return { ok: false, checked, brokenSeq: row.seq, reason: 'content does not match its hash' };
       checked++;
       prev = { seq: row.seq, hash };

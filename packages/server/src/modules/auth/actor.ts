@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { Actor, Role } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { units } from '../../db/schema/index.js';
+import * as units from '../units/index.js';
 
 /** The columns an actor is built from, as loaded with the user's own unit. */
 export interface ActorSource {
@@ -14,9 +13,7 @@ export interface ActorSource {
 
 export async function buildActor(db: Db, source: ActorSource): Promise<Actor> {
   const overseen =
-    source.overseenUnitIds.length === 0
-      ? []
-      : await db.select({ path: units.path }).from(units).where(inArray(units.id, source.overseenUnitIds));
+    source.overseenUnitIds.length === 0 ? [] : [...(await units.byIds(db, source.overseenUnitIds)).values()];
   return {
     userId: source.id,
     unitId: source.unitId,

@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { permissionsOf } from '@leitai/core';
-import { units } from '../../db/schema/index.js';
 import { requireUser } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
-import { recordAudit } from '../audit/service.js';
-import { changePassword, login } from './service.js';
-import { closeSession, SESSION_COOKIE } from './sessions.js';
+import { changePassword, login, logout, me } from './service.js';
+import { SESSION_COOKIE } from './sessions.js';
 
 const ZLogin = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -36,38 +32,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const user = request.user;
-    if (user) {
-      await app.ctx.db.transaction(async (tx) => {
-        await closeSession(tx, user.sessionIdHash);
-        await recordAudit(tx, auditActorOf(request), {
-          action: 'auth.logout',
-          targetType: 'user',
-          targetId: user.actor.userId,
-          unitId: user.actor.unitId,
-        });
-      });
-    }
+    // Public: a caller without a session has nothing to end.
+    if (request.user) await logout(app.ctx.db, auditActorOf(request), request.user);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
   app.get('/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
-    const user = requireUser(request);
-    const [unit] = await app.ctx.db.select({ name: units.name }).from(units).where(eq(units.id, user.actor.unitId));
-    return {
-      user: {
-        id: user.actor.userId,
-        username: user.username,
-        displayName: user.displayName,
-        unitId: user.actor.unitId,
-        unitName: unit?.name ?? '',
-        roles: user.actor.roles,
-        mustChangePassword: user.mustChangePassword,
-      },
-      permissions: permissionsOf(user.actor),
-      csrfToken: user.csrfToken,
-    };
+    return me(app.ctx.db, requireUser(request));
   });
 
   app.post(

@@ -1,35 +1,19 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { loginGate, passwordProblems } from '@leitai/core';
+import { loginGate, passwordProblems, permissionsOf } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { loginFailures, users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { securityPolicy } from '../security/policy.js';
-import { challengeNeeded } from './challenge-gate.js';
-import { newChallenge } from './challenge.js';
+import type { RequestUser } from '../../http/context.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { clearLoginFailures, loginFailuresSince, recordLoginFailure, securityPolicy } from '../security/index.js';
+import * as units from '../units/index.js';
+import { challengeNeeded, newChallenge } from '../../http/public/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
-import { closeOtherSessions, openSession, type NewSession } from './sessions.js';
+import { credentialsById, credentialsByName, setPassword } from './repository.js';
+import { closeOtherSessions, closeSession, openSession, type NewSession } from './sessions.js';
 
 export interface LoginInput {
   username: string;
   password: string;
   challenge?: { token: string; answer: number } | undefined;
-}
-
-const sameName = (username: string) => sql`lower(${users.username}) = lower(${username})`;
-
-async function recentFailures(db: Db, username: string, address: string, since: Date): Promise<Date[]> {
-  const rows = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(
-      and(
-        sql`lower(${loginFailures.username}) = lower(${username})`,
-        eq(loginFailures.address, address),
-        gt(loginFailures.at, since),
-      ),
-    );
-  return rows.map((r) => r.at);
 }
 
 /**
@@ -45,7 +29,7 @@ export async function login(
   const now = new Date();
   const policy = await securityPolicy(db);
   const since = new Date(now.getTime() - policy.lockMinutes * 60_000);
-  const failures = await recentFailures(db, input.username, meta.address, since);
+  const failures = await loginFailuresSince(db, input.username, meta.address, since);
   const gate = loginGate(failures, now, policy);
   if (gate.kind === 'locked') {
     throw new AppError(
@@ -56,23 +40,14 @@ export async function login(
   }
   if (gate.kind === 'challenge') challengeNeeded(secret, input.challenge);
 
-  const [user] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      passwordHash: users.passwordHash,
-      active: users.active,
-      unitId: users.unitId,
-    })
-    .from(users)
-    .where(sameName(input.username));
+  const user = await credentialsByName(db, input.username);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const actor: AuditActor = { id: user?.id ?? null, name: input.username, address: meta.address };
 
   if (!user || !passwordOk || !user.active) {
     const after = loginGate([...failures, now], now, policy);
     await db.transaction(async (tx) => {
-      await tx.insert(loginFailures).values({ username: input.username.toLowerCase(), address: meta.address, at: now });
+      await recordLoginFailure(tx, input.username, meta.address, now);
       await recordAudit(tx, actor, {
         action: 'auth.login_failed',
         targetType: 'user',
@@ -106,11 +81,7 @@ export async function login(
   }
 
   return db.transaction(async (tx) => {
-    await tx
-      .delete(loginFailures)
-      .where(
-        and(sql`lower(${loginFailures.username}) = lower(${input.username})`, eq(loginFailures.address, meta.address)),
-      );
+    await clearLoginFailures(tx, input.username, meta.address);
     const session = await openSession(tx, user.id, meta);
     await recordAudit(
       tx,
@@ -128,7 +99,7 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  const user = await credentialsById(db, actor.id);
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (!(await verifyPassword(user.passwordHash, current)))
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', { field: 'currentPassword' });
@@ -138,10 +109,7 @@ export async function changePassword(
   if (problems.length > 0) throw new AppError('WEAK_PASSWORD', problems.join('；'), { problems });
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
-      .where(eq(users.id, user.id));
+    await setPassword(tx, user.id, passwordHash);
     await closeOtherSessions(tx, user.id, sessionIdHash);
     await recordAudit(tx, actor, {
       action: 'user.password_change',
@@ -152,45 +120,32 @@ export async function changePassword(
   });
 }
 
-/** Clears an account's failures from every address (安全管理员解锁). */
-export async function unlockAccount(db: Db, actor: AuditActor, username: string): Promise<void> {
+/** Ends the request's session, on the record. */
+export async function logout(db: Db, who: AuditActor, user: RequestUser): Promise<void> {
   await db.transaction(async (tx) => {
-    const cleared = await tx
-      .delete(loginFailures)
-      .where(sql`lower(${loginFailures.username}) = lower(${username})`)
-      .returning({ address: loginFailures.address });
-    await recordAudit(tx, actor, {
-      action: 'auth.unlock',
+    await closeSession(tx, user.sessionIdHash);
+    await recordAudit(tx, who, {
+      action: 'auth.logout',
       targetType: 'user',
-      targetId: username,
-      after: { clearedFailures: cleared.length },
+      targetId: user.actor.userId,
+      unitId: user.actor.unitId,
     });
   });
 }
 
-/** Accounts locked from some address right now. */
-export async function lockedAccounts(
-  db: Db,
-): Promise<{ username: string; address: string; failures: number; until: string }[]> {
-  const policy = await securityPolicy(db);
-  const now = new Date();
-  const since = new Date(now.getTime() - policy.lockMinutes * 60_000);
-  const rows = await db
-    .select({
-      username: loginFailures.username,
-      address: loginFailures.address,
-      failures: sql<number>`count(*)::int`,
-      last: sql<string>`max(${loginFailures.at})`,
-    })
-    .from(loginFailures)
-    .where(gt(loginFailures.at, since))
-    .groupBy(loginFailures.username, loginFailures.address);
-  return rows
-    .filter((r) => r.failures >= policy.lockAfterFailures)
-    .map((r) => ({
-      username: r.username,
-      address: r.address,
-      failures: r.failures,
-      until: new Date(new Date(r.last).getTime() + policy.lockMinutes * 60_000).toISOString(),
-    }));
+/** Who is signed in, what they may do, and the token their writes carry. */
+export async function me(db: Db, user: RequestUser) {
+  return {
+    user: {
+      id: user.actor.userId,
+      username: user.username,
+      displayName: user.displayName,
+      unitId: user.actor.unitId,
+      unitName: (await units.nameOf(db, user.actor.unitId)) ?? '',
+      roles: user.actor.roles,
+      mustChangePassword: user.mustChangePassword,
+    },
+    permissions: permissionsOf(user.actor),
+    csrfToken: user.csrfToken,
+  };
 }

@@ -1,12 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import { sessionAlive } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { sessions, units, users } from '../../db/schema/index.js';
 import type { RequestUser } from '../../http/context.js';
+import { securityPolicy } from '../security/index.js';
 import { buildActor } from './actor.js';
-import { securityPolicy } from '../security/policy.js';
-
+import {
+  deleteSession,
+  deleteSessionsIdleSince,
+  deleteSessionsOf,
+  insertSession,
+  sessionWithAccount,
+  touchSession,
+} from './repository.js';
 export const SESSION_COOKIE = 'leitai_session';
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
 const TOUCH_MS = 60_000;
@@ -26,7 +31,7 @@ export async function openSession(
 ): Promise<NewSession> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insert(sessions).values({
+  await insertSession(db, {
     idHash: sha256(id),
     userId,
     csrfToken,
@@ -39,33 +44,15 @@ export async function openSession(
 /** The user behind a session cookie, or null when it is unknown, expired or the account is disabled. */
 export async function resolveSession(db: Db, sessionId: string, now = new Date()): Promise<RequestUser | null> {
   const idHash = sha256(sessionId);
-  const [row] = await db
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      csrfToken: sessions.csrfToken,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      unitId: users.unitId,
-      unitPath: units.path,
-      roles: users.roles,
-      overseenUnitIds: users.overseenUnitIds,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.idHash, idHash));
+  const row = await sessionWithAccount(db, idHash);
   if (!row) return null;
   const policy = await securityPolicy(db);
   if (!row.active || !sessionAlive(row.createdAt, row.lastSeenAt, now, policy)) {
-    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    await deleteSession(db, idHash);
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    await touchSession(db, idHash, now);
   }
   return {
     actor: await buildActor(db, row),
@@ -78,21 +65,15 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
 }
 
 export async function closeSession(db: Db, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+  await deleteSession(db, idHash);
 }
 
 /** Ends every session of a user but one (after a password change: other devices must sign in again). */
 export async function closeOtherSessions(db: Db, userId: number, keepIdHash: string | null): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(
-      keepIdHash
-        ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${keepIdHash}`)
-        : eq(sessions.userId, userId),
-    );
+  await deleteSessionsOf(db, userId, keepIdHash);
 }
 
 /** Housekeeping: sessions idle past any policy's longest idle time. */
 export async function purgeStaleSessions(db: Db, olderThan: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.lastSeenAt, olderThan));
+  await deleteSessionsIdleSince(db, olderThan);
 }

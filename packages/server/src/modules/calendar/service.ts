@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 import { workCalendar, type CalendarData, type WorkCalendar } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import type { AuditActor } from '../audit/service.js';
-import { readSetting, writeSetting } from '../settings/store.js';
+import type { AuditActor } from '../audit/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
 
 const KEY = 'calendar';
 const ZDate = ZCalendarDate();

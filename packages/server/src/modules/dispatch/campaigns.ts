@@ -1,7 +1,7 @@
 import { paceProfile, parseDecimal, parseWarningRule, ScoringInputError, type Actor } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import {
   assignmentsOf,
   campaignIndicators,

@@ -2,7 +2,7 @@ import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, importInvalid, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, readSheet } from '../../excel/index.js';
-import type { AuditActor } from '../audit/service.js';
+import type { AuditActor } from '../audit/index.js';
 import { assignedUnitIds } from './campaigns.js';
 import { allUnits, assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
 import { reportForm, saveReport } from './reports.js';

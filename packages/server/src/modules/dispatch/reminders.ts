@@ -1,8 +1,8 @@
 import { reportReminder, splitPeriod, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { DailyJob } from '../../jobs/runner.js';
-import { loadCalendar } from '../calendar/service.js';
-import { notify, recipientsByUnit } from '../notifications/service.js';
+import { loadCalendar } from '../calendar/index.js';
+import { notify, recipientsByUnit } from '../notifications/index.js';
 import { boardRows } from './board.js';
 import { openPeriods } from './repo.js';
 import { dispatchSettings } from './settings.js';

@@ -16,9 +16,9 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { claimFiles, filesOf } from '../files/service.js';
-import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { claimFiles, filesOf } from '../files/index.js';
+import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/index.js';
 import {
   getCampaign,
   getPeriod,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_REMINDER_WORKING_DAYS } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import type { AuditActor } from '../audit/service.js';
-import { readSetting, writeSetting } from '../settings/store.js';
+import type { AuditActor } from '../audit/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
 
 export const ZDispatchSettings = z.object({
   reminderWorkingDays: z

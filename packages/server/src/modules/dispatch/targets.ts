@@ -1,8 +1,8 @@
 import { can, parseDecimal, ScoringInputError, toDecimal, unitFilter, type Actor } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound, type ImportProblem } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { notify, officeRecipients, unitRecipients } from '../notifications/index.js';
 import {
   allUnits,
   campaignIndicators,

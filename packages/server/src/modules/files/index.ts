@@ -2,6 +2,8 @@
 import { defineTarget } from '../../http/access.js';
 import { filePlace } from './repository.js';
 
+export { claimFiles, filesOf, type FileInfo } from './service.js';
+
 declare module '../../http/access.js' {
   interface TargetKinds {
     file: number;

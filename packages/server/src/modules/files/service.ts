@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor, FileInfo as FileContract } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { fileBlobs, files } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Upload } from '../../http/upload.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { claimUnowned, fileWithContent, filesOwnedBy, insertFile } from './repository.js';
 
 export type FileInfo = FileContract<Date>;
 
 /** Evidence is documents and pictures; executables and scripts are refused by extension. */
 const ALLOWED = /\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|txt|csv|jpe?g|png|gif|webp|bmp|zip|rar|7z|mp4|mov)$/i;
-const info = { id: files.id, name: files.name, size: files.size, mime: files.mime, createdAt: files.createdAt };
 
 export async function storeUpload(db: Db, actor: Actor, who: AuditActor, upload: Upload): Promise<FileInfo> {
   const name =
@@ -22,26 +20,26 @@ export async function storeUpload(db: Db, actor: Actor, who: AuditActor, upload:
   if (!ALLOWED.test(name))
     throw new AppError('VALIDATION_FAILED', `不支持的文件类型：${name}。请上传 PDF、Office 文档、图片、压缩包或视频`);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(files)
-      .values({
+    const row = await insertFile(
+      tx,
+      {
         name,
         mime: upload.mimetype || 'application/octet-stream',
         size: upload.buffer.length,
         sha256: createHash('sha256').update(upload.buffer).digest('hex'),
         uploadedBy: actor.userId,
         unitId: actor.unitId,
-      })
-      .returning(info);
-    await tx.insert(fileBlobs).values({ fileId: row!.id, content: upload.buffer });
+      },
+      upload.buffer,
+    );
     await recordAudit(tx, who, {
       action: 'file.upload',
       targetType: 'file',
-      targetId: row!.id,
+      targetId: row.id,
       unitId: actor.unitId,
-      after: { name, size: row!.size },
+      after: { name, size: row.size },
     });
-    return row!;
+    return row;
   });
 }
 
@@ -57,11 +55,11 @@ export async function claimFiles(
 ): Promise<FileInfo[]> {
   if (fileIds.length === 0) return [];
   const unique = [...new Set(fileIds)];
-  const claimed = await tx
-    .update(files)
-    .set({ ownerType: owner.ownerType, ownerId: String(owner.ownerId), unitId: owner.unitId })
-    .where(and(inArray(files.id, unique), eq(files.uploadedBy, actor.userId), isNull(files.ownerType)))
-    .returning(info);
+  const claimed = await claimUnowned(tx, unique, actor.userId, {
+    ownerType: owner.ownerType,
+    ownerId: String(owner.ownerId),
+    unitId: owner.unitId,
+  });
   if (claimed.length !== unique.length) {
     const ok = new Set(claimed.map((f) => f.id));
     throw new AppError(
@@ -73,11 +71,7 @@ export async function claimFiles(
 }
 
 export async function filesOf(db: Db, ownerType: string, ownerId: string | number): Promise<FileInfo[]> {
-  return db
-    .select(info)
-    .from(files)
-    .where(and(eq(files.ownerType, ownerType), eq(files.ownerId, String(ownerId))))
-    .orderBy(files.id);
+  return filesOwnedBy(db, ownerType, String(ownerId));
 }
 
 /**
@@ -85,11 +79,7 @@ export async function filesOf(db: Db, ownerType: string, ownerId: string | numbe
  * its unit's files, not the admins).
  */
 export async function readFile(db: Db, id: number): Promise<FileInfo & { content: Buffer }> {
-  const [row] = await db
-    .select({ ...info, content: fileBlobs.content })
-    .from(files)
-    .innerJoin(fileBlobs, eq(fileBlobs.fileId, files.id))
-    .where(eq(files.id, id));
+  const row = await fileWithContent(db, id);
   if (!row) throw notFound('文件');
   return row;
 }

@@ -12,8 +12,8 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { claimFiles } from '../files/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { claimFiles } from '../files/index.js';
 import { actingParty, asAppError, canRead } from './access.js';
 import { tellLeadUnit, tellOrganiser } from './notify.js';
 import {

@@ -9,7 +9,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidState, notFound } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import {
   getItem,
   insertEvent,

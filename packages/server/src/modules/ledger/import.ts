@@ -1,7 +1,7 @@
 import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { importInvalid, type ImportProblem } from '../../errors.js';
-import type { AuditActor } from '../audit/service.js';
+import type { AuditActor } from '../audit/index.js';
 import { FIELD_LABELS, insertItems, newItemProblems, validationContext, type NewItem } from './create.js';
 import { readImport } from './excel.js';
 import { allUnits, leaders } from './repository.js';

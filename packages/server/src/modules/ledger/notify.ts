@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { notify, unitRecipients } from '../notifications/service.js';
+import { notify, unitRecipients } from '../notifications/index.js';
 import { unitsByIds, type ItemRow } from './repository.js';
 
 /** Tells the lead unit's accounts and the responsible leader about an item. */

@@ -16,7 +16,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { filesOf } from '../files/service.js';
+import { filesOf } from '../files/index.js';
 import { canRead, partiesOf } from './access.js';
 import {
   allUnits,

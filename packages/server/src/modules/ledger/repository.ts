@@ -10,6 +10,7 @@ import {
   units,
   users,
 } from '../../db/schema/index.js';
+import * as unitsFace from '../units/index.js';
 
 export type ItemRow = typeof ledgerItems.$inferSelect;
 export type StepRow = typeof ledgerSteps.$inferSelect;
@@ -142,20 +143,18 @@ export async function decideExtension(
 }
 
 export async function unitsByIds(db: Db, ids: Iterable<number>): Promise<Map<number, UnitRef>> {
-  const list = [...new Set(ids)];
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active })
-    .from(units)
-    .where(inArray(units.id, list));
-  return new Map(rows.map((r) => [r.id, r]));
+  const found = await unitsFace.byIds(db, ids);
+  return new Map([...found].map(([id, u]) => [id, { id, code: u.code, name: u.name, path: u.path, active: u.active }]));
 }
 
 export async function allUnits(db: Db): Promise<UnitRef[]> {
-  return db
-    .select({ id: units.id, code: units.code, name: units.name, path: units.path, active: units.active })
-    .from(units)
-    .orderBy(asc(units.sortOrder), asc(units.id));
+  return (await unitsFace.all(db)).map((u) => ({
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    path: u.path,
+    active: u.active,
+  }));
 }
 
 export async function usersByIds(

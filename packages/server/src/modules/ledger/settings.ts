@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_YELLOW_DAYS } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { readSetting, writeSetting } from '../settings/store.js';
-import type { AuditActor } from '../audit/service.js';
+import { readSetting, writeSetting } from '../settings/index.js';
+import type { AuditActor } from '../audit/index.js';
 
 export const ZLedgerSettings = z.object({
   yellowDays: z
@@ -15,7 +15,7 @@ export const ZLedgerSettings = z.object({
 export type LedgerSettings = z.infer<typeof ZLedgerSettings>;
 
 /** The working-day calendar lives in the calendar module (工作日历), shared with the dispatch's deadlines. */
-export { loadCalendar } from '../calendar/service.js';
+export { loadCalendar } from '../calendar/index.js';
 
 /** Ledger settings ('ledger' key): the yellow warning window in days. */
 export async function ledgerSettings(db: Db): Promise<{ yellowDays: number }> {

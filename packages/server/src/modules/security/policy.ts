@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_SECURITY_POLICY, securityPolicyProblem, type SecurityPolicy } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import type { AuditActor } from '../audit/service.js';
-import { readSetting, writeSetting } from '../settings/store.js';
+import type { AuditActor } from '../audit/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
 
 export const ZSecurityPolicy = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),

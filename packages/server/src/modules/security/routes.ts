@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
-import { lockedAccounts, unlockAccount } from '../auth/service.js';
+import { lockedAccounts, unlockAccount } from './lockouts.js';
 import { securityPolicy, updateSecurityPolicy, ZSecurityPolicy } from './policy.js';
 
 /** The security admin's work (安全管理员): the policy and unlocking accounts. Nobody else's. */

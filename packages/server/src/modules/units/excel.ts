@@ -2,7 +2,7 @@ import { can, type Actor, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { importInvalid } from '../../errors.js';
 import { buildTemplate, byRow, exportSheet, readSheet } from '../../excel/index.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
 import { UNIT_KINDS, type UnitKind } from './kinds.js';
 import { findUnit, insertUnit, listUnits } from './repository.js';
 import { ZUnitCode } from './schema.js';

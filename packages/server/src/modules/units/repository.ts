@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { UnitFilter, UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { categories, units, users } from '../../db/schema/index.js';
@@ -55,6 +55,18 @@ export async function listUnits(db: Db, filter: UnitFilter): Promise<UnitRow[]> 
     .orderBy(asc(units.sortOrder), asc(units.id));
 }
 
+/** The units with these ids (the ones that exist), by id. */
+export async function unitsByIds(db: Db, ids: Iterable<number>): Promise<Map<number, UnitRow>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .select(unitColumns)
+    .from(units)
+    .leftJoin(categories, eq(categories.id, units.categoryId))
+    .where(inArray(units.id, list));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function findUnit(db: Db, id: number): Promise<UnitRow | undefined> {
   const [row] = await db
     .select(unitColumns)
@@ -97,4 +109,54 @@ export async function activeDependants(db: Db, id: number): Promise<{ children: 
 export async function pathOf(db: Db, id: number): Promise<string | null> {
   const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
   return row?.path ?? null;
+}
+
+/** A unit's name, or null when there is no such unit. */
+export async function nameOf(db: Db, id: number): Promise<string | null> {
+  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, id));
+  return row?.name ?? null;
+}
+
+/** Is any unit in this category? (A category in use cannot be deleted.) */
+export async function categoryInUse(db: Db, categoryId: number): Promise<boolean> {
+  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.categoryId, categoryId)).limit(1);
+  return row !== undefined;
+}
+
+/** Writes a unit's own fields (its path moves with moveSubtree). */
+export async function setUnitFields(
+  tx: Db,
+  id: number,
+  fields: Partial<Omit<NewUnit, 'code'>> & { active?: boolean },
+): Promise<void> {
+  await tx.update(units).set(fields).where(eq(units.id, id));
+}
+
+export type CategoryRow = typeof categories.$inferSelect;
+export type CategoryFields = Omit<typeof categories.$inferInsert, 'id'>;
+
+export async function listCategoryRows(db: Db): Promise<CategoryRow[]> {
+  return db.select().from(categories).orderBy(categories.sortOrder, categories.id);
+}
+
+export async function findCategory(db: Db, by: { id: number } | { code: string }): Promise<CategoryRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(categories)
+    .where('id' in by ? eq(categories.id, by.id) : eq(categories.code, by.code));
+  return row;
+}
+
+export async function insertCategory(tx: Db, fields: CategoryFields): Promise<CategoryRow> {
+  const [row] = await tx.insert(categories).values(fields).returning();
+  return row!;
+}
+
+export async function updateCategoryRow(tx: Db, id: number, fields: Partial<CategoryFields>): Promise<CategoryRow> {
+  const [row] = await tx.update(categories).set(fields).where(eq(categories.id, id)).returning();
+  return row!;
+}
+
+export async function deleteCategoryRow(tx: Db, id: number): Promise<void> {
+  await tx.delete(categories).where(eq(categories.id, id));
 }

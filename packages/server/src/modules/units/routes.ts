@@ -5,7 +5,6 @@ import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { exportUnits, importUnits, unitTemplate } from './excel.js';
 import { UNIT_KINDS } from './kinds.js';
-import { listUnits } from './repository.js';
 import { ZCategory, ZCategoryPatch, ZNewUnit, ZUnitPatch } from './schema.js';
 import {
   createCategory,
@@ -13,6 +12,7 @@ import {
   deleteCategory,
   getUnit,
   listCategories,
+  unitsInScope,
   updateCategory,
   updateUnit,
 } from './service.js';
@@ -32,8 +32,7 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: z.object({ includeInactive: z.stringbool().default(false) }) } },
     async (request) => {
       const { scope } = requireScope(request, 'unit.read');
-      const rows = await listUnits(db, scope);
-      return { items: request.query.includeInactive ? rows : rows.filter((u) => u.active), kinds: UNIT_KINDS };
+      return { items: await unitsInScope(db, scope, request.query.includeInactive), kinds: UNIT_KINDS };
     },
   );
 

@@ -1,11 +1,25 @@
-import { eq } from 'drizzle-orm';
-import { can, type Actor } from '@leitai/core';
+import { can, type Actor, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { categories, units } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { checkAccess } from '../../http/access.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { activeDependants, findUnit, findUnitByCode, insertUnit, moveSubtree, type UnitRow } from './repository.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import {
+  activeDependants,
+  categoryInUse,
+  deleteCategoryRow,
+  findCategory,
+  findUnit,
+  findUnitByCode,
+  insertCategory,
+  insertUnit,
+  listCategoryRows,
+  listUnits,
+  moveSubtree,
+  setUnitFields,
+  updateCategoryRow,
+  type CategoryRow,
+  type UnitRow,
+} from './repository.js';
 import type { CategoryInput, NewUnitInput, UnitPatch } from './schema.js';
 
 /** A unit the actor may manage (404 when they may not even see it); the route checked the one it names. */
@@ -25,6 +39,12 @@ function assertActive(parent: UnitRow): UnitRow {
   return parent;
 }
 
+/** The units in the actor's scope (the filter), the inactive ones only when asked for. */
+export async function unitsInScope(db: Db, scope: UnitFilter, includeInactive: boolean): Promise<UnitRow[]> {
+  const rows = await listUnits(db, scope);
+  return includeInactive ? rows : rows.filter((u) => u.active);
+}
+
 /** One unit (the route checked that the actor may read it). */
 export async function getUnit(db: Db, id: number): Promise<UnitRow> {
   return existing(db, id);
@@ -32,8 +52,8 @@ export async function getUnit(db: Db, id: number): Promise<UnitRow> {
 
 async function assertCategory(db: Db, categoryId: number | null | undefined): Promise<void> {
   if (categoryId === null || categoryId === undefined) return;
-  const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId));
-  if (!row) throw new AppError('VALIDATION_FAILED', '所选考核类别不存在', { field: 'categoryId' });
+  if (!(await findCategory(db, { id: categoryId })))
+    throw new AppError('VALIDATION_FAILED', '所选考核类别不存在', { field: 'categoryId' });
 }
 
 export async function createUnit(db: Db, actor: Actor, who: AuditActor, input: NewUnitInput): Promise<UnitRow> {
@@ -79,52 +99,47 @@ export async function updateUnit(
       }
     }
     const { parentId: _moved, ...rest } = patch;
-    await tx
-      .update(units)
-      .set({ ...rest, ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}) })
-      .where(eq(units.id, id));
+    await setUnitFields(tx, id, { ...rest, ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}) });
     const after = (await findUnit(tx, id))!;
     await recordAudit(tx, who, { action: 'unit.update', targetType: 'unit', targetId: id, unitId: id, before, after });
     return after;
   });
 }
 
-export async function listCategories(db: Db) {
-  return db.select().from(categories).orderBy(categories.sortOrder, categories.id);
+export async function listCategories(db: Db): Promise<CategoryRow[]> {
+  return listCategoryRows(db);
 }
 
 export async function createCategory(db: Db, who: AuditActor, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(categories).where(eq(categories.code, input.code));
-    if (existing) throw conflict(`类别编码“${input.code}”已被使用`, { field: 'code' });
-    const [row] = await tx.insert(categories).values(input).returning();
-    await recordAudit(tx, who, { action: 'category.create', targetType: 'category', targetId: row!.id, after: row });
-    return row!;
+    if (await findCategory(tx, { code: input.code }))
+      throw conflict(`类别编码“${input.code}”已被使用`, { field: 'code' });
+    const row = await insertCategory(tx, input);
+    await recordAudit(tx, who, { action: 'category.create', targetType: 'category', targetId: row.id, after: row });
+    return row;
   });
 }
 
 /** A category still used by a unit stays; an unused one may go (audited). */
 export async function deleteCategory(db: Db, who: AuditActor, id: number) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(categories).where(eq(categories.id, id));
+    const before = await findCategory(tx, { id });
     if (!before) throw notFound('考核类别');
-    const [used] = await tx.select({ id: units.id }).from(units).where(eq(units.categoryId, id)).limit(1);
-    if (used) throw new AppError('RULE_VIOLATION', `考核类别“${before.name}”仍有单位在用，不能删除`);
-    await tx.delete(categories).where(eq(categories.id, id));
+    if (await categoryInUse(tx, id))
+      throw new AppError('RULE_VIOLATION', `考核类别“${before.name}”仍有单位在用，不能删除`);
+    await deleteCategoryRow(tx, id);
     await recordAudit(tx, who, { action: 'category.delete', targetType: 'category', targetId: id, before });
   });
 }
 
 export async function updateCategory(db: Db, who: AuditActor, id: number, input: Partial<CategoryInput>) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(categories).where(eq(categories.id, id));
+    const before = await findCategory(tx, { id });
     if (!before) throw notFound('考核类别');
-    if (input.code && input.code !== before.code) {
-      const [clash] = await tx.select().from(categories).where(eq(categories.code, input.code));
-      if (clash) throw conflict(`类别编码“${input.code}”已被使用`, { field: 'code' });
-    }
-    const [after] = await tx.update(categories).set(input).where(eq(categories.id, id)).returning();
+    if (input.code && input.code !== before.code && (await findCategory(tx, { code: input.code })))
+      throw conflict(`类别编码“${input.code}”已被使用`, { field: 'code' });
+    const after = await updateCategoryRow(tx, id, input);
     await recordAudit(tx, who, { action: 'category.update', targetType: 'category', targetId: id, before, after });
-    return after!;
+    return after;
   });
 }

@@ -1,12 +1,11 @@
 import { ROLE_LABELS, ROLES, can, type Actor, type Role, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
 import { importInvalid, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, exportSheet, readSheet } from '../../excel/index.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { hashPassword } from '../auth/passwords.js';
-import { listUnits } from '../units/repository.js';
-import { searchUsers, usernameTaken, type UserRow } from './repository.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { hashPassword } from '../auth/index.js';
+import * as units from '../units/index.js';
+import { insertUsers, searchUsers, usernameTaken, type UserRow } from './repository.js';
 import { ZUsername } from './schema.js';
 import { rolesProblem, temporaryPassword } from './service.js';
 
@@ -52,7 +51,7 @@ export async function importUsers(
   buffer: Buffer,
 ): Promise<{ created: number; passwords: { username: string; displayName: string; temporaryPassword: string }[] }> {
   const { rows, problems } = await readSheet(buffer, COLUMNS);
-  const allUnits = await listUnits(db, { kind: 'all' });
+  const allUnits = await units.all(db);
   const unitByCode = new Map(allUnits.filter((u) => u.active).map((u) => [u.code, u]));
   const seen = new Map<string, number>();
   const planned: Planned[] = [];
@@ -102,10 +101,10 @@ export async function importUsers(
   }));
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p.temporaryPassword)));
   await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(users)
-      .values(planned.map((p, i) => ({ ...p, passwordHash: hashes[i]!, mustChangePassword: true })))
-      .returning({ id: users.id, username: users.username, unitId: users.unitId, roles: users.roles });
+    const inserted = await insertUsers(
+      tx,
+      planned.map((p, i) => ({ ...p, passwordHash: hashes[i]!, mustChangePassword: true })),
+    );
     for (const u of inserted) {
       await recordAudit(tx, who, {
         action: 'user.create',

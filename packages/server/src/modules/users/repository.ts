@@ -79,3 +79,20 @@ export async function searchUsers(
     .offset((q.page - 1) * q.pageSize);
   return { items, total: count?.n ?? 0 };
 }
+
+export type NewUserRow = Omit<typeof users.$inferInsert, 'id' | 'createdAt'>;
+
+export async function insertUsers(
+  tx: Db,
+  rows: NewUserRow[],
+): Promise<{ id: number; username: string; unitId: number; roles: string[] }[]> {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(users)
+    .values(rows)
+    .returning({ id: users.id, username: users.username, unitId: users.unitId, roles: users.roles });
+}
+
+export async function updateUserRow(tx: Db, id: number, fields: Partial<NewUserRow>): Promise<void> {
+  await tx.update(users).set(fields).where(eq(users.id, id));
+}

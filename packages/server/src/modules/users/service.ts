@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
 import {
   assignableRoles,
   can,
@@ -10,13 +9,12 @@ import {
   type UnitFilter,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { units, users } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { checkAccess } from '../../http/access.js';
-import { recordAudit, type AuditActor } from '../audit/service.js';
-import { hashPassword } from '../auth/passwords.js';
-import { closeOtherSessions } from '../auth/sessions.js';
-import { findUser, searchUsers, usernameTaken, type UserRow } from './repository.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { closeOtherSessions, hashPassword } from '../auth/index.js';
+import * as units from '../units/index.js';
+import { findUser, insertUsers, searchUsers, updateUserRow, usernameTaken, type UserRow } from './repository.js';
 import type { NewUserInput, UserPatch, UserQuery } from './schema.js';
 
 /** A one-time password that meets any policy up to 4 classes and 14 characters; the user must change it. */
@@ -48,7 +46,7 @@ const ROLE_SET_MESSAGES: Record<string, string> = {
 };
 
 async function unitPathOf(db: Db, unitId: number): Promise<string> {
-  const [unit] = await db.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId));
+  const unit = await units.byId(db, unitId);
   if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', '所选单位不存在或已停用', { field: 'unitId' });
   return unit.path;
 }
@@ -57,11 +55,8 @@ async function checkOverseen(db: Db, roles: readonly Role[], ids: readonly numbe
   if (ids.length === 0) return;
   if (!roles.includes('leader'))
     throw new AppError('VALIDATION_FAILED', '只有区领导可以设置分管单位', { field: 'overseenUnitIds' });
-  const found = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(inArray(units.id, [...ids]));
-  if (found.length !== new Set(ids).size)
+  const found = await units.byIds(db, ids);
+  if (found.size !== new Set(ids).size)
     throw new AppError('VALIDATION_FAILED', '分管单位中有不存在的单位', { field: 'overseenUnitIds' });
 }
 
@@ -122,9 +117,8 @@ export async function createUser(
     await checkOverseen(tx, input.roles, input.overseenUnitIds);
     if (await usernameTaken(tx, input.username))
       throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
-    const [row] = await tx
-      .insert(users)
-      .values({
+    const [row] = await insertUsers(tx, [
+      {
         username: input.username,
         displayName: input.displayName,
         unitId: input.unitId,
@@ -133,8 +127,8 @@ export async function createUser(
         phone: input.phone ?? null,
         passwordHash,
         mustChangePassword: true,
-      })
-      .returning({ id: users.id });
+      },
+    ]);
     const created = (await findUser(tx, row!.id))!;
     await recordAudit(tx, who, {
       action: 'user.create',
@@ -160,10 +154,7 @@ export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: numb
     if (patch.unitId !== undefined)
       await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, patch.unitId) });
     await checkOverseen(tx, roles, patch.overseenUnitIds ?? (roles.includes('leader') ? before.overseenUnitIds : []));
-    await tx
-      .update(users)
-      .set({ ...patch, ...(roles.includes('leader') ? {} : { overseenUnitIds: [] }) })
-      .where(eq(users.id, id));
+    await updateUserRow(tx, id, { ...patch, ...(roles.includes('leader') ? {} : { overseenUnitIds: [] }) });
     // A disabled account, or one whose roles changed, signs in again with what it now is.
     if (patch.active === false || patch.roles || patch.unitId !== undefined) await closeOtherSessions(tx, id, null);
     const after = (await findUser(tx, id))!;
@@ -189,7 +180,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const user = await manageable(tx, actor, id);
-    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
+    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true });
     await closeOtherSessions(tx, id, null);
     await recordAudit(tx, who, {
       action: 'user.password_reset',

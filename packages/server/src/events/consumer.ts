@@ -1,0 +1,122 @@
+import type { Database, Db } from '../db/client.js';
+import { OUTBOX_CHANNEL } from './emit.js';
+import { claimNext, markDone, markFailed, type OutboxEntry } from './repository.js';
+import type { DomainEvent, EventType } from './types.js';
+
+/** Something that acts on events: the bell's notices, the realtime NOTIFY, later outside channels. */
+export interface EventConsumer {
+  name: string;
+  /** The event types it wants ('all' for every one). */
+  topics: readonly EventType[] | 'all';
+  /** Runs inside the delivery's transaction: what it writes commits with the event's "done" mark. */
+  handle(tx: Db, event: DomainEvent): Promise<void>;
+}
+
+export interface RelayOptions {
+  /** How often pending events are looked for without a wake-up (retries, missed NOTIFYs). */
+  pollMs?: number;
+  /** Deliveries tried before an event is put aside with its error. */
+  maxAttempts?: number;
+  /** A delivery that failed (with its entry), or a drain that could not run at all. */
+  onError?: (err: unknown, entry?: OutboxEntry) => void;
+}
+
+/**
+ * Delivers the outbox to its consumers, one event per transaction: claim the oldest pending row (FOR
+ * UPDATE SKIP LOCKED, so instances share the work and never take the same row), run every consumer of
+ * its type, mark it done, commit. A crash or restart before the commit leaves the row pending, and
+ * it is delivered again in full; after the commit it is never delivered again. A consumer that throws
+ * rolls back its own writes (a savepoint) and the event is retried later with a growing pause.
+ */
+export class OutboxRelay {
+  private readonly byTopic = new Map<string, EventConsumer[]>();
+  private running: Promise<number> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly database: Pick<Database, 'db' | 'listen'>,
+    consumers: readonly EventConsumer[],
+    private readonly opts: RelayOptions = {},
+  ) {
+    for (const c of consumers) this.register(c);
+  }
+
+  register(consumer: EventConsumer): void {
+    const key = (t: string) => this.byTopic.set(t, [...(this.byTopic.get(t) ?? []), consumer]);
+    if (consumer.topics === 'all') key('*');
+    else for (const t of consumer.topics) key(t);
+  }
+
+  private consumersOf(type: EventType): EventConsumer[] {
+    return [...(this.byTopic.get('*') ?? []), ...(this.byTopic.get(type) ?? [])];
+  }
+
+  /** Delivers one pending event; false when there is none free. */
+  async deliverOne(): Promise<boolean> {
+    return this.database.db.transaction(async (tx) => {
+      const entry = await claimNext(tx);
+      if (!entry) return false;
+      try {
+        await tx.transaction(async (sp) => {
+          for (const c of this.consumersOf(entry.event.type)) await c.handle(sp, entry.event);
+        });
+        await markDone(tx, entry.id);
+      } catch (err) {
+        const attempts = entry.attempts + 1;
+        const max = this.opts.maxAttempts ?? 10;
+        const retryAt = attempts >= max ? null : new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000);
+        await markFailed(tx, entry.id, err instanceof Error ? (err.stack ?? err.message) : String(err), retryAt);
+        this.opts.onError?.(err, entry);
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Delivers until nothing is pending; returns how many it took. Calls while a drain runs join it
+   * and make it look once more, so an event committed meanwhile is not left for the next poll.
+   */
+  drain(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let n = 0;
+      try {
+        do {
+          this.again = false;
+          while (await this.deliverOne()) n += 1;
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+      return n;
+    })();
+    return this.running;
+  }
+
+  /** Listens for new events (NOTIFY at commit) and polls for retries. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    const kick = () => {
+      if (!this.stopped) this.drain().catch((err: unknown) => this.opts.onError?.(err));
+    };
+    this.unlisten = await this.database.listen(OUTBOX_CHANNEL, kick);
+    this.timer = setInterval(kick, this.opts.pollMs ?? 5_000);
+    this.timer.unref();
+    kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.unlisten) await this.unlisten();
+    this.unlisten = null;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { outbox } from '../db/schema/index.js';
+import type { DomainEvent } from './types.js';
+
+/** The channel that wakes consumer loops; NOTIFY inside a transaction is delivered at commit, or never. */
+export const OUTBOX_CHANNEL = 'leitai_outbox';
+
+/**
+ * Records a domain event. Call it inside the use case's transaction: the event commits with the change
+ * or rolls back with it, and the consumers hear of it only after commit.
+ */
+export async function emit(tx: Db, event: DomainEvent): Promise<void> {
+  const { type, ...payload } = event;
+  await tx.insert(outbox).values({ topic: type, payload });
+  await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${type})`);
+}

@@ -1,0 +1,89 @@
+/**
+ * Domain events: what happened, in the words of the use case that did it, with the facts its consumers
+ * need (ids, names, dates). A use case writes them with `emit(tx, event)` inside its transaction;
+ * consumers (notifications, realtime) read them from the outbox. One union, so a consumer's `switch`
+ * is checked for exhaustiveness.
+ */
+
+/** A ledger item as its notices need it: who leads, who oversees, who created it. */
+export interface LedgerItemFacts {
+  itemId: number;
+  title: string;
+  leadUnitId: number;
+  leaderId: number | null;
+  createdBy: number;
+}
+
+export type DomainEvent =
+  // 月度调度 (dispatch)
+  | {
+      type: 'report.submitted';
+      reportId: number;
+      version: number;
+      unitId: number;
+      unitName: string;
+      period: string;
+      resubmitted: boolean;
+    }
+  | {
+      type: 'report.reviewed';
+      reportId: number;
+      unitId: number;
+      period: string;
+      verdict: 'accept' | 'return';
+      reason: string;
+    }
+  | {
+      type: 'report.reminder';
+      periodId: number;
+      unitId: number;
+      period: string;
+      deadline: string;
+      reminder: { kind: 'due_soon'; workingDaysLeft: number } | { kind: 'overdue'; daysOverdue: number };
+    }
+  | {
+      type: 'dispatch.period.opened';
+      periodId: number;
+      period: string;
+      deadline: string;
+      reopened: boolean;
+      unitIds: number[];
+    }
+  | {
+      type: 'target.change.requested';
+      targetId: number;
+      unitId: number;
+      unitName: string;
+      indicatorName: string;
+      from: string;
+      to: string;
+      reason: string;
+    }
+  | {
+      type: 'target.change.decided';
+      targetId: number;
+      unitId: number;
+      indicatorName: string;
+      approved: boolean;
+      to: string;
+      comment: string;
+    }
+  // 督办事项 (ledger)
+  | ({ type: 'ledger.item.assigned'; deadline: string; fromUnitName: string | null } & LedgerItemFacts)
+  | ({ type: 'ledger.item.co_assigned'; coUnitIds: number[]; leadUnitName: string; deadline: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.close_requested'; byName: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.closed'; onTime: boolean; note: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.returned'; reason: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.extension_requested'; deadline: string; reason: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.extension_decided'; approved: boolean; detail: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.children_closed'; children: number } & LedgerItemFacts)
+  | ({ type: 'ledger.item.overdue'; colour: 'yellow' | 'red'; deadline: string; detail: string } & LedgerItemFacts)
+  // 擂台赛 (arena): every change the live view shows
+  | { type: 'arena.drawn'; arenaId: number }
+  | { type: 'arena.recusal.added'; arenaId: number }
+  | { type: 'arena.host.acted'; arenaId: number; action: string }
+  | { type: 'arena.contestant.revealed'; arenaId: number; contestantId: number }
+  | { type: 'arena.score.submitted'; arenaId: number; contestantId: number };
+
+export type EventType = DomainEvent['type'];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
