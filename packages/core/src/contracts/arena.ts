@@ -52,13 +52,15 @@ export interface LiveSnapshot {
   criteria: { id: string; max: string }[];
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
+  /** Judges the host marked absent (缺席): for the whole arena (contestantId null) or one contestant. */
+  absent: { judgeId: number; contestantId: number | null }[];
   current: null | {
     contestantId: number;
     unitName: string;
     presenter: string;
     position: number;
     phase: ContestantPhase;
-    /** Judges expected to score (the panel minus recusals). */
+    /** Judges expected to score (the panel minus recusals and judges marked absent). */
     eligible: number;
     submitted: number;
     submittedJudgeIds: number[];

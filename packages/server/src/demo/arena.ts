@@ -6,6 +6,7 @@ import { contestantsOf, getArena, judgesOf, saveState } from '../modules/arena/r
 import { createArena, drawArena, hashSecret } from '../modules/arena/setup.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
+import { localDate } from '../jobs/clock.js';
 
 const DEMO_ACTOR = { id: null, name: '演示数据', address: null };
 const GROUPS = [
@@ -55,7 +56,8 @@ const TOWNS = [
   'guidao',
 ];
 const CRITERIA_MAX = [40, 30, 20, 10];
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+// Local dates (the district's), never UTC ones: a UTC date is a day early before 08:00 in Shanghai.
+const iso = (d: Date) => localDate(d);
 
 /** Judge codes of the arena ready to run, printed in docs/demo.md so a newcomer can try a phone. */
 export const DEMO_JUDGE_CODES = [
