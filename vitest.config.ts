@@ -12,7 +12,15 @@ const serverTest = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'core',
+          root: 'packages/core',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Property tests run hundreds of cases; 5 s (the default) is exceeded on a loaded 2-core machine.
+          testTimeout: 30_000,
+        },
+      },
       { test: { name: 'server', ...serverTest } },
       ...(process.env.TEST_DATABASE_URL
         ? [

@@ -17,8 +17,11 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
+import { registerTextGuard } from './http/text-guard.js';
+import { registerRequestLog } from './http/log.js';
 import './http/context.js';
-import { apiModules } from './modules/index.js';
+import { registerTargets } from './http/access.js';
+import { accessTargets, apiModules } from './modules/index.js';
 import { setAuditAlgorithm } from './modules/audit/service.js';
 import { registerSessionHook } from './modules/auth/hook.js';
 
@@ -34,7 +37,15 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    trustProxy: config.trustProxy,
+    disableRequestLogging: true, // registerRequestLog writes one line per request instead of two
+    // A hop count trusts the socket address and the next hops−1 entries from the right of X-Forwarded-For.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -42,7 +53,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.decorate('ctx', { config, database, db: database.db });
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
+  registerTargets(accessTargets);
   registerErrorHandler(app);
+  registerTextGuard(app);
+  registerRequestLog(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

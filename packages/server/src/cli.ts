@@ -1,5 +1,7 @@
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { backup, restore } from './backup/index.js';
 import { openDatabase } from './db/client.js';
+import { DataFolderInUse } from './db/data-lock.js';
 import { verifyAuditChain } from './modules/audit/verify.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
@@ -24,6 +26,32 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     );
     return 2;
   },
+  async backup([file]) {
+    const config = loadConfig();
+    const target = backupTarget(config);
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    const out = file ?? `leitai-backup-${stamp}.${'url' in target ? 'dump' : 'tar.gz'}`;
+    const { bytes } = await backup(target, out);
+    console.log(`Backup written to ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
+    return 0;
+  },
+  async restore([file]) {
+    if (!file) {
+      console.error('Usage: npm run restore -- <backup file>');
+      return 64;
+    }
+    const config = loadConfig();
+    await restore(backupTarget(config), file);
+    const database = await open();
+    const result = await verifyAuditChain(database.db);
+    await database.close();
+    if (!result.ok) {
+      console.error(`Restored, but the audit chain is BROKEN at entry ${result.brokenSeq}: ${result.reason}.`);
+      return 2;
+    }
+    console.log(`Restored from ${file}; audit chain intact (${result.checked} entries checked).`);
+    return 0;
+  },
   async 'demo:seed'() {
     const database = await open();
     await database.migrate();
@@ -33,6 +61,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     return 0;
   },
 };
+
+const backupTarget = (config: Config) =>
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
 
 async function open() {
   const config = loadConfig();
@@ -45,4 +76,10 @@ if (!command) {
   console.error(`Usage: tsx packages/server/src/cli.ts <${Object.keys(commands).join('|')}>`);
   process.exit(64);
 }
-process.exit(await command(args));
+try {
+  process.exit(await command(args));
+} catch (e) {
+  if (!(e instanceof DataFolderInUse)) throw e;
+  console.error(e.message);
+  process.exit(75); // EX_TEMPFAIL: try again once the server is stopped
+}

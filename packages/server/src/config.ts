@@ -19,7 +19,10 @@ const ZEnv = z.object({
     .default(184),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_FILES_DIR: z.string().optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => parseTrustProxy(v, ctx)),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LEITAI_TIME_ZONE: z
     .string()
@@ -47,7 +50,11 @@ export interface Config {
   auditRetentionDays: number;
   logLevel: string;
   filesDir: string;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe: false (none), a hop count (the balancers in front), or their
+   * addresses/CIDR ranges. Never "everyone": a client could then invent its own address.
+   */
+  trustProxy: false | number | string[];
   /** Login attempts per address per minute. */
   loginRateLimit: number;
   /** The zone of the dates users read ("today", due dates, printed dates). */
@@ -72,13 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'LEITAI_SECRET must be set to a random string of at least 32 characters in production (e.g. `openssl rand -hex 32`).',
     );
   }
+  if (e.NODE_ENV === 'production' && e.LEITAI_DEMO === true) {
+    throw new Error('LEITAI_DEMO=1 is refused in production: the demo accounts share a published password.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.LEITAI_DATA_DIR,
-    demo: e.LEITAI_DEMO ?? e.DATABASE_URL === undefined,
+    // The demo's accounts share a published password: a production instance never loads it.
+    demo: e.NODE_ENV === 'production' ? false : (e.LEITAI_DEMO ?? e.DATABASE_URL === undefined),
     secret,
     auditHash: e.AUDIT_HASH,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
@@ -92,4 +103,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function isStrongSecret(secret: string): boolean {
   return secret.length >= 32 && secret !== DEV_SECRET && new Set(secret).size >= 10;
+}
+
+/**
+ * TRUST_PROXY: `0` (default) trusts no proxy; `1`…`9` is the number of balancers in front (the address they
+ * saw is taken, whatever a client wrote further left); a comma list of addresses or CIDR ranges trusts those.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const v = value.trim();
+  if (v === '0' || v === 'false' || v === '') return false;
+  if (v === 'true') {
+    ctx.addIssue({ code: 'custom', message: "give a hop count (e.g. 1) or the balancers' addresses, not true" });
+    return z.NEVER;
+  }
+  if (/^[1-9]$/.test(v)) return Number(v);
+  const ranges = v.split(',').map((r) => r.trim());
+  const range = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+  if (ranges.some((r) => !range.test(r))) {
+    ctx.addIssue({ code: 'custom', message: 'a hop count (1–9) or a comma list of addresses/CIDR ranges' });
+    return z.NEVER;
+  }
+  return ranges;
 }

@@ -1,11 +1,17 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DataFolderInUse } from './db/data-lock.js';
 import { buildApp } from './app.js';
+import { loggerOptions } from './http/log.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 import { dailyJobs, startJobRunner } from './jobs/index.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((e: unknown) => {
+  if (!(e instanceof DataFolderInUse)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 await database.migrate();
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(database.db, { today: new Date(), log: (line) => console.log(line) });
@@ -14,7 +20,7 @@ if (config.demo) {
 const app = await buildApp({
   config,
   database,
-  logger: { level: config.logLevel, ...(config.env === 'development' ? { transport: { target: 'pino-pretty' } } : {}) },
+  logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY),
 });
 await app.listen({ port: config.port, host: config.host });
 startJobRunner(database.db, dailyJobs, {

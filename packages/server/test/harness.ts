@@ -13,7 +13,7 @@ export const onPostgres = process.env.LEITAI_TEST_DB === 'postgres';
 // LEITAI_TEST_TEMPLATE lets two checkouts run their PostgreSQL tests side by side.
 export const TEMPLATE_DB = process.env.LEITAI_TEST_TEMPLATE ?? 'leitai_test_template';
 
-function serverUrl(database: string): string {
+export function serverUrl(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
   url.pathname = `/${database}`;
   return url.toString();

@@ -38,6 +38,15 @@ export function dayNumber(date: IsoDate, item = 'date'): number {
   return ms / DAY_MS;
 }
 
+/** Whether text is a date that exists, "2026-02-28" but not "2026-02-30" or "9999-99-99" (years 1900–2199). */
+export function isCalendarDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y < 2200 && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+}
+
 export function fromDayNumber(day: number): IsoDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeInPeriod, periodEnd, reportTiming, shiftPeriod, splitPeriod } from './period.js';
-import { reportActionProblem, reportNextState, type ReportAction, type ReportState } from './report-state.js';
+import {
+  allowedReportActions,
+  reportActionProblem,
+  reportNextState,
+  type ReportAction,
+  type ReportState,
+} from './report-state.js';
 import { checkFigure, checkReportFigures, prefillFigures, type FigureIndicator } from './validate.js';
 import { reportReminder } from './reminder.js';
 import { dayNumber, fromDayNumber, workCalendar } from '../calendar/index.js';
@@ -60,6 +66,40 @@ describe('report states', () => {
     expect(reportActionProblem('draft', 'return', true)).toMatch('待审核或已通过');
     expect(reportActionProblem('draft', 'submit', false)).toMatch('已关闭');
     expect(reportActionProblem('submitted', 'accept', false)).toBeNull();
+  });
+});
+
+describe('allowed report actions (the buttons the server serves)', () => {
+  const reporter = { fill: true, submit: false, review: false, ownUnit: true };
+  const head = { fill: true, submit: true, review: false, ownUnit: true };
+  const office = { fill: false, submit: false, review: true, ownUnit: false };
+  it('gives each person the actions their permissions and the state allow', () => {
+    expect(allowedReportActions('draft', true, reporter)).toEqual(['save']);
+    expect(allowedReportActions('returned', true, head)).toEqual(['save', 'submit']);
+    expect(allowedReportActions('submitted', true, head)).toEqual([]);
+    expect(allowedReportActions('submitted', true, office)).toEqual(['accept', 'return']);
+    expect(allowedReportActions('accepted', true, office)).toEqual(['return']);
+    expect(allowedReportActions('draft', true, office)).toEqual([]);
+  });
+  it('a closed month allows no filling, but the office still reviews', () => {
+    expect(allowedReportActions('draft', false, head)).toEqual([]);
+    expect(allowedReportActions('submitted', false, office)).toEqual(['accept', 'return']);
+  });
+  it('another unit fills nothing, whatever its permissions', () => {
+    expect(allowedReportActions('draft', true, { ...head, ownUnit: false })).toEqual([]);
+  });
+  it('every allowed action is one the state machine accepts', () => {
+    const states: ReportState[] = ['draft', 'submitted', 'returned', 'accepted'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...states),
+        fc.boolean(),
+        fc.record({ fill: fc.boolean(), submit: fc.boolean(), review: fc.boolean(), ownUnit: fc.boolean() }),
+        (s, open, v) => {
+          for (const a of allowedReportActions(s, open, v)) expect(reportActionProblem(s, a, open)).toBeNull();
+        },
+      ),
+    );
   });
 });
 

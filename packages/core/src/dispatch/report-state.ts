@@ -38,3 +38,25 @@ export function reportActionProblem(state: ReportState, action: ReportAction, pe
 export function reportNextState(state: ReportState, action: ReportAction): ReportState {
   return NEXT[action].to ?? state;
 }
+
+/** What the person looking at a report holds over its unit: the three report permissions, and whether it is their own unit. */
+export interface ReportViewer {
+  fill: boolean;
+  submit: boolean;
+  review: boolean;
+  /** Only the unit's own people fill and submit its report; the office reviews. */
+  ownUnit: boolean;
+}
+
+const REPORT_ACTIONS: readonly ReportAction[] = ['save', 'submit', 'accept', 'return'];
+
+/** The actions the viewer may take on a report now: the buttons the page shows (the server serves them). */
+export function allowedReportActions(state: ReportState, periodOpen: boolean, viewer: ReportViewer): ReportAction[] {
+  const holds: Record<ReportAction, boolean> = {
+    save: viewer.ownUnit && viewer.fill,
+    submit: viewer.ownUnit && viewer.submit,
+    accept: viewer.review,
+    return: viewer.review,
+  };
+  return REPORT_ACTIONS.filter((a) => holds[a] && reportActionProblem(state, a, periodOpen) === null);
+}

@@ -4,6 +4,7 @@ import {
   DEFAULT_SECURITY_POLICY as P,
   loginGate,
   passwordProblems,
+  isCommonPassword,
   securityPolicyProblem,
   sessionAlive,
 } from './index.js';
@@ -13,12 +14,22 @@ const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 describe('password policy', () => {
   it('accepts a long password with three classes', () => {
-    expect(passwordProblems('Leitai@2026', 'organiser', P)).toEqual([]);
+    expect(passwordProblems('Chengyang#2026', 'organiser', P)).toEqual([]);
+  });
+  it('refuses common passwords in disguise, the published demo password among them', () => {
+    const common = '密码过于常见，容易被猜中，请换一个';
+    for (const weak of ['Password1', 'P@ssw0rd', 'Admin@123', 'Qwer1234', 'Leitai@2026', 'Woaini@1314', '1qaz@WSX12']) {
+      expect(passwordProblems(weak, 'someone', P), weak).toContain(common);
+    }
+    for (const fine of ['Chengyang#2026', 'Liuting-Jiedao7', '擂台擂台擂台A1', 'Xh7$kq2!Lm']) {
+      expect(isCommonPassword(fine), fine).toBe(false);
+    }
   });
   it('names each shortfall', () => {
     expect(passwordProblems('abc', 'x', P)).toEqual([
       '密码至少 8 位',
       '密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+      '密码过于常见，容易被猜中，请换一个',
     ]);
     expect(passwordProblems('Zhangsan#2026', 'zhangsan', P)).toEqual(['密码不能包含用户名']);
   });

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { lockDataFolder } from './data-lock.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -31,9 +32,21 @@ export interface Database {
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (or in memory for 'memory://'). */
 export async function openDatabase(opts: { url?: string | undefined; dataDir?: string }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
-  const client = opts.dataDir && opts.dataDir !== 'memory://' ? new PGlite(opts.dataDir) : new PGlite();
-  await client.waitReady;
-  return wrapPglite(client);
+  if (!opts.dataDir || opts.dataDir === 'memory://') {
+    const memory = new PGlite();
+    await memory.waitReady;
+    return wrapPglite(memory);
+  }
+  const lock = lockDataFolder(opts.dataDir);
+  try {
+    const client = new PGlite(opts.dataDir);
+    await client.waitReady;
+    const database = wrapPglite(client);
+    return { ...database, close: () => database.close().finally(() => lock.release()) };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 export function wrapPglite(client: PGlite): Database {

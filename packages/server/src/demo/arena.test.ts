@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { arenaResult } from '../modules/arena/result.js';
-import { listArenas } from '../modules/arena/repo.js';
-import { arenaBrief, briefDocument } from '../modules/arena/brief.js';
+import { arenaBrief, arenaResult, briefDocument, commitmentsOf, listArenas } from '../modules/arena/index.js';
 import { readDocx } from '../documents/index.js';
-import { commitmentsOf } from '../modules/arena/commitments.js';
 import { seedDemoIfEmpty } from './index.js';
 import { campaigns } from '../db/schema/index.js';
 

@@ -2,8 +2,15 @@ import { applyHostAction, mulberry32, toDecimal, type HostAction, type HostState
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { arenaJudges, arenaScores, campaigns } from '../db/schema/index.js';
-import { contestantsOf, getArena, judgesOf, saveState } from '../modules/arena/repo.js';
-import { createArena, drawArena, hashSecret } from '../modules/arena/setup.js';
+import {
+  contestantsOf,
+  createArena,
+  drawArena,
+  getArena,
+  hashSecret,
+  judgesOf,
+  saveState,
+} from '../modules/arena/index.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 import { localDate } from '../jobs/clock.js';

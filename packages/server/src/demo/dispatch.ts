@@ -11,6 +11,8 @@ import {
   splitPeriod,
   toDecimal,
   type PaceProfileInput,
+  type ReportAction,
+  type ReportState,
 } from '@leitai/core';
 import {
   campaigns,
@@ -256,7 +258,7 @@ export const dispatchSeeder: DemoSeeder = {
             rep = { id: r!.id, state };
             reportsByKey.set(key, rep);
             const snap = { values: {}, progress: '', problems: '', plans: '' };
-            const versions = [
+            const versions: { version: number; action: ReportAction; state: ReportState; actorName: string }[] = [
               { version: 1, action: 'save', state: 'draft', actorName: '填报员' },
               { version: 2, action: 'submit', state: 'submitted', actorName: '单位负责人' },
             ];

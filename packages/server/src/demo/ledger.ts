@@ -3,9 +3,7 @@ import { dayNumber, fromDayNumber, type IsoDate, type LedgerState } from '@leita
 import { and, eq } from 'drizzle-orm';
 import { arenas, fileBlobs, files, ledgerSteps, units } from '../db/schema/index.js';
 import { shanghaiDate } from '../jobs/clock.js';
-import { announceColours } from '../modules/ledger/daily.js';
-import { tellLeadUnit } from '../modules/ledger/notify.js';
-import { insertEvent, insertItem, insertSteps } from '../modules/ledger/repository.js';
+import { announceColours, insertEvent, insertItem, insertSteps, tellLeadUnit } from '../modules/ledger/index.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 

@@ -46,6 +46,25 @@ describe('excel helpers', () => {
     expect(wb.worksheets[0]!.getCell('A2').value).toBe('城阳区');
   });
 
+  it('exports formula-like text inert, and leaves numbers, dashes and plain text alone', async () => {
+    const texts = ['=HYPERLINK("http://x","点我")', '+86 138', '-1+1', '@SUM(A1)', '\tTab', '-', '城阳区', 'a=b'];
+    const buffer = await exportSheet('单位', [{ header: '内容', value: (r: string | number) => r }], [...texts, -3]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(texts.map((_, i) => ws.getCell(i + 2, 1).value)).toEqual([
+      `'=HYPERLINK("http://x","点我")`,
+      "'+86 138",
+      "'-1+1",
+      "'@SUM(A1)",
+      "'\tTab",
+      '-',
+      '城阳区',
+      'a=b',
+    ]);
+    expect(ws.getCell(texts.length + 2, 1).value).toBe(-3);
+  });
+
   it('exports several sheets with title lines above a frozen header and number formats on the values only', async () => {
     const buffer = await exportWorkbook([
       {

@@ -140,6 +140,14 @@ export interface ExportSheet<T> {
   rows: readonly T[];
 }
 
+/**
+ * Text that a spreadsheet would take for a formula once a cell is edited (`=HYPERLINK(…)`, `+`, `-`, `@`, a
+ * leading tab or return) gets an apostrophe in front, as OWASP advises for exported user text.
+ */
+export function inert(value: ExportCell): ExportCell {
+  return typeof value === 'string' && /^[=+\-@\t\r]./s.test(value) ? `'${value}` : value;
+}
+
 /** Wide enough for the header: a CJK character takes two columns. */
 const headerWidth = (header: string) =>
   Math.max(16, [...header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 4);
@@ -156,7 +164,7 @@ export async function exportWorkbook<Rows extends unknown[]>(sheets: {
     ws.views = [{ state: 'frozen', ySplit: ws.rowCount }];
     s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? headerWidth(c.header)));
     for (const row of s.rows) {
-      const added = ws.addRow(s.columns.map((c) => c.value(row)));
+      const added = ws.addRow(s.columns.map((c) => inert(c.value(row))));
       s.columns.forEach((c, i) => {
         if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt;
       });

@@ -1,5 +1,5 @@
-import { dispatchReminderJob } from '../modules/dispatch/reminders.js';
-import { ledgerColourJob } from '../modules/ledger/daily.js';
+import { dispatchReminderJob } from '../modules/dispatch/index.js';
+import { ledgerColourJob } from '../modules/ledger/index.js';
 import type { DailyJob } from './runner.js';
 
 export { startJobRunner, runDailyJob, type DailyJob, type JobRunner } from './runner.js';

@@ -3,13 +3,17 @@ import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { securityRoutes } from './security/routes.js';
 import { filesRoutes } from './files/routes.js';
-import { arenaRoutes } from './arena/routes.js';
-import { ledgerRoutes } from './ledger/routes.js';
+import { arenaRoutes } from './arena/index.js';
+import { ledgerRoutes } from './ledger/index.js';
 import { notificationsRoutes } from './notifications/routes.js';
-import { dispatchRoutes } from './dispatch/routes.js';
+import { dispatchRoutes } from './dispatch/index.js';
 import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import type { TargetType } from '../http/access.js';
+import * as files from './files/index.js';
+import * as units from './units/index.js';
+import * as users from './users/index.js';
 
 /**
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
@@ -28,3 +32,9 @@ export const apiModules: FastifyPluginAsync[] = [
   dispatchRoutes,
   auditRoutes,
 ];
+
+/**
+ * Every object kind requireAccess knows (http/access.ts), from each module's face. One line per module
+ * that has objects others point at.
+ */
+export const accessTargets: TargetType[] = [...units.accessTargets, ...users.accessTargets, ...files.accessTargets];

@@ -1,8 +1,13 @@
 import { initialHostState, type HostState } from '@leitai/core';
 import type { AuditActor } from '../../src/modules/audit/service.js';
-import { contestantsOf, judgesOf, saveState } from '../../src/modules/arena/repo.js';
-import { DEFAULT_CRITERIA } from '../../src/modules/arena/schema.js';
-import { createArena, drawArena } from '../../src/modules/arena/setup.js';
+import {
+  contestantsOf,
+  createArena,
+  DEFAULT_CRITERIA,
+  drawArena,
+  judgesOf,
+  saveState,
+} from '../../src/modules/arena/index.js';
 import type { Fixture, MatrixRow, Target } from './types.js';
 
 /**

@@ -52,7 +52,9 @@ async function world(
         base: '80',
         stretch: '100',
         confirmedAt: opts.confirmed || opts.pendingChange ? new Date() : null,
-        pendingChange: opts.pendingChange ? { base: '70', stretch: '90', reason: '形势变化' } : null,
+        pendingChange: opts.pendingChange
+          ? { base: '70', stretch: '90', reason: '形势变化', by: 0, byName: '', at: new Date().toISOString() }
+          : null,
       })
       .returning();
     ids.set(t, row!.id);

@@ -4,7 +4,7 @@ import { HomeOutlined, LogoutOutlined, KeyOutlined, MenuOutlined, UserOutlined }
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api';
+import { signOut } from './api/sign-out';
 import { LANGUAGES, useLanguage, type Language } from '../i18n';
 import { useNarrow } from '../components/use-narrow';
 import { features } from './features';
@@ -61,7 +61,7 @@ export function AppLayout() {
   }, [location.pathname]);
 
   const logout = async () => {
-    await api.post('/auth/logout');
+    await signOut();
     queryClient.clear();
     void navigate('/login');
   };

@@ -1,38 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, Role } from '@leitai/core';
-import { api, ApiError, setCsrfToken } from '../lib/api';
+import type { Permission } from '@leitai/core';
+import { meKey, meQuery, type Me } from './api/get-me';
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    unitId: number;
-    unitName: string;
-    roles: Role[];
-    mustChangePassword: boolean;
-  };
-  permissions: Permission[];
-  csrfToken: string;
-}
+export type { Me };
 
 const SessionContext = createContext<Me | null>(null);
 
-/** The signed-in user, or null. A 401 is an answer ("nobody"), not an error. */
-export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.get<Me>('/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
-}
-
 export function useMeQuery() {
-  return useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery(meQuery());
 }
 
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
@@ -53,5 +29,5 @@ export const useCan = () => {
 
 export function useRefreshSession() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['me'] });
+  return () => client.invalidateQueries({ queryKey: meKey });
 }

@@ -4,6 +4,9 @@ import { SettingOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api';
 
+/** A setting's query, one per settings route. */
+export const settingKey = (url: string) => ['settings', url] as const;
+
 export interface NumberSetting {
   /** The settings route, read with GET and saved with PUT, e.g. '/ledger/settings'. */
   url: string;
@@ -11,7 +14,7 @@ export interface NumberSetting {
   min: number;
   max: number;
   /** Query keys to refresh once saved (what the setting changes). */
-  refresh: readonly unknown[][];
+  refresh: readonly (readonly unknown[])[];
   labels: { button: string; title: string; label: string; hint: string; unit: string; required: string; saved: string };
 }
 
@@ -23,7 +26,7 @@ export function SettingButton({ setting }: { setting: NumberSetting }) {
   const { message } = App.useApp();
   const { labels } = setting;
   const current = useQuery({
-    queryKey: ['settings', setting.url],
+    queryKey: settingKey(setting.url),
     queryFn: () => api.get<Record<string, number>>(setting.url),
     enabled: open,
   });
@@ -33,7 +36,7 @@ export function SettingButton({ setting }: { setting: NumberSetting }) {
       await api.put(setting.url, v);
       message.success(labels.saved);
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ['settings', setting.url] });
+      await client.invalidateQueries({ queryKey: settingKey(setting.url) });
       for (const key of setting.refresh) await client.invalidateQueries({ queryKey: key });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 
-/** The one way the web app talks to the server: JSON in and out, CSRF token on writes, errors as ApiError. */
+/** The one way the web app talks to the server: JSON in and out, errors as ApiError. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -19,23 +19,31 @@ export const setCsrfToken = (token: string) => {
 
 type Body = object | FormData | undefined;
 
-async function request<T>(method: string, url: string, body?: Body): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+/** How a client identifies itself: the signed-in app sends its cookie and CSRF token; a judge's phone its device token. */
+export interface ClientOptions {
+  credentials: RequestCredentials;
+  /** Extra headers for a request (identity), by method. */
+  headers: (method: string) => Record<string, string>;
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; details?: Record<string, unknown> } };
+
+async function request<T>(options: ClientOptions, method: string, url: string, body?: Body): Promise<T> {
+  const headers = options.headers(method);
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const res = await fetch(`/api${url}`, { method, headers, body: payload, credentials: 'same-origin' });
+  const res = await fetch(`/api${url}`, { method, headers, body: payload, credentials: options.credentials });
   if (res.ok) {
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
-  let error: { code?: string; message?: string; details?: Record<string, unknown> } = {};
+  let error: NonNullable<ErrorBody['error']> = {};
   try {
-    error = ((await res.json()) as { error?: typeof error }).error ?? {};
+    error = ((await res.json()) as ErrorBody).error ?? {};
   } catch {
     // not JSON: a proxy or network error page
   }
@@ -47,13 +55,22 @@ async function request<T>(method: string, url: string, body?: Body): Promise<T> 
   );
 }
 
-export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: Body) => request<T>('POST', url, body),
-  put: <T>(url: string, body?: Body) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body?: Body) => request<T>('PATCH', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
-};
+/** A client with its own identity; `api` below is the signed-in app's. */
+export function createClient(options: ClientOptions) {
+  return {
+    get: <T>(url: string) => request<T>(options, 'GET', url),
+    post: <T>(url: string, body?: Body) => request<T>(options, 'POST', url, body),
+    put: <T>(url: string, body?: Body) => request<T>(options, 'PUT', url, body),
+    patch: <T>(url: string, body?: Body) => request<T>(options, 'PATCH', url, body),
+    delete: <T>(url: string) => request<T>(options, 'DELETE', url),
+  };
+}
+
+/** The signed-in app: session cookie, and the CSRF token on every write. */
+export const api = createClient({
+  credentials: 'same-origin',
+  headers: (method): Record<string, string> => (method === 'GET' ? {} : { 'x-csrf-token': csrfToken }),
+});
 
 /** Downloads a file the server generates (Excel, Word), keeping the server's file name. */
 export async function download(url: string, body?: object): Promise<void> {
@@ -64,7 +81,7 @@ export async function download(url: string, body?: object): Promise<void> {
     credentials: 'same-origin',
   });
   if (!res.ok) {
-    const error = ((await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
+    const error = ((await res.json().catch(() => ({}))) as ErrorBody).error;
     throw new ApiError(
       res.status,
       error?.code ?? 'HTTP_ERROR',

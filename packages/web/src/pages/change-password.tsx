@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { changePassword } from '../app/api/change-password';
 import { useRefreshSession } from '../app/session';
 
 interface Values {
@@ -24,7 +25,7 @@ export function ChangePasswordPage({ required = false }: { required?: boolean })
     setBusy(true);
     setProblems([]);
     try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changePassword(v.currentPassword, v.newPassword);
       message.success(t('password.changed'));
       await refresh();
       void navigate('/', { replace: true });

@@ -5,8 +5,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch';
-import { api, ApiError, setCsrfToken } from '../lib/api';
-import { fetchMe } from '../app/session';
+import { ApiError, setCsrfToken } from '../lib/api';
+import { fetchMe, meKey } from '../app/api/get-me';
+import { signIn } from '../app/api/sign-in';
 
 interface Challenge {
   question: string;
@@ -38,10 +39,10 @@ export function LoginPage() {
           ? { challenge: { token: challenge.token, answer: values.answer } }
           : {}),
       };
-      const { csrfToken } = await api.post<{ csrfToken: string }>('/auth/login', body);
+      const { csrfToken } = await signIn(body);
       setCsrfToken(csrfToken);
       // Replace the cached "nobody" before navigating, or the shell would bounce back here.
-      queryClient.setQueryData(['me'], await fetchMe());
+      queryClient.setQueryData(meKey, await fetchMe());
       void navigate('/', { replace: true });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

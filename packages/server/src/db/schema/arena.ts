@@ -77,7 +77,7 @@ export const arenaRecusals = pgTable(
     contestantId: integer()
       .notNull()
       .references(() => arenaContestants.id, { onDelete: 'cascade' }),
-    kind: text().notNull(),
+    kind: text().$type<'unit' | 'manual'>().notNull(),
     reason: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.judgeId, t.contestantId] })],

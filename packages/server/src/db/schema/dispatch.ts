@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { IndicatorKind, PaceProfileInput, ReportAction, ReportState, WarningRule } from '@leitai/core';
 import { categories, units, users } from './identity.js';
 
 /** 活动: a named programme over one or more years, with phases and a cadence. */
@@ -41,13 +42,13 @@ export const indicators = pgTable(
     /** 计量单位: 个, 家, 万元, 亿元, % */
     measure: text().notNull(),
     /** cumulative | rate | growth */
-    kind: text().notNull(),
+    kind: text().$type<IndicatorKind>().notNull(),
     lowerIsBetter: boolean().notNull().default(false),
     allowNegative: boolean().notNull().default(false),
     /** core PaceProfileInput */
-    profile: jsonb().notNull(),
+    profile: jsonb().$type<PaceProfileInput>().notNull(),
     /** core WarningRule */
-    rule: jsonb().notNull(),
+    rule: jsonb().$type<WarningRule>().notNull(),
     weight: numeric().notNull().default('0'),
     sortOrder: integer().notNull().default(0),
     /** From this period on the indicator no longer counts (retired mid-year); earlier months keep their colours. */
@@ -70,6 +71,16 @@ export const indicatorAssignments = pgTable(
   (t) => [index('indicator_assignments_ind_idx').on(t.indicatorId)],
 );
 
+/** A unit head's request to change a confirmed target, waiting for the office. */
+export interface PendingTargetChange {
+  base: string;
+  stretch: string | null;
+  reason: string;
+  by: number;
+  byName: string;
+  at: string;
+}
+
 /** 目标: a unit's base and stretch target for an indicator in a year; confirmed by the unit head (立目标). */
 export const targets = pgTable(
   'targets',
@@ -89,7 +100,7 @@ export const targets = pgTable(
     confirmedAt: timestamp({ withTimezone: true }),
     confirmedBy: integer().references(() => users.id),
     /** A change asked for after confirmation, waiting for the office: { base, stretch, reason, by, byName, at }. */
-    pendingChange: jsonb(),
+    pendingChange: jsonb().$type<PendingTargetChange>(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -126,7 +137,7 @@ export const reports = pgTable(
     unitId: integer()
       .notNull()
       .references(() => units.id),
-    state: text().notNull().default('draft'),
+    state: text().$type<ReportState>().notNull().default('draft'),
     version: integer().notNull().default(1),
     /** 工作进展 / 存在问题 / 下步打算 */
     progress: text().notNull().default(''),
@@ -167,8 +178,8 @@ export const reportVersions = pgTable(
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     version: integer().notNull(),
-    action: text().notNull(),
-    state: text().notNull(),
+    action: text().$type<ReportAction>().notNull(),
+    state: text().$type<ReportState>().notNull(),
     actorId: integer(),
     actorName: text().notNull(),
     reason: text(),

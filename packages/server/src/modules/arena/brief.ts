@@ -1,12 +1,8 @@
-import { splitPeriod, type ArenaBrief, type IsoDate, type LedgerColour, type WarningState } from '@leitai/core';
+import { type ArenaBrief, type IsoDate, type LedgerColour, type WarningState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
-import { boardRows } from '../dispatch/board.js';
-import { yearPeriods } from '../dispatch/repo.js';
-import { loadYear } from '../dispatch/year.js';
-import { listItems } from '../ledger/repository.js';
-import { ledgerSettings } from '../ledger/settings.js';
-import { toViews } from '../ledger/views.js';
+import * as dispatch from '../dispatch/index.js';
+import * as ledger from '../ledger/index.js';
 import { contestantsOf, getArena } from './repo.js';
 
 /**
@@ -20,42 +16,21 @@ export async function arenaBrief(db: Db, arenaId: number, today: IsoDate): Promi
   const unitIds = new Set(contestants.map((c) => c.unitId));
 
   // The last month that opened before the arena's date, in the arena's campaign.
-  const month = arena.heldOn.slice(0, 7);
-  const periods = arena.campaignId === null ? [] : await yearPeriods(db, arena.campaignId, splitPeriod(month).year);
-  const period = periods.filter((p) => p.period < month).at(-1) ?? periods.filter((p) => p.period === month).at(-1);
-  const board = new Map(
-    arena.campaignId !== null && period
-      ? boardRows(
-          await loadYear(db, arena.campaignId, splitPeriod(period.period).year),
-          period,
-          (u) => unitIds.has(u.id),
-          today,
-        ).map((r) => [r.unit.id, r.counts])
-      : [],
-  );
-
-  const { yellowDays } = await ledgerSettings(db);
-  const items = await toViews(
-    db,
-    (await listItems(db, { scope: { kind: 'all' } })).filter((i) => unitIds.has(i.leadUnitId)),
-    today,
-    yellowDays,
-  );
+  const board =
+    arena.campaignId === null ? null : await dispatch.boardSummary(db, arena.campaignId, unitIds, arena.heldOn, today);
+  const ledgers = await ledger.countsFor(db, unitIds, today);
   return {
     arena: { id: arena.id, title: arena.title, heldOn: arena.heldOn },
     rows: contestants.map((c) => {
-      const mine = items.filter((i) => i.leadUnit.id === c.unitId);
-      const counts = board.get(c.unitId);
+      const lights = board?.counts.get(c.unitId);
+      const mine = ledgers.get(c.unitId);
       return {
         contestantId: c.id,
         unitId: c.unitId,
         unitName: c.unitName,
-        dispatch: counts && period ? { period: period.period, counts } : null,
-        ledger: {
-          open: mine.filter((i) => i.state !== 'closed').length,
-          overdue: mine.filter((i) => i.colour === 'red').length,
-        },
-        commitments: mine
+        dispatch: lights && board ? { period: board.period, counts: lights } : null,
+        ledger: { open: mine?.open ?? 0, overdue: mine?.overdue ?? 0 },
+        commitments: (mine?.commitments ?? [])
           .filter((i) => i.arena !== null && i.arena.id !== arenaId)
           .map((i) => ({
             id: i.id,

@@ -2,10 +2,7 @@ import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { AuditActor } from '../audit/service.js';
-import { createItem } from '../ledger/create.js';
-import { itemsOfArena } from '../ledger/repository.js';
-import { ledgerSettings } from '../ledger/settings.js';
-import { toViews, type ItemView } from '../ledger/views.js';
+import * as ledger from '../ledger/index.js';
 import { contestantsOf, getArena } from './repo.js';
 
 /**
@@ -25,7 +22,7 @@ export async function recordCommitment(
   const contestant = (await contestantsOf(db, arenaId)).find((c) => c.id === input.contestantId);
   if (!contestant) throw new AppError('VALIDATION_FAILED', '该选手不在本场擂台赛中');
   const speaker = contestant.presenter ? `${contestant.unitName}${contestant.presenter}` : contestant.unitName;
-  const item = await createItem(
+  const item = await ledger.createItem(
     db,
     actor,
     who,
@@ -48,8 +45,7 @@ export async function recordCommitment(
 }
 
 /** The commitments made on an arena's stage, as ledger items with today's colours. */
-export async function commitmentsOf(db: Db, arenaId: number, today: IsoDate): Promise<ItemView[]> {
+export async function commitmentsOf(db: Db, arenaId: number, today: IsoDate): Promise<ledger.ItemView[]> {
   await getArena(db, arenaId); // 404 for an arena that does not exist
-  const { yellowDays } = await ledgerSettings(db);
-  return toViews(db, await itemsOfArena(db, arenaId), today, yellowDays);
+  return ledger.commitmentsOfArena(db, arenaId, today);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, invalidState } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
+import { liveSnapshot, type LiveSnapshot } from './live.js';
 import { getArena, judgesOf, saveState } from './repo.js';
 import type { HostActionInput } from './schema.js';
 import { arenaTopic } from './setup.js';
@@ -19,14 +20,14 @@ function toCore(a: HostActionInput): HostAction {
   return a;
 }
 
-/** One host action (start, call, timer, open/close scoring, reveal, reopen, finish), audited and broadcast. */
+/** One host action (start, call, timer, open/close scoring, reveal, reopen, finish), audited and broadcast; returns the new live view. */
 export async function hostAction(
   db: Db,
   audit: AuditActor,
   arenaId: number,
   action: HostActionInput,
   now = Date.now(),
-): Promise<void> {
+): Promise<LiveSnapshot> {
   await db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
     if (action.type === 'absent' || action.type === 'present') {
@@ -71,4 +72,5 @@ export async function hostAction(
     });
     await notifyTopic(tx, arenaTopic(arenaId));
   });
+  return liveSnapshot(db, arenaId);
 }

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
-import { liveSnapshot, withServerNow } from './live.js';
+import { screenSnapshot, screenTopic, withServerNow } from './live.js';
 import { judgeFromToken, judgeState, joinWithCode, submitScore } from './judge.js';
-import { getArenaByScreenToken } from './repo.js';
 import { ZContestantParam, ZJoin, ZScore, ZScreenToken } from './schema.js';
-import { arenaTopic } from './setup.js';
 
 /**
  * Judges hold no account. A one-time code binds a phone, which then sends its device token in the
@@ -43,10 +41,9 @@ export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (a
   );
   // The big screen: a long random token in the URL gives read-only access to one arena's live view.
   app.get('/screen/:token/live', { schema: { tags, params: ZScreenToken } }, async (request) =>
-    liveSnapshot(db, (await getArenaByScreenToken(db, request.params.token)).id),
+    screenSnapshot(db, request.params.token),
   );
   app.get('/screen/:token/events', { schema: { tags, params: ZScreenToken } }, async (request, reply) => {
-    const { id } = await getArenaByScreenToken(db, request.params.token);
-    await openEventStream(request, reply, hub, arenaTopic(id), withServerNow);
+    await openEventStream(request, reply, hub, await screenTopic(db, request.params.token), withServerNow);
   });
 };

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import {
   checkSubmission,
   parseArenaScheme,
@@ -9,12 +8,19 @@ import {
   type JudgeState,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { buildSnapshot, loadArenaData } from './live.js';
-import { getArena } from './repo.js';
+import {
+  bindDevice,
+  contestantForJudge,
+  getArena,
+  judgeByDevice,
+  lockJudgeByCode,
+  markDeviceSeen,
+  upsertScore,
+} from './repo.js';
 import { arenaTopic, hashSecret } from './setup.js';
 
 /** A phone counts as in use while it has been heard from within this window. */
@@ -44,20 +50,7 @@ export async function joinWithCode(
   now = new Date(),
 ): Promise<JudgeIdentity & { token: string }> {
   return db.transaction(async (tx) => {
-    const [j] = await tx
-      .select({
-        id: arenaJudges.id,
-        arenaId: arenaJudges.arenaId,
-        name: arenaJudges.name,
-        groupId: arenaJudges.groupId,
-        deviceHash: arenaJudges.deviceHash,
-        deviceSeenAt: arenaJudges.deviceSeenAt,
-        finishedAt: arenas.finishedAt,
-      })
-      .from(arenaJudges)
-      .innerJoin(arenas, eq(arenas.id, arenaJudges.arenaId))
-      .where(eq(arenaJudges.codeHash, hashSecret(code)))
-      .for('update', { of: arenaJudges });
+    const j = await lockJudgeByCode(tx, hashSecret(code));
     if (!j) throw new AppError('INVALID_CREDENTIALS', '评委码无效，请核对后重新输入');
     if (j.finishedAt !== null) throw invalidState('本场擂台赛已结束');
     if (
@@ -68,10 +61,7 @@ export async function joinWithCode(
       throw conflict('该评委码正在另一台手机上使用；如需更换手机，请联系主持人重置评委码');
     }
     const token = randomBytes(24).toString('base64url');
-    await tx
-      .update(arenaJudges)
-      .set({ deviceHash: hashSecret(token), deviceSeenAt: now })
-      .where(eq(arenaJudges.id, j.id));
+    await bindDevice(tx, j.id, hashSecret(token), now);
     const identity = { judgeId: j.id, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
     await recordAudit(tx, judgeAuditActor(identity, address), {
       action: 'arena.judge.join',
@@ -86,19 +76,9 @@ export async function joinWithCode(
 /** The judge a device token belongs to; marks the phone as heard from (at most every 15 s). */
 export async function judgeFromToken(db: Db, token: string | undefined, now = new Date()): Promise<JudgeIdentity> {
   if (!token) throw new AppError('UNAUTHENTICATED', '请先输入评委码');
-  const [j] = await db
-    .select({
-      judgeId: arenaJudges.id,
-      arenaId: arenaJudges.arenaId,
-      name: arenaJudges.name,
-      groupId: arenaJudges.groupId,
-      seen: arenaJudges.deviceSeenAt,
-    })
-    .from(arenaJudges)
-    .where(eq(arenaJudges.deviceHash, hashSecret(token)));
+  const j = await judgeByDevice(db, hashSecret(token));
   if (!j) throw new AppError('UNAUTHENTICATED', '评委身份已失效（评委码可能已被重置），请重新输入评委码');
-  if (!j.seen || now.getTime() - j.seen.getTime() > 15_000)
-    await db.update(arenaJudges).set({ deviceSeenAt: now }).where(eq(arenaJudges.id, j.judgeId));
+  if (!j.seen || now.getTime() - j.seen.getTime() > 15_000) await markDeviceSeen(db, j.judgeId, now);
   return { judgeId: j.judgeId, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
 }
 
@@ -144,23 +124,7 @@ export async function submitScore(
   return db.transaction(async (tx) => {
     const arena = await getArena(tx, me.arenaId, 'share');
     // One query for the contestant, this judge's recusal and earlier submission.
-    const [c] = await tx
-      .select({
-        id: arenaContestants.id,
-        recusal: arenaRecusals.reason,
-        criteria: arenaScores.criteria,
-        total: arenaScores.total,
-      })
-      .from(arenaContestants)
-      .leftJoin(
-        arenaRecusals,
-        and(eq(arenaRecusals.contestantId, arenaContestants.id), eq(arenaRecusals.judgeId, me.judgeId)),
-      )
-      .leftJoin(
-        arenaScores,
-        and(eq(arenaScores.contestantId, arenaContestants.id), eq(arenaScores.judgeId, me.judgeId)),
-      )
-      .where(and(eq(arenaContestants.id, contestantId), eq(arenaContestants.arenaId, me.arenaId)));
+    const c = await contestantForJudge(tx, me.arenaId, me.judgeId, contestantId);
     if (!c) throw notFound('选手');
     if (!scoringOpen(arena.state, String(contestantId))) throw invalidState('该选手的评分未开放或已截止，不能提交');
     if (c.recusal !== null) throw new AppError('FORBIDDEN', `您需回避该选手（${c.recusal}），不能评分`);
@@ -176,18 +140,18 @@ export async function submitScore(
       arena.scheme.criteria.map((k, i) => [k.id, toDecimal(parsed.criteria[i] as number)]),
     );
     const total = toDecimal(parsed.total);
-    const [row] = await tx
-      .insert(arenaScores)
-      .values({ arenaId: me.arenaId, judgeId: me.judgeId, contestantId, criteria, total, reason: body.reason })
-      .onConflictDoUpdate({
-        target: [arenaScores.judgeId, arenaScores.contestantId],
-        set: { criteria, total, reason: body.reason, updatedAt: new Date() },
-      })
-      .returning({ id: arenaScores.id });
+    const scoreId = await upsertScore(tx, {
+      arenaId: me.arenaId,
+      judgeId: me.judgeId,
+      contestantId,
+      criteria,
+      total,
+      reason: body.reason,
+    });
     await recordAudit(tx, judgeAuditActor(me, address), {
       action: before ? 'arena.score.correct' : 'arena.score.submit',
       targetType: 'arenaScore',
-      targetId: row?.id ?? null,
+      targetId: scoreId,
       before,
       after: { contestantId, criteria, total, reason: body.reason },
     });

@@ -10,9 +10,11 @@ import {
 export type { LiveSnapshot };
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
+import { arenaTopic } from './setup.js';
 import {
   contestantsOf,
   getArena,
+  getArenaByScreenToken,
   judgesOf,
   recusalsOf,
   scoresOf,
@@ -159,4 +161,18 @@ export async function liveSnapshot(db: Db, arenaId: number): Promise<LiveSnapsho
 export function withServerNow(data: unknown): unknown {
   const s = data as LiveSnapshot;
   return { ...s, timer: { ...s.timer, serverNow: Date.now() } };
+}
+
+/** The realtime topic of an arena, once it is known to exist (404 before a stream opens). */
+export async function liveTopic(db: Db, arenaId: number): Promise<string> {
+  return arenaTopic((await getArena(db, arenaId)).id);
+}
+
+/** The big screen's view, by the long random token in its URL. */
+export async function screenSnapshot(db: Db, token: string): Promise<LiveSnapshot> {
+  return liveSnapshot(db, (await getArenaByScreenToken(db, token)).id);
+}
+
+export async function screenTopic(db: Db, token: string): Promise<string> {
+  return arenaTopic((await getArenaByScreenToken(db, token)).id);
 }

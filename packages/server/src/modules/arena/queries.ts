@@ -1,26 +1,16 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { ArenaDetail, ArenaSummary } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, campaigns, categories, units } from '../../db/schema/index.js';
+import { campaignNames } from '../dispatch/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
-import { contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
+import { contestantCounts, contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
 export async function arenaList(db: Db): Promise<ArenaSummary[]> {
   const arenas = await listArenas(db);
-  const counts = await db
-    .select({ arenaId: arenaContestants.arenaId, n: count() })
-    .from(arenaContestants)
-    .groupBy(arenaContestants.arenaId);
-  const n = new Map(counts.map((c) => [c.arenaId, c.n]));
-  const campaignIds = [...new Set(arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])))];
-  const named =
-    campaignIds.length === 0
-      ? []
-      : await db
-          .select({ id: campaigns.id, name: campaigns.name })
-          .from(campaigns)
-          .where(inArray(campaigns.id, campaignIds));
-  const names = new Map(named.map((c) => [c.id, c.name]));
+  const n = await contestantCounts(db);
+  const names = await campaignNames(
+    db,
+    arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])),
+  );
   return arenas.map((a) => ({
     id: a.id,
     title: a.title,
@@ -70,11 +60,4 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
   };
 }
 
-export async function unitOptions(db: Db) {
-  return db
-    .select({ id: units.id, name: units.name, kind: units.kind, category: categories.name })
-    .from(units)
-    .leftJoin(categories, eq(categories.id, units.categoryId))
-    .where(eq(units.active, true))
-    .orderBy(asc(units.sortOrder), asc(units.id));
-}
+export { unitOptions } from './repo.js';

@@ -1,7 +1,15 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ArenaSchemeInput, HostState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas, units } from '../../db/schema/index.js';
+import {
+  arenaContestants,
+  arenaJudges,
+  arenaRecusals,
+  arenaScores,
+  arenas,
+  categories,
+  units,
+} from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 
 export interface ArenaRow {
@@ -123,7 +131,7 @@ export async function judgesOf(db: Db, arenaId: number): Promise<JudgeRow[]> {
 }
 
 export async function recusalsOf(db: Db, arenaId: number): Promise<RecusalRow[]> {
-  const rows = await db
+  return db
     .select({
       judgeId: arenaRecusals.judgeId,
       contestantId: arenaRecusals.contestantId,
@@ -132,7 +140,6 @@ export async function recusalsOf(db: Db, arenaId: number): Promise<RecusalRow[]>
     })
     .from(arenaRecusals)
     .where(eq(arenaRecusals.arenaId, arenaId));
-  return rows.map((r) => ({ ...r, kind: r.kind === 'unit' ? 'unit' : 'manual' }));
 }
 
 /** The arena's scores, or only those for the given contestants. */
@@ -175,4 +182,198 @@ export async function bumpVersion(tx: Db, arenaId: number): Promise<void> {
     .update(arenas)
     .set({ version: sql`${arenas.version} + 1` })
     .where(eq(arenas.id, arenaId));
+}
+
+export type NewArena = Omit<typeof arenas.$inferInsert, 'id' | 'version' | 'seed' | 'finishedAt' | 'createdAt'>;
+
+/** Inserts an arena with its contestants and judges; returns their ids (for the automatic recusals). */
+export async function insertArena(
+  tx: Db,
+  arena: NewArena,
+  contestants: { unitId: number; presenter: string }[],
+  judges: { name: string; groupId: string; unitId: number | null }[],
+): Promise<{
+  id: number;
+  contestants: { id: number; unitId: number }[];
+  judges: { id: number; unitId: number | null }[];
+}> {
+  const [row] = await tx.insert(arenas).values(arena).returning({ id: arenas.id });
+  if (!row) throw new Error('insert returned no row');
+  const cs = await tx
+    .insert(arenaContestants)
+    .values(contestants.map((c) => ({ arenaId: row.id, ...c })))
+    .returning({ id: arenaContestants.id, unitId: arenaContestants.unitId });
+  const js = await tx
+    .insert(arenaJudges)
+    .values(judges.map((j) => ({ arenaId: row.id, ...j })))
+    .returning({ id: arenaJudges.id, unitId: arenaJudges.unitId });
+  return { id: row.id, contestants: cs, judges: js };
+}
+
+/** Inserts recusals; returns how many were new (a pair already recused is left as it was). */
+export async function insertRecusals(tx: Db, arenaId: number, rows: RecusalRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await tx
+    .insert(arenaRecusals)
+    .values(rows.map((r) => ({ arenaId, ...r })))
+    .onConflictDoNothing()
+    .returning({ judgeId: arenaRecusals.judgeId });
+  return inserted.length;
+}
+
+/** Whether the judge and the contestant both belong to the arena. */
+export async function judgeAndContestantIn(
+  db: Db,
+  arenaId: number,
+  judgeId: number,
+  contestantId: number,
+): Promise<boolean> {
+  const [j] = await db
+    .select({ id: arenaJudges.id })
+    .from(arenaJudges)
+    .where(and(eq(arenaJudges.id, judgeId), eq(arenaJudges.arenaId, arenaId)));
+  const [c] = await db
+    .select({ id: arenaContestants.id })
+    .from(arenaContestants)
+    .where(and(eq(arenaContestants.id, contestantId), eq(arenaContestants.arenaId, arenaId)));
+  return j !== undefined && c !== undefined;
+}
+
+/** A new one-time code for a judge; with `onlyUnbound`, only while no phone holds the judge. Releases the phone. */
+export async function setJudgeCode(tx: Db, judgeId: number, codeHash: string, onlyUnbound: boolean): Promise<void> {
+  await tx
+    .update(arenaJudges)
+    .set({ codeHash, deviceHash: null, deviceSeenAt: null })
+    .where(
+      onlyUnbound ? and(eq(arenaJudges.id, judgeId), isNull(arenaJudges.deviceHash)) : eq(arenaJudges.id, judgeId),
+    );
+}
+
+export interface JudgeByCode {
+  id: number;
+  arenaId: number;
+  name: string;
+  groupId: string;
+  deviceHash: string | null;
+  deviceSeenAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** The judge holding a one-time code, locked (two phones entering one code take turns). */
+export async function lockJudgeByCode(tx: Db, codeHash: string): Promise<JudgeByCode | undefined> {
+  const [j] = await tx
+    .select({
+      id: arenaJudges.id,
+      arenaId: arenaJudges.arenaId,
+      name: arenaJudges.name,
+      groupId: arenaJudges.groupId,
+      deviceHash: arenaJudges.deviceHash,
+      deviceSeenAt: arenaJudges.deviceSeenAt,
+      finishedAt: arenas.finishedAt,
+    })
+    .from(arenaJudges)
+    .innerJoin(arenas, eq(arenas.id, arenaJudges.arenaId))
+    .where(eq(arenaJudges.codeHash, codeHash))
+    .for('update', { of: arenaJudges });
+  return j;
+}
+
+export async function bindDevice(tx: Db, judgeId: number, deviceHash: string, at: Date): Promise<void> {
+  await tx.update(arenaJudges).set({ deviceHash, deviceSeenAt: at }).where(eq(arenaJudges.id, judgeId));
+}
+
+export async function markDeviceSeen(db: Db, judgeId: number, at: Date): Promise<void> {
+  await db.update(arenaJudges).set({ deviceSeenAt: at }).where(eq(arenaJudges.id, judgeId));
+}
+
+export async function judgeByDevice(
+  db: Db,
+  deviceHash: string,
+): Promise<{ judgeId: number; arenaId: number; name: string; groupId: string; seen: Date | null } | undefined> {
+  const [j] = await db
+    .select({
+      judgeId: arenaJudges.id,
+      arenaId: arenaJudges.arenaId,
+      name: arenaJudges.name,
+      groupId: arenaJudges.groupId,
+      seen: arenaJudges.deviceSeenAt,
+    })
+    .from(arenaJudges)
+    .where(eq(arenaJudges.deviceHash, deviceHash));
+  return j;
+}
+
+/** A contestant of the arena with this judge's recusal reason and earlier submission, if any; one query. */
+export async function contestantForJudge(
+  db: Db,
+  arenaId: number,
+  judgeId: number,
+  contestantId: number,
+): Promise<
+  { id: number; recusal: string | null; criteria: Record<string, string> | null; total: string | null } | undefined
+> {
+  const [c] = await db
+    .select({
+      id: arenaContestants.id,
+      recusal: arenaRecusals.reason,
+      criteria: arenaScores.criteria,
+      total: arenaScores.total,
+    })
+    .from(arenaContestants)
+    .leftJoin(
+      arenaRecusals,
+      and(eq(arenaRecusals.contestantId, arenaContestants.id), eq(arenaRecusals.judgeId, judgeId)),
+    )
+    .leftJoin(arenaScores, and(eq(arenaScores.contestantId, arenaContestants.id), eq(arenaScores.judgeId, judgeId)))
+    .where(and(eq(arenaContestants.id, contestantId), eq(arenaContestants.arenaId, arenaId)));
+  return c;
+}
+
+/** One row per judge and contestant: a second submission replaces the first. Returns the row's id. */
+export async function upsertScore(
+  tx: Db,
+  s: {
+    arenaId: number;
+    judgeId: number;
+    contestantId: number;
+    criteria: Record<string, string>;
+    total: string;
+    reason: string | null;
+  },
+): Promise<number | null> {
+  const [row] = await tx
+    .insert(arenaScores)
+    .values(s)
+    .onConflictDoUpdate({
+      target: [arenaScores.judgeId, arenaScores.contestantId],
+      set: { criteria: s.criteria, total: s.total, reason: s.reason, updatedAt: new Date() },
+    })
+    .returning({ id: arenaScores.id });
+  return row?.id ?? null;
+}
+
+/** How many contestants each arena has. */
+export async function contestantCounts(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ arenaId: arenaContestants.arenaId, n: count() })
+    .from(arenaContestants)
+    .groupBy(arenaContestants.arenaId);
+  return new Map(rows.map((c) => [c.arenaId, c.n]));
+}
+
+/** How many of these units exist (a set-up naming a missing unit is refused). */
+export async function countUnits(db: Db, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));
+  return found.length;
+}
+
+/** Active units for the set-up form's pickers (contestants, judges' units). */
+export async function unitOptions(db: Db) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind, category: categories.name })
+    .from(units)
+    .leftJoin(categories, eq(categories.id, units.categoryId))
+    .where(eq(units.active, true))
+    .orderBy(asc(units.sortOrder), asc(units.id));
 }

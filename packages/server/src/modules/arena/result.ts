@@ -1,4 +1,5 @@
-import type { ArenaResult } from '@leitai/core';
+import { hasPermission, type Actor, type ArenaResult } from '@leitai/core';
+import { forbidden } from '../../errors.js';
 
 export type { ArenaResult };
 import type { Db } from '../../db/client.js';
@@ -84,4 +85,12 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
         contestants: excused.get(j.id) ?? [],
       })),
   };
+}
+
+/** Managers see the result as it forms; everyone else once the arena is finished. */
+export async function readableResult(db: Db, actor: Actor, arenaId: number): Promise<ArenaResult> {
+  const result = await arenaResult(db, arenaId);
+  if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage'))
+    throw forbidden('擂台赛结束后才公布成绩');
+  return result;
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authorize, auditActorOf, requireUser } from '../../http/guard.js';
+import { authorize, auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
@@ -8,15 +8,14 @@ import { forbidden } from '../../errors.js';
 import { resultDocument, resultWorkbook } from './export.js';
 import { hostAction } from './host.js';
 import { judgeRoutes } from './judge-routes.js';
-import { liveSnapshot, withServerNow } from './live.js';
-import { getArena } from './repo.js';
+import { liveSnapshot, liveTopic, withServerNow } from './live.js';
 import { arenaDetail, arenaList, unitOptions } from './queries.js';
-import { arenaResult } from './result.js';
+import { readableResult } from './result.js';
 import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
 import { arenaBrief, briefDocument } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { addRecusal, arenaTopic, createArena, drawArena, issueCodes } from './setup.js';
+import { addRecusal, createArena, drawArena, issueCodes } from './setup.js';
 
 /**
  * 擂台赛: the organiser's set-up and host console, the big screen, and (in judge-routes.ts) the judges'
@@ -71,8 +70,7 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/arenas/:id/host', { schema: { tags, params, body: ZHostAction } }, async (request) => {
     authorize(request, 'arena.manage');
-    await hostAction(db, auditActorOf(request), request.params.id, request.body);
-    return liveSnapshot(db, request.params.id);
+    return hostAction(db, auditActorOf(request), request.params.id, request.body);
   });
   app.get('/arenas/:id/live', { schema: { tags, params } }, async (request) => {
     authorize(request, 'arena.read');
@@ -80,28 +78,19 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/arenas/:id/events', { schema: { tags, params } }, async (request, reply) => {
     authorize(request, 'arena.read');
-    const id = request.params.id;
-    await getArena(db, id); // 404 before the stream opens
-    await openEventStream(request, reply, hub, arenaTopic(id), withServerNow);
+    await openEventStream(request, reply, hub, await liveTopic(db, request.params.id), withServerNow);
   });
 
-  /** Managers see the result as it forms; everyone else once the arena is finished. */
-  const readResult = async (request: Parameters<typeof requireUser>[0], id: number) => {
-    const actor = authorize(request, 'arena.read');
-    const result = await arenaResult(db, id);
-    if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage'))
-      throw forbidden('擂台赛结束后才公布成绩');
-    return result;
-  };
+  // Managers see the result as it forms; everyone else once the arena is finished.
   app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) =>
-    readResult(request, request.params.id),
+    readableResult(db, authorize(request, 'arena.read'), request.params.id),
   );
   app.get('/arenas/:id/result.xlsx', { schema: { tags, params } }, async (request, reply) => {
-    const r = await readResult(request, request.params.id);
+    const r = await readableResult(db, authorize(request, 'arena.read'), request.params.id);
     return sendFile(reply, `${r.arena.title}成绩表.xlsx`, await resultWorkbook(r));
   });
   app.get('/arenas/:id/result.docx', { schema: { tags, params } }, async (request, reply) => {
-    const r = await readResult(request, request.params.id);
+    const r = await readableResult(db, authorize(request, 'arena.read'), request.params.id);
     return sendFile(reply, `${r.arena.title}成绩通报.docx`, await resultDocument(r));
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const decimal = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, '须为数字')]);
 
@@ -11,7 +12,7 @@ export const DEFAULT_CRITERIA = [
 
 export const ZArenaCreate = z.object({
   title: z.string().trim().min(1, '请填写擂台赛名称').max(100),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  heldOn: ZCalendarDate(),
   campaignId: z.number().int().positive().nullable().default(null),
   speakingSeconds: z.number().int().min(30, '陈述时间至少 30 秒').max(3600, '陈述时间最多 60 分钟').default(300),
   criteria: z
@@ -48,7 +49,7 @@ export const ZCodes = z.object({ judgeId: z.number().int().positive().optional()
 export const ZCommitment = z.object({
   contestantId: z.number().int().positive(),
   title: z.string().trim().min(4, '表态内容至少 4 个字').max(100, '表态内容不超过 100 个字'),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成期限格式应为 YYYY-MM-DD'),
+  deadline: ZCalendarDate('完成期限'),
 });
 
 export const ZHostAction = z.discriminatedUnion('type', [

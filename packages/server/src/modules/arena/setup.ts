@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import {
   automaticRecusals,
   drawOrder,
@@ -9,11 +8,21 @@ import {
   validDrawSeed,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenas, campaigns, units } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { notifyTopic } from '../../realtime/notify.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
-import { contestantsOf, getArena, judgesOf, saveState } from './repo.js';
+import { campaignNames } from '../dispatch/index.js';
+import {
+  contestantsOf,
+  countUnits,
+  getArena,
+  insertArena,
+  insertRecusals,
+  judgeAndContestantIn,
+  judgesOf,
+  saveState,
+  setJudgeCode,
+} from './repo.js';
 import type { ArenaCreate } from './schema.js';
 
 export const arenaTopic = (id: number): string => `arena:${id}`;
@@ -52,17 +61,13 @@ export async function createArena(
   if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复作为选手');
   const wanted = [...new Set([...unitIds, ...input.judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: units.id }).from(units).where(inArray(units.id, wanted));
-    if (found.length !== wanted.length) throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
-    if (
-      input.campaignId !== null &&
-      (await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))).length === 0
-    ) {
+    if ((await countUnits(tx, wanted)) !== wanted.length)
+      throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
+    if (input.campaignId !== null && !(await campaignNames(tx, [input.campaignId])).has(input.campaignId))
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
-    }
-    const [arena] = await tx
-      .insert(arenas)
-      .values({
+    const arena = await insertArena(
+      tx,
+      {
         campaignId: input.campaignId,
         title: input.title,
         heldOn: input.heldOn,
@@ -71,31 +76,24 @@ export async function createArena(
         state: initialHostState([]),
         screenToken: randomBytes(18).toString('base64url'),
         createdBy: userId,
-      })
-      .returning({ id: arenas.id });
-    if (!arena) throw new Error('insert returned no row');
-    const cs = await tx
-      .insert(arenaContestants)
-      .values(input.contestants.map((c) => ({ arenaId: arena.id, unitId: c.unitId, presenter: c.presenter })))
-      .returning({ id: arenaContestants.id, unitId: arenaContestants.unitId });
-    const js = await tx
-      .insert(arenaJudges)
-      .values(input.judges.map((j) => ({ arenaId: arena.id, name: j.name, groupId: j.groupId, unitId: j.unitId })))
-      .returning({ id: arenaJudges.id, unitId: arenaJudges.unitId });
-    const auto = automaticRecusals(
-      js.map((j) => ({ id: String(j.id), unitId: j.unitId === null ? null : String(j.unitId) })),
-      cs.map((c) => ({ id: String(c.id), unitId: String(c.unitId) })),
+      },
+      input.contestants.map((c) => ({ unitId: c.unitId, presenter: c.presenter })),
+      input.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId })),
     );
-    if (auto.length > 0)
-      await tx.insert(arenaRecusals).values(
-        auto.map((r) => ({
-          arenaId: arena.id,
-          judgeId: Number(r.judgeId),
-          contestantId: Number(r.contestantId),
-          kind: r.kind,
-          reason: r.reason,
-        })),
-      );
+    const auto = automaticRecusals(
+      arena.judges.map((j) => ({ id: String(j.id), unitId: j.unitId === null ? null : String(j.unitId) })),
+      arena.contestants.map((c) => ({ id: String(c.id), unitId: String(c.unitId) })),
+    );
+    await insertRecusals(
+      tx,
+      arena.id,
+      auto.map((r) => ({
+        judgeId: Number(r.judgeId),
+        contestantId: Number(r.contestantId),
+        kind: r.kind,
+        reason: r.reason,
+      })),
+    );
     await recordAudit(tx, audit, {
       action: 'arena.create',
       targetType: 'arena',
@@ -145,21 +143,8 @@ export async function addRecusal(
   await db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
     if (arena.state.status === 'finished') throw invalidState('擂台赛已结束，不能再添加回避');
-    const [j] = await tx
-      .select({ id: arenaJudges.id })
-      .from(arenaJudges)
-      .where(and(eq(arenaJudges.id, r.judgeId), eq(arenaJudges.arenaId, arenaId)));
-    const [c] = await tx
-      .select({ id: arenaContestants.id })
-      .from(arenaContestants)
-      .where(and(eq(arenaContestants.id, r.contestantId), eq(arenaContestants.arenaId, arenaId)));
-    if (!j || !c) throw notFound('评委或选手');
-    const inserted = await tx
-      .insert(arenaRecusals)
-      .values({ arenaId, ...r, kind: 'manual' })
-      .onConflictDoNothing()
-      .returning({ judgeId: arenaRecusals.judgeId });
-    if (inserted.length === 0) throw conflict('该评委已对该选手回避');
+    if (!(await judgeAndContestantIn(tx, arenaId, r.judgeId, r.contestantId))) throw notFound('评委或选手');
+    if ((await insertRecusals(tx, arenaId, [{ ...r, kind: 'manual' }])) === 0) throw conflict('该评委已对该选手回避');
     await recordAudit(tx, audit, { action: 'arena.recusal.add', targetType: 'arena', targetId: arenaId, after: r });
     await notifyTopic(tx, arenaTopic(arenaId));
   });
@@ -185,14 +170,7 @@ export async function issueCodes(
     const out = [];
     for (const j of targets) {
       const code = newJudgeCode();
-      const where =
-        judgeId === undefined
-          ? and(eq(arenaJudges.id, j.id), isNull(arenaJudges.deviceHash))
-          : eq(arenaJudges.id, j.id);
-      await tx
-        .update(arenaJudges)
-        .set({ codeHash: hashSecret(code), deviceHash: null, deviceSeenAt: null })
-        .where(where);
+      await setJudgeCode(tx, j.id, hashSecret(code), judgeId === undefined);
       out.push({ judgeId: j.id, name: j.name, groupId: j.groupId, code });
     }
     await recordAudit(tx, audit, {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportSheet } from '../../excel/index.js';
 import { AppError } from '../../errors.js';
-import { auditActorOf, authorize } from '../../http/guard.js';
+import { requireAccess } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
 import { recordAudit } from './service.js';
 import { sendFile } from '../../http/upload.js';
 import { auditActions, searchAudit, ZAuditQuery, type AuditRow } from './queries.js';
@@ -28,12 +29,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get('/audit', { schema: { tags, querystring: ZAuditQuery } }, async (request) => {
-    authorize(request, 'audit.read');
+    await requireAccess(request, 'audit.read');
     return { ...(await searchAudit(db, request.query)), retention };
   });
 
   app.get('/audit/actions', { schema: { tags } }, async (request) => {
-    authorize(request, 'audit.read');
+    await requireAccess(request, 'audit.read');
     return { items: await auditActions(db), retention };
   });
 
@@ -41,7 +42,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/audit/export',
     { schema: { tags, querystring: ZAuditQuery.omit({ page: true, pageSize: true }) } },
     async (request, reply) => {
-      authorize(request, 'audit.read');
+      await requireAccess(request, 'audit.read');
       const { items, total } = await searchAudit(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT });
       if (total > EXPORT_LIMIT)
         throw new AppError(
@@ -78,7 +79,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/audit/verify', { schema: { tags } }, async (request) => {
-    authorize(request, 'audit.read');
+    await requireAccess(request, 'audit.read');
     const result = await verifyAuditChain(db);
     await db.transaction((tx) =>
       recordAudit(tx, auditActorOf(request), { action: 'audit.verify', targetType: 'audit', after: result }),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditActorOf, authorize, requireUser } from '../../http/guard.js';
+import { requireAccess, requireUser } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
 import { calendarData, saveCalendar, ZCalendarData } from './service.js';
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -8,7 +9,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     return calendarData(app.ctx.db);
   });
   app.put('/calendar', { schema: { tags: ['calendar'], body: ZCalendarData } }, async (request) => {
-    authorize(request, 'calendar.manage');
+    await requireAccess(request, 'calendar.manage');
     return saveCalendar(app.ctx.db, auditActorOf(request), request.body);
   });
 };

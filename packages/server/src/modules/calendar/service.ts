@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 import { workCalendar, type CalendarData, type WorkCalendar } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { AuditActor } from '../audit/service.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
 const KEY = 'calendar';
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const ZDate = ZCalendarDate();
 export const ZCalendarData = z.object({ holidays: z.array(ZDate).max(2000), workingWeekends: z.array(ZDate).max(500) });
 
 /** The stored calendar data (sorted), or none: then only weekends are days off. */

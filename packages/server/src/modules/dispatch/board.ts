@@ -9,12 +9,12 @@ import {
   type BoardRow,
   type IsoDate,
   type Permission,
-  type ReportState,
   type WarningState,
+  WARNING_STATES,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { getPeriod, type PeriodRow, type UnitRef } from './repo.js';
+import { getPeriod, yearPeriods, type PeriodRow, type UnitRef } from './repo.js';
 import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
@@ -36,7 +36,7 @@ export function boardRows(
     );
     if (carried.length === 0) continue;
     const report = reportOf(d, p.id, unit.id);
-    const state = (report?.state as ReportState | undefined) ?? 'none';
+    const state = report?.state ?? 'none';
     const timing = reportTiming(p.deadline, report?.firstSubmittedOn ?? null, today);
     const cells = carried.map((c) => cellFor(d, p, unit.id, c.indicator, c.target, today));
     const counts = zero();
@@ -112,7 +112,7 @@ export async function boardData(
       a.unit.id - b.unit.id,
   );
   const totals = zero();
-  for (const r of rows) for (const k of Object.keys(totals) as WarningState[]) totals[k] += r.counts[k];
+  for (const r of rows) for (const k of WARNING_STATES) totals[k] += r.counts[k];
   return {
     period: { period: p.period, deadline: p.deadline, open: p.open },
     indicators: activeIndicators(d, period)
@@ -169,7 +169,7 @@ export async function unitOverview(db: Db, campaignId: number, unitId: number, y
     .map(({ p, r }) => ({
       period: p.period,
       deadline: p.deadline,
-      state: (r?.state ?? 'none') as ReportState | 'none',
+      state: r?.state ?? 'none',
       timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today),
       returnReason: r?.returnReason ?? null,
     }));
@@ -205,10 +205,38 @@ export async function unitOverview(db: Db, campaignId: number, unitId: number, y
         period: p.period,
         deadline: p.deadline,
         open: p.open,
-        state: (r?.state ?? 'none') as ReportState | 'none',
+        state: r?.state ?? 'none',
         timing: reportTiming(p.deadline, r?.firstSubmittedOn ?? null, today),
       };
     }),
     trend: unitTrend(d, unitId, today),
   };
+}
+
+export type LightCounts = Record<WarningState, number>;
+
+/**
+ * The lights of some units in the last month that opened before `asOf`'s month (or in that month when
+ * none opened before): what an arena's brief shows beside each contestant. Null when the campaign has
+ * no such month. The counts are the board's own, so the brief and the board agree.
+ */
+export async function boardSummary(
+  db: Db,
+  campaignId: number,
+  unitIds: Iterable<number>,
+  asOf: IsoDate,
+  today: IsoDate,
+): Promise<{ period: string; counts: Map<number, LightCounts> } | null> {
+  const month = asOf.slice(0, 7);
+  const periods = await yearPeriods(db, campaignId, splitPeriod(month).year);
+  const period = periods.filter((p) => p.period < month).at(-1) ?? periods.filter((p) => p.period === month).at(-1);
+  if (!period) return null;
+  const wanted = new Set(unitIds);
+  const rows = boardRows(
+    await loadYear(db, campaignId, splitPeriod(period.period).year),
+    period,
+    (u) => wanted.has(u.id),
+    today,
+  );
+  return { period: period.period, counts: new Map(rows.map((r) => [r.unit.id, r.counts])) };
 }

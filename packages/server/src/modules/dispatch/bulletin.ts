@@ -93,6 +93,19 @@ export async function bulletinData(
   return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late, states };
 }
 
+/** The bulletin as the page shows it (format=json): standings by category, red lights, late units. */
+export function bulletinSummary(data: BulletinData) {
+  return {
+    title: data.title,
+    categories: data.categories.map((c) => ({
+      name: c.name,
+      units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })),
+    })),
+    red: data.red,
+    late: data.late,
+  };
+}
+
 const standingHeader = ['名次', '单位', '绿灯', '黄灯', '红灯', '逾期未报', '报送情况'];
 /** Cells as numbers (Excel); the Word table shows the same as text. */
 const standingCells = (r: BoardRow): ExportCell[] => [

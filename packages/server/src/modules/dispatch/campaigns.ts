@@ -1,10 +1,21 @@
 import { paceProfile, parseDecimal, parseWarningRule, ScoringInputError, type Actor } from '@leitai/core';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaigns, indicatorAssignments, indicators } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
-import { assignmentsOf, campaignIndicators, getCampaign, type IndicatorRow } from './repo.js';
+import {
+  assignmentsOf,
+  campaignIndicators,
+  campaignNamesOf,
+  getCampaign,
+  insertCampaign,
+  insertIndicator,
+  listCampaigns,
+  lockIndicator,
+  replaceAssignments,
+  updateIndicator,
+  yearPeriods,
+  type IndicatorRow,
+} from './repo.js';
 import type { IndicatorEdit, NewCampaign, NewIndicator } from './schema.js';
 
 /** Creates a campaign; with `copyFromId`, last year's indicator list and its assignments come along (targets do not: they are set anew). */
@@ -12,17 +23,14 @@ export async function createCampaign(db: Db, _actor: Actor, who: AuditActor, inp
   return db.transaction(async (tx) => {
     const source = input.copyFromId === undefined ? undefined : await getCampaign(tx, input.copyFromId);
     if (input.copyFromId !== undefined && !source) throw notFound('被复制的活动');
-    const [row] = await tx
-      .insert(campaigns)
-      .values({
-        name: input.name,
-        startYear: input.startYear,
-        endYear: input.endYear,
-        phases: input.phases,
-        cadence: input.cadence,
-        copiedFromId: source?.id ?? null,
-      })
-      .returning();
+    const row = await insertCampaign(tx, {
+      name: input.name,
+      startYear: input.startYear,
+      endYear: input.endYear,
+      phases: input.phases,
+      cadence: input.cadence,
+      copiedFromId: source?.id ?? null,
+    });
     let copied = 0;
     if (source) {
       const inds = await campaignIndicators(tx, source.id);
@@ -32,24 +40,21 @@ export async function createCampaign(db: Db, _actor: Actor, who: AuditActor, inp
       );
       for (const ind of inds.filter((i) => i.retiredFrom === null)) {
         const { id: _old, campaignId: _c, ...rest } = ind;
-        const [copy] = await tx
-          .insert(indicators)
-          .values({ ...rest, campaignId: row!.id })
-          .returning({ id: indicators.id });
+        const copy = await insertIndicator(tx, { ...rest, campaignId: row.id });
         const mine = assigns
           .filter((a) => a.indicatorId === ind.id)
-          .map((a) => ({ indicatorId: copy!.id, unitId: a.unitId, categoryId: a.categoryId }));
-        if (mine.length > 0) await tx.insert(indicatorAssignments).values(mine);
+          .map((a) => ({ unitId: a.unitId, categoryId: a.categoryId }));
+        await replaceAssignments(tx, copy.id, mine, false);
         copied += 1;
       }
     }
     await recordAudit(tx, who, {
       action: 'campaign.create',
       targetType: 'campaign',
-      targetId: row!.id,
+      targetId: row.id,
       after: { ...input, copiedIndicators: copied },
     });
-    return { id: row!.id, copiedIndicators: copied };
+    return { id: row.id, copiedIndicators: copied };
   });
 }
 
@@ -78,30 +83,27 @@ export async function createIndicator(
     if (!(await getCampaign(tx, campaignId))) throw notFound('活动');
     const existing = await campaignIndicators(tx, campaignId);
     if (existing.some((i) => i.name === input.name)) throw new AppError('CONFLICT', `本活动已有指标“${input.name}”`);
-    const [row] = await tx
-      .insert(indicators)
-      .values({
-        campaignId,
-        name: input.name,
-        measure: input.measure,
-        kind: input.kind,
-        lowerIsBetter: input.lowerIsBetter,
-        // Growth (同比) can fall below zero; counts and amounts cannot, unless said otherwise.
-        allowNegative: input.allowNegative ?? input.kind === 'growth',
-        profile: input.profile,
-        rule: input.rule,
-        weight: input.weight,
-        sortOrder: existing.length + 1,
-      })
-      .returning();
-    await assign(tx, row!.id, input);
+    const row = await insertIndicator(tx, {
+      campaignId,
+      name: input.name,
+      measure: input.measure,
+      kind: input.kind,
+      lowerIsBetter: input.lowerIsBetter,
+      // Growth (同比) can fall below zero; counts and amounts cannot, unless said otherwise.
+      allowNegative: input.allowNegative ?? input.kind === 'growth',
+      profile: input.profile,
+      rule: input.rule,
+      weight: input.weight,
+      sortOrder: existing.length + 1,
+    });
+    await assign(tx, row.id, input, false);
     await recordAudit(tx, who, {
       action: 'indicator.create',
       targetType: 'indicator',
-      targetId: row!.id,
+      targetId: row.id,
       after: input,
     });
-    return row!;
+    return row;
   });
 }
 
@@ -119,7 +121,7 @@ export async function editIndicator(
 ) {
   checkIndicatorRules(input);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for('update');
+    const row = await lockIndicator(tx, indicatorId);
     if (!row || row.campaignId !== campaignId) throw notFound('指标');
     const others = await campaignIndicators(tx, campaignId);
     if (others.some((i) => i.id !== indicatorId && i.name === input.name))
@@ -130,19 +132,15 @@ export async function editIndicator(
         a.map((x) => ({ unitId: x.unitId, categoryId: x.categoryId })),
       ),
     };
-    await tx
-      .update(indicators)
-      .set({
-        name: input.name,
-        measure: input.measure,
-        lowerIsBetter: input.lowerIsBetter,
-        profile: input.profile,
-        rule: input.rule,
-        weight: input.weight,
-      })
-      .where(eq(indicators.id, indicatorId));
-    await tx.delete(indicatorAssignments).where(eq(indicatorAssignments.indicatorId, indicatorId));
-    await assign(tx, indicatorId, input);
+    await updateIndicator(tx, indicatorId, {
+      name: input.name,
+      measure: input.measure,
+      lowerIsBetter: input.lowerIsBetter,
+      profile: input.profile,
+      rule: input.rule,
+      weight: input.weight,
+    });
+    await assign(tx, indicatorId, input, true);
     await recordAudit(tx, who, {
       action: 'indicator.edit',
       targetType: 'indicator',
@@ -155,12 +153,21 @@ export async function editIndicator(
 }
 
 /** Who carries the indicator: named units, and every active unit of the named categories. */
-async function assign(tx: Db, indicatorId: number, to: { unitIds: number[]; categoryIds: number[] }): Promise<void> {
-  const rows = [
-    ...to.unitIds.map((unitId) => ({ indicatorId, unitId, categoryId: null })),
-    ...to.categoryIds.map((categoryId) => ({ indicatorId, unitId: null, categoryId })),
-  ];
-  if (rows.length > 0) await tx.insert(indicatorAssignments).values(rows);
+async function assign(
+  tx: Db,
+  indicatorId: number,
+  to: { unitIds: number[]; categoryIds: number[] },
+  replace: boolean,
+): Promise<void> {
+  await replaceAssignments(
+    tx,
+    indicatorId,
+    [
+      ...to.unitIds.map((unitId) => ({ unitId, categoryId: null })),
+      ...to.categoryIds.map((categoryId) => ({ unitId: null, categoryId })),
+    ],
+    replace,
+  );
 }
 
 const pickSettings = (r: IndicatorRow) => ({
@@ -182,9 +189,9 @@ export async function retireIndicator(
   retiredFrom: string | null,
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for('update');
+    const row = await lockIndicator(tx, indicatorId);
     if (!row || row.campaignId !== campaignId) throw notFound('指标');
-    await tx.update(indicators).set({ retiredFrom }).where(eq(indicators.id, indicatorId));
+    await updateIndicator(tx, indicatorId, { retiredFrom });
     await recordAudit(tx, who, {
       action: retiredFrom ? 'indicator.retire' : 'indicator.restore',
       targetType: 'indicator',
@@ -208,3 +215,57 @@ export function assignedUnitIds(
   }
   return out;
 }
+
+/** The campaigns, for the dispatch pages' picker; `today` and the actor's unit so the page opens on the right month. */
+export async function campaignList(db: Db, actor: Actor, today: string) {
+  const rows = await listCampaigns(db);
+  return {
+    today,
+    unitId: actor.unitId,
+    campaigns: rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      startYear: c.startYear,
+      endYear: c.endYear,
+      phases: c.phases,
+      cadence: c.cadence,
+      copiedFromId: c.copiedFromId,
+    })),
+  };
+}
+
+/** A campaign with its indicators (and who carries each) and the year's reporting months. */
+export async function campaignDetail(db: Db, id: number, year: number) {
+  const campaign = await getCampaign(db, id);
+  if (!campaign) throw notFound('活动');
+  const inds = await campaignIndicators(db, campaign.id);
+  const assigns = await assignmentsOf(
+    db,
+    inds.map((i) => i.id),
+  );
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      startYear: campaign.startYear,
+      endYear: campaign.endYear,
+      phases: campaign.phases,
+      cadence: campaign.cadence,
+    },
+    indicators: inds.map((i) => ({
+      ...i,
+      assignments: assigns
+        .filter((a) => a.indicatorId === i.id)
+        .map((a) => ({ unitId: a.unitId, categoryId: a.categoryId })),
+    })),
+    periods: (await yearPeriods(db, campaign.id, year)).map((p) => ({
+      period: p.period,
+      deadline: p.deadline,
+      open: p.open,
+      reopenCount: p.reopenCount,
+    })),
+  };
+}
+
+/** Campaign names by id, for other modules (an arena names its campaign); unknown ids are absent. */
+export const campaignNames = (db: Db, ids: Iterable<number>): Promise<Map<number, string>> => campaignNamesOf(db, ids);

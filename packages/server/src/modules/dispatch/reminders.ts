@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { reportReminder, splitPeriod, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { dispatchPeriods } from '../../db/schema/index.js';
 import type { DailyJob } from '../../jobs/runner.js';
 import { loadCalendar } from '../calendar/service.js';
 import { notify, recipientsByUnit } from '../notifications/service.js';
 import { boardRows } from './board.js';
+import { openPeriods } from './repo.js';
 import { dispatchSettings } from './settings.js';
 import { loadYear } from './year.js';
 
@@ -18,7 +17,7 @@ import { loadYear } from './year.js';
 export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
   const calendar = await loadCalendar(tx);
   const { reminderWorkingDays } = await dispatchSettings(tx);
-  const open = await tx.select().from(dispatchPeriods).where(eq(dispatchPeriods.open, true));
+  const open = await openPeriods(tx);
   let owing = 0;
   let told = 0;
   for (const p of open) {

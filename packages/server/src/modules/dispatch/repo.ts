@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
@@ -11,6 +11,7 @@ import {
   reports,
   targets,
   units,
+  users,
 } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -135,4 +136,198 @@ export async function getTarget(db: Db, id: number): Promise<TargetRow | undefin
 export async function getIndicator(db: Db, id: number): Promise<IndicatorRow | undefined> {
   const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
   return row;
+}
+
+export async function getReport(db: Db, id: number): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  return row;
+}
+
+/** The unit's report for the period, locked until the transaction ends, or undefined when none was started. */
+export async function lockReportOf(tx: Db, periodId: number, unitId: number): Promise<ReportRow | undefined> {
+  const [existing] = await tx
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitId)));
+  return existing ? lockReport(tx, existing.id) : undefined;
+}
+
+/** Starts a report; undefined when another request started it first. */
+export async function insertReport(tx: Db, periodId: number, unitId: number): Promise<ReportRow | undefined> {
+  const [row] = await tx.insert(reports).values({ periodId, unitId, version: 0 }).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function updateReport(
+  tx: Db,
+  id: number,
+  set: Partial<Pick<ReportRow, 'state' | 'progress' | 'problems' | 'plans' | 'firstSubmittedOn' | 'returnReason'>> & {
+    version: number;
+  },
+): Promise<ReportRow> {
+  const [row] = await tx
+    .update(reports)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(reports.id, id))
+    .returning();
+  if (!row) throw new Error(`report ${id} vanished under a lock`);
+  return row;
+}
+
+/** Replaces a report's figures with these, all in one go. */
+export async function replaceValues(
+  tx: Db,
+  reportId: number,
+  values: { indicatorId: number; value: string; flag: string | null }[],
+): Promise<void> {
+  await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
+  if (values.length > 0) await tx.insert(reportValues).values(values.map((v) => ({ reportId, ...v })));
+}
+
+export type NewVersion = Omit<typeof reportVersions.$inferInsert, 'id' | 'at'>;
+export async function insertVersion(tx: Db, values: NewVersion): Promise<void> {
+  await tx.insert(reportVersions).values(values);
+}
+
+export async function periodById(db: Db, id: number): Promise<PeriodRow | undefined> {
+  const [row] = await db.select().from(dispatchPeriods).where(eq(dispatchPeriods.id, id));
+  return row;
+}
+
+export async function insertPeriod(tx: Db, campaignId: number, period: string, deadline: string): Promise<PeriodRow> {
+  const [row] = await tx.insert(dispatchPeriods).values({ campaignId, period, deadline }).returning();
+  return row!;
+}
+
+export async function updatePeriod(
+  tx: Db,
+  id: number,
+  set: Partial<Pick<PeriodRow, 'open' | 'deadline' | 'reopenCount'>>,
+): Promise<PeriodRow> {
+  const [row] = await tx.update(dispatchPeriods).set(set).where(eq(dispatchPeriods.id, id)).returning();
+  return row!;
+}
+
+export async function openPeriods(db: Db): Promise<PeriodRow[]> {
+  return db.select().from(dispatchPeriods).where(eq(dispatchPeriods.open, true));
+}
+
+/** The targets of a year for these indicators, locked for a bulk change. */
+export async function lockYearTargets(tx: Db, year: number, indicatorIds: number[]): Promise<TargetRow[]> {
+  if (indicatorIds.length === 0) return [];
+  return tx
+    .select()
+    .from(targets)
+    .where(and(eq(targets.year, year), inArray(targets.indicatorId, indicatorIds)))
+    .for('update');
+}
+
+/** A unit's targets of a year not yet confirmed, locked. */
+export async function lockUnconfirmedTargets(
+  tx: Db,
+  unitId: number,
+  year: number,
+  indicatorIds: number[],
+): Promise<TargetRow[]> {
+  if (indicatorIds.length === 0) return [];
+  return tx
+    .select()
+    .from(targets)
+    .where(
+      and(
+        eq(targets.unitId, unitId),
+        eq(targets.year, year),
+        inArray(targets.indicatorId, indicatorIds),
+        isNull(targets.confirmedAt),
+      ),
+    )
+    .for('update');
+}
+
+export async function lockTarget(tx: Db, id: number): Promise<TargetRow | undefined> {
+  const [row] = await tx.select().from(targets).where(eq(targets.id, id)).for('update');
+  return row;
+}
+
+export type TargetValues = Pick<TargetRow, 'base' | 'stretch' | 'fromPeriod'>;
+export async function insertTarget(
+  tx: Db,
+  t: TargetValues & Pick<TargetRow, 'indicatorId' | 'unitId' | 'year'>,
+): Promise<void> {
+  await tx.insert(targets).values({ ...t, updatedAt: new Date() });
+}
+
+export async function updateTarget(
+  tx: Db,
+  id: number,
+  set: Partial<TargetValues & Pick<TargetRow, 'pendingChange'>>,
+  touch = true,
+): Promise<void> {
+  await tx
+    .update(targets)
+    .set(touch ? { ...set, updatedAt: new Date() } : set)
+    .where(eq(targets.id, id));
+}
+
+export async function confirmTargetRows(tx: Db, ids: number[], userId: number): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(targets).set({ confirmedAt: new Date(), confirmedBy: userId }).where(inArray(targets.id, ids));
+}
+
+export type CampaignValues = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt'>;
+export async function insertCampaign(tx: Db, values: CampaignValues): Promise<CampaignRow> {
+  const [row] = await tx.insert(campaigns).values(values).returning();
+  return row!;
+}
+
+/** Campaign names by id (an arena names its campaign). */
+export async function campaignNamesOf(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(inArray(campaigns.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export type IndicatorValues = Omit<typeof indicators.$inferInsert, 'id'>;
+export async function insertIndicator(tx: Db, values: IndicatorValues): Promise<IndicatorRow> {
+  const [row] = await tx.insert(indicators).values(values).returning();
+  return row!;
+}
+
+export async function lockIndicator(tx: Db, id: number): Promise<IndicatorRow | undefined> {
+  const [row] = await tx.select().from(indicators).where(eq(indicators.id, id)).for('update');
+  return row;
+}
+
+export async function updateIndicator(
+  tx: Db,
+  id: number,
+  set: Partial<Omit<IndicatorValues, 'campaignId'>>,
+): Promise<void> {
+  await tx.update(indicators).set(set).where(eq(indicators.id, id));
+}
+
+export type AssignmentRow = typeof indicatorAssignments.$inferSelect;
+export async function replaceAssignments(
+  tx: Db,
+  indicatorId: number,
+  rows: Omit<AssignmentRow, 'id' | 'indicatorId'>[],
+  clear = true,
+): Promise<void> {
+  if (clear) await tx.delete(indicatorAssignments).where(eq(indicatorAssignments.indicatorId, indicatorId));
+  if (rows.length > 0) await tx.insert(indicatorAssignments).values(rows.map((r) => ({ indicatorId, ...r })));
+}
+
+/** A person's display name (版本留痕, notices), or their id when the account is gone. */
+export async function userName(db: Db, userId: number): Promise<string> {
+  const [me] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return me?.name ?? String(userId);
+}
+
+export async function unitName(db: Db, unitId: number): Promise<string> {
+  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
+  return row?.name ?? '';
 }

@@ -1,24 +1,43 @@
 import {
+  allowedReportActions,
+  can,
   checkReportFigures,
   prefillFigures,
   reportActionProblem,
   reportNextState,
+  REPORT_STATE_LABELS,
   reportTiming,
   shiftPeriod,
   splitPeriod,
   type Actor,
   type IsoDate,
+  type Permission,
   type ReportAction,
-  type ReportState,
 } from '@leitai/core';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dispatchPeriods, reportValues, reportVersions, reports, units, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { claimFiles, filesOf } from '../files/service.js';
 import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/service.js';
-import { getPeriod, lockReport, versionsOf, type PeriodRow, type ReportRow } from './repo.js';
+import {
+  getCampaign,
+  getPeriod,
+  insertPeriod,
+  insertReport,
+  insertVersion,
+  lockReport,
+  lockReportOf,
+  periodById,
+  replaceValues,
+  unitName,
+  updatePeriod,
+  updateReport,
+  userName,
+  valuesOf,
+  versionsOf,
+  type PeriodRow,
+  type ReportRow,
+} from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
@@ -41,9 +60,19 @@ async function periodOrThrow(db: Db, campaignId: number, period: string): Promis
 }
 
 /** The monthly form as the reporter sees it: every indicator the unit carries, prefilled where cumulative, and the report's story. */
-export async function reportForm(db: Db, campaignId: number, period: string, unitId: number, today: IsoDate) {
+/** `viewer`: the person asking, whose allowed actions come with the form (none for the Excel round trip). */
+export async function reportForm(
+  db: Db,
+  campaignId: number,
+  period: string,
+  unitId: number,
+  today: IsoDate,
+  viewer?: Actor,
+) {
   const p = await periodOrThrow(db, campaignId, period);
   const d = await loadYear(db, campaignId, splitPeriod(period).year, unitId);
+  const unitPath = d.unitById.get(unitId)?.path ?? '#';
+  const holds = (permission: Permission) => viewer !== undefined && can(viewer, permission, unitPath);
   const report = reportOf(d, p.id, unitId);
   const carried = unitTargets(d, unitId, period);
   const prevPeriod = d.periods.find((x) => x.period === shiftPeriod(period, -1));
@@ -73,7 +102,13 @@ export async function reportForm(db: Db, campaignId: number, period: string, uni
     unit: { id: unitId, name: d.unitById.get(unitId)?.name ?? '' },
     report: {
       id: report?.id ?? null,
-      state: (report?.state ?? 'draft') as ReportState,
+      state: report?.state ?? 'draft',
+      actions: allowedReportActions(report?.state ?? 'draft', p.open, {
+        fill: holds('report.fill'),
+        submit: holds('report.submit'),
+        review: holds('report.review'),
+        ownUnit: viewer?.unitId === unitId,
+      }),
       version: report?.version ?? 0,
       progress: report?.progress ?? '',
       problems: report?.problems ?? '',
@@ -106,20 +141,15 @@ export async function reportForm(db: Db, campaignId: number, period: string, uni
   };
 }
 
-async function actorName(tx: Db, actor: Actor): Promise<string> {
-  const [me] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
-  return me?.name ?? String(actor.userId);
-}
-
-async function snapshot(tx: Db, report: ReportRow, action: string, actor: Actor, reason: string | null) {
-  const vals = await tx.select().from(reportValues).where(eq(reportValues.reportId, report.id));
-  await tx.insert(reportVersions).values({
+async function snapshot(tx: Db, report: ReportRow, action: ReportAction, actor: Actor, reason: string | null) {
+  const vals = await valuesOf(tx, [report.id]);
+  await insertVersion(tx, {
     reportId: report.id,
     version: report.version,
     action,
     state: report.state,
     actorId: actor.userId,
-    actorName: await actorName(tx, actor),
+    actorName: await userName(tx, actor.userId),
     reason,
     snapshot: {
       values: Object.fromEntries(vals.map((v) => [v.indicatorId, v.value])),
@@ -167,16 +197,10 @@ async function writeFigures(
       },
     );
   }
-  await tx.delete(reportValues).where(eq(reportValues.reportId, report.id));
   const values = [...checked.values]
     .filter(([, v]) => v !== null)
-    .map(([indicatorId, value]) => ({
-      reportId: report.id,
-      indicatorId,
-      value: value!,
-      flag: checked.flags.get(indicatorId) ?? null,
-    }));
-  if (values.length > 0) await tx.insert(reportValues).values(values);
+    .map(([indicatorId, value]) => ({ indicatorId, value: value!, flag: checked.flags.get(indicatorId) ?? null }));
+  await replaceValues(tx, report.id, values);
   return checked.flags;
 }
 
@@ -188,24 +212,15 @@ async function reportFor(
   action: ReportAction,
   version: number,
 ): Promise<ReportRow> {
-  let report: ReportRow | undefined;
-  const [existing] = await tx
-    .select({ id: reports.id })
-    .from(reports)
-    .where(and(eq(reports.periodId, p.id), eq(reports.unitId, unitId)));
-  if (existing) report = await lockReport(tx, existing.id);
+  let report = await lockReportOf(tx, p.id, unitId);
   if (!report) {
     if (version !== 0) throw conflict('报表已被他人修改，请刷新后重试');
-    [report] = await tx
-      .insert(reports)
-      .values({ periodId: p.id, unitId, version: 0 })
-      .onConflictDoNothing()
-      .returning();
+    report = await insertReport(tx, p.id, unitId);
     if (!report) throw conflict('报表已被他人创建，请刷新后重试');
   } else if (report.version !== version) {
     throw conflict('报表已被他人修改，请刷新后重试', { version: report.version });
   }
-  const problem = reportActionProblem(report.state as ReportState, action, p.open);
+  const problem = reportActionProblem(report.state, action, p.open);
   if (problem) throw invalidState(problem);
   return report;
 }
@@ -225,19 +240,14 @@ export async function saveReport(
     const report = await reportFor(tx, p, unitId, 'save', form.version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
     const flags = await writeFigures(tx, d, report, period, form.values, false);
-    const [row] = await tx
-      .update(reports)
-      .set({
-        progress: form.progress,
-        problems: form.problems,
-        plans: form.plans,
-        version: report.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(reports.id, report.id))
-      .returning();
+    const row = await updateReport(tx, report.id, {
+      progress: form.progress,
+      problems: form.problems,
+      plans: form.plans,
+      version: report.version + 1,
+    });
     await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
-    await snapshot(tx, row!, 'save', actor, null);
+    await snapshot(tx, row, 'save', actor, null);
     await recordAudit(tx, who, {
       action: 'report.save',
       targetType: 'report',
@@ -245,7 +255,7 @@ export async function saveReport(
       unitId,
       after: { period, values: form.values, flags: Object.fromEntries(flags), fileIds: form.fileIds },
     });
-    return { id: row!.id, version: row!.version, state: row!.state, flags: Object.fromEntries(flags) };
+    return { id: row.id, version: row.version, state: row.state, flags: Object.fromEntries(flags) };
   });
 }
 
@@ -268,25 +278,19 @@ export async function submitReport(
       [...(d.values.get(report.id) ?? new Map<number, { value: string }>())].map(([k, v]) => [String(k), v.value]),
     );
     await writeFigures(tx, d, report, period, stored, true);
-    const [row] = await tx
-      .update(reports)
-      .set({
-        state: reportNextState(report.state as ReportState, 'submit'),
-        version: report.version + 1,
-        firstSubmittedOn: report.firstSubmittedOn ?? today,
-        updatedAt: new Date(),
-      })
-      .where(eq(reports.id, report.id))
-      .returning();
-    await snapshot(tx, row!, 'submit', actor, null);
+    const row = await updateReport(tx, report.id, {
+      state: reportNextState(report.state, 'submit'),
+      version: report.version + 1,
+      firstSubmittedOn: report.firstSubmittedOn ?? today,
+    });
+    await snapshot(tx, row, 'submit', actor, null);
     // The office hears that a report waits for review (待审核), once per submission.
-    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId));
     await notify(tx, await officeRecipients(tx), {
       kind: 'dispatch.submitted',
-      title: `待审核：${unit?.name ?? ''} ${splitPeriod(period).month} 月调度`,
+      title: `${REPORT_STATE_LABELS.submitted}：${await unitName(tx, unitId)} ${splitPeriod(period).month} 月调度`,
       body: report.state === 'returned' ? '退回后已重新报送' : '',
       link: `/dispatch/report/${unitId}/${period}`,
-      dedupeKey: `dispatch:${report.id}:submitted:${row!.version}`,
+      dedupeKey: `dispatch:${report.id}:submitted:${row.version}`,
     });
     await recordAudit(tx, who, {
       action: 'report.submit',
@@ -294,9 +298,9 @@ export async function submitReport(
       targetId: report.id,
       unitId,
       before: { state: report.state },
-      after: { state: row!.state, timing: reportTiming(p.deadline, row!.firstSubmittedOn, today) },
+      after: { state: row.state, timing: reportTiming(p.deadline, row.firstSubmittedOn, today) },
     });
-    return { id: row!.id, version: row!.version, state: row!.state };
+    return { id: row.id, version: row.version, state: row.state };
   });
 }
 
@@ -312,24 +316,16 @@ export async function reviewReport(
     const report = await lockReport(tx, reportId);
     if (!report) throw notFound('报表');
     if (report.version !== input.version) throw conflict('报表已被修改，请刷新后重试', { version: report.version });
-    const problem = reportActionProblem(report.state as ReportState, input.action, true);
+    const problem = reportActionProblem(report.state, input.action, true);
     if (problem) throw invalidState(problem);
-    const [row] = await tx
-      .update(reports)
-      .set({
-        state: reportNextState(report.state as ReportState, input.action),
-        version: report.version + 1,
-        returnReason: input.action === 'return' ? input.reason : null,
-        updatedAt: new Date(),
-      })
-      .where(eq(reports.id, report.id))
-      .returning();
-    await snapshot(tx, row!, input.action, actor, input.reason || null);
+    const row = await updateReport(tx, report.id, {
+      state: reportNextState(report.state, input.action),
+      version: report.version + 1,
+      returnReason: input.action === 'return' ? input.reason : null,
+    });
+    await snapshot(tx, row, input.action, actor, input.reason || null);
     // The unit hears the verdict where it works (the bell), with the reason when returned.
-    const [p] = await tx
-      .select({ period: dispatchPeriods.period })
-      .from(dispatchPeriods)
-      .where(eq(dispatchPeriods.id, report.periodId));
+    const p = await periodById(tx, report.periodId);
     const returned = input.action === 'return';
     await notify(tx, await unitRecipients(tx, [report.unitId]), {
       kind: returned ? 'dispatch.returned' : 'dispatch.accepted',
@@ -343,35 +339,27 @@ export async function reviewReport(
       targetId: report.id,
       unitId: report.unitId,
       before: { state: report.state },
-      after: { state: row!.state, reason: input.reason },
+      after: { state: row.state, reason: input.reason },
     });
-    return { id: row!.id, version: row!.version, state: row!.state, unitId: row!.unitId };
+    return { id: row.id, version: row.version, state: row.state, unitId: row.unitId };
   });
-}
-
-export async function reportById(db: Db, id: number): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(eq(reports.id, id));
-  return row;
 }
 
 /** Opens a month for reporting with a deadline, or reopens a closed one (a new deadline, audited). */
 export async function openPeriod(db: Db, who: AuditActor, campaignId: number, period: string, deadline: IsoDate) {
+  if (!(await getCampaign(db, campaignId))) throw notFound('活动');
   if (deadline < `${period}-01`)
     throw new AppError('VALIDATION_FAILED', `截止日期 ${deadline} 不能早于 ${period} 月初`);
   return db.transaction(async (tx) => {
     const existing = await getPeriod(tx, campaignId, period);
     if (existing?.open) throw invalidState(`${period} 调度已经开放`);
-    const [row] = existing
-      ? await tx
-          .update(dispatchPeriods)
-          .set({ open: true, deadline, reopenCount: existing.reopenCount + 1 })
-          .where(eq(dispatchPeriods.id, existing.id))
-          .returning()
-      : await tx.insert(dispatchPeriods).values({ campaignId, period, deadline }).returning();
+    const row = existing
+      ? await updatePeriod(tx, existing.id, { open: true, deadline, reopenCount: existing.reopenCount + 1 })
+      : await insertPeriod(tx, campaignId, period, deadline);
     await recordAudit(tx, who, {
       action: existing ? 'dispatch.reopen' : 'dispatch.open',
       targetType: 'dispatch_period',
-      targetId: row!.id,
+      targetId: row.id,
       before: existing ? { open: false, deadline: existing.deadline } : undefined,
       after: { period, deadline },
     });
@@ -385,10 +373,10 @@ export async function openPeriod(db: Db, who: AuditActor, campaignId: number, pe
         kind: 'dispatch.opened',
         title: `${m} 月调度${existing ? '重新开放' : '已开启'}，请于 ${deadline} 前报送`,
         link: `/dispatch/report/${unitId}/${period}`,
-        dedupeKey: `dispatch:${row!.id}:opened:${deadline}`,
+        dedupeKey: `dispatch:${row.id}:opened:${deadline}`,
       });
     }
-    return row!;
+    return row;
   });
 }
 
@@ -397,7 +385,7 @@ export async function closePeriod(db: Db, who: AuditActor, campaignId: number, p
     const existing = await getPeriod(tx, campaignId, period);
     if (!existing) throw notFound(`${period} 调度`);
     if (!existing.open) throw invalidState(`${period} 调度已经关闭`);
-    await tx.update(dispatchPeriods).set({ open: false }).where(eq(dispatchPeriods.id, existing.id));
+    await updatePeriod(tx, existing.id, { open: false });
     await recordAudit(tx, who, {
       action: 'dispatch.close',
       targetType: 'dispatch_period',

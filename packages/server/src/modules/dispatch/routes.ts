@@ -1,29 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, unitFilter, type Permission } from '@leitai/core';
 import { authorize, auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { notFound } from '../../errors.js';
+import { onTarget, onUnit } from './access.js';
 import { boardData, unitOverview } from './board.js';
-import { boardXlsx, bulletinData, bulletinDocx, bulletinXlsx } from './bulletin.js';
-import { createCampaign, createIndicator, editIndicator, retireIndicator } from './campaigns.js';
+import { boardXlsx, bulletinData, bulletinDocx, bulletinSummary, bulletinXlsx } from './bulletin.js';
+import {
+  campaignDetail,
+  campaignList,
+  createCampaign,
+  createIndicator,
+  editIndicator,
+  retireIndicator,
+} from './campaigns.js';
 import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
-import {
-  allUnits,
-  assignmentsOf,
-  campaignIndicators,
-  getCampaign,
-  getIndicator,
-  getTarget,
-  listCampaigns,
-  unitPath,
-  yearPeriods,
-  yearTargets,
-} from './repo.js';
-import { closePeriod, openPeriod, reportById, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
+import { closePeriod, openPeriod, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
 import {
   ZBoardQuery,
   ZDecision,
@@ -43,7 +36,7 @@ import {
   ZYearQuery,
   ZMonth,
 } from './schema.js';
-import { confirmTargets, decideTargetChange, requestTargetChange, setTargets } from './targets.js';
+import { confirmTargets, decideTargetChange, requestTargetChange, setTargets, targetList } from './targets.js';
 
 const ZIndParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -57,13 +50,6 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['dispatch'];
   const year = (q: { year?: number | undefined }) => q.year ?? Number(shanghaiDate().slice(0, 4));
 
-  /** Access to a named unit: 404 when it does not exist, 403 outside the actor's scope. */
-  async function onUnit(request: FastifyRequest, permission: Permission, unitId: number) {
-    const path = await unitPath(db, unitId);
-    if (path === null) throw notFound('单位');
-    return authorize(request, permission, path);
-  }
-
   app.get('/dispatch/settings', { schema: { tags } }, async (request) => {
     authorize(request, 'indicator.manage');
     return dispatchSettings(db);
@@ -75,21 +61,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/dispatch/campaigns', { schema: { tags } }, async (request) => {
     const actor = authorize(request, 'target.read');
-    const today = shanghaiDate();
-    const rows = await listCampaigns(db);
-    return {
-      today,
-      unitId: actor.unitId,
-      campaigns: rows.map((c) => ({
-        id: c.id,
-        name: c.name,
-        startYear: c.startYear,
-        endYear: c.endYear,
-        phases: c.phases,
-        cadence: c.cadence,
-        copiedFromId: c.copiedFromId,
-      })),
-    };
+    return campaignList(db, actor, shanghaiDate());
   });
 
   app.post('/dispatch/campaigns', { schema: { tags, body: ZNewCampaign } }, async (request) => {
@@ -102,35 +74,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
       authorize(request, 'target.read');
-      const campaign = await getCampaign(db, request.params.id);
-      if (!campaign) throw notFound('活动');
-      const inds = await campaignIndicators(db, campaign.id);
-      const assigns = await assignmentsOf(
-        db,
-        inds.map((i) => i.id),
-      );
-      return {
-        campaign: {
-          id: campaign.id,
-          name: campaign.name,
-          startYear: campaign.startYear,
-          endYear: campaign.endYear,
-          phases: campaign.phases,
-          cadence: campaign.cadence,
-        },
-        indicators: inds.map((i) => ({
-          ...i,
-          assignments: assigns
-            .filter((a) => a.indicatorId === i.id)
-            .map((a) => ({ unitId: a.unitId, categoryId: a.categoryId })),
-        })),
-        periods: (await yearPeriods(db, campaign.id, year(request.query))).map((p) => ({
-          period: p.period,
-          deadline: p.deadline,
-          open: p.open,
-          reopenCount: p.reopenCount,
-        })),
-      };
+      return campaignDetail(db, request.params.id, year(request.query));
     },
   );
 
@@ -174,29 +118,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
       const actor = authorize(request, 'target.read');
-      const inds = await campaignIndicators(db, request.params.id);
-      const units = new Map((await allUnits(db)).map((u) => [u.id, u]));
-      const rows = await yearTargets(
-        db,
-        inds.map((i) => i.id),
-        year(request.query),
-      );
-      const filter = unitFilter(actor, 'target.read');
-      return {
-        targets: rows
-          .filter((t) => filter.kind === 'all' || can(actor, 'target.read', units.get(t.unitId)?.path ?? '#'))
-          .map((t) => ({
-            id: t.id,
-            indicatorId: t.indicatorId,
-            unitId: t.unitId,
-            unitName: units.get(t.unitId)?.name ?? '',
-            base: t.base,
-            stretch: t.stretch,
-            fromPeriod: t.fromPeriod,
-            confirmed: t.confirmedAt !== null,
-            pendingChange: t.pendingChange,
-          })),
-      };
+      return targetList(db, actor, request.params.id, year(request.query));
     },
   );
 
@@ -233,7 +155,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
     { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
     async (request) => {
-      const actor = await onUnit(request, 'target.confirm', request.params.unitId);
+      const actor = await onUnit(db, request, 'target.confirm', request.params.unitId);
       return confirmTargets(
         db,
         actor,
@@ -249,11 +171,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/change',
     { schema: { tags, params: ZIdParams, body: ZTargetChange } },
     async (request) => {
-      const target = await getTarget(db, request.params.id);
-      if (!target) throw notFound('目标');
-      const actor = await onUnit(request, 'target.confirm', target.unitId);
-      const indicator = await getIndicator(db, target.indicatorId);
-      return requestTargetChange(db, actor, auditActorOf(request), target, indicator!, request.body);
+      const actor = await onTarget(db, request, 'target.confirm', request.params.id);
+      return requestTargetChange(db, actor, auditActorOf(request), request.params.id, request.body);
     },
   );
 
@@ -278,7 +197,6 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
     async (request) => {
       authorize(request, 'campaign.manage');
-      if (!(await getCampaign(db, request.params.id))) throw notFound('活动');
       const row = await openPeriod(
         db,
         auditActorOf(request),
@@ -302,15 +220,15 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
 
   app.get('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport } }, async (request) => {
-    await onUnit(request, 'target.read', request.params.unitId);
-    return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate());
+    const actor = await onUnit(db, request, 'target.read', request.params.unitId);
+    return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate(), actor);
   });
 
   app.put(
     '/dispatch/campaigns/:id/units/:unitId/report',
     { schema: { tags, ...ZUnitReport, body: ZReportForm } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const actor = await onUnit(db, request, 'report.fill', request.params.unitId);
       return saveReport(
         db,
         actor,
@@ -327,7 +245,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/submit',
     { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
     async (request) => {
-      const actor = await onUnit(request, 'report.submit', request.params.unitId);
+      const actor = await onUnit(db, request, 'report.submit', request.params.unitId);
       return submitReport(
         db,
         actor,
@@ -345,7 +263,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/template',
     { schema: { tags, ...ZUnitReport } },
     async (request, reply) => {
-      await onUnit(request, 'report.fill', request.params.unitId);
+      await onUnit(db, request, 'report.fill', request.params.unitId);
       const buffer = await reportTemplate(
         db,
         request.params.id,
@@ -361,7 +279,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/import',
     { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const actor = await onUnit(db, request, 'report.fill', request.params.unitId);
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importReport(
         db,
@@ -378,7 +296,6 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/dispatch/reports/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
     const actor = authorize(request, 'report.review');
-    if (!(await reportById(db, request.params.id))) throw notFound('报表');
     return reviewReport(db, actor, auditActorOf(request), request.params.id, request.body);
   });
 
@@ -386,7 +303,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/overview',
     { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } },
     async (request) => {
-      await onUnit(request, 'target.read', request.params.unitId);
+      await onUnit(db, request, 'target.read', request.params.unitId);
       return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
     },
   );
@@ -419,16 +336,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = authorize(request, 'board.read');
       const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
-      if (request.query.format === 'json')
-        return {
-          title: data.title,
-          categories: data.categories.map((c) => ({
-            name: c.name,
-            units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })),
-          })),
-          red: data.red,
-          late: data.late,
-        };
+      if (request.query.format === 'json') return bulletinSummary(data);
       const docx = request.query.format === 'docx';
       const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
       return sendFile(reply, `${data.title}.${request.query.format}`, buffer);

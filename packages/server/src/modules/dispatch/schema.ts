@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const ZId = z.coerce.number().int().positive();
 const ZYear = z.coerce.number().int().min(2000, '年份须在 2000 至 2100 之间').max(2100, '年份须在 2000 至 2100 之间');
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间格式须为 YYYY-MM，例如 2026-05');
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const ZDate = ZCalendarDate();
 const ZNumberText = (what: string) =>
   z
     .union([z.string(), z.number()])

@@ -1,11 +1,26 @@
-import { parseDecimal, ScoringInputError, toDecimal, type Actor } from '@leitai/core';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { can, parseDecimal, ScoringInputError, toDecimal, unitFilter, type Actor } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { indicators, targets, units, users } from '../../db/schema/index.js';
 import { AppError, conflict, invalidState, notFound, type ImportProblem } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { notify, officeRecipients, unitRecipients } from '../notifications/service.js';
-import { allUnits, campaignIndicators, getCampaign, type IndicatorRow, type TargetRow } from './repo.js';
+import {
+  allUnits,
+  campaignIndicators,
+  confirmTargetRows,
+  getCampaign,
+  getIndicator,
+  getTarget,
+  insertTarget,
+  lockTarget as lockTargetRow,
+  lockUnconfirmedTargets,
+  lockYearTargets,
+  unitName,
+  updateTarget,
+  userName,
+  yearTargets,
+  type IndicatorRow,
+  type TargetRow,
+} from './repo.js';
 import type { TargetInput } from './schema.js';
 
 /** One target's problems (base > 0, stretch beyond base in the indicator's direction), in words for the form or the sheet. */
@@ -70,11 +85,7 @@ export async function setTargets(
     });
     if (problems.length > 0)
       throw new AppError('VALIDATION_FAILED', `目标有 ${problems.length} 处错误，未保存任何目标`, { errors: problems });
-    const existing = await tx
-      .select()
-      .from(targets)
-      .where(and(eq(targets.year, year), inArray(targets.indicatorId, [...inds.keys()])))
-      .for('update');
+    const existing = await lockYearTargets(tx, year, [...inds.keys()]);
     const byKey = new Map(existing.map((t) => [`${t.indicatorId}/${t.unitId}`, t]));
     const locked = rows.filter((r) => byKey.get(`${r.indicatorId}/${r.unitId}`)?.confirmedAt);
     if (locked.length > 0)
@@ -83,9 +94,9 @@ export async function setTargets(
       });
     for (const r of rows) {
       const before = byKey.get(`${r.indicatorId}/${r.unitId}`);
-      const values = { base: r.base, stretch: r.stretch, fromPeriod: r.fromPeriod, updatedAt: new Date() };
-      if (before) await tx.update(targets).set(values).where(eq(targets.id, before.id));
-      else await tx.insert(targets).values({ indicatorId: r.indicatorId, unitId: r.unitId, year, ...values });
+      const values = { base: r.base, stretch: r.stretch, fromPeriod: r.fromPeriod };
+      if (before) await updateTarget(tx, before.id, values);
+      else await insertTarget(tx, { indicatorId: r.indicatorId, unitId: r.unitId, year, ...values });
     }
     await recordAudit(tx, who, {
       action: 'target.set',
@@ -109,28 +120,13 @@ export async function confirmTargets(
   return db.transaction(async (tx) => {
     const ids = (await campaignIndicators(tx, campaignId)).map((i) => i.id);
     if (ids.length === 0) throw notFound('活动');
-    const open = await tx
-      .select()
-      .from(targets)
-      .where(
-        and(
-          eq(targets.unitId, unitId),
-          eq(targets.year, year),
-          inArray(targets.indicatorId, ids),
-          isNull(targets.confirmedAt),
-        ),
-      )
-      .for('update');
+    const open = await lockUnconfirmedTargets(tx, unitId, year, ids);
     if (open.length === 0) throw invalidState('没有待确认的目标');
-    await tx
-      .update(targets)
-      .set({ confirmedAt: new Date(), confirmedBy: actor.userId })
-      .where(
-        inArray(
-          targets.id,
-          open.map((t) => t.id),
-        ),
-      );
+    await confirmTargetRows(
+      tx,
+      open.map((t) => t.id),
+      actor.userId,
+    );
     await recordAudit(tx, who, {
       action: 'target.confirm',
       targetType: 'unit',
@@ -143,23 +139,26 @@ export async function confirmTargets(
 }
 
 async function lockTarget(tx: Db, id: number): Promise<TargetRow> {
-  const [row] = await tx.select().from(targets).where(eq(targets.id, id)).for('update');
+  const row = await lockTargetRow(tx, id);
   if (!row) throw notFound('目标');
   return row;
 }
 
-/** A change to a confirmed target, asked by the unit head and waiting for the office. */
 /** "80/100": base and stretch as a notice says them. */
 const targetText = (t: { base: string; stretch: string | null }) => (t.stretch ? `${t.base}/${t.stretch}` : t.base);
 
+/** A change to a confirmed target, asked by the unit head and waiting for the office. */
 export async function requestTargetChange(
   db: Db,
   actor: Actor,
   who: AuditActor,
-  target: TargetRow,
-  indicator: IndicatorRow,
+  targetId: number,
   change: { base: string; stretch: string | null; reason: string },
 ) {
+  const target = await getTarget(db, targetId);
+  if (!target) throw notFound('目标');
+  const indicator = await getIndicator(db, target.indicatorId);
+  if (!indicator) throw notFound('指标');
   const problems = targetProblems(indicator, change.base, change.stretch);
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.column}${p.message}`).join('；'), {
@@ -168,9 +167,13 @@ export async function requestTargetChange(
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, target.id);
     if (!row.confirmedAt) throw invalidState('目标尚未确认，可直接由考核办修改，无需申请');
-    const [me] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
-    const pending = { ...change, by: actor.userId, byName: me?.name ?? '', at: new Date().toISOString() };
-    await tx.update(targets).set({ pendingChange: pending }).where(eq(targets.id, row.id));
+    const pending = {
+      ...change,
+      by: actor.userId,
+      byName: await userName(tx, actor.userId),
+      at: new Date().toISOString(),
+    };
+    await updateTarget(tx, row.id, { pendingChange: pending }, false);
     await recordAudit(tx, who, {
       action: 'target.change.request',
       targetType: 'target',
@@ -179,10 +182,9 @@ export async function requestTargetChange(
       before: { base: row.base, stretch: row.stretch },
       after: pending,
     });
-    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
     await notify(tx, await officeRecipients(tx), {
       kind: 'target.change_requested',
-      title: `目标调整待审批：${unit?.name ?? ''} · ${indicator.name}`,
+      title: `目标调整待审批：${await unitName(tx, row.unitId)} · ${indicator.name}`,
       body: `申请由 ${targetText(row)} 调整为 ${targetText(change)}：${change.reason}`,
       link: '/dispatch/setup',
     });
@@ -200,12 +202,14 @@ export async function decideTargetChange(
 ) {
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, targetId);
-    const pending = row.pendingChange as { base: string; stretch: string | null; reason: string } | null;
+    const pending = row.pendingChange;
     if (!pending) throw invalidState('该目标没有待审批的调整申请');
-    const set = approve
-      ? { base: pending.base, stretch: pending.stretch, pendingChange: null, updatedAt: new Date() }
-      : { pendingChange: null };
-    await tx.update(targets).set(set).where(eq(targets.id, row.id));
+    await updateTarget(
+      tx,
+      row.id,
+      approve ? { base: pending.base, stretch: pending.stretch, pendingChange: null } : { pendingChange: null },
+      approve,
+    );
     await recordAudit(tx, who, {
       action: approve ? 'target.change.approve' : 'target.change.refuse',
       targetType: 'target',
@@ -214,7 +218,7 @@ export async function decideTargetChange(
       before: { base: row.base, stretch: row.stretch },
       after: { ...pending, comment },
     });
-    const [ind] = await tx.select({ name: indicators.name }).from(indicators).where(eq(indicators.id, row.indicatorId));
+    const ind = await getIndicator(tx, row.indicatorId);
     await notify(tx, await unitRecipients(tx, [row.unitId]), {
       kind: approve ? 'target.change_approved' : 'target.change_refused',
       title: `目标调整${approve ? '已批准' : '未批准'}：${ind?.name ?? ''}`,
@@ -223,4 +227,31 @@ export async function decideTargetChange(
     });
     return { id: row.id, approved: approve };
   });
+}
+
+/** The year's targets of a campaign the actor may read, with unit names (the set-up table). */
+export async function targetList(db: Db, actor: Actor, campaignId: number, year: number) {
+  const inds = await campaignIndicators(db, campaignId);
+  const units = new Map((await allUnits(db)).map((u) => [u.id, u]));
+  const rows = await yearTargets(
+    db,
+    inds.map((i) => i.id),
+    year,
+  );
+  const filter = unitFilter(actor, 'target.read');
+  return {
+    targets: rows
+      .filter((t) => filter.kind === 'all' || can(actor, 'target.read', units.get(t.unitId)?.path ?? '#'))
+      .map((t) => ({
+        id: t.id,
+        indicatorId: t.indicatorId,
+        unitId: t.unitId,
+        unitName: units.get(t.unitId)?.name ?? '',
+        base: t.base,
+        stretch: t.stretch,
+        fromPeriod: t.fromPeriod,
+        confirmed: t.confirmedAt !== null,
+        pendingChange: t.pendingChange,
+      })),
+  };
 }

@@ -1,13 +1,4 @@
-import {
-  activeInPeriod,
-  paceWarning,
-  splitPeriod,
-  type Cell,
-  type IndicatorKind,
-  type PaceProfileInput,
-  type WarningRule,
-  type IsoDate,
-} from '@leitai/core';
+import { activeInPeriod, paceWarning, splitPeriod, type Cell, type IndicatorKind, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import {
@@ -88,7 +79,7 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
   };
 }
 
-export const indicatorKind = (i: IndicatorRow) => i.kind as IndicatorKind;
+export const indicatorKind = (i: IndicatorRow): IndicatorKind => i.kind;
 
 /** The indicators in play in a period (retired ones drop out from their retirement month). */
 export const activeIndicators = (d: YearData, period: string) =>
@@ -130,12 +121,12 @@ export function cellFor(
     item: `${d.unitById.get(unitId)?.name ?? unitId}/${indicator.name}`,
     kind: indicatorKind(indicator),
     lowerIsBetter: indicator.lowerIsBetter,
-    profile: indicator.profile as PaceProfileInput,
+    profile: indicator.profile,
     annualTarget: target.base,
     month: splitPeriod(period.period).month,
     actual: accepted?.value ?? null,
     deadlinePassed: today > period.deadline && !report?.firstSubmittedOn,
-    rule: indicator.rule as WarningRule,
+    rule: indicator.rule,
   });
   return {
     indicatorId: indicator.id,

@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function multipart(name: string, content: string) {
+function multipart(name: string, content: string, type = 'application/pdf') {
   const boundary = '----leitai';
-  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
   return { payload: Buffer.from(payload), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -44,6 +44,18 @@ describe('files', () => {
     expect(mine.headers['content-disposition']).toContain("filename*=UTF-8''%E6%95%B4");
     expect((await org.get(`/api/files/${id}`)).statusCode).toBe(200);
     expect((await b.get(`/api/files/${id}`)).statusCode).toBe(404);
+  });
+
+  it('serves a download with the type of its extension, never the one the uploader claimed, sandboxed', async () => {
+    const up = await a.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('说明.txt', '<script>alert(1)</script>', 'text/html'),
+    });
+    const got = await a.get(`/api/files/${up.json().id}`);
+    expect(got.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(got.headers['content-security-policy']).toBe('sandbox');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('keeps the admins out of evidence: the system admin may read units, not their files, and uploads none', async () => {

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActorOf, authorize, requireUser } from '../../http/guard.js';
-import { attachmentHeader, readUpload } from '../../http/upload.js';
+import { requireAccess } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { readFile, storeUpload } from './service.js';
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/files', { schema: { tags: ['files'], consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = authorize(request, 'file.upload');
+    const actor = await requireAccess(request, 'file.upload');
     return storeUpload(app.ctx.db, actor, auditActorOf(request), await readUpload(request));
   });
 
@@ -14,12 +15,9 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/files/:id',
     { schema: { tags: ['files'], params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (request, reply) => {
-      const { actor } = requireUser(request);
-      const file = await readFile(app.ctx.db, actor, request.params.id);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', attachmentHeader(file.name))
-        .send(file.content);
+      await requireAccess(request, 'file.read', { kind: 'file', id: request.params.id });
+      const file = await readFile(app.ctx.db, request.params.id);
+      return sendFile(reply, file.name, file.content);
     },
   );
 };

@@ -7,7 +7,6 @@ import {
   type Actor,
   type LedgerAction,
   type LedgerParty,
-  type LedgerState,
 } from '@leitai/core';
 import { forbidden, invalidState, notFound } from '../../errors.js';
 import type { ItemRow, UnitRef } from './repository.js';
@@ -48,7 +47,7 @@ export function actingParty(
 ): LedgerParty {
   if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
   const held = partiesOf(actor, item, unitMap);
-  const state = item.state as LedgerState;
+  const state = item.state;
   const eligible = held.filter((p) => ledgerActionParties(action).includes(p));
   if (eligible.length === 0) {
     const problem = held[0] ? ledgerTransitionProblem(state, action, held[0]) : null;

@@ -79,11 +79,7 @@ export async function act(
           { version: item.version, state: item.state },
         );
       }
-      const state = ledgerTransition(
-        item.state as LedgerState,
-        input.action,
-        actingParty(actor, item, unitMap, input.action),
-      );
+      const state = ledgerTransition(item.state, input.action, actingParty(actor, item, unitMap, input.action));
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, {
           itemId: item.id,
@@ -289,4 +285,4 @@ async function rollUp(tx: Db, parentId: number): Promise<void> {
   );
 }
 
-const stateLabel = (s: string) => LEDGER_STATE_LABELS[s as LedgerState] ?? s;
+const stateLabel = (s: LedgerState) => LEDGER_STATE_LABELS[s];

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { itemStatus, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { ledgerItems } from '../../db/schema/index.js';
 import type { DailyJob } from '../../jobs/runner.js';
 import { tellLeadUnit } from './notify.js';
-import { listItems, stepsOf } from './repository.js';
+import { listItems, markNotifiedColour, stepsOf } from './repository.js';
 import { ledgerSettings } from './settings.js';
 
 /**
@@ -47,10 +45,14 @@ export async function announceColours(tx: Db, day: IsoDate): Promise<string> {
       body,
       `ledger:${row.id}:${s.colour}:${deadline}`,
     );
-    if (row.notifiedColour !== s.colour)
-      await tx.update(ledgerItems).set({ notifiedColour: s.colour }).where(eq(ledgerItems.id, row.id));
+    if (row.notifiedColour !== s.colour) await markNotifiedColour(tx, row.id, s.colour);
   }
   return `${flagged} items yellow or red, ${told} new notices`;
+}
+
+/** The daily run on demand for the office, in its own transaction: notices carry keys, so nobody is told twice. */
+export async function announceColoursNow(db: Db, day: IsoDate): Promise<string> {
+  return db.transaction((tx) => announceColours(tx, day));
 }
 
 export const ledgerColourJob: DailyJob = { name: 'ledger.colours', atHour: 8, run: announceColours };

@@ -5,7 +5,6 @@ import {
   LEDGER_SOURCES,
   LEDGER_STATE_LABELS,
   type IsoDate,
-  type LedgerState,
 } from '@leitai/core';
 import type { ImportProblem } from '../../errors.js';
 import { buildTemplate, exportSheet, readSheet } from '../../excel/index.js';
@@ -98,7 +97,7 @@ export function exportLedger(items: ItemView[]): Promise<Buffer> {
       { header: '配合单位', width: 28, value: (i) => i.coUnits.map((u) => u.name).join('、') },
       { header: '责任领导', width: 10, value: (i) => i.leader?.name ?? '' },
       { header: '完成期限', width: 12, value: (i) => i.deadline },
-      { header: '状态', width: 10, value: (i) => LEDGER_STATE_LABELS[i.state as LedgerState] ?? i.state },
+      { header: '状态', width: 10, value: (i) => LEDGER_STATE_LABELS[i.state] },
       { header: '亮灯', width: 8, value: (i) => LEDGER_COLOUR_LABELS[i.colour] },
       { header: '逾期天数', width: 10, value: (i) => i.daysOverdue || null },
       { header: '销号日期', width: 12, value: (i) => i.closedOn },

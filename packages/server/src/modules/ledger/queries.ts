@@ -11,14 +11,22 @@ import {
   type LedgerEvent,
   type LedgerItemDetail,
   type LedgerRateRow,
-  type LedgerState,
   type LedgerUnitCounts,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { filesOf } from '../files/service.js';
 import { canRead, partiesOf } from './access.js';
-import { allUnits, eventsOf, extensionsOf, getItem, listItems, unitsByIds, type ListFilter } from './repository.js';
+import {
+  allUnits,
+  eventsOf,
+  extensionsOf,
+  getItem,
+  itemsOfArena,
+  listItems,
+  unitsByIds,
+  type ListFilter,
+} from './repository.js';
 import { ledgerSettings } from './settings.js';
 import { toViews, type ItemView } from './views.js';
 
@@ -63,7 +71,7 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
   ]);
   const parties = partiesOf(actor, row, unitMap);
-  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state as LedgerState, p)))];
+  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p)))];
   return {
     ...view!,
     events: await Promise.all(
@@ -165,4 +173,33 @@ export async function ratesFor(
   const missing = rows.filter((r) => !names.has(r.unitId)).map((r) => Number(r.unitId));
   for (const [id, u] of await unitsByIds(db, missing)) names.set(String(id), u.name);
   return { ...range, asOf, rows: rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? r.unitId })) };
+}
+
+export interface UnitLedger {
+  open: number;
+  overdue: number;
+  /** Promises made on arena stages (擂台承诺) the unit leads, with today's colours. */
+  commitments: ItemView[];
+}
+
+/** Open and overdue items led by each of these units today, and their stage promises (an arena's brief). */
+export async function countsFor(db: Db, unitIds: Iterable<number>, today: IsoDate): Promise<Map<number, UnitLedger>> {
+  const wanted = new Set(unitIds);
+  const { yellowDays } = await ledgerSettings(db);
+  const rows = (await listItems(db, { scope: { kind: 'all' } })).filter((i) => wanted.has(i.leadUnitId));
+  const out = new Map<number, UnitLedger>();
+  for (const i of await toViews(db, rows, today, yellowDays)) {
+    const c = out.get(i.leadUnit.id) ?? { open: 0, overdue: 0, commitments: [] };
+    if (i.state !== 'closed') c.open += 1;
+    if (i.colour === 'red') c.overdue += 1;
+    if (i.arena !== null) c.commitments.push(i);
+    out.set(i.leadUnit.id, c);
+  }
+  return out;
+}
+
+/** The promises made on one arena's stage, with today's colours. */
+export async function commitmentsOfArena(db: Db, arenaId: number, today: IsoDate): Promise<ItemView[]> {
+  const { yellowDays } = await ledgerSettings(db);
+  return toViews(db, await itemsOfArena(db, arenaId), today, yellowDays);
 }

@@ -54,6 +54,11 @@ export async function updateItem(
   return row;
 }
 
+/** The colour last announced for an item (the daily notices compare against it). */
+export async function markNotifiedColour(tx: Db, itemId: number, colour: string): Promise<void> {
+  await tx.update(ledgerItems).set({ notifiedColour: colour }).where(eq(ledgerItems.id, itemId));
+}
+
 export async function insertSteps(
   tx: Db,
   itemId: number,

@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LEDGER_PRIORITIES, LEDGER_PRIORITY_LABELS, LEDGER_SOURCES, reverseSchedule } from '@leitai/core';
 import { authorize, auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { act } from './actions.js';
-import { asAppError } from './access.js';
 import { bulletinData, bulletinDocx, bulletinTitle, bulletinXlsx } from './bulletin.js';
 import { createItem, splitItem } from './create.js';
-import { announceColours } from './daily.js';
+import { announceColoursNow } from './daily.js';
 import { exportLedger, importTemplate } from './excel.js';
 import { importItems } from './import.js';
 import { countsByUnit, itemDetail, listLedger, ratesFor } from './queries.js';
-import { allUnits, leaders } from './repository.js';
+import { ledgerMeta, scheduleSteps } from './meta.js';
 import {
   ZAction,
   ZIdParams,
@@ -24,7 +22,7 @@ import {
   ZSchedule,
   ZSplit,
 } from './schema.js';
-import { ledgerSettings, loadCalendar, saveLedgerSettings, ZLedgerSettings } from './settings.js';
+import { ledgerSettings, saveLedgerSettings, ZLedgerSettings } from './settings.js';
 
 /** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,14 +31,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/ledger/meta', { schema: { tags } }, async (request) => {
     authorize(request, 'ledger.read');
-    const [units, leaderRows] = await Promise.all([allUnits(db), leaders(db)]);
-    return {
-      sources: LEDGER_SOURCES,
-      priorities: LEDGER_PRIORITIES.map((p) => ({ value: p, label: LEDGER_PRIORITY_LABELS[p] })),
-      units: units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, code: u.code })),
-      leaders: leaderRows.map((l) => ({ id: l.id, name: l.name })),
-      today: shanghaiDate(),
-    };
+    return ledgerMeta(db, shanghaiDate());
   });
 
   app.get('/ledger/settings', { schema: { tags } }, async (request) => {
@@ -54,11 +45,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/ledger/schedule', { schema: { tags, body: ZSchedule } }, async (request) => {
     authorize(request, 'ledger.manage');
-    try {
-      return { steps: reverseSchedule(await loadCalendar(db), { ...request.body, today: shanghaiDate() }) };
-    } catch (e) {
-      throw asAppError(e);
-    }
+    return scheduleSteps(db, request.body, shanghaiDate());
   });
 
   app.get(
@@ -166,7 +153,6 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   // The daily job also runs on demand for the office: notices carry keys, so nobody is told twice.
   app.post('/ledger/jobs/colours', { schema: { tags } }, async (request) => {
     authorize(request, 'ledger.manage');
-    const result = await db.transaction((tx) => announceColours(tx, shanghaiDate()));
-    return { result };
+    return { result: await announceColoursNow(db, shanghaiDate()) };
   });
 };

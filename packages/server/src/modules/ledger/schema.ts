@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 import {
   LEDGER_ACTIONS,
   LEDGER_PRIORITIES,
@@ -8,7 +9,7 @@ import {
   type LedgerItemDetail,
 } from '@leitai/core';
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const ZDate = ZCalendarDate();
 const ZId = z.coerce.number().int().positive();
 const ZText = (max: number, what: string) => z.string().max(max, `${what}不能超过 ${max} 个字`);
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../../http/guard.js';
+import { requireUser } from '../../http/access.js';
 import { listNotifications, markRead } from './service.js';
 
 const ZNotification = z.object({

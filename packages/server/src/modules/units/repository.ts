@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { UnitFilter, UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { categories, units, users } from '../../db/schema/index.js';
-import { unitScopeSql } from './scope.js';
+import { unitScopeSql } from '../../db/scope.js';
 
 export interface NewUnit {
   code: string;
@@ -91,4 +91,10 @@ export async function activeDependants(db: Db, id: number): Promise<{ children: 
     .from(users)
     .where(and(eq(users.unitId, id), eq(users.active, true)));
   return { children: c?.n ?? 0, users: u?.n ?? 0 };
+}
+
+/** A unit's path, or null when there is no such unit. */
+export async function pathOf(db: Db, id: number): Promise<string | null> {
+  const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, id));
+  return row?.path ?? null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPatch } from '../../http/schemas.js';
 import { UNIT_KIND_CODES } from './kinds.js';
 
 export const ZUnitCode = z
@@ -20,7 +21,7 @@ export const ZNewUnit = z.object({ code: ZUnitCode, ...unitFields, sortOrder: un
 export type NewUnitInput = z.infer<typeof ZNewUnit>;
 
 /** No defaults here: a field left out of a PATCH stays as it is. Moving is a new parentId; deactivating active=false. */
-export const ZUnitPatch = z.object({ ...unitFields, active: z.boolean() }).partial();
+export const ZUnitPatch = ZPatch({ ...unitFields, active: z.boolean() });
 export type UnitPatch = z.infer<typeof ZUnitPatch>;
 
 const categoryFields = {
@@ -30,4 +31,4 @@ const categoryFields = {
 };
 export const ZCategory = z.object({ ...categoryFields, sortOrder: categoryFields.sortOrder.default(0) });
 export type CategoryInput = z.infer<typeof ZCategory>;
-export const ZCategoryPatch = z.object(categoryFields).partial();
+export const ZCategoryPatch = ZPatch(categoryFields);

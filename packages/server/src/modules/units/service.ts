@@ -3,15 +3,20 @@ import { can, type Actor } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { categories, units } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
+import { checkAccess } from '../../http/access.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { activeDependants, findUnit, findUnitByCode, insertUnit, moveSubtree, type UnitRow } from './repository.js';
 import type { CategoryInput, NewUnitInput, UnitPatch } from './schema.js';
 
-/** The unit, if the actor may manage it (404 when they may not even see it). */
+/** A unit the actor may manage (404 when they may not even see it); the route checked the one it names. */
 async function manageable(db: Db, actor: Actor, id: number): Promise<UnitRow> {
+  await checkAccess(db, actor, 'unit.manage', { kind: 'unit', id });
+  return existing(db, id);
+}
+
+async function existing(db: Db, id: number): Promise<UnitRow> {
   const unit = await findUnit(db, id);
-  if (!unit || !can(actor, 'unit.read', unit.path)) throw notFound('单位');
-  if (!can(actor, 'unit.manage', unit.path)) throw forbidden();
+  if (!unit) throw notFound('单位');
   return unit;
 }
 
@@ -20,11 +25,9 @@ function assertActive(parent: UnitRow): UnitRow {
   return parent;
 }
 
-/** One unit the actor may read. */
-export async function getUnit(db: Db, actor: Actor, id: number): Promise<UnitRow> {
-  const unit = await findUnit(db, id);
-  if (!unit || !can(actor, 'unit.read', unit.path)) throw notFound('单位');
-  return unit;
+/** One unit (the route checked that the actor may read it). */
+export async function getUnit(db: Db, id: number): Promise<UnitRow> {
+  return existing(db, id);
 }
 
 async function assertCategory(db: Db, categoryId: number | null | undefined): Promise<void> {
@@ -35,7 +38,7 @@ async function assertCategory(db: Db, categoryId: number | null | undefined): Pr
 
 export async function createUnit(db: Db, actor: Actor, who: AuditActor, input: NewUnitInput): Promise<UnitRow> {
   return db.transaction(async (tx) => {
-    if (input.parentId !== null) assertActive(await manageable(tx, actor, input.parentId));
+    if (input.parentId !== null) assertActive(await existing(tx, input.parentId));
     else if (!can(actor, 'unit.manage', '/')) throw forbidden('只有全区范围的管理员可以建立顶级单位');
     await assertCategory(tx, input.categoryId);
     if (await findUnitByCode(tx, input.code)) throw conflict(`单位编码“${input.code}”已被使用`, { field: 'code' });
@@ -54,7 +57,7 @@ export async function updateUnit(
   patch: UnitPatch,
 ): Promise<UnitRow> {
   return db.transaction(async (tx) => {
-    const before = await manageable(tx, actor, id);
+    const before = await existing(tx, id);
     await assertCategory(tx, patch.categoryId);
     if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
       let newParentPath = '/';

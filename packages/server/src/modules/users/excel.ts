@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, can, type Actor, type Role } from '@leitai/core';
+import { ROLE_LABELS, ROLES, can, type Actor, type Role, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { importInvalid, type ImportProblem } from '../../errors.js';
@@ -9,7 +9,6 @@ import { listUnits } from '../units/repository.js';
 import { searchUsers, usernameTaken, type UserRow } from './repository.js';
 import { ZUsername } from './schema.js';
 import { rolesProblem, temporaryPassword } from './service.js';
-import type { SQL } from 'drizzle-orm';
 
 const COLUMNS = [
   { header: '用户名', required: true, width: 16 },
@@ -120,7 +119,7 @@ export async function importUsers(
   return { created: planned.length, passwords };
 }
 
-export async function exportUsers(db: Db, scope: SQL): Promise<Buffer> {
+export async function exportUsers(db: Db, scope: UnitFilter): Promise<Buffer> {
   const { items } = await searchUsers(db, { page: 1, pageSize: 100_000 }, scope);
   return exportSheet<UserRow>(
     '用户',

@@ -1,6 +1,8 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { units, users } from '../../db/schema/index.js';
+import { unitScopeSql } from '../../db/scope.js';
 import type { UserQuery } from './schema.js';
 
 export interface UserRow {
@@ -50,9 +52,14 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return row !== undefined;
 }
 
-export async function searchUsers(db: Db, q: UserQuery, scope: SQL): Promise<{ items: UserRow[]; total: number }> {
+/** Accounts whose unit is in `scope`, matching the query, a page at a time. */
+export async function searchUsers(
+  db: Db,
+  q: UserQuery,
+  scope: UnitFilter,
+): Promise<{ items: UserRow[]; total: number }> {
   const where = and(
-    scope,
+    unitScopeSql(scope, units.path),
     q.q ? sql`(${users.username} ILIKE ${`%${q.q}%`} OR ${users.displayName} ILIKE ${`%${q.q}%`})` : undefined,
     q.unitId ? eq(users.unitId, q.unitId) : undefined,
     q.role ? sql`${q.role} = ANY(${users.roles})` : undefined,

@@ -1,15 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignableRoles, can, unitFilter } from '@leitai/core';
-import { units } from '../../db/schema/index.js';
-import { auditActorOf, authorize } from '../../http/guard.js';
+import { requireAccess, requireScope } from '../../http/access.js';
+import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
-import { unitScopeSql } from '../units/scope.js';
 import { exportUsers, importUsers, userTemplate } from './excel.js';
-import { findUser, searchUsers } from './repository.js';
 import { ZNewUser, ZUserPatch, ZUserQuery } from './schema.js';
-import { createUser, resetPassword, updateUser } from './service.js';
-import { notFound } from '../../errors.js';
+import { createUser, getUser, listUsers, resetPassword, updateUser, userMeta } from './service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 
@@ -21,57 +17,40 @@ const ZId = z.object({ id: z.coerce.number().int().positive() });
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
 
-  app.get('/users/meta', { schema: { tags: ['users'] } }, async (request) => {
-    const actor = authorize(request, 'user.read');
-    return {
-      assignableRoles: assignableRoles(actor.roles),
-      canManage: can(actor, 'user.manage', actor.unitPath),
-      self: actor.userId,
-    };
-  });
+  app.get('/users/meta', { schema: { tags: ['users'] } }, async (request) =>
+    userMeta(await requireAccess(request, 'user.read')),
+  );
   app.get('/users/:id', { schema: { tags: ['users'], params: ZId } }, async (request) => {
-    const actor = authorize(request, 'user.read');
-    const user = await findUser(db, request.params.id);
-    if (!user || !can(actor, 'user.read', user.unitPath)) throw notFound('用户');
-    const { unitPath: _p, ...view } = user;
-    return view;
+    await requireAccess(request, 'user.read', { kind: 'user', id: request.params.id });
+    return getUser(db, request.params.id);
   });
 
-  app.get('/users', { schema: { tags: ['users'], querystring: ZUserQuery } }, async (request) => {
-    const actor = authorize(request, 'user.read');
-    const { items, total } = await searchUsers(
-      db,
-      request.query,
-      unitScopeSql(unitFilter(actor, 'user.read'), units.path),
-    );
-    return { items: items.map(({ unitPath: _p, ...u }) => u), total };
-  });
+  app.get('/users', { schema: { tags: ['users'], querystring: ZUserQuery } }, async (request) =>
+    listUsers(db, requireScope(request, 'user.read').scope, request.query),
+  );
+  // The new account's unit is in the body: the service checks it with the same rule (checkAccess).
   app.post('/users', { schema: { tags: ['users'], body: ZNewUser } }, async (request) => {
-    const actor = authorize(request, 'user.manage');
+    const actor = await requireAccess(request, 'user.manage');
     return createUser(db, actor, auditActorOf(request), request.body);
   });
   app.patch('/users/:id', { schema: { tags: ['users'], params: ZId, body: ZUserPatch } }, async (request) => {
-    const actor = authorize(request, 'user.manage');
+    const actor = await requireAccess(request, 'user.manage', { kind: 'user', id: request.params.id });
     return updateUser(db, actor, auditActorOf(request), request.params.id, request.body);
   });
   app.post('/users/:id/reset-password', { schema: { tags: ['users'], params: ZId } }, async (request) => {
-    const actor = authorize(request, 'user.manage');
+    const actor = await requireAccess(request, 'user.manage', { kind: 'user', id: request.params.id });
     return resetPassword(db, actor, auditActorOf(request), request.params.id);
   });
   app.get('/users/template', { schema: { tags: ['users'] } }, async (request, reply) => {
-    authorize(request, 'user.manage');
+    await requireAccess(request, 'user.manage');
     return sendFile(reply, '用户导入模板.xlsx', await userTemplate());
   });
   app.post('/users/import', { schema: { tags: ['users'], consumes: ['multipart/form-data'] } }, async (request) => {
-    const actor = authorize(request, 'user.manage');
+    const actor = await requireAccess(request, 'user.manage');
     return importUsers(db, actor, auditActorOf(request), (await readUpload(request, 5 * 1024 * 1024)).buffer);
   });
   app.get('/users/export', { schema: { tags: ['users'] } }, async (request, reply) => {
-    const actor = authorize(request, 'user.read');
-    return sendFile(
-      reply,
-      '用户.xlsx',
-      await exportUsers(db, unitScopeSql(unitFilter(actor, 'user.read'), units.path)),
-    );
+    const { scope } = requireScope(request, 'user.read');
+    return sendFile(reply, '用户.xlsx', await exportUsers(db, scope));
   });
 };

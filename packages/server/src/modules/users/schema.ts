@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPatch } from '../../http/schemas.js';
 import { ROLES } from '@leitai/core';
 
 export const ZUsername = z
@@ -28,7 +29,7 @@ export const ZNewUser = z.object({
 });
 export type NewUserInput = z.infer<typeof ZNewUser>;
 
-export const ZUserPatch = z.object({ ...userFields, active: z.boolean() }).partial();
+export const ZUserPatch = ZPatch({ ...userFields, active: z.boolean() });
 export type UserPatch = z.infer<typeof ZUserPatch>;
 
 export const ZUserQuery = z.object({

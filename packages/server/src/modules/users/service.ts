@@ -1,14 +1,23 @@
 import { randomInt } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import { assignableRoles, can, roleSetProblem, ROLE_LABELS, type Actor, type Role } from '@leitai/core';
+import {
+  assignableRoles,
+  can,
+  roleSetProblem,
+  ROLE_LABELS,
+  type Actor,
+  type Role,
+  type UnitFilter,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { units, users } from '../../db/schema/index.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
+import { checkAccess } from '../../http/access.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { closeOtherSessions } from '../auth/sessions.js';
-import { findUser, usernameTaken, type UserRow } from './repository.js';
-import type { NewUserInput, UserPatch } from './schema.js';
+import { findUser, searchUsers, usernameTaken, type UserRow } from './repository.js';
+import type { NewUserInput, UserPatch, UserQuery } from './schema.js';
 
 /** A one-time password that meets any policy up to 4 classes and 14 characters; the user must change it. */
 export function temporaryPassword(): string {
@@ -56,11 +65,14 @@ async function checkOverseen(db: Db, roles: readonly Role[], ids: readonly numbe
     throw new AppError('VALIDATION_FAILED', '分管单位中有不存在的单位', { field: 'overseenUnitIds' });
 }
 
-/** A user the actor may manage: in scope, and holding only roles the actor could have given. */
+/**
+ * A user the actor may manage: in scope (the route checked it; checked again here, inside the
+ * transaction), and holding only roles the actor could have given (三员分立).
+ */
 async function manageable(db: Db, actor: Actor, id: number): Promise<UserRow> {
+  await checkAccess(db, actor, 'user.manage', { kind: 'user', id });
   const user = await findUser(db, id);
   if (!user) throw notFound('用户');
-  if (!can(actor, 'user.manage', user.unitPath)) throw forbidden();
   const assignable = assignableRoles(actor.roles);
   if (!user.roles.every((r) => assignable.includes(r as Role)))
     throw forbidden('该账号的角色超出你的管理权限（三员分立）');
@@ -68,6 +80,32 @@ async function manageable(db: Db, actor: Actor, id: number): Promise<UserRow> {
 }
 
 const publicView = ({ unitPath: _path, ...user }: UserRow) => user;
+export type UserView = ReturnType<typeof publicView>;
+
+/** What the user list page needs to know about the actor. */
+export function userMeta(actor: Actor) {
+  return {
+    assignableRoles: assignableRoles(actor.roles),
+    canManage: can(actor, 'user.manage', actor.unitPath),
+    self: actor.userId,
+  };
+}
+
+/** One account (the route checked that the actor may read it). */
+export async function getUser(db: Db, id: number): Promise<UserView> {
+  const user = await findUser(db, id);
+  if (!user) throw notFound('用户');
+  return publicView(user);
+}
+
+export async function listUsers(
+  db: Db,
+  scope: UnitFilter,
+  q: UserQuery,
+): Promise<{ items: UserView[]; total: number }> {
+  const { items, total } = await searchUsers(db, q, scope);
+  return { items: items.map(publicView), total };
+}
 
 export async function createUser(
   db: Db,
@@ -80,7 +118,7 @@ export async function createUser(
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    if (!can(actor, 'user.manage', await unitPathOf(tx, input.unitId))) throw forbidden();
+    await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, input.unitId) });
     await checkOverseen(tx, input.roles, input.overseenUnitIds);
     if (await usernameTaken(tx, input.username))
       throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
@@ -119,7 +157,8 @@ export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: numb
       const problem = rolesProblem(actor, patch.roles);
       if (problem) throw new AppError('RULE_VIOLATION', problem, { field: 'roles' });
     }
-    if (patch.unitId !== undefined && !can(actor, 'user.manage', await unitPathOf(tx, patch.unitId))) throw forbidden();
+    if (patch.unitId !== undefined)
+      await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, patch.unitId) });
     await checkOverseen(tx, roles, patch.overseenUnitIds ?? (roles.includes('leader') ? before.overseenUnitIds : []));
     await tx
       .update(users)

@@ -7,17 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { Page } from '../../components/page';
 import { useNarrow } from '../../components/use-narrow';
-import { api, ApiError, download } from '../../lib/api';
-import { queryString, type AuditEntry, type Retention, type VerifyResult } from './api';
-
-interface Filter {
-  actor?: string;
-  action?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: string;
-  to?: string;
-}
+import { ApiError } from '../../lib/api';
+import type { AuditEntry } from './types';
+import { auditActionsQuery } from './api/get-audit-actions';
+import { auditQuery, type AuditFilter as Filter } from './api/get-audit';
+import { verifyAudit } from './api/verify-audit';
+import { exportAudit } from './api/export-audit';
 
 /** admin:audit.actions is keyed by the log's action codes (`auth.login` → audit.actions.auth.login). */
 type ActionKey = Extract<ParseKeys<'admin'>, `audit.actions.${string}`>;
@@ -46,20 +41,10 @@ export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const actions = useQuery({
-    queryKey: ['audit', 'actions'],
-    queryFn: () => api.get<{ items: string[]; retention: Retention }>('/audit/actions'),
-  });
-  const list = useQuery({
-    queryKey: ['audit', filter, page],
-    queryFn: () =>
-      api.get<{ items: AuditEntry[]; total: number; retention: Retention }>(
-        `/audit${queryString({ ...filter, page, pageSize: PAGE_SIZE })}`,
-      ),
-    placeholderData: (previous) => previous,
-  });
+  const actions = useQuery(auditActionsQuery());
+  const list = useQuery(auditQuery(filter, page, PAGE_SIZE));
   const verify = useMutation({
-    mutationFn: () => api.get<VerifyResult>('/audit/verify'),
+    mutationFn: verifyAudit,
     onError: (e) => message.error(e instanceof ApiError ? e.message : t('audit.verifyFailed')),
   });
   const update = (patch: Partial<Filter>) => {
@@ -79,9 +64,7 @@ export function AuditPage() {
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            onClick={() =>
-              void download(`/audit/export${queryString({ ...filter })}`).catch((e: Error) => message.error(e.message))
-            }
+            onClick={() => void exportAudit(filter).catch((e: Error) => message.error(e.message))}
           >
             {t('common:actions.export')}
           </Button>

@@ -3,8 +3,12 @@ import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table 
 import { AppstoreOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api';
-import type { Category } from './api';
+import { ApiError } from '../../lib/api';
+import type { Category } from './types';
+import { categoriesKey, categoriesQuery } from './api/get-categories';
+import { unitsKey } from './api/get-units';
+import { saveCategory } from './api/save-category';
+import { deleteCategory } from './api/delete-category';
 
 /** 考核类别 in a dialog: units are ranked only against units of the same category. */
 export function CategoriesButton() {
@@ -14,21 +18,16 @@ export function CategoriesButton() {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Omit<Category, 'id'>>();
-  const list = useQuery({
-    queryKey: ['admin', 'categories'],
-    queryFn: () => api.get<{ items: Category[] }>('/categories'),
-    enabled: open,
-  });
+  const list = useQuery({ ...categoriesQuery(), enabled: open });
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['admin', 'categories'] }),
-      queryClient.invalidateQueries({ queryKey: ['admin', 'units'] }),
+      queryClient.invalidateQueries({ queryKey: categoriesKey }),
+      queryClient.invalidateQueries({ queryKey: unitsKey }),
     ]);
   const onError = (e: unknown) => message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
 
   const save = useMutation({
-    mutationFn: (v: Omit<Category, 'id'>) =>
-      editing === 'new' || editing === null ? api.post('/categories', v) : api.patch(`/categories/${editing.id}`, v),
+    mutationFn: (v: Omit<Category, 'id'>) => saveCategory(editing === 'new' || editing === null ? null : editing.id, v),
     onSuccess: async () => {
       message.success(t('common:feedback.saved'));
       setEditing(null);
@@ -37,7 +36,7 @@ export function CategoriesButton() {
     onError,
   });
   const remove = useMutation({
-    mutationFn: (id: number) => api.delete(`/categories/${id}`),
+    mutationFn: deleteCategory,
     onSuccess: async () => {
       message.success(t('categories.removed'));
       await refresh();

@@ -5,7 +5,11 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SecurityPolicy } from '@leitai/core';
 import { Page } from '../../components/page';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { securityPolicyKey, securityPolicyQuery } from './api/get-security-policy';
+import { saveSecurityPolicy } from './api/save-security-policy';
+import { locksKey, locksQuery, type Lock } from './api/get-locks';
+import { unlock as unlockAccount } from './api/unlock';
 
 /** The numeric fields, each with a label, a unit suffix and maybe a hint in the catalogue (admin:security.<field>). */
 type NumberField =
@@ -16,13 +20,6 @@ type NumberField =
   | 'sessionIdleMinutes'
   | 'sessionAbsoluteHours';
 
-interface Lock {
-  username: string;
-  address: string;
-  failures: number;
-  until: string;
-}
-
 /**
  * 安全策略 for the security admin: password rules, lockout and session limits, and the accounts
  * locked right now (locked per account and address, so one address cannot lock a user out everywhere).
@@ -32,33 +29,26 @@ export function SecurityPage() {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SecurityPolicy>();
-  const policy = useQuery({
-    queryKey: ['security', 'policy'],
-    queryFn: () => api.get<SecurityPolicy>('/security/policy'),
-  });
-  const locks = useQuery({
-    queryKey: ['security', 'locks'],
-    queryFn: () => api.get<{ items: Lock[] }>('/security/locks'),
-    refetchInterval: 30_000,
-  });
+  const policy = useQuery(securityPolicyQuery());
+  const locks = useQuery(locksQuery());
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
   }, [policy.data, form]);
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
 
   const save = useMutation({
-    mutationFn: (p: SecurityPolicy) => api.put<SecurityPolicy>('/security/policy', p),
+    mutationFn: saveSecurityPolicy,
     onSuccess: (p) => {
-      queryClient.setQueryData(['security', 'policy'], p);
+      queryClient.setQueryData(securityPolicyKey, p);
       message.success(t('security.saved'));
     },
     onError: fail,
   });
   const unlock = useMutation({
-    mutationFn: (username: string) => api.post('/security/unlock', { username }),
+    mutationFn: unlockAccount,
     onSuccess: async (_, username) => {
       message.success(t('security.unlocked', { username }));
-      await queryClient.invalidateQueries({ queryKey: ['security', 'locks'] });
+      await queryClient.invalidateQueries({ queryKey: locksKey });
     },
     onError: fail,
   });

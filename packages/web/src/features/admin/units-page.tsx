@@ -24,8 +24,14 @@ import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useNarrow } from '../../components/use-narrow';
 import { useCan } from '../../app/session';
-import { api, ApiError, download } from '../../lib/api';
-import { UNIT_KINDS, unitTree, type Category, type TreeNode, type Unit } from './api';
+import { ApiError } from '../../lib/api';
+import { UNIT_KINDS } from './types';
+import { unitTree, type TreeNode } from './unit-tree';
+import { unitsKey, unitsQuery } from './api/get-units';
+import { categoriesQuery } from './api/get-categories';
+import { createUnit } from './api/create-unit';
+import { updateUnit } from './api/update-unit';
+import { exportUnits } from './api/export-units';
 import { CategoriesButton } from './categories';
 
 interface UnitForm {
@@ -65,14 +71,8 @@ export function UnitsPage() {
   const { t } = useTranslation(['admin', 'common']);
   const kindOptions = UNIT_KINDS.map((value) => ({ value, label: t(`unitKinds.${value}`) }));
   const queryClient = useQueryClient();
-  const units = useQuery({
-    queryKey: ['admin', 'units'],
-    queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true'),
-  });
-  const categories = useQuery({
-    queryKey: ['admin', 'categories'],
-    queryFn: () => api.get<{ items: Category[] }>('/categories'),
-  });
+  const units = useQuery(unitsQuery());
+  const categories = useQuery(categoriesQuery());
   const [mode, setMode] = useState<Mode>(null);
   const [search, setSearch] = useState('');
   const [form] = Form.useForm<UnitForm>();
@@ -129,7 +129,7 @@ export function UnitsPage() {
   const save = useMutation({
     mutationFn: async (values: UnitForm) => {
       if (mode?.kind === 'create') {
-        return api.post<Unit>('/units', {
+        return createUnit({
           code: values.code,
           name: values.name,
           kind: values.kind,
@@ -144,13 +144,13 @@ export function UnitsPage() {
         const value = values[key] ?? (key === 'parentId' || key === 'categoryId' ? null : undefined);
         if (value !== undefined && value !== selected[key]) Object.assign(patch, { [key]: value });
       }
-      return api.patch<Unit>(`/units/${selected.id}`, patch);
+      return updateUnit(selected.id, patch);
     },
     onSuccess: async (unit) => {
       message.success(
         mode?.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.saved', { name: unit.name }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'units'] });
+      await queryClient.invalidateQueries({ queryKey: unitsKey });
       setMode({ kind: 'edit', id: unit.id });
     },
     onError: (e) => {
@@ -184,12 +184,12 @@ export function UnitsPage() {
               templateUrl="/units/template"
               importUrl="/units/import"
               describeResult={(r) => t('units.imported', { count: (r as { created: number }).created })}
-              onImported={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'units'] })}
+              onImported={() => void queryClient.invalidateQueries({ queryKey: unitsKey })}
             />
           )}
           <Button
             icon={<DownloadOutlined />}
-            onClick={() => void download('/units/export').catch((e: Error) => message.error(e.message))}
+            onClick={() => void exportUnits().catch((e: Error) => message.error(e.message))}
           >
             {t('common:actions.export')}
           </Button>

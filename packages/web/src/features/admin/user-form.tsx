@@ -3,7 +3,8 @@ import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES, roleSetProblem, type Role } from '@leitai/core';
 import { useRoleNames } from '../../app/labels';
-import type { TreeNode, User } from './api';
+import type { User } from './types';
+import type { TreeNode } from './unit-tree';
 
 export interface UserFormValues {
   username: string;

@@ -8,8 +8,16 @@ import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useNarrow } from '../../components/use-narrow';
 import { useRoleNames } from '../../app/labels';
-import { api, ApiError, download } from '../../lib/api';
-import { queryString, unitTree, type Unit, type User, type UsersMeta } from './api';
+import { ApiError } from '../../lib/api';
+import type { User } from './types';
+import { unitTree } from './unit-tree';
+import { unitsQuery } from './api/get-units';
+import { usersKey, usersQuery, type UsersFilter } from './api/get-users';
+import { usersMetaQuery } from './api/get-users-meta';
+import { createUser } from './api/create-user';
+import { updateUser } from './api/update-user';
+import { resetPassword } from './api/reset-password';
+import { exportUsers } from './api/export-users';
 import { OneTimePasswords, type IssuedPassword } from './one-time-password';
 import { UserFormModal, type UserFormValues } from './user-form';
 
@@ -26,25 +34,17 @@ export function UsersPage() {
   const narrow = useNarrow();
   const width = (w: number) => ({ width: narrow ? '100%' : w });
   const queryClient = useQueryClient();
-  const [filter, setFilter] = useState<{ q?: string; unitId?: number; role?: Role; page: number }>({ page: 1 });
+  const [filter, setFilter] = useState<UsersFilter>({ page: 1 });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedPassword[] | null>(null);
 
-  const meta = useQuery({ queryKey: ['admin', 'users-meta'], queryFn: () => api.get<UsersMeta>('/users/meta') });
-  const units = useQuery({
-    queryKey: ['admin', 'units'],
-    queryFn: () => api.get<{ items: Unit[] }>('/units?includeInactive=true'),
-  });
-  const list = useQuery({
-    queryKey: ['admin', 'users', filter],
-    queryFn: () =>
-      api.get<{ items: User[]; total: number }>(`/users${queryString({ ...filter, pageSize: PAGE_SIZE })}`),
-    placeholderData: (previous) => previous,
-  });
+  const meta = useQuery(usersMetaQuery());
+  const units = useQuery(unitsQuery());
+  const list = useQuery(usersQuery(filter, PAGE_SIZE));
   const tree = useMemo(() => unitTree((units.data?.items ?? []).filter((u) => u.active)), [units.data]);
   const manage = meta.data?.canManage ?? false;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: usersKey });
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
 
   const save = useMutation({
@@ -57,10 +57,7 @@ export function UsersPage() {
         phone: v.phone || null,
       };
       if (editing === 'new') {
-        const created = await api.post<{ user: User; temporaryPassword: string }>('/users', {
-          ...body,
-          username: v.username,
-        });
+        const created = await createUser({ ...body, username: v.username });
         setIssued([
           {
             username: created.user.username,
@@ -74,7 +71,7 @@ export function UsersPage() {
       const { roles, ...rest } = body;
       // One's own roles are not sent: the server refuses any change to them.
       const same = roles.length === editing.roles.length && roles.every((r) => editing.roles.includes(r));
-      await api.patch<User>(`/users/${editing.id}`, same ? rest : body);
+      await updateUser(editing.id, same ? rest : body);
       message.success(t('common:feedback.saved'));
     },
     onSuccess: async () => {
@@ -85,8 +82,7 @@ export function UsersPage() {
   });
 
   const reset = useMutation({
-    mutationFn: (u: User) =>
-      api.post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`).then((r) => ({ u, r })),
+    mutationFn: (u: User) => resetPassword(u.id).then((r) => ({ u, r })),
     onSuccess: async ({ u, r }) => {
       setIssued([{ username: u.username, displayName: u.displayName, temporaryPassword: r.temporaryPassword }]);
       await refresh();
@@ -95,7 +91,7 @@ export function UsersPage() {
   });
 
   const toggle = useMutation({
-    mutationFn: (u: User) => api.patch<User>(`/users/${u.id}`, { active: !u.active }),
+    mutationFn: (u: User) => updateUser(u.id, { active: !u.active }),
     onSuccess: async (u) => {
       message.success(
         u.active ? t('users.enabled', { username: u.username }) : t('users.disabledDone', { username: u.username }),
@@ -135,7 +131,7 @@ export function UsersPage() {
               onImported={() => void refresh()}
             />
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => void download(`/users/export`).catch(fail)}>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportUsers().catch(fail)}>
             {t('common:actions.export')}
           </Button>
         </>

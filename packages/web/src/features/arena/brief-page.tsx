@@ -2,11 +2,12 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Result as AntResult, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ArenaBrief, ArenaBriefRow, WarningState } from '@leitai/core';
-import { api, download } from '../../lib/api';
+import type { ArenaBriefRow, WarningState } from '@leitai/core';
+import { briefQuery } from './api/get-brief';
+import { exportBrief } from './api/export-brief';
 import { Page } from '../../components/page';
-import { ColourTag } from '../ledger/colour-tag';
-import { WARNING_COLOURS } from '../dispatch/tags';
+import { ColourTag } from '../../components/colour-tag';
+import { WARNING_COLOURS } from '../../components/warning-tag';
 
 const LIGHTS: readonly WarningState[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
 
@@ -15,7 +16,7 @@ export function BriefPage() {
   const { t } = useTranslation(['arena', 'dispatch']);
   const id = Number(useParams().id);
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['arena-brief', id], queryFn: () => api.get<ArenaBrief>(`/arenas/${id}/brief`) });
+  const q = useQuery(briefQuery(id));
   if (q.error) return <AntResult status="warning" title={q.error.message} />;
   if (!q.data) return <Card loading />;
   const { arena, rows } = q.data;
@@ -25,9 +26,7 @@ export function BriefPage() {
       subtitle={t('brief.subtitle', { date: arena.heldOn })}
       extra={
         <Space>
-          <Button
-            onClick={() => void download(`/arenas/${id}/brief.docx`).catch((e: Error) => message.error(e.message))}
-          >
+          <Button onClick={() => void exportBrief(id).catch((e: Error) => message.error(e.message))}>
             {t('brief.exportWord')}
           </Button>
           <Link to={`/arenas/${id}/host`}>{t('list.host')}</Link>

@@ -4,9 +4,11 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag }
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LedgerItem } from '@leitai/core';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { commitmentsKey, commitmentsQuery } from './api/get-commitments';
+import { recordCommitment } from './api/record-commitment';
 import { useCan } from '../../app/session';
-import { ColourTag } from '../ledger/colour-tag';
+import { ColourTag } from '../../components/colour-tag';
 import type { ArenaResult } from './types';
 
 interface Values {
@@ -27,14 +29,13 @@ export function Commitments({ arena }: { arena: ArenaResult }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
-  const items = useQuery({
-    queryKey: ['arena-commitments', id],
-    queryFn: async () => (await api.get<{ items: LedgerItem[] }>(`/arenas/${id}/commitments`)).items,
-  });
+  const items = useQuery(commitmentsQuery(id));
   const save = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its own messages.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
-      await api.post(`/arenas/${id}/commitments`, {
+      await recordCommitment(id, {
         contestantId: v.contestantId,
         title: v.title,
         deadline: v.deadline.format('YYYY-MM-DD'),
@@ -42,7 +43,7 @@ export function Commitments({ arena }: { arena: ArenaResult }) {
       message.success(t('commitments.saved'));
       setOpen(false);
       form.resetFields();
-      await client.invalidateQueries({ queryKey: ['arena-commitments', id] });
+      await client.invalidateQueries({ queryKey: commitmentsKey(id) });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }

@@ -5,7 +5,10 @@ import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Spac
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { arenasKey, arenasQuery } from './api/get-arenas';
+import { unitOptionsQuery } from './api/get-unit-options';
+import { campaignOptionsQuery } from './api/get-campaign-options';
+import { createArena } from './api/create-arena';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { useCriterionName } from './labels';
@@ -24,7 +27,7 @@ export function ArenaListPage() {
   const { t } = useTranslation(['arena', 'common']);
   const can = useCan();
   const [open, setOpen] = useState(false);
-  const list = useQuery({ queryKey: ['arenas'], queryFn: () => api.get<ArenaSummary[]>('/arenas') });
+  const list = useQuery(arenasQuery());
   const manage = can('arena.manage');
   return (
     <Page
@@ -77,12 +80,6 @@ export function ArenaListPage() {
   );
 }
 
-interface UnitOption {
-  id: number;
-  name: string;
-  kind: string;
-  category: string | null;
-}
 interface FormValues {
   campaignId?: number;
   title: string;
@@ -100,17 +97,9 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const units = useQuery({
-    queryKey: ['arena-units'],
-    queryFn: () => api.get<UnitOption[]>('/arenas/options/units'),
-    enabled: open,
-  });
+  const units = useQuery({ ...unitOptionsQuery(), enabled: open });
   // The arena's scores feed its campaign's evaluation; an arena may also stand alone.
-  const campaigns = useQuery({
-    queryKey: ['arena-campaigns'],
-    queryFn: () => api.get<{ campaigns: { id: number; name: string }[] }>('/dispatch/campaigns'),
-    enabled: open,
-  });
+  const campaigns = useQuery({ ...campaignOptionsQuery(), enabled: open });
   const groups = Form.useWatch('groups', form) ?? [];
   const options = (units.data ?? []).map((u) => ({
     value: u.id,
@@ -118,7 +107,7 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   }));
   const submit = async (v: FormValues) => {
     try {
-      const { id } = await api.post<{ id: number }>('/arenas', {
+      const { id } = await createArena({
         campaignId: v.campaignId ?? null,
         title: v.title,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
@@ -128,7 +117,7 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
         judges: v.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId ?? null })),
       });
       message.success(t('create.created'));
-      void client.invalidateQueries({ queryKey: ['arenas'] });
+      void client.invalidateQueries({ queryKey: arenasKey });
       onClose();
       void navigate(`/arenas/${id}/host`);
     } catch (e) {

@@ -2,7 +2,8 @@ import { useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result as AntResult, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../lib/api';
+import { resultQuery } from './api/get-result';
+import { exportResult } from './api/export-result';
 import { Page } from '../../components/page';
 import { Commitments } from './commitments';
 import { useCriterionName } from './labels';
@@ -24,12 +25,11 @@ export function ResultPage() {
   const criterionName = useCriterionName();
   const id = Number(useParams().id);
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['arena-result', id], queryFn: () => api.get<ArenaResult>(`/arenas/${id}/result`) });
+  const q = useQuery(resultQuery(id));
   if (q.error) return <AntResult status="warning" title={q.error.message} />;
   const r = q.data;
   if (!r) return <Card loading />;
-  const save = (ext: 'xlsx' | 'docx') =>
-    download(`/arenas/${id}/result.${ext}`).catch((e: Error) => message.error(e.message));
+  const save = (ext: 'xlsx' | 'docx') => exportResult(id, ext).catch((e: Error) => message.error(e.message));
   return (
     <Page
       title={t('result.title', { title: r.arena.title })}

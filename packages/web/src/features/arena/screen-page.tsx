@@ -249,14 +249,15 @@ function Leaderboard({ live, columns }: { live: LiveSnapshot; columns: 1 | 2 }) 
   const [moves, setMoves] = useState(new Map<number, number>());
   const key = ranked.map((r) => `${r.id}:${r.rank}`).join(',');
   useEffect(() => {
+    // Recomputed only when the ranking changes (key), not on every snapshot: the ids in rank order, read from the key.
+    const ids = key === '' ? [] : key.split(',').map((s) => Number(s.split(':')[0]));
     const m = new Map<number, number>();
-    ranked.forEach((r, i) => {
-      const before = prev.current.get(r.id);
-      if (before !== undefined && before !== i) m.set(r.id, before - i);
+    ids.forEach((id, i) => {
+      const before = prev.current.get(id);
+      if (before !== undefined && before !== i) m.set(id, before - i);
     });
     setMoves(m);
-    prev.current = new Map(ranked.map((r, i) => [r.id, i]));
-    // Recomputed only when the ranking changes (key), not on every snapshot.
+    prev.current = new Map(ids.map((id, i) => [id, i]));
   }, [key]);
   const perColumn = columns === 2 ? Math.ceil(Math.max(ranked.length, 1) / 2) : 11;
   const row = columns === 2 ? Math.min(ROW, Math.floor(740 / perColumn)) : ROW;

@@ -5,12 +5,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
-import { api, ApiError } from '../../lib/api';
-
-interface CalendarData {
-  holidays: string[];
-  workingWeekends: string[];
-}
+import { ApiError } from '../../lib/api';
+import { calendarKey, calendarQuery, type CalendarData } from './api/get-calendar';
+import { saveCalendar } from './api/save-calendar';
 
 type Mark = 'holiday' | 'working';
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -26,7 +23,7 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const { t } = useTranslation(['calendar', 'common']);
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ['calendar'], queryFn: () => api.get<CalendarData>('/calendar') });
+  const { data } = useQuery(calendarQuery());
   const [draft, setDraft] = useState<CalendarData | null>(null);
   const [mode, setMode] = useState<Mark>('holiday');
   const [month, setMonth] = useState(dayjs());
@@ -39,9 +36,9 @@ export function CalendarPage() {
   const dirty = JSON.stringify(draft) !== JSON.stringify(data);
 
   const save = useMutation({
-    mutationFn: (body: CalendarData) => api.put<CalendarData>('/calendar', body),
+    mutationFn: saveCalendar,
     onSuccess: (saved) => {
-      queryClient.setQueryData(['calendar'], saved);
+      queryClient.setQueryData(calendarKey, saved);
       message.success(t('saved'));
     },
     onError: (e) => message.error(e instanceof ApiError ? e.message : t('common:feedback.saveFailed')),

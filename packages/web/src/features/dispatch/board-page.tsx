@@ -5,17 +5,15 @@ import { DownloadOutlined, FileWordOutlined, LineChartOutlined } from '@ant-desi
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { download } from '../../lib/api';
-import {
-  boardQuery,
-  useBoard,
-  useCampaignDetail,
-  useCurrentCampaign,
-  useUnitOverview,
-  type BoardRow,
-  type Cell,
-} from './api';
-import { ReportStateTag, show, TimingTag, WarningTag } from './tags';
+import type { BoardRow, Cell } from '@leitai/core';
+import { useCurrentCampaign } from './api/get-campaigns';
+import { useCampaignDetail } from './api/get-campaign';
+import { useBoard } from './api/get-board';
+import { useUnitOverview } from './api/get-unit-overview';
+import { exportBoard } from './api/export-board';
+import { downloadBulletin } from './api/download-bulletin';
+import { WarningTag } from '../../components/warning-tag';
+import { ReportStateTag, show, TimingTag } from './tags';
 import { TrendChart } from './trend-chart';
 
 /** 调度看板: units × indicators with actual, pace and the light; filters, sorting, a unit's trend, export and the bulletin. */
@@ -123,10 +121,8 @@ export function BoardPage() {
     ];
   }, [b, current, t]);
 
-  const get = (format: 'docx' | 'xlsx') => () =>
-    download(`/dispatch/campaigns/${campaign!.id}/bulletin?period=${current}&format=${format}`).catch((e: Error) =>
-      message.error(e.message),
-    );
+  const fail = (e: Error) => message.error(e.message);
+  const get = (format: 'docx' | 'xlsx') => () => void downloadBulletin(campaign!.id, current!, format).catch(fail);
 
   return (
     <Page
@@ -137,11 +133,7 @@ export function BoardPage() {
           <Button
             icon={<DownloadOutlined />}
             disabled={!current}
-            onClick={() =>
-              download(
-                `/dispatch/campaigns/${campaign!.id}/board/export?${boardQuery({ period: current!, categoryId, indicatorId })}`,
-              ).catch((e: Error) => message.error(e.message))
-            }
+            onClick={() => void exportBoard(campaign!.id, { period: current!, categoryId, indicatorId }).catch(fail)}
           >
             {t('board.exportExcel')}
           </Button>

@@ -2,8 +2,9 @@ import { useEffect } from 'react';
 import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
-import type { IndicatorInfo } from './api';
+import type { IndicatorInfo } from './api/get-campaign';
+import { categoriesQuery } from './api/get-categories';
+import { activeUnitsQuery } from './api/get-active-units';
 
 const KINDS = ['cumulative', 'rate', 'growth'] as const;
 // The measures offered, keyed for their labels; the value stored is the Chinese word (data).
@@ -111,19 +112,16 @@ export function IndicatorDialog({
   const { t } = useTranslation('dispatch');
   const [form] = Form.useForm<Values>();
   const editing = indicator !== null;
-  const categories = useQuery({
-    queryKey: ['categories'],
-    enabled: open,
-    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/categories'),
-  });
-  const units = useQuery({
-    queryKey: ['units', 'active'],
-    enabled: open,
-    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/units'),
-  });
+  const categories = useQuery({ ...categoriesQuery(), enabled: open });
+  const units = useQuery({ ...activeUnitsQuery(), enabled: open });
   useEffect(() => {
     if (open) form.setFieldsValue(indicator ? valuesOf(indicator) : DEFAULTS);
   }, [open, indicator, form]);
+  const ok = async () => {
+    // An invalid form shows its own messages; onSave reports how the save went.
+    const values = await form.validateFields().catch(() => null);
+    if (values) await onSave(payloadOf(values, editing));
+  };
   const ruleKind = Form.useWatch('ruleKind', form);
   const profileKind = Form.useWatch('profileKind', form);
   const measures: { value: string; label: string }[] = Object.entries(MEASURES).map(([k, m]) => ({
@@ -139,7 +137,7 @@ export function IndicatorDialog({
       width={640}
       title={editing ? t('indicator.editTitle', { name: indicator.name }) : t('setup.addIndicator')}
       onCancel={onClose}
-      onOk={async () => onSave(payloadOf(await form.validateFields(), editing))}
+      onOk={() => void ok()}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={DEFAULTS} preserve={false}>

@@ -14,12 +14,21 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
-import { api, ApiError } from '../../lib/api';
-import { useCampaignDetail, useCampaigns, useCurrentCampaign, type IndicatorInfo } from './api';
+import { ApiError } from '../../lib/api';
+import { dispatchKey } from './api/keys';
+import { useCampaigns, useCurrentCampaign } from './api/get-campaigns';
+import { useCampaignDetail, type IndicatorInfo } from './api/get-campaign';
+import { useTargets } from './api/get-targets';
+import { createCampaign, type NewCampaign as NewCampaignBody } from './api/create-campaign';
+import { retireIndicator } from './api/retire-indicator';
+import { saveIndicator } from './api/save-indicator';
+import { decideTargetChange } from './api/decide-target-change';
+import { openPeriod } from './api/open-period';
+import { closePeriod } from './api/close-period';
 import { IndicatorDialog } from './indicator-dialog';
 import { SettingButton } from '../../components/setting-button';
 import { show } from './tags';
@@ -31,7 +40,7 @@ export function SetupPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation('dispatch');
-  const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
+  const refresh = () => client.invalidateQueries({ queryKey: dispatchKey });
   /** Runs a change and says how it went; false when refused, so a dialog can stay open with what was typed. */
   const act = async (f: () => Promise<unknown>, ok: string): Promise<boolean> => {
     try {
@@ -48,27 +57,23 @@ export function SetupPage() {
   const [openForm] = Form.useForm<{ period: string; deadline: { format(f: string): string } }>();
   // The indicator in the dialog: 'new' to add one, a row to edit it.
   const [editing, setEditing] = useState<IndicatorInfo | 'new' | null>(null);
-  const targets = useQuery({
-    queryKey: ['dispatch', 'targets', campaign?.id, year],
-    enabled: campaign !== undefined,
-    queryFn: () =>
-      api.get<{
-        targets: {
-          id: number;
-          unitName: string;
-          indicatorId: number;
-          base: string;
-          stretch: string | null;
-          pendingChange: { base: string; stretch: string | null; reason: string; byName: string } | null;
-        }[];
-      }>(`/dispatch/campaigns/${campaign!.id}/targets?year=${year}`),
-  });
+  const targets = useTargets(campaign?.id, year);
   const pending = (targets.data?.targets ?? []).filter((t) => t.pendingChange);
   const retireFrom = detail.data?.periods.at(-1)?.period ?? `${year}-12`;
   const indName = new Map((detail.data?.indicators ?? []).map((i) => [i.id, i.name]));
+  const openMonth = async () => {
+    // An invalid form shows its own messages.
+    const v = await openForm.validateFields().catch(() => null);
+    if (!v || !campaign) return;
+    await act(
+      () => openPeriod(campaign.id, v.period, v.deadline.format('YYYY-MM-DD')),
+      t('setup.opened', { period: v.period }),
+    );
+    setOpening(false);
+  };
   if (!campaign)
     return (
-      <Page title={t('menu.setup')} extra={<NewCampaign onDone={refresh} />}>
+      <Page title={t('menu.setup')} extra={<NewCampaign onDone={() => void refresh()} />}>
         {null}
       </Page>
     );
@@ -83,7 +88,7 @@ export function SetupPage() {
         to: campaign.endYear,
         phases: campaign.phases.map((p) => t('setup.phase', { name: p.name, from: p.from, to: p.to })).join(''),
       })}
-      extra={<NewCampaign onDone={refresh} />}
+      extra={<NewCampaign onDone={() => void refresh()} />}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card
@@ -128,13 +133,7 @@ export function SetupPage() {
                         <Button
                           size="small"
                           type="link"
-                          onClick={() =>
-                            act(
-                              () =>
-                                api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, { retiredFrom: null }),
-                              t('setup.restored'),
-                            )
-                          }
+                          onClick={() => void act(() => retireIndicator(cid, i.id, null), t('setup.restored'))}
                         >
                           {t('setup.restore')}
                         </Button>
@@ -143,15 +142,7 @@ export function SetupPage() {
                       <Popconfirm
                         title={t('setup.confirmRetire', { period: retireFrom, name: i.name })}
                         description={t('setup.retireHint')}
-                        onConfirm={() =>
-                          act(
-                            () =>
-                              api.post(`/dispatch/campaigns/${cid}/indicators/${i.id}/retire`, {
-                                retiredFrom: retireFrom,
-                              }),
-                            t('setup.retired'),
-                          )
-                        }
+                        onConfirm={() => void act(() => retireIndicator(cid, i.id, retireFrom), t('setup.retired'))}
                       >
                         <Button size="small" type="link">
                           {t('setup.retire')}
@@ -173,7 +164,7 @@ export function SetupPage() {
               templateUrl={`/dispatch/campaigns/${cid}/targets/template?year=${year}`}
               importUrl={`/dispatch/campaigns/${cid}/targets/import?year=${year}`}
               describeResult={(r) => t('setup.targetsSaved', { count: (r as { saved: number }).saved })}
-              onImported={refresh}
+              onImported={() => void refresh()}
             />
           }
         >
@@ -203,23 +194,13 @@ export function SetupPage() {
                     <Button
                       size="small"
                       type="primary"
-                      onClick={() =>
-                        act(
-                          () => api.post(`/dispatch/targets/${x.id}/decision`, { approve: true }),
-                          t('setup.approved'),
-                        )
-                      }
+                      onClick={() => void act(() => decideTargetChange(x.id, true), t('setup.approved'))}
                     >
                       {t('setup.approve')}
                     </Button>
                     <Button
                       size="small"
-                      onClick={() =>
-                        act(
-                          () => api.post(`/dispatch/targets/${x.id}/decision`, { approve: false }),
-                          t('setup.rejected'),
-                        )
-                      }
+                      onClick={() => void act(() => decideTargetChange(x.id, false), t('setup.rejected'))}
                     >
                       {t('setup.reject')}
                     </Button>
@@ -285,12 +266,7 @@ export function SetupPage() {
                   p.open ? (
                     <Button
                       size="small"
-                      onClick={() =>
-                        act(
-                          () => api.post(`/dispatch/campaigns/${cid}/periods/${p.period}/close`),
-                          t('setup.closedDone'),
-                        )
-                      }
+                      onClick={() => void act(() => closePeriod(cid, p.period), t('setup.closedDone'))}
                     >
                       {t('setup.close')}
                     </Button>
@@ -314,18 +290,7 @@ export function SetupPage() {
         open={opening}
         title={t('setup.openTitle')}
         onCancel={() => setOpening(false)}
-        onOk={async () => {
-          const v = await openForm.validateFields();
-          await act(
-            () =>
-              api.post(`/dispatch/campaigns/${cid}/periods`, {
-                period: v.period,
-                deadline: v.deadline.format('YYYY-MM-DD'),
-              }),
-            t('setup.opened', { period: v.period }),
-          );
-          setOpening(false);
-        }}
+        onOk={() => void openMonth()}
       >
         <Form form={openForm} layout="vertical">
           <Form.Item
@@ -351,10 +316,7 @@ export function SetupPage() {
         onSave={async (body) => {
           if (editing === null) return;
           const saved = await act(
-            () =>
-              editing === 'new'
-                ? api.post(`/dispatch/campaigns/${cid}/indicators`, body)
-                : api.put(`/dispatch/campaigns/${cid}/indicators/${editing.id}`, body),
+            () => saveIndicator(cid, editing === 'new' ? null : editing.id, body),
             t(editing === 'new' ? 'setup.indicatorAdded' : 'indicator.saved'),
           );
           if (saved) setEditing(null);
@@ -366,31 +328,29 @@ export function SetupPage() {
 
 function NewCampaign({ onDone }: { onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NewCampaignBody>();
   const list = useCampaigns().data?.campaigns ?? [];
   const { message } = App.useApp();
   const { t } = useTranslation('dispatch');
+  const create = async () => {
+    // An invalid form shows its own messages.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    try {
+      const r = await createCampaign(v);
+      message.success(
+        r.copiedIndicators ? t('campaign.createdCopied', { count: r.copiedIndicators }) : t('campaign.created'),
+      );
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('campaign.create')}</Button>
-      <Modal
-        open={open}
-        title={t('campaign.create')}
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          try {
-            const r = await api.post<{ copiedIndicators: number }>('/dispatch/campaigns', { ...v, phases: [] });
-            message.success(
-              r.copiedIndicators ? t('campaign.createdCopied', { count: r.copiedIndicators }) : t('campaign.created'),
-            );
-            setOpen(false);
-            onDone();
-          } catch (e) {
-            message.error(e instanceof ApiError ? e.message : String(e));
-          }
-        }}
-      >
+      <Modal open={open} title={t('campaign.create')} onCancel={() => setOpen(false)} onOk={() => void create()}>
         <Form
           form={form}
           layout="vertical"

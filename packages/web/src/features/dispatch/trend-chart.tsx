@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { Empty, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TrendSeries } from './api';
-import { WARNING_COLOURS } from './tags';
+import type { TrendSeries } from './api/get-unit-overview';
+import { WARNING_COLOURS } from '../../components/warning-tag';
 
 /** A unit's months for one indicator: actual (dots coloured by the light) against the pace line. */
 export function TrendChart({ series, height = 300 }: { series: TrendSeries[]; height?: number }) {

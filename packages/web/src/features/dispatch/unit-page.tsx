@@ -4,10 +4,15 @@ import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Space, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useCan } from '../../app/session';
-import { useCurrentCampaign, useUnitOverview, type UnitOverview } from './api';
-import { ReportStateTag, show, TimingTag, WarningTag } from './tags';
+import { dispatchKey } from './api/keys';
+import { useCurrentCampaign } from './api/get-campaigns';
+import { useUnitOverview, type UnitOverview } from './api/get-unit-overview';
+import { confirmTargets } from './api/confirm-targets';
+import { requestTargetChange } from './api/request-target-change';
+import { WarningTag } from '../../components/warning-tag';
+import { ReportStateTag, show, TimingTag } from './tags';
 import { TrendChart } from './trend-chart';
 
 /** A unit's own page: what is due, its indicators against pace and warnings, its targets (立目标), its months. */
@@ -138,13 +143,10 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
   const [changing, setChanging] = useState<UnitOverview['targets'][number] | null>(null);
   const [form] = Form.useForm<{ base: string; stretch: string; reason: string }>();
   const unconfirmed = d.targets.filter((t) => !t.confirmed).length;
-  const refresh = () => client.invalidateQueries({ queryKey: ['dispatch'] });
+  const refresh = () => client.invalidateQueries({ queryKey: dispatchKey });
   const confirm = async () => {
     try {
-      const r = await api.post<{ confirmed: number }>(
-        `/dispatch/campaigns/${campaignId}/units/${d.unit.id}/targets/confirm`,
-        { year: d.year },
-      );
+      const r = await confirmTargets(campaignId, d.unit.id, d.year);
       message.success(t('targets.confirmed', { count: r.confirmed }));
       await refresh();
     } catch (e) {
@@ -152,13 +154,11 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
     }
   };
   const submitChange = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its own messages.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
-      await api.post(`/dispatch/targets/${changing!.id}/change`, {
-        base: v.base,
-        stretch: v.stretch || null,
-        reason: v.reason,
-      });
+      await requestTargetChange(changing!.id, { base: v.base, stretch: v.stretch || null, reason: v.reason });
       message.success(t('targets.changeSubmitted'));
       setChanging(null);
       await refresh();
@@ -172,7 +172,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
       title={t('targets.title', { year: d.year })}
       extra={
         can('target.confirm') && unconfirmed > 0 ? (
-          <Button type="primary" size="small" onClick={confirm}>
+          <Button type="primary" size="small" onClick={() => void confirm()}>
             {t('targets.confirmAll', { count: unconfirmed })}
           </Button>
         ) : null
@@ -233,7 +233,7 @@ function Targets({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
         open={changing !== null}
         title={t('targets.requestTitle', { name: changing?.name ?? '' })}
         onCancel={() => setChanging(null)}
-        onOk={submitChange}
+        onOk={() => void submitChange()}
         okText={t('targets.submitRequest')}
       >
         <Form form={form} layout="vertical">

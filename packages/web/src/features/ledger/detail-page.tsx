@@ -25,11 +25,16 @@ import {
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { LedgerAction } from '@leitai/core';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { sharedKeys } from '../../lib/query-keys';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
-import { useLedgerItem, useLedgerMeta } from './api';
-import { ColourTag } from './colour-tag';
+import { ledgerKey } from './api/keys';
+import { useLedgerItem } from './api/get-item';
+import { useLedgerMeta } from './api/get-meta';
+import { actOnItem } from './api/act-on-item';
+import { splitItem } from './api/split-item';
+import { ColourTag } from '../../components/colour-tag';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
 import { isEventKind, isSource } from './messages';
 import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
@@ -63,7 +68,7 @@ function ItemView({ item }: { item: ItemDetail }) {
   const act = async (body: Record<string, unknown>, done: string) => {
     setBusy(true);
     try {
-      await api.post(`/ledger/items/${item.id}/actions`, { ...body, version: item.version });
+      await actOnItem(item.id, item.version, body);
       message.success(done);
       setDialog(null);
       form.resetFields();
@@ -73,18 +78,16 @@ function ItemView({ item }: { item: ItemDetail }) {
       else message.error(e instanceof ApiError ? e.message : t('common:feedback.failed'));
     } finally {
       setBusy(false);
-      await client.invalidateQueries({ queryKey: ['ledger'] });
-      await client.invalidateQueries({ queryKey: ['notifications'] });
+      await client.invalidateQueries({ queryKey: ledgerKey });
+      await client.invalidateQueries({ queryKey: sharedKeys.notifications });
     }
   };
   const split = async (v: { unitIds: number[] }) => {
     try {
-      const r = await api.post<{ ids: number[] }>(`/ledger/items/${item.id}/split`, {
-        parts: v.unitIds.map((unitId) => ({ unitId })),
-      });
+      const r = await splitItem(item.id, v.unitIds);
       message.success(t('detail.done.split', { count: r.ids.length }));
       setDialog(null);
-      await client.invalidateQueries({ queryKey: ['ledger'] });
+      await client.invalidateQueries({ queryKey: ledgerKey });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('detail.splitFailed'));
     }
@@ -118,13 +121,15 @@ function ItemView({ item }: { item: ItemDetail }) {
             <Button
               type="primary"
               loading={busy}
-              onClick={() =>
+              onClick={() => {
+                // modal.confirm answers a thenable handle, not a promise to wait for: the click ignores it.
                 modal.confirm({
                   title: t('detail.confirmClose.title'),
                   content: t('detail.confirmClose.content'),
+                  // antd keeps the dialog busy until this settles; act reports its own failures.
                   onOk: () => act({ action: 'close', text: '' }, t('detail.done.close')),
-                })
-              }
+                });
+              }}
             >
               {t('detail.actions.close')}
             </Button>

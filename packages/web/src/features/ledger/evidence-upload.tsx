@@ -1,7 +1,8 @@
 import { Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { uploadFile } from './api/upload-file';
 
 /** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
 export function EvidenceUpload({
@@ -18,10 +19,7 @@ export function EvidenceUpload({
       multiple
       onChange={({ fileList }) => onChange?.(fileList)}
       customRequest={({ file, onSuccess, onError }) => {
-        const form = new FormData();
-        form.append('file', file as Blob);
-        api
-          .post<{ id: number }>('/files', form)
+        uploadFile(file as Blob)
           .then((r) => onSuccess?.(r))
           .catch((e: unknown) => onError?.(e instanceof ApiError ? new Error(e.message) : (e as Error)));
       }}

@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_STATES } from '@leitai/core';
 import { App, Button, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { download, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useCan, useMe } from '../../app/session';
-import { filterQuery, useLedgerItems, useLedgerMeta, type LedgerFilter } from './api';
-import { ColourTag } from './colour-tag';
+import { ledgerKey } from './api/keys';
+import { useLedgerItems, type LedgerFilter } from './api/get-items';
+import { useLedgerMeta } from './api/get-meta';
+import { exportItems } from './api/export-items';
+import { ColourTag } from '../../components/colour-tag';
 import { NewItemDrawer } from './new-item';
 import { LedgerSettingsButton } from './settings-button';
 import { StatsPanel } from './stats-panel';
@@ -35,7 +38,7 @@ export function LedgerListPage() {
   const title = t(manage ? 'list.title.manage' : leader ? 'list.title.leader' : 'list.title.unit');
   const exportExcel = async () => {
     try {
-      await download(`/ledger/export${filterQuery(filter)}`);
+      await exportItems(filter);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('list.exportFailed'));
     }
@@ -155,7 +158,7 @@ export function LedgerListPage() {
               templateUrl="/ledger/import/template"
               importUrl="/ledger/import"
               describeResult={(r) => t('list.imported', { count: (r as { created: number }).created })}
-              onImported={() => void client.invalidateQueries({ queryKey: ['ledger'] })}
+              onImported={() => void client.invalidateQueries({ queryKey: ledgerKey })}
             />
           )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>

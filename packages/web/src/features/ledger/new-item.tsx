@@ -4,8 +4,11 @@ import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select
 import { MinusCircleOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api';
-import { useLedgerMeta } from './api';
+import { ApiError } from '../../lib/api';
+import { ledgerKey } from './api/keys';
+import { useLedgerMeta } from './api/get-meta';
+import { scheduleSteps } from './api/schedule-steps';
+import { createItem } from './api/create-item';
 import { isSource } from './messages';
 
 interface StepValues {
@@ -44,7 +47,7 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
     const list = (steps ?? []).filter((s) => s?.title);
     if (list.length === 0 || list.some((s) => !s.workingDays)) return void message.warning(t('create.needSteps'));
     try {
-      const res = await api.post<{ steps: { deadline: string }[] }>('/ledger/schedule', {
+      const res = await scheduleSteps({
         finalDeadline: iso(deadline),
         steps: list.map((s) => ({ title: s.title, workingDays: s.workingDays })),
       });
@@ -60,7 +63,7 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
 
   const submit = async (v: FormValues) => {
     try {
-      const { id } = await api.post<{ id: number }>('/ledger/items', {
+      const { id } = await createItem({
         title: v.title,
         content: v.content ?? '',
         source: v.source,
@@ -75,7 +78,7 @@ export function NewItemDrawer({ open, onClose }: { open: boolean; onClose: () =>
           .map((s) => ({ title: s.title, deadline: s.deadline ? iso(s.deadline) : iso(v.deadline) })),
       });
       message.success(t('create.assigned'));
-      await client.invalidateQueries({ queryKey: ['ledger'] });
+      await client.invalidateQueries({ queryKey: ledgerKey });
       form.resetFields();
       onClose();
       void navigate(`/ledger/items/${id}`);

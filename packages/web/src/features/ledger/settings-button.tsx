@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SettingButton } from '../../components/setting-button';
+import { ledgerKey } from './api/keys';
 
 /** 提醒设置: the office sets how many days before a deadline an item turns yellow (临期). */
 export function LedgerSettingsButton() {
@@ -11,7 +12,7 @@ export function LedgerSettingsButton() {
         field: 'yellowDays',
         min: 0,
         max: 30,
-        refresh: [['ledger']],
+        refresh: [ledgerKey],
         labels: {
           button: t('settings.open'),
           title: t('settings.title'),

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Space, Statistic, Table, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { download, ApiError } from '../../lib/api';
-import { useLedgerCounts, useLedgerRates, type RateRow, type UnitCounts } from './api';
+import { ApiError } from '../../lib/api';
+import { useLedgerCounts, type UnitCounts } from './api/get-counts';
+import { useLedgerRates, type RateRow } from './api/get-rates';
+import { downloadBulletin } from './api/download-bulletin';
 
 /** Counts per unit, the period's on-time close-out rates, and the 督查通报 downloads. */
 export function StatsPanel() {
@@ -21,7 +23,7 @@ export function StatsPanel() {
   const total = (k: keyof Omit<UnitCounts, 'unitId' | 'unitName'>) => (counts.data ?? []).reduce((s, c) => s + c[k], 0);
   const bulletin = async (format: 'docx' | 'xlsx') => {
     try {
-      await download(`/ledger/bulletin?period=${encodeURIComponent(period)}&format=${format}`);
+      await downloadBulletin(period, format);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('stats.bulletinFailed'));
     }

@@ -20,11 +20,5 @@ export const STATE_COLORS: Record<LedgerState, string> = {
   close_requested: 'purple',
   closed: 'success',
 };
-export const COLOUR_TAGS: Record<LedgerColour, string> = {
-  green: 'green',
-  yellow: 'gold',
-  red: 'red',
-  closed: 'default',
-};
 /** The traffic lights in the order the filter lists them. */
 export const COLOURS: readonly LedgerColour[] = ['green', 'yellow', 'red', 'closed'];

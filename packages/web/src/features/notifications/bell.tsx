@@ -4,17 +4,8 @@ import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
-
-interface Notice {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+import { notificationsKey, notificationsQuery, type Notice } from './api/get-notifications';
+import { markRead as postRead } from './api/mark-read';
 
 const DOT: Record<string, string> = {
   'ledger.red': '#cf1322',
@@ -32,14 +23,10 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { t } = useTranslation('notifications');
-  const q = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => api.get<{ items: Notice[]; unread: number }>('/notifications?limit=20'),
-    refetchInterval: 60_000,
-  });
+  const q = useQuery(notificationsQuery());
   const markRead = async (ids?: number[]) => {
-    await api.post('/notifications/read', ids ? { ids } : {});
-    await client.invalidateQueries({ queryKey: ['notifications'] });
+    await postRead(ids);
+    await client.invalidateQueries({ queryKey: notificationsKey });
   };
   const open = (n: Notice) => {
     if (!n.read) void markRead([n.id]);

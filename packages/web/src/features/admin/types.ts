@@ -57,32 +57,3 @@ export type VerifyResult =
 
 /** The unit kinds the server accepts; their names are in the catalogue (admin:unitKinds.*). */
 export const UNIT_KINDS = ['district', 'department', 'township', 'zone', 'other'] as const;
-
-/** Query string from the set fields only. */
-export function queryString(params: Record<string, string | number | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
-export interface TreeNode {
-  key: number;
-  value: number;
-  title: string;
-  unit: Unit;
-  children: TreeNode[];
-}
-
-/** The units the user may see as a forest: a unit whose parent is out of sight is a root. */
-export function unitTree(units: readonly Unit[]): TreeNode[] {
-  const nodes = new Map(
-    units.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as TreeNode[] }]),
-  );
-  const roots: TreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.unit.parentId === null ? undefined : nodes.get(node.unit.parentId);
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}

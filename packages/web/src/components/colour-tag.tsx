@@ -1,9 +1,16 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LedgerColour } from '@leitai/core';
-import { COLOUR_TAGS } from './types';
 
-/** 亮灯: the colour with days overdue or left, the same words everywhere. */
+/** antd tag colours of the traffic lights; the words are the ledger catalogue's (ledger:colours.*, ledger:light.*). */
+const COLOUR_TAGS: Record<LedgerColour, string> = {
+  green: 'green',
+  yellow: 'gold',
+  red: 'red',
+  closed: 'default',
+};
+
+/** 亮灯: the colour with days overdue or left, the same words everywhere (the ledger, the arena brief and commitments). */
 export function ColourTag({
   colour,
   daysOverdue,

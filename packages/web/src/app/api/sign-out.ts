@@ -1,0 +1,3 @@
+import { api } from '../../lib/api';
+
+export const signOut = () => api.post('/auth/logout');

@@ -1,0 +1,15 @@
+import type { Role } from '@leitai/core';
+import { api } from '../../../lib/api';
+import type { User } from '../types';
+
+export interface UserBody {
+  displayName: string;
+  unitId: number;
+  roles: Role[];
+  overseenUnitIds: number[];
+  phone: string | null;
+}
+
+/** The temporary password is shown once, here. */
+export const createUser = (user: UserBody & { username: string }) =>
+  api.post<{ user: User; temporaryPassword: string }>('/users', user);

@@ -1,0 +1,3 @@
+import { api } from '../../../lib/api';
+
+export const unlock = (username: string) => api.post('/security/unlock', { username });

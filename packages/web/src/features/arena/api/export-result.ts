@@ -1,0 +1,3 @@
+import { download } from '../../../lib/api';
+
+export const exportResult = (id: number, ext: 'xlsx' | 'docx') => download(`/arenas/${id}/result.${ext}`);

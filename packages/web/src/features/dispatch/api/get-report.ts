@@ -1,0 +1,50 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ReportState, ReportTiming } from '@leitai/core';
+import { api } from '../../../lib/api';
+import { dispatchKey } from './keys';
+
+export interface ReportFormData {
+  period: { period: string; deadline: string; open: boolean };
+  unit: { id: number; name: string };
+  report: {
+    id: number | null;
+    state: ReportState;
+    version: number;
+    progress: string;
+    problems: string;
+    plans: string;
+    returnReason: string | null;
+    timing: ReportTiming;
+  };
+  rows: {
+    indicatorId: number;
+    name: string;
+    measure: string;
+    kind: string;
+    base: string;
+    stretch: string | null;
+    previous: string | null;
+    value: string | null;
+    prefilled: boolean;
+    flag: string | null;
+  }[];
+  files: { id: number; name: string; size: number }[];
+  versions: { version: number; action: string; state: string; actorName: string; reason: string | null; at: string }[];
+}
+
+/** A unit's report route; the form, the Excel template and import, and submitting all hang off it. */
+export const reportUrl = (campaignId: number, unitId: number) =>
+  `/dispatch/campaigns/${campaignId}/units/${unitId}/report`;
+
+export const reportKey = (campaignId: number | undefined, unitId: number, period: string) =>
+  [...dispatchKey, 'report', campaignId, unitId, period] as const;
+export const getReport = (campaignId: number, unitId: number, period: string) =>
+  api.get<ReportFormData>(`${reportUrl(campaignId, unitId)}?period=${period}`);
+export const reportQuery = (campaignId: number | undefined, unitId: number, period: string) =>
+  queryOptions({
+    queryKey: reportKey(campaignId, unitId, period),
+    enabled: campaignId !== undefined,
+    queryFn: () => getReport(campaignId!, unitId, period),
+  });
+export const useReport = (campaignId: number | undefined, unitId: number, period: string) =>
+  useQuery(reportQuery(campaignId, unitId, period));

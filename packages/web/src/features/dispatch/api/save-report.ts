@@ -1,0 +1,15 @@
+import { api } from '../../../lib/api';
+import { reportUrl } from './get-report';
+
+export interface ReportDraft {
+  values: Record<string, string>;
+  progress: string;
+  problems: string;
+  plans: string;
+  fileIds: number[];
+  /** The version the form was loaded at: a stale save is refused. */
+  version: number;
+}
+/** Saves the draft; answers the new version. */
+export const saveReport = (campaignId: number, unitId: number, period: string, draft: ReportDraft) =>
+  api.put<{ version: number }>(`${reportUrl(campaignId, unitId)}?period=${period}`, draft);
