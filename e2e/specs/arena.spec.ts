@@ -209,3 +209,33 @@ test('the organiser sets up an arena inside the campaign from the form, and the 
     '“作风能力提升年”重点工作攻坚',
   );
 });
+
+test('the host marks a judge absent (缺席) for the contestant on stage and another for the whole arena', async ({
+  page: host,
+}) => {
+  await login(host, 'organiser');
+  const units: { id: number; name: string }[] = await api(host, 'GET', '/api/arenas/options/units');
+  const unitId = (name: string) => units.find((u) => u.name === name)!.id;
+  const { id } = await api(host, 'POST', '/api/arenas', {
+    title: 'E2E缺席擂台赛',
+    heldOn: '2026-03-28',
+    speakingSeconds: 120,
+    groups: [{ id: '领导评委', weight: 1 }],
+    contestants: ['区发改局', '区商务局'].map((u) => ({ unitId: unitId(u) })),
+    judges: ['E2E缺席甲', 'E2E缺席乙', 'E2E缺席丙'].map((name) => ({ name, groupId: '领导评委', unitId: null })),
+  });
+  await api(host, 'POST', `/api/arenas/${id}/draw`, { seed: 'absent-e2e' });
+  for (const type of ['start', 'call']) await api(host, 'POST', `/api/arenas/${id}/host`, { type });
+  await host.goto(`/arenas/${id}/host`);
+  const row = (name: string) => host.getByRole('row', { name: new RegExp(name) });
+  await expect(host.getByTestId('host-submitted')).toContainText('0 / 3');
+  await row('E2E缺席甲').getByRole('button', { name: '本轮缺席' }).click();
+  await expect(row('E2E缺席甲').getByText('缺席', { exact: true })).toBeVisible();
+  await row('E2E缺席乙').getByRole('button', { name: '全场缺席' }).click();
+  await expect(row('E2E缺席乙').getByRole('button', { name: '取消全场缺席' })).toBeVisible();
+  await expect(host.getByTestId('host-submitted')).toContainText('0 / 1');
+  // The marks are the server's (audited host actions), so they survive a reload.
+  await host.reload();
+  await expect(row('E2E缺席甲').getByRole('button', { name: '取消缺席' })).toBeVisible();
+  await expect(host.getByTestId('host-submitted')).toContainText('0 / 1');
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkTimeZone, DEFAULT_TIME_ZONE, setTimeZone } from './jobs/clock.js';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -23,6 +24,17 @@ const ZEnv = z.object({
     .default('0')
     .transform((v, ctx) => parseTrustProxy(v, ctx)),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  LEITAI_TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine((tz) => {
+      try {
+        checkTimeZone(tz);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'LEITAI_TIME_ZONE must be an IANA time zone such as Asia/Shanghai'),
 });
 
 export interface Config {
@@ -45,6 +57,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Login attempts per address per minute. */
   loginRateLimit: number;
+  /** The zone of the dates users read ("today", due dates, printed dates). */
+  timeZone: string;
 }
 
 const DEV_SECRET = 'leitai-development-secret-not-for-production';
@@ -57,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // The clock is process-wide: every entry point (server, CLI, seeders) reads its configuration here.
+  setTimeZone(e.LEITAI_TIME_ZONE);
   const secret = e.LEITAI_SECRET ?? (e.NODE_ENV === 'production' ? '' : DEV_SECRET);
   if (e.NODE_ENV === 'production' && !isStrongSecret(secret)) {
     throw new Error(
@@ -81,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: e.LEITAI_FILES_DIR ?? `${e.LEITAI_DATA_DIR}/files`,
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    timeZone: e.LEITAI_TIME_ZONE,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type Micro,
   type Ratio,
 } from '../number/index.js';
+import type { RankKey } from '../ranking/index.js';
 import { curvePoints, proportionalPoints } from './components.js';
 import { assignGrades } from './evaluate.js';
 import type { CompositeScheme } from './scheme.js';
@@ -212,6 +213,13 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
       }
       return 0;
     };
+    // Grades compare totals only with the grades' minimum scores: exactly only when one lies within the error band.
+    const mins = scheme.grades.flatMap((g) => (g.minScore === null ? [] : [g.minScore]));
+    const gradeKey = (u: number): RankKey => {
+      const x = approx[u] as number;
+      const e = slack[u] as number;
+      return e !== 0 && mins.some((m) => Math.abs(x - m) <= 2 * e) ? exactTotal(u) : x;
+    };
     const order = [...mine].sort((a, b) => cmp(a, b) || a - b);
     order.forEach(
       (u, i) =>
@@ -223,7 +231,7 @@ export function evaluateCompositeColumns(scheme: CompositeScheme, cols: Composit
       order.map((u) => ({
         id: String(u),
         rank: out.rank[u] as number,
-        total: slack[u] ? exactTotal(u) : (approx[u] as Micro),
+        total: gradeKey(u),
       })),
     );
     const gradeIndex = new Map(scheme.grades.map((g, i) => [g.grade, i]));

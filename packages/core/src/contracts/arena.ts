@@ -54,13 +54,15 @@ export interface LiveSnapshot {
   judgesTotal: number;
   /** The host console's buttons, decided by core's allowedHostActions: what the state machine accepts now. */
   host: { actions: HostActionType[]; reopen: number[] };
+  /** Judges the host marked absent (缺席): for the whole arena (contestantId null) or one contestant. */
+  absent: { judgeId: number; contestantId: number | null }[];
   current: null | {
     contestantId: number;
     unitName: string;
     presenter: string;
     position: number;
     phase: ContestantPhase;
-    /** Judges expected to score (the panel minus recusals). */
+    /** Judges expected to score (the panel minus recusals and judges marked absent). */
     eligible: number;
     submitted: number;
     submittedJudgeIds: number[];

@@ -1,4 +1,4 @@
-import type { ReportState, ReportTiming } from '../dispatch/index.js';
+import type { ReportingState, ReportState, ReportTiming } from '../dispatch/index.js';
 import type { WarningState } from '../pace/index.js';
 
 /** One unit × indicator × month on the dispatch board (decimals as text). */
@@ -21,13 +21,18 @@ export interface BoardRow {
     id: number | null;
     state: ReportState | 'none';
     timing: ReportTiming;
+    /** The true reporting state (按时/逾期/退回未改/待审核/未报/未到期), from core's `reportingState`. */
+    standing: ReportingState;
     version: number;
     firstSubmittedOn: string | null;
     returnReason: string | null;
   };
   cells: Cell[];
   counts: Record<WarningState, number>;
-  /** Rank within the category for the period: share of green lights, then fewest red (for the bulletin and sorting). */
+  /**
+   * Rank within the category among all the district's units (core's `boardStandings`): a scoped view
+   * filters rows, never recomputes ranks.
+   */
   rank: number | null;
 }
 

@@ -38,7 +38,7 @@ export const ratioOf = (m: Micro): Ratio => ({ n: BigInt(m), d: 1n });
 export const ZERO_RATIO: Ratio = { n: 0n, d: 1n };
 
 export const addRatio = (a: Ratio, b: Ratio): Ratio =>
-  a.d === b.d ? ratio(a.n + b.n, a.d) : ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+  b.n === 0n ? a : a.n === 0n ? b : a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
 export const mulRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.n, a.d * b.d);
 export const divRatio = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d, a.d * b.n);
 export const sumRatios = (xs: Iterable<Ratio>): Ratio => {
@@ -55,7 +55,7 @@ export const compareRatio = (a: Ratio, b: Ratio): number => {
 };
 
 /** The one rounding: to the nearest micro (6 places), half away from zero. */
-export const roundRatio = (r: Ratio): Micro => roundDiv(r.n, r.d);
+export const roundRatio = (r: Ratio): Micro => (r.d === 1n ? Number(r.n) : roundDiv(r.n, r.d));
 
 /** True when the fraction is a whole number of micro-units (rounding it changes nothing). */
 export const isMicro = (r: Ratio): boolean => r.n % r.d === 0n;

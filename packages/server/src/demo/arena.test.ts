@@ -8,7 +8,8 @@ import { campaigns } from '../db/schema/index.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-09-30T02:00:00Z'), log: () => undefined });
+  // 04:00 on 30 September in the district (Asia/Shanghai), still the 29th in UTC: dates must be local.
+  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-09-29T20:00:00Z'), log: () => undefined });
 });
 afterAll(() => t.close());
 
@@ -25,6 +26,7 @@ describe('arena demo', () => {
     expect(result.rows.some((r) => r.groups.some((g) => g.judges.some((j) => j.status === 'recused')))).toBe(true);
     const ready = arenas.find((a) => a.state.status === 'draft')!;
     expect(ready.state.order).toHaveLength(10);
+    expect([ready.heldOn, finished.heldOn]).toEqual(['2026-09-30', '2026-08-21']);
     const [campaign] = await t.database.db.select({ id: campaigns.id }).from(campaigns);
     expect(arenas.map((a) => a.campaignId)).toEqual([campaign!.id, campaign!.id]);
   });

@@ -20,6 +20,7 @@ import {
 } from '../modules/arena/index.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
+import { localDate } from '../jobs/clock.js';
 
 const DEMO_ACTOR = { id: null, name: '演示数据', address: null };
 const GROUPS = [
@@ -70,7 +71,8 @@ const TOWNS = [
 ];
 const CRITERIA_MAX = DEFAULT_CRITERIA.map((c) => c.max);
 const CRITERIA_IDS = DEFAULT_CRITERIA.map((c) => c.id);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+// Local dates (the district's), never UTC ones: a UTC date is a day early before 08:00 in Shanghai.
+const iso = (d: Date) => localDate(d);
 
 /** Judge codes of the arena ready to run, printed in docs/demo.md so a newcomer can try a phone. */
 export const DEMO_JUDGE_CODES = [

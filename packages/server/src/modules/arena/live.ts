@@ -113,6 +113,8 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
   const cur = contestants.find((c) => String(c.id) === state.current);
   if (cur) {
     const recused = new Set(d.recusals.filter((r) => r.contestantId === cur.id).map((r) => r.judgeId));
+    for (const a of state.absent ?? [])
+      if (a.contestantId === null || a.contestantId === String(cur.id)) recused.add(Number(a.judgeId));
     const submittedJudgeIds = d.scores
       .filter((s) => s.contestantId === cur.id && !recused.has(s.judgeId))
       .map((s) => s.judgeId);
@@ -139,6 +141,10 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
     timer: { ...state.timer, serverNow: now },
     judgesTotal: d.judges.length,
     host: hostButtons(state),
+    absent: (state.absent ?? []).map((a) => ({
+      judgeId: Number(a.judgeId),
+      contestantId: a.contestantId === null ? null : Number(a.contestantId),
+    })),
     current,
     contestants: list,
   };

@@ -1,8 +1,7 @@
 import {
+  boardStandings,
   can,
-  competitionRank,
-  mulDiv,
-  ONE,
+  reportingState,
   reportTiming,
   splitPeriod,
   type Actor,
@@ -37,6 +36,8 @@ export function boardRows(
     );
     if (carried.length === 0) continue;
     const report = reportOf(d, p.id, unit.id);
+    const state = report?.state ?? 'none';
+    const timing = reportTiming(p.deadline, report?.firstSubmittedOn ?? null, today);
     const cells = carried.map((c) => cellFor(d, p, unit.id, c.indicator, c.target, today));
     const counts = zero();
     for (const c of cells) counts[c.state] += 1;
@@ -50,8 +51,9 @@ export function boardRows(
       },
       report: {
         id: report?.id ?? null,
-        state: report?.state ?? 'none',
-        timing: reportTiming(p.deadline, report?.firstSubmittedOn ?? null, today),
+        state,
+        timing,
+        standing: reportingState(state, timing),
         version: report?.version ?? 0,
         firstSubmittedOn: report?.firstSubmittedOn ?? null,
         returnReason: report?.returnReason ?? null,
@@ -61,17 +63,20 @@ export function boardRows(
       rank: null,
     });
   }
-  // Standings within each category: share of green lights, then fewest red, then fewest overdue (competition ranking, ties shared).
+  // Standings within each category by core's rule (units without accepted figures after the others).
   const byCat = new Map<number | null, BoardRow[]>();
   for (const r of rows) byCat.set(r.unit.categoryId, [...(byCat.get(r.unit.categoryId) ?? []), r]);
   for (const group of byCat.values()) {
-    const ranked = competitionRank(
+    const rankOf = boardStandings(
       group.map((r) => ({
         id: String(r.unit.id),
-        keys: [mulDiv(r.counts.green, ONE, r.cells.length), -r.counts.red * ONE, -r.counts.overdue * ONE],
+        state: r.report.standing,
+        cells: r.cells.length,
+        green: r.counts.green,
+        red: r.counts.red,
+        overdue: r.counts.overdue,
       })),
     );
-    const rankOf = new Map(ranked.map((x) => [x.id, x.rank]));
     for (const r of group) r.rank = rankOf.get(String(r.unit.id)) ?? null;
   }
   return rows;
@@ -91,13 +96,15 @@ export async function boardData(
   if (!p) throw notFound(`${period} 调度`);
   const d = await loadYear(db, campaignId, splitPeriod(period).year);
   const see = visibleBy(actor, 'board.read');
+  // Ranks are district facts: computed over every unit, then the rows the actor may see are kept.
+  const seen = new Set(d.units.filter(see).map((u) => u.id));
   const rows = boardRows(
     d,
     p,
-    (u) => see(u) && (filter.categoryId === undefined || u.categoryId === filter.categoryId),
+    (u) => filter.categoryId === undefined || u.categoryId === filter.categoryId,
     today,
     filter.indicatorId,
-  );
+  ).filter((r) => seen.has(r.unit.id));
   rows.sort(
     (a, b) =>
       catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId) ||

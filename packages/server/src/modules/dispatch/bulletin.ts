@@ -1,8 +1,10 @@
 import {
   formatDecimal,
   parseDecimal,
-  REPORT_TIMING_LABELS,
+  REPORTING_STATE_LABELS,
+  STANDING_RULE,
   WARNING_STATE_LABELS as L,
+  type ReportingState,
   type Actor,
   type Board,
   type BoardRow,
@@ -10,7 +12,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
-import { exportWorkbook, listColumns } from '../../excel/index.js';
+import { INT_FMT, exportWorkbook, listColumns, type ExportCell } from '../../excel/index.js';
 import { boardData } from './board.js';
 
 /** Display forms, rounded only here (DESIGN §3: two places for display). */
@@ -29,6 +31,8 @@ export interface BulletinData {
   categories: { name: string; rows: BoardRow[] }[];
   red: { unit: string; indicator: string; measure: string; actual: string; expected: string; gap: string }[];
   late: { unit: string; timing: string; submittedOn: string }[];
+  /** How many units are in each reporting state. */
+  states: Record<ReportingState, number>;
 }
 
 /** What a 调度通报 says: standings by category, every red light with its numbers, late and missing units — the board's numbers. */
@@ -64,15 +68,21 @@ export async function bulletinData(
               : '—',
       })),
   );
+  // Every unit whose figures do not count as on time, by its true state (逾期, 退回未改, 待审核, 未报).
   const late = board.rows
-    .filter((r) => r.report.timing === 'late' || r.report.timing === 'missing')
+    .filter((r) => r.report.standing !== 'on_time' && r.report.standing !== 'not_due')
     .map((r) => ({
       unit: r.unit.name,
-      timing: REPORT_TIMING_LABELS[r.report.timing],
+      timing: REPORTING_STATE_LABELS[r.report.standing],
       submittedOn: r.report.firstSubmittedOn ?? '未报送',
     }));
+  const states = Object.fromEntries(Object.keys(REPORTING_STATE_LABELS).map((k) => [k, 0])) as Record<
+    ReportingState,
+    number
+  >;
+  for (const r of board.rows) states[r.report.standing] += 1;
   const [y, m] = period.split('-');
-  return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late };
+  return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late, states };
 }
 
 /** The bulletin as the page shows it (format=json): standings by category, red lights, late units. */
@@ -89,15 +99,29 @@ export function bulletinSummary(data: BulletinData) {
 }
 
 const standingHeader = ['名次', '单位', L.green, L.yellow, L.red, L.overdue, '报送情况'];
-const standingRow = (r: BoardRow) => [
-  String(r.rank ?? '—'),
+/** Cells as numbers (Excel); the Word table shows the same as text. */
+const standingCells = (r: BoardRow): ExportCell[] => [
+  r.rank,
   r.unit.name,
-  String(r.counts.green),
-  String(r.counts.yellow),
-  String(r.counts.red),
-  String(r.counts.overdue),
-  REPORT_TIMING_LABELS[r.report.timing],
+  r.counts.green,
+  r.counts.yellow,
+  r.counts.red,
+  r.counts.overdue,
+  REPORTING_STATE_LABELS[r.report.standing],
 ];
+const standingRow = (r: BoardRow) => standingCells(r).map((v) => (v === null ? '—' : String(v)));
+
+/** The summary sentence of section 三, computed from the states. */
+export function reportingSummary(states: Record<ReportingState, number>): string {
+  const units = Object.values(states).reduce((a, b) => a + b, 0);
+  const notOnTime = units - states.on_time - states.not_due;
+  if (notOnTime === 0)
+    return states.not_due === 0 ? '本期各单位均按时报送。' : `本期尚有 ${states.not_due} 个单位未到报送期限。`;
+  const parts = (['late', 'returned', 'submitted', 'missing'] as const)
+    .filter((k) => states[k] > 0)
+    .map((k) => `${REPORTING_STATE_LABELS[k]} ${states[k]} 个`);
+  return `本期 ${units} 个单位中，按时报送 ${states.on_time} 个；${parts.join('、')}。`;
+}
 
 const redHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'];
 const redRow = (r: BulletinData['red'][number]) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap];
@@ -113,6 +137,7 @@ export function bulletinBlocks(d: BulletinData): Block[] {
       text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，${L.green} ${t.green} 项、${L.yellow} ${t.yellow} 项、${L.red} ${t.red} 项，${L.overdue} ${t.overdue} 项，${L.pending} ${t.pending} 项。`,
     },
     { kind: 'heading', text: '一、各类别单位序时进度排名' },
+    { kind: 'paragraph', text: STANDING_RULE },
     ...d.categories.flatMap((c): Block[] => [
       { kind: 'paragraph', text: `（${c.name}）` },
       { kind: 'table', header: standingHeader, rows: c.rows.map(standingRow) },
@@ -121,10 +146,9 @@ export function bulletinBlocks(d: BulletinData): Block[] {
     d.red.length === 0
       ? { kind: 'note', text: '本期无红灯指标。' }
       : { kind: 'table', header: redHeader, rows: d.red.map(redRow), shading: d.red.map(() => 'FDE2E1') },
-    { kind: 'heading', text: '三、迟报、未报单位' },
-    d.late.length === 0
-      ? { kind: 'note', text: '本期各单位均按时报送。' }
-      : { kind: 'table', header: lateHeader, rows: d.late.map(lateRow) },
+    { kind: 'heading', text: '三、逾期、退回未改、未报单位' },
+    { kind: 'paragraph', text: reportingSummary(d.states) },
+    ...(d.late.length === 0 ? [] : [{ kind: 'table' as const, header: lateHeader, rows: d.late.map(lateRow) }]),
     {
       kind: 'paragraph',
       text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。',
@@ -140,8 +164,8 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
     {
       name: '分类排名',
       title: [d.title],
-      columns: listColumns(['类别', ...standingHeader]),
-      rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingRow(r)])),
+      columns: listColumns(['类别', ...standingHeader], [], ['', INT_FMT, '', INT_FMT, INT_FMT, INT_FMT, INT_FMT]),
+      rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingCells(r)])),
     },
     { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
     { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { STANDING_RULE } from '@leitai/core';
+import { readDocx } from '../../documents/index.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
 import { seedDemoIfEmpty } from '../../demo/index.js';
@@ -62,5 +65,63 @@ describe('demo dispatch', () => {
       ['签约亿元以上项目', true],
       ['固定资产投资增长', false],
     ]);
+  });
+  it('the June bulletin lists every unit by its true state; units without figures rank after the others', async () => {
+    const june = (await org.get(`/api/dispatch/campaigns/${campaign}/board?period=2026-06`)).json();
+    const rows: (Row & { rank: number; unit: { name: string; categoryName: string }; report: { standing: string } })[] =
+      june.rows;
+    const byCode = (c: string) => rows.find((r) => r.unit.code === c)!;
+    expect([byCode('gxj').report.standing, byCode('fgj').report.standing]).toEqual(['returned', 'missing']);
+    // Within each category, every unit without accepted figures ranks after every unit with them, tied.
+    for (const cat of new Set(rows.map((r) => r.unit.categoryName))) {
+      const mine = rows.filter((r) => r.unit.categoryName === cat);
+      const figures = mine.filter((r) => ['on_time', 'late'].includes(r.report.standing));
+      const none = mine.filter((r) => !['on_time', 'late'].includes(r.report.standing));
+      for (const r of none) expect(r.rank).toBe(figures.length + 1);
+    }
+    const doc = await readDocx(
+      (await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=2026-06&format=docx`)).rawPayload,
+    );
+    const text = doc.paragraphs.join('\n');
+    expect(text).toContain(STANDING_RULE);
+    expect(text).not.toContain('本期各单位均按时报送');
+    const count = (s: string) => rows.filter((r) => r.report.standing === s).length;
+    expect(text).toContain(`按时报送 ${count('on_time')} 个`);
+    expect(text).toContain(`退回未改 ${count('returned')} 个`);
+    expect(text).toContain(`未报 ${count('missing')} 个`);
+    const late = doc.tables[doc.tables.length - 1]!;
+    expect(late.find((r) => r[0] === byCode('gxj').unit.name)?.[1]).toBe('退回未改');
+    expect(late.find((r) => r[0] === byCode('fgj').unit.name)?.[1]).toBe('未报');
+    const standings = doc.tables[0]!;
+    expect(standings.find((r) => r[1] === byCode('gxj').unit.name)?.[6]).toBe('退回未改');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=2026-06&format=xlsx`))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    const sheet = wb.getWorksheet('分类排名')!;
+    const lines = sheet.getSheetValues().slice(3) as unknown[][];
+    const gxjLine = lines.find((l) => l?.[3] === byCode('gxj').unit.name)!;
+    // Ranks and counts are number cells; the state is the true one.
+    expect([gxjLine[2], gxjLine[8]]).toEqual([byCode('gxj').rank, '退回未改']);
+    for (const l of lines.filter(Boolean)) for (const k of [2, 4, 5, 6, 7]) expect(typeof l[k]).toBe('number');
+  });
+  it('a leader’s board keeps the district ranks of the units he oversees (a scoped view filters rows)', async () => {
+    const leader = await loginAs(t.app, 'leader', DEMO_PASSWORD);
+    for (const period of ['2026-05', '2026-06']) {
+      const url = `/api/dispatch/campaigns/${campaign}/board?period=${period}`;
+      type R = { unit: { id: number; categoryName: string }; rank: number };
+      const district: R[] = (await org.get(url)).json().rows;
+      const mine: R[] = (await leader.get(url)).json().rows;
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBeLessThan(district.length);
+      for (const r of mine) expect(r.rank).toBe(district.find((d) => d.unit.id === r.unit.id)!.rank);
+      // Recomputed among his units, some rank would be smaller: the district's are kept.
+      const recomputed = mine.some(
+        (r, i) => r.rank > 1 + mine.slice(0, i).filter((o) => o.unit.categoryName === r.unit.categoryName).length,
+      );
+      expect(recomputed).toBe(true);
+    }
   });
 });

@@ -620,9 +620,9 @@ describe('board, unit page and bulletin', () => {
       ['2', '区发改局'],
     ]);
     expect(red!.slice(1)).toEqual([['区商务局', '固定资产投资增长', '%', '3.2', '8', '为序时进度的 40.0%']]);
-    // 区商务局 first submitted today, after the 5 February deadline: late; 区发改局 never: missing.
+    // 区商务局 first submitted today, after the 5 February deadline: late (逾期); 区发改局 never: missing.
     expect(late!.slice(1)).toEqual([
-      ['区商务局', '迟报', shanghaiDate()],
+      ['区商务局', '逾期', shanghaiDate()],
       ['区发改局', '未报', '未报送'],
     ]);
     const xlsx = await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=${P1}&format=xlsx`);

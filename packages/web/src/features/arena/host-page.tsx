@@ -114,7 +114,7 @@ export function HostPage() {
           <Order live={live} act={act} />
         </Col>
         <Col xs={24} lg={10}>
-          <Judges detail={d} live={live} onReset={(jid) => void issue(jid)} />
+          <Judges detail={d} live={live} onReset={(jid) => void issue(jid)} act={act} />
         </Col>
       </Row>
       <Modal
@@ -298,16 +298,29 @@ function Judges({
   detail,
   live,
   onReset,
+  act,
 }: {
   detail: ArenaDetail;
   live: LiveSnapshot;
   onReset: (judgeId: number) => void;
+  act: (a: Action) => Promise<void>;
 }) {
   const { t } = useTranslation(['arena', 'common']);
   const submitted = new Set(live.current?.submittedJudgeIds ?? []);
   const recused = new Set(
     detail.recusals.filter((r) => r.contestantId === live.current?.contestantId).map((r) => r.judgeId),
   );
+  // 缺席 for the contestant on stage (until scoring closes), or for the whole arena; a click toggles it.
+  const cur =
+    live.current && (live.current.phase === 'presenting' || live.current.phase === 'scoring') ? live.current : null;
+  const marked = (judgeId: number, contestantId: number | null) =>
+    live.absent.some((a) => a.judgeId === judgeId && a.contestantId === contestantId);
+  const toggle = (judgeId: number, contestantId: number | null) =>
+    void act({
+      type: marked(judgeId, contestantId) ? 'present' : 'absent',
+      judgeId,
+      ...(contestantId === null ? {} : { contestantId }),
+    });
   return (
     <Card title={t('host.judges', { count: detail.judges.length })} size="small">
       <Table
@@ -331,7 +344,9 @@ function Judges({
           {
             title: t('host.onStage'),
             render: (_: unknown, j: ArenaDetail['judges'][number]) =>
-              recused.has(j.id) ? (
+              marked(j.id, null) || (cur !== null && marked(j.id, cur.contestantId)) ? (
+                <Tag color="magenta">{t('judgeStatus.excused')}</Tag>
+              ) : recused.has(j.id) ? (
                 <Tag>{t('host.recused')}</Tag>
               ) : submitted.has(j.id) ? (
                 <Tag color="green">{t('host.judgeSubmitted')}</Tag>
@@ -342,11 +357,32 @@ function Judges({
           {
             title: '',
             render: (_: unknown, j: ArenaDetail['judges'][number]) => (
-              <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
-                <Button size="small" type="link" disabled={live.status === 'finished'}>
-                  {t('host.reset')}
+              <Space size={0}>
+                {cur && !marked(j.id, null) && (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => toggle(j.id, cur.contestantId)}
+                    data-testid={`absent-${j.id}`}
+                  >
+                    {marked(j.id, cur.contestantId) ? t('host.markPresent') : t('host.markAbsent')}
+                  </Button>
+                )}
+                <Button
+                  size="small"
+                  type="link"
+                  disabled={live.status === 'finished'}
+                  onClick={() => toggle(j.id, null)}
+                  data-testid={`absent-all-${j.id}`}
+                >
+                  {marked(j.id, null) ? t('host.markPresentAll') : t('host.markAbsentAll')}
                 </Button>
-              </Popconfirm>
+                <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
+                  <Button size="small" type="link" disabled={live.status === 'finished'}>
+                    {t('host.reset')}
+                  </Button>
+                </Popconfirm>
+              </Space>
             ),
           },
         ]}

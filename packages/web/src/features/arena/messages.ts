@@ -61,6 +61,10 @@ const zh = {
     defaultGroups: { leaders: '领导评委', experts: '专家评委', public: '群众代表' },
   },
   host: {
+    markAbsent: '本轮缺席',
+    markPresent: '取消缺席',
+    markAbsentAll: '全场缺席',
+    markPresentAll: '取消全场缺席',
     seedLabel: '抽签种子',
     connected: '实时连接',
     reconnecting: '重新连接中',
@@ -265,6 +269,10 @@ const en: Messages<typeof zh> = {
     defaultGroups: { leaders: 'Leaders', experts: 'Experts', public: 'Public' },
   },
   host: {
+    markAbsent: 'Absent for this one',
+    markPresent: 'Not absent',
+    markAbsentAll: 'Absent all session',
+    markPresentAll: 'Not absent all session',
     seedLabel: 'Draw seed',
     connected: 'Live',
     reconnecting: 'Reconnecting',
