@@ -20,6 +20,21 @@ const reaching = (f) => [
   }),
 ];
 
+/** `../<other module>/<file>.js` from inside a module: only `../<module>/index.js` is allowed. */
+const siblingModuleFile = {
+  regex: '^\\.\\./(?!\\.\\.)[a-z-]+/(?!index\\.js$).+$',
+  message: 'Call another module through its face (modules/<module>/index.ts), not its files.',
+};
+/** `…/modules/<module>/<file>.js` from outside the modules. */
+const moduleFileFromOutside = {
+  regex: '(^|/)modules/[a-z-]+/(?!index\\.js$).+$',
+  message: 'Call a module through its face (modules/<module>/index.ts), not its files.',
+};
+const dataAccess = {
+  regex: '(^drizzle-orm|/db/|/repo(sitory)?\\.js$|^pg$|^@electric-sql/)',
+  message: 'A route parses, authorises and calls one service: SQL and the database belong to the repository.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -104,6 +119,23 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // A server module is called only through its face: a module may not import another module's files.
+    files: ['packages/server/src/modules/*/**/*.ts'],
+    ignores: ['packages/server/src/modules/*/routes.ts', 'packages/server/src/modules/*/*-routes.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [siblingModuleFile] }] },
+  },
+  {
+    // …nor may the app, jobs, demo, CLI, events, http or realtime code outside the modules.
+    files: ['packages/server/src/**/*.ts', 'packages/server/test/**/*.ts'],
+    ignores: ['packages/server/src/modules/*/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [moduleFileFromOutside] }] },
+  },
+  {
+    // A route is a schema, an access check and one service call: no database, no SQL, no repository.
+    files: ['packages/server/src/modules/*/routes.ts', 'packages/server/src/modules/*/*-routes.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [siblingModuleFile, dataAccess] }] },
+  },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   prettier,
 );

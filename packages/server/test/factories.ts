@@ -2,8 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '@leitai/core';
 import type { Db } from '../src/db/client.js';
 import { users } from '../src/db/schema/index.js';
-import { hashPassword } from '../src/modules/auth/passwords.js';
-import { insertUnit } from '../src/modules/units/repository.js';
+import { hashPassword } from '../src/modules/auth/index.js';
+import { insertUnit } from '../src/modules/units/index.js';
 
 export const TEST_PASSWORD = 'Test@2026pass';
 let passwordHash: Promise<string> | null = null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { auditLog } from '../db/schema/index.js';
-import { verifyAuditChain } from '../modules/audit/verify.js';
+import { verifyAuditChain } from '../modules/audit/index.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { buildUnit, buildUser, loginAs } from '../../test/factories.js';
 import { unstorableText } from './text-guard.js';

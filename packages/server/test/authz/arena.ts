@@ -1,5 +1,5 @@
 import { DEFAULT_CRITERIA, initialHostState, type HostState } from '@leitai/core';
-import type { AuditActor } from '../../src/modules/audit/service.js';
+import type { AuditActor } from '../../src/modules/audit/index.js';
 import { contestantsOf, createArena, drawArena, judgesOf, saveState } from '../../src/modules/arena/index.js';
 import type { Fixture, MatrixRow, Target } from './types.js';
 
