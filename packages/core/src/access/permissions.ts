@@ -36,6 +36,12 @@ export const GRANTS = {
   'report.submit': { unit_head: 'own' },
   'report.review': { organiser: 'all' },
   'board.read': { organiser: 'all', leader: 'overseen' },
+  // 群众评价: figures for the office and the units themselves; points are kept by the office and the unit.
+  'rating.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'rating.points': { organiser: 'all', unit_head: 'subtree' },
+  // The rated unit calls back (sees the masked number, opens it audited) and appeals; the office decides.
+  'rating.work': { unit_head: 'subtree', reporter: 'own' },
+  'rating.manage': { organiser: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

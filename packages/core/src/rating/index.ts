@@ -136,3 +136,4 @@ export function satisfactionMicro(s: number, n: number, sAll: number, nAll: numb
   const den = BigInt(nAll) * (BigInt(cMicro) + BigInt(n) * BigInt(ONE));
   return roundDiv(25n * BigInt(ONE) * (num - den), den);
 }
+export * from './rules.js';

@@ -11,7 +11,8 @@ export interface LedgerItemFacts {
   title: string;
   leadUnitId: number;
   leaderId: number | null;
-  createdBy: number;
+  /** Null for an item the system opened (a citizen's bad rating): the office's organisers are told. */
+  createdBy: number | null;
 }
 
 export type DomainEvent =

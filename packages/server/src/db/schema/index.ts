@@ -7,3 +7,4 @@ export * from './ledger.js';
 export * from './notifications.js';
 export * from './dispatch.js';
 export * from './outbox.js';
+export * from './ratings.js';

@@ -36,9 +36,8 @@ export const ledgerItems = pgTable(
       .default(sql`'{}'::text[]`),
     state: text().$type<LedgerState>().notNull().default('assigned'),
     version: integer().notNull().default(1),
-    createdBy: integer()
-      .notNull()
-      .references(() => users.id),
+    /** Null for items the system opens itself (a citizen's bad rating). */
+    createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Asia/Shanghai date of close-out (销号), for on-time rates. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { notify, unitRecipients } from '../notifications/index.js';
+import { notify, officeRecipients, unitRecipients } from '../notifications/index.js';
 import { unitsByIds, type ItemRow } from './repository.js';
 
 /** Tells the lead unit's accounts and the responsible leader about an item. */
@@ -22,9 +22,13 @@ export async function tellLeadUnit(
   });
 }
 
-/** Tells the organiser who created the item (a close-out or extension waits for them). */
+/**
+ * Tells the organiser who created the item (a close-out or extension waits for them); the office's
+ * organisers for an item the system opened (a citizen's bad rating).
+ */
 export async function tellOrganiser(tx: Db, item: ItemRow, kind: string, title: string, body: string): Promise<number> {
-  return notify(tx, [item.createdBy], { kind, title, body, link: `/ledger/items/${item.id}` });
+  const to = item.createdBy === null ? await officeRecipients(tx) : [item.createdBy];
+  return notify(tx, to, { kind, title, body, link: `/ledger/items/${item.id}` });
 }
 
 /** Tells the co-operating units' accounts (配合单位) about an item they help with. */

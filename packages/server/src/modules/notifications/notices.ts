@@ -19,9 +19,9 @@ async function leadUnit(tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, '
   await notify(tx, recipients, { ...n, link: itemLink(e) });
 }
 
-/** The organiser who created the item (a close-out or an extension waits for them). */
-const organiser = (tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>) =>
-  notify(tx, [e.createdBy], { ...n, link: itemLink(e) });
+/** The organiser who created the item (a close-out or an extension waits for them); the office for a system item. */
+const organiser = async (tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>) =>
+  notify(tx, e.createdBy === null ? await officeRecipients(tx) : [e.createdBy], { ...n, link: itemLink(e) });
 
 async function tell(tx: Db, e: DomainEvent): Promise<void> {
   switch (e.type) {
