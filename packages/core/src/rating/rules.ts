@@ -8,6 +8,8 @@ import { formatRatio, ratio, roundRatio, toDecimal, type Decimal } from '../numb
  */
 
 export interface RatingSettings {
+  /** Printed on every poster (the campaign the ratings belong to). */
+  campaignName: string;
   /** Points per level, stars 1…5 (index 0 is 非常不满意): 1/2/3/4/5, or e.g. 0/3/6/8/10. */
   levelPoints: readonly [number, number, number, number, number];
   /** A device rates a point once per this many days (1 = once a day). */
@@ -54,6 +56,7 @@ export const DEFAULT_BAD_REASONS = [
 ] as const;
 
 export const DEFAULT_RATING_SETTINGS: RatingSettings = {
+  campaignName: '效能评议 · 大众点评',
   levelPoints: [1, 2, 3, 4, 5],
   periodDays: 1,
   rectifyWorkingDays: 5,

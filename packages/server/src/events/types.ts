@@ -79,6 +79,9 @@ export type DomainEvent =
   | ({ type: 'ledger.item.extension_decided'; approved: boolean; detail: string } & LedgerItemFacts)
   | ({ type: 'ledger.item.children_closed'; children: number } & LedgerItemFacts)
   | ({ type: 'ledger.item.overdue'; colour: 'yellow' | 'red'; deadline: string; detail: string } & LedgerItemFacts)
+  // 群众评价 (ratings)
+  | { type: 'rating.held'; ratingId: number; pointId: number; unitId: number; reason: string; day: string }
+  | { type: 'rating.appealed'; ratingId: number; unitId: number; unitName: string; reason: string }
   // 擂台赛 (arena): every change the live view shows
   | { type: 'arena.drawn'; arenaId: number }
   | { type: 'arena.recusal.added'; arenaId: number }

@@ -1,8 +1,9 @@
 import { dispatchReminderJob } from '../modules/dispatch/index.js';
 import { ledgerColourJob } from '../modules/ledger/index.js';
+import { ratingsRetentionJob } from '../modules/ratings/index.js';
 import type { DailyJob } from './runner.js';
 
 export { startJobRunner, runDailyJob, type DailyJob, type JobRunner } from './runner.js';
 
 /** Every daily job, one line each. */
-export const dailyJobs: DailyJob[] = [ledgerColourJob, dispatchReminderJob];
+export const dailyJobs: DailyJob[] = [ledgerColourJob, dispatchReminderJob, ratingsRetentionJob];

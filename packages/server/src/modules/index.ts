@@ -10,12 +10,14 @@ import { dispatchRoutes } from './dispatch/index.js';
 import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { ratingsRoutes } from './ratings/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
 import * as arena from './arena/index.js';
 import * as notifications from './notifications/index.js';
 import * as files from './files/index.js';
+import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
 
@@ -34,6 +36,7 @@ export const apiModules: FastifyPluginAsync[] = [
   unitsRoutes,
   userRoutes,
   dispatchRoutes,
+  ratingsRoutes,
   auditRoutes,
 ];
 
@@ -41,7 +44,12 @@ export const apiModules: FastifyPluginAsync[] = [
  * Every object kind requireAccess knows (http/access.ts), from each module's face. One line per module
  * that has objects others point at.
  */
-export const accessTargets: TargetType[] = [...units.accessTargets, ...users.accessTargets, ...files.accessTargets];
+export const accessTargets: TargetType[] = [
+  ...units.accessTargets,
+  ...users.accessTargets,
+  ...files.accessTargets,
+  ...ratings.accessTargets,
+];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */
 export const realtimeTopics: RealtimeTopic[] = [arena.arenaRealtime];

@@ -7,6 +7,14 @@ export { ledgerColourJob } from './daily.js';
 export { createItem, type NewItem } from './create.js';
 export { commitmentsOfArena, countsFor, type UnitLedger } from './queries.js';
 export type { ItemView } from './views.js';
+export {
+  itemAnswers,
+  openRectification,
+  raterVerdict,
+  waiveRectification,
+  type ItemAnswer,
+  type Rectification,
+} from './external.js';
 
 // For the demo seeders, which write a lived-in ledger (events in the past, colours announced) directly.
 export { announceColours } from './daily.js';

@@ -247,3 +247,28 @@ export async function subItemCounts(
     .groupBy(ledgerItems.parentId);
   return new Map(rows.map((r) => [r.parentId!, { total: r.n, closed: r.closed }]));
 }
+
+/** Each item's state and deadline, and its lead unit's latest close-out text (the answer to whoever raised it). */
+export async function answersOf(
+  db: Db,
+  ids: number[],
+): Promise<{ id: number; state: LedgerState; deadline: string; answer: string | null; answeredAt: Date | null }[]> {
+  if (ids.length === 0) return [];
+  const latest = db
+    .selectDistinctOn([ledgerEvents.itemId], { itemId: ledgerEvents.itemId, text: ledgerEvents.text, at: ledgerEvents.at })
+    .from(ledgerEvents)
+    .where(and(inArray(ledgerEvents.itemId, ids), eq(ledgerEvents.kind, 'request_close')))
+    .orderBy(ledgerEvents.itemId, desc(ledgerEvents.id))
+    .as('latest');
+  return db
+    .select({
+      id: ledgerItems.id,
+      state: ledgerItems.state,
+      deadline: ledgerItems.deadline,
+      answer: latest.text,
+      answeredAt: latest.at,
+    })
+    .from(ledgerItems)
+    .leftJoin(latest, eq(latest.itemId, ledgerItems.id))
+    .where(inArray(ledgerItems.id, ids));
+}

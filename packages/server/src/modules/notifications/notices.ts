@@ -154,6 +154,25 @@ async function tell(tx: Db, e: DomainEvent): Promise<void> {
         dedupeKey: `ledger:${e.itemId}:${e.colour}:${e.deadline}`,
       });
       return;
+    case 'rating.held':
+      // One notice a point a day: a burst is one thing to look at, however many ratings it holds.
+      await notify(tx, await officeRecipients(tx), {
+        kind: 'rating.held',
+        title: '有评价等待审核（异常集中提交）',
+        body: e.reason,
+        link: '/ratings?tab=review',
+        dedupeKey: `rating:held:${e.pointId}:${e.day}`,
+      });
+      return;
+    case 'rating.appealed':
+      await notify(tx, await officeRecipients(tx), {
+        kind: 'rating.appealed',
+        title: `差评申诉：${e.unitName}`,
+        body: e.reason,
+        link: '/ratings?tab=appeals',
+        dedupeKey: `rating:appeal:${e.ratingId}`,
+      });
+      return;
     case 'arena.drawn':
     case 'arena.recusal.added':
     case 'arena.host.acted':

@@ -1,0 +1,139 @@
+import type { IsoDate, LedgerState } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { tellLeadUnit, tellOrganiser } from './notify.js';
+import { answersOf, insertEvent, insertItem, lockItem, updateItem } from './repository.js';
+
+/**
+ * What other modules' use cases do to the ledger without a person at the office's desk: a citizen's bad
+ * rating opens a rectification item, the rater's follow-up closes or reopens it. Each runs in the
+ * caller's transaction, leaves a history entry and an audit entry like any other step.
+ */
+
+export interface Rectification {
+  title: string;
+  content: string;
+  source: '群众差评' | '企业诉求';
+  leadUnitId: number;
+  deadline: IsoDate;
+  tags: string[];
+}
+
+/** Opens an item the system itself assigns (no creator account); the office is told of its close-out. */
+export async function openRectification(tx: Db, who: AuditActor, r: Rectification): Promise<number> {
+  const row = await insertItem(tx, {
+    title: r.title,
+    content: r.content,
+    source: r.source,
+    leadUnitId: r.leadUnitId,
+    coUnitIds: [],
+    leaderId: null,
+    deadline: r.deadline,
+    originalDeadline: r.deadline,
+    priority: 'important',
+    tags: r.tags,
+    createdBy: null,
+  });
+  await insertEvent(tx, {
+    itemId: row.id,
+    kind: 'assign',
+    actorId: null,
+    actorName: who.name,
+    unitId: null,
+    text: '',
+    data: { deadline: r.deadline, leadUnitId: r.leadUnitId, parentId: null },
+  });
+  await recordAudit(tx, who, {
+    action: 'ledger.create',
+    targetType: 'ledger_item',
+    targetId: row.id,
+    unitId: row.leadUnitId,
+    after: { ...r },
+  });
+  await tellLeadUnit(tx, row, 'ledger.assigned', `新督办事项：${row.title}`, `完成期限 ${row.deadline}，请及时签收办理`);
+  return row.id;
+}
+
+export interface ItemAnswer {
+  state: LedgerState;
+  deadline: IsoDate;
+  /** The lead unit's latest close-out text (its answer to whoever raised it), with when. */
+  answer: { text: string; at: Date } | null;
+}
+
+/** State, deadline and the latest answer of each item. */
+export async function itemAnswers(db: Db, ids: number[]): Promise<Map<number, ItemAnswer>> {
+  const rows = await answersOf(db, ids);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        state: r.state,
+        deadline: r.deadline,
+        answer: r.answer !== null && r.answeredAt !== null ? { text: r.answer, at: r.answeredAt } : null,
+      },
+    ]),
+  );
+}
+
+/**
+ * The rater's verdict on the unit's answer (追评): satisfied closes an item waiting for close-out;
+ * unsatisfied sends it back to the unit once and tells the office. Returns the item's new state.
+ */
+export async function raterVerdict(
+  tx: Db,
+  who: AuditActor,
+  itemId: number,
+  verdict: 'satisfied' | 'unsatisfied',
+  text: string,
+  today: IsoDate,
+): Promise<LedgerState | null> {
+  const item = await lockItem(tx, itemId);
+  if (!item) return null;
+  const before = { state: item.state, version: item.version };
+  const event = (kind: string, body: string) =>
+    insertEvent(tx, { itemId, kind, actorId: null, actorName: who.name, unitId: null, text: body, data: null });
+  let updated = item;
+  if (verdict === 'satisfied') {
+    await event('rater_satisfied', text ? `评价人追评满意：${text}` : '评价人追评满意');
+    if (item.state === 'close_requested')
+      updated = await updateItem(tx, item, { state: 'closed', closedOn: today, closedBy: null });
+  } else {
+    await event('rater_unsatisfied', text ? `评价人追评不满意：${text}` : '评价人追评不满意');
+    if (item.state === 'close_requested' || item.state === 'closed')
+      updated = await updateItem(tx, item, { state: 'in_progress', closedOn: null, closedBy: null });
+    await tellOrganiser(tx, updated, 'ledger.rater_unsatisfied', `群众追评不满意：${item.title}`, '事项已退回牵头单位重新办理');
+    await tellLeadUnit(tx, updated, 'ledger.returned', `被退回：${item.title}`, '评价人对答复不满意，请重新办理');
+  }
+  await recordAudit(tx, who, {
+    action: `ledger.rater_${verdict}`,
+    targetType: 'ledger_item',
+    targetId: itemId,
+    unitId: item.leadUnitId,
+    before,
+    after: { state: updated.state, version: updated.version },
+  });
+  return updated.state;
+}
+
+/** Closes an item whose cause was found void (an upheld appeal against a bad rating): 免于整改, on the record. */
+export async function waiveRectification(
+  tx: Db,
+  who: AuditActor,
+  itemId: number,
+  reason: string,
+  today: IsoDate,
+): Promise<void> {
+  const item = await lockItem(tx, itemId);
+  if (!item || item.state === 'closed') return;
+  await insertEvent(tx, { itemId, kind: 'waived', actorId: null, actorName: who.name, unitId: null, text: reason, data: null });
+  const updated = await updateItem(tx, item, { state: 'closed', closedOn: today, closedBy: who.id });
+  await recordAudit(tx, who, {
+    action: 'ledger.waive',
+    targetType: 'ledger_item',
+    targetId: itemId,
+    unitId: item.leadUnitId,
+    before: { state: item.state, version: item.version },
+    after: { state: updated.state, version: updated.version, reason },
+  });
+}

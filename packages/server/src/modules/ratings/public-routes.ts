@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors.js';
+import { headerToken, issueDeviceToken, verifyDeviceToken } from '../../http/public/index.js';
+import type { RatingKeys } from './keys.js';
+import { followUp, lookup, pointForm } from './public.js';
+import { ZCode, ZFollowUp, ZLookup, ZSubmission } from './schema.js';
+import { submitRating } from './submit.js';
+
+/**
+ * The citizen's side, without an account (registered through http/public, listed in test/authz/public.ts):
+ * the QR page's form, the device token that makes "once per device" possible, the rating itself, and
+ * the lookup page with its one follow-up. The token travels in the `x-device-token` header, never a URL.
+ */
+export const ratingsPublicRoutes: FastifyPluginAsyncZod<{ keys: RatingKeys }> = async (app, { keys }) => {
+  const db = app.ctx.db;
+  const tags = ['ratings-public'];
+  // One phone in a hall of phones: generous per address, tight enough that a script gains little.
+  const writeLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+
+  app.get('/public/points/:code', { schema: { tags, params: ZCode } }, async (request) =>
+    pointForm(db, request.params.code),
+  );
+  app.post('/public/device', { schema: { tags }, config: writeLimit }, async () => ({
+    token: issueDeviceToken(keys.deviceSecret).token,
+  }));
+  app.post(
+    '/public/points/:code/ratings',
+    { schema: { tags, params: ZCode, body: ZSubmission }, config: writeLimit },
+    async (request) => {
+      const deviceId = verifyDeviceToken(keys.deviceSecret, headerToken(request, 'x-device-token'));
+      if (!deviceId) throw new AppError('VALIDATION_FAILED', '设备标识无效，请刷新页面后重新评价');
+      return submitRating(db, keys, { code: request.params.code, deviceId, ip: request.ip }, request.body);
+    },
+  );
+  app.get('/public/lookup/:lookup', { schema: { tags, params: ZLookup } }, async (request) =>
+    lookup(db, request.params.lookup),
+  );
+  app.post(
+    '/public/lookup/:lookup/follow-up',
+    { schema: { tags, params: ZLookup, body: ZFollowUp }, config: writeLimit },
+    async (request) => followUp(db, request.params.lookup, request.body),
+  );
+};

@@ -1,0 +1,309 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../../db/schema/index.js';
+
+export type PointRow = typeof ratingPoints.$inferSelect;
+export type RatingRow = typeof ratings.$inferSelect;
+export type AppealRow = typeof ratingAppeals.$inferSelect;
+
+// 评价点 ------------------------------------------------------------------------------------------
+
+export async function pointByCode(db: Db, code: string): Promise<PointRow | undefined> {
+  const [row] = await db.select().from(ratingPoints).where(eq(ratingPoints.code, code));
+  return row;
+}
+
+export async function pointById(db: Db, id: number): Promise<PointRow | undefined> {
+  const [row] = await db.select().from(ratingPoints).where(eq(ratingPoints.id, id));
+  return row;
+}
+
+export async function pointsOf(db: Db, unitIds: number[], onlyActive = false): Promise<PointRow[]> {
+  if (unitIds.length === 0) return [];
+  return db
+    .select()
+    .from(ratingPoints)
+    .where(and(inArray(ratingPoints.unitId, unitIds), onlyActive ? eq(ratingPoints.active, true) : undefined))
+    .orderBy(asc(ratingPoints.unitId), asc(ratingPoints.id));
+}
+
+export async function insertPoints(tx: Db, rows: (typeof ratingPoints.$inferInsert)[]): Promise<PointRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(ratingPoints).values(rows).returning();
+}
+
+export async function updatePoint(
+  tx: Db,
+  id: number,
+  set: Partial<Pick<PointRow, 'name' | 'kind' | 'active'>>,
+): Promise<PointRow | undefined> {
+  const [row] = await tx.update(ratingPoints).set(set).where(eq(ratingPoints.id, id)).returning();
+  return row;
+}
+
+export async function pointNamesTaken(db: Db, unitId: number, names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await db
+    .select({ name: ratingPoints.name })
+    .from(ratingPoints)
+    .where(and(eq(ratingPoints.unitId, unitId), inArray(ratingPoints.name, names)));
+  return new Set(rows.map((r) => r.name));
+}
+
+// 评价 --------------------------------------------------------------------------------------------
+
+/** Inserts the rating unless the device already rated the point this period or the case was rated: then null. */
+export async function insertRating(tx: Db, values: typeof ratings.$inferInsert): Promise<RatingRow | null> {
+  const [row] = await tx.insert(ratings).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function caseRated(db: Db, unitId: number, caseNo: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.unitId, unitId), eq(ratings.caseNo, caseNo)));
+  return row !== undefined;
+}
+
+export async function ratingById(db: Db, id: number, lock = false): Promise<RatingRow | undefined> {
+  const q = db.select().from(ratings).where(eq(ratings.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function ratingByLookup(db: Db, code: string, lock = false): Promise<RatingRow | undefined> {
+  const q = db.select().from(ratings).where(eq(ratings.lookupCode, code));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function updateRating(
+  tx: Db,
+  id: number,
+  set: Partial<typeof ratings.$inferInsert>,
+): Promise<RatingRow> {
+  const [row] = await tx.update(ratings).set(set).where(eq(ratings.id, id)).returning();
+  return row!;
+}
+
+/** What the burst rule weighs: arrivals at the point in the window, its history, the address range's arrivals. */
+export async function burstCounts(
+  db: Db,
+  p: { pointId: number; rangeHash: string; windowStart: Date; historyStart: Date },
+): Promise<{ pointInWindow: number; history: number; rangeInWindow: number }> {
+  const [row] = await db
+    .select({
+      pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} >= ${p.windowStart})`,
+      history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} < ${p.windowStart})`,
+      rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${p.rangeHash} AND ${ratings.createdAt} >= ${p.windowStart})`,
+    })
+    .from(ratings)
+    .where(
+      and(
+        gte(ratings.createdAt, p.historyStart),
+        sql`(${ratings.pointId} = ${p.pointId} OR ${ratings.rangeHash} = ${p.rangeHash})`,
+      ),
+    );
+  return {
+    pointInWindow: Number(row?.pointInWindow ?? 0),
+    history: Number(row?.history ?? 0),
+    rangeInWindow: Number(row?.rangeInWindow ?? 0),
+  };
+}
+
+/** Ratings one device gave since `since` (a per-device limit across points). */
+export async function deviceCountSince(db: Db, deviceId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(ratings)
+    .where(and(eq(ratings.deviceId, deviceId), gte(ratings.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+export interface RatingFilter {
+  unitIds: number[];
+  from?: string | undefined;
+  to?: string | undefined;
+  bad?: boolean | undefined;
+  review?: RatingRow['review'] | undefined;
+  appeal?: RatingRow['appeal'] | undefined;
+  pointId?: number | undefined;
+}
+
+function where(f: RatingFilter): SQL | undefined {
+  return and(
+    inArray(ratings.unitId, f.unitIds),
+    f.from ? gte(ratings.ratedOn, f.from) : undefined,
+    f.to ? lte(ratings.ratedOn, f.to) : undefined,
+    f.bad ? lte(ratings.stars, 2) : undefined,
+    f.review ? eq(ratings.review, f.review) : undefined,
+    f.appeal ? eq(ratings.appeal, f.appeal) : undefined,
+    f.pointId ? eq(ratings.pointId, f.pointId) : undefined,
+  );
+}
+
+export async function listRatings(
+  db: Db,
+  f: RatingFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: (RatingRow & { itemState: string | null })[]; total: number }> {
+  if (f.unitIds.length === 0) return { rows: [], total: 0 };
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ rating: ratings, itemState: ledgerItems.state })
+      .from(ratings)
+      .leftJoin(ledgerItems, eq(ledgerItems.id, ratings.ledgerItemId))
+      .where(where(f))
+      .orderBy(desc(ratings.createdAt), desc(ratings.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(ratings).where(where(f)),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.rating, itemState: r.itemState })), total: total?.n ?? 0 };
+}
+
+/**
+ * Per unit and month, the counts the figures are made of, over ratings that count (never held or
+ * released, and not removed by an upheld appeal). Stars are counted per level so the jurisdiction's
+ * points mapping is applied in core.
+ */
+export async function monthlyCounts(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<
+  {
+    unitId: number;
+    month: string;
+    stars: [number, number, number, number, number];
+    badRectified: number;
+    realNameBad: number;
+    realNameCalledBack: number;
+    realNameCalledBackRectified: number;
+  }[]
+> {
+  if (unitIds.length === 0) return [];
+  const bad = sql`${ratings.stars} <= 2`;
+  const real = sql`${ratings.phoneCipher} IS NOT NULL`;
+  const closed = sql`${ledgerItems.state} = 'closed'`;
+  const called = sql`${ratings.calledBackAt} IS NOT NULL`;
+  const rows = await db
+    .select({
+      unitId: ratings.unitId,
+      month: sql<string>`to_char(${ratings.ratedOn}, 'YYYY-MM')`,
+      s1: sql<number>`count(*) FILTER (WHERE ${ratings.stars} = 1)`,
+      s2: sql<number>`count(*) FILTER (WHERE ${ratings.stars} = 2)`,
+      s3: sql<number>`count(*) FILTER (WHERE ${ratings.stars} = 3)`,
+      s4: sql<number>`count(*) FILTER (WHERE ${ratings.stars} = 4)`,
+      s5: sql<number>`count(*) FILTER (WHERE ${ratings.stars} = 5)`,
+      badRectified: sql<number>`count(*) FILTER (WHERE ${bad} AND ${closed})`,
+      realNameBad: sql<number>`count(*) FILTER (WHERE ${bad} AND ${real})`,
+      realNameCalledBack: sql<number>`count(*) FILTER (WHERE ${bad} AND ${real} AND ${called})`,
+      realNameCalledBackRectified: sql<number>`count(*) FILTER (WHERE ${bad} AND ${real} AND ${called} AND ${closed})`,
+    })
+    .from(ratings)
+    .leftJoin(ledgerItems, eq(ledgerItems.id, ratings.ledgerItemId))
+    .where(
+      and(
+        inArray(ratings.unitId, unitIds),
+        gte(ratings.ratedOn, from),
+        lte(ratings.ratedOn, to),
+        inArray(ratings.review, ['none', 'released']),
+        sql`${ratings.appeal} <> 'upheld'`,
+      ),
+    )
+    .groupBy(ratings.unitId, sql`2`);
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    month: r.month,
+    stars: [Number(r.s1), Number(r.s2), Number(r.s3), Number(r.s4), Number(r.s5)],
+    badRectified: Number(r.badRectified),
+    realNameBad: Number(r.realNameBad),
+    realNameCalledBack: Number(r.realNameCalledBack),
+    realNameCalledBackRectified: Number(r.realNameCalledBackRectified),
+  }));
+}
+
+/** 差评 by reason, over ratings that count. */
+export async function reasonCounts(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<{ reason: string; n: number }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({ reason: sql<string>`coalesce(${ratings.reason}, '未说明')`, n: count() })
+    .from(ratings)
+    .where(
+      and(
+        inArray(ratings.unitId, unitIds),
+        gte(ratings.ratedOn, from),
+        lte(ratings.ratedOn, to),
+        lte(ratings.stars, 2),
+        inArray(ratings.review, ['none', 'released']),
+        sql`${ratings.appeal} <> 'upheld'`,
+      ),
+    )
+    .groupBy(sql`1`)
+    .orderBy(desc(count()));
+  return rows;
+}
+
+/** PIPL: address hashes are kept only as long as abuse detection needs them. */
+export async function eraseAddressesBefore(tx: Db, before: Date): Promise<number> {
+  const rows = await tx
+    .update(ratings)
+    .set({ addressHash: null, rangeHash: null })
+    .where(and(lt(ratings.createdAt, before), isNotNull(ratings.addressHash)))
+    .returning({ id: ratings.id });
+  return rows.length;
+}
+
+// 申诉 --------------------------------------------------------------------------------------------
+
+export async function insertAppeal(tx: Db, values: typeof ratingAppeals.$inferInsert): Promise<AppealRow> {
+  const [row] = await tx.insert(ratingAppeals).values(values).returning();
+  return row!;
+}
+
+export async function appealOf(db: Db, ratingId: number, lock = false): Promise<AppealRow | undefined> {
+  const q = db.select().from(ratingAppeals).where(eq(ratingAppeals.ratingId, ratingId));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function appealsOf(db: Db, ratingIds: number[]): Promise<Map<number, AppealRow>> {
+  if (ratingIds.length === 0) return new Map();
+  const rows = await db.select().from(ratingAppeals).where(inArray(ratingAppeals.ratingId, ratingIds));
+  return new Map(rows.map((r) => [r.ratingId, r]));
+}
+
+export async function updateAppeal(tx: Db, id: number, set: Partial<AppealRow>): Promise<AppealRow> {
+  const [row] = await tx.update(ratingAppeals).set(set).where(eq(ratingAppeals.id, id)).returning();
+  return row!;
+}
+
+/** Bad ratings in [from, to] by the facts their state is made of; core names the state. */
+export async function badStateFacts(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<{ review: RatingRow['review']; appeal: RatingRow['appeal']; followUp: RatingRow['followUp']; itemState: string | null; n: number }[]> {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({
+      review: ratings.review,
+      appeal: ratings.appeal,
+      followUp: ratings.followUp,
+      itemState: ledgerItems.state,
+      n: count(),
+    })
+    .from(ratings)
+    .leftJoin(ledgerItems, eq(ledgerItems.id, ratings.ledgerItemId))
+    .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to), lte(ratings.stars, 2)))
+    .groupBy(ratings.review, ratings.appeal, ratings.followUp, ledgerItems.state);
+}

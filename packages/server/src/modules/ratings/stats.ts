@@ -1,0 +1,123 @@
+import {
+  formatDecimal,
+  ratingFigures,
+  satisfactionScores,
+  type RatingCounts,
+  type RatingFigures,
+  type RatingSettings,
+  type RatingTally,
+} from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import * as units from '../units/index.js';
+import { monthlyCounts, reasonCounts } from './repository.js';
+import { ratingSettings } from './settings.js';
+
+type Monthly = Awaited<ReturnType<typeof monthlyCounts>>[number];
+
+function countsOf(rows: Monthly[], s: RatingSettings): RatingCounts {
+  const c: RatingCounts = {
+    total: 0,
+    good: 0,
+    bad: 0,
+    badRectified: 0,
+    realNameBad: 0,
+    realNameCalledBack: 0,
+    realNameCalledBackRectified: 0,
+    points: 0,
+  };
+  for (const r of rows) {
+    r.stars.forEach((n, i) => {
+      c.total += n;
+      c.points += n * s.levelPoints[i]!;
+    });
+    c.bad += r.stars[0] + r.stars[1];
+    c.good += r.stars[3] + r.stars[4];
+    c.badRectified += r.badRectified;
+    c.realNameBad += r.realNameBad;
+    c.realNameCalledBack += r.realNameCalledBack;
+    c.realNameCalledBackRectified += r.realNameCalledBackRectified;
+  }
+  return c;
+}
+
+export interface UnitStanding {
+  unit: { id: number; name: string; category: string | null };
+  counts: RatingCounts;
+  figures: RatingFigures;
+  /** Bayesian satisfaction 0–100 (DESIGN §3.4), exact to 6 places, and as shown. */
+  satisfaction: { value: string | null; shown: string };
+  /** Rank among every unit rated in the period (a district fact, whatever the viewer sees). */
+  rank: number | null;
+}
+
+/**
+ * Every rated unit's figures for [from, to], ranked by satisfaction over all of them; the caller's
+ * scope then only filters rows (a leader sees district ranks).
+ */
+export async function standings(db: Db, from: string, to: string): Promise<UnitStanding[]> {
+  const settings = await ratingSettings(db);
+  const all = await units.all(db);
+  const rows = await monthlyCounts(
+    db,
+    all.map((u) => u.id),
+    from,
+    to,
+  );
+  const byUnit = new Map<number, Monthly[]>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+  const tallies: RatingTally[] = [...byUnit].map(([unitId, rs]) => ({
+    unitId: String(unitId),
+    counts: [0, 1, 2, 3, 4].map((k) => rs.reduce((s, r) => s + r.stars[k]!, 0)) as unknown as RatingTally['counts'],
+  }));
+  const sat = new Map(satisfactionScores(tallies, settings.confidence).units.map((u) => [Number(u.unitId), u]));
+  const names = new Map(all.map((u) => [u.id, u] as const));
+  const list = [...byUnit].map(([unitId, rs]) => {
+    const counts = countsOf(rs, settings);
+    const s = sat.get(unitId)?.satisfaction ?? null;
+    const u = names.get(unitId);
+    return {
+      unit: { id: unitId, name: u?.name ?? '', category: u?.categoryName ?? null },
+      counts,
+      figures: ratingFigures(counts),
+      satisfaction: { value: s, shown: s === null ? '—' : formatDecimal(s, 2) },
+      rank: null as number | null,
+    };
+  });
+  // Equal on paper, equal rank: ranks on the exact 6-place figure, ties share (competition ranking).
+  list.sort((a, b) => Number(b.satisfaction.value ?? -1) - Number(a.satisfaction.value ?? -1) || a.unit.id - b.unit.id);
+  list.forEach((x, i) => {
+    const prev = list[i - 1];
+    x.rank = prev && prev.satisfaction.value === x.satisfaction.value ? prev.rank : i + 1;
+  });
+  return list;
+}
+
+/** Month by month, for the trend chart: ratings, 好评率 and 差评率 over the given units. */
+export async function trend(db: Db, unitIds: number[], from: string, to: string) {
+  const settings = await ratingSettings(db);
+  const rows = await monthlyCounts(db, unitIds, from, to);
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  return months.map((month) => {
+    const counts = countsOf(
+      rows.filter((r) => r.month === month),
+      settings,
+    );
+    const f = ratingFigures(counts);
+    return { month, total: counts.total, bad: counts.bad, goodRate: f.goodRate, badRate: f.badRate };
+  });
+}
+
+export const reasons = reasonCounts;
+
+/** For the composite evaluation: each unit's satisfaction in [from, to] (exact decimal, 0–100), through the face. */
+export async function satisfactionFor(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, string | null>> {
+  const wanted = new Set(unitIds);
+  return new Map(
+    (await standings(db, from, to)).filter((s) => wanted.has(s.unit.id)).map((s) => [s.unit.id, s.satisfaction.value]),
+  );
+}

@@ -1,0 +1,179 @@
+import { randomInt } from 'node:crypto';
+import {
+  burstReason,
+  isBadRating,
+  RATING_LEVELS,
+  ratingPeriodStart,
+  type IsoDate,
+  type RatingSettings,
+} from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import { emit } from '../../events/emit.js';
+import { localDate } from '../../jobs/clock.js';
+import type { AuditActor } from '../audit/index.js';
+import { loadCalendar } from '../calendar/index.js';
+import { openRectification } from '../ledger/index.js';
+import * as units from '../units/index.js';
+import { addressHashes, encryptPhone, type RatingKeys } from './keys.js';
+import {
+  burstCounts,
+  caseRated,
+  deviceCountSince,
+  insertRating,
+  pointByCode,
+  updateRating,
+  type PointRow,
+  type RatingRow,
+} from './repository.js';
+import { ratingSettings } from './settings.js';
+
+export interface Submission {
+  stars: number;
+  tags: string[];
+  comment: string;
+  reason?: string | undefined;
+  phone?: string | undefined;
+  caseNo?: string | undefined;
+}
+
+/** The citizen, as the audit log and the ledger history name them: nobody in particular. */
+export const RATER: AuditActor = { id: null, name: '群众（扫码评价）', address: null };
+
+/** A device gives at most this many ratings an hour, across all points (a hall has many windows). */
+const PER_DEVICE_PER_HOUR = 30;
+const HISTORY_DAYS = 14;
+// Crockford's base 32 without the look-alikes: what a person can read off a phone and type again.
+const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const newLookupCode = (): string =>
+  Array.from({ length: 10 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
+
+const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
+
+function checkContent(s: Submission, settings: RatingSettings): void {
+  const unknownTags = s.tags.filter((t) => !settings.tags.includes(t));
+  if (unknownTags.length > 0) throw bad(`评价维度“${unknownTags.join('、')}”不在可选范围内`);
+  if (isBadRating(s.stars)) {
+    if (!s.reason) throw bad('请选择不满意的原因');
+    if (!settings.badReasons.includes(s.reason)) throw bad(`原因“${s.reason}”不在可选范围内`);
+  } else {
+    if (s.reason) throw bad('只有“不满意”和“非常不满意”需要选择原因');
+    if (s.phone) throw bad('只有差评需要留下电话以便回访');
+  }
+}
+
+export interface Accepted {
+  lookupCode: string;
+  /** Waiting for the office's review before it counts (an unusual burst). */
+  held: boolean;
+}
+
+/**
+ * A citizen's rating from a point's QR page. Refused whole with a message the rater understands; the
+ * database's unique indexes make "once per device, point and period" and "once per case" true even
+ * when a thousand copies arrive at the same instant. A bad rating opens its rectification item on the
+ * ledger in the same transaction; a rating that arrives in a burst waits for review, counted by nobody.
+ */
+export async function submitRating(
+  db: Db,
+  keys: RatingKeys,
+  at: { code: string; deviceId: string; ip: string; now?: Date },
+  s: Submission,
+): Promise<Accepted> {
+  const now = at.now ?? new Date();
+  const point = await pointByCode(db, at.code);
+  if (!point || !point.active) throw notFound('评价点');
+  const settings = await ratingSettings(db);
+  checkContent(s, settings);
+  if (settings.requireVerifiedPhone && !s.phone) throw bad('本地区要求验证手机号后评价');
+  if ((await deviceCountSince(db, at.deviceId, new Date(now.getTime() - 3_600_000))) >= PER_DEVICE_PER_HOUR)
+    throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
+  if (s.caseNo && (await caseRated(db, point.unitId, s.caseNo))) throw caseTaken(s.caseNo);
+
+  const today = localDate(now);
+  const hashes = addressHashes(keys, at.ip);
+  const windowMs = settings.burst.windowMinutes * 60_000;
+  const counts = await burstCounts(db, {
+    pointId: point.id,
+    rangeHash: hashes.range,
+    windowStart: new Date(now.getTime() - windowMs),
+    historyStart: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+  });
+  // The one arriving now is in the window too.
+  const held = burstReason(
+    {
+      pointInWindow: counts.pointInWindow + 1,
+      history: { count: counts.history, windows: Math.floor((HISTORY_DAYS * 86_400_000) / windowMs) - 1 },
+      rangeInWindow: counts.rangeInWindow + 1,
+    },
+    settings.burst,
+  );
+
+  return db.transaction(async (tx) => {
+    const row = await insertRating(tx, {
+      pointId: point.id,
+      unitId: point.unitId,
+      stars: s.stars,
+      tags: s.tags,
+      comment: s.comment.trim(),
+      reason: s.reason ?? null,
+      caseNo: s.caseNo ?? null,
+      deviceId: at.deviceId,
+      periodStart: ratingPeriodStart(today, settings.periodDays),
+      ratedOn: today,
+      phoneCipher: s.phone ? encryptPhone(keys, s.phone) : null,
+      addressHash: hashes.address,
+      rangeHash: hashes.range,
+      lookupCode: newLookupCode(),
+      review: held ? 'held' : 'none',
+      reviewReason: held,
+      createdAt: now,
+    });
+    if (!row) {
+      if (s.caseNo && (await caseRated(tx, point.unitId, s.caseNo))) throw caseTaken(s.caseNo);
+      throw conflict(
+        settings.periodDays === 1
+          ? '这台设备今天已经评价过这个评价点了，明天可以再评'
+          : `这台设备在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
+      );
+    }
+    if (held) await emit(tx, { type: 'rating.held', ratingId: row.id, pointId: point.id, unitId: point.unitId, reason: held, day: today });
+    else if (isBadRating(row.stars)) await openRectificationFor(tx, row, point, settings, today);
+    return { lookupCode: row.lookupCode, held: held !== null };
+  });
+}
+
+const caseTaken = (caseNo: string) => conflict(`办件 ${caseNo} 已经评价过了（一事一评）`);
+
+/** The bad rating's item on the ledger, due in the jurisdiction's working days; a call back is due for a real name. */
+export async function openRectificationFor(
+  tx: Db,
+  row: RatingRow,
+  point: PointRow,
+  settings: RatingSettings,
+  today: IsoDate,
+): Promise<void> {
+  const calendar = await loadCalendar(tx);
+  const unitName = (await units.nameOf(tx, point.unitId)) ?? '';
+  const level = RATING_LEVELS.find((l) => l.stars === row.stars)?.label ?? '';
+  const lines = [
+    `评价点：${unitName} ${point.name}`,
+    `评价：${level}；原因：${row.reason ?? '未说明'}`,
+    row.tags.length > 0 ? `涉及：${row.tags.join('、')}` : '',
+    row.comment ? `意见：${row.comment}` : '',
+    row.caseNo ? `办件编号：${row.caseNo}` : '',
+    row.phoneCipher ? '评价人留有电话（实名差评），请在期限内回访' : '',
+  ].filter(Boolean);
+  const itemId = await openRectification(tx, RATER, {
+    title: `群众差评整改：${point.name}（${row.reason ?? level}）`,
+    content: lines.join('\n'),
+    source: '群众差评',
+    leadUnitId: point.unitId,
+    deadline: calendar.addWorkingDays(today, settings.rectifyWorkingDays),
+    tags: ['好差评'],
+  });
+  await updateRating(tx, row.id, {
+    ledgerItemId: itemId,
+    callbackDue: row.phoneCipher ? calendar.addWorkingDays(today, settings.callbackWorkingDays) : null,
+  });
+}
