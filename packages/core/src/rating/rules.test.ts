@@ -47,7 +47,9 @@ describe('rating rules', () => {
     expect(burstReason({ pointInWindow: 51, history: { count: 300, windows: 30 }, rangeInWindow: 1 }, rule)).toMatch(
       /远高于/,
     );
-    expect(burstReason({ pointInWindow: 16, history: { count: 300, windows: 30 }, rangeInWindow: 15 }, rule)).toBeNull();
+    expect(
+      burstReason({ pointInWindow: 16, history: { count: 300, windows: 30 }, rangeInWindow: 15 }, rule),
+    ).toBeNull();
     expect(burstReason({ pointInWindow: 16, history: { count: 300, windows: 30 }, rangeInWindow: 16 }, rule)).toMatch(
       /同一网段/,
     );

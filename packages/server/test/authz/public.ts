@@ -10,4 +10,10 @@ export const publicRoutes: Record<string, string> = {
   'PUT /api/judge/scores/:contestantId': 'judge device token',
   'GET /api/screen/:token/live': 'big screen by its unguessable token',
   'GET /api/screen/:token/events': 'big screen by its unguessable token',
+  'GET /api/public/points/:code': 'a citizen opens the QR page: the poster’s unguessable code',
+  'POST /api/public/device': 'a citizen’s phone gets a signed device token (one rating per device, point and period)',
+  'POST /api/public/points/:code/ratings':
+    'a citizen rates; device token (x-device-token), rate-limited, burst-checked',
+  'GET /api/public/lookup/:lookup': 'the rater follows the case by the lookup code given after rating',
+  'POST /api/public/lookup/:lookup/follow-up': 'the rater’s one 追评, by the lookup code',
 };

@@ -50,7 +50,13 @@ export async function openRectification(tx: Db, who: AuditActor, r: Rectificatio
     unitId: row.leadUnitId,
     after: { ...r },
   });
-  await tellLeadUnit(tx, row, 'ledger.assigned', `新督办事项：${row.title}`, `完成期限 ${row.deadline}，请及时签收办理`);
+  await tellLeadUnit(
+    tx,
+    row,
+    'ledger.assigned',
+    `新督办事项：${row.title}`,
+    `完成期限 ${row.deadline}，请及时签收办理`,
+  );
   return row.id;
 }
 
@@ -102,7 +108,13 @@ export async function raterVerdict(
     await event('rater_unsatisfied', text ? `评价人追评不满意：${text}` : '评价人追评不满意');
     if (item.state === 'close_requested' || item.state === 'closed')
       updated = await updateItem(tx, item, { state: 'in_progress', closedOn: null, closedBy: null });
-    await tellOrganiser(tx, updated, 'ledger.rater_unsatisfied', `群众追评不满意：${item.title}`, '事项已退回牵头单位重新办理');
+    await tellOrganiser(
+      tx,
+      updated,
+      'ledger.rater_unsatisfied',
+      `群众追评不满意：${item.title}`,
+      '事项已退回牵头单位重新办理',
+    );
     await tellLeadUnit(tx, updated, 'ledger.returned', `被退回：${item.title}`, '评价人对答复不满意，请重新办理');
   }
   await recordAudit(tx, who, {
@@ -126,7 +138,15 @@ export async function waiveRectification(
 ): Promise<void> {
   const item = await lockItem(tx, itemId);
   if (!item || item.state === 'closed') return;
-  await insertEvent(tx, { itemId, kind: 'waived', actorId: null, actorName: who.name, unitId: null, text: reason, data: null });
+  await insertEvent(tx, {
+    itemId,
+    kind: 'waived',
+    actorId: null,
+    actorName: who.name,
+    unitId: null,
+    text: reason,
+    data: null,
+  });
   const updated = await updateItem(tx, item, { state: 'closed', closedOn: today, closedBy: who.id });
   await recordAudit(tx, who, {
     action: 'ledger.waive',

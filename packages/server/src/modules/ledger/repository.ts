@@ -255,7 +255,11 @@ export async function answersOf(
 ): Promise<{ id: number; state: LedgerState; deadline: string; answer: string | null; answeredAt: Date | null }[]> {
   if (ids.length === 0) return [];
   const latest = db
-    .selectDistinctOn([ledgerEvents.itemId], { itemId: ledgerEvents.itemId, text: ledgerEvents.text, at: ledgerEvents.at })
+    .selectDistinctOn([ledgerEvents.itemId], {
+      itemId: ledgerEvents.itemId,
+      text: ledgerEvents.text,
+      at: ledgerEvents.at,
+    })
     .from(ledgerEvents)
     .where(and(inArray(ledgerEvents.itemId, ids), eq(ledgerEvents.kind, 'request_close')))
     .orderBy(ledgerEvents.itemId, desc(ledgerEvents.id))

@@ -9,6 +9,8 @@ import { pointById, ratingById } from './repository.js';
 export { ratingsRoutes } from './routes.js';
 export { ratingsRetentionJob } from './retention.js';
 export { satisfactionFor } from './stats.js';
+// For the demo seeders, which write a lived-in year of ratings directly.
+export { encryptPhone, ratingKeys } from './keys.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

@@ -41,8 +41,6 @@ const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(tex
 /** The keyed hash of an address, and of its range (IPv4 /24, IPv6 /48): one Wi-Fi hall is one range. */
 export function addressHashes(keys: RatingKeys, ip: string): { address: string; range: string } {
   const v4 = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
-  const range = isIPv4(v4)
-    ? v4.split('.').slice(0, 3).join('.')
-    : v4.split(':').slice(0, 3).join(':');
+  const range = isIPv4(v4) ? v4.split('.').slice(0, 3).join('.') : v4.split(':').slice(0, 3).join(':');
   return { address: hmac(keys.address, `a|${v4}`), range: hmac(keys.address, `r|${range}`) };
 }

@@ -38,6 +38,15 @@ import { ratingSettings } from './settings.js';
 import { openRectificationFor } from './submit.js';
 
 type Viewer = 'office' | 'unit' | 'reader';
+
+/** A number stored under another server secret cannot be opened: say so rather than fail the page. */
+function masked(keys: RatingKeys, cipher: string): string {
+  try {
+    return maskPhone(decryptPhone(keys, cipher));
+  } catch {
+    return '（无法解密）';
+  }
+}
 const viewerOf = (actor: Actor, unitPath: string): Viewer =>
   hasPermission(actor, 'rating.manage') ? 'office' : can(actor, 'rating.work', unitPath) ? 'unit' : 'reader';
 
@@ -111,7 +120,7 @@ export async function toViews(
       ratedOn: r.ratedOn,
       createdAt: r.createdAt,
       realName: r.phoneCipher !== null,
-      phone: r.phoneCipher && viewer === 'unit' ? maskPhone(decryptPhone(keys, r.phoneCipher)) : null,
+      phone: r.phoneCipher && viewer === 'unit' ? masked(keys, r.phoneCipher) : null,
       review: r.review,
       reviewReason: r.reviewReason,
       stateLabel: bad
@@ -231,11 +240,23 @@ export async function recordCallback(
 }
 
 /** The full number, for the call: only the rated unit, and every opening is in the audit log (PIPL). */
-export async function revealPhone(db: Db, keys: RatingKeys, actor: Actor, who: AuditActor, id: number): Promise<string> {
+export async function revealPhone(
+  db: Db,
+  keys: RatingKeys,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const r = await locked(tx, keys, actor, id, 'reveal_phone');
+    let phone: string;
+    try {
+      phone = decryptPhone(keys, r.phoneCipher!);
+    } catch {
+      throw new AppError('RULE_VIOLATION', '号码无法解密：它由更换前的服务器密钥加密');
+    }
     await recordAudit(tx, who, { action: 'rating.phone.reveal', targetType: 'rating', targetId: id, unitId: r.unitId });
-    return decryptPhone(keys, r.phoneCipher!);
+    return phone;
   });
 }
 
@@ -250,7 +271,12 @@ export async function appeal(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const r = await locked(tx, keys, actor, id, 'appeal');
-    const a = await insertAppeal(tx, { ratingId: id, reason: input.reason, fileIds: input.fileIds, createdBy: actor.userId });
+    const a = await insertAppeal(tx, {
+      ratingId: id,
+      reason: input.reason,
+      fileIds: input.fileIds,
+      createdBy: actor.userId,
+    });
     await claimFiles(tx, actor, input.fileIds, { ownerType: 'rating_appeal', ownerId: a.id, unitId: r.unitId });
     await updateRating(tx, id, { appeal: 'pending' });
     await recordAudit(tx, who, {
@@ -290,7 +316,12 @@ export async function decideAppeal(
     if (!a || a.state !== 'pending') throw invalidState('该申诉已审核');
     if (a.createdBy === actor.userId) throw forbidden('申诉须由申诉人以外的人审核');
     const state = input.uphold ? 'upheld' : 'refused';
-    await updateAppeal(tx, a.id, { state, decidedBy: actor.userId, decidedAt: new Date(), decision: input.reason.trim() });
+    await updateAppeal(tx, a.id, {
+      state,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      decision: input.reason.trim(),
+    });
     await updateRating(tx, id, { appeal: state });
     if (input.uphold && r.ledgerItemId)
       await waiveRectification(tx, who, r.ledgerItemId, `差评申诉成立：${input.reason.trim()}`, localDate());

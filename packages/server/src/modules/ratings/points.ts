@@ -149,7 +149,8 @@ export async function importPoints(db: Db, actor: Actor, who: AuditActor, file: 
       unitId,
       list.map((w) => w.name),
     );
-    for (const w of list) if (taken.has(w.name)) problems.push({ row: w.row, column: '评价点名称', message: '本单位已有同名评价点' });
+    for (const w of list)
+      if (taken.has(w.name)) problems.push({ row: w.row, column: '评价点名称', message: '本单位已有同名评价点' });
   }
   if (problems.length > 0) throw importInvalid([...problems].sort(byRow) as ImportProblem[]);
   let created = 0;

@@ -26,7 +26,10 @@ const FONTS: { path: string; family?: string }[] = [
 function cjkFont(): { path: string; family?: string } {
   const font = FONTS.find((f) => existsSync(f.path));
   if (!font)
-    throw new AppError('RULE_VIOLATION', '服务器未安装中文字体，无法生成海报：请安装 fonts-noto-cjk，或用 LEITAI_CJK_FONT 指定字体文件');
+    throw new AppError(
+      'RULE_VIOLATION',
+      '服务器未安装中文字体，无法生成海报：请安装 fonts-noto-cjk，或用 LEITAI_CJK_FONT 指定字体文件',
+    );
   return font;
 }
 
@@ -51,8 +54,14 @@ export async function postersPdf(posters: Poster[], opts: { size: 'A4' | 'A5'; c
     doc.addPage();
     doc.font('cjk');
     doc.rect(0, 0, w, 90 * k).fill('#c0392b');
-    doc.fillColor('#ffffff').fontSize(30 * k).text('政务服务 好差评', 0, 26 * k, { width: w, align: 'center' });
-    doc.fillColor('#222222').fontSize(24 * k).text(p.unitName, 40 * k, 120 * k, { width: w - 80 * k, align: 'center' });
+    doc
+      .fillColor('#ffffff')
+      .fontSize(30 * k)
+      .text('政务服务 好差评', 0, 26 * k, { width: w, align: 'center' });
+    doc
+      .fillColor('#222222')
+      .fontSize(24 * k)
+      .text(p.unitName, 40 * k, 120 * k, { width: w - 80 * k, align: 'center' });
     doc.fontSize(20 * k).text(p.pointName, 40 * k, 160 * k, { width: w - 80 * k, align: 'center' });
     const size = 320 * k;
     doc.image(await qrPng(p.url), (w - size) / 2, 210 * k, { width: size, height: size });
@@ -67,7 +76,10 @@ export async function postersPdf(posters: Poster[], opts: { size: 'A4' | 'A5'; c
         { width: w - 120 * k, align: 'center', lineGap: 4 * k },
       );
     doc.fontSize(11 * k).text(opts.campaign, 0, h - 60 * k, { width: w, align: 'center' });
-    doc.fontSize(9 * k).fillColor('#888888').text(p.url, 0, h - 40 * k, { width: w, align: 'center' });
+    doc
+      .fontSize(9 * k)
+      .fillColor('#888888')
+      .text(p.url, 0, h - 40 * k, { width: w, align: 'center' });
   }
   doc.end();
   return done;

@@ -86,7 +86,8 @@ export async function followUp(
   code: string,
   input: { satisfied: boolean; comment: string },
 ): Promise<LookupView> {
-  if (input.comment.length > RATING_COMMENT_MAX) throw new AppError('VALIDATION_FAILED', `追评不超过 ${RATING_COMMENT_MAX} 个字`);
+  if (input.comment.length > RATING_COMMENT_MAX)
+    throw new AppError('VALIDATION_FAILED', `追评不超过 ${RATING_COMMENT_MAX} 个字`);
   return db.transaction(async (tx) => {
     const r = await ratingByLookup(tx, code.toUpperCase(), true);
     if (!r) throw notFound('评价记录');

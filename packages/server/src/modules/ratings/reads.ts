@@ -111,7 +111,11 @@ export async function ratingsExport(db: Db, scope: UnitFilter, from: string, to:
         { header: '差评率', numFmt: PERCENT_FMT, value: (s) => percentCell(s.figures.badRate) },
         { header: '差评整改率', numFmt: PERCENT_FMT, value: (s) => percentCell(s.figures.rectifiedRate) },
         { header: '回访率', numFmt: PERCENT_FMT, value: (s) => percentCell(s.figures.callbackRate) },
-        { header: '实名差评回访整改率', numFmt: PERCENT_FMT, value: (s) => percentCell(s.figures.realNameRectifiedRate) },
+        {
+          header: '实名差评回访整改率',
+          numFmt: PERCENT_FMT,
+          value: (s) => percentCell(s.figures.realNameRectifiedRate),
+        },
       ],
       rows: o.standings,
     },

@@ -78,11 +78,7 @@ export async function ratingByLookup(db: Db, code: string, lock = false): Promis
   return row;
 }
 
-export async function updateRating(
-  tx: Db,
-  id: number,
-  set: Partial<typeof ratings.$inferInsert>,
-): Promise<RatingRow> {
+export async function updateRating(tx: Db, id: number, set: Partial<typeof ratings.$inferInsert>): Promise<RatingRow> {
   const [row] = await tx.update(ratings).set(set).where(eq(ratings.id, id)).returning();
   return row!;
 }
@@ -292,7 +288,15 @@ export async function badStateFacts(
   unitIds: number[],
   from: string,
   to: string,
-): Promise<{ review: RatingRow['review']; appeal: RatingRow['appeal']; followUp: RatingRow['followUp']; itemState: string | null; n: number }[]> {
+): Promise<
+  {
+    review: RatingRow['review'];
+    appeal: RatingRow['appeal'];
+    followUp: RatingRow['followUp'];
+    itemState: string | null;
+    n: number;
+  }[]
+> {
   if (unitIds.length === 0) return [];
   return db
     .select({
@@ -304,6 +308,13 @@ export async function badStateFacts(
     })
     .from(ratings)
     .leftJoin(ledgerItems, eq(ledgerItems.id, ratings.ledgerItemId))
-    .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to), lte(ratings.stars, 2)))
+    .where(
+      and(
+        inArray(ratings.unitId, unitIds),
+        gte(ratings.ratedOn, from),
+        lte(ratings.ratedOn, to),
+        lte(ratings.stars, 2),
+      ),
+    )
     .groupBy(ratings.review, ratings.appeal, ratings.followUp, ledgerItems.state);
 }

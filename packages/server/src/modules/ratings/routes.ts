@@ -67,7 +67,11 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/ratings/points/:id/qr.png', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
     await requireAccess(request, 'rating.read', { kind: 'rating_point', id: request.params.id });
-    return sendFile(reply, `评价二维码-${request.params.id}.png`, await pointQr(db, request.params.id, originOf(request)));
+    return sendFile(
+      reply,
+      `评价二维码-${request.params.id}.png`,
+      await pointQr(db, request.params.id, originOf(request)),
+    );
   });
   app.get('/ratings/posters.pdf', { schema: { tags, querystring: ZPosterQuery } }, async (request, reply) => {
     const { actor, scope } = requireScope(request, 'rating.read');

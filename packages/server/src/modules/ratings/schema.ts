@@ -32,7 +32,12 @@ const ZKind = z.enum(['unit', 'window', 'matter', 'team']);
 export const ZNewPoints = z.object({
   unitId: z.number().int().positive(),
   points: z
-    .array(z.object({ name: z.string().trim().min(2, '评价点名称至少 2 个字').max(40, '评价点名称不超过 40 个字'), kind: ZKind }))
+    .array(
+      z.object({
+        name: z.string().trim().min(2, '评价点名称至少 2 个字').max(40, '评价点名称不超过 40 个字'),
+        kind: ZKind,
+      }),
+    )
     .min(1)
     .max(100),
 });

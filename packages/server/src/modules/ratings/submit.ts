@@ -137,7 +137,15 @@ export async function submitRating(
           : `这台设备在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
       );
     }
-    if (held) await emit(tx, { type: 'rating.held', ratingId: row.id, pointId: point.id, unitId: point.unitId, reason: held, day: today });
+    if (held)
+      await emit(tx, {
+        type: 'rating.held',
+        ratingId: row.id,
+        pointId: point.id,
+        unitId: point.unitId,
+        reason: held,
+        day: today,
+      });
     else if (isBadRating(row.stars)) await openRectificationFor(tx, row, point, settings, today);
     return { lookupCode: row.lookupCode, held: held !== null };
   });
