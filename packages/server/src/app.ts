@@ -22,6 +22,7 @@ import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
 import { OutboxRelay } from './events/consumer.js';
+import { emitScope } from './events/emit.js';
 import { accessTargets, apiModules, eventConsumers, realtimeTopics } from './modules/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
 import { setAuditAlgorithm } from './modules/audit/index.js';
@@ -97,12 +98,19 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     transform: jsonSchemaTransform,
   });
 
+  // Each request runs in its own emit scope, so onSend knows whether it wrote an event.
+  const scopes = new WeakMap<object, { emitted: boolean }>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const scope = { emitted: false };
+    scopes.set(request, scope);
+    emitScope.run(scope, done);
+  });
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
     // Whoever changed something sees its consequences at once (their own bell, the live view): a write
     // delivers what it emitted before answering, rather than waiting for the loop to wake.
-    if (!SAFE_METHODS.has(request.method))
+    if (!SAFE_METHODS.has(request.method) && scopes.get(request)?.emitted)
       await outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
   });
 
@@ -127,6 +135,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 
   const serveWeb = existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>.
+  if (serveWeb)
+    for (const path of ['/r/:code', '/q', '/q/:code'])
+      app.get(path, { schema: { hide: true } }, (_request, reply) => reply.sendFile('rate.html'));
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html.
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

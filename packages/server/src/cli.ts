@@ -69,7 +69,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   async 'demo:seed'() {
     const database = await open();
     await database.migrate();
-    const seeded = await seedDemoIfEmpty(database.db, { today: new Date(), log: console.log });
+    const seeded = await seedDemoIfEmpty(database.db, {
+      today: new Date(),
+      log: console.log,
+      secret: loadConfig().secret,
+    });
     console.log(seeded ? 'Demo data loaded.' : 'The database is not empty; nothing loaded.');
     await database.close();
     return 0;

@@ -14,7 +14,11 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 });
 await database.migrate();
 if (config.demo) {
-  const seeded = await seedDemoIfEmpty(database.db, { today: new Date(), log: (line) => console.log(line) });
+  const seeded = await seedDemoIfEmpty(database.db, {
+    today: new Date(),
+    log: (line) => console.log(line),
+    secret: config.secret,
+  });
   if (seeded) console.log('Demo district loaded. Accounts are listed in README.md (password Leitai@2026).');
 }
 const app = await buildApp({

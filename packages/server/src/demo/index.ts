@@ -7,6 +7,8 @@ import { demoSeeders } from './seeders.js';
 export interface DemoContext {
   today: Date;
   log: (line: string) => void;
+  /** The server secret, so demo phones are encrypted as the running server will open them; without it, none are left. */
+  secret?: string;
 }
 
 /**

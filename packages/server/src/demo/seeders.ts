@@ -4,6 +4,14 @@ import { calendarSeeder } from './calendar.js';
 import { arenaSeeder } from './arena.js';
 import { ledgerSeeder } from './ledger.js';
 import { dispatchSeeder } from './dispatch.js';
+import { ratingsSeeder } from './ratings.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas join the dispatch's campaign). */
-export const demoSeeders: DemoSeeder[] = [districtSeeder, calendarSeeder, dispatchSeeder, arenaSeeder, ledgerSeeder];
+export const demoSeeders: DemoSeeder[] = [
+  districtSeeder,
+  calendarSeeder,
+  dispatchSeeder,
+  arenaSeeder,
+  ledgerSeeder,
+  ratingsSeeder,
+];

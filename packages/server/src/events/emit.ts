@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
@@ -7,10 +8,18 @@ import type { DomainEvent } from './types.js';
 export const OUTBOX_CHANNEL = 'leitai_outbox';
 
 /**
+ * Whether the request being handled wrote an event: one that wrote none has nothing of its own to
+ * deliver before answering, so a burst of plain writes (citizens' ratings) costs no outbox round trips.
+ */
+export const emitScope = new AsyncLocalStorage<{ emitted: boolean }>();
+
+/**
  * Records a domain event. Call it inside the use case's transaction: the event commits with the change
  * or rolls back with it, and the consumers hear of it only after commit.
  */
 export async function emit(tx: Db, event: DomainEvent): Promise<void> {
+  const scope = emitScope.getStore();
+  if (scope) scope.emitted = true;
   const { type, ...payload } = event;
   await tx.insert(outbox).values({ topic: type, payload });
   await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${type})`);

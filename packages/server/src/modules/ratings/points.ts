@@ -5,6 +5,7 @@ import { AppError, conflict, importInvalid, notFound, type ImportProblem } from 
 import { buildTemplate, byRow, readSheet, type TemplateColumn } from '../../excel/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import * as units from '../units/index.js';
+import { forgetPoints } from './point-cache.js';
 import { postersPdf, qrPng } from './posters.js';
 import { insertPoints, pointById, pointNamesTaken, pointsOf, updatePoint, type PointRow } from './repository.js';
 import { ratingSettings } from './settings.js';
@@ -92,6 +93,7 @@ export async function editPoint(
     if (set.name && set.name !== before.name && (await pointNamesTaken(tx, before.unitId, [set.name])).size > 0)
       throw conflict(`本单位已有名为“${set.name}”的评价点`);
     const after = (await updatePoint(tx, id, set))!;
+    forgetPoints(db);
     await recordAudit(tx, who, {
       action: 'rating.point.update',
       targetType: 'rating_point',

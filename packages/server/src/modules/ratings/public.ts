@@ -13,13 +13,14 @@ import { localDate } from '../../jobs/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { itemAnswers, raterVerdict } from '../ledger/index.js';
 import * as units from '../units/index.js';
-import { pointByCode, pointById, ratingByLookup, updateRating, type RatingRow } from './repository.js';
+import { pointById, ratingByLookup, updateRating, type RatingRow } from './repository.js';
+import { pointOfCode } from './point-cache.js';
 import { ratingSettings } from './settings.js';
 import { RATER } from './submit.js';
 
 /** What the QR page needs to ask: whose point, the levels, the tags and reasons this jurisdiction uses. */
 export async function pointForm(db: Db, code: string) {
-  const point = await pointByCode(db, code);
+  const point = await pointOfCode(db, code);
   if (!point || !point.active) throw notFound('评价点');
   const settings = await ratingSettings(db);
   return {

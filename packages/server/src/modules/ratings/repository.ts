@@ -83,13 +83,17 @@ export async function updateRating(tx: Db, id: number, set: Partial<typeof ratin
   return row!;
 }
 
-/** What the burst rule weighs: arrivals at the point in the window, its history, the address range's arrivals. */
+/**
+ * What the burst rule weighs — arrivals at the point in the window, its history, the address range's
+ * arrivals — and the device's ratings in the last hour, in one query (a public rating costs few).
+ */
 export async function burstCounts(
   db: Db,
-  p: { pointId: number; rangeHash: string; windowStart: Date; historyStart: Date },
-): Promise<{ pointInWindow: number; history: number; rangeInWindow: number }> {
+  p: { pointId: number; rangeHash: string; deviceId: string; windowStart: Date; historyStart: Date; hourStart: Date },
+): Promise<{ pointInWindow: number; history: number; rangeInWindow: number; deviceInHour: number }> {
   const [row] = await db
     .select({
+      deviceInHour: sql<number>`count(*) FILTER (WHERE ${ratings.deviceId} = ${p.deviceId} AND ${ratings.createdAt} >= ${p.hourStart})`,
       pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} >= ${p.windowStart})`,
       history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} < ${p.windowStart})`,
       rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${p.rangeHash} AND ${ratings.createdAt} >= ${p.windowStart})`,
@@ -98,23 +102,15 @@ export async function burstCounts(
     .where(
       and(
         gte(ratings.createdAt, p.historyStart),
-        sql`(${ratings.pointId} = ${p.pointId} OR ${ratings.rangeHash} = ${p.rangeHash})`,
+        sql`(${ratings.pointId} = ${p.pointId} OR ${ratings.rangeHash} = ${p.rangeHash} OR ${ratings.deviceId} = ${p.deviceId})`,
       ),
     );
   return {
+    deviceInHour: Number(row?.deviceInHour ?? 0),
     pointInWindow: Number(row?.pointInWindow ?? 0),
     history: Number(row?.history ?? 0),
     rangeInWindow: Number(row?.rangeInWindow ?? 0),
   };
-}
-
-/** Ratings one device gave since `since` (a per-device limit across points). */
-export async function deviceCountSince(db: Db, deviceId: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(ratings)
-    .where(and(eq(ratings.deviceId, deviceId), gte(ratings.createdAt, since)));
-  return row?.n ?? 0;
 }
 
 export interface RatingFilter {

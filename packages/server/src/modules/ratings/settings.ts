@@ -33,12 +33,30 @@ export const ZRatingSettings = z.object({
   }),
 });
 
-export async function ratingSettings(db: Db): Promise<RatingSettings> {
+/**
+ * Every public rating reads the settings: kept for a few seconds per database, so a hall's burst does
+ * not read them a thousand times. A change made here is seen at once by this instance, and by another
+ * instance within the TTL.
+ */
+const TTL_MS = 5_000;
+const cache = new WeakMap<object, { at: number; value: Promise<RatingSettings> }>();
+
+async function load(db: Db): Promise<RatingSettings> {
   const parsed = ZRatingSettings.partial().safeParse(await readSetting(db, KEY));
   return { ...DEFAULT_RATING_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
+export function ratingSettings(db: Db, fresh = false): Promise<RatingSettings> {
+  const hit = cache.get(db);
+  if (!fresh && hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = load(db);
+  cache.set(db, { at: Date.now(), value });
+  value.catch(() => cache.delete(db));
+  return value;
+}
+
 export async function saveRatingSettings(db: Db, who: AuditActor, s: RatingSettings): Promise<RatingSettings> {
   await writeSetting(db, who, KEY, s);
+  cache.delete(db);
   return s;
 }

@@ -8,6 +8,7 @@ import {
   type RatingSettings,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import type { ratings } from '../../db/schema/index.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import { localDate } from '../../jobs/clock.js';
@@ -16,16 +17,8 @@ import { loadCalendar } from '../calendar/index.js';
 import { openRectification } from '../ledger/index.js';
 import * as units from '../units/index.js';
 import { addressHashes, encryptPhone, type RatingKeys } from './keys.js';
-import {
-  burstCounts,
-  caseRated,
-  deviceCountSince,
-  insertRating,
-  pointByCode,
-  updateRating,
-  type PointRow,
-  type RatingRow,
-} from './repository.js';
+import { burstCounts, caseRated, insertRating, updateRating, type PointRow, type RatingRow } from './repository.js';
+import { pointOfCode } from './point-cache.js';
 import { ratingSettings } from './settings.js';
 
 export interface Submission {
@@ -81,13 +74,11 @@ export async function submitRating(
   s: Submission,
 ): Promise<Accepted> {
   const now = at.now ?? new Date();
-  const point = await pointByCode(db, at.code);
+  const point = await pointOfCode(db, at.code);
   if (!point || !point.active) throw notFound('评价点');
   const settings = await ratingSettings(db);
   checkContent(s, settings);
   if (settings.requireVerifiedPhone && !s.phone) throw bad('本地区要求验证手机号后评价');
-  if ((await deviceCountSince(db, at.deviceId, new Date(now.getTime() - 3_600_000))) >= PER_DEVICE_PER_HOUR)
-    throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
   if (s.caseNo && (await caseRated(db, point.unitId, s.caseNo))) throw caseTaken(s.caseNo);
 
   const today = localDate(now);
@@ -96,9 +87,12 @@ export async function submitRating(
   const counts = await burstCounts(db, {
     pointId: point.id,
     rangeHash: hashes.range,
+    deviceId: at.deviceId,
     windowStart: new Date(now.getTime() - windowMs),
     historyStart: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+    hourStart: new Date(now.getTime() - 3_600_000),
   });
+  if (counts.deviceInHour >= PER_DEVICE_PER_HOUR) throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
   // The one arriving now is in the window too.
   const held = burstReason(
     {
@@ -109,34 +103,42 @@ export async function submitRating(
     settings.burst,
   );
 
+  const values: typeof ratings.$inferInsert = {
+    pointId: point.id,
+    unitId: point.unitId,
+    stars: s.stars,
+    tags: s.tags,
+    comment: s.comment.trim(),
+    reason: s.reason ?? null,
+    caseNo: s.caseNo ?? null,
+    deviceId: at.deviceId,
+    periodStart: ratingPeriodStart(today, settings.periodDays),
+    ratedOn: today,
+    phoneCipher: s.phone ? encryptPhone(keys, s.phone) : null,
+    addressHash: hashes.address,
+    rangeHash: hashes.range,
+    lookupCode: newLookupCode(),
+    review: held ? 'held' : 'none',
+    reviewReason: held,
+    createdAt: now,
+  };
+  const refused = async (tx: Db) => {
+    if (s.caseNo && (await caseRated(tx, point.unitId, s.caseNo))) return caseTaken(s.caseNo);
+    return conflict(
+      settings.periodDays === 1
+        ? '这台设备今天已经评价过这个评价点了，明天可以再评'
+        : `这台设备在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
+    );
+  };
+  // A plain good rating is one statement, atomic by itself; what must commit with it (an item, an event) takes a transaction.
+  if (!held && !isBadRating(s.stars)) {
+    const row = await insertRating(db, values);
+    if (!row) throw await refused(db);
+    return { lookupCode: row.lookupCode, held: false };
+  }
   return db.transaction(async (tx) => {
-    const row = await insertRating(tx, {
-      pointId: point.id,
-      unitId: point.unitId,
-      stars: s.stars,
-      tags: s.tags,
-      comment: s.comment.trim(),
-      reason: s.reason ?? null,
-      caseNo: s.caseNo ?? null,
-      deviceId: at.deviceId,
-      periodStart: ratingPeriodStart(today, settings.periodDays),
-      ratedOn: today,
-      phoneCipher: s.phone ? encryptPhone(keys, s.phone) : null,
-      addressHash: hashes.address,
-      rangeHash: hashes.range,
-      lookupCode: newLookupCode(),
-      review: held ? 'held' : 'none',
-      reviewReason: held,
-      createdAt: now,
-    });
-    if (!row) {
-      if (s.caseNo && (await caseRated(tx, point.unitId, s.caseNo))) throw caseTaken(s.caseNo);
-      throw conflict(
-        settings.periodDays === 1
-          ? '这台设备今天已经评价过这个评价点了，明天可以再评'
-          : `这台设备在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
-      );
-    }
+    const row = await insertRating(tx, values);
+    if (!row) throw await refused(tx);
     if (held)
       await emit(tx, {
         type: 'rating.held',
@@ -146,7 +148,7 @@ export async function submitRating(
         reason: held,
         day: today,
       });
-    else if (isBadRating(row.stars)) await openRectificationFor(tx, row, point, settings, today);
+    else await openRectificationFor(tx, row, point, settings, today);
     return { lookupCode: row.lookupCode, held: held !== null };
   });
 }

@@ -1,4 +1,5 @@
 import type { JudgeState } from '@leitai/core';
+import i18next from 'i18next';
 import { createClient } from '../../../lib/api';
 
 export type { JudgeState };
@@ -20,6 +21,7 @@ const judgeClient = createClient({
     const token = judgeToken.get();
     return token ? { 'x-judge-token': token } : {};
   },
+  failed: (status) => i18next.t('common:errors.requestFailed', { status }),
 });
 
 /** A join code (from the host's QR) buys a device token. */
