@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, fromDayNumber, RATING_LEVELS, type LedgerState } from '@leitai/core';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
 import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
 import { insertEvent, insertItem } from '../modules/ledger/index.js';

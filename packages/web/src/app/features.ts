@@ -4,6 +4,14 @@ import { ledgerFeature } from '../features/ledger';
 import { calendarFeature } from '../features/calendar';
 import { adminFeature } from '../features/admin';
 import { dispatchFeature } from '../features/dispatch';
+import { ratingsFeature } from '../features/ratings';
 
 /** Every feature of the web app, one line each. */
-export const features: Feature[] = [arenaFeature, ledgerFeature, calendarFeature, adminFeature, dispatchFeature];
+export const features: Feature[] = [
+  arenaFeature,
+  ledgerFeature,
+  ratingsFeature,
+  calendarFeature,
+  adminFeature,
+  dispatchFeature,
+];

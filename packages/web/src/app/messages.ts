@@ -6,6 +6,7 @@ import { calendarMessages } from '../features/calendar/messages';
 import { dispatchMessages } from '../features/dispatch/messages';
 import { ledgerMessages } from '../features/ledger/messages';
 import { notificationsMessages } from '../features/notifications/messages';
+import { ratingsMessages } from '../features/ratings/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -20,6 +21,7 @@ export const catalogues = {
   dispatch: dispatchMessages,
   ledger: ledgerMessages,
   notifications: notificationsMessages,
+  ratings: ratingsMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 // `use` is echarts' registration, not React's hook: imported under another name so the hooks rule reads it right.
 import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only the pieces the charts need, so the chart adds little to the bundle. (echarts-for-react needs a
 // top-level tslib that the workspace does not install; this wrapper is the few lines we use of it.)
-registerCharts([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerCharts([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** An echarts chart of the given option, resized with the window. */
 export function EChart({ option, height }: { option: EChartsCoreOption; height: number }) {

@@ -46,7 +46,7 @@ async function ratePage(point: string) {
       type: 'tel',
       inputmode: 'numeric',
       maxlength: '11',
-      placeholder: '选填：留下手机号，单位将回访（仅用于回访）',
+      placeholder: '选填：手机号，仅用于回访',
       'aria-label': '手机号码',
       oninput: (ev: Event) => (state.phone = (ev.target as HTMLInputElement).value.trim() || undefined),
     });

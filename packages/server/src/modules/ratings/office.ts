@@ -10,6 +10,7 @@ import {
   RATING_LEVELS,
   type Actor,
   type BadRatingFacts,
+  type BadRatingState,
   type RatingAction,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
@@ -68,6 +69,8 @@ export interface RatingView {
   phone: string | null;
   review: BadRatingFacts['review'];
   reviewReason: string | null;
+  /** A bad rating's state (core's word for it in stateLabel); null for a rating that needs nothing. */
+  state: BadRatingState | null;
   stateLabel: string;
   ledgerItemId: number | null;
   callbackDue: string | null;
@@ -123,6 +126,7 @@ export async function toViews(
       phone: r.phoneCipher && viewer === 'unit' ? masked(keys, r.phoneCipher) : null,
       review: r.review,
       reviewReason: r.reviewReason,
+      state: bad || r.review === 'held' ? badRatingState(facts) : null,
       stateLabel: bad
         ? BAD_RATING_STATE_LABELS[badRatingState(facts)]
         : r.review === 'held'

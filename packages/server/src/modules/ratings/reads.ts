@@ -1,6 +1,8 @@
 import {
   BAD_RATING_STATE_LABELS,
   badRatingState,
+  ratingFigures,
+  type RatingCounts,
   type Actor,
   type BadRatingFacts,
   type Rate,
@@ -19,6 +21,11 @@ import { reasons, standings, trend, type UnitStanding } from './stats.js';
 export async function scopeUnits(db: Db, scope: UnitFilter, unitId?: number): Promise<number[]> {
   const ids = (await units.inScope(db, scope)).map((u) => u.id);
   return unitId === undefined ? ids : ids.filter((id) => id === unitId);
+}
+
+/** Units by name, for a form's choice. */
+export async function unitChoices(db: Db, scope: UnitFilter): Promise<{ id: number; name: string }[]> {
+  return (await units.inScope(db, scope)).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
 }
 
 export async function pointList(db: Db, actor: Actor, scope: UnitFilter, unitId?: number) {
@@ -70,10 +77,29 @@ export async function overview(db: Db, scope: UnitFilter, from: string, to: stri
     const state = badRatingState({ ...f, itemState: f.itemState as BadRatingFacts['itemState'] });
     states.set(state, (states.get(state) ?? 0) + f.n);
   }
+  const rows = all.filter((s) => wanted.has(s.unit.id));
+  const counts = rows.reduce<RatingCounts>(
+    (c, s) => {
+      for (const k of Object.keys(c) as (keyof RatingCounts)[]) c[k] += s.counts[k];
+      return c;
+    },
+    {
+      total: 0,
+      good: 0,
+      bad: 0,
+      badRectified: 0,
+      realNameBad: 0,
+      realNameCalledBack: 0,
+      realNameCalledBackRectified: 0,
+      points: 0,
+    },
+  );
   return {
     from,
     to,
-    standings: all.filter((s) => wanted.has(s.unit.id)),
+    /** The viewer's units together. */
+    totals: { counts, figures: ratingFigures(counts) },
+    standings: rows,
     trend: months,
     reasons: why,
     states: Object.entries(BAD_RATING_STATE_LABELS).map(([state, label]) => ({

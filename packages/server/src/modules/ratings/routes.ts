@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import { unitFilter } from '@leitai/core';
 import { requireAccess, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { publicRoutes } from '../../http/public/index.js';
@@ -8,7 +9,7 @@ import { ratingKeys } from './keys.js';
 import { appeal, decideAppeal, recordCallback, revealPhone, review } from './office.js';
 import { createPoints, editPoint, importPoints, pointQr, pointTemplate, posters } from './points.js';
 import { ratingsPublicRoutes } from './public-routes.js';
-import { overview, pointList, ratingList, ratingsExport, scopeUnits } from './reads.js';
+import { overview, pointList, ratingList, ratingsExport, scopeUnits, unitChoices } from './reads.js';
 import {
   ZAppeal,
   ZCallback,
@@ -45,7 +46,11 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/ratings/points', { schema: { tags, querystring: ZPointsQuery } }, async (request) => {
     const { actor, scope } = requireScope(request, 'rating.read');
-    return { points: await pointList(db, actor, scope, request.query.unitId) };
+    return {
+      points: await pointList(db, actor, scope, request.query.unitId),
+      // Where the viewer may add points (the form's choices).
+      units: await unitChoices(db, unitFilter(actor, 'rating.points')),
+    };
   });
   app.post('/ratings/points', { schema: { tags, body: ZNewPoints } }, async (request) => {
     await requireAccess(request, 'rating.points', { unitId: request.body.unitId });

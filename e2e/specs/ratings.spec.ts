@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login, openNotice } from '../fixtures';
+
+// A citizen, the rated unit and the lookup page in three browsers: more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
+const POINT = '流亭街道社保窗口';
+
+/** The 差评数 the overview shows for 流亭街道. */
+async function badCount(page: Page): Promise<number> {
+  await page.goto('/ratings?tab=overview');
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '流亭街道', exact: true }) });
+  await expect(row).toBeVisible();
+  return Number(await row.getByRole('cell').nth(5).innerText());
+}
+
+test('a bad rating from the counter’s QR code goes to the unit’s ledger, is answered, and the rater follows it up', async ({
+  browser,
+}) => {
+  // The street's head finds the point's QR address among its points, and notes the figures.
+  const unit = await browser.newPage();
+  await login(unit, 'head.liuting');
+  await unit.getByRole('menuitem', { name: '群众评价' }).click();
+  const before = await badCount(unit);
+  await unit.goto('/ratings?tab=points');
+  const row = unit.getByRole('row').filter({ hasText: POINT });
+  const address = await row.getByRole('link', { name: '打开' }).getAttribute('href');
+  expect(address).toMatch(/^\/r\/[\w-]+$/);
+
+  // A citizen scans it on a phone and rates 不满意 with a reason.
+  const phoneContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    isMobile: true,
+  });
+  const phone = await phoneContext.newPage();
+  await phone.goto(address!);
+  await expect(phone.getByRole('heading', { name: '流亭街道' })).toBeVisible();
+  await phone.getByRole('button', { name: '不满意', exact: true }).click();
+  await expect(phone.getByRole('button', { name: '提交评价' })).toBeDisabled();
+  await phone.getByRole('button', { name: '多次跑动' }).click();
+  await phone.getByLabel('评价意见').fill('社保卡补办跑了三趟，每次都说缺材料');
+  await phone.getByRole('button', { name: '提交评价' }).click();
+  const lookupCode = (await phone.getByTestId('lookup-code').innerText()).trim();
+  expect(lookupCode).toMatch(/^[0-9A-Z]{10}$/);
+
+  // The same phone cannot rate the same point again today.
+  await phone.goto(address!);
+  await phone.getByRole('button', { name: '满意', exact: true }).click();
+  await phone.getByRole('button', { name: '提交评价' }).click();
+  await expect(phone.getByRole('alert')).toHaveText('这台设备今天已经评价过这个评价点了，明天可以再评');
+
+  // The lookup page shows the case being rectified, with its deadline.
+  await phone.goto(`/q/${lookupCode}`);
+  await expect(phone.getByTestId('state')).toHaveText('整改中');
+  const deadline = (await phone.locator('dt:has-text("整改期限") + dd').innerText()).trim();
+  expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  // The rectification item is on the street's ledger with that deadline; the unit answers.
+  const reporter = await browser.newPage();
+  await login(reporter, 'reporter.liuting');
+  await openNotice(reporter, `新督办事项：群众差评整改：${POINT}（多次跑动）`);
+  await expect(reporter.getByText(deadline).first()).toBeVisible();
+  await reporter.getByRole('button', { name: /签\s*收/ }).click();
+  await expect(reporter.getByTestId('item-state')).toHaveText('已签收');
+  await reporter.getByLabel('办理情况').fill('已梳理社保卡补办一次性告知清单并张贴，已电话向群众致歉');
+  await reporter
+    .locator('input[type=file]')
+    .setInputFiles({ name: '告知清单.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(reporter.getByText('告知清单.png')).toBeVisible();
+  await reporter.getByRole('button', { name: /申请销号/ }).click();
+  await expect(reporter.getByTestId('item-state')).toHaveText('申请销号');
+
+  // The rater sees the answer and gives the one follow-up: satisfied closes it.
+  await phone.goto(`/q/${lookupCode}`);
+  await expect(phone.getByTestId('state')).toHaveText('已答复');
+  await expect(phone.getByTestId('answer')).toContainText('一次性告知清单');
+  await phone.getByRole('button', { name: '满意', exact: true }).click();
+  await expect(phone.getByTestId('state')).toHaveText('追评满意');
+  await expect(phone.getByRole('button', { name: '满意', exact: true })).toHaveCount(0);
+  await reporter.reload();
+  await expect(reporter.getByTestId('item-state')).toHaveText('已销号');
+
+  // The office page's figures counted it.
+  expect(await badCount(unit)).toBe(before + 1);
+  await phoneContext.close();
+});

@@ -1,0 +1,19 @@
+import { LikeOutlined } from '@ant-design/icons';
+import type { Feature } from '../../app/feature';
+import { RatingsPage } from './ratings-page';
+
+/** 群众评价 (好差评): the office's figures, queues and appeals; a unit's own ratings, call-backs and points. */
+export const ratingsFeature: Feature = {
+  name: 'ratings',
+  routes: [{ path: 'ratings', element: <RatingsPage /> }],
+  menu: [
+    {
+      path: '/ratings',
+      label: 'ratings:menu.ratings',
+      icon: <LikeOutlined />,
+      permission: 'rating.read',
+      group: 'business',
+      order: 45,
+    },
+  ],
+};

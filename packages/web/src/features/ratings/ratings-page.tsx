@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { App, Button, DatePicker, Tabs } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError } from '../../lib/api';
+import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
+import { downloadRatings } from './api/act';
+import { useRatingPoints } from './api/get-points';
+import { OverviewPanel } from './overview-panel';
+import { PointsPanel } from './points-panel';
+import { RatingsTable } from './ratings-table';
+
+const TABS = ['overview', 'bad', 'review', 'appeals', 'points'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 群众评价: the office's and each unit's page; the server scopes every list and names each row's actions. */
+export function RatingsPage() {
+  const { t } = useTranslation('ratings');
+  const { message } = App.useApp();
+  const can = useCan();
+  const office = can('rating.manage');
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+  const points = useRatingPoints();
+  const exportExcel = async () => {
+    try {
+      await downloadRatings(from, to);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('failed'));
+    }
+  };
+  const tabs: { key: Tab; label: string; children: React.ReactNode }[] = [
+    { key: 'overview', label: t('tabs.overview'), children: <OverviewPanel from={from} to={to} /> },
+    { key: 'bad', label: t('tabs.bad'), children: <RatingsTable filter={{ bad: '1', from, to }} /> },
+    ...(office
+      ? [
+          { key: 'review' as const, label: t('tabs.review'), children: <RatingsTable filter={{ review: 'held' }} /> },
+          {
+            key: 'appeals' as const,
+            label: t('tabs.appeals'),
+            children: <RatingsTable filter={{ appeal: 'pending' }} />,
+          },
+        ]
+      : []),
+    {
+      key: 'points',
+      label: t('tabs.points'),
+      children: <PointsPanel canManage={(points.data?.units.length ?? 0) > 0} units={points.data?.units ?? []} />,
+    },
+  ];
+  return (
+    <Page
+      title={t('title')}
+      subtitle={t('subtitle')}
+      extra={
+        <>
+          <DatePicker.RangePicker
+            aria-label={t('range')}
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          />
+          <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
+            {t('export')}
+          </Button>
+        </>
+      }
+    >
+      <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k })} items={tabs} destroyOnHidden />
+    </Page>
+  );
+}
