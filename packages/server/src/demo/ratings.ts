@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, fromDayNumber, RATING_LEVELS, type LedgerState } from '@leitai/core';
 import { sql } from 'drizzle-orm';
-import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
+import { ledgerEvents, ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
 import { insertEvent, insertItem } from '../modules/ledger/index.js';
 import { encryptPhone, ratingKeys } from '../modules/ratings/index.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
+import { queryRows } from '../db/client.js';
 
 /**
  * A lived-in year of 好差评 (DESIGN §3.4): rating points at the service departments and every street's
@@ -170,32 +171,27 @@ export const ratingsSeeder: DemoSeeder = {
         reviewReason: '10 分钟内同一网段提交了 25 条评价',
         createdAt: new Date(`${today}T08:${String(30 + Math.floor(j / 5)).padStart(2, '0')}:00+08:00`),
       });
-    const inserted: {
-      id: number;
-      stars: number;
-      ratedOn: string;
-      pointId: number;
-      unitId: number;
-      reason: string | null;
-      comment: string;
-      phoneCipher: string | null;
-    }[] = [];
-    for (let i = 0; i < rows.length; i += 1000)
-      inserted.push(
-        ...(await tx
-          .insert(ratings)
-          .values(rows.slice(i, i + 1000))
-          .returning({
-            id: ratings.id,
-            stars: ratings.stars,
-            ratedOn: ratings.ratedOn,
-            pointId: ratings.pointId,
-            unitId: ratings.unitId,
-            reason: ratings.reason,
-            comment: ratings.comment,
-            phoneCipher: ratings.phoneCipher,
-          })),
+    // One statement per 5,000 rows from a JSON document: many-parameter inserts are slow on PGlite.
+    const inserted: Inserted[] = [];
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000).map((r) => ({ ...r, createdAt: (r.createdAt as Date).toISOString() }));
+      const result = await queryRows<Inserted>(
+        tx,
+        sql`
+        INSERT INTO ratings (point_id, unit_id, stars, tags, comment, reason, device_id, period_start, rated_on,
+          phone_cipher, address_hash, range_hash, lookup_code, review, review_reason, created_at)
+        SELECT "pointId", "unitId", stars, coalesce(tags, '{}'), coalesce(comment, ''), reason, "deviceId",
+          "periodStart"::date, "ratedOn"::date, "phoneCipher", "addressHash", "rangeHash", "lookupCode",
+          coalesce(review, 'none'), "reviewReason", "createdAt"::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x("pointId" int, "unitId" int, stars smallint,
+          tags text[], comment text, reason text, "deviceId" text, "periodStart" text, "ratedOn" text,
+          "phoneCipher" text, "addressHash" text, "rangeHash" text, "lookupCode" text, review text,
+          "reviewReason" text, "createdAt" text)
+        RETURNING id, stars, rated_on AS "ratedOn", point_id AS "pointId", unit_id AS "unitId", reason, comment,
+          phone_cipher AS "phoneCipher"`,
       );
+      inserted.push(...result);
+    }
 
     // Every bad rating's rectification item; the state follows its age.
     const names = new Map(points.map((p) => [p.id, p.name]));
@@ -205,6 +201,8 @@ export const ratingsSeeder: DemoSeeder = {
     const appealed = [...bad]
       .reverse()
       .find((r) => r.unitId === unitIds.get('liuting') && t0 - dayNumber(r.ratedOn) <= 21);
+    const events: Parameters<typeof insertEvent>[1][] = [];
+    const updates: Record<string, unknown>[] = [];
     for (const r of bad) {
       const age = t0 - dayNumber(r.ratedOn);
       const deadline = fromDayNumber(dayNumber(r.ratedOn) + 7);
@@ -237,7 +235,7 @@ export const ratingsSeeder: DemoSeeder = {
         createdBy: null,
         createdAt: new Date(`${r.ratedOn}T17:00:00+08:00`),
       });
-      await insertEvent(tx, {
+      events.push({
         itemId: item.id,
         kind: 'assign',
         actorId: null,
@@ -247,7 +245,7 @@ export const ratingsSeeder: DemoSeeder = {
         at: new Date(`${r.ratedOn}T17:00:00+08:00`),
       });
       if (state !== 'in_progress' || plan === 'reopened')
-        await insertEvent(tx, {
+        events.push({
           itemId: item.id,
           kind: 'request_close',
           actorId: null,
@@ -263,21 +261,18 @@ export const ratingsSeeder: DemoSeeder = {
             ? 'unsatisfied'
             : 'none';
       const called = r.phoneCipher !== null && plan !== 'open';
-      await tx
-        .update(ratings)
-        .set({
-          ledgerItemId: item.id,
-          followUp,
-          followUpAt:
-            followUp === 'none' ? null : new Date(`${fromDayNumber(dayNumber(r.ratedOn) + 3)}T20:00:00+08:00`),
-          followUpComment: followUp === 'unsatisfied' ? '问题没有根本解决' : null,
-          callbackDue: r.phoneCipher ? fromDayNumber(dayNumber(r.ratedOn) + 1) : null,
-          calledBackAt: called ? new Date(`${fromDayNumber(dayNumber(r.ratedOn) + 1)}T15:00:00+08:00`) : null,
-          callbackCaller: called ? '窗口负责人' : null,
-          callbackOutcome: called ? '已电话致歉并说明整改措施，群众表示理解' : null,
-          appeal: plan === 'appealed' ? 'pending' : 'none',
-        })
-        .where(sql`${ratings.id} = ${r.id}`);
+      updates.push({
+        id: r.id,
+        item: item.id,
+        followUp,
+        followUpAt: followUp === 'none' ? null : `${fromDayNumber(dayNumber(r.ratedOn) + 3)}T20:00:00+08:00`,
+        followUpComment: followUp === 'unsatisfied' ? '问题没有根本解决' : null,
+        callbackDue: r.phoneCipher ? fromDayNumber(dayNumber(r.ratedOn) + 1) : null,
+        calledBackAt: called ? `${fromDayNumber(dayNumber(r.ratedOn) + 1)}T15:00:00+08:00` : null,
+        caller: called ? '窗口负责人' : null,
+        outcome: called ? '已电话致歉并说明整改措施，群众表示理解' : null,
+        appeal: plan === 'appealed' ? 'pending' : 'none',
+      });
       if (plan === 'appealed' && liutingHead)
         await tx.insert(ratingAppeals).values({
           ratingId: r.id,
@@ -285,6 +280,16 @@ export const ratingsSeeder: DemoSeeder = {
           createdBy: liutingHead,
         });
     }
+    for (let i = 0; i < events.length; i += 500) await tx.insert(ledgerEvents).values(events.slice(i, i + 500));
+    await tx.execute(sql`
+      UPDATE ratings r SET ledger_item_id = u.item, follow_up = u."followUp", follow_up_at = u."followUpAt"::timestamptz,
+        follow_up_comment = u."followUpComment", callback_due = u."callbackDue"::date,
+        called_back_at = u."calledBackAt"::timestamptz, callback_caller = u.caller, callback_outcome = u.outcome,
+        appeal = u.appeal
+      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) AS u(id int, item int, "followUp" text,
+        "followUpAt" text, "followUpComment" text, "callbackDue" text, "calledBackAt" text, caller text,
+        outcome text, appeal text)
+      WHERE r.id = u.id`);
     const total = await tx.select({ n: sql<number>`count(*)` }).from(ratings);
     const items = await tx
       .select({ n: sql<number>`count(*)` })
@@ -293,6 +298,17 @@ export const ratingsSeeder: DemoSeeder = {
     ctx.log(`demo: ${total[0]?.n} ratings at ${points.length} points, ${items[0]?.n} rectification items`);
   },
 };
+
+interface Inserted {
+  id: number;
+  stars: number;
+  ratedOn: string;
+  pointId: number;
+  unitId: number;
+  reason: string | null;
+  comment: string;
+  phoneCipher: string | null;
+}
 
 type RecentPlan =
   'open' | 'called' | 'answered' | 'satisfied' | 'reopened' | 'appealed' | 'closed' | 'reopened_then_closed';
