@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { categories, units, users } from '../db/schema/index.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, testConfig, type TestApp } from '../../test/harness.js';
 import { loginAs } from '../../test/factories.js';
 import { seedDemoIfEmpty } from './index.js';
 import { DEMO_PASSWORD } from './district.js';
@@ -9,7 +9,11 @@ import { DEMO_PASSWORD } from './district.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-07-15T09:00:00+08:00'), log: () => {} });
+  await seedDemoIfEmpty(t.database.db, {
+    today: new Date('2026-07-15T09:00:00+08:00'),
+    log: () => {},
+    secret: testConfig().secret,
+  });
 });
 afterAll(() => t.close());
 
@@ -49,5 +53,22 @@ describe('demo district', () => {
     const me = (await leader.get('/api/auth/me')).json();
     expect(me.user.mustChangePassword).toBe(false);
     expect(me.user.unitName).toBe('城阳区');
+  });
+
+  it('has a lived-in year of public ratings: every bad-rating state, a burst to review, masked phones for the unit', async () => {
+    const org = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
+    const o = (await org.get('/api/ratings/overview?from=2025-07-01&to=2026-07-15')).json<{
+      totals: { counts: { total: number; bad: number } };
+      states: { state: string; count: number }[];
+    }>();
+    expect(o.totals.counts.total).toBeGreaterThan(18_000);
+    const states = Object.fromEntries(o.states.map((s) => [s.state, s.count]));
+    for (const s of ['open', 'answered', 'satisfied', 'reopened', 'closed', 'appealed'])
+      expect(states[s], s).toBeGreaterThan(0);
+    const held = (await org.get('/api/ratings/list?review=held')).json<{ total: number }>();
+    expect(held.total).toBe(25);
+    const head = await loginAs(t.app, 'head.liuting', DEMO_PASSWORD);
+    const mine = (await head.get('/api/ratings/list?bad=1&pageSize=200')).json<{ ratings: { phone: string | null }[] }>();
+    expect(mine.ratings.some((r) => /^139\*{4}\d{4}$/.test(r.phone ?? ''))).toBe(true);
   });
 });

@@ -197,10 +197,8 @@ export const ratingsSeeder: DemoSeeder = {
     const names = new Map(points.map((p) => [p.id, p.name]));
     const bad = inserted.filter((r) => r.stars <= 2);
     let recentIndex = 0;
-    // The appeal is the 流亭街道's (its head has an account to appeal with); elsewhere that turn is 'answered'.
-    const appealed = [...bad]
-      .reverse()
-      .find((r) => r.unitId === unitIds.get('liuting') && t0 - dayNumber(r.ratedOn) <= 21);
+    // The appeal is on 流亭街道's latest bad rating (its head has an account to appeal with); elsewhere that turn is 'answered'.
+    const appealed = [...bad].reverse().find((r) => r.unitId === unitIds.get('liuting'));
     const events: Parameters<typeof insertEvent>[1][] = [];
     const updates: Record<string, unknown>[] = [];
     for (const r of bad) {
