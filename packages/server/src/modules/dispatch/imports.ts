@@ -4,7 +4,8 @@ import { AppError, importInvalid, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, readSheet } from '../../excel/index.js';
 import type { AuditActor } from '../audit/index.js';
 import { assignedUnitIds } from './campaigns.js';
-import { allUnits, assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
+import * as units from '../units/index.js';
+import { assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
 import { reportForm, saveReport } from './reports.js';
 import { setTargets, targetProblems } from './targets.js';
 
@@ -21,8 +22,8 @@ const TARGET_COLUMNS = [
 /** The campaign's target sheet for a year: one row per assigned unit × indicator, with what is already set. */
 export async function targetsTemplate(db: Db, campaignId: number, year: number): Promise<Buffer> {
   const inds = (await campaignIndicators(db, campaignId)).filter((i) => i.retiredFrom === null);
-  const [units, assigns, existing] = await Promise.all([
-    allUnits(db),
+  const [unitRows, assigns, existing] = await Promise.all([
+    units.all(db),
     assignmentsOf(
       db,
       inds.map((i) => i.id),
@@ -33,12 +34,12 @@ export async function targetsTemplate(db: Db, campaignId: number, year: number):
       year,
     ),
   ]);
-  const unitById = new Map(units.map((u) => [u.id, u]));
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const rows: string[][] = [];
   for (const ind of inds) {
     const ids = assignedUnitIds(
       assigns.filter((a) => a.indicatorId === ind.id),
-      units,
+      unitRows,
     );
     for (const t of existing) if (t.indicatorId === ind.id) ids.add(t.unitId);
     for (const id of [...ids].sort((a, b) => (unitById.get(a)?.sortOrder ?? 0) - (unitById.get(b)?.sortOrder ?? 0))) {
@@ -72,8 +73,7 @@ export async function importTargets(
   const { rows, problems } = await readSheet(buffer, TARGET_COLUMNS);
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 2, column: '', message: '文件中没有目标' });
   const inds = await campaignIndicators(db, campaignId);
-  const units = await allUnits(db);
-  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const unitByCode = new Map((await units.all(db)).map((u) => [u.code, u]));
   const indByName = new Map(inds.map((i) => [i.name, i]));
   const out: {
     indicatorId: number;

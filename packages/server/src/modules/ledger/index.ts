@@ -10,5 +10,5 @@ export type { ItemView } from './views.js';
 
 // For the demo seeders, which write a lived-in ledger (events in the past, colours announced) directly.
 export { announceColours } from './daily.js';
-export { tellLeadUnit } from './notify.js';
+export { itemFacts } from './facts.js';
 export { insertEvent, insertItem, insertSteps } from './repository.js';
