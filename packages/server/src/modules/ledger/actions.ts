@@ -2,7 +2,6 @@ import {
   closeOutEvidenceProblem,
   dayNumber,
   extendSteps,
-  hasPermission,
   LEDGER_ACTION_LABELS,
   LEDGER_STATE_LABELS,
   ledgerTransition,
@@ -14,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles } from '../files/index.js';
-import { actingParty, asAppError, canRead } from './access.js';
+import { actingParty, asAppError, itemParties } from './access.js';
 import { emit } from '../../events/emit.js';
 import { itemFacts } from './facts.js';
 import {
@@ -73,14 +72,14 @@ export async function act(
       const item = await lockItem(tx, id);
       if (!item) throw notFound('督办事项');
       const unitMap = await unitsByIds(tx, [item.leadUnitId, ...item.coUnitIds]);
-      if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
       if (input.version !== undefined && input.version !== item.version) {
         throw conflict(
           `该事项刚被他人更新（当前状态：${stateLabel(item.state)}），你的“${LEDGER_ACTION_LABELS[input.action]}”未执行，请刷新后再操作`,
           { version: item.version, state: item.state },
         );
       }
-      const state = ledgerTransition(item.state, input.action, actingParty(actor, item, unitMap, input.action));
+      const party = actingParty(actor, itemParties(item, unitMap), item.state, input.action);
+      const state = ledgerTransition(item.state, input.action, party);
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, {
           itemId: item.id,
