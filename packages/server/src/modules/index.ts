@@ -15,6 +15,7 @@ import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
 import * as arena from './arena/index.js';
 import * as notifications from './notifications/index.js';
+import * as dispatch from './dispatch/index.js';
 import * as files from './files/index.js';
 import * as ledger from './ledger/index.js';
 import * as units from './units/index.js';
@@ -47,6 +48,8 @@ export const accessTargets: TargetType[] = [
   ...users.accessTargets,
   ...files.accessTargets,
   ...ledger.accessTargets,
+  ...dispatch.accessTargets,
+  ...arena.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -4,7 +4,6 @@ import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { onTarget, onUnit } from './access.js';
 import { boardData, unitOverview } from './board.js';
 import { boardXlsx, bulletinData, bulletinDocx, bulletinSummary, bulletinXlsx } from './bulletin.js';
 import {
@@ -156,7 +155,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
     { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
     async (request) => {
-      const actor = await onUnit(request, 'target.confirm', request.params.unitId);
+      const actor = await requireAccess(request, 'target.confirm', { unitId: request.params.unitId });
       return confirmTargets(
         db,
         actor,
@@ -172,7 +171,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/change',
     { schema: { tags, params: ZIdParams, body: ZTargetChange } },
     async (request) => {
-      const actor = await onTarget(request, 'target.confirm', request.params.id);
+      const actor = await requireAccess(request, 'target.confirm', { kind: 'dispatch_target', id: request.params.id });
       return requestTargetChange(db, actor, auditActorOf(request), request.params.id, request.body);
     },
   );
@@ -181,7 +180,10 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/decision',
     { schema: { tags, params: ZIdParams, body: ZDecision } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage', {
+        kind: 'dispatch_target',
+        id: request.params.id,
+      });
       return decideTargetChange(
         db,
         actor,
@@ -221,7 +223,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
 
   app.get('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport } }, async (request) => {
-    const actor = await onUnit(request, 'target.read', request.params.unitId);
+    const actor = await requireAccess(request, 'target.read', { unitId: request.params.unitId });
     return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate(), actor);
   });
 
@@ -229,7 +231,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report',
     { schema: { tags, ...ZUnitReport, body: ZReportForm } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       return saveReport(
         db,
         actor,
@@ -246,7 +248,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/submit',
     { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
     async (request) => {
-      const actor = await onUnit(request, 'report.submit', request.params.unitId);
+      const actor = await requireAccess(request, 'report.submit', { unitId: request.params.unitId });
       return submitReport(
         db,
         actor,
@@ -264,7 +266,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/template',
     { schema: { tags, ...ZUnitReport } },
     async (request, reply) => {
-      await onUnit(request, 'report.fill', request.params.unitId);
+      await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       const buffer = await reportTemplate(
         db,
         request.params.id,
@@ -280,7 +282,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/import',
     { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importReport(
         db,
@@ -296,7 +298,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/dispatch/reports/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
-    const actor = await requireAccess(request, 'report.review');
+    const actor = await requireAccess(request, 'report.review', { kind: 'report', id: request.params.id });
     return reviewReport(db, actor, auditActorOf(request), request.params.id, request.body);
   });
 
@@ -304,7 +306,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/overview',
     { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } },
     async (request) => {
-      await onUnit(request, 'target.read', request.params.unitId);
+      await requireAccess(request, 'target.read', { unitId: request.params.unitId });
       return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
     },
   );
