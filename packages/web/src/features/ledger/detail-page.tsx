@@ -28,7 +28,7 @@ import type { LedgerAction } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { sharedKeys } from '../../lib/query-keys';
 import { Page } from '../../components/page';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { ledgerKey } from './api/keys';
 import { useLedgerItem } from './api/get-item';
 import { useLedgerMeta } from './api/get-meta';
