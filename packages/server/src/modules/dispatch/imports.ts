@@ -6,7 +6,7 @@ import type { AuditActor } from '../audit/index.js';
 import { assignedUnitIds } from './campaigns.js';
 import * as units from '../units/index.js';
 import { assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
-import { reportForm, saveReport } from './reports.js';
+import { reportForm, saveReport, type ReportKey } from './reports.js';
 import { setTargets, targetProblems } from './targets.js';
 
 const TARGET_COLUMNS = [
@@ -118,14 +118,9 @@ const REPORT_COLUMNS = [
 ] as const;
 
 /** The reporter's one-sheet form for a month: every indicator the unit carries, prefilled as on screen. */
-export async function reportTemplate(
-  db: Db,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  today: IsoDate,
-): Promise<Buffer> {
-  const form = await reportForm(db, campaignId, period, unitId, today);
+export async function reportTemplate(db: Db, key: ReportKey, today: IsoDate): Promise<Buffer> {
+  const { period } = key;
+  const form = await reportForm(db, key, today);
   return buildTemplate({
     sheetName: `${period}填报`,
     columns: REPORT_COLUMNS,
@@ -143,14 +138,13 @@ export async function importReport(
   db: Db,
   actor: Actor,
   who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
+  key: ReportKey,
   buffer: Buffer,
   today: IsoDate,
 ) {
+  const { period } = key;
   const { rows, problems } = await readSheet(buffer, REPORT_COLUMNS);
-  const form = await reportForm(db, campaignId, period, unitId, today);
+  const form = await reportForm(db, key, today);
   const known = new Map(form.rows.map((r) => [String(r.indicatorId), r]));
   const values: Record<string, string | null> = Object.fromEntries(
     form.rows.map((r) => [String(r.indicatorId), r.value]),
@@ -167,7 +161,7 @@ export async function importReport(
   }
   if (problems.length > 0) throw importInvalid(problems.sort(byRow));
   try {
-    return await saveReport(db, actor, who, campaignId, period, unitId, {
+    return await saveReport(db, actor, who, key, {
       values,
       progress: form.report.progress,
       problems: form.report.problems,

@@ -40,6 +40,13 @@ import {
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
+/** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
+export interface ReportKey {
+  campaignId: number;
+  period: string;
+  unitId: number;
+}
+
 /** Earlier figures of the unit this year for an indicator, oldest first (the figure checks' history). */
 function historyOf(d: YearData, unitId: number, period: string, indicatorId: number): string[] {
   const out: string[] = [];
@@ -60,14 +67,8 @@ async function periodOrThrow(db: Db, campaignId: number, period: string): Promis
 
 /** The monthly form as the reporter sees it: every indicator the unit carries, prefilled where cumulative, and the report's story. */
 /** `viewer`: the person asking, whose allowed actions come with the form (none for the Excel round trip). */
-export async function reportForm(
-  db: Db,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  today: IsoDate,
-  viewer?: Actor,
-) {
+export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?: Actor) {
+  const { campaignId, period, unitId } = key;
   const p = await periodOrThrow(db, campaignId, period);
   const d = await loadYear(db, campaignId, splitPeriod(period).year, unitId);
   const unitPath = d.unitById.get(unitId)?.path ?? '#';
@@ -225,15 +226,8 @@ async function reportFor(
 }
 
 /** The reporter saves the form (figures, three texts, new evidence files); nothing is saved when any figure is wrong. */
-export async function saveReport(
-  db: Db,
-  actor: Actor,
-  who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  form: ReportForm,
-) {
+export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: ReportKey, form: ReportForm) {
+  const { campaignId, period, unitId } = key;
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'save', form.version);
@@ -263,12 +257,11 @@ export async function submitReport(
   db: Db,
   actor: Actor,
   who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
+  key: ReportKey,
   version: number,
   today: IsoDate,
 ) {
+  const { campaignId, period, unitId } = key;
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'submit', version);
@@ -348,7 +341,12 @@ export async function reviewReport(
 }
 
 /** Opens a month for reporting with a deadline, or reopens a closed one (a new deadline, audited). */
-export async function openPeriod(db: Db, who: AuditActor, campaignId: number, period: string, deadline: IsoDate) {
+export async function openPeriod(
+  db: Db,
+  who: AuditActor,
+  campaignId: number,
+  { period, deadline }: { period: string; deadline: IsoDate },
+) {
   if (!(await getCampaign(db, campaignId))) throw notFound('活动');
   if (deadline < `${period}-01`)
     throw new AppError('VALIDATION_FAILED', `截止日期 ${deadline} 不能早于 ${period} 月初`);

@@ -16,7 +16,15 @@ import {
 } from './campaigns.js';
 import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
-import { closePeriod, openPeriod, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
+import {
+  closePeriod,
+  openPeriod,
+  reportForm,
+  reviewReport,
+  saveReport,
+  submitReport,
+  type ReportKey,
+} from './reports.js';
 import {
   ZBoardQuery,
   ZDecision,
@@ -93,7 +101,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } },
     async (request) => {
       await requireAccess(request, 'indicator.manage');
-      return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
+      const { id, indicatorId } = request.params;
+      return editIndicator(db, auditActorOf(request), id, indicatorId, request.body);
     },
   );
 
@@ -101,15 +110,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId/retire',
     { schema: { tags, params: ZIndParams, body: ZRetire } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
-      return retireIndicator(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.params.indicatorId,
-        request.body.retiredFrom,
-      );
+      await requireAccess(request, 'indicator.manage');
+      const { id, indicatorId } = request.params;
+      return retireIndicator(db, auditActorOf(request), id, indicatorId, request.body.retiredFrom);
     },
   );
 
@@ -155,15 +158,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
     { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
     async (request) => {
-      const actor = await requireAccess(request, 'target.confirm', { unitId: request.params.unitId });
-      return confirmTargets(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.params.unitId,
-        year(request.body),
-      );
+      const { id, unitId } = request.params;
+      const actor = await requireAccess(request, 'target.confirm', { unitId });
+      return confirmTargets(db, actor, auditActorOf(request), id, unitId, year(request.body));
     },
   );
 
@@ -171,8 +168,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/change',
     { schema: { tags, params: ZIdParams, body: ZTargetChange } },
     async (request) => {
-      const actor = await requireAccess(request, 'target.confirm', { kind: 'dispatch_target', id: request.params.id });
-      return requestTargetChange(db, actor, auditActorOf(request), request.params.id, request.body);
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'target.confirm', { kind: 'dispatch_target', id });
+      return requestTargetChange(db, actor, auditActorOf(request), id, request.body);
     },
   );
 
@@ -180,18 +178,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/decision',
     { schema: { tags, params: ZIdParams, body: ZDecision } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage', {
-        kind: 'dispatch_target',
-        id: request.params.id,
-      });
-      return decideTargetChange(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.body.approve,
-        request.body.comment,
-      );
+      const { id } = request.params;
+      await requireAccess(request, 'indicator.manage', { kind: 'dispatch_target', id });
+      return decideTargetChange(db, auditActorOf(request), id, request.body);
     },
   );
 
@@ -200,13 +189,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
     async (request) => {
       await requireAccess(request, 'campaign.manage');
-      const row = await openPeriod(
-        db,
-        auditActorOf(request),
-        request.params.id,
-        request.body.period,
-        request.body.deadline,
-      );
+      const row = await openPeriod(db, auditActorOf(request), request.params.id, request.body);
       return { period: row.period, deadline: row.deadline, open: row.open, reopenCount: row.reopenCount };
     },
   );
@@ -221,10 +204,16 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
+  /** The unit's report for the month these routes name (campaign and unit in the path, month in the query). */
+  const reportOf = (r: { params: { id: number; unitId: number }; query: { period: string } }): ReportKey => ({
+    campaignId: r.params.id,
+    unitId: r.params.unitId,
+    period: r.query.period,
+  });
 
   app.get('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport } }, async (request) => {
     const actor = await requireAccess(request, 'target.read', { unitId: request.params.unitId });
-    return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate(), actor);
+    return reportForm(db, reportOf(request), shanghaiDate(), actor);
   });
 
   app.put(
@@ -232,15 +221,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, ...ZUnitReport, body: ZReportForm } },
     async (request) => {
       const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
-      return saveReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        request.body,
-      );
+      return saveReport(db, actor, auditActorOf(request), reportOf(request), request.body);
     },
   );
 
@@ -249,16 +230,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
     async (request) => {
       const actor = await requireAccess(request, 'report.submit', { unitId: request.params.unitId });
-      return submitReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        request.body.version,
-        shanghaiDate(),
-      );
+      return submitReport(db, actor, auditActorOf(request), reportOf(request), request.body.version, shanghaiDate());
     },
   );
 
@@ -267,13 +239,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, ...ZUnitReport } },
     async (request, reply) => {
       await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
-      const buffer = await reportTemplate(
-        db,
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        shanghaiDate(),
-      );
+      const buffer = await reportTemplate(db, reportOf(request), shanghaiDate());
       return sendFile(reply, `${request.query.period}调度填报.xlsx`, buffer);
     },
   );
@@ -284,16 +250,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       const upload = await readUpload(request, 5 * 1024 * 1024);
-      return importReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        upload.buffer,
-        shanghaiDate(),
-      );
+      return importReport(db, actor, auditActorOf(request), reportOf(request), upload.buffer, shanghaiDate());
     },
   );
 

@@ -195,13 +195,12 @@ export async function requestTargetChange(
   });
 }
 
+/** The office approves or refuses a pending change, with a comment for the unit. */
 export async function decideTargetChange(
   db: Db,
-  _actor: Actor,
   who: AuditActor,
   targetId: number,
-  approve: boolean,
-  comment: string,
+  { approve, comment }: { approve: boolean; comment: string },
 ) {
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, targetId);
