@@ -2,6 +2,7 @@ import {
   closeOutEvidenceProblem,
   dayNumber,
   extendSteps,
+  extensionProblem,
   LEDGER_ACTION_LABELS,
   LEDGER_STATE_LABELS,
   ledgerTransition,
@@ -153,7 +154,8 @@ export async function act(
           if (input.reason.trim().length < 2) throw bad('申请延期须说明理由');
           if (dayNumber(input.deadline) <= dayNumber(item.deadline))
             throw bad(`延期后的期限须晚于现期限 ${item.deadline}`);
-          if (await pendingExtension(tx, item.id)) throw invalidState('已有一项延期申请待审批，请勿重复申请');
+          const waiting = extensionProblem('request_extension', (await pendingExtension(tx, item.id)) !== undefined);
+          if (waiting) throw invalidState(waiting);
           const ext = await insertExtension(tx, {
             itemId: item.id,
             requestedDeadline: input.deadline,
@@ -176,7 +178,7 @@ export async function act(
         }
         case 'decide_extension': {
           const ext = await pendingExtension(tx, item.id);
-          if (!ext) throw invalidState('该事项没有待审批的延期申请');
+          if (!ext) throw invalidState(extensionProblem('decide_extension', false)!);
           if (!input.approve && input.reason.trim().length < 2) throw bad('不同意延期须说明理由');
           await decideExtension(tx, ext.id, {
             status: input.approve ? 'approved' : 'refused',

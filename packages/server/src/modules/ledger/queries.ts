@@ -68,7 +68,8 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
   ]);
   const parties = partiesOf(actor, itemParties(row, unitMap));
-  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p)))];
+  const waiting = extensions.some((x) => x.status === 'pending');
+  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p, waiting)))];
   return {
     ...view!,
     events: await Promise.all(
