@@ -52,7 +52,8 @@ function ensure(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ContestStateError(message);
 }
 
-export const PHASE_LABEL: Record<ContestantPhase, string> = {
+/** A contestant's phase in one word: the host console, the big screen and the judges' phones (web catalogue `arena:phase`). */
+export const PHASE_LABELS: Record<ContestantPhase, string> = {
   waiting: '待出场',
   presenting: '陈述中',
   scoring: '评分中',
