@@ -16,7 +16,9 @@ import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
 import * as arena from './arena/index.js';
 import * as notifications from './notifications/index.js';
+import * as dispatch from './dispatch/index.js';
 import * as files from './files/index.js';
+import * as ledger from './ledger/index.js';
 import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
@@ -49,6 +51,9 @@ export const accessTargets: TargetType[] = [
   ...users.accessTargets,
   ...files.accessTargets,
   ...ratings.accessTargets,
+  ...ledger.accessTargets,
+  ...dispatch.accessTargets,
+  ...arena.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -1,7 +1,8 @@
 import type { IsoDate, LedgerState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { tellLeadUnit, tellOrganiser } from './notify.js';
+import { emit } from '../../events/emit.js';
+import { itemFacts } from './facts.js';
 import { answersOf, insertEvent, insertItem, lockItem, updateItem } from './repository.js';
 
 /**
@@ -50,13 +51,7 @@ export async function openRectification(tx: Db, who: AuditActor, r: Rectificatio
     unitId: row.leadUnitId,
     after: { ...r },
   });
-  await tellLeadUnit(
-    tx,
-    row,
-    'ledger.assigned',
-    `新督办事项：${row.title}`,
-    `完成期限 ${row.deadline}，请及时签收办理`,
-  );
+  await emit(tx, { type: 'ledger.item.assigned', deadline: row.deadline, fromUnitName: null, ...itemFacts(row) });
   return row.id;
 }
 
@@ -108,15 +103,14 @@ export async function raterVerdict(
     await event('rater_unsatisfied', text ? `评价人追评不满意：${text}` : '评价人追评不满意');
     if (item.state === 'close_requested' || item.state === 'closed')
       updated = await updateItem(tx, item, { state: 'in_progress', closedOn: null, closedBy: null });
-    await tellOrganiser(
-      tx,
-      updated,
-      'ledger.rater_unsatisfied',
-      `群众追评不满意：${item.title}`,
-      '事项已退回牵头单位重新办理',
-    );
-    await tellLeadUnit(tx, updated, 'ledger.returned', `被退回：${item.title}`, '评价人对答复不满意，请重新办理');
   }
+  await emit(tx, {
+    type: 'ledger.item.rater_verdict',
+    satisfied: verdict === 'satisfied',
+    text,
+    closed: updated.state === 'closed',
+    ...itemFacts(updated),
+  });
   await recordAudit(tx, who, {
     action: `ledger.rater_${verdict}`,
     targetType: 'ledger_item',

@@ -1,5 +1,5 @@
 import { LikeOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { RatingsPage } from './ratings-page';
 
 /** 群众评价 (好差评): the office's figures, queues and appeals; a unit's own ratings, call-backs and points. */

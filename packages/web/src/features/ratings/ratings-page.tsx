@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { downloadRatings } from './api/act';
 import { useRatingPoints } from './api/get-points';
 import { OverviewPanel } from './overview-panel';
