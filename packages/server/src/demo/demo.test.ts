@@ -68,7 +68,9 @@ describe('demo district', () => {
     const held = (await org.get('/api/ratings/list?review=held')).json<{ total: number }>();
     expect(held.total).toBe(25);
     const head = await loginAs(t.app, 'head.liuting', DEMO_PASSWORD);
-    const mine = (await head.get('/api/ratings/list?bad=1&pageSize=200')).json<{ ratings: { phone: string | null }[] }>();
+    const mine = (await head.get('/api/ratings/list?bad=1&pageSize=200')).json<{
+      ratings: { phone: string | null }[];
+    }>();
     expect(mine.ratings.some((r) => /^139\*{4}\d{4}$/.test(r.phone ?? ''))).toBe(true);
   });
 });
