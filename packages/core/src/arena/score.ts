@@ -1,16 +1,5 @@
-import { explain, type Explanation } from '../explain/index.js';
-import {
-  ONE,
-  check,
-  exactText,
-  isMicro,
-  roundDiv,
-  roundRatio,
-  toDecimal,
-  type Decimal,
-  type Micro,
-  type Ratio,
-} from '../number/index.js';
+import { exactParam, explain, type Explanation } from '../explain/index.js';
+import { ONE, check, roundDiv, roundRatio, toDecimal, type Decimal, type Micro } from '../number/index.js';
 import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
 import { aggregate, type Aggregate, type JudgeValue } from './aggregate.js';
 import { normaliseTotals } from './normalise.js';
@@ -161,9 +150,6 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     };
   });
 }
-
-/** `exact: "1307/15"` beside a rounded value, only where rounding changed it ("why 2nd?"). */
-const exactParam = (r: Ratio | null): { exact?: string } => (r === null || isMicro(r) ? {} : { exact: exactText(r) });
 
 /** Checks the panel: unique ids, judges in known groups, tie-breakers known. Returns judge → group. */
 function checkPanel(scheme: ArenaScheme, input: ArenaInput): Map<string, string> {

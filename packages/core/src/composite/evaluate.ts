@@ -1,11 +1,9 @@
-import { explain, type Explanation, type SourceRef } from '../explain/index.js';
+import { exactParam, explain, type Explanation, type SourceRef } from '../explain/index.js';
 import {
   ONE,
   ScoringInputError,
   addRatio,
   check,
-  exactText,
-  isMicro,
   parseDecimal,
   ratioOf,
   roundRatio,
@@ -15,7 +13,6 @@ import {
   type Decimal,
   type DecimalInput,
   type Micro,
-  type Ratio,
 } from '../number/index.js';
 import { compareIds, compareKeysDesc, competitionRank, negateKey, uniqueIds, type RankKey } from '../ranking/index.js';
 import { scoreComponent } from './components.js';
@@ -250,9 +247,6 @@ function evaluateCategory(
     warningList: results.filter((x) => x.warning).map((x) => x.unitId),
   };
 }
-
-/** `exact: "1307/15"` beside a rounded value, only where rounding changed it. */
-const exactParam = (r: Ratio): { exact?: string } => (isMicro(r) ? {} : { exact: exactText(r) });
 
 function fmtBasis(b: Record<string, string | number | null>): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
