@@ -1,4 +1,4 @@
-import { mulDiv, ONE } from '../number/index.js';
+import { ONE, ratio } from '../number/index.js';
 import { competitionRank } from '../ranking/index.js';
 import type { ReportTiming } from './period.js';
 import type { ReportState } from './report-state.js';
@@ -33,7 +33,7 @@ export const STANDING_RULE =
 
 /**
  * Standings within one category (competition ranking, ties shared): units with accepted figures by
- * share of green lights, then fewest red, then fewest overdue; units without figures after all of them,
+ * share of green lights (exactly: 2 of 6 ties 1 of 3), then fewest red, then fewest overdue; units without figures after all of them,
  * sharing one rank (nothing to compare them by).
  */
 export function boardStandings(
@@ -50,7 +50,7 @@ export function boardStandings(
     rows.map((r) => ({
       id: r.id,
       keys: carriesFigures(r.state)
-        ? [ONE, mulDiv(r.green, ONE, Math.max(1, r.cells)), -r.red * ONE, -r.overdue * ONE]
+        ? [ONE, ratio(r.green * ONE, Math.max(1, r.cells)), -r.red * ONE, -r.overdue * ONE]
         : [0],
     })),
   );
