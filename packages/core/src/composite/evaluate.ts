@@ -4,6 +4,7 @@ import {
   ScoringInputError,
   addRatio,
   check,
+  formatRatio,
   parseDecimal,
   ratioOf,
   roundRatio,
@@ -32,8 +33,16 @@ export interface CompositeInput {
 export interface CompositeUnitResult {
   unitId: string;
   categoryId: string;
+  /** Rounded once from the exact total, to six places; `totalShown` to two (never from the six-place figure). */
   total: Decimal;
-  components: { componentId: string; weight: Decimal; value: Decimal | null; score: Decimal }[];
+  totalShown: string;
+  components: {
+    componentId: string;
+    weight: Decimal;
+    value: Decimal | null;
+    score: Decimal;
+    scoreShown: string;
+  }[];
   adjustment: { bonus: Decimal; penalty: Decimal; applied: Decimal };
   rank: number;
   previousRank: number | null;
@@ -224,11 +233,13 @@ function evaluateCategory(
       unitId: u.unitId,
       categoryId: cat,
       total: toDecimal(u.total),
+      totalShown: formatRatio(u.exact, 2),
       components: u.comps.map((x) => ({
         componentId: x.c.id,
         weight: toDecimal(x.weight),
         value: x.v?.value == null ? null : toDecimal(x.v.value),
         score: toDecimal(x.s.score),
+        scoreShown: formatRatio(x.s.exact, 2),
       })),
       adjustment: { bonus: toDecimal(u.bonus), penalty: toDecimal(u.penalty), applied: toDecimal(u.applied) },
       rank,

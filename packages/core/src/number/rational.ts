@@ -94,3 +94,6 @@ export const shownRatio = (r: Ratio, places = 2): string => trimZeros(formatRati
 
 /** An exact decimal (a reported figure, a target) as shown: `shownRatio` of its value. */
 export const shownDecimal = (v: Decimal, places = 2): string => shownRatio(ratioOf(parseDecimal(v, 'value')), places);
+
+/** A fraction of 1 (micro-units) as a percentage shown: rounded once to `places` (default 1), "83.3%". */
+export const shownPercent = (r: Ratio, places = 1): string => `${formatRatio(mulRatio(r, ratioOf(100)), places)}%`;
