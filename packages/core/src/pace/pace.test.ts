@@ -89,7 +89,7 @@ describe('pace is exact to the end (issue 12)', () => {
   it('expects 15 × 11/12 = 13.75, not 15 × 0.916667 = 13.750005', () => {
     const w = paceWarning({ ...linear, actual: '13.75', rule: DEFAULT_RATIO_RULE });
     expect(w).toMatchObject({ pace: '0.916667', expected: '13.75', ratio: '1', state: 'green' });
-    expect(w.shown).toEqual({ actual: '13.75', expected: '13.75', gapPoints: null, ratioPercent: '100' });
+    expect(w.shown).toEqual({ actual: '13.75', expected: '13.75', gapPoints: null, ratioPercent: '100.0' });
     expect(w.explanation.children?.[0]?.params).toMatchObject({ pace: '0.916667', paceExact: '11/12' });
   });
   it('a unit exactly on pace is green and 0 points behind, by either rule', () => {

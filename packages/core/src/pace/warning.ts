@@ -5,6 +5,7 @@ import {
   check,
   compareRatio,
   divRatio,
+  formatRatio,
   mulRatio,
   parseDecimal,
   ratio,
@@ -93,7 +94,8 @@ export interface PaceWarning {
   ratio: Decimal | null;
   /**
    * The figures as the board and the bulletin show them: two places rounded once from the exact values
-   * (not from the six-place figures above), trailing zeros dropped; `ratioPercent` is the ratio in %.
+   * (not from the six-place figures above), trailing zeros dropped; `ratioPercent` is the ratio in %,
+   * one place ("40.0"), as percentages are printed.
    */
   shown: { actual: string | null; expected: string; gapPoints: string | null; ratioPercent: string | null };
   explanation: Explanation;
@@ -249,7 +251,7 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
       actual: shownActual,
       expected: shownExpected,
       gapPoints: null,
-      ratioPercent: r === null ? null : shownRatio(mulRatio(r.x, ratioOf(100))),
+      ratioPercent: r === null ? null : formatRatio(mulRatio(r.x, ratioOf(100)), 1),
     },
     explanation: node,
   };

@@ -1,6 +1,4 @@
 import {
-  formatDecimal,
-  parseDecimal,
   REPORTING_STATE_LABELS,
   STANDING_RULE,
   WARNING_STATE_LABELS as L,
@@ -14,15 +12,6 @@ import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
 import { INT_FMT, exportWorkbook, listColumns, type ExportCell } from '../../excel/index.js';
 import { boardData } from './board.js';
-
-/** Display forms, rounded only here (DESIGN §3: two places for display). */
-const num = (v: string | null) =>
-  v === null
-    ? '—'
-    : formatDecimal(v, 2)
-        .replace(/\.(\d*?)0+$/, '.$1')
-        .replace(/\.$/, '');
-const pct = (v: string | null) => (v === null ? '—' : `${formatDecimal(v, 2)}`);
 
 export interface BulletinData {
   title: string;
@@ -58,13 +47,14 @@ export async function bulletinData(
         unit: r.unit.name,
         indicator: name.get(c.indicatorId)?.name ?? '',
         measure: name.get(c.indicatorId)?.measure ?? '',
-        actual: num(c.actual),
-        expected: num(c.expected),
+        // The figures as core shows them: two places, rounded once from the exact values.
+        actual: c.shown.actual ?? '—',
+        expected: c.shown.expected,
         gap:
-          c.gapPoints !== null
-            ? `落后序时 ${pct(c.gapPoints)} 个百分点`
-            : c.ratio !== null
-              ? `为序时进度的 ${formatDecimal(parseDecimal(c.ratio, 'ratio') * 100, 1)}%`
+          c.shown.gapPoints !== null
+            ? `落后序时 ${c.shown.gapPoints} 个百分点`
+            : c.shown.ratioPercent !== null
+              ? `为序时进度的 ${c.shown.ratioPercent}%`
               : '—',
       })),
   );

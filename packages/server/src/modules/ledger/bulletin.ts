@@ -1,4 +1,4 @@
-import { formatDecimal, mulDiv, ONE, parseDecimal, toDecimal, type Actor, type IsoDate } from '@leitai/core';
+import { ONE, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
 import { exportWorkbook, type ExportColumn } from '../../excel/index.js';
@@ -48,9 +48,6 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
   };
 }
 
-/** A rate in [0, 1] as '83.3%', rounded once, for display only. */
-export const percent = (rate: string | null) =>
-  rate === null ? '—' : `${formatDecimal(parseDecimal(rate, 'rate') * 100, 1)}%`;
 export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
 
 const rankColumns: ExportColumn<RateRow>[] = [
@@ -74,7 +71,8 @@ const overdueColumns: ExportColumn<OverdueRow>[] = [
 const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 
 export function bulletinDocx(d: BulletinData): Promise<Buffer> {
-  const rate = percent(d.totals.due === 0 ? null : toDecimal(mulDiv(d.totals.onTime, ONE, d.totals.due)));
+  // The district's rate from its counts, rounded once (not from the six-place rate).
+  const rate = d.totals.due === 0 ? '—' : shownPercent(ratio(d.totals.onTime * ONE, d.totals.due));
   return wordDocument({
     title: bulletinTitle(d),
     blocks: [
@@ -96,7 +94,7 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
               String(r.onTime),
               String(r.late),
               String(r.overdue),
-              percent(r.rate),
+              r.rateShown ?? '—',
             ]),
           },
       { kind: 'heading', text: '二、逾期未办结事项' },
