@@ -1,7 +1,7 @@
 import { ONE, ratio } from '../number/index.js';
 import { competitionRank } from '../ranking/index.js';
-import type { ReportTiming } from './period.js';
-import type { ReportState } from './report-state.js';
+import { REPORT_TIMING_LABELS, type ReportTiming } from './period.js';
+import { REPORT_STATE_LABELS, type ReportState } from './report-state.js';
 
 /**
  * A unit's true reporting state for one period, as the board and the bulletin print it. Only accepted
@@ -9,13 +9,14 @@ import type { ReportState } from './report-state.js';
  */
 export type ReportingState = 'on_time' | 'late' | 'returned' | 'submitted' | 'missing' | 'not_due';
 
+/** The timing words where a state is a timing (one word per state: 逾期 everywhere), 待审核 the report's own. */
 export const REPORTING_STATE_LABELS: Record<ReportingState, string> = {
-  on_time: '按时',
-  late: '逾期',
+  on_time: REPORT_TIMING_LABELS.on_time,
+  late: REPORT_TIMING_LABELS.late,
   returned: '退回未改',
-  submitted: '待审核',
-  missing: '未报',
-  not_due: '未到期',
+  submitted: REPORT_STATE_LABELS.submitted,
+  missing: REPORT_TIMING_LABELS.missing,
+  not_due: REPORT_TIMING_LABELS.not_due,
 };
 
 export function reportingState(state: ReportState | 'none', timing: ReportTiming): ReportingState {

@@ -14,6 +14,14 @@ export interface RateItem {
 
 export type RateOutcome = 'on_time' | 'late' | 'overdue' | 'not_due';
 
+/** One word per outcome, for the bulletin's columns and sentence and the web's statistics. */
+export const RATE_OUTCOME_LABELS: Record<RateOutcome, string> = {
+  on_time: '按期销号',
+  late: '逾期销号',
+  overdue: '逾期未办结',
+  not_due: '未到期',
+};
+
 export interface UnitCloseOutRate {
   unitId: string;
   /** Items due in the period (deadline within it and not after `asOf`). */

@@ -1,17 +1,10 @@
+import { JUDGE_STATUS_LABELS } from '@leitai/core';
 import { wordDocument } from '../../documents/index.js';
 import { INT_FMT, SCORE_FMT, exportWorkbook, listColumns, numberCell, type ExportCell } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
 /** A shown figure (two places, rounded once from the exact value by the engine), or a dash. */
 const fmt = (v: string | null | undefined): string => v ?? '—';
-const STATUS_LABEL = {
-  used: '计入',
-  trimmedHigh: '去掉最高分',
-  trimmedLow: '去掉最低分',
-  recused: '回避',
-  excused: '缺席',
-  absent: '未评分',
-} as const;
 
 function header(r: ArenaResult): string[] {
   return [
@@ -54,7 +47,7 @@ const formats = (r: ArenaResult): string[] => header(r).map((_, i) => (i < 2 ? I
 const judgeRows = (r: ArenaResult): ExportCell[][] =>
   r.rows.flatMap((row) =>
     row.groups.flatMap((g) =>
-      g.judges.map((j) => [row.unitName, g.groupId, j.name, numberCell(j.total), STATUS_LABEL[j.status]]),
+      g.judges.map((j) => [row.unitName, g.groupId, j.name, numberCell(j.total), JUDGE_STATUS_LABELS[j.status]]),
     ),
   );
 const absenceRows = (r: ArenaResult) => [

@@ -1,5 +1,5 @@
 import {
-  REPORTING_STATE_LABELS,
+  REPORTING_STATE_LABELS as R,
   STANDING_RULE,
   WARNING_STATE_LABELS as L,
   type ReportingState,
@@ -63,13 +63,10 @@ export async function bulletinData(
     .filter((r) => r.report.standing !== 'on_time' && r.report.standing !== 'not_due')
     .map((r) => ({
       unit: r.unit.name,
-      timing: REPORTING_STATE_LABELS[r.report.standing],
+      timing: R[r.report.standing],
       submittedOn: r.report.firstSubmittedOn ?? '未报送',
     }));
-  const states = Object.fromEntries(Object.keys(REPORTING_STATE_LABELS).map((k) => [k, 0])) as Record<
-    ReportingState,
-    number
-  >;
+  const states = Object.fromEntries(Object.keys(R).map((k) => [k, 0])) as Record<ReportingState, number>;
   for (const r of board.rows) states[r.report.standing] += 1;
   const [y, m] = period.split('-');
   return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late, states };
@@ -97,9 +94,12 @@ const standingCells = (r: BoardRow): ExportCell[] => [
   r.counts.yellow,
   r.counts.red,
   r.counts.overdue,
-  REPORTING_STATE_LABELS[r.report.standing],
+  R[r.report.standing],
 ];
 const standingRow = (r: BoardRow) => standingCells(r).map((v) => (v === null ? '—' : String(v)));
+
+/** The states whose figures do not count as on time, in the order section 三 names them. */
+const NOT_ON_TIME = ['late', 'returned', 'submitted', 'missing'] as const;
 
 /** The summary sentence of section 三, computed from the states. */
 export function reportingSummary(states: Record<ReportingState, number>): string {
@@ -107,9 +107,7 @@ export function reportingSummary(states: Record<ReportingState, number>): string
   const notOnTime = units - states.on_time - states.not_due;
   if (notOnTime === 0)
     return states.not_due === 0 ? '本期各单位均按时报送。' : `本期尚有 ${states.not_due} 个单位未到报送期限。`;
-  const parts = (['late', 'returned', 'submitted', 'missing'] as const)
-    .filter((k) => states[k] > 0)
-    .map((k) => `${REPORTING_STATE_LABELS[k]} ${states[k]} 个`);
+  const parts = NOT_ON_TIME.filter((k) => states[k] > 0).map((k) => `${R[k]} ${states[k]} 个`);
   return `本期 ${units} 个单位中，按时报送 ${states.on_time} 个；${parts.join('、')}。`;
 }
 
@@ -136,12 +134,12 @@ export function bulletinBlocks(d: BulletinData): Block[] {
     d.red.length === 0
       ? { kind: 'note', text: '本期无红灯指标。' }
       : { kind: 'table', header: redHeader, rows: d.red.map(redRow), shading: d.red.map(() => 'FDE2E1') },
-    { kind: 'heading', text: '三、逾期、退回未改、未报单位' },
+    { kind: 'heading', text: `三、${NOT_ON_TIME.map((k) => R[k]).join('、')}单位` },
     { kind: 'paragraph', text: reportingSummary(d.states) },
     ...(d.late.length === 0 ? [] : [{ kind: 'table' as const, header: lateHeader, rows: d.late.map(lateRow) }]),
     {
       kind: 'paragraph',
-      text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。',
+      text: `请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；${R.late}、${R.missing}单位要压实填报责任。`,
     },
   ];
 }
@@ -158,7 +156,7 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
       rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingCells(r)])),
     },
     { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
-    { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
+    { name: '报送情况', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
 }
 

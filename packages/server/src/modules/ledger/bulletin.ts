@@ -1,4 +1,4 @@
-import { ONE, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
+import { ONE, RATE_OUTCOME_LABELS as O, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
 import { exportWorkbook, type ExportColumn } from '../../excel/index.js';
@@ -54,10 +54,10 @@ const rankColumns: ExportColumn<RateRow>[] = [
   { header: '名次', value: (r) => r.rank },
   { header: '单位', width: 30, value: (r) => r.unitName },
   { header: '到期事项', value: (r) => r.due },
-  { header: '按期销号', value: (r) => r.onTime },
-  { header: '逾期销号', value: (r) => r.late },
-  { header: '逾期未办结', value: (r) => r.overdue },
-  { header: '按期销号率', numFmt: '0.0%', value: (r) => (r.rate === null ? null : Number(r.rate)) },
+  { header: O.on_time, value: (r) => r.onTime },
+  { header: O.late, value: (r) => r.late },
+  { header: O.overdue, value: (r) => r.overdue },
+  { header: `${O.on_time}率`, numFmt: '0.0%', value: (r) => (r.rate === null ? null : Number(r.rate)) },
 ];
 type OverdueRow = BulletinData['overdueItems'][number] & { n: number };
 const overdueColumns: ExportColumn<OverdueRow>[] = [
@@ -79,9 +79,9 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
       { kind: 'paragraph', text: `统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。` },
       {
         kind: 'paragraph',
-        text: `本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。`,
+        text: `本期到期督办事项 ${d.totals.due} 项，${O.on_time} ${d.totals.onTime} 项，${O.late} ${d.totals.late} 项，${O.overdue} ${d.totals.overdue} 项，${O.on_time}率 ${rate}。`,
       },
-      { kind: 'heading', text: '一、各单位按期销号情况（按按期销号率排名）' },
+      { kind: 'heading', text: `一、各单位${O.on_time}情况（按${O.on_time}率排名）` },
       d.ranking.length === 0
         ? { kind: 'note', text: '本期无到期督办事项。' }
         : {
@@ -97,9 +97,9 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
               r.rateShown ?? '—',
             ]),
           },
-      { kind: 'heading', text: '二、逾期未办结事项' },
+      { kind: 'heading', text: `二、${O.overdue}事项` },
       d.overdueItems.length === 0
-        ? { kind: 'note', text: '本期无逾期未办结事项。' }
+        ? { kind: 'note', text: `本期无${O.overdue}事项。` }
         : {
             kind: 'table',
             header: overdueColumns.map((c) => c.header),

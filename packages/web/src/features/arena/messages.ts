@@ -1,3 +1,4 @@
+import { JUDGE_STATUS_LABELS } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /** The arena feature's words (namespace `arena`): list, host console, results, judges' phones, big screen. */
@@ -5,14 +6,8 @@ const zh = {
   menu: { list: '擂台赛' },
   status: { draft: '筹备中', live: '进行中', finished: '已结束' },
   phase: { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' },
-  judgeStatus: {
-    used: '计入',
-    trimmedHigh: '去掉最高分',
-    trimmedLow: '去掉最低分',
-    recused: '回避',
-    excused: '缺席',
-    absent: '未评分',
-  },
+  // Core's words (the result's Excel and Word use them too); the keys are the statuses.
+  judgeStatus: JUDGE_STATUS_LABELS,
   // The server's default criteria (ids are Chinese data); any other criterion shows its id.
   criteria: { 实绩: '实绩', 举措: '举措', 表现: '表现', 作风: '作风' },
   notDrawn: '未抽签',
