@@ -299,7 +299,8 @@ describe('a live arena', () => {
     const top = result.rows[0];
     // Ranks are integers and scores number cells holding the stored 6-place figure, shown with 2 places.
     expect(sheetRow(3).slice(0, 5)).toEqual([top.rank, top.position, top.unitName, top.presenter, Number(top.score)]);
-    expect([ranking.getCell('A3').numFmt, ranking.getCell('E3').numFmt]).toEqual(['0', '0.00']);
+    // At least two places, up to the six held: Excel shows the stored figure and never rounds it again.
+    expect([ranking.getCell('A3').numFmt, ranking.getCell('E3').numFmt]).toEqual(['0', '0.00####']);
     expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([
       undefined,
       '单位',

@@ -10,7 +10,15 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
-import { INT_FMT, exportWorkbook, listColumns, type ExportCell } from '../../excel/index.js';
+import {
+  INT_FMT,
+  PERCENT_FMT,
+  SCORE_FMT,
+  exportWorkbook,
+  listColumns,
+  numberCell,
+  type ExportCell,
+} from '../../excel/index.js';
 import { boardData } from './board.js';
 
 export interface BulletinData {
@@ -18,7 +26,16 @@ export interface BulletinData {
   board: Board;
   asOf: IsoDate;
   categories: { name: string; rows: BoardRow[] }[];
-  red: { unit: string; indicator: string; measure: string; actual: string; expected: string; gap: string }[];
+  /** Every red light: its shown figures for the Word, its six-place figures (`cell`) for the Excel. */
+  red: {
+    unit: string;
+    indicator: string;
+    measure: string;
+    actual: string;
+    expected: string;
+    gap: string;
+    cell: BoardRow['cells'][number];
+  }[];
   late: { unit: string; timing: string; submittedOn: string }[];
   /** How many units are in each reporting state. */
   states: Record<ReportingState, number>;
@@ -56,6 +73,7 @@ export async function bulletinData(
             : c.shown.ratioPercent !== null
               ? `为序时进度的 ${c.shown.ratioPercent}%`
               : '—',
+        cell: c,
       })),
   );
   // Every unit whose figures do not count as on time, by its true state (逾期, 退回未改, 待审核, 未报).
@@ -113,6 +131,17 @@ export function reportingSummary(states: Record<ReportingState, number>): string
 
 const redHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'];
 const redRow = (r: BulletinData['red'][number]) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap];
+/** The Excel's red sheet: the figures as number cells (six places), the gap in points, the ratio as a percentage. */
+const redSheetHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '落后序时（百分点）', '为序时进度'];
+const redSheetRow = (r: BulletinData['red'][number]): ExportCell[] => [
+  r.unit,
+  r.indicator,
+  r.measure,
+  numberCell(r.cell.actual),
+  numberCell(r.cell.expected),
+  numberCell(r.cell.gapPoints),
+  numberCell(r.cell.ratio),
+];
 const lateHeader = ['单位', '情况', '首次报送日期'];
 const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, l.submittedOn];
 
@@ -155,7 +184,11 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
       columns: listColumns(['类别', ...standingHeader], [], ['', INT_FMT, '', INT_FMT, INT_FMT, INT_FMT, INT_FMT]),
       rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingCells(r)])),
     },
-    { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
+    {
+      name: '红灯指标',
+      columns: listColumns(redSheetHeader, [], ['', '', '', '', '', SCORE_FMT, PERCENT_FMT]),
+      rows: d.red.map(redSheetRow),
+    },
     { name: '报送情况', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
 }
@@ -174,8 +207,11 @@ export function boardXlsx(board: Board, period: string): Promise<Buffer> {
     r.rank,
     ...board.indicators.flatMap((i) => {
       const c = r.cells.find((x) => x.indicatorId === i.id);
-      return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), L[c.state]] : [null, null, '不适用'];
+      return c ? [numberCell(c.actual), numberCell(c.expected), L[c.state]] : [null, null, '不适用'];
     }),
   ]);
-  return exportWorkbook([{ name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header), rows }]);
+  const formats = header.map((_, i) => (i === 2 ? INT_FMT : undefined));
+  return exportWorkbook([
+    { name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header, [], formats), rows },
+  ]);
 }

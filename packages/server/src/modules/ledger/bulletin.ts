@@ -1,7 +1,7 @@
 import { ONE, RATE_OUTCOME_LABELS as O, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
-import { exportWorkbook, type ExportColumn } from '../../excel/index.js';
+import { INT_FMT, PERCENT_FMT, exportWorkbook, numberCell, type ExportColumn } from '../../excel/index.js';
 import { listLedger, ratesFor, type RateRow } from './queries.js';
 
 export interface BulletinData {
@@ -51,22 +51,22 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
 export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
 
 const rankColumns: ExportColumn<RateRow>[] = [
-  { header: '名次', value: (r) => r.rank },
+  { header: '名次', numFmt: INT_FMT, value: (r) => r.rank },
   { header: '单位', width: 30, value: (r) => r.unitName },
-  { header: '到期事项', value: (r) => r.due },
-  { header: O.on_time, value: (r) => r.onTime },
-  { header: O.late, value: (r) => r.late },
-  { header: O.overdue, value: (r) => r.overdue },
-  { header: `${O.on_time}率`, numFmt: '0.0%', value: (r) => (r.rate === null ? null : Number(r.rate)) },
+  { header: '到期事项', numFmt: INT_FMT, value: (r) => r.due },
+  { header: O.on_time, numFmt: INT_FMT, value: (r) => r.onTime },
+  { header: O.late, numFmt: INT_FMT, value: (r) => r.late },
+  { header: O.overdue, numFmt: INT_FMT, value: (r) => r.overdue },
+  { header: `${O.on_time}率`, numFmt: PERCENT_FMT, value: (r) => numberCell(r.rate) },
 ];
 type OverdueRow = BulletinData['overdueItems'][number] & { n: number };
 const overdueColumns: ExportColumn<OverdueRow>[] = [
-  { header: '序号', value: (i) => i.n },
+  { header: '序号', numFmt: INT_FMT, value: (i) => i.n },
   { header: '事项', width: 50, value: (i) => i.title },
   { header: '牵头单位', width: 24, value: (i) => i.unitName },
   { header: '责任领导', value: (i) => i.leaderName },
   { header: '完成期限', value: (i) => i.deadline },
-  { header: '逾期天数', value: (i) => i.daysOverdue },
+  { header: '逾期天数', numFmt: INT_FMT, value: (i) => i.daysOverdue },
 ];
 const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 

@@ -482,7 +482,7 @@ describe('colours, counts, rates, bulletin', () => {
     ]);
     // The rate is a number shown as a percentage, so it sorts and sums in Excel.
     expect(typeof rank.getCell('G4').value).toBe('number');
-    expect(rank.getCell('G4').numFmt).toBe('0.0%');
+    expect(rank.getCell('G4').numFmt).toBe('0.0###%'); // the six-place rate whole, never rounded again
     const over = wb.getWorksheet('逾期事项')!;
     const overdueRow = over
       .getRows(2, over.rowCount - 1)!
