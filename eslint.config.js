@@ -101,7 +101,7 @@ export default tseslint.config(
       ],
     },
   },
-  // features do not import each other; app/ composes them, and what two features share lives in components/ or lib/.
+  // features import neither each other nor the shell; app/ composes them, and what two features share lives in components/ or lib/.
   ...webFeatures.map((f) => ({
     files: [`packages/web/src/features/${f}/**/*.{ts,tsx}`],
     rules: {
@@ -113,6 +113,10 @@ export default tseslint.config(
             {
               group: webFeatures.filter((o) => o !== f).flatMap(reaching),
               message: `Feature '${f}' may not import another feature: move what they share to components/ or lib/, or compose them in app/.`,
+            },
+            {
+              group: ['**/app', '**/app/**'],
+              message: `Feature '${f}' may not import the shell (app/), which composes the features: the session is lib/session, role names i18n/roles, the Feature type lib/feature.`,
             },
           ],
         },

@@ -268,6 +268,31 @@ describe('authorisation matrix', () => {
     ).toEqual(['5']);
   });
 
+  it('answers 404 for an arena, report, target or ledger item that does not exist, whoever may act on one', async () => {
+    const office = clients.get('organiser')!;
+    const missing = 987_654;
+    const calls = [
+      office.get(`/api/arenas/${missing}`),
+      office.post(`/api/arenas/${missing}/host`, { type: 'start' }),
+      office.get(`/api/arenas/${missing}/result`),
+      office.post(`/api/dispatch/reports/${missing}/review`, { action: 'accept', version: 1 }),
+      office.post(`/api/dispatch/targets/${missing}/decision`, { approve: true }),
+      office.get(`/api/ledger/items/${missing}`),
+      office.post(`/api/ledger/items/${missing}/actions`, { action: 'close', text: '' }),
+      clients.get('unit_head')!.post(`/api/dispatch/targets/${missing}/change`, { base: '70', reason: '测试不存在' }),
+    ];
+    expect((await Promise.all(calls)).map((r) => [r.statusCode, r.json().error?.message])).toEqual([
+      [404, '擂台赛不存在或无权访问'],
+      [404, '擂台赛不存在或无权访问'],
+      [404, '擂台赛不存在或无权访问'],
+      [404, '报表不存在或无权访问'],
+      [404, '目标不存在或无权访问'],
+      [404, '督办事项不存在或无权访问'],
+      [404, '督办事项不存在或无权访问'],
+      [404, '目标不存在或无权访问'],
+    ]);
+  });
+
   it('shows each account only its own notifications, and marks only those', async () => {
     const [mine] = await f.db
       .insert(notifications)

@@ -4,3 +4,4 @@ export * from './aggregate.js';
 export * from './normalise.js';
 export * from './score.js';
 export * from './columnar.js';
+export * from './labels.js';

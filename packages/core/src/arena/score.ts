@@ -36,16 +36,6 @@ export interface ArenaInput {
  */
 export type JudgeStatus = 'used' | 'trimmedHigh' | 'trimmedLow' | 'recused' | 'excused' | 'absent';
 
-/** One word per judge status, for the result's Excel and Word and the web's Chinese catalogue. */
-export const JUDGE_STATUS_LABELS: Record<JudgeStatus, string> = {
-  used: '计入',
-  trimmedHigh: '去掉最高分',
-  trimmedLow: '去掉最低分',
-  recused: '回避',
-  excused: '缺席',
-  absent: '未评分',
-};
-
 export interface ArenaGroupResult {
   groupId: string;
   /** The group's (trimmed) mean; null when no judge of the group scored. */

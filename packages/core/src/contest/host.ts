@@ -52,7 +52,8 @@ function ensure(condition: boolean, message: string): asserts condition {
   if (!condition) throw new ContestStateError(message);
 }
 
-export const PHASE_LABEL: Record<ContestantPhase, string> = {
+/** A contestant's phase in one word: the host console, the big screen and the judges' phones (web catalogue `arena:phase`). */
+export const PHASE_LABELS: Record<ContestantPhase, string> = {
   waiting: '待出场',
   presenting: '陈述中',
   scoring: '评分中',
@@ -187,22 +188,55 @@ const PLAIN_ACTIONS = [
   'finish',
 ] as const;
 
+/** Does the state machine accept the action now? */
+function accepts(state: HostState, action: HostAction): boolean {
+  try {
+    applyHostAction(state, action, 0);
+    return true;
+  } catch (err) {
+    if (err instanceof ContestStateError) return false;
+    throw err;
+  }
+}
+
 /**
  * The host console's buttons: every action `applyHostAction` would accept now, and the contestants whose
  * scoring may be reopened. Derived from the state machine itself, so a button never offers a refusal.
+ * The 缺席 buttons, one pair per judge, are `allowedAbsenceActions`.
  */
 export function allowedHostActions(state: HostState): { actions: HostActionType[]; reopen: string[] } {
-  const accepts = (action: HostAction): boolean => {
-    try {
-      applyHostAction(state, action, 0);
-      return true;
-    } catch (err) {
-      if (err instanceof ContestStateError) return false;
-      throw err;
-    }
-  };
-  const reopen = state.order.filter((id) => accepts({ type: 'reopen', contestantId: id, reason: '—' }));
-  const actions: HostActionType[] = PLAIN_ACTIONS.filter((type) => accepts({ type }));
+  const reopen = state.order.filter((id) => accepts(state, { type: 'reopen', contestantId: id, reason: '—' }));
+  const actions: HostActionType[] = PLAIN_ACTIONS.filter((type) => accepts(state, { type }));
   if (reopen.length > 0) actions.push('reopen');
   return { actions, reopen };
+}
+
+/** A 缺席 button: mark the judge absent, take the mark back ('present'), or none now (null). */
+export type AbsenceAction = 'absent' | 'present' | null;
+
+export interface JudgeAbsenceActions {
+  judgeId: string;
+  /** For the whole arena: before and during it, not once it is finished. */
+  wholeArena: AbsenceAction;
+  /**
+   * For the contestant on stage, until their scoring closes; none for a judge absent from the whole
+   * arena (absent for every contestant already).
+   */
+  onStage: AbsenceAction;
+}
+
+/** The host console's 缺席 buttons for each judge, derived from the state machine like the others. */
+export function allowedAbsenceActions(state: HostState, judgeIds: readonly string[]): JudgeAbsenceActions[] {
+  const button = (judgeId: string, contestantId?: string): AbsenceAction => {
+    const at = contestantId === undefined ? {} : { contestantId };
+    if (accepts(state, { type: 'absent', judgeId, ...at })) return 'absent';
+    if (accepts(state, { type: 'present', judgeId, ...at })) return 'present';
+    return null;
+  };
+  return judgeIds.map((judgeId) => {
+    const wholeArena = button(judgeId);
+    const absentFromAll = (state.absent ?? []).some((a) => a.judgeId === judgeId && a.contestantId === null);
+    const onStage = state.current === null || absentFromAll ? null : button(judgeId, state.current);
+    return { judgeId, wholeArena, onStage };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
-import type { ArenaStatus, ContestantPhase, HostActionType } from '../contest/index.js';
+import type { AbsenceAction, ArenaStatus, ContestantPhase, HostActionType } from '../contest/index.js';
 import type { Explanation } from '../explain/index.js';
 import type { LedgerColour, LedgerState } from '../ledger/index.js';
 import type { WarningState } from '../pace/index.js';
@@ -52,8 +52,15 @@ export interface LiveSnapshot {
   criteria: { id: string; max: string }[];
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
-  /** The host console's buttons, decided by core's allowedHostActions: what the state machine accepts now. */
-  host: { actions: HostActionType[]; reopen: number[] };
+  /**
+   * The host console's buttons, decided by core's allowedHostActions and allowedAbsenceActions: what the
+   * state machine accepts now, and each judge's 缺席 buttons (whole arena, contestant on stage).
+   */
+  host: {
+    actions: HostActionType[];
+    reopen: number[];
+    absence: { judgeId: number; wholeArena: AbsenceAction; onStage: AbsenceAction }[];
+  };
   /** Judges the host marked absent (缺席): for the whole arena (contestantId null) or one contestant. */
   absent: { judgeId: number; contestantId: number | null }[];
   current: null | {

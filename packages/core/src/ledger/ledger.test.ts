@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { dayNumber, fromDayNumber, workCalendar } from '../calendar/index.js';
 import {
   allowedLedgerActions,
+  extensionProblem,
   closeOutEvidenceProblem,
   closeOutRates,
   deadlineStatus,
@@ -63,6 +64,19 @@ describe('ledger state machine', () => {
         if (state === 'closed') expect(next).toBeNull();
       }),
     );
+  });
+  it('offers a second extension request only once the first is decided, and a decision only while one waits', () => {
+    expect(allowedLedgerActions('in_progress', 'lead', false)).toContain('request_extension');
+    expect(allowedLedgerActions('in_progress', 'lead', true)).not.toContain('request_extension');
+    expect(allowedLedgerActions('in_progress', 'organiser', true)).toContain('decide_extension');
+    expect(allowedLedgerActions('in_progress', 'organiser', false)).not.toContain('decide_extension');
+    expect(extensionProblem('request_extension', true)).toMatch('待审批');
+    expect(extensionProblem('decide_extension', false)).toMatch('没有待审批');
+    // Other actions do not depend on it.
+    for (const pending of [true, false])
+      expect(allowedLedgerActions('close_requested', 'organiser', pending)).toEqual(
+        expect.arrayContaining(['close', 'return']),
+      );
   });
   it('demands evidence for close-out', () => {
     expect(closeOutEvidenceProblem({ text: '', fileCount: 1 })).toMatch('办理情况说明');

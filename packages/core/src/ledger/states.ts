@@ -98,9 +98,26 @@ export function ledgerTransition(state: LedgerState, action: LedgerAction, by: L
 /** The parties an action belongs to, whatever the state. */
 export const ledgerActionParties = (action: LedgerAction): readonly LedgerParty[] => RULES[action].by;
 
-/** Which actions a party may take now: the web app shows exactly these buttons. */
-export function allowedLedgerActions(state: LedgerState, by: LedgerParty): LedgerAction[] {
-  return LEDGER_ACTIONS.filter((a) => ledgerTransitionProblem(state, a, by) === null);
+/**
+ * An extension request waits for the office (延期待审批): no second request meanwhile, and a decision
+ * only while one waits.
+ */
+export function extensionProblem(action: LedgerAction, extensionPending: boolean): string | null {
+  if (action === 'request_extension' && extensionPending) return '已有一项延期申请待审批，请勿重复申请';
+  if (action === 'decide_extension' && !extensionPending) return '该事项没有待审批的延期申请';
+  return null;
+}
+
+/**
+ * Which actions a party may take now: the web app shows exactly these buttons. Given whether an
+ * extension waits, the extension actions follow `extensionProblem` too.
+ */
+export function allowedLedgerActions(state: LedgerState, by: LedgerParty, extensionPending?: boolean): LedgerAction[] {
+  return LEDGER_ACTIONS.filter(
+    (a) =>
+      ledgerTransitionProblem(state, a, by) === null &&
+      (extensionPending === undefined || extensionProblem(a, extensionPending) === null),
+  );
 }
 
 export const isOpenLedgerState = (state: LedgerState): boolean => state !== 'closed';

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { dayNumber, fromDayNumber, type IsoDate, type LedgerState } from '@leitai/core';
 import { and, eq } from 'drizzle-orm';
-import { arenas, fileBlobs, files, ledgerSteps, units } from '../db/schema/index.js';
+import { arenas, fileBlobs, files, ledgerSteps } from '../db/schema/index.js';
+import { emit } from '../events/emit.js';
 import { shanghaiDate } from '../jobs/clock.js';
-import { announceColours, insertEvent, insertItem, insertSteps, tellLeadUnit } from '../modules/ledger/index.js';
+import { announceColours, insertEvent, insertItem, insertSteps, itemFacts } from '../modules/ledger/index.js';
+import * as units from '../modules/units/index.js';
 import { demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
@@ -205,15 +207,10 @@ export const ledgerSeeder: DemoSeeder = {
         });
       await ev('assign', created, '', organiser, '王考核(organiser)', { deadline, leadUnitId: unitId(lead) });
       if (state === 'assigned') {
-        await tellLeadUnit(tx, item, 'ledger.assigned', `新督办事项：${title}`, `完成期限 ${deadline}，请及时签收办理`);
+        await emit(tx, { type: 'ledger.item.assigned', deadline, fromUnitName: null, ...itemFacts(item) });
         continue;
       }
-      const leadName = (
-        await tx
-          .select({ name: units.name })
-          .from(units)
-          .where(eq(units.id, unitId(lead)))
-      )[0]!.name;
+      const leadName = (await units.nameOf(tx, unitId(lead)))!;
       const unitActor = REPORTERS[lead] ? `${leadName}(${REPORTERS[lead]})` : leadName;
       await ev('acknowledge', created + 1, '已签收', reporter, unitActor);
       if (state === 'acknowledged') continue;
@@ -239,7 +236,7 @@ export const ledgerSeeder: DemoSeeder = {
       if (extra.returned) {
         await evidence(created + 15, '已基本完成，申请销号');
         await ev('return', created + 16, extra.returned, organiser, '王考核(organiser)');
-        await tellLeadUnit(tx, item, 'ledger.returned', `销号申请被退回：${title}`, `退回理由：${extra.returned}`);
+        await emit(tx, { type: 'ledger.item.returned', reason: extra.returned, ...itemFacts(item) });
       }
       if (state === 'in_progress') continue;
       const requestOffset = closedOn ? dayNumber(closedOn) - dayNumber(today) - 1 : -1;

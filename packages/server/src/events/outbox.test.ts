@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../test/harness.js';
 import { buildUnit, buildUser } from '../../test/factories.js';
 import type { Database } from '../db/client.js';
 import { notifications, outbox } from '../db/schema/index.js';
-import { noticeConsumer } from '../modules/notifications/index.js';
+import { newNotices, noticeConsumer } from '../modules/notifications/index.js';
 import { OutboxRelay, type EventConsumer } from './consumer.js';
 import { emit } from './emit.js';
 import { claimNext } from './repository.js';
@@ -115,5 +115,29 @@ describe('outbox', () => {
     ]);
     expect(delivered[0]! + delivered[1]!).toBe(12);
     for (let i = first; i <= n; i++) expect(await noticesFor(`退回理由${i}`)).toHaveLength(1);
+  });
+
+  it('counts the notices an event would add: its recipients before delivery, none once told', async () => {
+    const headId = (await buildUser(database.db, { unitId, roles: ['unit_head'] })).id;
+    const reminder: DomainEvent = {
+      type: 'report.reminder',
+      periodId: 900 + ++n,
+      unitId,
+      period: '2026-03',
+      deadline: '2026-04-07',
+      reminder: { kind: 'overdue', daysOverdue: 2 },
+    };
+    // The unit's reporter and head; the organiser is not told of a unit's reminder.
+    expect(await newNotices(database.db, reminder)).toBe(2);
+    await database.db.transaction((tx) => emit(tx, reminder));
+    expect(await new OutboxRelay(database, [noticeConsumer]).drain()).toBe(1);
+    expect(await newNotices(database.db, reminder)).toBe(0);
+    const mine = await database.db.select().from(notifications).where(eq(notifications.userId, headId));
+    expect(mine.map((r) => [r.title, r.body])).toEqual([
+      ['逾期未报：3 月调度', '3 月调度已过截止日期 2026-04-07 2 天，尚未报送，请尽快填报并报送'],
+    ]);
+    // Delivered again (a crash after the consumer ran): the dedupe key tells nobody twice.
+    await noticeConsumer.handle(database.db, reminder);
+    expect(await database.db.select().from(notifications).where(eq(notifications.userId, headId))).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@
  * is checked for exhaustiveness.
  */
 
+import type { ReportReminder } from '@leitai/core';
+
 /** A ledger item as its notices need it: who leads, who oversees, who created it. */
 export interface LedgerItemFacts {
   itemId: number;
@@ -39,7 +41,7 @@ export type DomainEvent =
       unitId: number;
       period: string;
       deadline: string;
-      reminder: { kind: 'due_soon'; workingDaysLeft: number } | { kind: 'overdue'; daysOverdue: number };
+      reminder: ReportReminder;
     }
   | {
       type: 'dispatch.period.opened';
@@ -72,12 +74,29 @@ export type DomainEvent =
   | ({ type: 'ledger.item.assigned'; deadline: string; fromUnitName: string | null } & LedgerItemFacts)
   | ({ type: 'ledger.item.co_assigned'; coUnitIds: number[]; leadUnitName: string; deadline: string } & LedgerItemFacts)
   | ({ type: 'ledger.item.close_requested'; byName: string } & LedgerItemFacts)
-  | ({ type: 'ledger.item.closed'; onTime: boolean; note: string } & LedgerItemFacts)
+  | ({ type: 'ledger.item.closed'; daysLate: number } & LedgerItemFacts)
   | ({ type: 'ledger.item.returned'; reason: string } & LedgerItemFacts)
   | ({ type: 'ledger.item.extension_requested'; deadline: string; reason: string } & LedgerItemFacts)
-  | ({ type: 'ledger.item.extension_decided'; approved: boolean; detail: string } & LedgerItemFacts)
+  | ({
+      type: 'ledger.item.extension_decided';
+      approved: boolean;
+      /** The new deadline when approved. */
+      deadline: string;
+      /** Open steps moved with the deadline (整体顺延). */
+      movedSteps: number;
+      reason: string;
+    } & LedgerItemFacts)
   | ({ type: 'ledger.item.children_closed'; children: number } & LedgerItemFacts)
-  | ({ type: 'ledger.item.overdue'; colour: 'yellow' | 'red'; deadline: string; detail: string } & LedgerItemFacts)
+  | ({
+      /** 临期 (yellow) or 逾期 (red), announced by the daily job once per colour and deadline. */
+      type: 'ledger.item.overdue';
+      colour: 'yellow' | 'red';
+      deadline: string;
+      /** The step whose deadline drives the colour, or null for the item's own. */
+      step: string | null;
+      daysOverdue: number;
+      daysLeft: number;
+    } & LedgerItemFacts)
   // 擂台赛 (arena): every change the live view shows
   | { type: 'arena.drawn'; arenaId: number }
   | { type: 'arena.recusal.added'; arenaId: number }

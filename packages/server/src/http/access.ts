@@ -38,8 +38,11 @@ export interface TargetType<K extends TargetKind = TargetKind> {
   kind: K;
   /** The object's name in the 404 message ('单位' → 单位不存在或无权访问). */
   noun: string;
-  /** Seeing the object at all: with none of these on any party's unit it is hidden (404). */
-  visibleWith: readonly Permission[];
+  /**
+   * Seeing the object at all: with none of these on any party's unit it is hidden (404). Omitted when
+   * its existence is no secret (a dispatch target, like a unit named by id): a refusal is then a 403.
+   */
+  visibleWith?: readonly Permission[];
   /**
    * Every refusal is a 404, even to a role without the permission: the object's existence is itself
    * private (evidence files).
@@ -53,6 +56,12 @@ export type AccessTarget =
   | { unitPath: string }
   | { unitId: number }
   | { [K in TargetKind]: { kind: K; id: TargetKinds[K]; party?: string } }[TargetKind];
+
+/**
+ * The party path of an object that belongs to the whole district rather than to a unit (an arena):
+ * above every unit's path, so only a district-wide grant (scope 'all') reaches it.
+ */
+export const DISTRICT_PATH = '/';
 
 export const defineTarget = <K extends TargetKind>(type: TargetType<K>): TargetType<K> => type;
 
@@ -116,7 +125,8 @@ export async function checkAccess(db: Db, actor: Actor, permission: Permission, 
   if (!resolved) throw notFound(type.noun);
   const owner = resolved.owners?.includes(actor.userId) ?? false;
   const paths = Object.values(resolved.parties).flat();
-  if (!owner && !type.visibleWith.some((p) => paths.some((path) => can(actor, p, path)))) throw notFound(type.noun);
+  const visible = type.visibleWith?.some((p) => paths.some((path) => can(actor, p, path))) ?? true;
+  if (!owner && !visible) throw notFound(type.noun);
   const checked = target.party === undefined ? paths : (resolved.parties[target.party] ?? []);
   if (!owner && !checked.some((path) => can(actor, permission, path)))
     throw type.hideRefusals ? notFound(type.noun) : forbidden();

@@ -15,7 +15,9 @@ import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
 import * as arena from './arena/index.js';
 import * as notifications from './notifications/index.js';
+import * as dispatch from './dispatch/index.js';
 import * as files from './files/index.js';
+import * as ledger from './ledger/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
 
@@ -41,7 +43,14 @@ export const apiModules: FastifyPluginAsync[] = [
  * Every object kind requireAccess knows (http/access.ts), from each module's face. One line per module
  * that has objects others point at.
  */
-export const accessTargets: TargetType[] = [...units.accessTargets, ...users.accessTargets, ...files.accessTargets];
+export const accessTargets: TargetType[] = [
+  ...units.accessTargets,
+  ...users.accessTargets,
+  ...files.accessTargets,
+  ...ledger.accessTargets,
+  ...dispatch.accessTargets,
+  ...arena.accessTargets,
+];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */
 export const realtimeTopics: RealtimeTopic[] = [arena.arenaRealtime];

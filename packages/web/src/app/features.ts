@@ -1,4 +1,4 @@
-import type { Feature } from './feature';
+import type { Feature } from '../lib/feature';
 import { arenaFeature } from '../features/arena';
 import { ledgerFeature } from '../features/ledger';
 import { calendarFeature } from '../features/calendar';

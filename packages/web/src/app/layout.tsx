@@ -8,10 +8,10 @@ import { signOut } from './api/sign-out';
 import { LANGUAGES, useLanguage, type Language } from '../i18n';
 import { useNarrow } from '../components/use-narrow';
 import { features } from './features';
-import type { MenuGroup } from './feature';
+import type { MenuGroup } from '../lib/feature';
 import { NAMESPACES } from './messages';
 import { useMe } from './session';
-import { useRoleNames } from './labels';
+import { useRoleNames } from '../i18n/roles';
 import { NotificationBell } from '../features/notifications/bell';
 
 const { Sider, Header, Content } = Layout;

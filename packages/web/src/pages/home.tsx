@@ -2,9 +2,9 @@ import { Card, Col, Row, Typography, Descriptions } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { features } from '../app/features';
-import { useRoleNames } from '../app/labels';
+import { useRoleNames } from '../i18n/roles';
 import { NAMESPACES } from '../app/messages';
-import { useMe } from '../app/session';
+import { useMe } from '../lib/session';
 
 /** 工作台: who you are and where you can go. Features' own widgets come later. */
 export function HomePage() {

@@ -338,11 +338,17 @@ describe('a live arena', () => {
     };
     const split = (t: number) => ({ 实绩: (t * 4) / 10, 举措: (t * 3) / 10, 表现: (t * 2) / 10, 作风: t / 10 });
     // 领导乙 is absent for the whole arena at first, then arrives: the mark is undone.
-    await host(id, { type: 'absent', judgeId: byName('领导乙').id });
+    const buttons = (live: LiveSnapshot, n: string) => live.host.absence.find((a) => a.judgeId === byName(n).id);
+    const marked = await host(id, { type: 'absent', judgeId: byName('领导乙').id });
+    // The console's 缺席 buttons come with the snapshot (core decides): nobody is on stage before the start.
+    expect(buttons(marked, '领导乙')).toEqual({ judgeId: byName('领导乙').id, wholeArena: 'present', onStage: null });
+    expect(buttons(marked, '领导甲')).toEqual({ judgeId: byName('领导甲').id, wholeArena: 'absent', onStage: null });
     await host(id, { type: 'present', judgeId: byName('领导乙').id });
     await host(id, { type: 'start' });
     for (let k = 0; k < 2; k += 1) {
-      const cur = (await host(id, { type: 'call' })).current!.contestantId;
+      const called = await host(id, { type: 'call' });
+      expect(buttons(called, '领导甲')).toMatchObject({ wholeArena: 'absent', onStage: 'absent' });
+      const cur = called.current!.contestantId;
       const unit = contestants.find((c) => c.id === cur)!.unitId;
       for (const n of names.filter((x) => !(x in totals[unit]!)))
         await host(id, { type: 'absent', judgeId: byName(n).id, contestantId: cur });

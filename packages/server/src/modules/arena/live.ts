@@ -1,4 +1,5 @@
 import {
+  allowedAbsenceActions,
   allowedHostActions,
   scoreArena,
   ScoringInputError,
@@ -83,9 +84,13 @@ export function runEngine(input: ArenaInput): ArenaContestantResult[] {
   }
 }
 
-function hostButtons(state: ArenaRow['state']): LiveSnapshot['host'] {
+function hostButtons(state: ArenaRow['state'], judges: JudgeRow[]): LiveSnapshot['host'] {
   const { actions, reopen } = allowedHostActions(state);
-  return { actions, reopen: reopen.map(Number) };
+  const absence = allowedAbsenceActions(
+    state,
+    judges.map((j) => String(j.id)),
+  ).map((a) => ({ ...a, judgeId: Number(a.judgeId) }));
+  return { actions, reopen: reopen.map(Number), absence };
 }
 
 export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
@@ -141,7 +146,7 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
     criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })),
     timer: { ...state.timer, serverNow: now },
     judgesTotal: d.judges.length,
-    host: hostButtons(state),
+    host: hostButtons(state, d.judges),
     absent: (state.absent ?? []).map((a) => ({
       judgeId: Number(a.judgeId),
       contestantId: a.contestantId === null ? null : Number(a.contestantId),

@@ -1,6 +1,7 @@
 import type { ArenaDetail, ArenaSummary } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { campaignNames } from '../dispatch/index.js';
+import * as units from '../units/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
 import { contestantCounts, contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
@@ -60,4 +61,9 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
   };
 }
 
-export { unitOptions } from './repo.js';
+/** Active units for the set-up form's pickers (contestants, judges' units), in the tree's order. */
+export async function unitOptions(db: Db) {
+  return (await units.all(db))
+    .filter((u) => u.active)
+    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, category: u.categoryName }));
+}

@@ -1,16 +1,9 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ArenaSchemeInput, HostState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import {
-  arenaContestants,
-  arenaJudges,
-  arenaRecusals,
-  arenaScores,
-  arenas,
-  categories,
-  units,
-} from '../../db/schema/index.js';
+import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
+import * as units from '../units/index.js';
 
 export interface ArenaRow {
   id: number;
@@ -79,9 +72,14 @@ const arenaColumns = {
  * The arena row. `lock`: 'update' makes host actions apply one after another; 'share' lets judges submit
  * side by side, but never across a host action (closing scoring waits for submissions in flight).
  */
-export async function getArena(db: Db, id: number, lock: boolean | 'share' = false): Promise<ArenaRow> {
+export async function findArena(db: Db, id: number, lock: boolean | 'share' = false): Promise<ArenaRow | undefined> {
   const q = db.select(arenaColumns).from(arenas).where(eq(arenas.id, id));
   const [row] = lock === 'share' ? await q.for('share') : lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function getArena(db: Db, id: number, lock: boolean | 'share' = false): Promise<ArenaRow> {
+  const row = await findArena(db, id, lock);
   if (!row) throw notFound('擂台赛');
   return row;
 }
@@ -99,19 +97,22 @@ export async function getArenaByScreenToken(db: Db, token: string): Promise<Aren
   return row;
 }
 
+/** The contestants in set-up order, with their units' names and paths (the units module's). */
 export async function contestantsOf(db: Db, arenaId: number): Promise<ContestantRow[]> {
-  return db
-    .select({
-      id: arenaContestants.id,
-      unitId: arenaContestants.unitId,
-      unitName: units.name,
-      unitPath: units.path,
-      presenter: arenaContestants.presenter,
-    })
+  const rows = await db
+    .select({ id: arenaContestants.id, unitId: arenaContestants.unitId, presenter: arenaContestants.presenter })
     .from(arenaContestants)
-    .innerJoin(units, eq(units.id, arenaContestants.unitId))
     .where(eq(arenaContestants.arenaId, arenaId))
     .orderBy(asc(arenaContestants.id));
+  const unitById = await units.byIds(
+    db,
+    rows.map((r) => r.unitId),
+  );
+  return rows.map((r) => ({
+    ...r,
+    unitName: unitById.get(r.unitId)?.name ?? '',
+    unitPath: unitById.get(r.unitId)?.path ?? '#',
+  }));
 }
 
 export async function judgesOf(db: Db, arenaId: number): Promise<JudgeRow[]> {
@@ -359,21 +360,4 @@ export async function contestantCounts(db: Db): Promise<Map<number, number>> {
     .from(arenaContestants)
     .groupBy(arenaContestants.arenaId);
   return new Map(rows.map((c) => [c.arenaId, c.n]));
-}
-
-/** How many of these units exist (a set-up naming a missing unit is refused). */
-export async function countUnits(db: Db, ids: number[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));
-  return found.length;
-}
-
-/** Active units for the set-up form's pickers (contestants, judges' units). */
-export async function unitOptions(db: Db) {
-  return db
-    .select({ id: units.id, name: units.name, kind: units.kind, category: categories.name })
-    .from(units)
-    .leftJoin(categories, eq(categories.id, units.categoryId))
-    .where(eq(units.active, true))
-    .orderBy(asc(units.sortOrder), asc(units.id));
 }

@@ -4,7 +4,6 @@ import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { openEventStream } from '../../realtime/index.js';
 import { hasPermission } from '@leitai/core';
-import { forbidden } from '../../errors.js';
 import { resultDocument, resultWorkbook } from './export.js';
 import { hostAction } from './host.js';
 import { publicRoutes } from '../../http/public/index.js';
@@ -27,6 +26,8 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   const hub = app.ctx.realtime;
   const tags = ['arena'];
   const params = ZArenaId;
+  /** The arena a route under /arenas/:id acts on: 404 before anything else when there is none. */
+  const arena = (request: { params: { id: number } }) => ({ kind: 'arena' as const, id: request.params.id });
 
   app.get('/arenas', { schema: { tags } }, async (request) => {
     await requireAccess(request, 'arena.read');
@@ -42,66 +43,66 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(await createArena(db, auditActorOf(request), actor.userId, request.body));
   });
   app.get('/arenas/:id', { schema: { tags, params } }, async (request) => {
-    const actor = await requireAccess(request, 'arena.read');
+    const actor = await requireAccess(request, 'arena.read', arena(request));
     return arenaDetail(db, request.params.id, hasPermission(actor, 'arena.manage'));
   });
   app.post('/arenas/:id/draw', { schema: { tags, params, body: ZDraw } }, async (request) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     return drawArena(db, auditActorOf(request), request.params.id, request.body.seed);
   });
   app.post('/arenas/:id/recusals', { schema: { tags, params, body: ZRecusal } }, async (request, reply) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     await addRecusal(db, auditActorOf(request), request.params.id, request.body);
     return reply.status(204).send();
   });
   app.post('/arenas/:id/codes', { schema: { tags, params, body: ZCodes } }, async (request) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     return { codes: await issueCodes(db, auditActorOf(request), request.params.id, request.body.judgeId) };
   });
   app.post('/arenas/:id/host', { schema: { tags, params, body: ZHostAction } }, async (request) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     return hostAction(db, auditActorOf(request), request.params.id, request.body);
   });
   app.get('/arenas/:id/live', { schema: { tags, params } }, async (request) => {
-    await requireAccess(request, 'arena.read');
+    await requireAccess(request, 'arena.read', arena(request));
     return liveSnapshot(db, request.params.id);
   });
   app.get('/arenas/:id/events', { schema: { tags, params } }, async (request, reply) => {
-    await requireAccess(request, 'arena.read');
+    await requireAccess(request, 'arena.read', arena(request));
     await openEventStream(request, reply, hub, await liveTopic(db, request.params.id), withServerNow);
   });
 
   // Managers see the result as it forms; everyone else once the arena is finished.
   app.get('/arenas/:id/result', { schema: { tags, params } }, async (request) =>
-    readableResult(db, await requireAccess(request, 'arena.read'), request.params.id),
+    readableResult(db, await requireAccess(request, 'arena.read', arena(request)), request.params.id),
   );
   app.get('/arenas/:id/result.xlsx', { schema: { tags, params } }, async (request, reply) => {
-    const r = await readableResult(db, await requireAccess(request, 'arena.read'), request.params.id);
+    const r = await readableResult(db, await requireAccess(request, 'arena.read', arena(request)), request.params.id);
     return sendFile(reply, `${r.arena.title}成绩表.xlsx`, await resultWorkbook(r));
   });
   app.get('/arenas/:id/result.docx', { schema: { tags, params } }, async (request, reply) => {
-    const r = await readableResult(db, await requireAccess(request, 'arena.read'), request.params.id);
+    const r = await readableResult(db, await requireAccess(request, 'arena.read', arena(request)), request.params.id);
     return sendFile(reply, `${r.arena.title}成绩通报.docx`, await resultDocument(r));
   });
 
   app.get('/arenas/:id/brief', { schema: { tags, params } }, async (request) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     return arenaBrief(db, request.params.id, shanghaiDate());
   });
   app.get('/arenas/:id/brief.docx', { schema: { tags, params } }, async (request, reply) => {
-    await requireAccess(request, 'arena.manage');
+    await requireAccess(request, 'arena.manage', arena(request));
     const b = await arenaBrief(db, request.params.id, shanghaiDate());
     return sendFile(reply, `${b.arena.title}赛前简报.docx`, await briefDocument(b));
   });
 
   // 擂台承诺: promises made on stage become ledger items; published like the result, to everyone who reads arenas.
   app.get('/arenas/:id/commitments', { schema: { tags, params } }, async (request) => {
-    await requireAccess(request, 'arena.read');
+    await requireAccess(request, 'arena.read', arena(request));
     return { items: await commitmentsOf(db, request.params.id, shanghaiDate()) };
   });
   app.post('/arenas/:id/commitments', { schema: { tags, params, body: ZCommitment } }, async (request, reply) => {
-    const actor = await requireAccess(request, 'arena.manage');
-    if (!hasPermission(actor, 'ledger.manage')) throw forbidden(); // it creates a ledger item
+    const actor = await requireAccess(request, 'arena.manage', arena(request));
+    await requireAccess(request, 'ledger.manage'); // it creates a ledger item too
     return reply
       .status(201)
       .send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));

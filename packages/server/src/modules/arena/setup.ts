@@ -10,11 +10,11 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
+import * as units from '../units/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { campaignNames } from '../dispatch/index.js';
 import {
   contestantsOf,
-  countUnits,
   getArena,
   insertArena,
   insertRecusals,
@@ -61,7 +61,7 @@ export async function createArena(
   if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复作为选手');
   const wanted = [...new Set([...unitIds, ...input.judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
   return db.transaction(async (tx) => {
-    if ((await countUnits(tx, wanted)) !== wanted.length)
+    if ((await units.byIds(tx, wanted)).size !== wanted.length)
       throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
     if (input.campaignId !== null && !(await campaignNames(tx, [input.campaignId])).has(input.campaignId))
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');

@@ -69,6 +69,7 @@ export async function sessionWithAccount(db: Db, idHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    // The unit path (the units module's) rides along: every request loads its session, in one query.
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(sessions.idHash, idHash));
   return row;

@@ -182,7 +182,6 @@ const pickSettings = (r: IndicatorRow) => ({
 /** Retires an indicator from a month on (or brings it back with null): earlier months keep their figures and colours. */
 export async function retireIndicator(
   db: Db,
-  _actor: Actor,
   who: AuditActor,
   campaignId: number,
   indicatorId: number,

@@ -6,7 +6,9 @@ import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factor
 import { auditLog, categories, targets } from '../../db/schema/index.js';
 import { readDocx } from '../../documents/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { remindReports } from './reminders.js';
+import type { IsoDate } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { remindReports as runReminders } from './reminders.js';
 
 let t: TestApp;
 let org: Client, ra: Client, ha: Client, rb: Client, hb: Client, leader: Client;
@@ -379,6 +381,12 @@ describe('monthly report', () => {
 
   it('reminds a unit that owes the report on the deadline day and after it, once each (催报)', async () => {
     const { db } = t.database;
+    // The job emits its reminders; the relay delivers them before anyone looks (as the app does after a write).
+    const remindReports = async (tx: Db, day: IsoDate) => {
+      const summary = await runReminders(tx, day);
+      await t.app.ctx.outbox.drain();
+      return summary;
+    };
     const titles = async (c: Client) =>
       (await c.get('/api/notifications')).json().items.map((n: { title: string }) => n.title) as string[];
     expect(await remindReports(db, `${Y}-01-10`)).toBe('0 reports due soon or overdue, 0 new notices');

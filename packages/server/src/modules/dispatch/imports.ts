@@ -4,8 +4,9 @@ import { AppError, importInvalid, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, numberCell, readSheet } from '../../excel/index.js';
 import type { AuditActor } from '../audit/index.js';
 import { assignedUnitIds } from './campaigns.js';
-import { allUnits, assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
-import { reportForm, saveReport } from './reports.js';
+import * as units from '../units/index.js';
+import { assignmentsOf, campaignIndicators, yearTargets } from './repo.js';
+import { reportForm, saveReport, type ReportKey } from './reports.js';
 import { setTargets, targetProblems } from './targets.js';
 
 const TARGET_COLUMNS = [
@@ -21,8 +22,8 @@ const TARGET_COLUMNS = [
 /** The campaign's target sheet for a year: one row per assigned unit × indicator, with what is already set. */
 export async function targetsTemplate(db: Db, campaignId: number, year: number): Promise<Buffer> {
   const inds = (await campaignIndicators(db, campaignId)).filter((i) => i.retiredFrom === null);
-  const [units, assigns, existing] = await Promise.all([
-    allUnits(db),
+  const [unitRows, assigns, existing] = await Promise.all([
+    units.all(db),
     assignmentsOf(
       db,
       inds.map((i) => i.id),
@@ -33,12 +34,12 @@ export async function targetsTemplate(db: Db, campaignId: number, year: number):
       year,
     ),
   ]);
-  const unitById = new Map(units.map((u) => [u.id, u]));
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
   const rows: (string | number | null)[][] = [];
   for (const ind of inds) {
     const ids = assignedUnitIds(
       assigns.filter((a) => a.indicatorId === ind.id),
-      units,
+      unitRows,
     );
     for (const t of existing) if (t.indicatorId === ind.id) ids.add(t.unitId);
     for (const id of [...ids].sort((a, b) => (unitById.get(a)?.sortOrder ?? 0) - (unitById.get(b)?.sortOrder ?? 0))) {
@@ -81,8 +82,7 @@ export async function importTargets(
   const { rows, problems } = await readSheet(buffer, TARGET_COLUMNS);
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 2, column: '', message: '文件中没有目标' });
   const inds = await campaignIndicators(db, campaignId);
-  const units = await allUnits(db);
-  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const unitByCode = new Map((await units.all(db)).map((u) => [u.code, u]));
   const indByName = new Map(inds.map((i) => [i.name, i]));
   const out: {
     indicatorId: number;
@@ -127,14 +127,9 @@ const REPORT_COLUMNS = [
 ] as const;
 
 /** The reporter's one-sheet form for a month: every indicator the unit carries, prefilled as on screen. */
-export async function reportTemplate(
-  db: Db,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  today: IsoDate,
-): Promise<Buffer> {
-  const form = await reportForm(db, campaignId, period, unitId, today);
+export async function reportTemplate(db: Db, key: ReportKey, today: IsoDate): Promise<Buffer> {
+  const { period } = key;
+  const form = await reportForm(db, key, today);
   return buildTemplate({
     sheetName: `${period}填报`,
     columns: REPORT_COLUMNS,
@@ -152,14 +147,13 @@ export async function importReport(
   db: Db,
   actor: Actor,
   who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
+  key: ReportKey,
   buffer: Buffer,
   today: IsoDate,
 ) {
+  const { period } = key;
   const { rows, problems } = await readSheet(buffer, REPORT_COLUMNS);
-  const form = await reportForm(db, campaignId, period, unitId, today);
+  const form = await reportForm(db, key, today);
   const known = new Map(form.rows.map((r) => [String(r.indicatorId), r]));
   const values: Record<string, string | null> = Object.fromEntries(
     form.rows.map((r) => [String(r.indicatorId), r.value]),
@@ -176,7 +170,7 @@ export async function importReport(
   }
   if (problems.length > 0) throw importInvalid(problems.sort(byRow));
   try {
-    return await saveReport(db, actor, who, campaignId, period, unitId, {
+    return await saveReport(db, actor, who, key, {
       values,
       progress: form.report.progress,
       problems: form.report.problems,

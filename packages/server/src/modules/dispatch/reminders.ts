@@ -2,7 +2,9 @@ import { reportReminder, splitPeriod, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { DailyJob } from '../../jobs/runner.js';
 import { loadCalendar } from '../calendar/index.js';
-import { notify, recipientsByUnit } from '../notifications/index.js';
+import { emit } from '../../events/emit.js';
+import type { EventOf } from '../../events/types.js';
+import { newNotices } from '../notifications/index.js';
 import { boardRows } from './board.js';
 import { openPeriods } from './repo.js';
 import { dispatchSettings } from './settings.js';
@@ -10,9 +12,9 @@ import { loadYear } from './year.js';
 
 /**
  * 催报: every morning, each unit that owes an open month's report and has not submitted it hears
- * that the deadline is near (within the office's lead time, in working days) or has passed. A notice is
- * keyed by period, unit, kind and deadline: told once, and told again only if the office moves the
- * deadline (reopening a month).
+ * that the deadline is near (within the office's lead time, in working days) or has passed: a
+ * `report.reminder` event, worded by the bell (notifications). A reminder is keyed by period, unit,
+ * kind and deadline: told once, and told again only if the office moves the deadline (reopening a month).
  */
 export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
   const calendar = await loadCalendar(tx);
@@ -21,7 +23,7 @@ export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
   let owing = 0;
   let told = 0;
   for (const p of open) {
-    const { year, month: m } = splitPeriod(p.period);
+    const { year } = splitPeriod(p.period);
     const due = boardRows(await loadYear(tx, p.campaignId, year), p, () => true, day).flatMap((row) => {
       const r = reportReminder({
         deadline: p.deadline,
@@ -33,23 +35,20 @@ export async function remindReports(tx: Db, day: IsoDate): Promise<string> {
       return r ? [{ row, r }] : [];
     });
     owing += due.length;
-    const recipients = await recipientsByUnit(
-      tx,
-      due.map((d) => d.row.unit.id),
-    );
     for (const { row, r } of due) {
-      told += await notify(tx, recipients.get(row.unit.id) ?? [], {
-        kind: `dispatch.${r.kind}`,
-        title: r.kind === 'overdue' ? `逾期未报：${m} 月调度` : `催报：${m} 月调度将于 ${p.deadline} 截止`,
-        body:
-          r.kind === 'overdue'
-            ? `${m} 月调度已过截止日期 ${p.deadline} ${r.daysOverdue} 天，尚未报送，请尽快填报并报送`
-            : r.workingDaysLeft === 0
-              ? '今天是截止日，请及时报送'
-              : `还剩 ${r.workingDaysLeft} 个工作日，请及时填报并报送`,
-        link: `/dispatch/report/${row.unit.id}/${p.period}`,
-        dedupeKey: `dispatch:${p.id}:${row.unit.id}:${r.kind}:${p.deadline}`,
-      });
+      const event: EventOf<'report.reminder'> = {
+        type: 'report.reminder',
+        periodId: p.id,
+        unitId: row.unit.id,
+        period: p.period,
+        deadline: p.deadline,
+        reminder: r,
+      };
+      // Told already (same period, unit, kind and deadline): no event, nobody told twice.
+      const fresh = await newNotices(tx, event);
+      if (fresh === 0) continue;
+      await emit(tx, event);
+      told += fresh;
     }
   }
   return `${owing} reports due soon or overdue, ${told} new notices`;

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
+import type { UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
-  categories,
   dispatchPeriods,
   indicatorAssignments,
   indicators,
@@ -10,7 +10,6 @@ import {
   reportVersions,
   reports,
   targets,
-  units,
   users,
 } from '../../db/schema/index.js';
 
@@ -20,37 +19,8 @@ export type TargetRow = typeof targets.$inferSelect;
 export type PeriodRow = typeof dispatchPeriods.$inferSelect;
 export type ReportRow = typeof reports.$inferSelect;
 export type ValueRow = typeof reportValues.$inferSelect;
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-  path: string;
-  categoryId: number | null;
-  active: boolean;
-  sortOrder: number;
-}
-
-export async function allUnits(db: Db): Promise<UnitRef[]> {
-  return db
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      path: units.path,
-      categoryId: units.categoryId,
-      active: units.active,
-      sortOrder: units.sortOrder,
-    })
-    .from(units)
-    .orderBy(asc(units.sortOrder), asc(units.id));
-}
-
-export async function allCategories(db: Db) {
-  return db
-    .select({ id: categories.id, code: categories.code, name: categories.name })
-    .from(categories)
-    .orderBy(asc(categories.sortOrder), asc(categories.id));
-}
+/** A unit as dispatch reads it; the units module owns the table (units.all, units.byIds). */
+export type UnitRef = Pick<UnitView, 'id' | 'code' | 'name' | 'path' | 'categoryId' | 'active' | 'sortOrder'>;
 
 export async function getCampaign(db: Db, id: number): Promise<CampaignRow | undefined> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
@@ -319,9 +289,4 @@ export async function replaceAssignments(
 export async function userName(db: Db, userId: number): Promise<string> {
   const [me] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
   return me?.name ?? String(userId);
-}
-
-export async function unitName(db: Db, unitId: number): Promise<string> {
-  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
-  return row?.name ?? '';
 }

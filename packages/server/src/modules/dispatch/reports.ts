@@ -5,7 +5,6 @@ import {
   prefillFigures,
   reportActionProblem,
   reportNextState,
-  REPORT_STATE_LABELS,
   reportTiming,
   shiftPeriod,
   splitPeriod,
@@ -18,7 +17,8 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles, filesOf } from '../files/index.js';
-import { notify, officeRecipients, recipientsByUnit, unitRecipients } from '../notifications/index.js';
+import { emit } from '../../events/emit.js';
+import * as units from '../units/index.js';
 import {
   getCampaign,
   getPeriod,
@@ -29,7 +29,6 @@ import {
   lockReportOf,
   periodById,
   replaceValues,
-  unitName,
   updatePeriod,
   updateReport,
   userName,
@@ -40,6 +39,13 @@ import {
 } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
+
+/** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
+export interface ReportKey {
+  campaignId: number;
+  period: string;
+  unitId: number;
+}
 
 /** Earlier figures of the unit this year for an indicator, oldest first (the figure checks' history). */
 function historyOf(d: YearData, unitId: number, period: string, indicatorId: number): string[] {
@@ -61,14 +67,8 @@ async function periodOrThrow(db: Db, campaignId: number, period: string): Promis
 
 /** The monthly form as the reporter sees it: every indicator the unit carries, prefilled where cumulative, and the report's story. */
 /** `viewer`: the person asking, whose allowed actions come with the form (none for the Excel round trip). */
-export async function reportForm(
-  db: Db,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  today: IsoDate,
-  viewer?: Actor,
-) {
+export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?: Actor) {
+  const { campaignId, period, unitId } = key;
   const p = await periodOrThrow(db, campaignId, period);
   const d = await loadYear(db, campaignId, splitPeriod(period).year, unitId);
   const unitPath = d.unitById.get(unitId)?.path ?? '#';
@@ -226,15 +226,8 @@ async function reportFor(
 }
 
 /** The reporter saves the form (figures, three texts, new evidence files); nothing is saved when any figure is wrong. */
-export async function saveReport(
-  db: Db,
-  actor: Actor,
-  who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
-  form: ReportForm,
-) {
+export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: ReportKey, form: ReportForm) {
+  const { campaignId, period, unitId } = key;
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'save', form.version);
@@ -264,12 +257,11 @@ export async function submitReport(
   db: Db,
   actor: Actor,
   who: AuditActor,
-  campaignId: number,
-  period: string,
-  unitId: number,
+  key: ReportKey,
   version: number,
   today: IsoDate,
 ) {
+  const { campaignId, period, unitId } = key;
   return db.transaction(async (tx) => {
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'submit', version);
@@ -285,12 +277,14 @@ export async function submitReport(
     });
     await snapshot(tx, row, 'submit', actor, null);
     // The office hears that a report waits for review (待审核), once per submission.
-    await notify(tx, await officeRecipients(tx), {
-      kind: 'dispatch.submitted',
-      title: `${REPORT_STATE_LABELS.submitted}：${await unitName(tx, unitId)} ${splitPeriod(period).month} 月调度`,
-      body: report.state === 'returned' ? '退回后已重新报送' : '',
-      link: `/dispatch/report/${unitId}/${period}`,
-      dedupeKey: `dispatch:${report.id}:submitted:${row.version}`,
+    await emit(tx, {
+      type: 'report.submitted',
+      reportId: report.id,
+      version: row.version,
+      unitId,
+      unitName: (await units.nameOf(tx, unitId)) ?? '',
+      period,
+      resubmitted: report.state === 'returned',
     });
     await recordAudit(tx, who, {
       action: 'report.submit',
@@ -326,12 +320,13 @@ export async function reviewReport(
     await snapshot(tx, row, input.action, actor, input.reason || null);
     // The unit hears the verdict where it works (the bell), with the reason when returned.
     const p = await periodById(tx, report.periodId);
-    const returned = input.action === 'return';
-    await notify(tx, await unitRecipients(tx, [report.unitId]), {
-      kind: returned ? 'dispatch.returned' : 'dispatch.accepted',
-      title: `${p?.period ?? ''} 月度调度${returned ? '被退回' : '已审核通过'}`,
-      body: returned ? `退回原因：${input.reason}` : '',
-      link: `/dispatch/report/${report.unitId}/${p?.period ?? ''}`,
+    await emit(tx, {
+      type: 'report.reviewed',
+      reportId: report.id,
+      unitId: report.unitId,
+      period: p?.period ?? '',
+      verdict: input.action,
+      reason: input.reason,
     });
     await recordAudit(tx, who, {
       action: `report.${input.action}`,
@@ -346,7 +341,12 @@ export async function reviewReport(
 }
 
 /** Opens a month for reporting with a deadline, or reopens a closed one (a new deadline, audited). */
-export async function openPeriod(db: Db, who: AuditActor, campaignId: number, period: string, deadline: IsoDate) {
+export async function openPeriod(
+  db: Db,
+  who: AuditActor,
+  campaignId: number,
+  { period, deadline }: { period: string; deadline: IsoDate },
+) {
   if (!(await getCampaign(db, campaignId))) throw notFound('活动');
   if (deadline < `${period}-01`)
     throw new AppError('VALIDATION_FAILED', `截止日期 ${deadline} 不能早于 ${period} 月初`);
@@ -366,16 +366,14 @@ export async function openPeriod(db: Db, who: AuditActor, campaignId: number, pe
     // Every unit that carries a target that month hears that it is open, and by when.
     const year = await loadYear(tx, campaignId, splitPeriod(period).year);
     const owing = year.units.filter((u) => unitTargets(year, u.id, period).length > 0).map((u) => u.id);
-    const m = splitPeriod(period).month;
-    const recipients = await recipientsByUnit(tx, owing);
-    for (const unitId of owing) {
-      await notify(tx, recipients.get(unitId) ?? [], {
-        kind: 'dispatch.opened',
-        title: `${m} 月调度${existing ? '重新开放' : '已开启'}，请于 ${deadline} 前报送`,
-        link: `/dispatch/report/${unitId}/${period}`,
-        dedupeKey: `dispatch:${row.id}:opened:${deadline}`,
-      });
-    }
+    await emit(tx, {
+      type: 'dispatch.period.opened',
+      periodId: row.id,
+      period,
+      deadline,
+      reopened: existing !== undefined,
+      unitIds: owing,
+    });
     return row;
   });
 }

@@ -4,7 +4,6 @@ import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { onTarget, onUnit } from './access.js';
 import { boardData, unitOverview } from './board.js';
 import { boardXlsx, bulletinData, bulletinDocx, bulletinSummary, bulletinXlsx } from './bulletin.js';
 import {
@@ -17,7 +16,15 @@ import {
 } from './campaigns.js';
 import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
-import { closePeriod, openPeriod, reportForm, reviewReport, saveReport, submitReport } from './reports.js';
+import {
+  closePeriod,
+  openPeriod,
+  reportForm,
+  reviewReport,
+  saveReport,
+  submitReport,
+  type ReportKey,
+} from './reports.js';
 import {
   ZBoardQuery,
   ZDecision,
@@ -94,7 +101,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } },
     async (request) => {
       await requireAccess(request, 'indicator.manage');
-      return editIndicator(db, auditActorOf(request), request.params.id, request.params.indicatorId, request.body);
+      const { id, indicatorId } = request.params;
+      return editIndicator(db, auditActorOf(request), id, indicatorId, request.body);
     },
   );
 
@@ -102,15 +110,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId/retire',
     { schema: { tags, params: ZIndParams, body: ZRetire } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
-      return retireIndicator(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.params.indicatorId,
-        request.body.retiredFrom,
-      );
+      await requireAccess(request, 'indicator.manage');
+      const { id, indicatorId } = request.params;
+      return retireIndicator(db, auditActorOf(request), id, indicatorId, request.body.retiredFrom);
     },
   );
 
@@ -156,15 +158,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/targets/confirm',
     { schema: { tags, params: ZUnitParams, body: ZYearQuery } },
     async (request) => {
-      const actor = await onUnit(request, 'target.confirm', request.params.unitId);
-      return confirmTargets(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.params.unitId,
-        year(request.body),
-      );
+      const { id, unitId } = request.params;
+      const actor = await requireAccess(request, 'target.confirm', { unitId });
+      return confirmTargets(db, actor, auditActorOf(request), id, unitId, year(request.body));
     },
   );
 
@@ -172,8 +168,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/change',
     { schema: { tags, params: ZIdParams, body: ZTargetChange } },
     async (request) => {
-      const actor = await onTarget(request, 'target.confirm', request.params.id);
-      return requestTargetChange(db, actor, auditActorOf(request), request.params.id, request.body);
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'target.confirm', { kind: 'dispatch_target', id });
+      return requestTargetChange(db, actor, auditActorOf(request), id, request.body);
     },
   );
 
@@ -181,15 +178,9 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/targets/:id/decision',
     { schema: { tags, params: ZIdParams, body: ZDecision } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
-      return decideTargetChange(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.body.approve,
-        request.body.comment,
-      );
+      const { id } = request.params;
+      await requireAccess(request, 'indicator.manage', { kind: 'dispatch_target', id });
+      return decideTargetChange(db, auditActorOf(request), id, request.body);
     },
   );
 
@@ -198,13 +189,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
     async (request) => {
       await requireAccess(request, 'campaign.manage');
-      const row = await openPeriod(
-        db,
-        auditActorOf(request),
-        request.params.id,
-        request.body.period,
-        request.body.deadline,
-      );
+      const row = await openPeriod(db, auditActorOf(request), request.params.id, request.body);
       return { period: row.period, deadline: row.deadline, open: row.open, reopenCount: row.reopenCount };
     },
   );
@@ -219,26 +204,24 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const ZUnitReport = { params: ZUnitParams, querystring: ZPeriodQuery };
+  /** The unit's report for the month these routes name (campaign and unit in the path, month in the query). */
+  const reportOf = (r: { params: { id: number; unitId: number }; query: { period: string } }): ReportKey => ({
+    campaignId: r.params.id,
+    unitId: r.params.unitId,
+    period: r.query.period,
+  });
 
   app.get('/dispatch/campaigns/:id/units/:unitId/report', { schema: { tags, ...ZUnitReport } }, async (request) => {
-    const actor = await onUnit(request, 'target.read', request.params.unitId);
-    return reportForm(db, request.params.id, request.query.period, request.params.unitId, shanghaiDate(), actor);
+    const actor = await requireAccess(request, 'target.read', { unitId: request.params.unitId });
+    return reportForm(db, reportOf(request), shanghaiDate(), actor);
   });
 
   app.put(
     '/dispatch/campaigns/:id/units/:unitId/report',
     { schema: { tags, ...ZUnitReport, body: ZReportForm } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
-      return saveReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        request.body,
-      );
+      const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
+      return saveReport(db, actor, auditActorOf(request), reportOf(request), request.body);
     },
   );
 
@@ -246,17 +229,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/submit',
     { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
     async (request) => {
-      const actor = await onUnit(request, 'report.submit', request.params.unitId);
-      return submitReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        request.body.version,
-        shanghaiDate(),
-      );
+      const actor = await requireAccess(request, 'report.submit', { unitId: request.params.unitId });
+      return submitReport(db, actor, auditActorOf(request), reportOf(request), request.body.version, shanghaiDate());
     },
   );
 
@@ -264,14 +238,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/template',
     { schema: { tags, ...ZUnitReport } },
     async (request, reply) => {
-      await onUnit(request, 'report.fill', request.params.unitId);
-      const buffer = await reportTemplate(
-        db,
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        shanghaiDate(),
-      );
+      await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
+      const buffer = await reportTemplate(db, reportOf(request), shanghaiDate());
       return sendFile(reply, `${request.query.period}调度填报.xlsx`, buffer);
     },
   );
@@ -280,23 +248,14 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/report/import',
     { schema: { tags, ...ZUnitReport, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = await onUnit(request, 'report.fill', request.params.unitId);
+      const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       const upload = await readUpload(request, 5 * 1024 * 1024);
-      return importReport(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.query.period,
-        request.params.unitId,
-        upload.buffer,
-        shanghaiDate(),
-      );
+      return importReport(db, actor, auditActorOf(request), reportOf(request), upload.buffer, shanghaiDate());
     },
   );
 
   app.post('/dispatch/reports/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
-    const actor = await requireAccess(request, 'report.review');
+    const actor = await requireAccess(request, 'report.review', { kind: 'report', id: request.params.id });
     return reviewReport(db, actor, auditActorOf(request), request.params.id, request.body);
   });
 
@@ -304,7 +263,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/units/:unitId/overview',
     { schema: { tags, params: ZUnitParams, querystring: ZYearQuery } },
     async (request) => {
-      await onUnit(request, 'target.read', request.params.unitId);
+      await requireAccess(request, 'target.read', { unitId: request.params.unitId });
       return unitOverview(db, request.params.id, request.params.unitId, year(request.query), shanghaiDate());
     },
   );

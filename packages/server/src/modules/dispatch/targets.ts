@@ -2,9 +2,9 @@ import { can, parseDecimal, ScoringInputError, toDecimal, unitFilter, type Actor
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound, type ImportProblem } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { notify, officeRecipients, unitRecipients } from '../notifications/index.js';
+import { emit } from '../../events/emit.js';
+import * as units from '../units/index.js';
 import {
-  allUnits,
   campaignIndicators,
   confirmTargetRows,
   getCampaign,
@@ -14,7 +14,6 @@ import {
   lockTarget as lockTargetRow,
   lockUnconfirmedTargets,
   lockYearTargets,
-  unitName,
   updateTarget,
   userName,
   yearTargets,
@@ -75,7 +74,7 @@ export async function setTargets(
         `年份 ${year} 不在活动期间（${campaign.startYear}–${campaign.endYear}）内`,
       );
     const inds = new Map((await campaignIndicators(tx, campaignId)).map((i) => [i.id, i]));
-    const unitIds = new Set((await allUnits(tx)).map((u) => u.id));
+    const unitIds = new Set((await units.all(tx)).map((u) => u.id));
     const problems: ImportProblem[] = [];
     rows.forEach((r, n) => {
       const ind = inds.get(r.indicatorId);
@@ -182,23 +181,26 @@ export async function requestTargetChange(
       before: { base: row.base, stretch: row.stretch },
       after: pending,
     });
-    await notify(tx, await officeRecipients(tx), {
-      kind: 'target.change_requested',
-      title: `目标调整待审批：${await unitName(tx, row.unitId)} · ${indicator.name}`,
-      body: `申请由 ${targetText(row)} 调整为 ${targetText(change)}：${change.reason}`,
-      link: '/dispatch/setup',
+    await emit(tx, {
+      type: 'target.change.requested',
+      targetId: row.id,
+      unitId: row.unitId,
+      unitName: (await units.nameOf(tx, row.unitId)) ?? '',
+      indicatorName: indicator.name,
+      from: targetText(row),
+      to: targetText(change),
+      reason: change.reason,
     });
     return { id: row.id };
   });
 }
 
+/** The office approves or refuses a pending change, with a comment for the unit. */
 export async function decideTargetChange(
   db: Db,
-  _actor: Actor,
   who: AuditActor,
   targetId: number,
-  approve: boolean,
-  comment: string,
+  { approve, comment }: { approve: boolean; comment: string },
 ) {
   return db.transaction(async (tx) => {
     const row = await lockTarget(tx, targetId);
@@ -219,11 +221,14 @@ export async function decideTargetChange(
       after: { ...pending, comment },
     });
     const ind = await getIndicator(tx, row.indicatorId);
-    await notify(tx, await unitRecipients(tx, [row.unitId]), {
-      kind: approve ? 'target.change_approved' : 'target.change_refused',
-      title: `目标调整${approve ? '已批准' : '未批准'}：${ind?.name ?? ''}`,
-      body: approve ? `目标调整为 ${targetText(pending)}` : comment ? `意见：${comment}` : '维持原目标',
-      link: '/dispatch/unit',
+    await emit(tx, {
+      type: 'target.change.decided',
+      targetId: row.id,
+      unitId: row.unitId,
+      indicatorName: ind?.name ?? '',
+      approved: approve,
+      to: targetText(pending),
+      comment,
     });
     return { id: row.id, approved: approve };
   });
@@ -232,7 +237,7 @@ export async function decideTargetChange(
 /** The year's targets of a campaign the actor may read, with unit names (the set-up table). */
 export async function targetList(db: Db, actor: Actor, campaignId: number, year: number) {
   const inds = await campaignIndicators(db, campaignId);
-  const units = new Map((await allUnits(db)).map((u) => [u.id, u]));
+  const unitById = new Map((await units.all(db)).map((u) => [u.id, u]));
   const rows = await yearTargets(
     db,
     inds.map((i) => i.id),
@@ -241,12 +246,12 @@ export async function targetList(db: Db, actor: Actor, campaignId: number, year:
   const filter = unitFilter(actor, 'target.read');
   return {
     targets: rows
-      .filter((t) => filter.kind === 'all' || can(actor, 'target.read', units.get(t.unitId)?.path ?? '#'))
+      .filter((t) => filter.kind === 'all' || can(actor, 'target.read', unitById.get(t.unitId)?.path ?? '#'))
       .map((t) => ({
         id: t.id,
         indicatorId: t.indicatorId,
         unitId: t.unitId,
-        unitName: units.get(t.unitId)?.name ?? '',
+        unitName: unitById.get(t.unitId)?.name ?? '',
         base: t.base,
         stretch: t.stretch,
         fromPeriod: t.fromPeriod,

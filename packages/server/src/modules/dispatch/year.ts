@@ -1,9 +1,8 @@
 import { activeInPeriod, paceWarning, splitPeriod, type Cell, type IndicatorKind, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import * as units from '../units/index.js';
 import {
-  allCategories,
-  allUnits,
   campaignIndicators,
   getCampaign,
   periodReports,
@@ -41,8 +40,8 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
   if (!campaign) throw notFound('活动');
   const inds = await campaignIndicators(db, campaignId);
   const [unitRows, cats, targetRows, periods] = await Promise.all([
-    allUnits(db),
-    allCategories(db),
+    units.all(db),
+    units.categories(db),
     yearTargets(
       db,
       inds.map((i) => i.id),

@@ -7,47 +7,49 @@ import {
   type Actor,
   type LedgerAction,
   type LedgerParty,
+  type LedgerState,
 } from '@leitai/core';
-import { forbidden, invalidState, notFound } from '../../errors.js';
-import type { ItemRow, UnitRef } from './repository.js';
+import type { Db } from '../../db/client.js';
+import { forbidden, invalidState } from '../../errors.js';
+import { getItem, unitsByIds, type ItemRow, type UnitRef } from './repository.js';
+
+/**
+ * Who an item is: its lead unit and its cooperating units, as unit paths by the part they play. Seeing
+ * an item at all (404 otherwise) is requireAccess's check on these paths, with the `ledger_item` target
+ * kind in the face; what the actor may do with it is `partiesOf` below, on the same paths.
+ */
+export interface ItemParties {
+  lead: string[];
+  co: string[];
+}
+
+export function itemParties(item: ItemRow, unitMap: Map<number, UnitRef>): ItemParties {
+  const paths = (ids: number[]) => ids.flatMap((id) => unitMap.get(id)?.path ?? []);
+  return { lead: paths([item.leadUnitId]), co: paths(item.coUnitIds) };
+}
+
+/** An item's parties from the database, or null when there is no such item (the access target). */
+export async function resolveItemParties(db: Db, id: number): Promise<ItemParties | null> {
+  const item = await getItem(db, id);
+  return item ? itemParties(item, await unitsByIds(db, [item.leadUnitId, ...item.coUnitIds])) : null;
+}
 
 /** The parties the actor holds on an item: the supervision office, its lead unit, a cooperating unit. */
-export function partiesOf(actor: Actor, item: ItemRow, unitMap: Map<number, UnitRef>): LedgerParty[] {
+export function partiesOf(actor: Actor, parties: ItemParties): LedgerParty[] {
   const out: LedgerParty[] = [];
   if (hasPermission(actor, 'ledger.manage')) out.push('organiser');
-  const lead = unitMap.get(item.leadUnitId);
-  if (lead && can(actor, 'ledger.work', lead.path)) out.push('lead');
-  if (
-    item.coUnitIds.some((id) => {
-      const u = unitMap.get(id);
-      return u !== undefined && can(actor, 'ledger.work', u.path);
-    })
-  )
-    out.push('co');
+  if (parties.lead.some((path) => can(actor, 'ledger.work', path))) out.push('lead');
+  if (parties.co.some((path) => can(actor, 'ledger.work', path))) out.push('co');
   return out;
 }
 
-/** May the actor see the item: its lead or a cooperating unit within their read scope. */
-export function canRead(actor: Actor, item: ItemRow, unitMap: Map<number, UnitRef>): boolean {
-  return [item.leadUnitId, ...item.coUnitIds].some((id) => {
-    const u = unitMap.get(id);
-    return u !== undefined && can(actor, 'ledger.read', u.path);
-  });
-}
-
 /**
- * The party the actor acts as for this action, or the clearest refusal: 404 when the item is not
- * theirs to see, 403 when their unit has no part in the action, 409 when the state forbids it.
+ * The party the actor acts as for this action, or the clearest refusal: 403 when their unit has no
+ * part in the action, 409 when the state forbids it. (That they may see the item at all the route
+ * checked with requireAccess.)
  */
-export function actingParty(
-  actor: Actor,
-  item: ItemRow,
-  unitMap: Map<number, UnitRef>,
-  action: LedgerAction,
-): LedgerParty {
-  if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
-  const held = partiesOf(actor, item, unitMap);
-  const state = item.state;
+export function actingParty(actor: Actor, parties: ItemParties, state: LedgerState, action: LedgerAction): LedgerParty {
+  const held = partiesOf(actor, parties);
   const eligible = held.filter((p) => ledgerActionParties(action).includes(p));
   if (eligible.length === 0) {
     const problem = held[0] ? ledgerTransitionProblem(state, action, held[0]) : null;

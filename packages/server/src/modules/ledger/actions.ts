@@ -2,7 +2,7 @@ import {
   closeOutEvidenceProblem,
   dayNumber,
   extendSteps,
-  hasPermission,
+  extensionProblem,
   LEDGER_ACTION_LABELS,
   LEDGER_STATE_LABELS,
   ledgerTransition,
@@ -14,8 +14,9 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles } from '../files/index.js';
-import { actingParty, asAppError, canRead } from './access.js';
-import { tellLeadUnit, tellOrganiser } from './notify.js';
+import { actingParty, asAppError, itemParties } from './access.js';
+import { emit } from '../../events/emit.js';
+import { itemFacts } from './facts.js';
 import {
   decideExtension,
   getItem,
@@ -72,14 +73,14 @@ export async function act(
       const item = await lockItem(tx, id);
       if (!item) throw notFound('督办事项');
       const unitMap = await unitsByIds(tx, [item.leadUnitId, ...item.coUnitIds]);
-      if (!canRead(actor, item, unitMap) && !hasPermission(actor, 'ledger.manage')) throw notFound('督办事项');
       if (input.version !== undefined && input.version !== item.version) {
         throw conflict(
           `该事项刚被他人更新（当前状态：${stateLabel(item.state)}），你的“${LEDGER_ACTION_LABELS[input.action]}”未执行，请刷新后再操作`,
           { version: item.version, state: item.state },
         );
       }
-      const state = ledgerTransition(item.state, input.action, actingParty(actor, item, unitMap, input.action));
+      const party = actingParty(actor, itemParties(item, unitMap), item.state, input.action);
+      const state = ledgerTransition(item.state, input.action, party);
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, {
           itemId: item.id,
@@ -130,46 +131,31 @@ export async function act(
             unitId: item.leadUnitId,
           });
           updated = await updateItem(tx, item, { state });
-          await tellOrganiser(
-            tx,
-            updated,
-            'ledger.close_requested',
-            `申请销号：${item.title}`,
-            `${who.name} 提交了销号申请，请审核佐证材料`,
-          );
+          await emit(tx, { type: 'ledger.item.close_requested', byName: who.name, ...itemFacts(updated) });
           break;
         }
         case 'close':
           await event('close', input.text.trim() || '审核通过，予以销号', { closedOn: today });
           updated = await updateItem(tx, item, { state, closedOn: today, closedBy: actor.userId });
-          await tellLeadUnit(
-            tx,
-            updated,
-            'ledger.closed',
-            `已销号：${item.title}`,
-            dayNumber(today) <= dayNumber(item.deadline)
-              ? '按期办结'
-              : `逾期 ${dayNumber(today) - dayNumber(item.deadline)} 天办结`,
-          );
+          await emit(tx, {
+            type: 'ledger.item.closed',
+            daysLate: Math.max(0, dayNumber(today) - dayNumber(item.deadline)),
+            ...itemFacts(updated),
+          });
           if (item.parentId !== null) await rollUp(tx, item.parentId);
           break;
         case 'return':
           if (input.reason.trim().length < 2) throw bad('退回须说明理由（至少 2 个字）');
           await event('return', input.reason.trim());
           updated = await updateItem(tx, item, { state });
-          await tellLeadUnit(
-            tx,
-            updated,
-            'ledger.returned',
-            `销号申请被退回：${item.title}`,
-            `退回理由：${input.reason.trim()}`,
-          );
+          await emit(tx, { type: 'ledger.item.returned', reason: input.reason.trim(), ...itemFacts(updated) });
           break;
         case 'request_extension': {
           if (input.reason.trim().length < 2) throw bad('申请延期须说明理由');
           if (dayNumber(input.deadline) <= dayNumber(item.deadline))
             throw bad(`延期后的期限须晚于现期限 ${item.deadline}`);
-          if (await pendingExtension(tx, item.id)) throw invalidState('已有一项延期申请待审批，请勿重复申请');
+          const waiting = extensionProblem('request_extension', (await pendingExtension(tx, item.id)) !== undefined);
+          if (waiting) throw invalidState(waiting);
           const ext = await insertExtension(tx, {
             itemId: item.id,
             requestedDeadline: input.deadline,
@@ -182,18 +168,17 @@ export async function act(
             to: input.deadline,
           });
           updated = await updateItem(tx, item, {});
-          await tellOrganiser(
-            tx,
-            updated,
-            'ledger.extension_requested',
-            `申请延期：${item.title}`,
-            `申请延至 ${input.deadline}：${input.reason.trim()}`,
-          );
+          await emit(tx, {
+            type: 'ledger.item.extension_requested',
+            deadline: input.deadline,
+            reason: input.reason.trim(),
+            ...itemFacts(updated),
+          });
           break;
         }
         case 'decide_extension': {
           const ext = await pendingExtension(tx, item.id);
-          if (!ext) throw invalidState('该事项没有待审批的延期申请');
+          if (!ext) throw invalidState(extensionProblem('decide_extension', false)!);
           if (!input.approve && input.reason.trim().length < 2) throw bad('不同意延期须说明理由');
           await decideExtension(tx, ext.id, {
             status: input.approve ? 'approved' : 'refused',
@@ -219,14 +204,14 @@ export async function act(
             item,
             input.approve ? { deadline: ext.requestedDeadline, notifiedColour: null } : {},
           );
-          const stepNote = movedSteps.length ? `，${movedSteps.length} 个未完成节点相应顺延` : '';
-          await tellLeadUnit(
-            tx,
-            updated,
-            'ledger.extension_decided',
-            `延期申请${input.approve ? '已同意' : '未同意'}：${item.title}`,
-            input.approve ? `期限调整为 ${ext.requestedDeadline}${stepNote}` : `理由：${input.reason.trim()}`,
-          );
+          await emit(tx, {
+            type: 'ledger.item.extension_decided',
+            approved: input.approve,
+            deadline: ext.requestedDeadline,
+            movedSteps: movedSteps.length,
+            reason: input.reason.trim(),
+            ...itemFacts(updated),
+          });
           break;
         }
         case 'reassign': {
@@ -246,13 +231,12 @@ export async function act(
             coUnitIds: item.coUnitIds.filter((u) => u !== target.id),
             notifiedColour: null,
           });
-          await tellLeadUnit(
-            tx,
-            updated,
-            'ledger.assigned',
-            `转办督办事项：${item.title}`,
-            `由${unitMap.get(item.leadUnitId)?.name ?? ''}转至你单位办理，完成期限 ${item.deadline}`,
-          );
+          await emit(tx, {
+            type: 'ledger.item.assigned',
+            deadline: item.deadline,
+            fromUnitName: unitMap.get(item.leadUnitId)?.name ?? '',
+            ...itemFacts(updated),
+          });
           break;
         }
       }
@@ -276,13 +260,7 @@ async function rollUp(tx: Db, parentId: number): Promise<void> {
   const parent = await getItem(tx, parentId);
   const counts = (await subItemCounts(tx, [parentId])).get(parentId);
   if (!parent || parent.state === 'closed' || !counts || counts.closed < counts.total) return;
-  await tellOrganiser(
-    tx,
-    parent,
-    'ledger.children_closed',
-    `子事项已全部销号：${parent.title}`,
-    `${counts.total} 个子事项均已销号，请审核主事项是否销号`,
-  );
+  await emit(tx, { type: 'ledger.item.children_closed', children: counts.total, ...itemFacts(parent) });
 }
 
 const stateLabel = (s: LedgerState) => LEDGER_STATE_LABELS[s];

@@ -21,7 +21,8 @@ import {
   type ItemRow,
   type UnitRef,
 } from './repository.js';
-import { tellCoUnits, tellLeadUnit } from './notify.js';
+import { emit } from '../../events/emit.js';
+import { itemFacts } from './facts.js';
 
 export interface NewItem {
   title: string;
@@ -153,14 +154,15 @@ export async function insertItems(
       unitId: row.leadUnitId,
       after: { ...i },
     });
-    await tellLeadUnit(
-      tx,
-      row,
-      'ledger.assigned',
-      `新督办事项：${row.title}`,
-      `完成期限 ${row.deadline}，请及时签收办理`,
-    );
-    await tellCoUnits(tx, row);
+    await emit(tx, { type: 'ledger.item.assigned', deadline: row.deadline, fromUnitName: null, ...itemFacts(row) });
+    if (row.coUnitIds.length > 0)
+      await emit(tx, {
+        type: 'ledger.item.co_assigned',
+        coUnitIds: row.coUnitIds,
+        leadUnitName: (await unitsByIds(tx, [row.leadUnitId])).get(row.leadUnitId)?.name ?? '',
+        deadline: row.deadline,
+        ...itemFacts(row),
+      });
     out.push(row);
   }
   return out;

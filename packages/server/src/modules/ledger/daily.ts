@@ -1,13 +1,17 @@
 import { itemStatus, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { DailyJob } from '../../jobs/runner.js';
-import { tellLeadUnit } from './notify.js';
+import { emit } from '../../events/emit.js';
+import type { EventOf } from '../../events/types.js';
+import { newNotices } from '../notifications/index.js';
+import { itemFacts } from './facts.js';
 import { listItems, markNotifiedColour, stepsOf } from './repository.js';
 import { ledgerSettings } from './settings.js';
 
 /**
  * 临期/逾期提醒: tells the lead unit and the leader when an open item (or one of its steps) turns
- * yellow or red. Each notice carries a key of item, colour and the deadline that caused it, so a
+ * yellow or red (a `ledger.item.overdue` event, worded by the bell). Each notice carries a key of item,
+ * colour and the deadline that caused it, so a
  * second run the same day — or a run after an extension is refused — tells nobody twice, while an
  * approved extension that later runs out is told again.
  */
@@ -31,20 +35,21 @@ export async function announceColours(tx: Db, day: IsoDate): Promise<string> {
     if (s.colour !== 'yellow' && s.colour !== 'red') continue;
     flagged += 1;
     const step = s.drivenByStep === null ? null : st[s.drivenByStep]!;
-    const deadline = step ? step.deadline : row.deadline;
-    const what = step ? `节点“${step.title}”` : '事项';
-    const body =
-      s.colour === 'red'
-        ? `${what}已逾期 ${s.daysOverdue} 天（期限 ${deadline}），请尽快办结`
-        : `${what}将于 ${deadline} 到期（还剩 ${s.daysLeft ?? 0} 天）`;
-    told += await tellLeadUnit(
-      tx,
-      row,
-      `ledger.${s.colour}`,
-      `${s.colour === 'red' ? '逾期' : '临期'}提醒：${row.title}`,
-      body,
-      `ledger:${row.id}:${s.colour}:${deadline}`,
-    );
+    const event: EventOf<'ledger.item.overdue'> = {
+      type: 'ledger.item.overdue',
+      colour: s.colour,
+      deadline: step ? step.deadline : row.deadline,
+      step: step ? step.title : null,
+      daysOverdue: s.daysOverdue,
+      daysLeft: s.daysLeft ?? 0,
+      ...itemFacts(row),
+    };
+    // Told already (same colour and deadline): no event, nobody told twice.
+    const fresh = await newNotices(tx, event);
+    if (fresh > 0) {
+      await emit(tx, event);
+      told += fresh;
+    }
     if (row.notifiedColour !== s.colour) await markNotifiedColour(tx, row.id, s.colour);
   }
   return `${flagged} items yellow or red, ${told} new notices`;

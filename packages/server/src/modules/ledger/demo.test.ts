@@ -12,6 +12,8 @@ beforeAll(async () => {
   t = await createTestApp();
   // The demo's dates are relative to its "today", and the API computes colours for the real today.
   await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  // The seeders emit the events a lived-in ledger would have (assignments, returns, colours): delivered here.
+  await t.app.ctx.outbox.drain();
 });
 afterAll(() => t.close());
 

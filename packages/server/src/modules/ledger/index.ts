@@ -2,6 +2,9 @@
  * The ledger module's face (督查督办): what other modules, the app, jobs, demo and CLI may call.
  * Everything else in this folder is private to it.
  */
+import { defineTarget } from '../../http/access.js';
+import { resolveItemParties } from './access.js';
+
 export { ledgerRoutes } from './routes.js';
 export { ledgerColourJob } from './daily.js';
 export { createItem, type NewItem } from './create.js';
@@ -10,5 +13,27 @@ export type { ItemView } from './views.js';
 
 // For the demo seeders, which write a lived-in ledger (events in the past, colours announced) directly.
 export { announceColours } from './daily.js';
-export { tellLeadUnit } from './notify.js';
+export { itemFacts } from './facts.js';
 export { insertEvent, insertItem, insertSteps } from './repository.js';
+
+declare module '../../http/access.js' {
+  interface TargetKinds {
+    ledger_item: number;
+  }
+}
+
+/**
+ * A ledger item as an access target: its parties are its lead unit (`lead`) and its cooperating
+ * units (`co`); hidden (404) from whoever may read the ledger in none of them.
+ */
+export const ledgerItemTarget = defineTarget({
+  kind: 'ledger_item',
+  noun: '督办事项',
+  visibleWith: ['ledger.read'],
+  resolve: async (db, id) => {
+    const parties = await resolveItemParties(db, id);
+    return parties ? { parties: { ...parties } } : null;
+  },
+});
+
+export const accessTargets = [ledgerItemTarget];

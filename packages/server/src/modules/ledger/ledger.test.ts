@@ -249,8 +249,12 @@ describe('ledger items', () => {
     expect((await act(a, id, { action: 'request_extension', deadline: plus(50), reason: '再申请' })).statusCode).toBe(
       409,
     );
+    // While it waits, the item offers no second request to the unit, and the decision to the office.
+    expect((await detail(a, id)).actions).not.toContain('request_extension');
+    expect((await detail(org, id)).actions).toContain('decide_extension');
     expect((await act(org, id, { action: 'decide_extension', approve: true, reason: '同意' })).statusCode).toBe(200);
     let d = await detail(org, id);
+    expect(d.actions).not.toContain('decide_extension');
     expect(d.deadline).toBe(plus(45));
     expect(d.originalDeadline).toBe(plus(30));
     // The open steps moved later with it (整体顺延), none past the new deadline; the done one stays.

@@ -3,7 +3,6 @@ import {
   byColourUrgency,
   can,
   closeOutRates,
-  hasPermission,
   periodRange,
   unitFilter,
   type Actor,
@@ -17,7 +16,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { filesOf } from '../files/index.js';
-import { canRead, partiesOf } from './access.js';
+import { itemParties, partiesOf } from './access.js';
 import {
   allUnits,
   eventsOf,
@@ -61,8 +60,6 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
   const row = await getItem(db, id);
   if (!row) throw notFound('督办事项');
   const unitMap = await unitsByIds(db, [row.leadUnitId, ...row.coUnitIds]);
-  const organiser = hasPermission(actor, 'ledger.manage');
-  if (!organiser && !canRead(actor, row, unitMap)) throw notFound('督办事项');
   const { yellowDays } = await ledgerSettings(db);
   const [[view], events, extensions, subRows] = await Promise.all([
     toViews(db, [row], today, yellowDays, unitMap),
@@ -70,8 +67,9 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     extensionsOf(db, id),
     listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
   ]);
-  const parties = partiesOf(actor, row, unitMap);
-  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p)))];
+  const parties = partiesOf(actor, itemParties(row, unitMap));
+  const waiting = extensions.some((x) => x.status === 'pending');
+  const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p, waiting)))];
   return {
     ...view!,
     events: await Promise.all(

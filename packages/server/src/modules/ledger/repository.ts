@@ -190,7 +190,11 @@ export async function leaders(db: Db): Promise<{ id: number; name: string; usern
     .orderBy(asc(users.id));
 }
 
-/** SQL for "the lead unit or a cooperating unit is within the actor's scope". */
+/**
+ * SQL for "the lead unit or a cooperating unit is within the actor's scope". The units table is the
+ * units module's; this subquery reads it here because the list is filtered in SQL by its units' paths
+ * (asking units.inScope first would send every unit id in scope back into the query).
+ */
 export function scopeCondition(filter: UnitFilter): SQL {
   if (filter.kind === 'all') return sql`true`;
   if (filter.kind === 'none') return sql`false`;

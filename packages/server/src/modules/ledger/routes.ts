@@ -71,8 +71,9 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items/:id',
     { schema: { tags, params: ZIdParams, response: { 200: ZItemDetail } } },
     async (request) => {
-      const actor = await requireAccess(request, 'ledger.read');
-      return itemDetail(db, actor, request.params.id, shanghaiDate());
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'ledger.read', { kind: 'ledger_item', id });
+      return itemDetail(db, actor, id, shanghaiDate());
     },
   );
 
@@ -80,15 +81,9 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/items/:id/split',
     { schema: { tags, params: ZIdParams, body: ZSplit, response: { 200: z.object({ ids: z.array(z.number()) }) } } },
     async (request) => {
-      const actor = await requireAccess(request, 'ledger.manage');
-      const rows = await splitItem(
-        db,
-        actor,
-        auditActorOf(request),
-        request.params.id,
-        request.body.parts,
-        shanghaiDate(),
-      );
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'ledger.manage', { kind: 'ledger_item', id });
+      const rows = await splitItem(db, actor, auditActorOf(request), id, request.body.parts, shanghaiDate());
       return { ids: rows.map((r) => r.id) };
     },
   );
@@ -104,8 +99,10 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = await requireAccess(request, 'ledger.read');
-      const row = await act(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate());
+      // Seeing the item is checked here; the party the actor acts as (403) and the state (409) in act().
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'ledger.read', { kind: 'ledger_item', id });
+      const row = await act(db, actor, auditActorOf(request), id, request.body, shanghaiDate());
       return { id: row.id, state: row.state, version: row.version };
     },
   );

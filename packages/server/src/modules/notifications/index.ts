@@ -1,3 +1,5 @@
-/** The notifications module's face: the bell's rows, and who is told. */
-export { notify, officeRecipients, recipientsByUnit, unitRecipients, type NotificationInput } from './service.js';
-export { noticeConsumer } from './notices.js';
+/**
+ * The notifications module's face: the bell. Use cases never write notices: they emit domain events
+ * (events/types.ts) and `noticeConsumer` turns them into the bell's rows, with every notice's words.
+ */
+export { newNotices, noticeConsumer } from './notices.js';

@@ -2,6 +2,7 @@ import { REPORT_STATE_LABELS, splitPeriod } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
+import { holdersOfKey } from './repository.js';
 import { notify, officeRecipients, recipientsByUnit, unitRecipients, type NotificationInput } from './service.js';
 
 /**
@@ -10,87 +11,103 @@ import { notify, officeRecipients, recipientsByUnit, unitRecipients, type Notifi
  * that runs again, or an event delivered again after a crash, tells nobody twice.
  */
 
+/** One notice and the accounts it goes to. */
+interface Notice extends NotificationInput {
+  to: number[];
+}
+
 const itemLink = (e: LedgerItemFacts) => `/ledger/items/${e.itemId}`;
 
 /** The lead unit's accounts and the responsible leader. */
-async function leadUnit(tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>): Promise<void> {
-  const recipients = await unitRecipients(tx, [e.leadUnitId]);
-  if (e.leaderId) recipients.push(e.leaderId);
-  await notify(tx, recipients, { ...n, link: itemLink(e) });
+async function leadUnit(tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>): Promise<Notice[]> {
+  const to = await unitRecipients(tx, [e.leadUnitId]);
+  if (e.leaderId) to.push(e.leaderId);
+  return [{ ...n, link: itemLink(e), to }];
 }
 
 /** The organiser who created the item (a close-out or an extension waits for them). */
-const organiser = (tx: Db, e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>) =>
-  notify(tx, [e.createdBy], { ...n, link: itemLink(e) });
+const organiser = (e: LedgerItemFacts, n: Omit<NotificationInput, 'link'>): Notice[] => [
+  { ...n, link: itemLink(e), to: [e.createdBy] },
+];
 
-async function tell(tx: Db, e: DomainEvent): Promise<void> {
+/** What an event tells, and whom; none for the events that are nobody's bell. */
+async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
   switch (e.type) {
     case 'report.submitted':
-      await notify(tx, await officeRecipients(tx), {
-        kind: 'dispatch.submitted',
-        title: `${REPORT_STATE_LABELS.submitted}：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
-        body: e.resubmitted ? '退回后已重新报送' : '',
-        link: `/dispatch/report/${e.unitId}/${e.period}`,
-        dedupeKey: `dispatch:${e.reportId}:submitted:${e.version}`,
-      });
-      return;
+      return [
+        {
+          to: await officeRecipients(tx),
+          kind: 'dispatch.submitted',
+          title: `${REPORT_STATE_LABELS.submitted}：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
+          body: e.resubmitted ? '退回后已重新报送' : '',
+          link: `/dispatch/report/${e.unitId}/${e.period}`,
+          dedupeKey: `dispatch:${e.reportId}:submitted:${e.version}`,
+        },
+      ];
     case 'report.reviewed': {
       const returned = e.verdict === 'return';
-      await notify(tx, await unitRecipients(tx, [e.unitId]), {
-        kind: returned ? 'dispatch.returned' : 'dispatch.accepted',
-        title: `${e.period} 月度调度${returned ? '被退回' : '已审核通过'}`,
-        body: returned ? `退回原因：${e.reason}` : '',
-        link: `/dispatch/report/${e.unitId}/${e.period}`,
-      });
-      return;
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: returned ? 'dispatch.returned' : 'dispatch.accepted',
+          title: `${e.period} 月度调度${returned ? '被退回' : '已审核通过'}`,
+          body: returned ? `退回原因：${e.reason}` : '',
+          link: `/dispatch/report/${e.unitId}/${e.period}`,
+        },
+      ];
     }
     case 'report.reminder': {
       const m = splitPeriod(e.period).month;
       const r = e.reminder;
-      await notify(tx, await unitRecipients(tx, [e.unitId]), {
-        kind: `dispatch.${r.kind}`,
-        title: r.kind === 'overdue' ? `逾期未报：${m} 月调度` : `催报：${m} 月调度将于 ${e.deadline} 截止`,
-        body:
-          r.kind === 'overdue'
-            ? `${m} 月调度已过截止日期 ${e.deadline} ${r.daysOverdue} 天，尚未报送，请尽快填报并报送`
-            : r.workingDaysLeft === 0
-              ? '今天是截止日，请及时报送'
-              : `还剩 ${r.workingDaysLeft} 个工作日，请及时填报并报送`,
-        link: `/dispatch/report/${e.unitId}/${e.period}`,
-        dedupeKey: `dispatch:${e.periodId}:${e.unitId}:${r.kind}:${e.deadline}`,
-      });
-      return;
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: `dispatch.${r.kind}`,
+          title: r.kind === 'overdue' ? `逾期未报：${m} 月调度` : `催报：${m} 月调度将于 ${e.deadline} 截止`,
+          body:
+            r.kind === 'overdue'
+              ? `${m} 月调度已过截止日期 ${e.deadline} ${r.daysOverdue} 天，尚未报送，请尽快填报并报送`
+              : r.workingDaysLeft === 0
+                ? '今天是截止日，请及时报送'
+                : `还剩 ${r.workingDaysLeft} 个工作日，请及时填报并报送`,
+          link: `/dispatch/report/${e.unitId}/${e.period}`,
+          dedupeKey: `dispatch:${e.periodId}:${e.unitId}:${r.kind}:${e.deadline}`,
+        },
+      ];
     }
     case 'dispatch.period.opened': {
       const m = splitPeriod(e.period).month;
       const recipients = await recipientsByUnit(tx, e.unitIds);
-      for (const unitId of e.unitIds)
-        await notify(tx, recipients.get(unitId) ?? [], {
-          kind: 'dispatch.opened',
-          title: `${m} 月调度${e.reopened ? '重新开放' : '已开启'}，请于 ${e.deadline} 前报送`,
-          link: `/dispatch/report/${unitId}/${e.period}`,
-          dedupeKey: `dispatch:${e.periodId}:opened:${e.deadline}`,
-        });
-      return;
+      return e.unitIds.map((unitId) => ({
+        to: recipients.get(unitId) ?? [],
+        kind: 'dispatch.opened',
+        title: `${m} 月调度${e.reopened ? '重新开放' : '已开启'}，请于 ${e.deadline} 前报送`,
+        link: `/dispatch/report/${unitId}/${e.period}`,
+        dedupeKey: `dispatch:${e.periodId}:opened:${e.deadline}`,
+      }));
     }
     case 'target.change.requested':
-      await notify(tx, await officeRecipients(tx), {
-        kind: 'target.change_requested',
-        title: `目标调整待审批：${e.unitName} · ${e.indicatorName}`,
-        body: `申请由 ${e.from} 调整为 ${e.to}：${e.reason}`,
-        link: '/dispatch/setup',
-      });
-      return;
+      return [
+        {
+          to: await officeRecipients(tx),
+          kind: 'target.change_requested',
+          title: `目标调整待审批：${e.unitName} · ${e.indicatorName}`,
+          body: `申请由 ${e.from} 调整为 ${e.to}：${e.reason}`,
+          link: '/dispatch/setup',
+        },
+      ];
     case 'target.change.decided':
-      await notify(tx, await unitRecipients(tx, [e.unitId]), {
-        kind: e.approved ? 'target.change_approved' : 'target.change_refused',
-        title: `目标调整${e.approved ? '已批准' : '未批准'}：${e.indicatorName}`,
-        body: e.approved ? `目标调整为 ${e.to}` : e.comment ? `意见：${e.comment}` : '维持原目标',
-        link: '/dispatch/unit',
-      });
-      return;
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: e.approved ? 'target.change_approved' : 'target.change_refused',
+          title: `目标调整${e.approved ? '已批准' : '未批准'}：${e.indicatorName}`,
+          body: e.approved ? `目标调整为 ${e.to}` : e.comment ? `意见：${e.comment}` : '维持原目标',
+          link: '/dispatch/unit',
+        },
+      ];
     case 'ledger.item.assigned':
-      await leadUnit(tx, e, {
+      return leadUnit(tx, e, {
         kind: 'ledger.assigned',
         title: `${e.fromUnitName === null ? '新督办事项' : '转办督办事项'}：${e.title}`,
         body:
@@ -98,68 +115,73 @@ async function tell(tx: Db, e: DomainEvent): Promise<void> {
             ? `完成期限 ${e.deadline}，请及时签收办理`
             : `由${e.fromUnitName}转至你单位办理，完成期限 ${e.deadline}`,
       });
-      return;
     case 'ledger.item.co_assigned':
-      if (e.coUnitIds.length === 0) return;
-      await notify(tx, await unitRecipients(tx, e.coUnitIds), {
-        kind: 'ledger.co_assigned',
-        title: `配合督办事项：${e.title}`,
-        body: `牵头单位：${e.leadUnitName}，完成期限 ${e.deadline}，请配合办理`,
-        link: itemLink(e),
-      });
-      return;
+      if (e.coUnitIds.length === 0) return [];
+      return [
+        {
+          to: await unitRecipients(tx, e.coUnitIds),
+          kind: 'ledger.co_assigned',
+          title: `配合督办事项：${e.title}`,
+          body: `牵头单位：${e.leadUnitName}，完成期限 ${e.deadline}，请配合办理`,
+          link: itemLink(e),
+        },
+      ];
     case 'ledger.item.close_requested':
-      await organiser(tx, e, {
+      return organiser(e, {
         kind: 'ledger.close_requested',
         title: `申请销号：${e.title}`,
         body: `${e.byName} 提交了销号申请，请审核佐证材料`,
       });
-      return;
     case 'ledger.item.closed':
-      await leadUnit(tx, e, { kind: 'ledger.closed', title: `已销号：${e.title}`, body: e.note });
-      return;
+      return leadUnit(tx, e, {
+        kind: 'ledger.closed',
+        title: `已销号：${e.title}`,
+        body: e.daysLate > 0 ? `逾期 ${e.daysLate} 天办结` : '按期办结',
+      });
     case 'ledger.item.returned':
-      await leadUnit(tx, e, {
+      return leadUnit(tx, e, {
         kind: 'ledger.returned',
         title: `销号申请被退回：${e.title}`,
         body: `退回理由：${e.reason}`,
       });
-      return;
     case 'ledger.item.extension_requested':
-      await organiser(tx, e, {
+      return organiser(e, {
         kind: 'ledger.extension_requested',
         title: `申请延期：${e.title}`,
         body: `申请延至 ${e.deadline}：${e.reason}`,
       });
-      return;
     case 'ledger.item.extension_decided':
-      await leadUnit(tx, e, {
+      return leadUnit(tx, e, {
         kind: 'ledger.extension_decided',
         title: `延期申请${e.approved ? '已同意' : '未同意'}：${e.title}`,
-        body: e.detail,
+        body: e.approved
+          ? `期限调整为 ${e.deadline}${e.movedSteps > 0 ? `，${e.movedSteps} 个未完成节点相应顺延` : ''}`
+          : `理由：${e.reason}`,
       });
-      return;
     case 'ledger.item.children_closed':
-      await organiser(tx, e, {
+      return organiser(e, {
         kind: 'ledger.children_closed',
         title: `子事项已全部销号：${e.title}`,
         body: `${e.children} 个子事项均已销号，请审核主事项是否销号`,
       });
-      return;
-    case 'ledger.item.overdue':
-      await leadUnit(tx, e, {
+    case 'ledger.item.overdue': {
+      const what = e.step === null ? '事项' : `节点“${e.step}”`;
+      return leadUnit(tx, e, {
         kind: `ledger.${e.colour}`,
         title: `${e.colour === 'red' ? '逾期' : '临期'}提醒：${e.title}`,
-        body: e.detail,
+        body:
+          e.colour === 'red'
+            ? `${what}已逾期 ${e.daysOverdue} 天（期限 ${e.deadline}），请尽快办结`
+            : `${what}将于 ${e.deadline} 到期（还剩 ${e.daysLeft} 天）`,
         dedupeKey: `ledger:${e.itemId}:${e.colour}:${e.deadline}`,
       });
-      return;
+    }
     case 'arena.drawn':
     case 'arena.recusal.added':
     case 'arena.host.acted':
     case 'arena.contestant.revealed':
     case 'arena.score.submitted':
-      return; // the live view's business (realtime), nobody's bell
+      return []; // the live view's business (realtime), nobody's bell
     default: {
       const unhandled: never = e;
       throw new Error(`notices: unhandled event ${JSON.stringify(unhandled)}`);
@@ -167,5 +189,26 @@ async function tell(tx: Db, e: DomainEvent): Promise<void> {
   }
 }
 
+/**
+ * How many notices delivering the event would add now: its recipients, less those already holding
+ * its dedupe key. A daily job asks before it emits, so its summary counts the accounts it tells and
+ * a reminder told already is not emitted again.
+ */
+export async function newNotices(tx: Db, e: DomainEvent): Promise<number> {
+  let n = 0;
+  for (const notice of await noticesOf(tx, e)) {
+    const to = new Set(notice.to);
+    if (notice.dedupeKey) for (const held of await holdersOfKey(tx, notice.dedupeKey, [...to])) to.delete(held);
+    n += to.size;
+  }
+  return n;
+}
+
 /** The outbox consumer that writes the bell's rows. */
-export const noticeConsumer: EventConsumer = { name: 'notifications', topics: 'all', handle: tell };
+export const noticeConsumer: EventConsumer = {
+  name: 'notifications',
+  topics: 'all',
+  handle: async (tx, e) => {
+    for (const { to, ...notice } of await noticesOf(tx, e)) await notify(tx, to, notice);
+  },
+};

@@ -83,3 +83,13 @@ export async function markNoticesRead(db: Db, userId: number, ids?: number[]): P
     .returning({ id: notifications.id });
   return rows.length;
 }
+
+/** Which of the users already hold a notice with this dedupe key. */
+export async function holdersOfKey(tx: Db, dedupeKey: string, userIds: number[]): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const rows = await tx
+    .select({ userId: notifications.userId })
+    .from(notifications)
+    .where(and(eq(notifications.dedupeKey, dedupeKey), inArray(notifications.userId, userIds)));
+  return rows.map((r) => r.userId);
+}

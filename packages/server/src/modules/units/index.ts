@@ -6,7 +6,14 @@
 import type { UnitFilter, UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { defineTarget } from '../../http/access.js';
-import { findUnit, listUnits, nameOf as unitName, pathOf as unitPath, unitsByIds } from './repository.js';
+import {
+  findUnit,
+  listCategoryRows,
+  listUnits,
+  nameOf as unitName,
+  pathOf as unitPath,
+  unitsByIds,
+} from './repository.js';
 
 export { UNIT_KINDS, type UnitKind } from './kinds.js';
 export type { UnitView };
@@ -29,6 +36,10 @@ export const inScope = (db: Db, filter: UnitFilter): Promise<UnitView[]> => list
 export const pathOf = (db: Db, id: number): Promise<string | null> => unitPath(db, id);
 /** A unit's name, or null when there is no such unit. */
 export const nameOf = (db: Db, id: number): Promise<string | null> => unitName(db, id);
+
+/** The unit categories (单位类别), in their order. */
+export const categories = async (db: Db): Promise<{ id: number; code: string; name: string }[]> =>
+  (await listCategoryRows(db)).map(({ id, code, name }) => ({ id, code, name }));
 
 /** Writes a new unit under its parent with no checks and no audit: for seeders (demo data, tests). */
 export { insertUnit } from './repository.js';

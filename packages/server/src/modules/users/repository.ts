@@ -20,6 +20,8 @@ export interface UserRow {
   createdAt: Date;
 }
 
+// An account's unit name and path are the units module's; they are joined here because the account
+// list is scoped by unit path, sorted by the units' order and paged in SQL (one query, not two).
 const columns = {
   id: users.id,
   username: users.username,

@@ -1,21 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Permission, Role } from '@leitai/core';
+import type { Me } from '../../lib/session';
 import { api, ApiError, setCsrfToken } from '../../lib/api';
 import { sharedKeys } from '../../lib/query-keys';
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    unitId: number;
-    unitName: string;
-    roles: Role[];
-    mustChangePassword: boolean;
-  };
-  permissions: Permission[];
-  csrfToken: string;
-}
+export type { Me };
 
 /** The signed-in user, or null. A 401 is an answer ("nobody"), not an error. */
 export async function fetchMe(): Promise<Me | null> {

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { AuditPage } from './audit-page';
 import { SecurityPage } from './security-page';
 import { UnitsPage } from './units-page';

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useNarrow } from '../../components/use-narrow';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { ApiError } from '../../lib/api';
 import { UNIT_KINDS } from './types';
 import { unitTree, type TreeNode } from './unit-tree';

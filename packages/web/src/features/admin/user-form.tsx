@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES, roleSetProblem, type Role } from '@leitai/core';
-import { useRoleNames } from '../../app/labels';
+import { useRoleNames } from '../../i18n/roles';
 import type { User } from './types';
 import type { TreeNode } from './unit-tree';
 

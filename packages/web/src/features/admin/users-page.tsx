@@ -7,7 +7,7 @@ import { ROLES, type Role } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { useNarrow } from '../../components/use-narrow';
-import { useRoleNames } from '../../app/labels';
+import { useRoleNames } from '../../i18n/roles';
 import { ApiError } from '../../lib/api';
 import type { User } from './types';
 import { unitTree } from './unit-tree';

@@ -7,7 +7,7 @@ import type { LedgerItem } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { commitmentsKey, commitmentsQuery } from './api/get-commitments';
 import { recordCommitment } from './api/record-commitment';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { ColourTag } from '../../components/colour-tag';
 import type { ArenaResult } from './types';
 

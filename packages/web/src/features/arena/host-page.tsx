@@ -310,17 +310,14 @@ function Judges({
   const recused = new Set(
     detail.recusals.filter((r) => r.contestantId === live.current?.contestantId).map((r) => r.judgeId),
   );
-  // 缺席 for the contestant on stage (until scoring closes), or for the whole arena; a click toggles it.
-  const cur =
-    live.current && (live.current.phase === 'presenting' || live.current.phase === 'scoring') ? live.current : null;
+  // Which 缺席 buttons are live, and whether a click marks or unmarks, is the server's answer (core's
+  // allowedAbsenceActions): for the whole arena, and for the contestant on stage.
+  const cur = live.current;
+  const buttons = new Map(live.host.absence.map((a) => [a.judgeId, a]));
   const marked = (judgeId: number, contestantId: number | null) =>
     live.absent.some((a) => a.judgeId === judgeId && a.contestantId === contestantId);
-  const toggle = (judgeId: number, contestantId: number | null) =>
-    void act({
-      type: marked(judgeId, contestantId) ? 'present' : 'absent',
-      judgeId,
-      ...(contestantId === null ? {} : { contestantId }),
-    });
+  const press = (type: 'absent' | 'present', judgeId: number, contestantId: number | null) =>
+    void act({ type, judgeId, ...(contestantId === null ? {} : { contestantId }) });
   return (
     <Card title={t('host.judges', { count: detail.judges.length })} size="small">
       <Table
@@ -356,34 +353,40 @@ function Judges({
           },
           {
             title: '',
-            render: (_: unknown, j: ArenaDetail['judges'][number]) => (
-              <Space size={0}>
-                {cur && !marked(j.id, null) && (
+            render: (_: unknown, j: ArenaDetail['judges'][number]) => {
+              const onStage = buttons.get(j.id)?.onStage ?? null;
+              const wholeArena = buttons.get(j.id)?.wholeArena ?? null;
+              return (
+                <Space size={0}>
+                  {cur && onStage && (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => press(onStage, j.id, cur.contestantId)}
+                      data-testid={`absent-${j.id}`}
+                    >
+                      {onStage === 'present' ? t('host.markPresent') : t('host.markAbsent')}
+                    </Button>
+                  )}
                   <Button
                     size="small"
                     type="link"
-                    onClick={() => toggle(j.id, cur.contestantId)}
-                    data-testid={`absent-${j.id}`}
+                    disabled={wholeArena === null}
+                    onClick={() => wholeArena && press(wholeArena, j.id, null)}
+                    data-testid={`absent-all-${j.id}`}
                   >
-                    {marked(j.id, cur.contestantId) ? t('host.markPresent') : t('host.markAbsent')}
+                    {(wholeArena ?? (marked(j.id, null) ? 'present' : 'absent')) === 'present'
+                      ? t('host.markPresentAll')
+                      : t('host.markAbsentAll')}
                   </Button>
-                )}
-                <Button
-                  size="small"
-                  type="link"
-                  disabled={live.status === 'finished'}
-                  onClick={() => toggle(j.id, null)}
-                  data-testid={`absent-all-${j.id}`}
-                >
-                  {marked(j.id, null) ? t('host.markPresentAll') : t('host.markAbsentAll')}
-                </Button>
-                <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
-                  <Button size="small" type="link" disabled={live.status === 'finished'}>
-                    {t('host.reset')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+                  <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
+                    <Button size="small" type="link" disabled={live.status === 'finished'}>
+                      {t('host.reset')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              );
+            },
           },
         ]}
       />

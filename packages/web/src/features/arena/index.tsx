@@ -1,5 +1,5 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { ArenaListPage } from './list-page';
 import { HostPage } from './host-page';
 import { ResultPage } from './result-page';

@@ -10,7 +10,7 @@ import { unitOptionsQuery } from './api/get-unit-options';
 import { campaignOptionsQuery } from './api/get-campaign-options';
 import { createArena } from './api/create-arena';
 import { Page } from '../../components/page';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { useCriterionName } from './labels';
 import { DEFAULT_CRITERIA } from '@leitai/core';
 import { STATUS_COLOR, type ArenaSummary } from './types';

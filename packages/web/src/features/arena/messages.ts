@@ -1,11 +1,11 @@
-import { JUDGE_STATUS_LABELS } from '@leitai/core';
+import { JUDGE_STATUS_LABELS, PHASE_LABELS } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /** The arena feature's words (namespace `arena`): list, host console, results, judges' phones, big screen. */
 const zh = {
   menu: { list: '擂台赛' },
   status: { draft: '筹备中', live: '进行中', finished: '已结束' },
-  phase: { waiting: '待出场', presenting: '陈述中', scoring: '评分中', closed: '评分已截止', revealed: '已亮分' },
+  phase: PHASE_LABELS,
   // Core's words (the result's Excel and Word use them too); the keys are the statuses.
   judgeStatus: JUDGE_STATUS_LABELS,
   // The server's default criteria (ids are Chinese data); any other criterion shows its id.

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { ApiError } from '../../lib/api';
 import { calendarKey, calendarQuery, type CalendarData } from './api/get-calendar';
 import { saveCalendar } from './api/save-calendar';

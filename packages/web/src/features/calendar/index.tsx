@@ -1,5 +1,5 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { CalendarPage } from './calendar-page';
 
 export const calendarFeature: Feature = {

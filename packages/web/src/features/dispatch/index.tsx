@@ -1,5 +1,5 @@
 import { DashboardOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { BoardPage } from './board-page';
 import { ReportPage } from './report-page';
 import { SetupPage } from './setup-page';

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { ApiError } from '../../lib/api';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { dispatchKey } from './api/keys';
 import { useCurrentCampaign } from './api/get-campaigns';
 import { useUnitOverview, type UnitOverview } from './api/get-unit-overview';

@@ -8,13 +8,10 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
   Form,
   Input,
-  Modal,
   Row,
-  Select,
   Space,
   Spin,
   Table,
@@ -28,7 +25,7 @@ import type { LedgerAction } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { sharedKeys } from '../../lib/query-keys';
 import { Page } from '../../components/page';
-import { useCan } from '../../app/session';
+import { useCan } from '../../lib/session';
 import { ledgerKey } from './api/keys';
 import { useLedgerItem } from './api/get-item';
 import { useLedgerMeta } from './api/get-meta';
@@ -36,10 +33,9 @@ import { actOnItem } from './api/act-on-item';
 import { splitItem } from './api/split-item';
 import { ColourTag } from '../../components/colour-tag';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
+import { ItemDialogs, type Dialog } from './item-dialogs';
 import { isEventKind, isSource } from './messages';
 import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
-
-type Dialog = null | 'return' | 'extension' | 'decide' | 'reassign' | 'split';
 
 /** One item: its facts, steps, history with evidence, and exactly the actions the state machine allows this user. */
 export function LedgerItemPage() {
@@ -139,10 +135,10 @@ function ItemView({ item }: { item: ItemDetail }) {
               {t('detail.actions.return')}
             </Button>
           )}
-          {can('request_extension') && !pending && (
+          {can('request_extension') && (
             <Button onClick={() => setDialog('extension')}>{t('detail.actions.request_extension')}</Button>
           )}
-          {can('decide_extension') && pending && (
+          {can('decide_extension') && (
             <Button onClick={() => setDialog('decide')}>{t('detail.actions.decide_extension')}</Button>
           )}
           {can('reassign') && <Button onClick={() => setDialog('reassign')}>{t('detail.actions.reassign')}</Button>}
@@ -301,162 +297,16 @@ function ItemView({ item }: { item: ItemDetail }) {
         </Col>
       </Row>
 
-      <Modal
-        title={t('detail.returnDialog.title')}
-        open={dialog === 'return'}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        confirmLoading={busy}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: { reason: string }) =>
-            void act({ action: 'return', reason: v.reason }, t('detail.done.return'))
-          }
-        >
-          <Form.Item
-            name="reason"
-            label={t('detail.returnDialog.reason')}
-            rules={[{ required: true, min: 2, message: t('detail.returnDialog.reasonRequired') }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        title={t('detail.extensionDialog.title')}
-        open={dialog === 'extension'}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        confirmLoading={busy}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: { deadline: dayjs.Dayjs; reason: string }) =>
-            void act(
-              { action: 'request_extension', deadline: v.deadline.format('YYYY-MM-DD'), reason: v.reason },
-              t('detail.done.request_extension'),
-            )
-          }
-        >
-          <Form.Item
-            name="deadline"
-            label={t('detail.extensionDialog.deadline')}
-            rules={[{ required: true, message: t('detail.extensionDialog.deadlineRequired') }]}
-          >
-            <DatePicker disabledDate={(d) => !d.isAfter(dayjs(item.deadline))} />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('detail.extensionDialog.reason')}
-            rules={[{ required: true, min: 2, message: t('detail.extensionDialog.reasonRequired') }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        title={t('detail.decideDialog.title')}
-        open={dialog === 'decide'}
-        onCancel={() => setDialog(null)}
-        footer={null}
-        destroyOnHidden
-      >
-        {pending && (
-          <Typography.Paragraph>
-            {t('detail.decideDialog.request', { date: pending.requestedDeadline, reason: pending.reason })}
-          </Typography.Paragraph>
-        )}
-        <Form form={form} layout="vertical">
-          <Form.Item name="reason" label={t('detail.decideDialog.opinion')}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Space>
-            <Button
-              type="primary"
-              onClick={() =>
-                void act(
-                  {
-                    action: 'decide_extension',
-                    approve: true,
-                    reason: (form.getFieldValue('reason') as string | undefined) ?? '',
-                  },
-                  t('detail.done.approved'),
-                )
-              }
-            >
-              {t('detail.decideDialog.approve')}
-            </Button>
-            <Button
-              danger
-              onClick={() =>
-                void act(
-                  {
-                    action: 'decide_extension',
-                    approve: false,
-                    reason: (form.getFieldValue('reason') as string | undefined) ?? '',
-                  },
-                  t('detail.done.refused'),
-                )
-              }
-            >
-              {t('detail.decideDialog.refuse')}
-            </Button>
-          </Space>
-        </Form>
-      </Modal>
-      <Modal
-        title={t('detail.reassignDialog.title')}
-        open={dialog === 'reassign'}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        confirmLoading={busy}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: { leadUnitId: number; reason: string }) =>
-            void act({ action: 'reassign', ...v }, t('detail.done.reassign'))
-          }
-        >
-          <Form.Item
-            name="leadUnitId"
-            label={t('detail.reassignDialog.unit')}
-            rules={[{ required: true, message: t('detail.reassignDialog.unitRequired') }]}
-          >
-            <Select showSearch optionFilterProp="label" options={units.filter((u) => u.value !== item.leadUnit.id)} />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('detail.reassignDialog.reason')}
-            rules={[{ required: true, min: 2, message: t('detail.reassignDialog.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        title={t('detail.splitDialog.title')}
-        open={dialog === 'split'}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v: { unitIds: number[] }) => void split(v)}>
-          <Form.Item
-            name="unitIds"
-            label={t('detail.splitDialog.units')}
-            rules={[{ required: true, message: t('detail.splitDialog.unitsRequired') }]}
-          >
-            <Select mode="multiple" showSearch optionFilterProp="label" options={units} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ItemDialogs
+        item={item}
+        dialog={dialog}
+        close={() => setDialog(null)}
+        busy={busy}
+        form={form}
+        act={act}
+        split={split}
+        units={units}
+      />
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
-import type { Feature } from '../../app/feature';
+import type { Feature } from '../../lib/feature';
 import { LedgerListPage } from './list-page';
 import { LedgerItemPage } from './detail-page';
 

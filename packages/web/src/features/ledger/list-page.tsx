@@ -8,7 +8,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
-import { useCan, useMe } from '../../app/session';
+import { useCan, useMe } from '../../lib/session';
 import { ledgerKey } from './api/keys';
 import { useLedgerItems, type LedgerFilter } from './api/get-items';
 import { useLedgerMeta } from './api/get-meta';

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import type { ParseKeys } from 'i18next';
+import type { ParseKeys, TypeOptions } from 'i18next';
 import type { Permission, Role } from '@leitai/core';
-import type { Namespace } from './messages';
 
-/** A message key with its namespace, e.g. `'admin:menu.units'`; the shell translates it. */
-export type MessageKey = ParseKeys<Namespace[]>;
+/**
+ * A message key with its namespace, e.g. `'admin:menu.units'`; the shell translates it. The namespaces
+ * are those the shell declares to i18next (app/messages.ts), read back from its type options.
+ */
+export type MessageKey = ParseKeys<(keyof TypeOptions['resources'])[]>;
 
 /** Menu group headings (common:menu.groups.*); entries without one sit at the top. */
 export type MenuGroup = 'business' | 'admin';
@@ -22,7 +24,7 @@ export interface MenuEntry {
 }
 
 /**
- * What a feature adds to the web app: pages inside the signed-in shell, menu entries, and pages
+ * What a feature adds to the web app (each feature's index.tsx exports one; app/features.ts lists them): pages inside the signed-in shell, menu entries, and pages
  * outside it (a judge's phone, the big screen) that need no account.
  */
 export interface Feature {
