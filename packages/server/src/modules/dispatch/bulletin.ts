@@ -98,7 +98,7 @@ export function bulletinSummary(data: BulletinData) {
       name: c.name,
       units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })),
     })),
-    red: data.red,
+    red: data.red.map(({ cell: _cell, ...r }) => r),
     late: data.late,
   };
 }
