@@ -84,8 +84,8 @@ export function generate(scale: Scale, seed = 20_260_101): Dataset {
     lowerIsBetter: new Uint8Array(rows),
     profile: new Uint16Array(rows),
     profiles: new Float64Array([
-      ...paceProfile({ kind: 'linear' }).fractions,
-      ...paceProfile({ kind: 'seasonal', cumulative: SEASONAL }).fractions,
+      ...paceProfile({ kind: 'linear' }).numerators,
+      ...paceProfile({ kind: 'seasonal', cumulative: SEASONAL }).numerators,
     ]),
     actual: new Float64Array(rows * 12),
     arenaScores: new Float64Array(scale.sessions * scale.contestantsPerSession * scale.judgesPerSession * 4),

@@ -170,7 +170,7 @@ test('host, five judges and a big screen run an arena; the result is the engine 
   for (const [i, r] of engine.entries()) {
     const name = detail.contestants.find((c: { id: number }) => String(c.id) === r.contestantId).unitName;
     await expect(rows.nth(i)).toContainText(name);
-    await expect(rows.nth(i)).toContainText(Number(r.score).toFixed(2));
+    await expect(rows.nth(i)).toContainText(r.scoreShown ?? '—');
   }
   for (const j of judges) await j.ctx.close();
   await screenCtx.close();

@@ -76,6 +76,7 @@ describe('arena: 13 judges, three groups, one recusal, a tie (computed by hand)'
       judgeId: 'E2',
       status: 'recused',
       total: null,
+      totalShown: null,
     });
   });
   it('breaks the tie on 实绩 when the scheme names it', () => {

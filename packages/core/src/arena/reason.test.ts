@@ -32,6 +32,24 @@ describe('the judge’s reason bounds (one rule: served to phones, applied on su
       }),
     );
   });
+  it('compares with the exact line: 3.1 × 0.333333 = 1.0333323, so 1.033332 is below it', () => {
+    const odd = parseArenaScheme({
+      criteria: [{ id: '实绩', max: '3.1' }],
+      groups: [{ id: 'g', weight: 1 }],
+      reasonRule: { atOrAbove: '0.333333', below: '0.333333' },
+    });
+    // The least total on or above each line, served to phones: ⌈1.0333323⌉ = 1.033333.
+    expect(reasonBounds(odd)).toEqual({ high: '1.033333', low: '1.033333' });
+    expect(totalNeedsReason(odd, parseDecimal('1.033332', 't'))).toBe(true); // below the low line
+    expect(totalNeedsReason(odd, parseDecimal('1.033333', 't'))).toBe(true); // on or above the high line
+    const narrow = parseArenaScheme({
+      criteria: [{ id: '实绩', max: '3.1' }],
+      groups: [{ id: 'g', weight: 1 }],
+      reasonRule: { atOrAbove: '0.333333', below: '0.1' },
+    });
+    // Rounded to the nearest micro the high line would be 1.033332, and this total would need a reason.
+    expect(totalNeedsReason(narrow, parseDecimal('1.033332', 't'))).toBe(false);
+  });
   it('a submission outside the bounds without a reason is refused, naming both lines', () => {
     const full = { 实绩: 40, 举措: 30, 表现: 20, 作风: 10 };
     expect(() => checkSubmission(scheme, { criteria: full }, 's')).toThrow('达到 100 或低于 60');

@@ -1,15 +1,14 @@
-import { explain, type Explanation } from '../explain/index.js';
+import { exactParam, explain, type Explanation } from '../explain/index.js';
 import {
   ONE,
   check,
-  exactText,
-  isMicro,
+  formatRatio,
+  ratioOf,
   roundDiv,
   roundRatio,
   toDecimal,
   type Decimal,
   type Micro,
-  type Ratio,
 } from '../number/index.js';
 import { compareIds, competitionRank, uniqueIds } from '../ranking/index.js';
 import { aggregate, type Aggregate, type JudgeValue } from './aggregate.js';
@@ -41,18 +40,26 @@ export interface ArenaGroupResult {
   groupId: string;
   /** The group's (trimmed) mean; null when no judge of the group scored. */
   score: Decimal | null;
+  /** The mean as shown, two places rounded once from the exact mean ("86.67"). */
+  scoreShown: string | null;
   /** Weight after renormalising over the groups present, as a fraction of 1 (0 when absent). */
   weight: Decimal;
-  judges: { judgeId: string; status: JudgeStatus; total: Decimal | null }[];
+  judges: { judgeId: string; status: JudgeStatus; total: Decimal | null; totalShown: string | null }[];
 }
 
 export interface ArenaContestantResult {
   contestantId: string;
-  /** Σ group weight × group score over the groups present; null when nobody scored. */
+  /** Σ group weight × group score over the groups present, rounded once to six places; null when nobody scored. */
   score: Decimal | null;
+  /**
+   * The score as shown: two places rounded once from the exact value, never from the six-place figure
+   * (what the result page, the big screen and the documents print).
+   */
+  scoreShown: string | null;
   rank: number | null;
   /** Per-criterion aggregate, computed like the score on raw criterion scores (tie-breakers, display). */
   criteria: Record<string, Decimal | null>;
+  criteriaShown: Record<string, string | null>;
   groups: ArenaGroupResult[];
   explanation: Explanation;
 }
@@ -65,6 +72,9 @@ interface Entry {
   criteria: Micro[];
   total: Micro;
 }
+
+/** Places of a shown score (DESIGN §3: two for display); scores keep them ("86.00"). */
+export const SHOWN_PLACES = 2;
 
 const pair = (judgeId: string, contestantId: string): string => `${judgeId}\u0000${contestantId}`;
 
@@ -132,9 +142,11 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     const s = byId.get(rk.id) as (typeof scored)[number];
     const groups = groupResults(scheme, input.judges, s.id, s.mine, s.total, totalOf, recused, isAbsent);
     const criteria: Record<string, Decimal | null> = {};
+    const criteriaShown: Record<string, string | null> = {};
     scheme.criteria.forEach((c, k) => {
       const v = s.byCriterion[k];
       criteria[c.id] = v === null || v === undefined ? null : toDecimal(roundRatio(v));
+      criteriaShown[c.id] = v === null || v === undefined ? null : formatRatio(v, SHOWN_PLACES);
     });
     const explanation = explain(
       'arena.score',
@@ -154,16 +166,15 @@ export function scoreArena(input: ArenaInput): ArenaContestantResult[] {
     return {
       contestantId: s.id,
       score: s.total.score === null ? null : toDecimal(s.total.score),
+      scoreShown: s.total.exact === null ? null : formatRatio(s.total.exact, SHOWN_PLACES),
       rank: rk.rank,
       criteria,
+      criteriaShown,
       groups: groups.map((g) => g.result),
       explanation,
     };
   });
 }
-
-/** `exact: "1307/15"` beside a rounded value, only where rounding changed it ("why 2nd?"). */
-const exactParam = (r: Ratio | null): { exact?: string } => (r === null || isMicro(r) ? {} : { exact: exactText(r) });
 
 /** Checks the panel: unique ids, judges in known groups, tie-breakers known. Returns judge → group. */
 function checkPanel(scheme: ArenaScheme, input: ArenaInput): Map<string, string> {
@@ -229,11 +240,18 @@ function groupResults(
             : [],
           e ? { type: 'judgeScore', id: e.recordId } : { type: 'judge', id: j.id },
         );
-        return { row: { judgeId: j.id, status, total: value === null ? null : toDecimal(value) }, node };
+        const row = {
+          judgeId: j.id,
+          status,
+          total: value === null ? null : toDecimal(value),
+          totalShown: value === null ? null : formatRatio(ratioOf(value), SHOWN_PLACES),
+        };
+        return { row, node };
       });
     const result: ArenaGroupResult = {
       groupId: g.id,
       score: agg ? toDecimal(agg.mean) : null,
+      scoreShown: agg ? formatRatio(agg.exact, SHOWN_PLACES) : null,
       weight: toDecimal(weight),
       judges: rows.map((r) => r.row),
     };

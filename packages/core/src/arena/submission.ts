@@ -2,7 +2,6 @@ import {
   ONE,
   ScoringInputError,
   check,
-  mulDiv,
   parseDecimal,
   toDecimal,
   type DecimalInput,
@@ -21,12 +20,24 @@ export interface ReasonBounds {
   low: string;
 }
 
+/** ⌈a × b / ONE⌉ for non-negative safe integers (a line in points may have more than six places). */
+const ceilMul = (a: Micro, b: Micro): Micro => {
+  const p = BigInt(a) * BigInt(b);
+  const q = p / BigInt(ONE);
+  return Number(q * BigInt(ONE) === p ? q : q + 1n);
+};
+
+/**
+ * The lines as the least total (micro) on or above them: a total t is ≥ the exact line x, or < it,
+ * exactly when t ≥ ⌈x⌉, so comparing with the ceiling is comparing with the exact line (rounding it to
+ * the nearest micro would judge a total a millionth below it as on it).
+ */
 const boundsOf = (scheme: ArenaScheme): { high: Micro; low: Micro } | null =>
   scheme.reasonRule === null
     ? null
     : {
-        high: mulDiv(scheme.maxTotal, scheme.reasonRule.atOrAbove, ONE),
-        low: mulDiv(scheme.maxTotal, scheme.reasonRule.below, ONE),
+        high: ceilMul(scheme.maxTotal, scheme.reasonRule.atOrAbove),
+        low: ceilMul(scheme.maxTotal, scheme.reasonRule.below),
       };
 
 /** The one comparison: at or above the high line, or below the low line. */

@@ -1,11 +1,10 @@
-import { explain, type Explanation, type SourceRef } from '../explain/index.js';
+import { exactParam, explain, type Explanation, type SourceRef } from '../explain/index.js';
 import {
   ONE,
   ScoringInputError,
   addRatio,
   check,
-  exactText,
-  isMicro,
+  formatRatio,
   parseDecimal,
   ratioOf,
   roundRatio,
@@ -15,7 +14,6 @@ import {
   type Decimal,
   type DecimalInput,
   type Micro,
-  type Ratio,
 } from '../number/index.js';
 import { compareIds, compareKeysDesc, competitionRank, negateKey, uniqueIds, type RankKey } from '../ranking/index.js';
 import { scoreComponent } from './components.js';
@@ -35,8 +33,16 @@ export interface CompositeInput {
 export interface CompositeUnitResult {
   unitId: string;
   categoryId: string;
+  /** Rounded once from the exact total, to six places; `totalShown` to two (never from the six-place figure). */
   total: Decimal;
-  components: { componentId: string; weight: Decimal; value: Decimal | null; score: Decimal }[];
+  totalShown: string;
+  components: {
+    componentId: string;
+    weight: Decimal;
+    value: Decimal | null;
+    score: Decimal;
+    scoreShown: string;
+  }[];
   adjustment: { bonus: Decimal; penalty: Decimal; applied: Decimal };
   rank: number;
   previousRank: number | null;
@@ -227,11 +233,13 @@ function evaluateCategory(
       unitId: u.unitId,
       categoryId: cat,
       total: toDecimal(u.total),
+      totalShown: formatRatio(u.exact, 2),
       components: u.comps.map((x) => ({
         componentId: x.c.id,
         weight: toDecimal(x.weight),
         value: x.v?.value == null ? null : toDecimal(x.v.value),
         score: toDecimal(x.s.score),
+        scoreShown: formatRatio(x.s.exact, 2),
       })),
       adjustment: { bonus: toDecimal(u.bonus), penalty: toDecimal(u.penalty), applied: toDecimal(u.applied) },
       rank,
@@ -250,9 +258,6 @@ function evaluateCategory(
     warningList: results.filter((x) => x.warning).map((x) => x.unitId),
   };
 }
-
-/** `exact: "1307/15"` beside a rounded value, only where rounding changed it. */
-const exactParam = (r: Ratio): { exact?: string } => (isMicro(r) ? {} : { exact: exactText(r) });
 
 function fmtBasis(b: Record<string, string | number | null>): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};

@@ -145,10 +145,10 @@ describe('composite: equal on paper stays equal (issue 12)', () => {
         { componentId: '擂台', unitId: 'C', value: 10 },
       ],
     });
-    expect(cat?.units.map((u) => [u.unitId, u.total, u.rank, u.honour, u.warning])).toEqual([
-      ['A', '86', 1, true, false],
-      ['B', '86', 1, true, false],
-      ['C', '70', 3, false, true],
+    expect(cat?.units.map((u) => [u.unitId, u.total, u.totalShown, u.rank, u.honour, u.warning])).toEqual([
+      ['A', '86', '86.00', 1, true, false],
+      ['B', '86', '86.00', 1, true, false],
+      ['C', '70', '70.00', 3, false, true],
     ]);
     const comp = cat?.units[0]?.explanation.children?.find((n) => n.params?.componentId === '擂台');
     expect([comp?.value, comp?.params?.share, comp?.params?.shareExact]).toEqual(['26', '0.866667', '13/15']);

@@ -82,6 +82,8 @@ export interface LiveSnapshot {
     position: number | null;
     phase: ContestantPhase;
     score: string | null;
+    /** Two places rounded once from the exact score: what the big screen shows. */
+    scoreShown: string | null;
     rank: number | null;
   }[];
 }
@@ -104,13 +106,23 @@ export interface ArenaResult {
     unitName: string;
     presenter: string;
     position: number | null;
+    /** Six places, rounded once from the exact score (what the Excel holds); `…Shown`: two places, also rounded once from the exact value. */
     score: string | null;
+    scoreShown: string | null;
     criteria: Record<string, string | null>;
+    criteriaShown: Record<string, string | null>;
     groups: {
       groupId: string;
       score: string | null;
+      scoreShown: string | null;
       weight: string;
-      judges: { judgeId: number; name: string; status: JudgeStatus; total: string | null }[];
+      judges: {
+        judgeId: number;
+        name: string;
+        status: JudgeStatus;
+        total: string | null;
+        totalShown: string | null;
+      }[];
     }[];
     explanation: Explanation | null;
   }[];

@@ -1,7 +1,11 @@
 import type { ReportingState, ReportState, ReportTiming } from '../dispatch/index.js';
-import type { WarningState } from '../pace/index.js';
+import type { PaceWarning, WarningState } from '../pace/index.js';
 
-/** One unit × indicator × month on the dispatch board (decimals as text). */
+/**
+ * One unit × indicator × month on the dispatch board: decimals as text, computed exactly and rounded
+ * once to six places (what exports hold), and `shown`, the same rounded once to two places from the
+ * exact values (what pages and bulletins print; never round the six-place figures again).
+ */
 export interface Cell {
   indicatorId: number;
   base: string;
@@ -11,6 +15,7 @@ export interface Cell {
   pace: string;
   gapPoints: string | null;
   ratio: string | null;
+  shown: PaceWarning['shown'];
   state: WarningState;
   flag: string | null;
 }

@@ -216,3 +216,17 @@ describe('report reminders (催报)', () => {
     );
   });
 });
+
+describe('one word per state (issue 12)', () => {
+  it('a late report is 逾期 in its timing and its reporting state; shared states share their word', async () => {
+    const { REPORT_TIMING_LABELS } = await import('./period.js');
+    const { REPORTING_STATE_LABELS } = await import('./standing.js');
+    const { REPORT_STATE_LABELS } = await import('./report-state.js');
+    expect(REPORT_TIMING_LABELS.late).toBe('逾期');
+    for (const [k, word] of Object.entries(REPORT_TIMING_LABELS))
+      expect(REPORTING_STATE_LABELS[k as keyof typeof REPORTING_STATE_LABELS]).toBe(word);
+    expect(REPORTING_STATE_LABELS.submitted).toBe(REPORT_STATE_LABELS.submitted);
+    // Distinct states, distinct words: a bulletin never prints one word for two states.
+    expect(new Set(Object.values(REPORTING_STATE_LABELS)).size).toBe(Object.keys(REPORTING_STATE_LABELS).length);
+  });
+});

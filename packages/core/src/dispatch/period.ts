@@ -46,7 +46,7 @@ export function activeInPeriod(p: MonthPeriod, from: MonthPeriod | null, retired
   return (from === null || p >= from) && (retiredFrom === null || p < retiredFrom);
 }
 
-/** When a report arrived relative to its deadline (迟报, 未报). */
+/** When a report arrived relative to its deadline (逾期, 未报). */
 export type ReportTiming = 'on_time' | 'late' | 'missing' | 'not_due';
 
 /**
@@ -59,9 +59,10 @@ export function reportTiming(deadline: IsoDate, firstSubmittedOn: IsoDate | null
   return today > deadline ? 'missing' : 'not_due';
 }
 
+/** One word per timing, the same as the reporting states' (a late report is 逾期 on the board and in the bulletin). */
 export const REPORT_TIMING_LABELS: Record<ReportTiming, string> = {
   on_time: '按时',
-  late: '迟报',
+  late: '逾期',
   missing: '未报',
   not_due: '未到期',
 };

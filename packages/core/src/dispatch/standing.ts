@@ -1,7 +1,7 @@
-import { mulDiv, ONE } from '../number/index.js';
+import { ONE, ratio } from '../number/index.js';
 import { competitionRank } from '../ranking/index.js';
-import type { ReportTiming } from './period.js';
-import type { ReportState } from './report-state.js';
+import { REPORT_TIMING_LABELS, type ReportTiming } from './period.js';
+import { REPORT_STATE_LABELS, type ReportState } from './report-state.js';
 
 /**
  * A unit's true reporting state for one period, as the board and the bulletin print it. Only accepted
@@ -9,13 +9,14 @@ import type { ReportState } from './report-state.js';
  */
 export type ReportingState = 'on_time' | 'late' | 'returned' | 'submitted' | 'missing' | 'not_due';
 
+/** The timing words where a state is a timing (one word per state: 逾期 everywhere), 待审核 the report's own. */
 export const REPORTING_STATE_LABELS: Record<ReportingState, string> = {
-  on_time: '按时',
-  late: '逾期',
+  on_time: REPORT_TIMING_LABELS.on_time,
+  late: REPORT_TIMING_LABELS.late,
   returned: '退回未改',
-  submitted: '待审核',
-  missing: '未报',
-  not_due: '未到期',
+  submitted: REPORT_STATE_LABELS.submitted,
+  missing: REPORT_TIMING_LABELS.missing,
+  not_due: REPORT_TIMING_LABELS.not_due,
 };
 
 export function reportingState(state: ReportState | 'none', timing: ReportTiming): ReportingState {
@@ -33,7 +34,7 @@ export const STANDING_RULE =
 
 /**
  * Standings within one category (competition ranking, ties shared): units with accepted figures by
- * share of green lights, then fewest red, then fewest overdue; units without figures after all of them,
+ * share of green lights (exactly: 2 of 6 ties 1 of 3), then fewest red, then fewest overdue; units without figures after all of them,
  * sharing one rank (nothing to compare them by).
  */
 export function boardStandings(
@@ -50,7 +51,7 @@ export function boardStandings(
     rows.map((r) => ({
       id: r.id,
       keys: carriesFigures(r.state)
-        ? [ONE, mulDiv(r.green, ONE, Math.max(1, r.cells)), -r.red * ONE, -r.overdue * ONE]
+        ? [ONE, ratio(r.green * ONE, Math.max(1, r.cells)), -r.red * ONE, -r.overdue * ONE]
         : [0],
     })),
   );

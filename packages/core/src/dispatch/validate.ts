@@ -1,11 +1,14 @@
 import {
   ScoringInputError,
-  formatDecimal,
   mulDiv,
   parseDecimal,
+  ratio,
+  ratioOf,
+  shownRatio,
   toDecimal,
   type Decimal,
   type Micro,
+  type Ratio,
 } from '../number/index.js';
 import type { IndicatorKind } from '../pace/index.js';
 
@@ -42,17 +45,14 @@ export interface OutlierRule {
   /** Months of history needed before anything is judged an outlier. */
   minHistory: number;
   /** Cumulative: this month's increase above `factor` × the average monthly increase so far. */
-  /** Rate/growth: further than `factor` × the historical range (at least 1) outside that range. */
+  /** Rate/growth: further than `factor` × the historical range (at least 1) outside that range. A whole number. */
   factor: number;
 }
 
 export const DEFAULT_OUTLIER_RULE: OutlierRule = { minHistory: 3, factor: 4 };
 
 /** Display form: two places at most, trailing zeros dropped (100 stays 100, 2.50 becomes 2.5). */
-const show = (m: Micro) =>
-  formatDecimal(m, 2)
-    .replace(/\.(\d*?)0+$/, '.$1')
-    .replace(/\.$/, '');
+const show = (m: Micro | Ratio) => shownRatio(typeof m === 'number' ? ratioOf(m) : m);
 
 /**
  * Checks one figure of a monthly report (DESIGN §3.1 inputs): a number, within range, not negative
@@ -110,11 +110,12 @@ function outlier(ind: FigureIndicator, v: Micro, history: readonly Micro[], rule
   if (history.length < rule.minHistory) return null;
   if (ind.kind === 'cumulative') {
     const last = history.at(-1) ?? 0;
-    // Increases month by month, the first counted from zero (the year starts at nothing).
-    const meanIncrease = Math.round((last - 0) / history.length);
+    // Increases month by month, the first counted from zero (the year starts at nothing); the mean
+    // last / n is kept exact: increase > factor × last / n ⟺ increase × n > factor × last.
+    const n = history.length;
     const increase = v - last;
-    if (meanIncrease <= 0 || increase <= mulDiv(meanIncrease, rule.factor, 1)) return null;
-    return `本期新增 ${show(increase)}，超过此前月均新增 ${show(meanIncrease)} 的 ${rule.factor} 倍`;
+    if (last <= 0 || BigInt(increase) * BigInt(n) <= BigInt(last) * BigInt(rule.factor)) return null;
+    return `本期新增 ${show(increase)}，超过此前月均新增 ${show(ratio(last, n))} 的 ${rule.factor} 倍`;
   }
   const lo = Math.min(...history);
   const hi = Math.max(...history);

@@ -1,4 +1,4 @@
-import { toDecimal, type Decimal, type Micro } from '../number/index.js';
+import { exactText, isMicro, toDecimal, type Decimal, type Micro, type Ratio } from '../number/index.js';
 
 /** What a node of an explanation leads back to: the stored record the web app can open. */
 export interface SourceRef {
@@ -52,3 +52,10 @@ export function* walk(node: Explanation): Generator<Explanation> {
   yield node;
   for (const child of node.children ?? []) yield* walk(child);
 }
+
+/**
+ * `{ exact: "1307/15" }` beside a rounded value, only where rounding changed it, so a tree can answer
+ * "why 2nd?" when two shown figures look equal or one looks off by a millionth.
+ */
+export const exactParam = (r: Ratio | null, key = 'exact'): Record<string, string> =>
+  r === null || isMicro(r) ? {} : { [key]: exactText(r) };

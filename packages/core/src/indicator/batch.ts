@@ -1,9 +1,10 @@
-import { ONE, mulDiv, type Micro } from '../number/index.js';
+import { ONE, mulDiv, roundDiv, type Micro } from '../number/index.js';
 import type { ParsedCurveSettings } from './curve.js';
 
 /**
  * Columnar indicator scores for large batches (monthly dispatch, province benchmark): the same
- * default curve as `indicatorScore`, on micro values in typed arrays, with no allocation per row.
+ * default curve as `indicatorScore`, weight × the exact share rounded once, on micro values in typed
+ * arrays, with no allocation per row.
  * A test proves it equals `indicatorScore` row by row. `stretch`/`floor` hold NaN for "none".
  * Rows must be valid (stretch ≥ base etc.); validate targets once when they are set, not here.
  */
@@ -34,11 +35,27 @@ export function indicatorScoresBatch(
     const x = s * (actual[i] as Micro);
     const hasStretch = st === st;
     const top = hasStretch ? st : b;
-    let share: Micro;
-    if (x >= s * top) share = ONE;
-    else if (x >= s * b) share = settings.baseShare + mulDiv(ONE - settings.baseShare, x - s * b, s * top - s * b);
-    else if (x >= s * f) share = mulDiv(hasStretch ? settings.baseShare : ONE, x - s * f, s * b - s * f);
-    else share = 0;
-    out[i] = mulDiv(weight[i] as Micro, share, ONE);
+    const w = weight[i] as Micro;
+    if (x >= s * top) out[i] = w;
+    else if (x >= s * b) out[i] = weighted(w, settings.baseShare, ONE - settings.baseShare, x - s * b, s * top - s * b);
+    else if (x >= s * f) out[i] = weighted(w, 0, hasStretch ? settings.baseShare : ONE, x - s * f, s * b - s * f);
+    else out[i] = 0;
   }
+}
+
+// A float candidate errs by a few ulps (five roundings); a margin of 1e-15 of the value covers it.
+const MARGIN = 1e-15;
+
+/**
+ * round(w × (a + c × n / d) / ONE): the weight times the exact share a + c·n/d (micro), rounded once,
+ * as `indicatorScore` does. A float candidate unless it lies within its error of a half, then BigInt.
+ * All terms are non-negative here (n, d oriented along the curve).
+ */
+function weighted(w: number, a: number, c: number, n: number, d: number): Micro {
+  const y = (w * (a + (c * n) / d)) / ONE;
+  const r = Math.floor(y + 0.5);
+  const f = y + 0.5 - r;
+  const e = y * MARGIN;
+  if (f > e && f < 1 - e && y < 2 ** 51) return r;
+  return roundDiv(BigInt(w) * (BigInt(a) * BigInt(d) + BigInt(c) * BigInt(n)), BigInt(d) * BigInt(ONE));
 }

@@ -96,31 +96,12 @@ export function targetCurve(
   return curveOf(points, t.lowerIsBetter, item);
 }
 
-export interface CurveReading {
-  share: Micro;
-  /** Index of the point at or below the actual on the oriented axis; −1 below the first point. */
-  from: number;
-  /** Index of the next point when interpolating; null when flat (below the first or at/after the last). */
-  to: number | null;
-}
-
-/** The share earned by `actual`: flat outside the points, linear in between, rounded once. */
-export function readCurve(curve: Curve, actual: Micro): CurveReading {
-  const x = curve.sign * actual;
-  const pts = curve.points;
-  let from = -1;
-  for (let i = 0; i < pts.length; i += 1) if (x >= curve.sign * (pts[i] as CurvePoint).value) from = i;
-  if (from === -1) return { share: (pts[0] as CurvePoint).share, from, to: null };
-  const p = pts[from] as CurvePoint;
-  const q = pts[from + 1];
-  if (!q) return { share: p.share, from, to: null };
-  // Here x0 ≤ x < x1, so x1 > x0: no division by zero.
-  const x0 = curve.sign * p.value;
-  const x1 = curve.sign * q.value;
-  return { share: p.share + mulDiv(q.share - p.share, x - x0, x1 - x0), from, to: from + 1 };
-}
-
-/** The share earned by `actual` as an exact fraction (micro-units): what composite components use. */
+/**
+ * The share earned by `actual`, exactly (micro-units of 1): flat outside the points, linear in between.
+ * `from` is the index of the point at or below the actual on the oriented axis (−1 below the first),
+ * `to` the next point when interpolating (null when flat). Never rounded: a share of 13/15 times a
+ * weight of 30 is 26, where the share rounded first gives 26.00001 (issue 12).
+ */
 export function readCurveExact(curve: Curve, actual: Micro): { share: Ratio; from: number; to: number | null } {
   const x = curve.sign * actual;
   const pts = curve.points;

@@ -99,6 +99,71 @@ describe('indicator score curve', () => {
   });
 });
 
+describe('indicator scores are exact to the end (issue 12)', () => {
+  // No stretch, base 37.5: floor 22.5, and 35.5 earns 13/15 of the weight: 30 × 13/15 is 26 exactly,
+  // where the share rounded first (0.866667) gives 26.00001.
+  const row = { item: '商务局/签约', weight: 30, base: '37.5', stretch: null, actual: '35.5' };
+  it('weight × the exact share, rounded once, in the scalar and the columnar path', () => {
+    const r = indicatorScore(row);
+    expect([r.score, r.share]).toEqual(['26', '0.866667']);
+    expect(r.explanation.params).toMatchObject({ shareExact: '13/15' });
+    expect(r.explanation.params?.exact).toBeUndefined(); // the score itself is exact
+    const out = new Float64Array(1);
+    indicatorScoresBatch(
+      {
+        weight: Float64Array.of(30 * ONE),
+        base: Float64Array.of(37.5 * ONE),
+        stretch: Float64Array.of(Number.NaN),
+        floor: Float64Array.of(Number.NaN),
+        lowerIsBetter: new Uint8Array(1),
+        actual: Float64Array.of(35.5 * ONE),
+      },
+      parseCurveSettings(DEFAULT_CURVE),
+      out,
+    );
+    expect(toDecimal(out[0] as number)).toBe('26');
+  });
+  it('the columnar path rounds exact half-micro scores as the scalar one does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 0, max: 50_000_000 }),
+        fc.integer({ min: -1, max: 1 }),
+        fc.boolean(),
+        (k, w, nudge, lower) => {
+          // base 5k micro: floor 3k (mirrored 7k) exactly, the floor–base segment 2k long; halfway along
+          // it an odd weight earns w/2 micro-points, a tie; a micro-unit either side misses it.
+          const base = 5 * k;
+          const half = lower ? 6 * k - nudge : 4 * k + nudge;
+          const weight = 2 * w + 1;
+          const want = indicatorScore({
+            item: 'i',
+            weight: toDecimal(weight),
+            base: toDecimal(base),
+            lowerIsBetter: lower,
+            actual: toDecimal(half),
+          }).score;
+          const out = new Float64Array(1);
+          indicatorScoresBatch(
+            {
+              weight: Float64Array.of(weight),
+              base: Float64Array.of(base),
+              stretch: Float64Array.of(Number.NaN),
+              floor: Float64Array.of(Number.NaN),
+              lowerIsBetter: Uint8Array.of(lower ? 1 : 0),
+              actual: Float64Array.of(half),
+            },
+            parseCurveSettings(DEFAULT_CURVE),
+            out,
+          );
+          return toDecimal(out[0] as number) === want;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('indicator values', () => {
   it('reads cumulative, rate and growth (同比) actuals', () => {
     expect(indicatorActual({ kind: 'cumulative', cumulative: '571.33' }, 'GDP').actual).toBe(

@@ -1,6 +1,15 @@
-import { explain, type Explanation } from '../explain/index.js';
-import { ONE, check, mulDiv, parseDecimal, toDecimal, type Decimal, type DecimalInput } from '../number/index.js';
-import { curveOf, parseCurveSettings, readCurve, targetCurve, type Curve, type CurveSettings } from './curve.js';
+import { exactParam, explain, type Explanation } from '../explain/index.js';
+import {
+  ONE,
+  check,
+  parseDecimal,
+  ratio,
+  roundRatio,
+  toDecimal,
+  type Decimal,
+  type DecimalInput,
+} from '../number/index.js';
+import { curveOf, parseCurveSettings, readCurveExact, targetCurve, type Curve, type CurveSettings } from './curve.js';
 
 export interface IndicatorScoreInput {
   /** Names the unit and indicator in errors and explanations, e.g. "商务局/新签约亿元以上项目". */
@@ -68,8 +77,11 @@ export function indicatorScore(input: IndicatorScoreInput): IndicatorScore {
   check(weight >= 0, `${item}.weight`, '权重不能为负');
   const curve = indicatorCurve(input);
   const actual = parseDecimal(input.actual, `${item}.actual`);
-  const reading = readCurve(curve, actual);
-  const score = mulDiv(weight, reading.share, ONE);
+  // weight × the exact share, rounded once: the share is no decimal in general (2/3 of a segment).
+  const reading = readCurveExact(curve, actual);
+  const exact = ratio(BigInt(weight) * reading.share.n, reading.share.d * BigInt(ONE));
+  const score = roundRatio(exact);
+  const share = toDecimal(roundRatio(reading.share));
   const label = (i: number | null): string | null => (i === null || i < 0 ? null : (curve.points[i]?.label ?? null));
   const segment = { from: label(reading.from), to: label(reading.to) };
   const explanation = explain(
@@ -77,10 +89,12 @@ export function indicatorScore(input: IndicatorScoreInput): IndicatorScore {
     score,
     {
       weight: toDecimal(weight),
-      share: toDecimal(reading.share),
+      share,
       lowerIsBetter: curve.sign === -1,
       segmentFrom: segment.from,
       segmentTo: segment.to,
+      ...exactParam(reading.share, 'shareExact'),
+      ...exactParam(exact),
     },
     [
       explain('indicator.actual', actual, {}, [], { type: 'report', id: item }),
@@ -92,5 +106,5 @@ export function indicatorScore(input: IndicatorScoreInput): IndicatorScore {
       ),
     ],
   );
-  return { score: toDecimal(score), share: toDecimal(reading.share), segment, explanation };
+  return { score: toDecimal(score), share, segment, explanation };
 }

@@ -1,6 +1,6 @@
 import { dayNumber, type IsoDate } from '../calendar/index.js';
 import { explain, type Explanation } from '../explain/index.js';
-import { mulDiv, ONE, toDecimal, type Decimal } from '../number/index.js';
+import { ONE, ratio, roundRatio, shownPercent, toDecimal, type Decimal } from '../number/index.js';
 import { competitionRank } from '../ranking/index.js';
 import { LedgerRuleError } from './states.js';
 
@@ -14,6 +14,14 @@ export interface RateItem {
 
 export type RateOutcome = 'on_time' | 'late' | 'overdue' | 'not_due';
 
+/** One word per outcome, for the bulletin's columns and sentence and the web's statistics. */
+export const RATE_OUTCOME_LABELS: Record<RateOutcome, string> = {
+  on_time: '按期销号',
+  late: '逾期销号',
+  overdue: '逾期未办结',
+  not_due: '未到期',
+};
+
 export interface UnitCloseOutRate {
   unitId: string;
   /** Items due in the period (deadline within it and not after `asOf`). */
@@ -24,9 +32,11 @@ export interface UnitCloseOutRate {
   overdue: number;
   /** Deadline in the period but after `asOf`: not counted yet. */
   notDue: number;
-  /** onTime / due as a decimal in [0, 1]; null when nothing was due (no evidence either way). */
+  /** onTime / due as a decimal in [0, 1] (six places); null when nothing was due (no evidence either way). */
   rate: Decimal | null;
-  /** Competition rank by rate, then fewer overdue; null when nothing was due. */
+  /** The rate as shown, "66.7%": rounded once from onTime / due, never from the six-place figure. */
+  rateShown: string | null;
+  /** Competition rank by the exact rate, then fewer overdue; null when nothing was due. */
   rank: number | null;
   explanation: Explanation;
 }
@@ -71,7 +81,8 @@ export function closeOutRates(input: {
       const late = n('late');
       const overdue = n('overdue');
       const due = onTime + late + overdue;
-      const micro = due === 0 ? null : mulDiv(onTime, ONE, due);
+      const exact = due === 0 ? null : ratio(onTime * ONE, due);
+      const micro = exact === null ? null : roundRatio(exact);
       const children = list
         .filter((x) => x.outcome !== 'not_due')
         .sort((a, b) => (a.item.id < b.item.id ? -1 : 1))
@@ -92,7 +103,8 @@ export function closeOutRates(input: {
         overdue,
         notDue: n('not_due'),
         rate: micro === null ? null : toDecimal(micro),
-        micro,
+        rateShown: exact === null ? null : shownPercent(exact),
+        exact,
         explanation: explain(
           'ledger.onTimeRate',
           micro,
@@ -104,10 +116,10 @@ export function closeOutRates(input: {
     });
   const ranks = new Map(
     competitionRank(
-      rows.map((r) => ({ id: r.unitId, keys: r.micro === null ? null : [r.micro, -r.overdue * ONE] })),
+      rows.map((r) => ({ id: r.unitId, keys: r.exact === null ? null : [r.exact, -r.overdue * ONE] })),
     ).map((r) => [r.id, r.rank]),
   );
-  return rows.map(({ micro: _micro, ...r }) => ({ ...r, rank: ranks.get(r.unitId) ?? null }));
+  return rows.map(({ exact: _exact, ...r }) => ({ ...r, rank: ranks.get(r.unitId) ?? null }));
 }
 
 /** A period 'YYYY-MM' (or 'YYYY' for a year, 'YYYY-H1'/'YYYY-H2', 'YYYY-Q1'…) as its first and last day. */

@@ -1,4 +1,4 @@
-import { ONE, roundDiv, toDecimal, type Decimal, type Micro } from './decimal.js';
+import { ONE, parseDecimal, roundDiv, toDecimal, type Decimal, type Micro } from './decimal.js';
 
 /**
  * An exact rational count of micro-units, n / d with d > 0, for the intermediate results that are not
@@ -81,3 +81,19 @@ export function formatRatio(r: Ratio, places = 2): string {
   const frac = places > 0 ? `.${String(abs - whole * unit).padStart(places, '0')}` : '';
   return `${neg ? '-' : ''}${whole}${frac}`;
 }
+
+/** Drops trailing zeros of a fixed-place figure ("13.50" → "13.5", "90.00" → "90"). */
+export const trimZeros = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/**
+ * A figure as a page or a document shows it: rounded once from the exact value to `places` (default 2),
+ * trailing zeros dropped ("13.75", "90", "0.83"). The server sends this text, so no one rounds the
+ * six-place stored figure again (87.1349996 is 87.13, although its six-place figure 87.135 would give 87.14).
+ */
+export const shownRatio = (r: Ratio, places = 2): string => trimZeros(formatRatio(r, places));
+
+/** An exact decimal (a reported figure, a target) as shown: `shownRatio` of its value. */
+export const shownDecimal = (v: Decimal, places = 2): string => shownRatio(ratioOf(parseDecimal(v, 'value')), places);
+
+/** A fraction of 1 (micro-units) as a percentage shown: rounded once to `places` (default 1), "83.3%". */
+export const shownPercent = (r: Ratio, places = 1): string => `${formatRatio(mulRatio(r, ratioOf(100)), places)}%`;

@@ -4,10 +4,12 @@ import {
   DEFAULT_POINTS_RULE,
   DEFAULT_RATIO_RULE,
   milestoneState,
+  paceFraction,
   paceProfile,
   paceWarning,
   type PaceWarningInput,
 } from './index.js';
+import { exactText } from '../number/index.js';
 
 const investment: PaceWarningInput = {
   item: '商务局/固定资产投资',
@@ -25,9 +27,10 @@ const seasonal = {
 };
 
 describe('pace profiles', () => {
-  it('linear is m/12 rounded once; seasonal is the given list', () => {
-    expect(paceProfile({ kind: 'linear' }).fractions.slice(0, 3)).toEqual([83_333, 166_667, 250_000]);
-    expect(paceProfile(seasonal).fractions[5]).toBe(300_000);
+  it('linear is m/12 exactly (over 12 × ONE); seasonal is the given list', () => {
+    expect(paceProfile({ kind: 'linear' }).numerators.slice(0, 3)).toEqual([1e6, 2e6, 3e6]);
+    expect(exactText(paceFraction(paceProfile({ kind: 'linear' }), 11))).toBe('11/12');
+    expect(paceProfile(seasonal).numerators[5]).toBe(12 * 300_000);
   });
   it('rejects a profile that falls back or does not end at 1', () => {
     expect(() => paceProfile({ kind: 'seasonal', cumulative: [...seasonal.cumulative.slice(0, 11), '0.99'] })).toThrow(
@@ -78,6 +81,37 @@ describe('warnings by points behind pace (银川 thresholds)', () => {
       paceWarning({ ...investment, rule: { kind: 'pointsBehind', yellowFromPoints: 30, redFromPoints: 10 } }),
     ).toThrow('红灯阈值不能小于黄灯阈值');
     expect(() => paceWarning({ ...investment, month: 13 })).toThrow('月份须为 1 到 12');
+  });
+});
+
+describe('pace is exact to the end (issue 12)', () => {
+  const linear = { ...investment, month: 11, annualTarget: 15 };
+  it('expects 15 × 11/12 = 13.75, not 15 × 0.916667 = 13.750005', () => {
+    const w = paceWarning({ ...linear, actual: '13.75', rule: DEFAULT_RATIO_RULE });
+    expect(w).toMatchObject({ pace: '0.916667', expected: '13.75', ratio: '1', state: 'green' });
+    expect(w.shown).toEqual({ actual: '13.75', expected: '13.75', gapPoints: null, ratioPercent: '100.0' });
+    expect(w.explanation.children?.[0]?.params).toMatchObject({ pace: '0.916667', paceExact: '11/12' });
+  });
+  it('a unit exactly on pace is green and 0 points behind, by either rule', () => {
+    // 12 × 11/12 = 11: with the fraction rounded first, 11 was 0.99999963 of 11.000004, a yellow light.
+    for (const rule of [DEFAULT_POINTS_RULE, DEFAULT_RATIO_RULE]) {
+      const w = paceWarning({ ...linear, annualTarget: 12, actual: 11, rule });
+      expect([w.state, w.gapPoints ?? w.ratio]).toEqual(['green', rule === DEFAULT_RATIO_RULE ? '1' : '0']);
+    }
+  });
+  it('colours on the exact gap: 10 points behind 5/12 of 120 is 38 exactly, 38.000001 is green', () => {
+    const may = { ...investment, month: 5 };
+    expect(paceWarning({ ...may, actual: 38 })).toMatchObject({ state: 'yellow', gapPoints: '10' });
+    // Exactly 9.99999916…; with p(5) rounded to 0.416667 first it was 10.000032, a yellow light.
+    const w = paceWarning({ ...may, actual: '38.000001' });
+    expect(w).toMatchObject({ state: 'green', gapPoints: '9.999999' });
+    expect(w.explanation.params?.exact).toBe('11999999/1200000');
+  });
+  it('shows two places rounded from the exact value, never from the six-place figure', () => {
+    // 100 − 2639.850001 / 30 = 12.0049999666…: 12.005 at six places, whose two places would be 12.01.
+    const w = paceWarning({ ...investment, kind: 'rate', annualTarget: 3000, actual: '2639.850001' });
+    expect(w.gapPoints).toBe('12.005');
+    expect(w.shown.gapPoints).toBe('12');
   });
 });
 
@@ -166,7 +200,7 @@ describe('columnar warnings', () => {
             kind: new Uint8Array(n),
             lowerIsBetter: new Uint8Array(n),
             profile: new Uint16Array(n),
-            profiles: new Float64Array(profiles.flatMap((p) => [...p.fractions])),
+            profiles: new Float64Array(profiles.flatMap((p) => [...p.numerators])),
             actual: new Float64Array(n * 12),
           };
           rows.forEach((row, r) => {
@@ -231,7 +265,7 @@ describe('columnar warnings on the exact thresholds', () => {
           kind: new Uint8Array(n),
           lowerIsBetter: new Uint8Array(n).fill(lower ? 1 : 0),
           profile: new Uint16Array(n),
-          profiles: new Float64Array(profileOf({ kind: 'linear' }).fractions),
+          profiles: new Float64Array(profileOf({ kind: 'linear' }).numerators),
           actual: new Float64Array(n * 12).fill(Number.NaN),
         };
         actuals.forEach((a, r) => (b.actual[r * 12 + 5] = parseDecimal(a, 'a')));
@@ -245,33 +279,38 @@ describe('columnar warnings on the exact thresholds', () => {
   });
 });
 
-describe('columnar warnings within a rounding of a threshold', () => {
-  it('agree with paceWarning where the achieved share rounds onto a threshold (property)', async () => {
+describe('columnar warnings on and next to an exact threshold', () => {
+  it('agree with paceWarning where the exact gap or ratio hits a threshold, or misses it by a micro-unit (property)', async () => {
     const { paceWarningsBatch, WARNING_STATES, paceProfile: profileOf, parseWarningRule } = await import('./index.js');
     const { toDecimal } = await import('../number/index.js');
-    const linear = profileOf({ kind: 'linear' });
+    const profiles = [profileOf({ kind: 'linear' }), profileOf(seasonal)];
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5000 }),
         fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 0, max: 1 }),
         fc.boolean(),
-        fc.boolean(),
+        fc.integer({ min: 0, max: 2 }),
         fc.boolean(),
         fc.integer({ min: -2, max: 2 }),
-        (j, m, lower, red, ratio, nudge) => {
+        (j, m, p, lower, edge, ratio, nudge) => {
           const rule = ratio ? DEFAULT_RATIO_RULE : DEFAULT_POINTS_RULE;
-          // A target of 200·j and an actual of j·(2K + 1) micro-units make the achieved share exactly
-          // K + ½ micro-points: a rounding tie, with K on or next to the threshold of the month.
-          const target = 200e6 * j;
-          const due = (linear.fractions[m] as number) * 100;
-          const K = due + (red ? 30e6 : 10e6) * (lower ? 1 : -1) + nudge;
-          const actual = Math.max(0, j * (2 * K + 1));
+          const profile = profiles[p] as (typeof profiles)[number];
+          const num = profile.numerators[m] as number;
+          // A target of 1200·j units makes every edge a whole number of micro-units of the actual:
+          // points: gap = T ⟺ actual = j·(100·num ∓ 12·T); ratio: expected = 100·j·num, the red line half of it.
+          const target = 1200e6 * j;
+          const T = [0, 10e6, 30e6][edge] as number;
+          const onEdge = ratio
+            ? ([100 * j * num, 100 * j * num, 50 * j * num][edge] as number)
+            : j * (100 * num + (lower ? 12 : -12) * T);
+          const actual = Math.max(0, onEdge + nudge);
           const b = {
             target: Float64Array.of(target),
             kind: new Uint8Array(1),
             lowerIsBetter: Uint8Array.of(lower ? 1 : 0),
-            profile: new Uint16Array(1),
-            profiles: new Float64Array(linear.fractions),
+            profile: Uint16Array.of(p),
+            profiles: new Float64Array(profiles.flatMap((x) => [...x.numerators])),
             actual: new Float64Array(12).fill(Number.NaN),
           };
           b.actual[m] = actual;
@@ -280,6 +319,7 @@ describe('columnar warnings within a rounding of a threshold', () => {
           const w = paceWarning({
             ...investment,
             rule,
+            profile,
             lowerIsBetter: lower,
             month: m + 1,
             annualTarget: toDecimal(target),
@@ -288,7 +328,7 @@ describe('columnar warnings within a rounding of a threshold', () => {
           expect(WARNING_STATES[states[m] as number]).toBe(w.state);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { ONE, check, mulDiv, parseDecimal, type DecimalInput, type Micro } from '../number/index.js';
+import { ONE, check, parseDecimal, ratio, type DecimalInput, type Micro, type Ratio } from '../number/index.js';
 
 /** How the annual target spreads over the year (序时进度). */
 export type PaceProfileInput =
@@ -6,18 +6,26 @@ export type PaceProfileInput =
   /** 12 cumulative fractions of the annual target, one per month end, ending at 1 (e.g. back-loaded investment). */
   | { kind: 'seasonal'; cumulative: readonly DecimalInput[] };
 
+/**
+ * The denominator of every pace fraction: 12 × ONE. Linear pace m/12 is no decimal (11/12 = 0.91666…),
+ * and rounding it first is what put 15 × 0.916667 = 13.750005 on the board (issue 12). Over 12 × ONE it
+ * is the whole number m × ONE, and a seasonal fraction (≤ 6 places) is 12 × its micro value: every
+ * fraction is exact, and a whole number, so the columnar path holds them in a Float64Array.
+ */
+export const PACE_DEN = 12 * ONE;
+
 /** A validated profile: the cumulative fraction due at each month end, index 0 = January. */
 export interface PaceProfile {
   kind: 'linear' | 'seasonal';
-  fractions: readonly Micro[];
+  /** Numerators over PACE_DEN (linear: m × ONE; a seasonal 0.38: 12 × 380 000). */
+  numerators: readonly number[];
 }
 
-/** Linear pace is m/12, rounded once to 6 places; these 12 numbers *are* the linear profile. */
-const LINEAR: readonly Micro[] = Array.from({ length: 12 }, (_, i) => mulDiv(i + 1, ONE, 12));
+const LINEAR: readonly number[] = Array.from({ length: 12 }, (_, i) => (i + 1) * ONE);
 
 /** Validates a profile: 12 fractions in [0, 1], never decreasing, the last exactly 1. */
 export function paceProfile(input: PaceProfileInput, item = 'profile'): PaceProfile {
-  if (input.kind === 'linear') return { kind: 'linear', fractions: LINEAR };
+  if (input.kind === 'linear') return { kind: 'linear', numerators: LINEAR };
   check(
     input.cumulative.length === 12,
     `${item}.cumulative`,
@@ -30,16 +38,19 @@ export function paceProfile(input: PaceProfileInput, item = 'profile'): PaceProf
     check(i === 0 || f >= (fractions[i - 1] ?? 0), at, '累计比例不能小于上月');
   });
   check(fractions[11] === ONE, `${item}.cumulative[12月]`, '12 月的累计比例须为 1');
-  return { kind: 'seasonal', fractions };
+  return { kind: 'seasonal', numerators: fractions.map((f) => f * 12) };
 }
 
-/** p(t): the fraction of the annual target due by the end of `month` (1–12). */
-export function paceFraction(profile: PaceProfile, month: number, item = 'month'): Micro {
+/** p(t) over PACE_DEN: the fraction of the annual target due by the end of `month` (1–12). */
+export function paceNumerator(profile: PaceProfile, month: number, item = 'month'): number {
   check(Number.isInteger(month) && month >= 1 && month <= 12, item, `月份须为 1 到 12 的整数，实际为 ${month}`);
-  return profile.fractions[month - 1] as Micro;
+  return profile.numerators[month - 1] as number;
 }
 
-/** Expected value at a month end: annual target × p(t), rounded once. */
-export function expectedValue(annualTarget: Micro, fraction: Micro): Micro {
-  return mulDiv(annualTarget, fraction, ONE);
-}
+/** p(t) exactly, as micro-units of 1 (11/12 is 11 000 000/12 micro, shown 0.916667). */
+export const paceFraction = (profile: PaceProfile, month: number, item = 'month'): Ratio =>
+  ratio(paceNumerator(profile, month, item), 12);
+
+/** Expected value at a month end, exactly: annual target × p(t) (micro), rounded only when shown. */
+export const expectedValue = (annualTarget: Micro, numerator: number): Ratio =>
+  ratio(BigInt(annualTarget) * BigInt(numerator), PACE_DEN);

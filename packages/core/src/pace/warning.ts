@@ -1,16 +1,31 @@
-import { explain, type Explanation } from '../explain/index.js';
+import { exactParam, explain, type Explanation } from '../explain/index.js';
 import {
   ONE,
   ScoringInputError,
   check,
-  mulDiv,
+  compareRatio,
+  divRatio,
+  formatRatio,
+  mulRatio,
   parseDecimal,
+  ratio,
+  ratioOf,
+  roundRatio,
+  shownRatio,
   toDecimal,
   type Decimal,
   type DecimalInput,
   type Micro,
+  type Ratio,
 } from '../number/index.js';
-import { expectedValue, paceFraction, paceProfile, type PaceProfile, type PaceProfileInput } from './profile.js';
+import {
+  PACE_DEN,
+  expectedValue,
+  paceNumerator,
+  paceProfile,
+  type PaceProfile,
+  type PaceProfileInput,
+} from './profile.js';
 
 /** cumulative: count or amount to date; rate: a point-in-time value; growth: 同比 % against last year. */
 export type IndicatorKind = 'cumulative' | 'rate' | 'growth';
@@ -77,6 +92,12 @@ export interface PaceWarning {
   gapPoints: Decimal | null;
   /** Ratio to pace (ratio rule); null when undefined (nothing expected, or nothing done when lower is better). */
   ratio: Decimal | null;
+  /**
+   * The figures as the board and the bulletin show them: two places rounded once from the exact values
+   * (not from the six-place figures above), trailing zeros dropped; `ratioPercent` is the ratio in %,
+   * one place ("40.0"), as percentages are printed.
+   */
+  shown: { actual: string | null; expected: string; gapPoints: string | null; ratioPercent: string | null };
   explanation: Explanation;
 }
 
@@ -102,31 +123,45 @@ export function parseWarningRule(rule: WarningRule, item = 'rule'): ParsedRule {
   return { kind: rule.kind, yellowFrom: ONE, redFrom };
 }
 
-/** Points behind pace → state. Exactly on a threshold counts as the worse colour ("from 10 to 30"). */
-export function stateByPoints(gap: Micro, rule: ParsedRule): 'green' | 'yellow' | 'red' {
-  return gap > rule.redFrom ? 'red' : gap >= rule.yellowFrom ? 'yellow' : 'green';
+/** Points behind pace → state, on the exact gap. Exactly on a threshold counts as the worse colour ("from 10 to 30"). */
+export function stateByPoints(gap: Ratio, rule: ParsedRule): 'green' | 'yellow' | 'red' {
+  return compareRatio(gap, ratioOf(rule.redFrom)) > 0
+    ? 'red'
+    : compareRatio(gap, ratioOf(rule.yellowFrom)) >= 0
+      ? 'yellow'
+      : 'green';
 }
 
-/** Ratio to pace → state: ≥ 1 green, down to the red line yellow, below it red. */
-export function stateByRatio(ratio: Micro, rule: ParsedRule): 'green' | 'yellow' | 'red' {
-  return ratio >= ONE ? 'green' : ratio >= rule.redFrom ? 'yellow' : 'red';
+/** Ratio to pace (micro-units of 1, exact) → state: ≥ 1 green, down to the red line yellow, below it red. */
+export function stateByRatio(r: Ratio, rule: ParsedRule): 'green' | 'yellow' | 'red' {
+  return compareRatio(r, ratioOf(ONE)) >= 0 ? 'green' : compareRatio(r, ratioOf(rule.redFrom)) >= 0 ? 'yellow' : 'red';
 }
 
-/** The warning for one unit × indicator × month (DESIGN §3.1). */
+/**
+ * Points behind pace exactly (micro-points, negative when ahead): p(t) × 100 − actual / target × 100,
+ * mirrored when lower is better. `numerator` is p(t) over PACE_DEN.
+ */
+export function pointsGap(actual: Micro, target: Micro, numerator: number, lower: boolean): Ratio {
+  // due = 100·num/12 and achieved = actual·10⁸/target micro-points, over the common denominator 12·target.
+  const due = BigInt(numerator) * 100n * BigInt(target);
+  const achieved = BigInt(actual) * BigInt(HUNDRED) * 12n;
+  return ratio(lower ? achieved - due : due - achieved, 12n * BigInt(target));
+}
+
+/** The warning for one unit × indicator × month (DESIGN §3.1), decided on exact values. */
 export function paceWarning(input: PaceWarningInput): PaceWarning {
   const { item } = input;
-  const profile = 'fractions' in input.profile ? input.profile : paceProfile(input.profile, `${item}.profile`);
+  const profile = 'numerators' in input.profile ? input.profile : paceProfile(input.profile, `${item}.profile`);
   const rule = parseWarningRule(input.rule, `${item}.rule`);
   const target = parseDecimal(input.annualTarget, `${item}.annualTarget`);
   check(target > 0, `${item}.annualTarget`, '年度目标须大于 0，否则无法计算进度');
   const timed = input.kind === 'cumulative';
-  const pace = timed ? paceFraction(profile, input.month, `${item}.month`) : ONE;
-  const expected = timed ? expectedValue(target, pace) : target;
+  const numerator = timed ? paceNumerator(profile, input.month, `${item}.month`) : PACE_DEN;
+  const pace = ratio(numerator, 12);
+  const expected = expectedValue(target, numerator);
   const lower = input.lowerIsBetter === true;
-  const base = {
-    pace: toDecimal(pace),
-    expected: toDecimal(expected),
-  };
+  const base = { pace: toDecimal(roundRatio(pace)), expected: toDecimal(roundRatio(expected)) };
+  const shownExpected = shownRatio(expected);
   const facts = {
     month: input.month,
     kind: input.kind,
@@ -134,10 +169,13 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
     rule: rule.kind,
     profile: timed ? profile.kind : 'none',
   };
-  const paceNode = explain('pace.expected', expected, { target: toDecimal(target), pace: toDecimal(pace) }, [], {
-    type: 'target',
-    id: item,
-  });
+  const paceNode = explain(
+    'pace.expected',
+    roundRatio(expected),
+    { target: toDecimal(target), pace: base.pace, ...exactParam(pace, 'paceExact'), ...exactParam(expected) },
+    [],
+    { type: 'target', id: item },
+  );
 
   if (input.actual === null) {
     const state = input.deadlinePassed ? 'overdue' : 'pending';
@@ -147,54 +185,80 @@ export function paceWarning(input: PaceWarningInput): PaceWarning {
       actual: null,
       gapPoints: null,
       ratio: null,
+      shown: { actual: null, expected: shownExpected, gapPoints: null, ratioPercent: null },
       explanation: explain(`warning.${state}`, null, facts, [paceNode], { type: 'report', id: item }),
     };
   }
   const actual = parseDecimal(input.actual, `${item}.actual`);
   const actualNode = explain('pace.actual', actual, {}, [], { type: 'report', id: item });
+  const shownActual = shownRatio(ratioOf(actual));
 
   if (rule.kind === 'pointsBehind') {
-    // Both sides in points of the annual target; the achieved share is rounded once, to 6 places.
-    const achieved = inRange(() => mulDiv(actual, HUNDRED, target), item);
-    const due = mulDiv(pace, 100, 1);
-    const gap = lower ? achieved - due : due - achieved;
-    const state = stateByPoints(gap, rule);
+    // Both sides in points of the annual target, exactly; the gap is rounded once, to show it.
+    const gap = inRange(() => {
+      const g = pointsGap(actual, target, numerator, lower);
+      return { g, micro: roundRatio(g), achieved: roundRatio(ratio(BigInt(actual) * BigInt(HUNDRED), target)) };
+    }, item);
+    const state = stateByPoints(gap.g, rule);
     const node = explain(
       `warning.${state}`,
-      gap,
+      gap.micro,
       {
         ...facts,
-        achievedPoints: toDecimal(achieved),
-        duePoints: toDecimal(due),
+        achievedPoints: toDecimal(gap.achieved),
+        duePoints: toDecimal(roundRatio(ratio(numerator * 100, 12))),
         yellowFromPoints: toDecimal(rule.yellowFrom),
         redFromPoints: toDecimal(rule.redFrom),
+        ...exactParam(gap.g),
       },
       [paceNode, actualNode],
     );
-    return { state, ...base, actual: toDecimal(actual), gapPoints: toDecimal(gap), ratio: null, explanation: node };
+    return {
+      state,
+      ...base,
+      actual: toDecimal(actual),
+      gapPoints: toDecimal(gap.micro),
+      ratio: null,
+      shown: { actual: shownActual, expected: shownExpected, gapPoints: shownRatio(gap.g), ratioPercent: null },
+      explanation: node,
+    };
   }
 
-  const num = lower ? expected : actual;
-  const den = lower ? actual : expected;
+  const num = lower ? expected : ratioOf(actual);
+  const den = lower ? ratioOf(actual) : expected;
   // Nothing expected yet (seasonal 0 %) or nothing done on a lower-is-better indicator: on pace.
-  const ratio = den === 0 ? null : inRange(() => mulDiv(num, ONE, den), item);
-  const state = ratio === null ? 'green' : stateByRatio(ratio, rule);
-  const node = explain(`warning.${state}`, ratio, { ...facts, redBelowRatio: toDecimal(rule.redFrom) }, [
-    paceNode,
-    actualNode,
-  ]);
+  const r =
+    den.n === 0n
+      ? null
+      : inRange(() => {
+          const x = mulRatio(divRatio(num, den), ratioOf(ONE));
+          return { x, micro: roundRatio(x) };
+        }, item);
+  const state = r === null ? 'green' : stateByRatio(r.x, rule);
+  const node = explain(
+    `warning.${state}`,
+    r === null ? null : r.micro,
+    { ...facts, redBelowRatio: toDecimal(rule.redFrom), ...exactParam(r === null ? null : r.x) },
+    [paceNode, actualNode],
+  );
   return {
     state,
     ...base,
     actual: toDecimal(actual),
     gapPoints: null,
-    ratio: ratio === null ? null : toDecimal(ratio),
+    ratio: r === null ? null : toDecimal(r.micro),
+    shown: {
+      actual: shownActual,
+      expected: shownExpected,
+      gapPoints: null,
+      ratioPercent: r === null ? null : formatRatio(mulRatio(r.x, ratioOf(100)), 1),
+    },
     explanation: node,
   };
 }
 
 /** A quotient too large for 2^53 micro-units means absurd data (e.g. a target of 0.000001): say so. */
-function inRange(f: () => Micro, item: string): Micro {
+function inRange<T>(f: () => T, item: string): T {
   try {
     return f();
   } catch (e) {

@@ -4,9 +4,10 @@ import {
   fromDayNumber,
   mulDiv,
   ONE,
-  paceFraction,
+  paceNumerator,
   paceProfile,
   parseDecimal,
+  roundRatio,
   shiftPeriod,
   splitPeriod,
   toDecimal,
@@ -282,7 +283,11 @@ export const dispatchSeeder: DemoSeeder = {
             ind.kind === 'growth'
               ? mulDiv(parseDecimal(base, 'base'), factor + (month % 3) * 20_000, ONE) // the 同比 rate wobbles a little month to month
               : Math.round(
-                  mulDiv(expectedValue(parseDecimal(base, 'base'), paceFraction(profile, month)), factor, ONE) / ONE,
+                  mulDiv(
+                    roundRatio(expectedValue(parseDecimal(base, 'base'), paceNumerator(profile, month))),
+                    factor,
+                    ONE,
+                  ) / ONE,
                 ) * ONE;
           values.push({
             reportId: rep.id,

@@ -17,7 +17,8 @@ export interface TemplateColumn {
 export interface Template {
   sheetName: string;
   columns: readonly TemplateColumn[];
-  examples?: readonly (readonly string[])[];
+  /** Prefilled rows: figures as number cells (`numberCell`), names and codes as text. */
+  examples?: readonly (readonly (string | number | null)[])[];
   instructions: readonly string[];
 }
 
@@ -193,14 +194,18 @@ export const listColumns = (
 /**
  * A figure as a number cell: the canonical decimal the engine computed exactly and rounded once
  * ("87.133333"), converted once to the nearest double, which Excel shows back as the same digits.
- * Display places come from the column's number format, never from rounding the value again.
  */
 export const numberCell = (v: string | null | undefined): number | null =>
   v === null || v === undefined ? null : Number(v);
-/** Number formats: two places for scores, whole numbers for ranks, percent for rates kept as fractions. */
-export const SCORE_FMT = '0.00';
+/**
+ * Number formats. A cell holds the six-place figure and its format shows it whole (at least two places
+ * for scores, one for percentages, up to all six): Excel never rounds a rounded figure, so it cannot
+ * print 87.14 for a score whose exact value 87.1349996… the result notice shows as 87.13. Ranks and
+ * counts are whole numbers. Amounts keep Excel's General format (all their places, no padding).
+ */
+export const SCORE_FMT = '0.00####';
 export const INT_FMT = '0';
-export const PERCENT_FMT = '0.0%';
+export const PERCENT_FMT = '0.0###%';
 
 /** Sorts problems as a person reads the sheet: by row, then column. */
 export const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || a.column.localeCompare(b.column);

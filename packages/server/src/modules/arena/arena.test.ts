@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { drawOrder, formatDecimal, scoreArena } from '@leitai/core';
+import { drawOrder, scoreArena } from '@leitai/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
@@ -15,6 +15,7 @@ let t: TestApp;
 let org: Client;
 let head: Client;
 let reporter: Client;
+let leader: Client;
 let unitA: number;
 let unitB: number;
 let unitC: number;
@@ -28,7 +29,13 @@ beforeAll(async () => {
   await buildUser(db, { unitId: root.id, roles: ['organiser'], username: 'org' });
   await buildUser(db, { unitId: unitA, roles: ['unit_head'], username: 'heada' });
   await buildUser(db, { unitId: unitB, roles: ['reporter'], username: 'repb' });
-  [org, head, reporter] = await Promise.all([loginAs(t.app, 'org'), loginAs(t.app, 'heada'), loginAs(t.app, 'repb')]);
+  await buildUser(db, { unitId: root.id, roles: ['leader'], username: 'ld', overseenUnitIds: [unitC] });
+  [org, head, reporter, leader] = await Promise.all([
+    loginAs(t.app, 'org'),
+    loginAs(t.app, 'heada'),
+    loginAs(t.app, 'repb'),
+    loginAs(t.app, 'ld'),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -273,6 +280,11 @@ describe('a live arena', () => {
         r.rank,
       ]),
     ).toEqual(engine.map((r) => [r.contestantId, r.score, r.rank]));
+    // A scoped reader keeps the district's ranks: a leader overseeing 丙局 sees it 3rd, as everyone does.
+    const ranksOf = (rows: { unitName: string; rank: number }[]) => rows.map((r) => [r.unitName, r.rank]);
+    const seenByLeader = (await leader.get(`/api/arenas/${id}/result`)).json();
+    expect(ranksOf(seenByLeader.rows)).toEqual(ranksOf(result.rows));
+    expect(ranksOf(seenByLeader.rows).find((r) => r[0] === '丙局')).toEqual(['丙局', 3]);
     const rowA = result.rows.find((r: { contestantId: number }) => r.contestantId === a.id);
     expect(rowA.groups[0].judges.find((x: { judgeId: number }) => x.judgeId === judges[0]!.id).status).toBe('recused');
     // The workbook and the notice carry the same ranking table, the result's numbers rounded for display.
@@ -287,7 +299,8 @@ describe('a live arena', () => {
     const top = result.rows[0];
     // Ranks are integers and scores number cells holding the stored 6-place figure, shown with 2 places.
     expect(sheetRow(3).slice(0, 5)).toEqual([top.rank, top.position, top.unitName, top.presenter, Number(top.score)]);
-    expect([ranking.getCell('A3').numFmt, ranking.getCell('E3').numFmt]).toEqual(['0', '0.00']);
+    // At least two places, up to the six held: Excel shows the stored figure and never rounds it again.
+    expect([ranking.getCell('A3').numFmt, ranking.getCell('E3').numFmt]).toEqual(['0', '0.00####']);
     expect(wb.getWorksheet('评委明细')!.getRow(1).values).toEqual([
       undefined,
       '单位',
@@ -300,7 +313,7 @@ describe('a live arena', () => {
     expect(docx.paragraphs[0]).toBe('第一季度局长擂台赛成绩通报');
     expect(docx.tables[0]!.slice(0, 2).map((r) => r.slice(0, 5))).toEqual([
       sheetRow(2).slice(0, 5),
-      [String(top.rank), String(top.position), top.unitName, top.presenter, formatDecimal(top.score, 2)],
+      [String(top.rank), String(top.position), top.unitName, top.presenter, top.scoreShown],
     ]);
   });
 
@@ -343,13 +356,22 @@ describe('a live arena', () => {
       for (const [n, total] of Object.entries(totals[unit]!))
         expect((await score(byName(n), cur, split(total))).statusCode).toBe(200);
       await host(id, { type: 'close' });
+      await host(id, { type: 'reveal' });
     }
     const bad = await org.post(`/api/arenas/${id}/host`, { type: 'absent', judgeId: 999_999 });
     expect(bad.statusCode).toBe(404);
     const result = (await org.get(`/api/arenas/${id}/result`)).json();
-    expect(result.rows.map((r: { score: string; rank: number }) => [r.score, r.rank])).toEqual([
-      ['87.133333', 1],
-      ['87.133333', 1],
+    expect(
+      result.rows.map((r: { score: string; scoreShown: string; rank: number }) => [r.score, r.scoreShown, r.rank]),
+    ).toEqual([
+      ['87.133333', '87.13', 1],
+      ['87.133333', '87.13', 1],
+    ]);
+    // The big screen says the same: equal scores, one rank.
+    const screen = (await org.get(`/api/arenas/${id}/live`)).json<LiveSnapshot>();
+    expect(screen.contestants.map((c) => [c.scoreShown, c.rank])).toEqual([
+      ['87.13', 1],
+      ['87.13', 1],
     ]);
     expect(result.rows[0].explanation.params.exact).toBe('1307/15');
     const rowA = result.rows.find(
@@ -391,6 +413,14 @@ describe('a live arena', () => {
     const actions = (audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'arena.host.absent')).toHaveLength(5);
     expect(actions).toContain('arena.host.present');
+    // Published: a leader reads the organiser's ranks (the district's), equal scores sharing one.
+    await host(id, { type: 'finish' });
+    const ranks = async (c: Client) =>
+      (await c.get(`/api/arenas/${id}/result`))
+        .json()
+        .rows.map((r: { unitName: string; rank: number; scoreShown: string }) => [r.unitName, r.rank, r.scoreShown]);
+    expect(await ranks(leader)).toEqual(await ranks(org));
+    expect((await ranks(leader)).map((r: unknown[]) => r[1])).toEqual([1, 1]);
   });
 
   it('lets the host close scoring without an absent judge, records who was absent, and audits a reopen', async () => {

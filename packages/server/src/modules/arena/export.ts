@@ -1,9 +1,10 @@
-import { formatDecimal, JUDGE_STATUS_LABELS } from '@leitai/core';
+import { JUDGE_STATUS_LABELS } from '@leitai/core';
 import { wordDocument } from '../../documents/index.js';
 import { INT_FMT, SCORE_FMT, exportWorkbook, listColumns, numberCell, type ExportCell } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
-const fmt = (v: string | null): string => (v === null ? '—' : formatDecimal(v, 2));
+/** A shown figure (two places, rounded once from the exact value by the engine), or a dash. */
+const fmt = (v: string | null | undefined): string => v ?? '—';
 
 function header(r: ArenaResult): string[] {
   return [
@@ -23,9 +24,9 @@ function line(r: ArenaResult, row: ArenaResult['rows'][number]): string[] {
     row.position === null ? '—' : String(row.position),
     row.unitName,
     row.presenter,
-    fmt(row.score),
-    ...r.arena.criteria.map((c) => fmt(row.criteria[c.id] ?? null)),
-    ...r.arena.groups.map((g) => fmt(row.groups.find((x) => x.groupId === g.id)?.score ?? null)),
+    fmt(row.scoreShown),
+    ...r.arena.criteria.map((c) => fmt(row.criteriaShown[c.id])),
+    ...r.arena.groups.map((g) => fmt(row.groups.find((x) => x.groupId === g.id)?.scoreShown)),
   ];
 }
 

@@ -110,6 +110,7 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
         position: position.get(c.id) ?? null,
         phase: phaseOf(c.id),
         score: r?.score ?? null,
+        scoreShown: r?.scoreShown ?? null,
         rank: r?.rank ?? null,
       };
     })

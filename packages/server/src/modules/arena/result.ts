@@ -26,7 +26,9 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
       presenter: c?.presenter ?? '',
       position: position.get(Number(r.contestantId)) ?? null,
       score: r.score,
+      scoreShown: r.scoreShown,
       criteria: r.criteria,
+      criteriaShown: r.criteriaShown,
       groups: r.groups.map((g) => ({
         ...g,
         judges: g.judges.map((j) => ({
@@ -34,6 +36,7 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
           name: judgeName.get(Number(j.judgeId)) ?? '',
           status: j.status,
           total: j.total,
+          totalShown: j.totalShown,
         })),
       })),
       explanation: r.explanation,
@@ -47,7 +50,9 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
       presenter: c.presenter,
       position: position.get(c.id) ?? null,
       score: null,
+      scoreShown: null,
       criteria: {},
+      criteriaShown: {},
       groups: [],
       explanation: null,
     });

@@ -134,7 +134,13 @@ export function unitTrend(d: YearData, unitId: number, today: IsoDate) {
       indicatorId: number;
       name: string;
       measure: string;
-      points: { period: string; actual: string | null; expected: string; state: WarningState }[];
+      points: {
+        period: string;
+        actual: string | null;
+        expected: string;
+        shown: { actual: string | null; expected: string };
+        state: WarningState;
+      }[];
     }
   >();
   for (const p of d.periods) {
@@ -146,7 +152,13 @@ export function unitTrend(d: YearData, unitId: number, today: IsoDate) {
           indicator.id,
           (s = { indicatorId: indicator.id, name: indicator.name, measure: indicator.measure, points: [] }),
         );
-      s.points.push({ period: p.period, actual: c.actual, expected: c.expected, state: c.state });
+      s.points.push({
+        period: p.period,
+        actual: c.actual,
+        expected: c.expected,
+        shown: { actual: c.shown.actual, expected: c.shown.expected },
+        state: c.state,
+      });
     }
   }
   return [...series.values()];

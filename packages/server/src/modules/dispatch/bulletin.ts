@@ -1,7 +1,5 @@
 import {
-  formatDecimal,
-  parseDecimal,
-  REPORTING_STATE_LABELS,
+  REPORTING_STATE_LABELS as R,
   STANDING_RULE,
   WARNING_STATE_LABELS as L,
   type ReportingState,
@@ -12,24 +10,32 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block } from '../../documents/index.js';
-import { INT_FMT, exportWorkbook, listColumns, type ExportCell } from '../../excel/index.js';
+import {
+  INT_FMT,
+  PERCENT_FMT,
+  SCORE_FMT,
+  exportWorkbook,
+  listColumns,
+  numberCell,
+  type ExportCell,
+} from '../../excel/index.js';
 import { boardData } from './board.js';
-
-/** Display forms, rounded only here (DESIGN §3: two places for display). */
-const num = (v: string | null) =>
-  v === null
-    ? '—'
-    : formatDecimal(v, 2)
-        .replace(/\.(\d*?)0+$/, '.$1')
-        .replace(/\.$/, '');
-const pct = (v: string | null) => (v === null ? '—' : `${formatDecimal(v, 2)}`);
 
 export interface BulletinData {
   title: string;
   board: Board;
   asOf: IsoDate;
   categories: { name: string; rows: BoardRow[] }[];
-  red: { unit: string; indicator: string; measure: string; actual: string; expected: string; gap: string }[];
+  /** Every red light: its shown figures for the Word, its six-place figures (`cell`) for the Excel. */
+  red: {
+    unit: string;
+    indicator: string;
+    measure: string;
+    actual: string;
+    expected: string;
+    gap: string;
+    cell: BoardRow['cells'][number];
+  }[];
   late: { unit: string; timing: string; submittedOn: string }[];
   /** How many units are in each reporting state. */
   states: Record<ReportingState, number>;
@@ -58,14 +64,16 @@ export async function bulletinData(
         unit: r.unit.name,
         indicator: name.get(c.indicatorId)?.name ?? '',
         measure: name.get(c.indicatorId)?.measure ?? '',
-        actual: num(c.actual),
-        expected: num(c.expected),
+        // The figures as core shows them: two places, rounded once from the exact values.
+        actual: c.shown.actual ?? '—',
+        expected: c.shown.expected,
         gap:
-          c.gapPoints !== null
-            ? `落后序时 ${pct(c.gapPoints)} 个百分点`
-            : c.ratio !== null
-              ? `为序时进度的 ${formatDecimal(parseDecimal(c.ratio, 'ratio') * 100, 1)}%`
+          c.shown.gapPoints !== null
+            ? `落后序时 ${c.shown.gapPoints} 个百分点`
+            : c.shown.ratioPercent !== null
+              ? `为序时进度的 ${c.shown.ratioPercent}%`
               : '—',
+        cell: c,
       })),
   );
   // Every unit whose figures do not count as on time, by its true state (逾期, 退回未改, 待审核, 未报).
@@ -73,13 +81,10 @@ export async function bulletinData(
     .filter((r) => r.report.standing !== 'on_time' && r.report.standing !== 'not_due')
     .map((r) => ({
       unit: r.unit.name,
-      timing: REPORTING_STATE_LABELS[r.report.standing],
+      timing: R[r.report.standing],
       submittedOn: r.report.firstSubmittedOn ?? '未报送',
     }));
-  const states = Object.fromEntries(Object.keys(REPORTING_STATE_LABELS).map((k) => [k, 0])) as Record<
-    ReportingState,
-    number
-  >;
+  const states = Object.fromEntries(Object.keys(R).map((k) => [k, 0])) as Record<ReportingState, number>;
   for (const r of board.rows) states[r.report.standing] += 1;
   const [y, m] = period.split('-');
   return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late, states };
@@ -93,7 +98,7 @@ export function bulletinSummary(data: BulletinData) {
       name: c.name,
       units: c.rows.map((r) => ({ name: r.unit.name, rank: r.rank, counts: r.counts })),
     })),
-    red: data.red,
+    red: data.red.map(({ cell: _cell, ...r }) => r),
     late: data.late,
   };
 }
@@ -107,9 +112,12 @@ const standingCells = (r: BoardRow): ExportCell[] => [
   r.counts.yellow,
   r.counts.red,
   r.counts.overdue,
-  REPORTING_STATE_LABELS[r.report.standing],
+  R[r.report.standing],
 ];
 const standingRow = (r: BoardRow) => standingCells(r).map((v) => (v === null ? '—' : String(v)));
+
+/** The states whose figures do not count as on time, in the order section 三 names them. */
+const NOT_ON_TIME = ['late', 'returned', 'submitted', 'missing'] as const;
 
 /** The summary sentence of section 三, computed from the states. */
 export function reportingSummary(states: Record<ReportingState, number>): string {
@@ -117,14 +125,23 @@ export function reportingSummary(states: Record<ReportingState, number>): string
   const notOnTime = units - states.on_time - states.not_due;
   if (notOnTime === 0)
     return states.not_due === 0 ? '本期各单位均按时报送。' : `本期尚有 ${states.not_due} 个单位未到报送期限。`;
-  const parts = (['late', 'returned', 'submitted', 'missing'] as const)
-    .filter((k) => states[k] > 0)
-    .map((k) => `${REPORTING_STATE_LABELS[k]} ${states[k]} 个`);
+  const parts = NOT_ON_TIME.filter((k) => states[k] > 0).map((k) => `${R[k]} ${states[k]} 个`);
   return `本期 ${units} 个单位中，按时报送 ${states.on_time} 个；${parts.join('、')}。`;
 }
 
 const redHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '差距'];
 const redRow = (r: BulletinData['red'][number]) => [r.unit, r.indicator, r.measure, r.actual, r.expected, r.gap];
+/** The Excel's red sheet: the figures as number cells (six places), the gap in points, the ratio as a percentage. */
+const redSheetHeader = ['单位', '指标', '计量单位', '完成值', '序时目标', '落后序时（百分点）', '为序时进度'];
+const redSheetRow = (r: BulletinData['red'][number]): ExportCell[] => [
+  r.unit,
+  r.indicator,
+  r.measure,
+  numberCell(r.cell.actual),
+  numberCell(r.cell.expected),
+  numberCell(r.cell.gapPoints),
+  numberCell(r.cell.ratio),
+];
 const lateHeader = ['单位', '情况', '首次报送日期'];
 const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, l.submittedOn];
 
@@ -146,12 +163,12 @@ export function bulletinBlocks(d: BulletinData): Block[] {
     d.red.length === 0
       ? { kind: 'note', text: '本期无红灯指标。' }
       : { kind: 'table', header: redHeader, rows: d.red.map(redRow), shading: d.red.map(() => 'FDE2E1') },
-    { kind: 'heading', text: '三、逾期、退回未改、未报单位' },
+    { kind: 'heading', text: `三、${NOT_ON_TIME.map((k) => R[k]).join('、')}单位` },
     { kind: 'paragraph', text: reportingSummary(d.states) },
     ...(d.late.length === 0 ? [] : [{ kind: 'table' as const, header: lateHeader, rows: d.late.map(lateRow) }]),
     {
       kind: 'paragraph',
-      text: '请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；迟报、未报单位要压实填报责任。',
+      text: `请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；${R.late}、${R.missing}单位要压实填报责任。`,
     },
   ];
 }
@@ -167,8 +184,12 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
       columns: listColumns(['类别', ...standingHeader], [], ['', INT_FMT, '', INT_FMT, INT_FMT, INT_FMT, INT_FMT]),
       rows: d.categories.flatMap((c) => c.rows.map((r) => [c.name, ...standingCells(r)])),
     },
-    { name: '红灯指标', columns: listColumns(redHeader), rows: d.red.map(redRow) },
-    { name: '迟报未报', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
+    {
+      name: '红灯指标',
+      columns: listColumns(redSheetHeader, [], ['', '', '', '', '', SCORE_FMT, PERCENT_FMT]),
+      rows: d.red.map(redSheetRow),
+    },
+    { name: '报送情况', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
   ]);
 }
 
@@ -186,8 +207,11 @@ export function boardXlsx(board: Board, period: string): Promise<Buffer> {
     r.rank,
     ...board.indicators.flatMap((i) => {
       const c = r.cells.find((x) => x.indicatorId === i.id);
-      return c ? [c.actual === null ? null : Number(c.actual), Number(c.expected), L[c.state]] : [null, null, '不适用'];
+      return c ? [numberCell(c.actual), numberCell(c.expected), L[c.state]] : [null, null, '不适用'];
     }),
   ]);
-  return exportWorkbook([{ name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header), rows }]);
+  const formats = header.map((_, i) => (i === 2 ? INT_FMT : undefined));
+  return exportWorkbook([
+    { name: '调度看板', title: [`${period} 调度看板`], columns: listColumns(header, [], formats), rows },
+  ]);
 }

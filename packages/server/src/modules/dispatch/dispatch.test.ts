@@ -486,14 +486,15 @@ describe('board, unit page and bulletin', () => {
     const board = (await org.get(`/api/dispatch/campaigns/${campaign}/board?period=${P1}`)).json();
     const a = board.rows.find((r: { unit: { id: number } }) => r.unit.id === ids.a);
     const b = board.rows.find((r: { unit: { id: number } }) => r.unit.id === ids.b);
-    // 签约: 5 of 80, January pace 1/12 = 0.083333 → 8.3333 points due, 6.25 achieved, 2.0833 behind → green. 增长: 3.2 of 8 → ratio 0.4 → red.
+    // 签约: 5 of 80, January pace 1/12 exactly → 6.666667 expected (not 80 × 0.083333 = 6.66664), 8.333… points
+    // due, 6.25 achieved, 2.083333 behind → green. 增长: 3.2 of 8 → ratio 0.4 → red.
     expect(
       a.cells.map((c: { state: string; actual: string; expected: string }) => [c.state, c.actual, c.expected]),
     ).toEqual([
-      ['green', '5', '6.66664'],
+      ['green', '5', '6.666667'],
       ['red', '3.2', '8'],
     ]);
-    expect(a.cells[0].gapPoints).toBe('2.0833');
+    expect(a.cells[0].gapPoints).toBe('2.083333');
     expect(b.cells.map((c: { state: string }) => c.state)).toEqual(['overdue']);
     expect(b.report.timing).toBe('missing');
     expect(board.totals).toMatchObject({ green: 1, red: 1, overdue: 1 });
@@ -521,7 +522,7 @@ describe('board, unit page and bulletin', () => {
       (await org.get(`/api/dispatch/campaigns/${campaign}/board?period=${P1}`))
         .json()
         .rows.find((r: { unit: { id: number } }) => r.unit.id === ids.a).cells[0];
-    expect(await cell()).toMatchObject({ state: 'yellow', gapPoints: '2.0833' }); // 2.08 points behind is now past the yellow line
+    expect(await cell()).toMatchObject({ state: 'yellow', gapPoints: '2.083333' }); // 2.08 points behind is now past the yellow line
     const info = (await org.get(`/api/dispatch/campaigns/${campaign}?year=${Y}`))
       .json()
       .indicators.find((i: { id: number }) => i.id === signed);
@@ -636,15 +637,10 @@ describe('board, unit page and bulletin', () => {
     const xlsx = await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=${P1}&format=xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('红灯指标')!.getRow(2).values).toEqual([
-      undefined,
-      '区商务局',
-      '固定资产投资增长',
-      '%',
-      '3.2',
-      '8',
-      '为序时进度的 40.0%',
-    ]);
+    // The Excel's red sheet holds numbers: the figures, and the ratio to pace as a fraction shown in %.
+    const redSheet = wb.getWorksheet('红灯指标')!;
+    expect(redSheet.getRow(2).values).toEqual([undefined, '区商务局', '固定资产投资增长', '%', 3.2, 8, undefined, 0.4]);
+    expect(redSheet.getCell('G2').numFmt).toBe('0.0###%');
     const exported = await org.get(`/api/dispatch/campaigns/${campaign}/board/export?period=${P1}`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
@@ -654,7 +650,7 @@ describe('board, unit page and bulletin', () => {
       '区商务局',
       1,
       5,
-      6.66664,
+      6.666667, // 80 × 1/12, rounded once (not 80 × 0.083333)
       '绿灯',
       3.2,
       8,

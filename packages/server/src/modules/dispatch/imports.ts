@@ -1,7 +1,7 @@
 import type { Actor, IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, importInvalid, type ImportProblem } from '../../errors.js';
-import { buildTemplate, byRow, readSheet } from '../../excel/index.js';
+import { buildTemplate, byRow, numberCell, readSheet } from '../../excel/index.js';
 import type { AuditActor } from '../audit/index.js';
 import { assignedUnitIds } from './campaigns.js';
 import * as units from '../units/index.js';
@@ -35,7 +35,7 @@ export async function targetsTemplate(db: Db, campaignId: number, year: number):
     ),
   ]);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
-  const rows: string[][] = [];
+  const rows: (string | number | null)[][] = [];
   for (const ind of inds) {
     const ids = assignedUnitIds(
       assigns.filter((a) => a.indicatorId === ind.id),
@@ -45,7 +45,16 @@ export async function targetsTemplate(db: Db, campaignId: number, year: number):
     for (const id of [...ids].sort((a, b) => (unitById.get(a)?.sortOrder ?? 0) - (unitById.get(b)?.sortOrder ?? 0))) {
       const u = unitById.get(id);
       const t = existing.find((x) => x.indicatorId === ind.id && x.unitId === id);
-      if (u) rows.push([u.code, u.name, ind.name, ind.measure, t?.base ?? '', t?.stretch ?? '', t?.fromPeriod ?? '']);
+      if (u)
+        rows.push([
+          u.code,
+          u.name,
+          ind.name,
+          ind.measure,
+          numberCell(t?.base),
+          numberCell(t?.stretch),
+          t?.fromPeriod ?? '',
+        ]);
     }
   }
   return buildTemplate({
@@ -124,7 +133,7 @@ export async function reportTemplate(db: Db, key: ReportKey, today: IsoDate): Pr
   return buildTemplate({
     sheetName: `${period}填报`,
     columns: REPORT_COLUMNS,
-    examples: form.rows.map((r) => [String(r.indicatorId), r.name, r.measure, r.previous ?? '', r.value ?? '']),
+    examples: form.rows.map((r) => [r.indicatorId, r.name, r.measure, numberCell(r.previous), numberCell(r.value)]),
     instructions: [
       `${form.unit.name} ${period} 调度填报，截止 ${form.period.deadline}。只填写“本期数值”一列。`,
       '累计类指标填写年初至本月的累计数，已按上期累计预填，请更新；增速类填写同比百分数（如 8.5 表示增长 8.5%）。',

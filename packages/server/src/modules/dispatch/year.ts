@@ -136,6 +136,7 @@ export function cellFor(
     pace: w.pace,
     gapPoints: w.gapPoints,
     ratio: w.ratio,
+    shown: w.shown,
     state: w.state,
     flag: accepted?.flag ?? null,
   };

@@ -1,7 +1,7 @@
-import { formatDecimal, mulDiv, ONE, parseDecimal, toDecimal, type Actor, type IsoDate } from '@leitai/core';
+import { ONE, RATE_OUTCOME_LABELS as O, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
-import { exportWorkbook, type ExportColumn } from '../../excel/index.js';
+import { INT_FMT, PERCENT_FMT, exportWorkbook, numberCell, type ExportColumn } from '../../excel/index.js';
 import { listLedger, ratesFor, type RateRow } from './queries.js';
 
 export interface BulletinData {
@@ -48,42 +48,40 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
   };
 }
 
-/** A rate in [0, 1] as '83.3%', rounded once, for display only. */
-export const percent = (rate: string | null) =>
-  rate === null ? '—' : `${formatDecimal(parseDecimal(rate, 'rate') * 100, 1)}%`;
 export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
 
 const rankColumns: ExportColumn<RateRow>[] = [
-  { header: '名次', value: (r) => r.rank },
+  { header: '名次', numFmt: INT_FMT, value: (r) => r.rank },
   { header: '单位', width: 30, value: (r) => r.unitName },
-  { header: '到期事项', value: (r) => r.due },
-  { header: '按期销号', value: (r) => r.onTime },
-  { header: '逾期销号', value: (r) => r.late },
-  { header: '逾期未办结', value: (r) => r.overdue },
-  { header: '按期销号率', numFmt: '0.0%', value: (r) => (r.rate === null ? null : Number(r.rate)) },
+  { header: '到期事项', numFmt: INT_FMT, value: (r) => r.due },
+  { header: O.on_time, numFmt: INT_FMT, value: (r) => r.onTime },
+  { header: O.late, numFmt: INT_FMT, value: (r) => r.late },
+  { header: O.overdue, numFmt: INT_FMT, value: (r) => r.overdue },
+  { header: `${O.on_time}率`, numFmt: PERCENT_FMT, value: (r) => numberCell(r.rate) },
 ];
 type OverdueRow = BulletinData['overdueItems'][number] & { n: number };
 const overdueColumns: ExportColumn<OverdueRow>[] = [
-  { header: '序号', value: (i) => i.n },
+  { header: '序号', numFmt: INT_FMT, value: (i) => i.n },
   { header: '事项', width: 50, value: (i) => i.title },
   { header: '牵头单位', width: 24, value: (i) => i.unitName },
   { header: '责任领导', value: (i) => i.leaderName },
   { header: '完成期限', value: (i) => i.deadline },
-  { header: '逾期天数', value: (i) => i.daysOverdue },
+  { header: '逾期天数', numFmt: INT_FMT, value: (i) => i.daysOverdue },
 ];
 const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 
 export function bulletinDocx(d: BulletinData): Promise<Buffer> {
-  const rate = percent(d.totals.due === 0 ? null : toDecimal(mulDiv(d.totals.onTime, ONE, d.totals.due)));
+  // The district's rate from its counts, rounded once (not from the six-place rate).
+  const rate = d.totals.due === 0 ? '—' : shownPercent(ratio(d.totals.onTime * ONE, d.totals.due));
   return wordDocument({
     title: bulletinTitle(d),
     blocks: [
       { kind: 'paragraph', text: `统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。` },
       {
         kind: 'paragraph',
-        text: `本期到期督办事项 ${d.totals.due} 项，按期销号 ${d.totals.onTime} 项，逾期销号 ${d.totals.late} 项，逾期未办结 ${d.totals.overdue} 项，按期销号率 ${rate}。`,
+        text: `本期到期督办事项 ${d.totals.due} 项，${O.on_time} ${d.totals.onTime} 项，${O.late} ${d.totals.late} 项，${O.overdue} ${d.totals.overdue} 项，${O.on_time}率 ${rate}。`,
       },
-      { kind: 'heading', text: '一、各单位按期销号情况（按按期销号率排名）' },
+      { kind: 'heading', text: `一、各单位${O.on_time}情况（按${O.on_time}率排名）` },
       d.ranking.length === 0
         ? { kind: 'note', text: '本期无到期督办事项。' }
         : {
@@ -96,12 +94,12 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
               String(r.onTime),
               String(r.late),
               String(r.overdue),
-              percent(r.rate),
+              r.rateShown ?? '—',
             ]),
           },
-      { kind: 'heading', text: '二、逾期未办结事项' },
+      { kind: 'heading', text: `二、${O.overdue}事项` },
       d.overdueItems.length === 0
-        ? { kind: 'note', text: '本期无逾期未办结事项。' }
+        ? { kind: 'note', text: `本期无${O.overdue}事项。` }
         : {
             kind: 'table',
             header: overdueColumns.map((c) => c.header),

@@ -414,6 +414,50 @@ describe('colours, counts, rates, bulletin', () => {
     expect((await org.get('/api/ledger/rates?period=2026-13')).statusCode).toBe(400);
   });
 
+  it('a leader sees the district ranks of the units they oversee, as the organiser does (never re-ranked)', async () => {
+    // 2020: 区城管局 closed its one item on time (100 %), 区住建局 one of two (50 %), 流亭街道 none (0 %).
+    const made = [
+      { unit: ids.unitB, deadline: '2020-03-10', closedOn: '2020-03-01' },
+      { unit: ids.unitA, deadline: '2020-04-10', closedOn: '2020-04-10' },
+      { unit: ids.unitA, deadline: '2020-05-10', closedOn: '2020-06-01' },
+      { unit: ids.unitC, deadline: '2020-06-10', closedOn: null },
+    ];
+    for (const m of made) {
+      const id = await newItem({ title: `2020 年事项 ${m.deadline}`, leadUnitId: m.unit, coUnitIds: [] });
+      await t.database.db
+        .update(ledgerItems)
+        .set({
+          deadline: m.deadline,
+          originalDeadline: m.deadline,
+          state: m.closedOn ? 'closed' : 'in_progress',
+          closedOn: m.closedOn,
+        })
+        .where(eq(ledgerItems.id, id));
+    }
+    const ranks = async (c: Client) =>
+      (await c.get('/api/ledger/rates?period=2020'))
+        .json()
+        .rows.map((r: { unitName: string; rank: number | null; rateShown: string | null }) => [
+          r.unitName,
+          r.rank,
+          r.rateShown,
+        ]);
+    const district = await ranks(org);
+    expect(district).toEqual(
+      expect.arrayContaining([
+        ['区城管局', 1, '100.0%'],
+        ['区住建局', 2, '50.0%'],
+        ['流亭街道', 3, '0.0%'],
+      ]),
+    );
+    // Ranked among his own units only, 区住建局 would be 1st.
+    expect(await ranks(leader)).toEqual([['区住建局', 2, '50.0%']]);
+    const bulletin = (await leader.get('/api/ledger/bulletin?period=2020&format=json')).json();
+    expect(bulletin.ranking.map((r: { unitName: string; rank: number }) => [r.unitName, r.rank])).toEqual([
+      ['区住建局', 2],
+    ]);
+  });
+
   it('writes the bulletin as Word and Excel naming the overdue items with units and days', async () => {
     const period = today.slice(0, 4);
     const word = await org.get(`/api/ledger/bulletin?period=${period}&format=docx`);
@@ -442,7 +486,7 @@ describe('colours, counts, rates, bulletin', () => {
     ]);
     // The rate is a number shown as a percentage, so it sorts and sums in Excel.
     expect(typeof rank.getCell('G4').value).toBe('number');
-    expect(rank.getCell('G4').numFmt).toBe('0.0%');
+    expect(rank.getCell('G4').numFmt).toBe('0.0###%'); // the six-place rate whole, never rounded again
     const over = wb.getWorksheet('逾期事项')!;
     const overdueRow = over
       .getRows(2, over.rowCount - 1)!

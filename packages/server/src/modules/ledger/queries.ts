@@ -146,16 +146,13 @@ export async function ratesFor(
   }
   const asOf = range.to < today ? range.to : today;
   const filter = unitFilter(actor, 'ledger.read');
-  // Every unit below the root (the district itself is not ranked) within the actor's scope.
-  const units = (await allUnits(db)).filter(
-    (u) => u.active && u.path.split('/').length > 3 && (filter.kind === 'all' || can(actor, 'ledger.read', u.path)),
+  // Ranks are district facts: every unit below the root (the district itself is not ranked) is rated
+  // on the items it leads, and ranked; then the rows of the units the actor may see are kept.
+  const units = (await allUnits(db)).filter((u) => u.active && u.path.split('/').length > 3);
+  const seen = new Set(
+    units.filter((u) => filter.kind === 'all' || can(actor, 'ledger.read', u.path)).map((u) => String(u.id)),
   );
-  // Rate only items led by a unit in scope: an item the actor merely co-operates on would give its
-  // lead unit a partial, misleading rate.
-  const inScope = new Set(units.map((u) => u.id));
-  const items = (await listItems(db, { scope: filter })).filter(
-    (i) => filter.kind === 'all' || inScope.has(i.leadUnitId),
-  );
+  const items = await listItems(db, { scope: { kind: 'all' } });
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const rows = closeOutRates({
     items: items.map((i) => ({
@@ -167,7 +164,7 @@ export async function ratesFor(
     ...range,
     asOf,
     unitIds: units.map((u) => String(u.id)),
-  });
+  }).filter((r) => filter.kind === 'all' || seen.has(r.unitId));
   const missing = rows.filter((r) => !names.has(r.unitId)).map((r) => Number(r.unitId));
   for (const [id, u] of await unitsByIds(db, missing)) names.set(String(id), u.name);
   return { ...range, asOf, rows: rows.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? r.unitId })) };

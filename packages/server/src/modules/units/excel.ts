@@ -26,7 +26,7 @@ export async function unitTemplate(db: Db): Promise<Buffer> {
   return buildTemplate({
     sheetName: '单位',
     columns: columns(categoryNames),
-    examples: [['jjj', '区经济发展局', '部门', 'chengyang', categoryNames[0] ?? '', '10']],
+    examples: [['jjj', '区经济发展局', '部门', 'chengyang', categoryNames[0] ?? '', 10]],
     instructions: [
       '每行一个新单位。单位编码全区唯一，只能用字母、数字、下划线、点和横线。',
       `单位类型从下拉列表选择：${KIND_NAMES.join('、')}。`,

@@ -277,7 +277,7 @@ function Order({ live, act }: { live: LiveSnapshot; act: (a: Action) => Promise<
               <Tag color={PHASE_COLOR[p]}>{t(`phase.${p}`)}</Tag>
             ),
           },
-          { title: t('host.score'), dataIndex: 'score', width: 80, render: (s: string | null) => fmt(s) },
+          { title: t('host.score'), dataIndex: 'scoreShown', width: 80, render: (s: string | null) => fmt(s) },
           {
             title: '',
             width: 90,

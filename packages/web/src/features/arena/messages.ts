@@ -6,6 +6,7 @@ const zh = {
   menu: { list: '擂台赛' },
   status: { draft: '筹备中', live: '进行中', finished: '已结束' },
   phase: PHASE_LABELS,
+  // Core's words (the result's Excel and Word use them too); the keys are the statuses.
   judgeStatus: JUDGE_STATUS_LABELS,
   // The server's default criteria (ids are Chinese data); any other criterion shows its id.
   criteria: { 实绩: '实绩', 举措: '举措', 表现: '表现', 作风: '作风' },

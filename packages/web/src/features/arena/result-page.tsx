@@ -82,18 +82,23 @@ export function ResultPage() {
           },
           { title: t('result.unit'), dataIndex: 'unitName' },
           { title: t('result.position'), dataIndex: 'position', width: 60 },
-          { title: t('result.score'), dataIndex: 'score', width: 90, render: (v: string | null) => <b>{fmt(v)}</b> },
+          {
+            title: t('result.score'),
+            dataIndex: 'scoreShown',
+            width: 90,
+            render: (v: string | null) => <b>{fmt(v)}</b>,
+          },
           ...r.arena.criteria.map((c) => ({
             title: t('result.criterionColumn', { name: criterionName(c.id), max: Number(c.max) }),
             key: c.id,
             width: 90,
-            render: (_: unknown, row: Row) => fmt(row.criteria[c.id]),
+            render: (_: unknown, row: Row) => fmt(row.criteriaShown[c.id]),
           })),
           ...r.arena.groups.map((g) => ({
             title: `${g.id}×${Number(g.weight)}`,
             key: g.id,
             width: 110,
-            render: (_: unknown, row: Row) => fmt(row.groups.find((x) => x.groupId === g.id)?.score),
+            render: (_: unknown, row: Row) => fmt(row.groups.find((x) => x.groupId === g.id)?.scoreShown),
           })),
         ]}
         expandable={{
@@ -102,11 +107,11 @@ export function ResultPage() {
               {row.groups.map((g) => (
                 <div key={g.groupId} style={{ marginBottom: 6 }}>
                   <Typography.Text strong>
-                    {t('result.groupLine', { group: g.groupId, score: fmt(g.score), weight: Number(g.weight) })}
+                    {t('result.groupLine', { group: g.groupId, score: fmt(g.scoreShown), weight: Number(g.weight) })}
                   </Typography.Text>
                   {g.judges.map((j) => (
                     <Tag key={j.judgeId} color={STATUS_TAG[j.status]}>
-                      {j.name} {j.total === null ? '' : fmt(j.total)} · {t(`judgeStatus.${j.status}`)}
+                      {j.name} {j.totalShown ?? ''} · {t(`judgeStatus.${j.status}`)}
                     </Tag>
                   ))}
                 </div>

@@ -215,7 +215,7 @@ function Current({ live, clockOffset }: { live: LiveSnapshot; clockOffset: numbe
               animation: 'leitai-pop 700ms ease-out',
             }}
           >
-            {fmt(row.score)}
+            {fmt(row.scoreShown)}
           </div>
           <div style={{ fontSize: 48 }}>{t('screen.provisionalRank', { rank: row.rank ?? '' })}</div>
           <style>
@@ -311,7 +311,7 @@ function Leaderboard({ live, columns }: { live: LiveSnapshot; columns: 1 | 2 }) 
                 {move > 0 ? `▲${move}` : move < 0 ? `▼${-move}` : ''}
               </span>
               <span style={{ width: 130, textAlign: 'right', fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
-                {fmt(r.score)}
+                {fmt(r.scoreShown)}
               </span>
             </div>
           );

@@ -13,6 +13,8 @@ export const PHASE_COLOR: Record<Phase, string> = {
 };
 export const STATUS_COLOR: Record<ArenaStatus, string> = { draft: 'default', live: 'red', finished: 'green' };
 
-/** Two decimals for display; the server's numbers are exact decimals. */
-export const fmt = (v: string | null | undefined): string =>
-  v === null || v === undefined ? '—' : Number(v).toFixed(2);
+/**
+ * A shown figure as the server sent it (`scoreShown`…: two places, rounded once from the exact value),
+ * or a dash. Never round the six-place `score` here: that would round a rounded figure.
+ */
+export const fmt = (v: string | null | undefined): string => v ?? '—';

@@ -38,10 +38,10 @@ export function BoardPage() {
         ? t('board.targetStretch', { base: show(c.base), stretch: show(c.stretch) })
         : t('board.target', { base: show(c.base) });
       const pace =
-        c.gapPoints !== null
-          ? t('board.behind', { points: show(c.gapPoints) })
-          : c.ratio !== null
-            ? t('board.ofPace', { percent: show(String(Number(c.ratio) * 100)) })
+        c.shown.gapPoints !== null
+          ? t('board.behind', { points: c.shown.gapPoints })
+          : c.shown.ratioPercent !== null
+            ? t('board.ofPace', { percent: c.shown.ratioPercent })
             : null;
       return pace === null ? t('board.tipNoPace', { target }) : t('board.tip', { target, pace });
     };
@@ -111,7 +111,7 @@ export function BoardPage() {
               <Flex gap={6} align="center" data-testid={`cell-${r.unit.code}-${i.id}`}>
                 <WarningTag state={c.state} />
                 <span>
-                  {show(c.actual)} / {show(c.expected)}
+                  {c.shown.actual ?? '—'} / {c.shown.expected}
                 </span>
               </Flex>
             </Tooltip>

@@ -1,4 +1,4 @@
-import { REPORT_STATE_LABELS, WARNING_STATE_LABELS } from '@leitai/core';
+import { REPORT_STATE_LABELS, REPORT_TIMING_LABELS, WARNING_STATE_LABELS } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /**
@@ -12,7 +12,7 @@ const zh = {
   // The words for lights and report states are core's (bulletins and Excel use them too); keys are the states.
   warning: WARNING_STATE_LABELS,
   reportState: { none: '未填报', ...REPORT_STATE_LABELS },
-  timing: { on_time: '按时', late: '迟报', missing: '未报', not_due: '未到期' },
+  timing: REPORT_TIMING_LABELS,
   kinds: { cumulative: '累计值', rate: '比率', growth: '同比增速' },
   // The stored measure stays Chinese (it is data); only the option's label follows the language.
   measures: { items: '个', firms: '家', tenThousandYuan: '万元', hundredMillionYuan: '亿元', percent: '%' },
@@ -48,7 +48,7 @@ const zh = {
     category: '考核类别',
     allCategories: '全部类别',
     allIndicators: '全部指标',
-    dueOrReview: '待报 / 待审核',
+    dueOrReview: `${WARNING_STATE_LABELS.pending} / ${REPORT_STATE_LABELS.submitted}`,
     target: '年度目标 {{base}}',
     targetStretch: '年度目标 {{base}}，冲刺 {{stretch}}',
     behind: '落后序时 {{points}} 个百分点',

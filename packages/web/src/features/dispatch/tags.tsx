@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReportState, ReportTiming } from '@leitai/core';
+import { shownDecimal, type ReportState, type ReportTiming } from '@leitai/core';
 
 const REPORT: Record<ReportState | 'none', string> = {
   none: 'default',
@@ -24,9 +24,16 @@ export function TimingTag({ timing }: { timing: ReportTiming }) {
   return <Tag color={TIMING[timing]}>{t(`timing.${timing}`)}</Tag>;
 }
 
-/** Two places for display, trailing zeros dropped. */
+/**
+ * An exact decimal the user entered (a target, a reported figure) at two places, trailing zeros
+ * dropped, by core's one rule (half away from zero on the decimal digits, no float). Computed figures
+ * come from the server already shown (`cell.shown`): they are never rounded here.
+ */
 export const show = (v: string | null | undefined) => {
   if (v === null || v === undefined) return '—';
-  const n = Number(v);
-  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : v;
+  try {
+    return shownDecimal(v);
+  } catch {
+    return v;
+  }
 };

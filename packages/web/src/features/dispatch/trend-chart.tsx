@@ -29,7 +29,11 @@ export function TrendChart({ series, height = 300 }: { series: TrendSeries[]; he
   );
 }
 
-/** `names` are the two lines' names in the interface's language; the legend matches series by them. */
+/**
+ * `names` are the two lines' names in the interface's language; the legend matches series by them.
+ * The chart plots the shown figures (two places, rounded once by the server), so its tooltip says
+ * what the board says.
+ */
 function chartOption(s: TrendSeries, names: { actual: string; expected: string }) {
   return {
     tooltip: { trigger: 'axis' },
@@ -42,7 +46,7 @@ function chartOption(s: TrendSeries, names: { actual: string; expected: string }
         name: names.actual,
         type: 'line',
         data: s.points.map((p) => ({
-          value: p.actual === null ? null : Number(p.actual),
+          value: p.shown.actual === null ? null : Number(p.shown.actual),
           itemStyle: { color: WARNING_COLOURS[p.state] },
         })),
         symbolSize: 10,
@@ -51,7 +55,7 @@ function chartOption(s: TrendSeries, names: { actual: string; expected: string }
       {
         name: names.expected,
         type: 'line',
-        data: s.points.map((p) => Number(p.expected)),
+        data: s.points.map((p) => Number(p.shown.expected)),
         lineStyle: { type: 'dashed', color: '#8c8c8c' },
         itemStyle: { color: '#8c8c8c' },
       },

@@ -88,8 +88,8 @@ function Body({ d, campaignId }: { d: UnitOverview; campaignId: number }) {
                     }),
                 },
                 { title: t('fields.annualTarget'), key: 'b', render: (_, c) => show(c.base) },
-                { title: t('unit.actual'), key: 'a', render: (_, c) => show(c.actual) },
-                { title: t('unit.expected'), key: 'e', render: (_, c) => show(c.expected) },
+                { title: t('unit.actual'), key: 'a', render: (_, c) => c.shown.actual ?? '—' },
+                { title: t('unit.expected'), key: 'e', render: (_, c) => c.shown.expected },
                 { title: t('unit.light'), key: 's', render: (_, c) => <WarningTag state={c.state} /> },
               ]}
             />

@@ -1,5 +1,5 @@
-import { LEDGER_COLOUR_LABELS } from '@leitai/core';
-import type { LedgerAction, LedgerPriority, LedgerSource, LedgerState } from '@leitai/core';
+import { LEDGER_COLOUR_LABELS, LEDGER_PRIORITY_LABELS, LEDGER_STATE_LABELS, RATE_OUTCOME_LABELS } from '@leitai/core';
+import type { LedgerAction, LedgerSource } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /**
@@ -10,16 +10,10 @@ import type { Catalogue, Messages } from '../../i18n';
  */
 const zh = {
   menu: { list: '督查督办' },
-  states: {
-    assigned: '已交办',
-    acknowledged: '已签收',
-    in_progress: '办理中',
-    close_requested: '申请销号',
-    closed: '已销号',
-  } satisfies Record<LedgerState, string>,
-  // The words are core's (documents use them too); the keys are the colours.
+  // The words of states, colours and priorities are core's (documents use them too); the keys are the values.
+  states: LEDGER_STATE_LABELS,
   colours: LEDGER_COLOUR_LABELS,
-  priorities: { normal: '一般', important: '重要', urgent: '紧急' } satisfies Record<LedgerPriority, string>,
+  priorities: LEDGER_PRIORITY_LABELS,
   // Sources are stored as these Chinese words (the import and the server use them); only the label changes.
   sources: {
     领导批示: '领导批示',
@@ -198,9 +192,9 @@ const zh = {
   },
   stats: {
     open: '在办事项',
-    overdue: '逾期未办结',
-    closedOnTime: '按期销号',
-    closedLate: '逾期销号',
+    overdue: RATE_OUTCOME_LABELS.overdue,
+    closedOnTime: RATE_OUTCOME_LABELS.on_time,
+    closedLate: RATE_OUTCOME_LABELS.late,
     byUnit: '各单位事项统计',
     columns: {
       total: '事项',

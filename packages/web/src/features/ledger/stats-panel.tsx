@@ -10,13 +10,7 @@ import { downloadBulletin } from './api/download-bulletin';
 /** Counts per unit, the period's on-time close-out rates, and the 督查通报 downloads. */
 export function StatsPanel() {
   const { message } = App.useApp();
-  const { t, i18n } = useTranslation('ledger');
-  const percentFormat = new Intl.NumberFormat(i18n.language, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const percent = (rate: string | null) => (rate === null ? '—' : percentFormat.format(Number(rate)));
+  const { t } = useTranslation('ledger');
   const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
   const counts = useLedgerCounts();
   const rates = useLedgerRates(period);
@@ -122,7 +116,13 @@ export function StatsPanel() {
               { title: t('stats.closedOnTime'), dataIndex: 'onTime', width: 90 },
               { title: t('stats.closedLate'), dataIndex: 'late', width: 90 },
               { title: t('stats.overdue'), dataIndex: 'overdue', width: 100 },
-              { title: t('stats.columns.rate'), dataIndex: 'rate', width: 110, render: percent },
+              // The server's shown rate, rounded once from on-time / due (never the six-place rate again).
+              {
+                title: t('stats.columns.rate'),
+                dataIndex: 'rateShown',
+                width: 110,
+                render: (v: string | null) => v ?? '—',
+              },
             ]}
           />
         )}

@@ -7,7 +7,14 @@ export interface TrendSeries {
   indicatorId: number;
   name: string;
   measure: string;
-  points: { period: string; actual: string | null; expected: string; state: WarningState }[];
+  /** Six-place figures, and `shown`: two places rounded once from the exact values (what the chart plots). */
+  points: {
+    period: string;
+    actual: string | null;
+    expected: string;
+    shown: { actual: string | null; expected: string };
+    state: WarningState;
+  }[];
 }
 export interface UnitOverview {
   campaign: { id: number; name: string };
