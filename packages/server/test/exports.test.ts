@@ -107,6 +107,8 @@ describe('every export reads back as numbers', () => {
       ['sysadmin', '/api/users/export'],
       ['sysadmin', '/api/users/template'],
       ['auditor', '/api/audit/export'],
+      ['organiser', '/api/ratings/export.xlsx?from=2026-01-01&to=2026-12-31'],
+      ['organiser', '/api/ratings/points/template'],
     ];
     const found: string[] = [];
     for (const [who, url] of files) found.push(...problems(await workbook(who, url)).map((p) => `${url} ${p}`));

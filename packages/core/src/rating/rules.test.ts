@@ -66,14 +66,15 @@ describe('rating rules', () => {
       realNameCalledBackRectified: 0,
       points: 5 + 4 + 2,
     });
-    expect(f.goodRate).toEqual({ value: '66.666667', shown: '66.67' });
-    expect(f.badRate).toEqual({ value: '33.333333', shown: '33.33' });
-    expect(f.rectifiedRate).toEqual({ value: '0', shown: '0.00' });
-    expect(f.callbackRate).toEqual({ value: null, shown: '—' });
-    expect(f.averagePoints).toEqual({ value: '3.666667', shown: '3.67' });
+    expect(f.goodRate).toEqual({ value: '66.666667', fraction: '0.666667', shown: '66.67' });
+    expect(f.badRate).toEqual({ value: '33.333333', fraction: '0.333333', shown: '33.33' });
+    expect(f.rectifiedRate).toEqual({ value: '0', fraction: '0', shown: '0.00' });
+    expect(f.callbackRate).toEqual({ value: null, fraction: null, shown: '—' });
+    expect(f.averagePoints.value).toBe('3.666667');
+    expect(f.averagePoints.shown).toBe('3.67');
     // 2 of 3 is 66.666…%: the shown figure rounds the exact share, not the 6-place one (no double rounding).
     const g = ratingFigures({ ...zero(), total: 8, good: 7, points: 0 });
-    expect(g.goodRate).toEqual({ value: '87.5', shown: '87.50' });
+    expect(g.goodRate).toEqual({ value: '87.5', fraction: '0.875', shown: '87.50' });
   });
 
   it('names each state of a bad rating once, from its facts', () => {

@@ -131,14 +131,19 @@ export interface RatingFigures {
 
 /** A share: null when there is nothing to divide by (no ratings, no bad ratings). */
 export interface Rate {
+  /** In percent, six places ("66.666667"). */
   value: Decimal | null;
+  /** As a fraction, six places ("0.666667"): what a spreadsheet's % format takes. */
+  fraction: Decimal | null;
   shown: string;
 }
 
+/** Each figure rounded once from the exact share. */
 function share(part: number, whole: number, scale = 100): Rate {
-  if (whole === 0) return { value: null, shown: '—' };
+  if (whole === 0) return { value: null, fraction: null, shown: '—' };
   const r = ratio(BigInt(part) * BigInt(scale) * 1_000_000n, BigInt(whole));
-  return { value: toDecimal(roundRatio(r)), shown: formatRatio(r, 2) };
+  const f = ratio(BigInt(part) * 1_000_000n, BigInt(whole));
+  return { value: toDecimal(roundRatio(r)), fraction: toDecimal(roundRatio(f)), shown: formatRatio(r, 2) };
 }
 
 export function ratingFigures(c: RatingCounts): RatingFigures {

@@ -300,7 +300,7 @@ describe('honest numbers', () => {
     expect(typeof first.getCell(1).value).toBe('number');
     expect(Number.isInteger(first.getCell(1).value)).toBe(true);
     expect(typeof first.getCell(6).value).toBe('number');
-    expect(first.getCell(6).numFmt).toBe('0.0%');
+    expect(first.getCell(6).numFmt).toBe('0.0###%');
     expect(first.getCell(6).value as number).toBeLessThanOrEqual(1);
   });
 });

@@ -110,14 +110,8 @@ export async function overview(db: Db, scope: UnitFilter, from: string, to: stri
   };
 }
 
-/** A rate kept in percent ("66.666667") as the fraction Excel's % format expects: the point moved in the text, no float division. */
-export function percentCell(rate: Rate): number | null {
-  if (rate.value === null) return null;
-  const neg = rate.value.startsWith('-');
-  const [whole, frac = ''] = (neg ? rate.value.slice(1) : rate.value).split('.');
-  const padded = whole!.padStart(3, '0');
-  return numberCell(`${neg ? '-' : ''}${padded.slice(0, -2).replace(/^0+(?=\d)/, '')}.${padded.slice(-2)}${frac}`);
-}
+/** A rate as the fraction Excel's % format expects, rounded once from the exact share. */
+const percentCell = (rate: Rate): number | null => numberCell(rate.fraction);
 
 export async function ratingsExport(db: Db, scope: UnitFilter, from: string, to: string): Promise<Buffer> {
   const o = await overview(db, scope, from, to);
