@@ -6,6 +6,7 @@ import {
   badRatingState,
   burstReason,
   DEFAULT_RATING_SETTINGS,
+  emptyRatingCounts,
   followUpOpen,
   maskPhone,
   ratingCounts,
@@ -73,7 +74,7 @@ describe('rating rules', () => {
     expect(f.averagePoints.value).toBe('3.666667');
     expect(f.averagePoints.shown).toBe('3.67');
     // 2 of 3 is 66.666…%: the shown figure rounds the exact share, not the 6-place one (no double rounding).
-    const g = ratingFigures({ ...zero(), total: 8, good: 7, points: 0 });
+    const g = ratingFigures({ ...emptyRatingCounts(), total: 8, good: 7 });
     expect(g.goodRate).toEqual({ value: '87.5', fraction: '0.875', shown: '87.50' });
   });
 
@@ -113,16 +114,3 @@ describe('rating rules', () => {
     expect(allowedRatingActions({ ...bad, review: 'held' }, 'unit')).toEqual([]);
   });
 });
-
-function zero() {
-  return {
-    total: 0,
-    good: 0,
-    bad: 0,
-    badRectified: 0,
-    realNameBad: 0,
-    realNameCalledBack: 0,
-    realNameCalledBackRectified: 0,
-    points: 0,
-  };
-}

@@ -118,6 +118,18 @@ export interface RatingCounts {
   points: number;
 }
 
+/** Nothing counted yet: the start of a sum of counts. */
+export const emptyRatingCounts = (): RatingCounts => ({
+  total: 0,
+  good: 0,
+  bad: 0,
+  badRectified: 0,
+  realNameBad: 0,
+  realNameCalledBack: 0,
+  realNameCalledBackRectified: 0,
+  points: 0,
+});
+
 export interface RatingFigures {
   /** 好评率, 差评率, 差评整改率, 回访率, 实名差评回访整改率 as exact decimals (6 places) and shown (2 places, %). */
   goodRate: Rate;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dayNumber, fromDayNumber, RATING_LEVELS, type LedgerState } from '@leitai/core';
+import { dayNumber, DEFAULT_BAD_REASONS, fromDayNumber, RATING_LEVELS, type LedgerState } from '@leitai/core';
 import { sql } from 'drizzle-orm';
 import { ledgerEvents, ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
@@ -50,15 +50,8 @@ const POINTS: PointSpec[] = [
 ];
 
 const TAGS = ['服务态度', '办事效率', '办事环境', '廉洁规范'];
-const BAD_REASONS = [
-  '服务态度差',
-  '办事效率低',
-  '多次跑动',
-  '材料要求不合理',
-  '办事指南不清楚',
-  '办事环境差',
-  '系统故障',
-];
+// The jurisdiction's default reasons, less 不廉洁不规范 and 其他.
+const BAD_REASONS = DEFAULT_BAD_REASONS.slice(0, 7);
 const COMMENTS_GOOD = ['一次办好，点赞', '工作人员很耐心', '材料一次性告知，很方便', '', '', '', '速度快'];
 const COMMENTS_BAD = [
   '排队两个多小时',

@@ -1,6 +1,7 @@
 import {
   BAD_RATING_STATE_LABELS,
   badRatingState,
+  emptyRatingCounts,
   ratingFigures,
   type RatingCounts,
   type Actor,
@@ -78,22 +79,10 @@ export async function overview(db: Db, scope: UnitFilter, from: string, to: stri
     states.set(state, (states.get(state) ?? 0) + f.n);
   }
   const rows = all.filter((s) => wanted.has(s.unit.id));
-  const counts = rows.reduce<RatingCounts>(
-    (c, s) => {
-      for (const k of Object.keys(c) as (keyof RatingCounts)[]) c[k] += s.counts[k];
-      return c;
-    },
-    {
-      total: 0,
-      good: 0,
-      bad: 0,
-      badRectified: 0,
-      realNameBad: 0,
-      realNameCalledBack: 0,
-      realNameCalledBackRectified: 0,
-      points: 0,
-    },
-  );
+  const counts = rows.reduce<RatingCounts>((c, s) => {
+    for (const k of Object.keys(c) as (keyof RatingCounts)[]) c[k] += s.counts[k];
+    return c;
+  }, emptyRatingCounts());
   return {
     from,
     to,

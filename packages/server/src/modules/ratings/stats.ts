@@ -1,4 +1,5 @@
 import {
+  emptyRatingCounts,
   formatDecimal,
   ratingFigures,
   satisfactionScores,
@@ -15,16 +16,7 @@ import { ratingSettings } from './settings.js';
 type Monthly = Awaited<ReturnType<typeof monthlyCounts>>[number];
 
 function countsOf(rows: Monthly[], s: RatingSettings): RatingCounts {
-  const c: RatingCounts = {
-    total: 0,
-    good: 0,
-    bad: 0,
-    badRectified: 0,
-    realNameBad: 0,
-    realNameCalledBack: 0,
-    realNameCalledBackRectified: 0,
-    points: 0,
-  };
+  const c = emptyRatingCounts();
   for (const r of rows) {
     r.stars.forEach((n, i) => {
       c.total += n;

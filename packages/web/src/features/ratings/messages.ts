@@ -1,4 +1,4 @@
-import { BAD_RATING_STATE_LABELS, type BadRatingState } from '@leitai/core';
+import { BAD_RATING_STATE_LABELS, RATING_ACTION_LABELS, type BadRatingState, type RatingAction } from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /** The ratings feature's words (namespace `ratings`). State words are core's, keyed by the state. */
@@ -36,14 +36,9 @@ const zh = {
   reasonsTitle: '差评原因',
   states: BAD_RATING_STATE_LABELS satisfies Record<BadRatingState, string>,
   counted: '已计入',
-  actions: {
-    callback: '登记回访',
-    reveal_phone: '查看号码',
-    appeal: '申诉',
-    decide_appeal: '审核申诉',
-    release: '放行计入',
-    reject: '认定刷评',
-  },
+  // The words are core's (the server's refusals use them too); the keys are the actions.
+  actions: RATING_ACTION_LABELS satisfies Record<RatingAction, string>,
+
   callback: { caller: '回访人', at: '回访时间', outcome: '回访情况', done: '已回访：{{caller}}，{{outcome}}' },
   appeal: { reason: '申诉理由（附说明，由考核办审核）', pending: '申诉理由：{{reason}}' },
   decide: { uphold: '申诉成立（不计入成绩）', refuse: '申诉不成立', reason: '审核理由' },
