@@ -2,14 +2,18 @@ import { explain, type Explanation } from '../explain/index.js';
 import {
   ONE,
   check,
+  formatRatio,
   parseDecimal,
+  ratio,
   roundDiv,
+  roundRatio,
   toDecimal,
   type Decimal,
   type DecimalInput,
   type Micro,
+  type Ratio,
 } from '../number/index.js';
-import { compareIds } from '../ranking/index.js';
+import { compareIds, competitionRank } from '../ranking/index.js';
 
 /** The five levels of 政务服务好差评 (DESIGN §3.4); 1–2 are bad ratings (差评). */
 export const RATING_LEVELS = [
@@ -56,8 +60,12 @@ export interface Satisfaction {
   badRatings: number;
   /** Plain mean of the unit's stars; null without ratings. */
   average: Decimal | null;
-  /** Bayesian average mapped to 0–100: (avg − 1) / 4 × 100; null when nobody rated any unit. */
+  /** Bayesian average mapped to 0–100: (avg − 1) / 4 × 100, six places; null when nobody rated any unit. */
   satisfaction: Decimal | null;
+  /** The same at two places, rounded once from the exact fraction (never from the six-place figure). */
+  satisfactionShown: string | null;
+  /** Competition rank by the exact satisfaction (equal on paper, equal rank); null without one. */
+  rank: number | null;
   explanation: Explanation;
 }
 
@@ -94,7 +102,8 @@ export function satisfactionScores(
       const n = count(t.counts);
       const s = starSum(t.counts);
       const bad = t.counts[0] + t.counts[1];
-      const sat = satisfactionMicro(s, n, sAll, nAll, c);
+      const exact = satisfactionExact(s, n, sAll, nAll, c);
+      const sat = exact === null ? null : roundRatio(exact);
       const average = n === 0 ? null : roundDiv(BigInt(s) * BigInt(ONE), BigInt(n));
       const explanation = explain(
         'rating.satisfaction',
@@ -116,10 +125,22 @@ export function satisfactionScores(
         badRatings: bad,
         average: average === null ? null : toDecimal(average),
         satisfaction: sat === null ? null : toDecimal(sat),
+        satisfactionShown: exact === null ? null : formatRatio(exact, 2),
+        rank: null as number | null,
+        exact,
         explanation,
       };
     });
-  return { mean: mean === null ? null : toDecimal(mean), units };
+  const ranks = new Map(
+    competitionRank(units.map((u) => ({ id: u.unitId, keys: u.exact === null ? null : [u.exact] }))).map((r) => [
+      r.id,
+      r.rank,
+    ]),
+  );
+  return {
+    mean: mean === null ? null : toDecimal(mean),
+    units: units.map(({ exact: _exact, ...u }) => ({ ...u, rank: ranks.get(u.unitId) ?? null })),
+  };
 }
 
 const count = (c: RatingTally['counts']): number => c[0] + c[1] + c[2] + c[3] + c[4];
@@ -131,9 +152,15 @@ const starSum = (c: RatingTally['counts']): number => c[0] + 2 * c[1] + 3 * c[2]
  * Also used by the columnar benchmark path, so both give identical digits.
  */
 export function satisfactionMicro(s: number, n: number, sAll: number, nAll: number, cMicro: Micro): Micro | null {
+  const exact = satisfactionExact(s, n, sAll, nAll, cMicro);
+  return exact === null ? null : roundRatio(exact);
+}
+
+/** The satisfaction as the exact fraction (micro-units): what ranks and the shown figure come from. */
+export function satisfactionExact(s: number, n: number, sAll: number, nAll: number, cMicro: Micro): Ratio | null {
   if (nAll === 0 || (n === 0 && cMicro === 0)) return null;
   const num = BigInt(cMicro) * BigInt(sAll) + BigInt(s) * BigInt(ONE) * BigInt(nAll);
   const den = BigInt(nAll) * (BigInt(cMicro) + BigInt(n) * BigInt(ONE));
-  return roundDiv(25n * BigInt(ONE) * (num - den), den);
+  return ratio(25n * BigInt(ONE) * (num - den), den);
 }
 export * from './rules.js';

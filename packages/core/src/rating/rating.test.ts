@@ -26,6 +26,45 @@ describe('public rating', () => {
       ['行政审批局', 100, 10, '4.7', '92.231405'],
     ]);
     expect(satisfactionScores(tallies, 0).units[1]?.satisfaction).toBe('100');
+    // Shown at two places from the exact fraction; ranked on it.
+    expect(r.units.map((u) => [u.unitId, u.satisfactionShown, u.rank])).toEqual([
+      ['人社局', '71.97', 3],
+      ['新设窗口', '91.29', 2],
+      ['行政审批局', '92.23', 1],
+    ]);
+  });
+  it('equal tallies share a rank; the shown figure is the exact value at two places (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30), fc.nat(30), fc.nat(30)), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 50 }),
+        (counts, c) => {
+          // Every tally twice: each pair is equal on paper.
+          const tallies = counts.flatMap((k, i) => [
+            { unitId: `${i}a`, counts: k },
+            { unitId: `${i}b`, counts: k },
+          ]);
+          const r = satisfactionScores(tallies, c);
+          const byId = new Map(r.units.map((u) => [u.unitId, u]));
+          const sAll = counts.reduce((s, k) => s + 2 * (k[0] + 2 * k[1] + 3 * k[2] + 4 * k[3] + 5 * k[4]), 0);
+          const nAll = counts.reduce((s, k) => s + 2 * (k[0] + k[1] + k[2] + k[3] + k[4]), 0);
+          counts.forEach((k, i) => {
+            const [a, b] = [byId.get(`${i}a`)!, byId.get(`${i}b`)!];
+            expect([a.rank, a.satisfaction]).toEqual([b.rank, b.satisfaction]);
+            if (a.satisfaction === null) return;
+            // 25 × ((C·m + S)/(C + n) − 1) in hundredths, half up, on plain BigInt fractions.
+            const n = BigInt(k[0] + k[1] + k[2] + k[3] + k[4]);
+            const s = BigInt(k[0] + 2 * k[1] + 3 * k[2] + 4 * k[3] + 5 * k[4]);
+            const C = BigInt(c);
+            const num = 2500n * (C * BigInt(sAll) + s * BigInt(nAll) - BigInt(nAll) * (C + n));
+            const den = BigInt(nAll) * (C + n);
+            const q = (2n * num + den) / (2n * den);
+            expect(a.satisfactionShown).toBe(`${q / 100n}.${String(q % 100n).padStart(2, '0')}`);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('handles no ratings and bad input clearly', () => {
     expect(satisfactionScores([{ unitId: 'a', counts: [0, 0, 0, 0, 0] }]).units[0]?.satisfaction).toBeNull();

@@ -1,6 +1,5 @@
 import {
   emptyRatingCounts,
-  formatDecimal,
   ratingFigures,
   satisfactionScores,
   type RatingCounts,
@@ -65,22 +64,19 @@ export async function standings(db: Db, from: string, to: string): Promise<UnitS
   const names = new Map(all.map((u) => [u.id, u] as const));
   const list = [...byUnit].map(([unitId, rs]) => {
     const counts = countsOf(rs, settings);
-    const s = sat.get(unitId)?.satisfaction ?? null;
+    const r = sat.get(unitId);
     const u = names.get(unitId);
     return {
       unit: { id: unitId, name: u?.name ?? '', category: u?.categoryName ?? null },
       counts,
       figures: ratingFigures(counts),
-      satisfaction: { value: s, shown: s === null ? '—' : formatDecimal(s, 2) },
-      rank: null as number | null,
+      // Core's figures: six places, two places rounded once from the exact fraction, and the rank on it.
+      satisfaction: { value: r?.satisfaction ?? null, shown: r?.satisfactionShown ?? '—' },
+      rank: r?.rank ?? null,
     };
   });
-  // Equal on paper, equal rank: ranks on the exact 6-place figure, ties share (competition ranking).
-  list.sort((a, b) => Number(b.satisfaction.value ?? -1) - Number(a.satisfaction.value ?? -1) || a.unit.id - b.unit.id);
-  list.forEach((x, i) => {
-    const prev = list[i - 1];
-    x.rank = prev && prev.satisfaction.value === x.satisfaction.value ? prev.rank : i + 1;
-  });
+  // Equal on paper, equal rank (competition ranking on the exact satisfaction); units without one last.
+  list.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.id - b.unit.id);
   return list;
 }
 
