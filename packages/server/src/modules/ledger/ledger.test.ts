@@ -382,6 +382,9 @@ describe('colours, counts, rates, bulletin', () => {
     ]);
     expect(runs.filter((r) => r.ran)).toHaveLength(1);
     expect((await runDailyJob(t.database.db, ledgerColourJob, day, 'i3')).ran).toBe(false);
+    // The job was called directly, not through a request that delivers before answering: deliver its notices
+    // (on PostgreSQL the relay's NOTIFY wake-up may not have come yet), then the manual run must find them told.
+    await t.app.ctx.outbox.drain();
     // The office's manual run on the same day tells nobody again.
     expect((await org.post('/api/ledger/jobs/colours')).json().result).toMatch(/ 0 new notices/);
     const [row] = await t.database.db
