@@ -12,6 +12,7 @@ import {
   ratingCounts,
   ratingFigures,
   ratingPeriodStart,
+  ratingState,
   type BadRatingFacts,
 } from './rules.js';
 
@@ -87,6 +88,11 @@ describe('rating rules', () => {
     expect(badRatingState({ ...base, itemState: 'in_progress', followUp: 'unsatisfied' })).toBe('reopened');
     expect(badRatingState({ ...base, appeal: 'pending' })).toBe('appealed');
     expect(badRatingState({ ...base, appeal: 'upheld' })).toBe('excluded');
+    // Any rating: a bad one rejected as stuffing is 认定刷评, not 整改中; a plain good one is counted.
+    expect(ratingState({ ...base, review: 'rejected', itemState: null }, true)).toBe('rejected');
+    expect(ratingState({ ...base, review: 'held', itemState: null }, false)).toBe('held');
+    expect(ratingState({ ...base, itemState: null }, false)).toBe('counted');
+    expect(ratingState(base, true)).toBe('open');
     expect(ratingCounts({ review: 'held', appeal: 'none' })).toBe(false);
     expect(ratingCounts({ review: 'released', appeal: 'refused' })).toBe(true);
     expect(ratingCounts({ review: 'none', appeal: 'upheld' })).toBe(false);

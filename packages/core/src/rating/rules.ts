@@ -71,6 +71,16 @@ export const DEFAULT_RATING_SETTINGS: RatingSettings = {
 
 export const RATING_COMMENT_MAX = 500;
 
+/** What a rating point is: the unit itself, or one of its windows, matters or teams. */
+export const RATING_POINT_KINDS = ['unit', 'window', 'matter', 'team'] as const;
+export type RatingPointKind = (typeof RATING_POINT_KINDS)[number];
+export const RATING_POINT_KIND_LABELS: Record<RatingPointKind, string> = {
+  unit: '单位',
+  window: '窗口',
+  matter: '事项',
+  team: '队伍',
+};
+
 /** The first day of the rating period `date` falls in: the key of "once per device per point per period". */
 export function ratingPeriodStart(date: IsoDate, periodDays: number): IsoDate {
   const d = dayNumber(date);
@@ -212,9 +222,25 @@ export function badRatingState(f: BadRatingFacts): BadRatingState {
   return 'open';
 }
 
+/** Any rating's state: a bad rating's, or one held, rejected as stuffing, or simply counted. */
+export type RatingState = BadRatingState | 'rejected' | 'counted';
+export const RATING_STATE_LABELS: Record<RatingState, string> = {
+  ...BAD_RATING_STATE_LABELS,
+  rejected: '认定刷评',
+  counted: '已计入',
+};
+
+export function ratingState(f: BadRatingFacts, bad: boolean): RatingState {
+  if (f.review === 'rejected') return 'rejected';
+  return bad || f.review === 'held' ? badRatingState(f) : 'counted';
+}
+
 /** Counts only what is released (or never held) and not removed by an upheld appeal. */
 export const ratingCounts = (f: Pick<BadRatingFacts, 'review' | 'appeal'>): boolean =>
-  (f.review === 'none' || f.review === 'released') && f.appeal !== 'upheld';
+  (COUNTED_REVIEWS as readonly string[]).includes(f.review) && f.appeal !== EXCLUDED_APPEAL;
+/** The same rule as data, for the queries that count in SQL. */
+export const COUNTED_REVIEWS = ['none', 'released'] as const;
+export const EXCLUDED_APPEAL = 'upheld';
 
 /** The rater's one follow-up (追评) is open once the unit has answered, and only once. */
 export const followUpOpen = (f: BadRatingFacts): boolean =>

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { dayNumber, DEFAULT_BAD_REASONS, fromDayNumber, RATING_LEVELS, type LedgerState } from '@leitai/core';
+import {
+  dayNumber,
+  DEFAULT_BAD_REASONS,
+  fromDayNumber,
+  RATING_LEVELS,
+  type LedgerState,
+  type RatingPointKind,
+} from '@leitai/core';
 import { sql } from 'drizzle-orm';
 import { ledgerEvents, ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
@@ -16,13 +23,7 @@ import { queryRows } from '../db/client.js';
  * ones closed (mostly confirmed by the rater), recent ones in every state (open, called back,
  * answered, 追评 satisfied, reopened, appealed), and one burst this morning waits for review.
  */
-type PointSpec = [
-  unit: string,
-  name: string,
-  kind: 'unit' | 'window' | 'matter' | 'team',
-  perDay: number,
-  badShare: number,
-];
+type PointSpec = [unit: string, name: string, kind: RatingPointKind, perDay: number, badShare: number];
 
 const POINTS: PointSpec[] = [
   ['xzspj', '政务服务大厅1号综合窗口', 'window', 9, 0.008],

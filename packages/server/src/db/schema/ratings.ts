@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { BadRatingFacts } from '@leitai/core';
+import type { BadRatingFacts, RatingPointKind } from '@leitai/core';
 import { units, users } from './identity.js';
 import { ledgerItems } from './ledger.js';
 
@@ -24,7 +24,7 @@ export const ratingPoints = pgTable(
       .notNull()
       .references(() => units.id),
     name: text().notNull(),
-    kind: text().$type<'unit' | 'window' | 'matter' | 'team'>().notNull().default('unit'),
+    kind: text().$type<RatingPointKind>().notNull().default('unit'),
     /** The unguessable code in the QR address (/r/<code>). */
     code: text().notNull(),
     active: boolean().notNull().default(true),

@@ -1,16 +1,16 @@
 import {
   allowedRatingActions,
-  BAD_RATING_STATE_LABELS,
-  badRatingState,
   can,
   hasPermission,
   isBadRating,
   maskPhone,
   RATING_ACTION_LABELS,
   RATING_LEVELS,
+  RATING_STATE_LABELS,
+  ratingState,
   type Actor,
   type BadRatingFacts,
-  type BadRatingState,
+  type RatingState,
   type RatingAction,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
@@ -69,8 +69,8 @@ export interface RatingView {
   phone: string | null;
   review: BadRatingFacts['review'];
   reviewReason: string | null;
-  /** A bad rating's state (core's word for it in stateLabel); null for a rating that needs nothing. */
-  state: BadRatingState | null;
+  /** Core's state of the rating, and its word. */
+  state: RatingState;
   stateLabel: string;
   ledgerItemId: number | null;
   callbackDue: string | null;
@@ -101,21 +101,15 @@ export async function toViews(
   return rows.map((r) => {
     const unit = unitMap.get(r.unitId);
     const viewer = unit ? viewerOf(actor, unit.path) : 'reader';
-    const facts: BadRatingFacts = {
-      review: r.review,
-      appeal: r.appeal,
-      itemState: r.itemState as BadRatingFacts['itemState'],
-      followUp: r.followUp,
-    };
-    const bad = isBadRating(r.stars);
     const appeal = appeals.get(r.id);
+    const state = ratingState(factsOf(r, r.itemState), isBadRating(r.stars));
     return {
       id: r.id,
       unit: { id: r.unitId, name: unit?.name ?? '' },
       pointName: points.get(r.pointId) ?? '',
       stars: r.stars,
       level: RATING_LEVELS.find((l) => l.stars === r.stars)?.label ?? '',
-      bad,
+      bad: isBadRating(r.stars),
       tags: r.tags,
       comment: r.comment,
       reason: r.reason,
@@ -126,14 +120,8 @@ export async function toViews(
       phone: r.phoneCipher && viewer === 'unit' ? masked(keys, r.phoneCipher) : null,
       review: r.review,
       reviewReason: r.reviewReason,
-      state: bad || r.review === 'held' ? badRatingState(facts) : null,
-      stateLabel: bad
-        ? BAD_RATING_STATE_LABELS[badRatingState(facts)]
-        : r.review === 'held'
-          ? BAD_RATING_STATE_LABELS.held
-          : r.review === 'rejected'
-            ? '认定刷评'
-            : '已计入',
+      state,
+      stateLabel: RATING_STATE_LABELS[state],
       ledgerItemId: r.ledgerItemId,
       callbackDue: r.callbackDue,
       callback:
@@ -143,13 +131,29 @@ export async function toViews(
       followUp: r.followUp,
       followUpComment: r.followUpComment,
       appeal: appeal ? { state: appeal.state, reason: appeal.reason, decision: appeal.decision } : null,
-      actions: allowedRatingActions(
-        { ...facts, bad, hasPhone: r.phoneCipher !== null, calledBack: r.calledBackAt !== null },
-        viewer,
-      ),
+      actions: actionsOf(r, r.itemState, viewer),
     };
   });
 }
+
+const factsOf = (r: RatingRow, itemState: string | null): BadRatingFacts => ({
+  review: r.review,
+  appeal: r.appeal,
+  itemState: itemState as BadRatingFacts['itemState'],
+  followUp: r.followUp,
+});
+
+/** What the viewer may do next with the rating: core's rule on its facts. */
+const actionsOf = (r: RatingRow, itemState: string | null, viewer: Viewer): RatingAction[] =>
+  allowedRatingActions(
+    {
+      ...factsOf(r, itemState),
+      bad: isBadRating(r.stars),
+      hasPhone: r.phoneCipher !== null,
+      calledBack: r.calledBackAt !== null,
+    },
+    viewer,
+  );
 
 export async function listForActor(
   db: Db,
@@ -163,37 +167,30 @@ export async function listForActor(
   return { ratings: await toViews(db, keys, actor, rows), total };
 }
 
-async function actionsFor(tx: Db, keys: RatingKeys, actor: Actor, r: RatingRow, itemState: string | null) {
-  const [view] = await toViews(tx, keys, actor, [{ ...r, itemState }]);
-  return view!;
-}
-
 const refuse = (action: RatingAction) => invalidState(`此评价当前不能${RATING_ACTION_LABELS[action]}`);
 
-async function locked(tx: Db, keys: RatingKeys, actor: Actor, id: number, action: RatingAction) {
+/** The rating, locked for the action, refused unless core allows the action to this viewer now. */
+async function locked(tx: Db, actor: Actor, id: number, action: RatingAction) {
   const r = await ratingById(tx, id, true);
   if (!r) throw notFound('评价');
-  const itemState = r.ledgerItemId ? await itemStateOf(tx, r.ledgerItemId) : null;
-  const view = await actionsFor(tx, keys, actor, r, itemState);
-  if (!view.actions.includes(action)) throw refuse(action);
+  const path = await units.pathOf(tx, r.unitId);
+  const itemState = r.ledgerItemId
+    ? ((await itemAnswers(tx, [r.ledgerItemId])).get(r.ledgerItemId)?.state ?? null)
+    : null;
+  if (!actionsOf(r, itemState, path ? viewerOf(actor, path) : 'reader').includes(action)) throw refuse(action);
   return r;
-}
-
-async function itemStateOf(tx: Db, itemId: number): Promise<string | null> {
-  return (await itemAnswers(tx, [itemId])).get(itemId)?.state ?? null;
 }
 
 /** The review queue: release (it counts from now, and a bad one opens its item) or reject as stuffing (kept, never counted). */
 export async function review(
   db: Db,
-  keys: RatingKeys,
   actor: Actor,
   who: AuditActor,
   id: number,
   input: { release: boolean; reason: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const r = await locked(tx, keys, actor, id, input.release ? 'release' : 'reject');
+    const r = await locked(tx, actor, id, input.release ? 'release' : 'reject');
     const updated = await updateRating(tx, id, {
       review: input.release ? 'released' : 'rejected',
       reviewReason: [r.reviewReason, input.reason].filter(Boolean).join('；'),
@@ -218,14 +215,13 @@ export async function review(
 /** 回访: the rated unit records who called, when and what came of it. */
 export async function recordCallback(
   db: Db,
-  keys: RatingKeys,
   actor: Actor,
   who: AuditActor,
   id: number,
   input: { caller: string; at: Date; outcome: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const r = await locked(tx, keys, actor, id, 'callback');
+    const r = await locked(tx, actor, id, 'callback');
     await updateRating(tx, id, {
       calledBackAt: input.at,
       calledBackBy: actor.userId,
@@ -252,7 +248,7 @@ export async function revealPhone(
   id: number,
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const r = await locked(tx, keys, actor, id, 'reveal_phone');
+    const r = await locked(tx, actor, id, 'reveal_phone');
     let phone: string;
     try {
       phone = decryptPhone(keys, r.phoneCipher!);
@@ -267,14 +263,13 @@ export async function revealPhone(
 /** 申诉: the rated unit contests a malicious or mistaken bad rating, with evidence. */
 export async function appeal(
   db: Db,
-  keys: RatingKeys,
   actor: Actor,
   who: AuditActor,
   id: number,
   input: { reason: string; fileIds: number[] },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const r = await locked(tx, keys, actor, id, 'appeal');
+    const r = await locked(tx, actor, id, 'appeal');
     const a = await insertAppeal(tx, {
       ratingId: id,
       reason: input.reason,
@@ -307,7 +302,6 @@ export async function appeal(
  */
 export async function decideAppeal(
   db: Db,
-  keys: RatingKeys,
   actor: Actor,
   who: AuditActor,
   id: number,
@@ -315,7 +309,7 @@ export async function decideAppeal(
 ): Promise<void> {
   if (input.reason.trim().length < 2) throw new AppError('VALIDATION_FAILED', '请写明审核理由（至少 2 个字）');
   await db.transaction(async (tx) => {
-    const r = await locked(tx, keys, actor, id, 'decide_appeal');
+    const r = await locked(tx, actor, id, 'decide_appeal');
     const a = await appealOf(tx, id, true);
     if (!a || a.state !== 'pending') throw invalidState('该申诉已审核');
     if (a.createdBy === actor.userId) throw forbidden('申诉须由申诉人以外的人审核');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { can, type Actor } from '@leitai/core';
+import { can, RATING_POINT_KIND_LABELS, type Actor, type RatingPointKind as PointKind } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, importInvalid, notFound, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, readSheet, type TemplateColumn } from '../../excel/index.js';
@@ -9,9 +9,6 @@ import { forgetPoints } from './point-cache.js';
 import { postersPdf, qrPng } from './posters.js';
 import { insertPoints, pointById, pointNamesTaken, pointsOf, updatePoint, type PointRow } from './repository.js';
 import { ratingSettings } from './settings.js';
-
-export const POINT_KINDS = { unit: '单位', window: '窗口', matter: '事项', team: '队伍' } as const;
-export type PointKind = keyof typeof POINT_KINDS;
 
 /** 24 random characters: the address cannot be guessed from another point's. */
 const newCode = () => randomBytes(12).toString('base64url');
@@ -42,7 +39,7 @@ export async function pointViews(db: Db, actor: Actor, unitIds: number[]): Promi
       unit: { id: p.unitId, name: unit?.name ?? '' },
       name: p.name,
       kind: p.kind,
-      kindLabel: POINT_KINDS[p.kind],
+      kindLabel: RATING_POINT_KIND_LABELS[p.kind],
       code: p.code,
       path: `/r/${p.code}`,
       active: p.active,
@@ -109,7 +106,7 @@ export async function editPoint(
 const COLUMNS = [
   { header: '单位编码', required: true, width: 16 },
   { header: '评价点名称', required: true, width: 30 },
-  { header: '类型', list: Object.values(POINT_KINDS), width: 10 },
+  { header: '类型', list: Object.values(RATING_POINT_KIND_LABELS), width: 10 },
 ] as const satisfies readonly TemplateColumn[];
 
 export const pointTemplate = () =>
@@ -128,7 +125,9 @@ export async function importPoints(db: Db, actor: Actor, who: AuditActor, file: 
   const { rows, problems } = await readSheet(file, COLUMNS);
   const all = await units.all(db);
   const byCode = new Map(all.map((u) => [u.code, u] as const));
-  const kinds = new Map<string, PointKind>(Object.entries(POINT_KINDS).map(([k, v]) => [v, k as PointKind]));
+  const kinds = new Map<string, PointKind>(
+    Object.entries(RATING_POINT_KIND_LABELS).map(([k, v]) => [v, k as PointKind]),
+  );
   const wanted: { unitId: number; name: string; kind: PointKind; row: number }[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
@@ -177,19 +176,12 @@ function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
   return m;
 }
 
-/** All of the given points' posters in one PDF, A4 or A5 sheets; `origin` is the site's address. */
-export async function posters(db: Db, pointIds: number[], origin: string, size: 'A4' | 'A5'): Promise<Buffer> {
-  if (pointIds.length === 0) throw new AppError('VALIDATION_FAILED', '没有可打印的评价点');
-  const rows = (await Promise.all(pointIds.map((id) => pointById(db, id)))).filter(
-    (p): p is PointRow => p !== undefined && p.active,
-  );
-  const unitMap = await units.byIds(
-    db,
-    rows.map((r) => r.unitId),
-  );
+/** The given points' posters in one PDF, A4 or A5 sheets; `origin` is the site's address. */
+export async function posters(db: Db, points: PointView[], origin: string, size: 'A4' | 'A5'): Promise<Buffer> {
+  if (points.length === 0) throw new AppError('VALIDATION_FAILED', '没有可打印的评价点');
   const { campaignName } = await ratingSettings(db);
   return postersPdf(
-    rows.map((p) => ({ unitName: unitMap.get(p.unitId)?.name ?? '', pointName: p.name, url: `${origin}/r/${p.code}` })),
+    points.map((p) => ({ unitName: p.unit.name, pointName: p.name, url: `${origin}${p.path}` })),
     { size, campaign: campaignName },
   );
 }

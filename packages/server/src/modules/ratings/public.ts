@@ -1,11 +1,11 @@
 import {
-  BAD_RATING_STATE_LABELS,
-  badRatingState,
+  RATING_STATE_LABELS,
+  ratingState,
   followUpOpen,
   isBadRating,
   RATING_COMMENT_MAX,
   RATING_LEVELS,
-  type BadRatingState,
+  type RatingState,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidState, notFound } from '../../errors.js';
@@ -41,7 +41,7 @@ export interface LookupView {
   level: string;
   ratedOn: string;
   bad: boolean;
-  state: BadRatingState | null;
+  state: RatingState;
   stateLabel: string;
   deadline: string | null;
   answer: { text: string; at: Date } | null;
@@ -55,7 +55,7 @@ async function viewOf(db: Db, r: RatingRow): Promise<LookupView> {
   const item = r.ledgerItemId ? (await itemAnswers(db, [r.ledgerItemId])).get(r.ledgerItemId) : undefined;
   const facts = { review: r.review, appeal: r.appeal, itemState: item?.state ?? null, followUp: r.followUp };
   const bad = isBadRating(r.stars);
-  const state = bad ? badRatingState(facts) : null;
+  const state = ratingState(facts, bad);
   return {
     unitName: (await units.nameOf(db, r.unitId)) ?? '',
     pointName: point?.name ?? '',
@@ -63,7 +63,7 @@ async function viewOf(db: Db, r: RatingRow): Promise<LookupView> {
     ratedOn: r.ratedOn,
     bad,
     state,
-    stateLabel: state ? BAD_RATING_STATE_LABELS[state] : r.review === 'held' ? BAD_RATING_STATE_LABELS.held : '已计入',
+    stateLabel: RATING_STATE_LABELS[state],
     deadline: item?.deadline ?? null,
     answer: item?.answer ?? null,
     followUp: r.followUp,

@@ -15,8 +15,8 @@ import * as units from '../units/index.js';
 import type { RatingKeys } from './keys.js';
 import { listForActor } from './office.js';
 import { pointViews } from './points.js';
-import { badStateFacts } from './repository.js';
-import { reasons, standings, trend, type UnitStanding } from './stats.js';
+import { badStateFacts, reasonCounts } from './repository.js';
+import { standings, trend, type UnitStanding } from './stats.js';
 
 /** The units a list may show: the permission's scope, narrowed to one unit when asked. */
 export async function scopeUnits(db: Db, scope: UnitFilter, unitId?: number): Promise<number[]> {
@@ -70,7 +70,7 @@ export async function overview(db: Db, scope: UnitFilter, from: string, to: stri
   const [all, months, why, facts] = await Promise.all([
     standings(db, from, to),
     trend(db, unitIds, from, to),
-    reasons(db, unitIds, from, to),
+    reasonCounts(db, unitIds, from, to),
     badStateFacts(db, unitIds, from, to),
   ]);
   const states = new Map<string, number>();

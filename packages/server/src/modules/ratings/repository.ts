@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
 import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../../db/schema/index.js';
 
 export type PointRow = typeof ratingPoints.$inferSelect;
@@ -113,6 +114,9 @@ export async function burstCounts(
   };
 }
 
+/** Ratings that count (core's ratingCounts): never held or released, and not removed by an upheld appeal. */
+const counted = () => and(inArray(ratings.review, [...COUNTED_REVIEWS]), ne(ratings.appeal, EXCLUDED_APPEAL));
+
 export interface RatingFilter {
   unitIds: number[];
   from?: string | undefined;
@@ -197,15 +201,7 @@ export async function monthlyCounts(
     })
     .from(ratings)
     .leftJoin(ledgerItems, eq(ledgerItems.id, ratings.ledgerItemId))
-    .where(
-      and(
-        inArray(ratings.unitId, unitIds),
-        gte(ratings.ratedOn, from),
-        lte(ratings.ratedOn, to),
-        inArray(ratings.review, ['none', 'released']),
-        sql`${ratings.appeal} <> 'upheld'`,
-      ),
-    )
+    .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to), counted()))
     .groupBy(ratings.unitId, sql`2`);
   return rows.map((r) => ({
     unitId: r.unitId,
@@ -235,8 +231,7 @@ export async function reasonCounts(
         gte(ratings.ratedOn, from),
         lte(ratings.ratedOn, to),
         lte(ratings.stars, 2),
-        inArray(ratings.review, ['none', 'released']),
-        sql`${ratings.appeal} <> 'upheld'`,
+        counted(),
       ),
     )
     .groupBy(sql`1`)

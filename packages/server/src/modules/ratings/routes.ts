@@ -81,10 +81,10 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/ratings/posters.pdf', { schema: { tags, querystring: ZPosterQuery } }, async (request, reply) => {
     const { actor, scope } = requireScope(request, 'rating.read');
     const wanted = request.query.ids?.split(',').map(Number);
-    const ids = (await pointList(db, actor, scope, request.query.unitId))
-      .filter((p) => p.active && (!wanted || wanted.includes(p.id)))
-      .map((p) => p.id);
-    return sendFile(reply, '评价二维码海报.pdf', await posters(db, ids, originOf(request), request.query.size));
+    const points = (await pointList(db, actor, scope, request.query.unitId)).filter(
+      (p) => p.active && (!wanted || wanted.includes(p.id)),
+    );
+    return sendFile(reply, '评价二维码海报.pdf', await posters(db, points, originOf(request), request.query.size));
   });
 
   app.get('/ratings/overview', { schema: { tags, querystring: ZRange } }, async (request) => {
@@ -104,12 +104,12 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const target = (request: { params: { id: number } }) => ({ kind: 'rating' as const, id: request.params.id });
   app.post('/ratings/:id/review', { schema: { tags, params: ZIdParams, body: ZReview } }, async (request) => {
     const actor = await requireAccess(request, 'rating.manage', target(request));
-    await review(db, keys, actor, auditActorOf(request), request.params.id, request.body);
+    await review(db, actor, auditActorOf(request), request.params.id, request.body);
     return { ok: true };
   });
   app.post('/ratings/:id/callback', { schema: { tags, params: ZIdParams, body: ZCallback } }, async (request) => {
     const actor = await requireAccess(request, 'rating.work', target(request));
-    await recordCallback(db, keys, actor, auditActorOf(request), request.params.id, request.body);
+    await recordCallback(db, actor, auditActorOf(request), request.params.id, request.body);
     return { ok: true };
   });
   app.post('/ratings/:id/phone', { schema: { tags, params: ZIdParams } }, async (request) => {
@@ -118,12 +118,12 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/ratings/:id/appeal', { schema: { tags, params: ZIdParams, body: ZAppeal } }, async (request) => {
     const actor = await requireAccess(request, 'rating.work', target(request));
-    await appeal(db, keys, actor, auditActorOf(request), request.params.id, request.body);
+    await appeal(db, actor, auditActorOf(request), request.params.id, request.body);
     return { ok: true };
   });
   app.post('/ratings/:id/decide', { schema: { tags, params: ZIdParams, body: ZDecide } }, async (request) => {
     const actor = await requireAccess(request, 'rating.manage', target(request));
-    await decideAppeal(db, keys, actor, auditActorOf(request), request.params.id, request.body);
+    await decideAppeal(db, actor, auditActorOf(request), request.params.id, request.body);
     return { ok: true };
   });
 };

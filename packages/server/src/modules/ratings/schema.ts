@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RATING_COMMENT_MAX } from '@leitai/core';
+import { isMobilePhone, RATING_COMMENT_MAX, RATING_POINT_KINDS } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const ZDate = ZCalendarDate();
@@ -15,10 +15,7 @@ export const ZSubmission = z.object({
   tags: z.array(ZText(20, '评价维度')).max(10).default([]),
   comment: ZText(RATING_COMMENT_MAX, '评价意见').default(''),
   reason: ZText(20, '原因').optional(),
-  phone: z
-    .string()
-    .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码')
-    .optional(),
+  phone: z.string().refine(isMobilePhone, '请填写 11 位手机号码').optional(),
   caseNo: z
     .string()
     .trim()
@@ -28,7 +25,7 @@ export const ZSubmission = z.object({
 
 export const ZFollowUp = z.object({ satisfied: z.boolean(), comment: ZText(RATING_COMMENT_MAX, '追评').default('') });
 
-const ZKind = z.enum(['unit', 'window', 'matter', 'team']);
+const ZKind = z.enum(RATING_POINT_KINDS);
 export const ZNewPoints = z.object({
   unitId: z.number().int().positive(),
   points: z

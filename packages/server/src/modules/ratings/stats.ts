@@ -9,7 +9,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import * as units from '../units/index.js';
-import { monthlyCounts, reasonCounts } from './repository.js';
+import { monthlyCounts } from './repository.js';
 import { ratingSettings } from './settings.js';
 
 type Monthly = Awaited<ReturnType<typeof monthlyCounts>>[number];
@@ -94,8 +94,6 @@ export async function trend(db: Db, unitIds: number[], from: string, to: string)
     return { month, total: counts.total, bad: counts.bad, goodRate: f.goodRate, badRate: f.badRate };
   });
 }
-
-export const reasons = reasonCounts;
 
 /** For the composite evaluation: each unit's satisfaction in [from, to] (exact decimal, 0–100), through the face. */
 export async function satisfactionFor(

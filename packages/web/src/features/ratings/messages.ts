@@ -1,4 +1,10 @@
-import { BAD_RATING_STATE_LABELS, RATING_ACTION_LABELS, type BadRatingState, type RatingAction } from '@leitai/core';
+import {
+  RATING_STATE_LABELS,
+  RATING_ACTION_LABELS,
+  RATING_POINT_KIND_LABELS,
+  type RatingState,
+  type RatingAction,
+} from '@leitai/core';
 import type { Catalogue, Messages } from '../../i18n';
 
 /** The ratings feature's words (namespace `ratings`). State words are core's, keyed by the state. */
@@ -34,8 +40,7 @@ const zh = {
   },
   trendTitle: '月度趋势',
   reasonsTitle: '差评原因',
-  states: BAD_RATING_STATE_LABELS satisfies Record<BadRatingState, string>,
-  counted: '已计入',
+  states: RATING_STATE_LABELS satisfies Record<RatingState, string>,
   // The words are core's (the server's refusals use them too); the keys are the actions.
   actions: RATING_ACTION_LABELS satisfies Record<RatingAction, string>,
 
@@ -53,7 +58,7 @@ const zh = {
     posters: '打印海报',
     import: '导入评价点',
     open: '打开',
-    kinds: { unit: '单位', window: '窗口', matter: '事项', team: '队伍' },
+    kinds: RATING_POINT_KIND_LABELS,
   },
   empty: '暂无',
   failed: '操作失败',
@@ -107,8 +112,9 @@ const en: Messages<typeof zh> = {
     closed: 'Closed',
     appealed: 'Appealed',
     excluded: 'Appeal upheld',
+    rejected: 'Rejected as stuffing',
+    counted: 'Counted',
   },
-  counted: 'Counted',
   actions: {
     callback: 'Record call-back',
     reveal_phone: 'Show number',

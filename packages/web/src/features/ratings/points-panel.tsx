@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } fr
 import { PrinterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { RATING_POINT_KINDS } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { ExcelImport } from '../../components/excel-import';
 import { createPoint, downloadPosters, POINTS_IMPORT_URL, POINTS_TEMPLATE_URL, setPointActive } from './api/act';
@@ -112,7 +113,7 @@ export function PointsPanel({ canManage, units }: { canManage: boolean; units: {
           </Form.Item>
           <Form.Item name="kind" label={t('columns.kind')}>
             <Select
-              options={(['unit', 'window', 'matter', 'team'] as const).map((k) => ({
+              options={RATING_POINT_KINDS.map((k) => ({
                 value: k,
                 label: t(`points.kinds.${k}`),
               }))}

@@ -4,14 +4,14 @@ import { App, Button, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { RatingAction } from '@leitai/core';
+import type { RatingAction, RatingState } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { appealRating, decideAppeal, recordCallback, revealPhone, reviewRating } from './api/act';
 import { useRatingList, type ListFilter } from './api/get-list';
 import { ratingsKey } from './api/keys';
 import type { RatingView } from './api/types';
 
-const STATE_COLOURS: Record<string, string> = {
+const STATE_COLOURS: Record<RatingState, string> = {
   held: 'purple',
   open: 'red',
   answered: 'blue',
@@ -20,6 +20,8 @@ const STATE_COLOURS: Record<string, string> = {
   closed: 'default',
   appealed: 'gold',
   excluded: 'default',
+  rejected: 'default',
+  counted: 'green',
 };
 
 /** A list of ratings (bad ones, the review queue or appeals) with the actions the server allows on each. */
@@ -122,8 +124,7 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
           {
             title: t('columns.state'),
             width: 110,
-            render: (_, r) =>
-              r.state ? <Tag color={STATE_COLOURS[r.state]}>{t(`states.${r.state}`)}</Tag> : <Tag>{t('counted')}</Tag>,
+            render: (_, r) => <Tag color={STATE_COLOURS[r.state]}>{t(`states.${r.state}`)}</Tag>,
           },
           {
             title: t('columns.item'),

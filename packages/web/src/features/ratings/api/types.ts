@@ -1,4 +1,4 @@
-import type { BadRatingState, Rate, RatingAction, RatingCounts } from '@leitai/core';
+import type { BadRatingState, Rate, RatingAction, RatingCounts, RatingPointKind, RatingState } from '@leitai/core';
 
 export interface Standing {
   unit: { id: number; name: string; category: string | null };
@@ -38,7 +38,7 @@ export interface RatingView {
   phone: string | null;
   review: 'none' | 'held' | 'released' | 'rejected';
   reviewReason: string | null;
-  state: BadRatingState | null;
+  state: RatingState;
   stateLabel: string;
   ledgerItemId: number | null;
   callbackDue: string | null;
@@ -53,7 +53,7 @@ export interface PointView {
   id: number;
   unit: { id: number; name: string };
   name: string;
-  kind: 'unit' | 'window' | 'matter' | 'team';
+  kind: RatingPointKind;
   kindLabel: string;
   code: string;
   path: string;
