@@ -8,3 +8,4 @@ export * from './dispatch.js';
 export * from './arena.js';
 export * from './ledger.js';
 export * from './admin.js';
+export * from './ratings.js';

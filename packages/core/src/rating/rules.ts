@@ -87,7 +87,9 @@ export function ratingPeriodStart(date: IsoDate, periodDays: number): IsoDate {
   return fromDayNumber(d - (((d % periodDays) + periodDays) % periodDays));
 }
 
-export const isMobilePhone = (text: string): boolean => /^1[3-9]\d{9}$/.test(text);
+/** A mainland mobile number; a pattern (not only a predicate) so the API document states it. */
+export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
+export const isMobilePhone = (text: string): boolean => MOBILE_PHONE_PATTERN.test(text);
 
 /** 138****1234: what the people who must call back see. */
 export function maskPhone(phone: string): string {

@@ -10,7 +10,7 @@ import {
   ratingState,
   type Actor,
   type BadRatingFacts,
-  type RatingState,
+  type RatingView as RatingViewContract,
   type RatingAction,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
@@ -51,35 +51,8 @@ function masked(keys: RatingKeys, cipher: string): string {
 const viewerOf = (actor: Actor, unitPath: string): Viewer =>
   hasPermission(actor, 'rating.manage') ? 'office' : can(actor, 'rating.work', unitPath) ? 'unit' : 'reader';
 
-export interface RatingView {
-  id: number;
-  unit: { id: number; name: string };
-  pointName: string;
-  stars: number;
-  level: string;
-  bad: boolean;
-  tags: string[];
-  comment: string;
-  reason: string | null;
-  caseNo: string | null;
-  ratedOn: string;
-  createdAt: Date;
-  realName: boolean;
-  /** Masked (138****1234), and only to the rated unit, who must call back. */
-  phone: string | null;
-  review: BadRatingFacts['review'];
-  reviewReason: string | null;
-  /** Core's state of the rating, and its word. */
-  state: RatingState;
-  stateLabel: string;
-  ledgerItemId: number | null;
-  callbackDue: string | null;
-  callback: { at: Date; caller: string; outcome: string } | null;
-  followUp: BadRatingFacts['followUp'];
-  followUpComment: string | null;
-  appeal: { state: string; reason: string; decision: string | null } | null;
-  actions: RatingAction[];
-}
+/** A rating as the office and the rated unit see it (core's contract, with timestamps as dates). */
+export type RatingView = RatingViewContract<Date>;
 
 export async function toViews(
   db: Db,

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { can, RATING_POINT_KIND_LABELS, type Actor, type RatingPointKind as PointKind } from '@leitai/core';
+import {
+  can,
+  RATING_POINT_KIND_LABELS,
+  type Actor,
+  type RatingPointKind as PointKind,
+  type RatingPointView as PointView,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, importInvalid, notFound, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, readSheet, type TemplateColumn } from '../../excel/index.js';
@@ -12,19 +18,6 @@ import { ratingSettings } from './settings.js';
 
 /** 24 random characters: the address cannot be guessed from another point's. */
 const newCode = () => randomBytes(12).toString('base64url');
-
-export interface PointView {
-  id: number;
-  unit: { id: number; name: string };
-  name: string;
-  kind: PointKind;
-  kindLabel: string;
-  code: string;
-  /** The page the QR code opens, relative to the site. */
-  path: string;
-  active: boolean;
-  canManage: boolean;
-}
 
 export async function pointViews(db: Db, actor: Actor, unitIds: number[]): Promise<PointView[]> {
   const rows = await pointsOf(db, unitIds);

@@ -1,5 +1,6 @@
 import {
   BAD_RATING_STATE_LABELS,
+  BAD_RATING_STATES,
   badRatingState,
   emptyRatingCounts,
   ratingFigures,
@@ -7,6 +8,7 @@ import {
   type Actor,
   type BadRatingFacts,
   type Rate,
+  type RatingsOverview,
   type UnitFilter,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
@@ -64,7 +66,7 @@ export async function ratingList(
  * rows keep their district ranks), the month-by-month trend and the 差评 reasons over the viewer's
  * units, and what waits: the review queue, appeals, bad ratings by state.
  */
-export async function overview(db: Db, scope: UnitFilter, from: string, to: string) {
+export async function overview(db: Db, scope: UnitFilter, from: string, to: string): Promise<RatingsOverview> {
   const unitIds = await scopeUnits(db, scope);
   const wanted = new Set(unitIds);
   const [all, months, why, facts] = await Promise.all([
@@ -91,9 +93,9 @@ export async function overview(db: Db, scope: UnitFilter, from: string, to: stri
     standings: rows,
     trend: months,
     reasons: why,
-    states: Object.entries(BAD_RATING_STATE_LABELS).map(([state, label]) => ({
+    states: BAD_RATING_STATES.map((state) => ({
       state,
-      label,
+      label: BAD_RATING_STATE_LABELS[state],
       count: states.get(state) ?? 0,
     })),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isMobilePhone, RATING_COMMENT_MAX, RATING_POINT_KINDS } from '@leitai/core';
+import { MOBILE_PHONE_PATTERN, RATING_COMMENT_MAX, RATING_POINT_KINDS } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const ZDate = ZCalendarDate();
@@ -15,7 +15,7 @@ export const ZSubmission = z.object({
   tags: z.array(ZText(20, '评价维度')).max(10).default([]),
   comment: ZText(RATING_COMMENT_MAX, '评价意见').default(''),
   reason: ZText(20, '原因').optional(),
-  phone: z.string().refine(isMobilePhone, '请填写 11 位手机号码').optional(),
+  phone: z.string().regex(MOBILE_PHONE_PATTERN, '请填写 11 位手机号码').optional(),
   caseNo: z
     .string()
     .trim()

@@ -3,7 +3,7 @@ import {
   ratingFigures,
   satisfactionScores,
   type RatingCounts,
-  type RatingFigures,
+  type RatingStanding,
   type RatingSettings,
   type RatingTally,
 } from '@leitai/core';
@@ -31,15 +31,7 @@ function countsOf(rows: Monthly[], s: RatingSettings): RatingCounts {
   return c;
 }
 
-export interface UnitStanding {
-  unit: { id: number; name: string; category: string | null };
-  counts: RatingCounts;
-  figures: RatingFigures;
-  /** Bayesian satisfaction 0–100 (DESIGN §3.4), exact to 6 places, and as shown. */
-  satisfaction: { value: string | null; shown: string };
-  /** Rank among every unit rated in the period (a district fact, whatever the viewer sees). */
-  rank: number | null;
-}
+export type UnitStanding = RatingStanding;
 
 /**
  * Every rated unit's figures for [from, to], ranked by satisfaction over all of them; the caller's
