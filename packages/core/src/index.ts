@@ -10,6 +10,7 @@ export * from './arena/index.js';
 export * from './rating/index.js';
 export * from './contest/index.js';
 export * from './composite/index.js';
+export * from './evaluation/index.js';
 export * from './ledger/index.js';
 export * from './dispatch/index.js';
 export * from './contracts/index.js';

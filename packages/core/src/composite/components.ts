@@ -2,6 +2,8 @@ import { readCurveExact, type Curve } from '../indicator/index.js';
 import {
   ONE,
   ScoringInputError,
+  ZERO_RATIO,
+  compareRatio,
   exactText,
   isMicro,
   ratio,
@@ -11,14 +13,15 @@ import {
   type Micro,
   type Ratio,
 } from '../number/index.js';
-import { competitionRank } from '../ranking/index.js';
+import { competitionRank, negateKey } from '../ranking/index.js';
 import type { ParsedMethod } from './scheme.js';
 
 export interface ComponentRow {
   unitId: string;
   weight: Micro;
-  /** null: no data for this unit (0 points, and left out of best-unit and rank tables). */
-  value: Micro | null;
+  /** null: no data for this unit (0 points, and left out of best-unit and rank tables). Exact: a sum of
+   * indicator scores is a fraction in general, and rounding it here would round twice. */
+  value: Ratio | null;
 }
 
 export interface ComponentScore {
@@ -35,7 +38,7 @@ export interface ComponentScore {
 export function curvePoints(
   curve: Curve,
   weight: Micro,
-  value: Micro,
+  value: Micro | Ratio,
 ): { exact: Ratio; share: Ratio; from: number; to: number | null } {
   const r = readCurveExact(curve, value);
   return { ...r, exact: ratio(BigInt(weight) * r.share.n, r.share.d * BigInt(ONE)) };
@@ -45,10 +48,15 @@ export function curvePoints(
  * Proportional points exactly: weight × value / best (higher is better; best 0 means everyone has 0:
  * no points to share out), or weight × best / value (lower is better, a value of 0 being the best).
  */
-export function proportionalPoints(lower: boolean, weight: Micro, value: Micro, best: Micro): Ratio {
-  if (lower) return value === 0 ? ratioOf(weight) : ratio(BigInt(weight) * BigInt(best), value);
-  return best === 0 ? ratioOf(0) : ratio(BigInt(weight) * BigInt(value), best);
+export function proportionalPoints(lower: boolean, weight: Micro, value: Micro | Ratio, best: Micro | Ratio): Ratio {
+  const v = asRatio(value);
+  const b = asRatio(best);
+  const w = BigInt(weight);
+  if (lower) return v.n === 0n ? ratioOf(weight) : ratio(w * b.n * v.d, b.d * v.n);
+  return b.n === 0n ? ratioOf(0) : ratio(w * v.n * b.d, v.d * b.n);
 }
+
+const asRatio = (x: Micro | Ratio): Ratio => (typeof x === 'number' ? ratioOf(x) : x);
 
 const scored = (unitId: string, exact: Ratio, basis: ComponentScore['basis']): ComponentScore => ({
   unitId,
@@ -62,12 +70,13 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
   switch (method.kind) {
     case 'direct':
       return rows.map((r) => {
-        if (r.value !== null && !(r.value >= 0 && r.value <= r.weight))
+        const v = r.value;
+        if (v !== null && !(compareRatio(v, ZERO_RATIO) >= 0 && compareRatio(v, ratioOf(r.weight)) <= 0))
           throw new ScoringInputError(
             `${item}[${r.unitId}]`,
-            `得分 ${toDecimal(r.value)} 须在 0 到权重 ${toDecimal(r.weight)} 之间`,
+            `得分 ${exactText(v)} 须在 0 到权重 ${toDecimal(r.weight)} 之间`,
           );
-        return scored(r.unitId, ratioOf(r.value ?? 0), {});
+        return scored(r.unitId, v ?? ratioOf(0), {});
       });
     case 'curve':
       return rows.map((r): ComponentScore => {
@@ -82,22 +91,25 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
         });
       });
     case 'proportional': {
-      const present = rows.filter((r): r is ComponentRow & { value: Micro } => r.value !== null);
+      const present = rows.filter((r): r is ComponentRow & { value: Ratio } => r.value !== null);
       for (const r of present)
-        if (r.value < 0) throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
+        if (compareRatio(r.value, ZERO_RATIO) < 0)
+          throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
       if (present.length === 0) return rows.map((r) => scored(r.unitId, ratioOf(0), {}));
-      const values = present.map((r) => r.value);
-      const best = method.lower ? Math.min(...values) : Math.max(...values);
+      const sign = method.lower ? -1 : 1;
+      const best = present
+        .map((r) => r.value)
+        .reduce((a, b) => (sign * compareRatio(b, a) > 0 ? b : a));
+      const basis = { best: toDecimal(roundRatio(best)), ...(isMicro(best) ? {} : { bestExact: exactText(best) }) };
       return rows.map((r) =>
         r.value === null
-          ? scored(r.unitId, ratioOf(0), { best })
-          : scored(r.unitId, proportionalPoints(method.lower, r.weight, r.value, best), { best }),
+          ? scored(r.unitId, ratioOf(0), basis)
+          : scored(r.unitId, proportionalPoints(method.lower, r.weight, r.value, best), basis),
       );
     }
     case 'rankTable': {
-      const sign = method.lower ? -1 : 1;
       const ranks = competitionRank(
-        rows.map((r) => ({ id: r.unitId, keys: r.value === null ? null : [sign * r.value] })),
+        rows.map((r) => ({ id: r.unitId, keys: r.value === null ? null : [method.lower ? negateKey(r.value) : r.value] })),
       );
       const rankOf = new Map(ranks.map((x) => [x.id, x.rank]));
       return rows.map((r) => {

@@ -3,6 +3,8 @@ import {
   ONE,
   ScoringInputError,
   addRatio,
+  exactText,
+  isMicro,
   check,
   formatRatio,
   parseDecimal,
@@ -14,6 +16,7 @@ import {
   type Decimal,
   type DecimalInput,
   type Micro,
+  type Ratio,
 } from '../number/index.js';
 import { compareIds, compareKeysDesc, competitionRank, negateKey, uniqueIds, type RankKey } from '../ranking/index.js';
 import { scoreComponent } from './components.js';
@@ -22,8 +25,9 @@ import { parseCompositeScheme, type CompositeScheme, type CompositeSchemeInput }
 export interface CompositeInput {
   scheme: CompositeSchemeInput;
   units: readonly { id: string; categoryId: string }[];
-  /** Raw component values; every unit needs one per component (null = no data, scored 0). */
-  values: readonly { componentId: string; unitId: string; value: DecimalInput | null; source?: SourceRef }[];
+  /** Raw component values; every unit needs one per component (null = no data, scored 0). A Ratio is an
+   * exact fraction (a sum of indicator scores), taken as it is. */
+  values: readonly { componentId: string; unitId: string; value: DecimalInput | Ratio | null; source?: SourceRef }[];
   /** Approved bonus (+) and penalty (−) items. */
   adjustments?: readonly { id: string; unitId: string; amount: DecimalInput }[];
   /** Ranks in the previous published evaluation, for 进位/退位. */
@@ -62,7 +66,7 @@ export interface CompositeCategoryResult {
 }
 
 interface Entry {
-  value: Micro | null;
+  value: Ratio | null;
   source?: SourceRef;
 }
 
@@ -89,7 +93,8 @@ export function evaluateComposite(input: CompositeInput, options: CompositeOptio
     if (!byUnit) throw new ScoringInputError(item(), `考核分项“${v.componentId}”不在方案中`);
     if (!unitCategory.has(v.unitId)) throw new ScoringInputError(item(), `单位“${v.unitId}”不在考核名单中`);
     if (byUnit.has(v.unitId)) throw new ScoringInputError(item(), '同一单位同一分项有重复数据');
-    const value = v.value === null ? null : parseDecimal(v.value, item);
+    const value =
+      v.value === null ? null : typeof v.value === 'object' ? v.value : ratioOf(parseDecimal(v.value, item));
     byUnit.set(v.unitId, v.source ? { value, source: v.source } : { value });
   }
   const adjustments = new Map<string, { id: string; amount: Micro }[]>();
@@ -204,8 +209,9 @@ function evaluateCategory(
                 {
                   componentId: x.c.id,
                   weight: toDecimal(x.weight),
-                  value: x.v?.value == null ? null : toDecimal(x.v.value),
-                  ...fmtBasis(x.s.basis),
+                  value: shownValue(x.v?.value ?? null),
+                  ...(x.v?.value == null || isMicro(x.v.value) ? {} : { valueExact: exactText(x.v.value) }),
+                  ...x.s.basis,
                   ...exactParam(x.s.exact),
                 },
                 [],
@@ -237,7 +243,7 @@ function evaluateCategory(
       components: u.comps.map((x) => ({
         componentId: x.c.id,
         weight: toDecimal(x.weight),
-        value: x.v?.value == null ? null : toDecimal(x.v.value),
+        value: shownValue(x.v?.value ?? null),
         score: toDecimal(x.s.score),
         scoreShown: formatRatio(x.s.exact, 2),
       })),
@@ -259,11 +265,8 @@ function evaluateCategory(
   };
 }
 
-function fmtBasis(b: Record<string, string | number | null>): Record<string, string | number | null> {
-  const out: Record<string, string | number | null> = {};
-  for (const [k, v] of Object.entries(b)) out[k] = k === 'best' && typeof v === 'number' ? toDecimal(v) : v;
-  return out;
-}
+/** A raw value to six places, rounded once from the exact one. */
+const shownValue = (v: Ratio | null): Decimal | null => (v === null ? null : toDecimal(roundRatio(v)));
 
 /**
  * Grades best first. Walking down the ranking one tie group at a time, a group takes the best grade

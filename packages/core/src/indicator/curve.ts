@@ -102,18 +102,25 @@ export function targetCurve(
  * `to` the next point when interpolating (null when flat). Never rounded: a share of 13/15 times a
  * weight of 30 is 26, where the share rounded first gives 26.00001 (issue 12).
  */
-export function readCurveExact(curve: Curve, actual: Micro): { share: Ratio; from: number; to: number | null } {
-  const x = curve.sign * actual;
+export function readCurveExact(
+  curve: Curve,
+  actual: Micro | Ratio,
+): { share: Ratio; from: number; to: number | null } {
+  // x = sign × actual as xn / xd (a Ratio's d is > 0): a micro value, or an exact fraction (a sum of scores).
+  const a = typeof actual === 'number' ? ratioOf(actual) : actual;
+  const xd = a.d;
+  const xn = BigInt(curve.sign) * a.n;
+  const at = (p: CurvePoint): bigint => BigInt(curve.sign * p.value) * xd;
   const pts = curve.points;
   let from = -1;
-  for (let i = 0; i < pts.length; i += 1) if (x >= curve.sign * (pts[i] as CurvePoint).value) from = i;
+  for (let i = 0; i < pts.length; i += 1) if (xn >= at(pts[i] as CurvePoint)) from = i;
   if (from === -1) return { share: ratioOf((pts[0] as CurvePoint).share), from, to: null };
   const p = pts[from] as CurvePoint;
   const q = pts[from + 1];
   if (!q) return { share: ratioOf(p.share), from, to: null };
   const dx = BigInt(curve.sign * q.value - curve.sign * p.value);
   return {
-    share: ratio(BigInt(p.share) * dx + BigInt(q.share - p.share) * BigInt(x - curve.sign * p.value), dx),
+    share: ratio(BigInt(p.share) * dx * xd + BigInt(q.share - p.share) * (xn - at(p)), dx * xd),
     from,
     to: from + 1,
   };
