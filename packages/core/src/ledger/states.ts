@@ -122,6 +122,12 @@ export function allowedLedgerActions(state: LedgerState, by: LedgerParty, extens
 
 export const isOpenLedgerState = (state: LedgerState): boolean => state !== 'closed';
 
+/**
+ * A return, an extension request, a refused extension and a transfer say why: at least this many
+ * characters once trimmed. The server's request schema and the web forms take the number from here.
+ */
+export const LEDGER_REASON_MIN = 2;
+
 /** Close-out needs evidence: a written account and at least one file (销号须见证据). */
 export function closeOutEvidenceProblem(evidence: { text: string; fileCount: number }): string | null {
   if (evidence.text.trim().length < 5) return '申请销号须填写办理情况说明（至少 5 个字）';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq, sql } from 'drizzle-orm';
-import { dayNumber, fromDayNumber } from '@leitai/core';
+import { dayNumber, fromDayNumber, LEDGER_REASON_MIN } from '@leitai/core';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { auditLog, ledgerItems, notifications } from '../../db/schema/index.js';
@@ -117,6 +117,12 @@ describe('ledger items', () => {
         })
       ).json().state,
     ).toBe('close_requested');
+    // A return says why in core's minimum of characters, counted once trimmed; the schema refuses less.
+    const short = await act(org, id, { action: 'return', reason: ' 缺 ' });
+    expect([short.statusCode, short.json().error.message]).toEqual([
+      400,
+      `输入有误：body.reason 退回须说明理由（至少 ${LEDGER_REASON_MIN} 个字）`,
+    ]);
     expect((await act(org, id, { action: 'return', reason: '缺少竣工验收签字页' })).json().state).toBe('in_progress');
     await act(a, id, { action: 'request_close', text: '补充竣工验收签字页', fileIds: [await upload(a, '签字页.pdf')] });
     const d = await detail(org, id);
@@ -243,6 +249,9 @@ describe('ledger items', () => {
     expect(
       (await act(a, id, { action: 'request_extension', deadline: plus(20), reason: '材料未到' })).json().error.message,
     ).toContain('须晚于现期限');
+    expect(
+      (await act(a, id, { action: 'request_extension', deadline: plus(45), reason: '延' })).json().error.message,
+    ).toContain('申请延期须说明理由');
     expect(
       (await act(a, id, { action: 'request_extension', deadline: plus(45), reason: '管材供应延迟' })).statusCode,
     ).toBe(200);
