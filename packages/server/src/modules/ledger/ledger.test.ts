@@ -302,6 +302,9 @@ describe('ledger items', () => {
 
   it('splits an item into per-unit sub-items', async () => {
     const id = await newItem({ title: '包保企业诉求限期见底清零', coUnitIds: [] });
+    // 分解 is offered to the office on an open item (core's rule), not to the lead unit.
+    expect((await detail(org, id)).actions).toContain('split');
+    expect((await detail(a, id)).actions).not.toContain('split');
     const res = await org.post(`/api/ledger/items/${id}/split`, {
       parts: [{ unitId: ids.unitB }, { unitId: ids.unitC, deadline: plus(20) }],
     });
@@ -330,6 +333,10 @@ describe('ledger items', () => {
     expect((await org.get('/api/notifications')).json().items[0].title).toBe(
       '子事项已全部销号：包保企业诉求限期见底清零',
     );
+    // A closed item offers no 分解, and the route refuses it by the same rule.
+    expect((await detail(org, children[0]!)).actions).not.toContain('split');
+    const closed = await org.post(`/api/ledger/items/${children[0]}/split`, { parts: [{ unitId: ids.unitA }] });
+    expect([closed.statusCode, closed.json().error.message]).toEqual([409, '事项已销号，不能再分解']);
   });
 });
 
