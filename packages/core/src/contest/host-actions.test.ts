@@ -6,6 +6,7 @@ import {
   applyHostAction,
   ContestStateError,
   initialHostState,
+  judgeCodesProblem,
   type HostAction,
   type HostState,
 } from './host.js';
@@ -106,6 +107,14 @@ describe('the host console’s allowed actions (served with the live view)', () 
       { judgeId: 'J1', wholeArena: null, onStage: null },
       { judgeId: 'J2', wholeArena: null, onStage: null },
     ]);
+  });
+  it('issues judge codes (and resets one judge) before and during the arena, not once it is finished', () => {
+    const draft = initialHostState(['A']);
+    expect(judgeCodesProblem(draft)).toBeNull();
+    const live = run([{ type: 'start' }, { type: 'call' }], draft);
+    expect(judgeCodesProblem(live)).toBeNull();
+    const finished = run([{ type: 'open' }, { type: 'close' }, { type: 'reveal' }, { type: 'finish' }], live);
+    expect(judgeCodesProblem(finished)).toBe('擂台赛已结束，不再发放评委码');
   });
   it('every offered 缺席 button is accepted, in any reachable state', () => {
     const step = fc.constantFrom<HostAction>(

@@ -240,3 +240,12 @@ export function allowedAbsenceActions(state: HostState, judgeIds: readonly strin
     return { judgeId, wholeArena, onStage };
   });
 }
+
+/**
+ * New judge codes: 发放评委码 for the panel, or 重置 one judge (a new code, their phone logged out).
+ * Before and during the arena, never once it is finished. The host console's buttons follow it
+ * (`codes` in the snapshot) and the server refuses with its sentence.
+ */
+export function judgeCodesProblem(state: HostState): string | null {
+  return state.status === 'finished' ? '擂台赛已结束，不再发放评委码' : null;
+}

@@ -53,13 +53,16 @@ export interface LiveSnapshot {
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
   /**
-   * The host console's buttons, decided by core's allowedHostActions and allowedAbsenceActions: what the
-   * state machine accepts now, and each judge's 缺席 buttons (whole arena, contestant on stage).
+   * The host console's buttons, decided by core's allowedHostActions, allowedAbsenceActions and
+   * judgeCodesProblem: what the state machine accepts now, each judge's 缺席 buttons (whole arena,
+   * contestant on stage), and whether judge codes may be issued or reset.
    */
   host: {
     actions: HostActionType[];
     reopen: number[];
     absence: { judgeId: number; wholeArena: AbsenceAction; onStage: AbsenceAction }[];
+    /** New judge codes may be issued now (发放评委码, and 重置 for one judge): core's judgeCodesProblem. */
+    codes: boolean;
   };
   /** Judges the host marked absent (缺席): for the whole arena (contestantId null) or one contestant. */
   absent: { judgeId: number; contestantId: number | null }[];

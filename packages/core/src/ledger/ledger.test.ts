@@ -49,6 +49,12 @@ describe('ledger state machine', () => {
     expect(ledgerTransition('acknowledged', 'request_extension', 'lead')).toBe('acknowledged');
     expect(() => ledgerTransition('closed', 'reassign', 'organiser')).toThrow('已销号');
   });
+  it('offers 分解 to the office on any open item, keeping its state', () => {
+    expect(ledgerTransition('close_requested', 'split', 'organiser')).toBe('close_requested');
+    expect(allowedLedgerActions('assigned', 'organiser')).toContain('split');
+    expect(allowedLedgerActions('in_progress', 'lead')).not.toContain('split');
+    expect(() => ledgerTransition('closed', 'split', 'organiser')).toThrow('事项已销号，不能再分解');
+  });
   it('never leaves closed, and allowedLedgerActions agrees with ledgerTransition', () => {
     const party = fc.constantFrom<LedgerParty>('organiser', 'lead', 'co');
     fc.assert(

@@ -23,6 +23,7 @@ export const LEDGER_ACTIONS = [
   'request_extension',
   'decide_extension',
   'reassign',
+  'split',
 ] as const;
 export type LedgerAction = (typeof LEDGER_ACTIONS)[number];
 
@@ -36,6 +37,7 @@ export const LEDGER_ACTION_LABELS: Record<LedgerAction, string> = {
   request_extension: '申请延期',
   decide_extension: '审批延期',
   reassign: '转办',
+  split: '分解',
 };
 
 /** Who acts: the supervision office, the lead unit (牵头), or a cooperating unit (配合). */
@@ -71,6 +73,8 @@ const RULES: Record<LedgerAction, Rule> = {
   decide_extension: { from: OPEN, to: 'same', by: ['organiser'] },
   // A new lead unit must sign for the item itself; the history stays with the item.
   reassign: { from: OPEN, to: 'assigned', by: ['organiser'] },
+  // 分解 makes sub-items (POST …/split); the item itself keeps its state.
+  split: { from: OPEN, to: 'same', by: ['organiser'] },
 };
 
 const PARTY_LABELS: Record<LedgerParty, string> = { organiser: '督查部门', lead: '牵头单位', co: '配合单位' };
@@ -121,6 +125,12 @@ export function allowedLedgerActions(state: LedgerState, by: LedgerParty, extens
 }
 
 export const isOpenLedgerState = (state: LedgerState): boolean => state !== 'closed';
+
+/**
+ * A return, an extension request, a refused extension and a transfer say why: at least this many
+ * characters once trimmed. The server's request schema and the web forms take the number from here.
+ */
+export const LEDGER_REASON_MIN = 2;
 
 /** Close-out needs evidence: a written account and at least one file (销号须见证据). */
 export function closeOutEvidenceProblem(evidence: { text: string; fileCount: number }): string | null {

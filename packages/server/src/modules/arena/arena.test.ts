@@ -218,7 +218,11 @@ describe('a live arena', () => {
     }
     const reopen = await org.post(`/api/arenas/${id}/host`, { type: 'reopen', contestantId: a.id });
     expect(reopen.statusCode).toBe(400);
-    await host(id, { type: 'finish' });
+    // Judge codes (发放评委码, 重置) are offered until the arena finishes; then the route refuses them too.
+    expect((await org.get(`/api/arenas/${id}/live`)).json<LiveSnapshot>().host.codes).toBe(true);
+    expect((await host(id, { type: 'finish' })).host.codes).toBe(false);
+    const reset = await org.post(`/api/arenas/${id}/codes`, { judgeId: judges[1]!.id });
+    expect([reset.statusCode, reset.json().error.message]).toEqual([409, '擂台赛已结束，不再发放评委码']);
     expect(
       (await head.get(`/api/arenas/${id}`))
         .json()

@@ -1,6 +1,7 @@
 import {
   allowedAbsenceActions,
   allowedHostActions,
+  judgeCodesProblem,
   scoreArena,
   ScoringInputError,
   type ArenaContestantResult,
@@ -90,7 +91,7 @@ function hostButtons(state: ArenaRow['state'], judges: JudgeRow[]): LiveSnapshot
     state,
     judges.map((j) => String(j.id)),
   ).map((a) => ({ ...a, judgeId: Number(a.judgeId) }));
-  return { actions, reopen: reopen.map(Number), absence };
+  return { actions, reopen: reopen.map(Number), absence, codes: judgeCodesProblem(state) === null };
 }
 
 export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {

@@ -3,6 +3,7 @@ import {
   automaticRecusals,
   drawOrder,
   initialHostState,
+  judgeCodesProblem,
   parseArenaScheme,
   ScoringInputError,
   validDrawSeed,
@@ -162,7 +163,8 @@ export async function issueCodes(
 ): Promise<{ judgeId: number; name: string; groupId: string; code: string }[]> {
   return db.transaction(async (tx) => {
     const arena = await getArena(tx, arenaId, true);
-    if (arena.state.status === 'finished') throw invalidState('擂台赛已结束，不再发放评委码');
+    const closed = judgeCodesProblem(arena.state);
+    if (closed) throw invalidState(closed);
     const judges = await judgesOf(tx, arenaId);
     const targets =
       judgeId === undefined ? judges.filter((j) => !j.deviceBound) : judges.filter((j) => j.id === judgeId);

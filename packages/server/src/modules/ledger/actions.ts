@@ -4,6 +4,7 @@ import {
   extendSteps,
   extensionProblem,
   LEDGER_ACTION_LABELS,
+  LEDGER_REASON_MIN,
   LEDGER_STATE_LABELS,
   ledgerTransition,
   type Actor,
@@ -34,6 +35,7 @@ import {
 } from './repository.js';
 import { loadCalendar } from './settings.js';
 
+/** As ZAction parsed it: the reasons of a return, an extension request and a transfer are already long enough. */
 export type ActionInput =
   | { action: 'acknowledge' }
   | { action: 'progress'; text: string; fileIds: number[] }
@@ -145,13 +147,11 @@ export async function act(
           if (item.parentId !== null) await rollUp(tx, item.parentId);
           break;
         case 'return':
-          if (input.reason.trim().length < 2) throw bad('退回须说明理由（至少 2 个字）');
           await event('return', input.reason.trim());
           updated = await updateItem(tx, item, { state });
           await emit(tx, { type: 'ledger.item.returned', reason: input.reason.trim(), ...itemFacts(updated) });
           break;
         case 'request_extension': {
-          if (input.reason.trim().length < 2) throw bad('申请延期须说明理由');
           if (dayNumber(input.deadline) <= dayNumber(item.deadline))
             throw bad(`延期后的期限须晚于现期限 ${item.deadline}`);
           const waiting = extensionProblem('request_extension', (await pendingExtension(tx, item.id)) !== undefined);
@@ -179,7 +179,8 @@ export async function act(
         case 'decide_extension': {
           const ext = await pendingExtension(tx, item.id);
           if (!ext) throw invalidState(extensionProblem('decide_extension', false)!);
-          if (!input.approve && input.reason.trim().length < 2) throw bad('不同意延期须说明理由');
+          // Only a refusal must say why, so the schema cannot: the same minimum, checked here.
+          if (!input.approve && input.reason.trim().length < LEDGER_REASON_MIN) throw bad('不同意延期须说明理由');
           await decideExtension(tx, ext.id, {
             status: input.approve ? 'approved' : 'refused',
             decidedBy: actor.userId,
@@ -215,7 +216,6 @@ export async function act(
           break;
         }
         case 'reassign': {
-          if (input.reason.trim().length < 2) throw bad('转办须说明理由');
           if (input.leadUnitId === item.leadUnitId) throw bad('转办的单位与现牵头单位相同');
           const target = (await unitsByIds(tx, [input.leadUnitId])).get(input.leadUnitId);
           if (!target?.active) throw bad('转办的单位不存在或已停用');

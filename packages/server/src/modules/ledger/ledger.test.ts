@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq, sql } from 'drizzle-orm';
-import { dayNumber, fromDayNumber } from '@leitai/core';
+import { dayNumber, fromDayNumber, LEDGER_REASON_MIN } from '@leitai/core';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { auditLog, ledgerItems, notifications } from '../../db/schema/index.js';
@@ -117,6 +117,12 @@ describe('ledger items', () => {
         })
       ).json().state,
     ).toBe('close_requested');
+    // A return says why in core's minimum of characters, counted once trimmed; the schema refuses less.
+    const short = await act(org, id, { action: 'return', reason: ' 缺 ' });
+    expect([short.statusCode, short.json().error.message]).toEqual([
+      400,
+      `输入有误：body.reason 退回须说明理由（至少 ${LEDGER_REASON_MIN} 个字）`,
+    ]);
     expect((await act(org, id, { action: 'return', reason: '缺少竣工验收签字页' })).json().state).toBe('in_progress');
     await act(a, id, { action: 'request_close', text: '补充竣工验收签字页', fileIds: [await upload(a, '签字页.pdf')] });
     const d = await detail(org, id);
@@ -244,6 +250,9 @@ describe('ledger items', () => {
       (await act(a, id, { action: 'request_extension', deadline: plus(20), reason: '材料未到' })).json().error.message,
     ).toContain('须晚于现期限');
     expect(
+      (await act(a, id, { action: 'request_extension', deadline: plus(45), reason: '延' })).json().error.message,
+    ).toContain('申请延期须说明理由');
+    expect(
       (await act(a, id, { action: 'request_extension', deadline: plus(45), reason: '管材供应延迟' })).statusCode,
     ).toBe(200);
     expect((await act(a, id, { action: 'request_extension', deadline: plus(50), reason: '再申请' })).statusCode).toBe(
@@ -293,6 +302,9 @@ describe('ledger items', () => {
 
   it('splits an item into per-unit sub-items', async () => {
     const id = await newItem({ title: '包保企业诉求限期见底清零', coUnitIds: [] });
+    // 分解 is offered to the office on an open item (core's rule), not to the lead unit.
+    expect((await detail(org, id)).actions).toContain('split');
+    expect((await detail(a, id)).actions).not.toContain('split');
     const res = await org.post(`/api/ledger/items/${id}/split`, {
       parts: [{ unitId: ids.unitB }, { unitId: ids.unitC, deadline: plus(20) }],
     });
@@ -321,6 +333,10 @@ describe('ledger items', () => {
     expect((await org.get('/api/notifications')).json().items[0].title).toBe(
       '子事项已全部销号：包保企业诉求限期见底清零',
     );
+    // A closed item offers no 分解, and the route refuses it by the same rule.
+    expect((await detail(org, children[0]!)).actions).not.toContain('split');
+    const closed = await org.post(`/api/ledger/items/${children[0]}/split`, { parts: [{ unitId: ids.unitA }] });
+    expect([closed.statusCode, closed.json().error.message]).toEqual([409, '事项已销号，不能再分解']);
   });
 });
 

@@ -3,6 +3,7 @@ import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 import {
   LEDGER_ACTIONS,
   LEDGER_PRIORITIES,
+  LEDGER_REASON_MIN,
   LEDGER_SOURCES,
   LEDGER_STATES,
   type LedgerItem,
@@ -12,6 +13,9 @@ import {
 const ZDate = ZCalendarDate();
 const ZId = z.coerce.number().int().positive();
 const ZText = (max: number, what: string) => z.string().max(max, `${what}不能超过 ${max} 个字`);
+/** A reason the rules demand: trimmed, then at least core's minimum (so the API document states it too). */
+const ZReason = (what: string, short: string) =>
+  z.string().trim().max(500, `${what}不能超过 500 个字`).min(LEDGER_REASON_MIN, short);
 
 export const ZIdParams = z.object({ id: ZId });
 
@@ -60,8 +64,15 @@ export const ZAction = z.intersection(
     z.object({ action: z.literal('complete_step'), stepId: z.number().int().positive() }),
     z.object({ action: z.literal('request_close'), text: ZText(2000, '办理情况'), fileIds: ZFiles }),
     z.object({ action: z.literal('close'), text: ZText(500, '审核意见').default('') }),
-    z.object({ action: z.literal('return'), reason: ZText(500, '退回理由') }),
-    z.object({ action: z.literal('request_extension'), deadline: ZDate, reason: ZText(500, '延期理由') }),
+    z.object({
+      action: z.literal('return'),
+      reason: ZReason('退回理由', `退回须说明理由（至少 ${LEDGER_REASON_MIN} 个字）`),
+    }),
+    z.object({
+      action: z.literal('request_extension'),
+      deadline: ZDate,
+      reason: ZReason('延期理由', '申请延期须说明理由'),
+    }),
     z.object({
       action: z.literal('decide_extension'),
       approve: z.boolean(),
@@ -70,7 +81,7 @@ export const ZAction = z.intersection(
     z.object({
       action: z.literal('reassign'),
       leadUnitId: z.number().int().positive(),
-      reason: ZText(500, '转办理由'),
+      reason: ZReason('转办理由', '转办须说明理由'),
     }),
   ]),
 );

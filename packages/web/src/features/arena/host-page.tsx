@@ -99,7 +99,7 @@ export function HostPage() {
               {t('host.openScreen')}
             </Button>
           )}
-          <Button onClick={() => void issue()} disabled={live.status === 'finished'} data-testid="issue-codes">
+          <Button onClick={() => void issue()} disabled={!live.host.codes} data-testid="issue-codes">
             {t('host.issueCodes')}
           </Button>
           <Link to={`/arenas/${id}/result`}>
@@ -380,7 +380,7 @@ function Judges({
                       : t('host.markAbsentAll')}
                   </Button>
                   <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
-                    <Button size="small" type="link" disabled={live.status === 'finished'}>
+                    <Button size="small" type="link" disabled={!live.host.codes}>
                       {t('host.reset')}
                     </Button>
                   </Popconfirm>

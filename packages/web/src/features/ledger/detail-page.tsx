@@ -58,7 +58,6 @@ function ItemView({ item }: { item: ItemDetail }) {
   const [form] = Form.useForm();
   const can = (a: LedgerAction) => item.actions.includes(a);
   const mayReadArenas = useCan()('arena.read');
-  const organiser = item.parties.includes('organiser');
   const pending = item.extensions.find((x) => x.status === 'pending');
 
   const act = async (body: Record<string, unknown>, done: string) => {
@@ -142,9 +141,7 @@ function ItemView({ item }: { item: ItemDetail }) {
             <Button onClick={() => setDialog('decide')}>{t('detail.actions.decide_extension')}</Button>
           )}
           {can('reassign') && <Button onClick={() => setDialog('reassign')}>{t('detail.actions.reassign')}</Button>}
-          {organiser && item.state !== 'closed' && (
-            <Button onClick={() => setDialog('split')}>{t('detail.actions.split')}</Button>
-          )}
+          {can('split') && <Button onClick={() => setDialog('split')}>{t('detail.actions.split')}</Button>}
         </>
       }
     >

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
+import { LEDGER_REASON_MIN } from '@leitai/core';
 import type { ItemDetail } from './types';
 
 export type Dialog = null | 'return' | 'extension' | 'decide' | 'reassign' | 'split';
@@ -33,10 +34,21 @@ function FormDialog<V>({
   );
 }
 
-/** The reason a refusal, a request or a transfer must give (the server refuses one under two characters). */
+/** The reason a refusal, a request or a transfer must give: core's minimum, counted once trimmed as the server does. */
 function ReasonField({ label, required, rows = 3 }: { label: string; required: string; rows?: number }) {
   return (
-    <Form.Item name="reason" label={label} rules={[{ required: true, min: 2, message: required }]}>
+    <Form.Item
+      name="reason"
+      label={label}
+      rules={[
+        {
+          required: true,
+          min: LEDGER_REASON_MIN,
+          transform: (v: string | undefined) => v?.trim(),
+          message: required,
+        },
+      ]}
+    >
       <Input.TextArea rows={rows} />
     </Form.Item>
   );

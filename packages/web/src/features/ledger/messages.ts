@@ -109,7 +109,7 @@ const zh = {
       decide_extension: '审批延期',
       reassign: '转办',
       split: '分解',
-    } satisfies Partial<Record<LedgerAction | 'split', string>>,
+    } satisfies Partial<Record<LedgerAction, string>>,
     done: {
       acknowledge: '已签收',
       close: '已销号',
