@@ -42,6 +42,12 @@ export const GRANTS = {
   // The rated unit calls back (sees the masked number, opens it audited) and appeals; the office decides.
   'rating.work': { unit_head: 'subtree', reporter: 'own' },
   'rating.manage': { organiser: 'all' },
+  // 综合考核: the office runs it; a published ranking is read by all; a unit's explanation by its own people,
+  // the leaders overseeing it and the office; the unit's head appeals.
+  'evaluation.manage': { organiser: 'all' },
+  'evaluation.read': { organiser: 'all', leader: 'all', unit_head: 'all', reporter: 'all' },
+  'evaluation.explain': { organiser: 'all', leader: 'overseen', unit_head: 'own', reporter: 'own' },
+  'evaluation.appeal': { unit_head: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -97,9 +97,7 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
           throw new ScoringInputError(`${item}[${r.unitId}]`, '按比例计分的数值不能为负');
       if (present.length === 0) return rows.map((r) => scored(r.unitId, ratioOf(0), {}));
       const sign = method.lower ? -1 : 1;
-      const best = present
-        .map((r) => r.value)
-        .reduce((a, b) => (sign * compareRatio(b, a) > 0 ? b : a));
+      const best = present.map((r) => r.value).reduce((a, b) => (sign * compareRatio(b, a) > 0 ? b : a));
       const basis = { best: toDecimal(roundRatio(best)), ...(isMicro(best) ? {} : { bestExact: exactText(best) }) };
       return rows.map((r) =>
         r.value === null
@@ -109,7 +107,10 @@ export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow
     }
     case 'rankTable': {
       const ranks = competitionRank(
-        rows.map((r) => ({ id: r.unitId, keys: r.value === null ? null : [method.lower ? negateKey(r.value) : r.value] })),
+        rows.map((r) => ({
+          id: r.unitId,
+          keys: r.value === null ? null : [method.lower ? negateKey(r.value) : r.value],
+        })),
       );
       const rankOf = new Map(ranks.map((x) => [x.id, x.rank]));
       return rows.map((r) => {

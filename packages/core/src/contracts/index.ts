@@ -9,3 +9,4 @@ export * from './arena.js';
 export * from './ledger.js';
 export * from './admin.js';
 export * from './ratings.js';
+export * from './evaluation.js';

@@ -84,7 +84,8 @@ export function appealActions(
 
 /** An appeal is taken from publication for comment to the window's last day, inclusive. */
 export function appealRefusal(state: EvaluationState, commentUntil: IsoDate | null, today: IsoDate): string | null {
-  if (state !== 'comment' || commentUntil === null) return '该考核结果不在公示期，不能申诉';
-  if (today > commentUntil) return `公示期已于 ${commentUntil} 结束，不再受理申诉`;
+  if (commentUntil !== null && (state === 'final' || today > commentUntil))
+    return `公示期已于 ${commentUntil} 结束，不再受理申诉`;
+  if (state !== 'comment' || commentUntil === null) return '该考核结果尚未公示，不能申诉';
   return null;
 }

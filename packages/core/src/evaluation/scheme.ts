@@ -60,3 +60,44 @@ export function checkEvaluationScheme(scheme: EvaluationScheme, categories: read
 export function compositeSchemeOf(scheme: EvaluationScheme): CompositeSchemeInput {
   return { ...scheme, components: scheme.components.map(({ id, method, weights }) => ({ id, method, weights })) };
 }
+
+/** Percent to points: 0 % → 0, 100 % → the weight (按得分率折算). */
+const PERCENT = {
+  kind: 'curve',
+  points: [
+    { value: 0, share: 0 },
+    { value: 100, share: 1 },
+  ],
+} as const;
+
+/**
+ * A new evaluation's scheme, as DESIGN §3.5's example: 目标指标 60, 擂台比武 15 (第1名满分其余按比例),
+ * 群众评价 10, 督查督办 15 (逾期未办结每件扣 0.5 分，最多 3 分); adjustments +5 / −10; 优秀 ≤ 30 %.
+ */
+export function defaultEvaluationScheme(categories: readonly string[]): EvaluationScheme {
+  const w = (v: number) => Object.fromEntries(categories.map((c) => [c, v]));
+  return {
+    components: [
+      { id: 'indicators', name: '目标指标', source: { kind: 'indicators' }, method: PERCENT, weights: w(60) },
+      {
+        id: 'arenas',
+        name: '擂台比武',
+        source: { kind: 'arenas', combine: 'mean' },
+        method: { kind: 'proportional' },
+        weights: w(15),
+      },
+      { id: 'ratings', name: '群众评价', source: { kind: 'ratings' }, method: PERCENT, weights: w(10) },
+      {
+        id: 'ledger',
+        name: '督查督办',
+        source: { kind: 'ledger', overduePenalty: '0.5', overdueCap: 3 },
+        method: PERCENT,
+        weights: w(15),
+      },
+    ],
+    adjustmentCap: { bonus: 5, penalty: 10 },
+    honourCount: 3,
+    warningCount: 3,
+    tieBreakers: ['indicators'],
+  };
+}

@@ -102,10 +102,7 @@ export function targetCurve(
  * `to` the next point when interpolating (null when flat). Never rounded: a share of 13/15 times a
  * weight of 30 is 26, where the share rounded first gives 26.00001 (issue 12).
  */
-export function readCurveExact(
-  curve: Curve,
-  actual: Micro | Ratio,
-): { share: Ratio; from: number; to: number | null } {
+export function readCurveExact(curve: Curve, actual: Micro | Ratio): { share: Ratio; from: number; to: number | null } {
   // x = sign × actual as xn / xd (a Ratio's d is > 0): a micro value, or an exact fraction (a sum of scores).
   const a = typeof actual === 'number' ? ratioOf(actual) : actual;
   const xd = a.d;

@@ -70,6 +70,13 @@ export function exactText(r: Ratio): Decimal {
   return `${u.n}/${u.d}`;
 }
 
+/** The inverse of exactText: "1307/15" or a decimal back to the exact value (stored snapshots' inputs). */
+export function parseExactText(text: string, item = 'value'): Ratio {
+  const m = /^(-?\d+)\/(\d+)$/.exec(text);
+  if (!m) return ratioOf(parseDecimal(text, item));
+  return ratio(BigInt(m[1] as string) * BigInt(ONE), BigInt(m[2] as string));
+}
+
 /** Rounds to `places` (≤ 6) once, from the exact value: for display (default 2 places). */
 export function formatRatio(r: Ratio, places = 2): string {
   const step = BigInt(10 ** (6 - places));

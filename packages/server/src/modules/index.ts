@@ -11,6 +11,7 @@ import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { ratingsRoutes } from './ratings/index.js';
+import { evaluationRoutes } from './evaluation/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
@@ -39,6 +40,7 @@ export const apiModules: FastifyPluginAsync[] = [
   userRoutes,
   dispatchRoutes,
   ratingsRoutes,
+  evaluationRoutes,
   auditRoutes,
 ];
 

@@ -8,3 +8,4 @@ export * from './notifications.js';
 export * from './dispatch.js';
 export * from './outbox.js';
 export * from './ratings.js';
+export * from './evaluation.js';

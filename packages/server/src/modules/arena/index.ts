@@ -9,6 +9,7 @@ export { arenaRoutes } from './routes.js';
 export { createArena, drawArena } from './setup.js';
 export { hostAction } from './host.js';
 export { arenaResult } from './result.js';
+export { arenaStandings, type ArenaStanding } from './standing.js';
 export { arenaBrief, briefDocument } from './brief.js';
 export { commitmentsOf } from './commitments.js';
 

@@ -11,6 +11,7 @@ export { dispatchRoutes } from './routes.js';
 export { dispatchReminderJob } from './reminders.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
+export { indicatorScoresAt, type IndicatorFigure, type UnitIndicatorScore } from './scores.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

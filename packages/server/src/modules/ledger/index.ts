@@ -8,7 +8,7 @@ import { resolveItemParties } from './access.js';
 export { ledgerRoutes } from './routes.js';
 export { ledgerColourJob } from './daily.js';
 export { createItem, type NewItem } from './create.js';
-export { commitmentsOfArena, countsFor, type UnitLedger } from './queries.js';
+export { closeOutFor, commitmentsOfArena, countsFor, type UnitCloseOut, type UnitLedger } from './queries.js';
 export type { ItemView } from './views.js';
 export {
   itemAnswers,

@@ -4,6 +4,7 @@ import {
   can,
   closeOutRates,
   periodRange,
+  rateOutcome,
   unitFilter,
   type Actor,
   type IsoDate,
@@ -12,6 +13,7 @@ import {
   type LedgerItemDetail,
   type LedgerRateRow,
   type LedgerUnitCounts,
+  type RateOutcome,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -197,4 +199,36 @@ export async function countsFor(db: Db, unitIds: Iterable<number>, today: IsoDat
 export async function commitmentsOfArena(db: Db, arenaId: number, today: IsoDate): Promise<ItemView[]> {
   const { yellowDays } = await ledgerSettings(db);
   return toViews(db, await itemsOfArena(db, arenaId), today, yellowDays);
+}
+
+/** A unit's items due in a period as the composite evaluation counts them (issue 14's ledger source). */
+export interface UnitCloseOut {
+  due: number;
+  onTime: number;
+  /** Due in the period and still open at its end (each may carry a deduction). */
+  overdue: number;
+  items: { id: number; title: string; deadline: IsoDate; closedOn: IsoDate | null; outcome: RateOutcome }[];
+}
+
+/** Per lead unit: items with a deadline in [from, to], seen at `to` (or today, if earlier), by core's outcome rule. */
+export async function closeOutFor(
+  db: Db,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+): Promise<Map<number, UnitCloseOut>> {
+  const asOf = to < today ? to : today;
+  const out = new Map<number, UnitCloseOut>();
+  for (const i of await listItems(db, { scope: { kind: 'all' } })) {
+    if (i.deadline < from || i.deadline > to) continue;
+    const outcome = rateOutcome(i, asOf);
+    if (outcome === 'not_due') continue;
+    const c = out.get(i.leadUnitId) ?? { due: 0, onTime: 0, overdue: 0, items: [] };
+    c.due += 1;
+    if (outcome === 'on_time') c.onTime += 1;
+    if (outcome === 'overdue') c.overdue += 1;
+    c.items.push({ id: i.id, title: i.title, deadline: i.deadline, closedOn: i.closedOn, outcome });
+    out.set(i.leadUnitId, c);
+  }
+  return out;
 }

@@ -2,6 +2,8 @@
 import { defineTarget } from '../../http/access.js';
 import { findUser } from './repository.js';
 
+export { displayNames } from './repository.js';
+
 declare module '../../http/access.js' {
   interface TargetKinds {
     user: number;

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { units, users } from '../../db/schema/index.js';
@@ -97,4 +97,12 @@ export async function insertUsers(
 
 export async function updateUserRow(tx: Db, id: number, fields: Partial<NewUserRow>): Promise<void> {
   await tx.update(users).set(fields).where(eq(users.id, id));
+}
+
+/** Display names by id (who decided, who approved). */
+export async function displayNames(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

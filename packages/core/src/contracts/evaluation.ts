@@ -1,0 +1,167 @@
+import type { Explanation } from '../explain/index.js';
+import type {
+  AppealAction,
+  AppealState,
+  EvaluationAction,
+  EvaluationKind,
+  EvaluationScheme,
+  EvaluationState,
+  LineChange,
+  RankBand,
+} from '../evaluation/index.js';
+import type { RateOutcome } from '../ledger/index.js';
+
+/** A record a component's value came from: each one a link to the stored record. */
+export type EvaluationRecord =
+  | {
+      type: 'report';
+      reportId: number | null;
+      period: string | null;
+      indicatorId: number;
+      name: string;
+      weight: string;
+      base: string;
+      stretch: string | null;
+      actual: string | null;
+      /** Exact points ("6" or "20/3"), null when not scored. */
+      points: string | null;
+    }
+  | { type: 'arena'; arenaId: number; title: string; heldOn: string; scoreShown: string; exact: string; rank: number }
+  | { type: 'ledger'; itemId: number; title: string; deadline: string; closedOn: string | null; outcome: RateOutcome }
+  | { type: 'ratings'; from: string; to: string; satisfaction: string | null }
+  | { type: 'appeal'; appealId: number; correction: string; reason: string };
+
+/** A close's frozen inputs: every value exactly (text), and the records behind it. */
+export interface SnapshotInputs {
+  asOf: string;
+  schemeVersion: number;
+  scheme: EvaluationScheme;
+  categories: { id: string; name: string }[];
+  units: { id: string; name: string; categoryId: string }[];
+  values: { componentId: string; unitId: string; value: string | null }[];
+  adjustments: { id: string; unitId: string; amount: string; label: string }[];
+  previous: { unitId: string; rank: number }[];
+  records: { componentId: string; unitId: string; records: EvaluationRecord[] }[];
+}
+
+export interface EvaluationSummary {
+  id: number;
+  campaignId: number;
+  name: string;
+  kind: EvaluationKind;
+  kindLabel: string;
+  periodFrom: string;
+  periodTo: string;
+  state: EvaluationState;
+  stateLabel: string;
+  commentUntil: string | null;
+  appealDays: number;
+  schemeVersion: number;
+  /** Published versions so far. */
+  versions: number;
+}
+
+export interface RankingRow {
+  unitId: number;
+  unitName: string;
+  total: string;
+  totalShown: string;
+  rank: number;
+  rankChange: number | null;
+  grade: string;
+  honour: boolean;
+  warning: boolean;
+  components: { componentId: string; scoreShown: string }[];
+  /** The viewer may open this unit's explanation. */
+  mayExplain: boolean;
+  /** How stable the rank is (office only): best and worst rank under ±10 % weights or another method. */
+  band: Pick<RankBand, 'best' | 'worst'> | null;
+}
+
+export interface RankingCategory {
+  categoryId: string;
+  categoryName: string;
+  rows: RankingRow[];
+  honourList: string[];
+  warningList: string[];
+}
+
+export interface AppealView<T = string> {
+  id: number;
+  version: number;
+  unitId: number;
+  unitName: string;
+  componentId: string;
+  componentName: string;
+  reason: string;
+  evidenceFileId: number | null;
+  state: AppealState;
+  stateLabel: string;
+  uphold: 'uphold' | 'refuse' | null;
+  correction: string | null;
+  decision: string | null;
+  filedAt: T;
+  decidedBy: string | null;
+  approvedBy: string | null;
+  actions: { action: AppealAction; label: string }[];
+}
+
+export interface VersionView<T = string> {
+  version: number;
+  publishedAt: T;
+  publishedBy: string | null;
+  /** Who moved against the previous version, with the appeals that moved them. */
+  changes: (LineChange & { unitName: string; appeals: number[] })[];
+}
+
+export interface EvaluationDetail<T = string> {
+  evaluation: EvaluationSummary;
+  scheme: EvaluationScheme;
+  categories: { id: string; name: string }[];
+  actions: { action: EvaluationAction; label: string }[];
+  /** Why the office may not finalise yet, in words. */
+  finaliseBlocker: string | null;
+  snapshot: { id: number; schemeVersion: number; inputHash: string; resultHash: string; createdAt: T } | null;
+  /** What the viewer may see of the ranking: the office always; others once published. */
+  ranking: RankingCategory[] | null;
+  versions: VersionView<T>[];
+  appeals: AppealView<T>[];
+  /** The viewer's own unit may appeal one of these numbers, until the window closes. */
+  appeal: { unitId: number; unitName: string; components: { id: string; name: string }[] } | null;
+  appealRefusal: string | null;
+}
+
+export interface ExplainedComponent {
+  componentId: string;
+  name: string;
+  sourceLabel: string;
+  methodLabel: string;
+  weight: string;
+  value: string | null;
+  valueExact: string | null;
+  scoreShown: string;
+  records: EvaluationRecord[];
+}
+
+export interface UnitExplanation {
+  unit: { id: number; name: string; categoryName: string };
+  version: number | null;
+  totalShown: string;
+  total: string;
+  rank: number;
+  of: number;
+  grade: string;
+  rankChange: number | null;
+  components: ExplainedComponent[];
+  adjustments: { id: string; amount: string; label: string }[];
+  tree: Explanation;
+}
+
+export interface RankHistoryPoint {
+  evaluationId: number;
+  name: string;
+  periodTo: string;
+  rank: number;
+  of: number;
+  totalShown: string;
+}

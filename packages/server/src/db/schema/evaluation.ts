@@ -1,0 +1,129 @@
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { AppealState, EvaluationKind, EvaluationScheme, EvaluationState } from '@leitai/core';
+import { campaigns } from './dispatch.js';
+import { files } from './files.js';
+import { units, users } from './identity.js';
+
+/** 综合考核: one campaign's evaluation of a period (上半年, 全年, any range), from scheme to published versions. */
+export const evaluations = pgTable('evaluations', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  campaignId: integer()
+    .notNull()
+    .references(() => campaigns.id),
+  name: text().notNull(),
+  kind: text().$type<EvaluationKind>().notNull(),
+  periodFrom: date({ mode: 'string' }).notNull(),
+  periodTo: date({ mode: 'string' }).notNull(),
+  state: text().$type<EvaluationState>().notNull().default('draft'),
+  /** The scheme version being edited (draft) or the one the closed snapshot used. */
+  schemeVersion: integer().notNull().default(1),
+  /** The snapshot of the last close (null while a draft). */
+  snapshotId: integer(),
+  appealDays: smallint().notNull().default(5),
+  commentUntil: date({ mode: 'string' }),
+  /** The published evaluation 进位/退位 is measured against. */
+  previousId: integer(),
+  createdBy: integer().references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A scheme as saved, version by version (append-only: an evaluation records the version it used). */
+export const evaluationSchemes = pgTable(
+  'evaluation_schemes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    version: integer().notNull(),
+    scheme: jsonb().$type<EvaluationScheme>().notNull(),
+    savedBy: integer().references(() => users.id),
+    savedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_schemes_version_idx').on(t.evaluationId, t.version)],
+);
+
+/**
+ * A close's frozen inputs and what they gave (append-only). `inputs` holds every value exactly (text) and
+ * the records behind it; `result` the lines without explanations; each with the SHA-256 of its canonical JSON.
+ */
+export const evaluationSnapshots = pgTable(
+  'evaluation_snapshots',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    schemeVersion: integer().notNull(),
+    inputHash: text().notNull(),
+    resultHash: text().notNull(),
+    inputs: jsonb().notNull(),
+    result: jsonb().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_snapshots_evaluation_idx').on(t.evaluationId)],
+);
+
+/** A published version (公示稿 v1, then v2… when appeals changed something); append-only. */
+export const evaluationVersions = pgTable(
+  'evaluation_versions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    version: integer().notNull(),
+    snapshotId: integer()
+      .notNull()
+      .references(() => evaluationSnapshots.id),
+    /** Against the previous version: who moved, by how much, and the appeals that moved them. */
+    diff: jsonb().notNull(),
+    publishedBy: integer().references(() => users.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_versions_version_idx').on(t.evaluationId, t.version)],
+);
+
+/** 申诉: one number of one unit's published standing, with reason and evidence; decided, then approved by another. */
+export const evaluationAppeals = pgTable(
+  'evaluation_appeals',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    version: integer().notNull(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    componentId: text().notNull(),
+    reason: text().notNull(),
+    evidenceFileId: integer().references(() => files.id),
+    state: text().$type<AppealState>().notNull().default('filed'),
+    uphold: text().$type<'uphold' | 'refuse'>(),
+    /** The corrected raw value of the component (exact decimal), when upheld. */
+    correction: numeric(),
+    decision: text(),
+    filedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    filedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    approvedBy: integer().references(() => users.id),
+    approvedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('evaluation_appeals_evaluation_idx').on(t.evaluationId, t.unitId)],
+);

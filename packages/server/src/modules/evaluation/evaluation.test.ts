@@ -1,0 +1,377 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import type { EvaluationDetail, EvaluationScheme, UnitExplanation } from '@leitai/core';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
+import {
+  auditLog,
+  campaigns,
+  categories,
+  dispatchPeriods,
+  evaluationSnapshots,
+  evaluationVersions,
+  evaluations,
+  indicators,
+  ledgerItems,
+  reportValues,
+  reports,
+  targets,
+} from '../../db/schema/index.js';
+
+/**
+ * A hand-computed half-year evaluation across two categories (issue 14), through the HTTP API.
+ *
+ * Indicators at June (half the year's pace due), curve floor 60 % / base 80 % / stretch 100 %:
+ *   甲局 I1 45 of 100 (stretch 120) reads 90 → 0.6 × 10 = 6; I2 (rate) 95 of 95 → 5: (6 + 5) / 15 = 220/3 %
+ *   乙局 I1 50 of 100 → 100 → 0.8 × 10 = 8: 80 %
+ *   一街道 I1 100 of 200 (no stretch) → 200 → 100 %;  二街道 90 of 200 → 180 → (180 − 120)/80 = 75 %
+ * Ledger (items due by 06-30): 甲局 one on time, one late: 50 %; 乙局 one on time, one overdue: 50 % and
+ * −0.5; 一街道 none (no data, 0); 二街道 one on time: 100 %.
+ * Scheme: indicators 60 (percent → points), ledger 40 (percent → points).
+ *   甲局 60 × 220/3 % = 44, + 20 = 64;  乙局 48 + 20 − 0.5 = 67.5;  一街道 60 + 0 = 60;  二街道 45 + 40 = 85.
+ */
+const Y = 2026;
+let t: TestApp;
+let org: Client;
+let org2: Client;
+let headA: Client;
+let headB: Client;
+const u: Record<'a' | 'b' | 's1' | 's2', number> = { a: 0, b: 0, s1: 0, s2: 0 };
+let campaignId = 0;
+let evaluationId = 0;
+
+const PERCENT = {
+  kind: 'curve' as const,
+  points: [
+    { value: 0, share: 0 },
+    { value: 100, share: 1 },
+  ],
+};
+let scheme: EvaluationScheme;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { db } = t.database;
+  const [econ, town] = await db
+    .insert(categories)
+    .values([
+      { code: 'ev-econ', name: '经济发展类' },
+      { code: 'ev-town', name: '镇街类' },
+    ])
+    .returning();
+  const root = await buildUnit(db, { name: '考核区' });
+  u.a = (await buildUnit(db, { parentId: root.id, name: '甲局', categoryId: econ!.id })).id;
+  u.b = (await buildUnit(db, { parentId: root.id, name: '乙局', categoryId: econ!.id })).id;
+  u.s1 = (await buildUnit(db, { parentId: root.id, name: '一街道', categoryId: town!.id })).id;
+  u.s2 = (await buildUnit(db, { parentId: root.id, name: '二街道', categoryId: town!.id })).id;
+  await buildUser(db, { unitId: root.id, roles: ['organiser'], username: 'eorg' });
+  await buildUser(db, { unitId: root.id, roles: ['organiser'], username: 'eorg2' });
+  await buildUser(db, { unitId: u.a, roles: ['unit_head'], username: 'eheada' });
+  await buildUser(db, { unitId: u.b, roles: ['unit_head'], username: 'eheadb' });
+  [org, org2, headA, headB] = (await Promise.all(
+    ['eorg', 'eorg2', 'eheada', 'eheadb'].map((n) => loginAs(t.app, n)),
+  )) as [Client, Client, Client, Client];
+
+  const [c] = await db
+    .insert(campaigns)
+    .values({ name: '考核测试', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+    .returning();
+  campaignId = c!.id;
+  const ind = async (name: string, kind: 'cumulative' | 'rate', weight: string) =>
+    (
+      await db
+        .insert(indicators)
+        .values({
+          campaignId,
+          name,
+          measure: '',
+          kind,
+          profile: { kind: 'linear' },
+          rule: { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' },
+          weight,
+        })
+        .returning()
+    )[0]!.id;
+  const i1 = await ind('固定资产投资', 'cumulative', '10');
+  const i2 = await ind('按时办结率', 'rate', '5');
+  await db.insert(targets).values([
+    { indicatorId: i1, unitId: u.a, year: Y, base: '100', stretch: '120' },
+    { indicatorId: i2, unitId: u.a, year: Y, base: '95' },
+    { indicatorId: i1, unitId: u.b, year: Y, base: '100', stretch: '120' },
+    { indicatorId: i1, unitId: u.s1, year: Y, base: '200' },
+    { indicatorId: i1, unitId: u.s2, year: Y, base: '200' },
+  ]);
+  const [p] = await db
+    .insert(dispatchPeriods)
+    .values({ campaignId, period: `${Y}-06`, deadline: `${Y}-07-05` })
+    .returning();
+  const report = async (unitId: number, values: [number, string][]) => {
+    const [r] = await db
+      .insert(reports)
+      .values({ periodId: p!.id, unitId, state: 'accepted', firstSubmittedOn: `${Y}-07-01` })
+      .returning();
+    await db
+      .insert(reportValues)
+      .values(values.map(([indicatorId, value]) => ({ reportId: r!.id, indicatorId, value })));
+  };
+  await report(u.a, [
+    [i1, '45'],
+    [i2, '95'],
+  ]);
+  await report(u.b, [[i1, '50']]);
+  await report(u.s1, [[i1, '100']]);
+  await report(u.s2, [[i1, '90']]);
+  const item = (leadUnitId: number, deadline: string, closedOn: string | null) => ({
+    title: `考核测试事项${leadUnitId}-${deadline}`,
+    source: '督查发现',
+    leadUnitId,
+    deadline,
+    originalDeadline: deadline,
+    closedOn,
+    state: closedOn ? ('closed' as const) : ('in_progress' as const),
+  });
+  await db
+    .insert(ledgerItems)
+    .values([
+      item(u.a, `${Y}-03-10`, `${Y}-03-08`),
+      item(u.a, `${Y}-06-10`, `${Y}-06-20`),
+      item(u.b, `${Y}-04-10`, `${Y}-04-10`),
+      item(u.b, `${Y}-06-10`, null),
+      item(u.s2, `${Y}-05-10`, `${Y}-05-01`),
+    ]);
+  const cat = (id: number) => String(id);
+  scheme = {
+    components: [
+      {
+        id: 'indicators',
+        name: '目标指标',
+        source: { kind: 'indicators' },
+        method: PERCENT,
+        weights: { [cat(econ!.id)]: 60, [cat(town!.id)]: 60 },
+      },
+      {
+        id: 'ledger',
+        name: '督查督办',
+        source: { kind: 'ledger', overduePenalty: '0.5', overdueCap: 1 },
+        method: PERCENT,
+        weights: { [cat(econ!.id)]: 40, [cat(town!.id)]: 40 },
+      },
+    ],
+    honourCount: 1,
+    warningCount: 1,
+  };
+});
+afterAll(() => t.close());
+
+const detail = async (c: Client) => (await c.get(`/api/evaluations/${evaluationId}`)).json<EvaluationDetail>();
+const totals = (d: EvaluationDetail) =>
+  d.ranking!.map((c) => c.rows.map((r) => [r.unitName, r.totalShown, r.rank, r.grade]));
+
+describe('an evaluation from scheme to version 2', () => {
+  it('refuses a scheme whose weights do not add up, with the category named', async () => {
+    const bad = structuredClone(scheme);
+    bad.components[1]!.weights = Object.fromEntries(Object.keys(bad.components[1]!.weights).map((k) => [k, 30]));
+    const res = await org.post('/api/evaluations', {
+      campaignId,
+      name: '坏方案',
+      kind: 'half',
+      periodFrom: `${Y}-01-01`,
+      periodTo: `${Y}-06-30`,
+      scheme: bad,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/各分项权重之和须为 100，实际为 90/);
+  });
+
+  it('creates, previews and closes: the hand-computed totals, exact', async () => {
+    const res = await org.post('/api/evaluations', {
+      campaignId,
+      name: `${Y}年上半年综合考核`,
+      kind: 'half',
+      periodFrom: `${Y}-01-01`,
+      periodTo: `${Y}-06-30`,
+      appealDays: 5,
+      scheme,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    evaluationId = res.json<{ id: number }>().id;
+    // Nobody outside the office sees a draft.
+    expect((await headA.get(`/api/evaluations/${evaluationId}`)).statusCode).toBe(404);
+    const preview = (await org.post(`/api/evaluations/${evaluationId}/preview`, {})).json<{
+      categories: { rows: { unitName: string; totalShown: string }[] }[];
+    }>();
+    expect(preview.categories.map((c) => c.rows.map((r) => [r.unitName, r.totalShown]))).toEqual([
+      [
+        ['乙局', '67.50'],
+        ['甲局', '64.00'],
+      ],
+      [
+        ['二街道', '85.00'],
+        ['一街道', '60.00'],
+      ],
+    ]);
+    expect((await org.post(`/api/evaluations/${evaluationId}/close`)).statusCode).toBe(200);
+    const d = await detail(org);
+    expect(d.evaluation.state).toBe('closed');
+    expect(totals(d)).toEqual([
+      [
+        ['乙局', '67.50', 1, '一般'],
+        ['甲局', '64.00', 2, '一般'],
+      ],
+      [
+        ['二街道', '85.00', 1, '良好'],
+        ['一街道', '60.00', 2, '一般'],
+      ],
+    ]);
+    expect(d.actions.map((a) => a.action)).toEqual(['verify', 'publish', 'reopen']);
+    expect(d.ranking![0]!.rows[0]!.band).not.toBeNull();
+  });
+
+  it('recomputes bit-identically, and the scheme is frozen once closed', async () => {
+    const v = (await org.post(`/api/evaluations/${evaluationId}/verify`)).json();
+    expect(v).toMatchObject({ identical: true, inputsUnchanged: true });
+    expect(v.recomputedHash).toBe(v.resultHash);
+    const res = await org.put(`/api/evaluations/${evaluationId}/scheme`, scheme);
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('publishes for comment: a unit sees the ranking and its own explanation, not another unit’s', async () => {
+    const pub = await org.post(`/api/evaluations/${evaluationId}/publish`);
+    expect(pub.statusCode, pub.body).toBe(200);
+    const d = await detail(headA);
+    expect(d.ranking).not.toBeNull();
+    expect(d.appeal?.unitId).toBe(u.a);
+    expect(d.ranking![0]!.rows.find((r) => r.unitName === '乙局')!.mayExplain).toBe(false);
+    expect((await headA.get(`/api/evaluations/${evaluationId}/units/${u.b}`)).statusCode).toBe(403);
+    const mine = (await headA.get(`/api/evaluations/${evaluationId}/units/${u.a}`)).json<UnitExplanation>();
+    expect(mine).toMatchObject({ totalShown: '64.00', rank: 2, of: 2 });
+    const ind = mine.components.find((c) => c.componentId === 'indicators')!;
+    expect(ind.valueExact).toBe('220/3');
+    expect(ind.scoreShown).toBe('44.00');
+    expect(ind.records.map((r) => (r.type === 'report' ? [r.name, r.actual, r.points] : null))).toEqual([
+      ['固定资产投资', '45', '6'],
+      ['按时办结率', '95', '5'],
+    ]);
+    const ledger = mine.components.find((c) => c.componentId === 'ledger')!;
+    expect(ledger.records.map((r) => (r.type === 'ledger' ? r.outcome : null))).toEqual(['on_time', 'late']);
+    const b = (await headB.get(`/api/evaluations/${evaluationId}/units/${u.b}`)).json<UnitExplanation>();
+    expect(b.adjustments).toEqual([expect.objectContaining({ amount: '-0.5' })]);
+  });
+
+  it('appeals one number; decided by one organiser, approved by another', async () => {
+    expect(
+      (
+        await headA.post(`/api/evaluations/${evaluationId}/appeals`, {
+          unitId: u.b,
+          componentId: 'ledger',
+          reason: '替乙局申诉试试',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const filed = await headA.post(`/api/evaluations/${evaluationId}/appeals`, {
+      unitId: u.a,
+      componentId: 'ledger',
+      reason: '6月10日事项已于期限前办结，系统销号滞后',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const refused = await headB.post(`/api/evaluations/${evaluationId}/appeals`, {
+      unitId: u.b,
+      componentId: 'indicators',
+      reason: '投资统计口径有误，应计入续建项目',
+    });
+    const [aId, bId] = [filed.json().id as number, refused.json().id as number];
+    expect(
+      (await org.post(`/api/evaluation-appeals/${aId}/decide`, { uphold: true, reason: '核实属实' })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await org.post(`/api/evaluation-appeals/${aId}/decide`, {
+          uphold: true,
+          correction: '100',
+          reason: '核实属实，按期销号',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await org.post(`/api/evaluation-appeals/${bId}/decide`, { uphold: false, reason: '统计口径以统计局为准' }))
+        .statusCode,
+    ).toBe(200);
+    const self = await org.post(`/api/evaluation-appeals/${aId}/approve`);
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.message).toMatch(/两人经手/);
+    expect((await org2.post(`/api/evaluation-appeals/${aId}/approve`)).statusCode).toBe(200);
+    expect((await org2.post(`/api/evaluation-appeals/${bId}/approve`)).statusCode).toBe(200);
+    const d = await detail(org);
+    expect(d.appeals.map((a) => a.stateLabel)).toEqual(['申诉成立', '不予支持']);
+    // A unit sees only its own appeals.
+    expect((await detail(headB)).appeals.map((a) => a.unitName)).toEqual(['乙局']);
+  });
+
+  it('finalises only after the window; version 2 carries the diff; a late appeal is refused', async () => {
+    const early = await org.post(`/api/evaluations/${evaluationId}/finalise`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/期满后方可正式发布/);
+    await t.database.db
+      .update(evaluations)
+      .set({ commentUntil: `${Y}-07-10` })
+      .where(eq(evaluations.id, evaluationId));
+    const fin = await org.post(`/api/evaluations/${evaluationId}/finalise`);
+    expect(fin.statusCode, fin.body).toBe(200);
+    expect(fin.json()).toEqual({ version: 2 });
+    const d = await detail(headA);
+    expect(d.evaluation.state).toBe('final');
+    expect(totals(d)[0]).toEqual([
+      ['甲局', '84.00', 1, '良好'],
+      ['乙局', '67.50', 2, '一般'],
+    ]);
+    const v2 = d.versions.find((v) => v.version === 2)!;
+    expect(v2.changes.map((c) => [c.unitName, c.before?.rank, c.after?.rank])).toEqual([
+      ['甲局', 2, 1],
+      ['乙局', 1, 2],
+    ]);
+    expect(v2.changes[0]!.components).toEqual([{ componentId: 'ledger', before: '20.00', after: '40.00' }]);
+    expect(v2.changes[0]!.appeals).toHaveLength(1);
+    const late = await headA.post(`/api/evaluations/${evaluationId}/appeals`, {
+      unitId: u.a,
+      componentId: 'indicators',
+      reason: '期满后再申诉一次',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe(`公示期已于 ${Y}-07-10 结束，不再受理申诉`);
+    const audit = await t.database.db.select({ action: auditLog.action }).from(auditLog);
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith('evaluation.'))).toEqual(
+      expect.arrayContaining([
+        'evaluation.close',
+        'evaluation.publish',
+        'evaluation.appeal.approve',
+        'evaluation.finalise',
+      ]),
+    );
+  });
+
+  it('published snapshots and versions cannot be changed, not even by the application’s own role', async () => {
+    const { db } = t.database;
+    // Drizzle wraps the database's refusal; the trigger's words are in its cause.
+    const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(db.update(evaluationSnapshots).set({ resultHash: 'forged' })).rejects.toMatchObject(refused);
+    await expect(db.delete(evaluationVersions)).rejects.toMatchObject(refused);
+    // And no route edits one: a second finalise is refused.
+    expect((await org.post(`/api/evaluations/${evaluationId}/finalise`)).statusCode).toBe(409);
+  });
+
+  it('exports the ranking as numbers, one sheet per category, and the rank history', async () => {
+    const res = await headA.get(`/api/evaluations/${evaluationId}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['经济发展类', '镇街类']);
+    const ws = wb.worksheets[0]!;
+    const header = ws.getRow(4).values as unknown[];
+    expect(header.slice(1)).toEqual(['名次', '单位', '综合得分', '目标指标', '督查督办', '等次', '较上期', '红黑榜']);
+    expect(ws.getRow(5).values).toEqual([undefined, 1, '甲局', 84, 44, 40, '良好', '', '红榜']);
+    const history = (await headA.get(`/api/evaluations/history/${u.a}`)).json();
+    expect(history.points).toEqual([expect.objectContaining({ rank: 1, of: 2, totalShown: '84.00' })]);
+    expect((await headA.get(`/api/evaluations/history/${u.b}`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,129 @@
+import {
+  combineArenaScores,
+  exactText,
+  onTimePercent,
+  overdueDeduction,
+  parseExactText,
+  toDecimal,
+  type EvaluationRecord,
+  type EvaluationScheme,
+  type IsoDate,
+  type Ratio,
+  type SnapshotInputs,
+} from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import * as arena from '../arena/index.js';
+import * as dispatch from '../dispatch/index.js';
+import * as ledger from '../ledger/index.js';
+import * as ratings from '../ratings/index.js';
+import * as units from '../units/index.js';
+import type { EvaluationRow } from './repository.js';
+
+/** The units an evaluation ranks: active units with a category (分类考核), by category. */
+export async function evaluatedUnits(db: Db) {
+  const [all, cats] = await Promise.all([units.all(db), units.categories(db)]);
+  const list = all.filter((u) => u.active && u.categoryId !== null);
+  const used = new Set(list.map((u) => u.categoryId));
+  return {
+    units: list.map((u) => ({ id: String(u.id), name: u.name, categoryId: String(u.categoryId) })),
+    categories: cats.filter((c) => used.has(c.id)).map((c) => ({ id: String(c.id), name: c.name })),
+  };
+}
+
+const text = (r: Ratio | null): string | null => (r === null ? null : exactText(r));
+
+/**
+ * Reads every source the scheme names, through the other modules' faces, into plain exact text:
+ * what a close freezes and hashes. `previous`: the ranks of the last published evaluation of the kind.
+ */
+export async function gatherInputs(
+  db: Db,
+  e: EvaluationRow,
+  scheme: EvaluationScheme,
+  schemeVersion: number,
+  previous: SnapshotInputs['previous'],
+  today: IsoDate,
+): Promise<SnapshotInputs> {
+  const { units: list, categories } = await evaluatedUnits(db);
+  const ids = list.map((u) => Number(u.id));
+  const values: SnapshotInputs['values'] = [];
+  const records: SnapshotInputs['records'] = [];
+  const adjustments: SnapshotInputs['adjustments'] = [];
+  const put = (componentId: string, unitId: number, value: string | null, recs: EvaluationRecord[]) => {
+    values.push({ componentId, unitId: String(unitId), value });
+    if (recs.length > 0) records.push({ componentId, unitId: String(unitId), records: recs });
+  };
+  for (const c of scheme.components) {
+    const s = c.source;
+    switch (s.kind) {
+      case 'indicators': {
+        const scores = await dispatch.indicatorScoresAt(db, e.campaignId, e.periodTo);
+        for (const id of ids) {
+          const u = scores.get(id);
+          put(
+            c.id,
+            id,
+            text(u?.rate ?? null),
+            (u?.figures ?? []).map(({ reportPeriod, ...f }) => ({ type: 'report', period: reportPeriod, ...f })),
+          );
+        }
+        break;
+      }
+      case 'arenas': {
+        const standings = await arena.arenaStandings(db, e.campaignId, e.periodFrom, e.periodTo);
+        for (const id of ids) {
+          const mine = standings.get(id) ?? [];
+          const v = combineArenaScores(
+            mine.map((m) => parseExactText(m.exact)),
+            s.combine,
+          );
+          put(
+            c.id,
+            id,
+            text(v),
+            mine.map((m) => ({
+              type: 'arena',
+              arenaId: m.arenaId,
+              title: m.title,
+              heldOn: m.heldOn,
+              scoreShown: m.scoreShown,
+              exact: m.exact,
+              rank: m.rank,
+            })),
+          );
+        }
+        break;
+      }
+      case 'ledger': {
+        const close = await ledger.closeOutFor(db, e.periodFrom, e.periodTo, today);
+        for (const id of ids) {
+          const u = close.get(id);
+          put(
+            c.id,
+            id,
+            text(u ? onTimePercent(u.onTime, u.due) : null),
+            (u?.items ?? []).map(({ id: itemId, ...i }) => ({ type: 'ledger', itemId, ...i })),
+          );
+          const deduction = u ? overdueDeduction(u.overdue, s.overduePenalty, s.overdueCap) : 0;
+          if (deduction > 0)
+            adjustments.push({
+              id: `ledger-overdue-${id}`,
+              unitId: String(id),
+              amount: toDecimal(-deduction),
+              label: `督办事项逾期未办结 ${u!.overdue} 件扣分`,
+            });
+        }
+        break;
+      }
+      case 'ratings': {
+        const sat = await ratings.satisfactionFor(db, ids, e.periodFrom, e.periodTo);
+        for (const id of ids) {
+          const v = sat.get(id) ?? null;
+          put(c.id, id, v, [{ type: 'ratings', from: e.periodFrom, to: e.periodTo, satisfaction: v }]);
+        }
+        break;
+      }
+    }
+  }
+  return { asOf: e.periodTo, schemeVersion, scheme, categories, units: list, values, adjustments, previous, records };
+}

@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  evaluationAppeals,
+  evaluationSchemes,
+  evaluationSnapshots,
+  evaluationVersions,
+  evaluations,
+} from '../../db/schema/index.js';
+
+export type EvaluationRow = typeof evaluations.$inferSelect;
+export type SnapshotRow = typeof evaluationSnapshots.$inferSelect;
+export type VersionRow = typeof evaluationVersions.$inferSelect;
+export type AppealRow = typeof evaluationAppeals.$inferSelect;
+
+export async function findEvaluation(db: Db, id: number, lock = false): Promise<EvaluationRow | undefined> {
+  const q = db.select().from(evaluations).where(eq(evaluations.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export const listEvaluationRows = (db: Db): Promise<EvaluationRow[]> =>
+  db.select().from(evaluations).orderBy(desc(evaluations.periodTo), desc(evaluations.id));
+
+export async function insertEvaluation(tx: Db, row: typeof evaluations.$inferInsert): Promise<EvaluationRow> {
+  const [r] = await tx.insert(evaluations).values(row).returning();
+  return r!;
+}
+
+export async function updateEvaluation(
+  tx: Db,
+  id: number,
+  fields: Partial<Pick<EvaluationRow, 'state' | 'schemeVersion' | 'snapshotId' | 'commentUntil'>>,
+): Promise<void> {
+  await tx.update(evaluations).set(fields).where(eq(evaluations.id, id));
+}
+
+export async function schemeOf(db: Db, evaluationId: number, version: number) {
+  const [row] = await db
+    .select()
+    .from(evaluationSchemes)
+    .where(and(eq(evaluationSchemes.evaluationId, evaluationId), eq(evaluationSchemes.version, version)));
+  return row;
+}
+
+export async function insertScheme(tx: Db, row: typeof evaluationSchemes.$inferInsert): Promise<void> {
+  await tx.insert(evaluationSchemes).values(row);
+}
+
+export async function insertSnapshot(tx: Db, row: typeof evaluationSnapshots.$inferInsert): Promise<SnapshotRow> {
+  const [r] = await tx.insert(evaluationSnapshots).values(row).returning();
+  return r!;
+}
+
+export async function snapshotById(db: Db, id: number): Promise<SnapshotRow | undefined> {
+  const [row] = await db.select().from(evaluationSnapshots).where(eq(evaluationSnapshots.id, id));
+  return row;
+}
+
+export const versionsOf = (db: Db, evaluationId: number): Promise<VersionRow[]> =>
+  db
+    .select()
+    .from(evaluationVersions)
+    .where(eq(evaluationVersions.evaluationId, evaluationId))
+    .orderBy(asc(evaluationVersions.version));
+
+export async function insertVersion(tx: Db, row: typeof evaluationVersions.$inferInsert): Promise<VersionRow> {
+  const [r] = await tx.insert(evaluationVersions).values(row).returning();
+  return r!;
+}
+
+export const appealsOf = (db: Db, evaluationId: number): Promise<AppealRow[]> =>
+  db
+    .select()
+    .from(evaluationAppeals)
+    .where(eq(evaluationAppeals.evaluationId, evaluationId))
+    .orderBy(asc(evaluationAppeals.id));
+
+export async function appealById(db: Db, id: number, lock = false): Promise<AppealRow | undefined> {
+  const q = db.select().from(evaluationAppeals).where(eq(evaluationAppeals.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertAppeal(tx: Db, row: typeof evaluationAppeals.$inferInsert): Promise<AppealRow> {
+  const [r] = await tx.insert(evaluationAppeals).values(row).returning();
+  return r!;
+}
+
+export async function updateAppeal(
+  tx: Db,
+  id: number,
+  fields: Partial<Omit<AppealRow, 'id' | 'evaluationId' | 'unitId' | 'filedBy' | 'filedAt'>>,
+): Promise<void> {
+  await tx.update(evaluationAppeals).set(fields).where(eq(evaluationAppeals.id, id));
+}
+
+/** Appeals not yet through both steps. */
+export async function openAppealCount(db: Db, evaluationId: number): Promise<number> {
+  const rows = await db
+    .select({ id: evaluationAppeals.id })
+    .from(evaluationAppeals)
+    .where(
+      and(eq(evaluationAppeals.evaluationId, evaluationId), inArray(evaluationAppeals.state, ['filed', 'decided'])),
+    );
+  return rows.length;
+}
+
+/** Published (comment or final) evaluations, oldest first: the rank history. */
+export const publishedEvaluations = (db: Db): Promise<EvaluationRow[]> =>
+  db.select().from(evaluations).where(ne(evaluations.state, 'draft')).orderBy(asc(evaluations.periodTo));
