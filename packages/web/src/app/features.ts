@@ -5,12 +5,14 @@ import { calendarFeature } from '../features/calendar';
 import { adminFeature } from '../features/admin';
 import { dispatchFeature } from '../features/dispatch';
 import { ratingsFeature } from '../features/ratings';
+import { evaluationFeature } from '../features/evaluation';
 
 /** Every feature of the web app, one line each. */
 export const features: Feature[] = [
   arenaFeature,
   ledgerFeature,
   ratingsFeature,
+  evaluationFeature,
   calendarFeature,
   adminFeature,
   dispatchFeature,

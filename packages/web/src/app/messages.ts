@@ -4,6 +4,7 @@ import { adminMessages } from '../features/admin/messages';
 import { arenaMessages } from '../features/arena/messages';
 import { calendarMessages } from '../features/calendar/messages';
 import { dispatchMessages } from '../features/dispatch/messages';
+import { evaluationMessages } from '../features/evaluation/messages';
 import { ledgerMessages } from '../features/ledger/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { ratingsMessages } from '../features/ratings/messages';
@@ -19,6 +20,7 @@ export const catalogues = {
   arena: arenaMessages,
   calendar: calendarMessages,
   dispatch: dispatchMessages,
+  evaluation: evaluationMessages,
   ledger: ledgerMessages,
   notifications: notificationsMessages,
   ratings: ratingsMessages,

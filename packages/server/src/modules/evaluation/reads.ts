@@ -31,6 +31,7 @@ import { forbidden, notFound } from '../../errors.js';
 import * as units from '../units/index.js';
 import * as users from '../users/index.js';
 import { bandsOf, explainedResult } from './compute.js';
+import { evaluatedUnits } from './inputs.js';
 import {
   appealsOf,
   listEvaluationRows,
@@ -150,7 +151,8 @@ export async function evaluationDetail(
   return {
     evaluation: summaryOf(e, versions.length),
     scheme,
-    categories: inputs?.categories ?? [],
+    // A draft's categories are today's (the scheme editor's columns); a closed one's, those it froze.
+    categories: inputs?.categories ?? (await evaluatedUnits(db)).categories,
     actions: office
       ? evaluationActions(facts, today).map((action) => ({ action, label: EVALUATION_ACTION_LABELS[action] }))
       : [],

@@ -1,0 +1,37 @@
+import type { EvaluationAction } from '@leitai/core';
+import { api, download } from '../../../lib/api';
+import type { EvaluationScheme, PreviewCategory } from './types';
+
+export interface NewEvaluation {
+  campaignId: number;
+  name: string;
+  kind: 'half' | 'year' | 'range';
+  periodFrom: string;
+  periodTo: string;
+  appealDays: number;
+  previousId?: number;
+}
+export const createEvaluation = (body: NewEvaluation) => api.post<{ id: number }>('/evaluations', body);
+export const saveScheme = (id: number, scheme: EvaluationScheme) =>
+  api.put<{ version: number }>(`/evaluations/${id}/scheme`, scheme);
+export const previewScheme = (id: number, scheme: EvaluationScheme) =>
+  api.post<{ categories: PreviewCategory[] }>(`/evaluations/${id}/preview`, { scheme });
+
+export interface VerifyResult {
+  identical: boolean;
+  resultHash: string;
+  inputsUnchanged: boolean | null;
+}
+/** One of the actions the server offered: its route is its name. */
+export const runAction = (id: number, action: Exclude<EvaluationAction, 'editScheme'>) =>
+  api.post<VerifyResult & { version?: number }>(`/evaluations/${id}/${action}`);
+
+export const fileAppeal = (
+  id: number,
+  body: { unitId: number; componentId: string; reason: string; evidenceFileId?: number },
+) => api.post<{ id: number }>(`/evaluations/${id}/appeals`, body);
+export const decideAppeal = (id: number, body: { uphold: boolean; correction?: string; reason: string }) =>
+  api.post(`/evaluation-appeals/${id}/decide`, body);
+export const approveAppeal = (id: number) => api.post(`/evaluation-appeals/${id}/approve`);
+
+export const downloadEvaluation = (id: number) => download(`/evaluations/${id}/export.xlsx`);

@@ -1,0 +1,25 @@
+import { TrophyOutlined } from '@ant-design/icons';
+import type { Feature } from '../../lib/feature';
+import { EvaluationPage } from './detail-page';
+import { ExplainPage } from './explain-page';
+import { EvaluationListPage } from './list-page';
+
+/** 综合考核: schemes, close, 公示 and appeals, published versions, and each unit's explanation. */
+export const evaluationFeature: Feature = {
+  name: 'evaluation',
+  routes: [
+    { path: 'evaluations', element: <EvaluationListPage /> },
+    { path: 'evaluations/:id', element: <EvaluationPage /> },
+    { path: 'evaluations/:id/units/:unitId', element: <ExplainPage /> },
+  ],
+  menu: [
+    {
+      path: '/evaluations',
+      label: 'evaluation:menu.evaluations',
+      icon: <TrophyOutlined />,
+      permission: 'evaluation.read',
+      group: 'business',
+      order: 50,
+    },
+  ],
+};
