@@ -107,7 +107,28 @@ export type DomainEvent =
   | { type: 'arena.recusal.added'; arenaId: number }
   | { type: 'arena.host.acted'; arenaId: number; action: string }
   | { type: 'arena.contestant.revealed'; arenaId: number; contestantId: number }
-  | { type: 'arena.score.submitted'; arenaId: number; contestantId: number };
+  | { type: 'arena.score.submitted'; arenaId: number; contestantId: number }
+  // 综合考核 (evaluation)
+  | {
+      type: 'evaluation.published';
+      evaluationId: number;
+      name: string;
+      version: number;
+      /** 'comment': open for appeals until commentUntil; 'final': the result stands. */
+      stage: 'comment' | 'final';
+      commentUntil: string | null;
+      unitIds: number[];
+    }
+  | { type: 'evaluation.appeal.filed'; appealId: number; evaluationId: number; unitName: string; componentName: string }
+  | {
+      type: 'evaluation.appeal.settled';
+      appealId: number;
+      evaluationId: number;
+      unitId: number;
+      componentName: string;
+      upheld: boolean;
+      decision: string;
+    };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

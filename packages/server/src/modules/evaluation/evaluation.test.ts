@@ -242,6 +242,10 @@ describe('an evaluation from scheme to version 2', () => {
     const d = await detail(headA);
     expect(d.ranking).not.toBeNull();
     expect(d.appeal?.unitId).toBe(u.a);
+    // Each evaluated unit is told, with the window's end.
+    const notices = (await headA.get('/api/notifications')).json<{ items: { title: string; body: string }[] }>().items;
+    expect(notices[0]).toMatchObject({ title: `${Y}年上半年综合考核结果公示` });
+    expect(notices[0]!.body).toContain(`公示期至 ${d.evaluation.commentUntil}`);
     expect(d.ranking![0]!.rows.find((r) => r.unitName === '乙局')!.mayExplain).toBe(false);
     expect((await headA.get(`/api/evaluations/${evaluationId}/units/${u.b}`)).statusCode).toBe(403);
     const mine = (await headA.get(`/api/evaluations/${evaluationId}/units/${u.a}`)).json<UnitExplanation>();
@@ -302,6 +306,8 @@ describe('an evaluation from scheme to version 2', () => {
     expect(self.json().error.message).toMatch(/两人经手/);
     expect((await org2.post(`/api/evaluation-appeals/${aId}/approve`)).statusCode).toBe(200);
     expect((await org2.post(`/api/evaluation-appeals/${bId}/approve`)).statusCode).toBe(200);
+    const told = (await headB.get('/api/notifications')).json<{ items: { title: string; body: string }[] }>().items;
+    expect(told[0]).toMatchObject({ title: '考核申诉不予支持：目标指标', body: '统计口径以统计局为准' });
     const d = await detail(org);
     expect(d.appeals.map((a) => a.stateLabel)).toEqual(['申诉成立', '不予支持']);
     // A unit sees only its own appeals.

@@ -14,6 +14,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, forbidden, invalidState, notFound } from '../../errors.js';
+import { emit } from '../../events/emit.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { loadCalendar } from '../calendar/index.js';
 import { computeLines, sha256 } from './compute.js';
@@ -70,6 +71,12 @@ async function previousRanks(db: Db, e: EvaluationRow): Promise<SnapshotInputs['
   const snap = last ? await snapshotById(db, last.snapshotId) : undefined;
   if (!snap) return [];
   return (snap.result as CategoryLines[]).flatMap((c) => c.units.map((u) => ({ unitId: u.unitId, rank: u.rank })));
+}
+
+/** The units a snapshot ranks (whom its publication tells). */
+async function evaluatedIds(db: Db, snapshotId: number | null): Promise<number[]> {
+  const snap = snapshotId === null ? undefined : await snapshotById(db, snapshotId);
+  return snap ? (snap.inputs as SnapshotInputs).units.map((u) => Number(u.id)) : [];
 }
 
 export interface NewEvaluation {
@@ -225,6 +232,15 @@ export async function publishForComment(db: Db, actor: Actor, who: AuditActor, i
       publishedBy: actor.userId,
     });
     await updateEvaluation(tx, id, { state: 'comment', commentUntil });
+    await emit(tx, {
+      type: 'evaluation.published',
+      evaluationId: id,
+      name: e.name,
+      version: v.version,
+      stage: 'comment',
+      commentUntil,
+      unitIds: await evaluatedIds(tx, e.snapshotId),
+    });
     await recordAudit(tx, who, {
       action: 'evaluation.publish',
       targetType: 'evaluation',
@@ -264,6 +280,13 @@ export async function fileAppeal(db: Db, actor: Actor, who: AuditActor, id: numb
       reason: a.reason.trim(),
       evidenceFileId: a.evidenceFileId ?? null,
       filedBy: actor.userId,
+    });
+    await emit(tx, {
+      type: 'evaluation.appeal.filed',
+      appealId: row.id,
+      evaluationId: id,
+      unitName: (snap.inputs as SnapshotInputs).units.find((u) => u.id === String(a.unitId))?.name ?? '',
+      componentName: scheme.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
     });
     await recordAudit(tx, who, {
       action: 'evaluation.appeal.file',
@@ -321,6 +344,16 @@ export async function approveAppeal(db: Db, actor: Actor, who: AuditActor, appea
     if (a.decidedBy === actor.userId) throw forbidden('复核须由审核人以外的人进行（两人经手）');
     const state = a.uphold === 'uphold' ? ('upheld' as const) : ('refused' as const);
     await updateAppeal(tx, appealId, { state, approvedBy: actor.userId, approvedAt: new Date() });
+    const e = await evaluationOf(tx, a.evaluationId);
+    await emit(tx, {
+      type: 'evaluation.appeal.settled',
+      appealId,
+      evaluationId: a.evaluationId,
+      unitId: a.unitId,
+      componentName: (await currentScheme(tx, e)).components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
+      upheld: state === 'upheld',
+      decision: a.decision ?? '',
+    });
     await recordAudit(tx, who, {
       action: 'evaluation.appeal.approve',
       targetType: 'evaluation_appeal',
@@ -383,6 +416,16 @@ export async function finaliseEvaluation(db: Db, actor: Actor, who: AuditActor, 
       await insertVersion(tx, { evaluationId: id, version, snapshotId: next.id, diff, publishedBy: actor.userId });
       await updateEvaluation(tx, id, { state: 'final', snapshotId: next.id });
     } else await updateEvaluation(tx, id, { state: 'final' });
+    const final = (await findEvaluation(tx, id))!;
+    await emit(tx, {
+      type: 'evaluation.published',
+      evaluationId: id,
+      name: e.name,
+      version,
+      stage: 'final',
+      commentUntil: e.commentUntil,
+      unitIds: await evaluatedIds(tx, final.snapshotId),
+    });
     await recordAudit(tx, who, {
       action: 'evaluation.finalise',
       targetType: 'evaluation',

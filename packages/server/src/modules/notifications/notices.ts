@@ -215,6 +215,42 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
           dedupeKey: `rating:appeal:${e.ratingId}`,
         },
       ];
+    case 'evaluation.published':
+      return [
+        {
+          to: await unitRecipients(tx, e.unitIds),
+          kind: `evaluation.${e.stage}`,
+          title: e.stage === 'comment' ? `${e.name}结果公示` : `${e.name}结果正式发布（第 ${e.version} 版）`,
+          body:
+            e.stage === 'comment'
+              ? `公示期至 ${e.commentUntil ?? ''}；对本单位分项得分有异议的，请在公示期内提出申诉`
+              : '结果已定，不再受理申诉',
+          link: `/evaluations/${e.evaluationId}`,
+          dedupeKey: `evaluation:${e.evaluationId}:${e.stage}:${e.version}`,
+        },
+      ];
+    case 'evaluation.appeal.filed':
+      return [
+        {
+          to: await officeRecipients(tx),
+          kind: 'evaluation.appeal',
+          title: `考核申诉：${e.unitName}（${e.componentName}）`,
+          body: '',
+          link: `/evaluations/${e.evaluationId}?tab=appeals`,
+          dedupeKey: `evaluation:appeal:${e.appealId}`,
+        },
+      ];
+    case 'evaluation.appeal.settled':
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: 'evaluation.appeal.settled',
+          title: `考核申诉${e.upheld ? '成立' : '不予支持'}：${e.componentName}`,
+          body: e.decision,
+          link: `/evaluations/${e.evaluationId}?tab=appeals`,
+          dedupeKey: `evaluation:appeal:${e.appealId}:settled`,
+        },
+      ];
     case 'arena.drawn':
     case 'arena.recusal.added':
     case 'arena.host.acted':
