@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, isNotNull } from 'drizzle-orm';
-import { categories, units, users } from '../db/schema/index.js';
+import type { EvaluationDetail, EvaluationSummary } from '@leitai/core';
+import { categories, evaluations, units, users } from '../db/schema/index.js';
 import { createTestApp, testConfig, type TestApp } from '../../test/harness.js';
 import { loginAs } from '../../test/factories.js';
 import { seedDemoIfEmpty } from './index.js';
@@ -72,5 +73,33 @@ describe('demo district', () => {
       ratings: { phone: string | null }[];
     }>();
     expect(mine.ratings.some((r) => /^139\*{4}\d{4}$/.test(r.phone ?? ''))).toBe(true);
+  });
+
+  it('has a finalised 2026 上半年 evaluation with one upheld and one refused appeal, and the year in progress', async () => {
+    const org = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
+    const list = (await org.get('/api/evaluations')).json<{ evaluations: EvaluationSummary[] }>().evaluations;
+    const half = list.find((e) => e.name === '2026年上半年综合考核')!;
+    expect(half).toMatchObject({ kind: 'half', state: 'final', versions: 2, commentUntil: '2026-07-13' });
+    const d = (await org.get(`/api/evaluations/${half.id}`)).json<EvaluationDetail>();
+    expect(d.appeals.map((a) => [a.unitName, a.componentId, a.state])).toEqual(
+      expect.arrayContaining([
+        ['区发改局', 'ledger', 'upheld'],
+        ['区工信局', 'indicators', 'refused'],
+      ]),
+    );
+    expect(d.appeals).toHaveLength(2);
+    // Decided by 王考核, approved by the second organiser (两人经手).
+    for (const a of d.appeals) expect([a.decidedBy, a.approvedBy]).toEqual(['王考核', '陈复核']);
+    const v2 = d.versions.find((v) => v.version === 2)!;
+    expect(v2.changes.length).toBeGreaterThan(0);
+    const fgj = v2.changes.find((c) => c.unitName === '区发改局')!;
+    expect(fgj.appeals).toHaveLength(1);
+    expect(fgj.components).toEqual([{ componentId: 'ledger', before: '0.00', after: '15.00' }]);
+    expect(fgj.after!.rank).toBeLessThan(fgj.before!.rank);
+
+    const year = list.find((e) => e.name === '2026年度综合考核')!;
+    expect(year).toMatchObject({ kind: 'year', state: 'draft', versions: 0, periodTo: '2026-12-31' });
+    const [row] = await t.database.db.select().from(evaluations).where(eq(evaluations.id, year.id));
+    expect(row!.previousId).toBe(half.id);
   });
 });

@@ -1,7 +1,8 @@
-import { inArray } from 'drizzle-orm';
-import type { Role } from '@leitai/core';
+import { eq, inArray } from 'drizzle-orm';
+import type { Actor, Role } from '@leitai/core';
 import type { Db } from '../db/client.js';
 import { categories, units, users } from '../db/schema/index.js';
+import type { AuditActor } from '../modules/audit/index.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { insertUnit } from '../modules/units/index.js';
 import type { DemoSeeder } from './index.js';
@@ -78,6 +79,8 @@ const KIND = {
 type DemoAccount = [username: string, displayName: string, unitCode: string, roles: Role[], overseen?: string[]];
 const ACCOUNTS: DemoAccount[] = [
   ['organiser', '王考核', 'khb', ['organiser']],
+  // A second pair of hands at the office: appeals are decided by one organiser and approved by another (两人经手).
+  ['organiser2', '陈复核', 'khb', ['organiser']],
   ['leader', '李区长', 'chengyang', ['leader'], ['fgj', 'gxj', 'swj', 'jrj', 'gxzh', 'liuting', 'xiazhuang']],
   ['sysadmin', '系统管理员', 'chengyang', ['sysadmin']],
   ['secadmin', '安全管理员', 'chengyang', ['secadmin']],
@@ -160,4 +163,27 @@ export async function demoUserIds(tx: Db, usernames: string[]): Promise<Map<stri
     .from(users)
     .where(inArray(users.username, usernames));
   return new Map(rows.map((r) => [r.username, r.id]));
+}
+
+/**
+ * A demo account as the services take it (what a signed-in request would pass): the access actor and
+ * the audit trail's name. Overseen units are left out: no seeder acts as the leader.
+ */
+export async function demoActor(tx: Db, username: string): Promise<{ actor: Actor; who: AuditActor }> {
+  const [u] = await tx
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      unitId: users.unitId,
+      roles: users.roles,
+      path: units.path,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.username, username));
+  if (!u) throw new Error(`demo account ${username} missing`);
+  return {
+    actor: { userId: u.id, unitId: u.unitId, unitPath: u.path, roles: u.roles as Role[], overseenUnitPaths: [] },
+    who: { id: u.id, name: `${u.displayName}(${username})`, address: null },
+  };
 }

@@ -5,8 +5,9 @@ import { arenaSeeder } from './arena.js';
 import { ledgerSeeder } from './ledger.js';
 import { dispatchSeeder } from './dispatch.js';
 import { ratingsSeeder } from './ratings.js';
+import { evaluationSeeder } from './evaluation.js';
 
-/** Every feature's demo data, in order: the district first, then one line per feature (arenas join the dispatch's campaign). */
+/** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
 export const demoSeeders: DemoSeeder[] = [
   districtSeeder,
   calendarSeeder,
@@ -14,4 +15,5 @@ export const demoSeeders: DemoSeeder[] = [
   arenaSeeder,
   ledgerSeeder,
   ratingsSeeder,
+  evaluationSeeder,
 ];
