@@ -21,7 +21,9 @@ import type { EvaluationRow } from './repository.js';
 
 /** The units an evaluation ranks: active units with a category (分类考核), by category. */
 export async function evaluatedUnits(db: Db) {
-  const [all, cats] = await Promise.all([units.all(db), units.categories(db)]);
+  // One after the other: inside a transaction both would share one connection.
+  const all = await units.all(db);
+  const cats = await units.categories(db);
   const list = all.filter((u) => u.active && u.categoryId !== null);
   const used = new Set(list.map((u) => u.categoryId));
   return {

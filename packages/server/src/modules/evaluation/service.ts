@@ -149,12 +149,17 @@ export async function previewScheme(db: Db, id: number, scheme: EvaluationScheme
 
 /** 截止: freezes the inputs into a snapshot with their hash and the result's. */
 export async function closeEvaluation(db: Db, actor: Actor, who: AuditActor, id: number, today: IsoDate) {
+  // Read outside the transaction (the sources' reads run side by side, which one connection cannot),
+  // then freeze them only if nobody closed the evaluation or saved a new scheme meanwhile.
+  const draft = await evaluationOf(db, id);
+  if (draft.state !== 'draft') throw invalidState('该考核已截止');
+  const scheme = await currentScheme(db, draft);
+  const inputs = await gatherInputs(db, draft, scheme, draft.schemeVersion, await previousRanks(db, draft), today);
+  const { lines, hash } = computeLines(inputs);
   return db.transaction(async (tx) => {
     const e = await evaluationOf(tx, id, true);
     if (e.state !== 'draft') throw invalidState('该考核已截止');
-    const scheme = await currentScheme(tx, e);
-    const inputs = await gatherInputs(tx, e, scheme, e.schemeVersion, await previousRanks(tx, e), today);
-    const { lines, hash } = computeLines(inputs);
+    if (e.schemeVersion !== draft.schemeVersion) throw invalidState('截止期间方案已被修改，请重新截止');
     const snap = await insertSnapshot(tx, {
       evaluationId: id,
       schemeVersion: e.schemeVersion,
