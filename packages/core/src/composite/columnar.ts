@@ -44,6 +44,12 @@ export interface CompositeColumnsResult {
 }
 
 export function evaluateCompositeColumns(scheme: CompositeScheme, cols: CompositeColumns): CompositeColumnsResult {
+  for (const c of scheme.components)
+    if (c.noData !== 'zero')
+      throw new ScoringInputError(
+        `scheme.components[${c.id}].noData`,
+        '批量计算只支持无数据计 0 分，请用 evaluateComposite',
+      );
   const U = cols.units;
   const C = scheme.components.length;
   const tieIdx = scheme.tieBreakers.map((t) => scheme.components.findIndex((c) => c.id === t));

@@ -9,12 +9,13 @@ import {
   ratio,
   ratioOf,
   roundRatio,
+  sumRatios,
   toDecimal,
   type Micro,
   type Ratio,
 } from '../number/index.js';
 import { competitionRank, negateKey } from '../ranking/index.js';
-import type { ParsedMethod } from './scheme.js';
+import type { NoDataRule, ParsedMethod } from './scheme.js';
 
 export interface ComponentRow {
   unitId: string;
@@ -65,8 +66,29 @@ const scored = (unitId: string, exact: Ratio, basis: ComponentScore['basis']): C
   basis,
 });
 
-/** Scores one component for all units of one category (methods compare units with each other). */
-export function scoreComponent(method: ParsedMethod, rows: readonly ComponentRow[], item: string): ComponentScore[] {
+/**
+ * Scores one component for all units of one category (methods compare units with each other); units
+ * with no data then score by the scheme's rule: 0, the exact mean of the others' points, or the weight.
+ */
+export function scoreComponent(
+  method: ParsedMethod,
+  rows: readonly ComponentRow[],
+  item: string,
+  noData: NoDataRule = 'zero',
+): ComponentScore[] {
+  const scores = scoreByMethod(method, rows, item);
+  if (noData === 'zero') return scores;
+  const present = scores.filter((_, i) => rows[i]?.value !== null);
+  const total = sumRatios(present.map((s) => s.exact));
+  const mean = present.length === 0 ? ratioOf(0) : ratio(total.n, total.d * BigInt(present.length));
+  return scores.map((s, i) => {
+    const r = rows[i] as ComponentRow;
+    if (r.value !== null) return s;
+    return scored(r.unitId, noData === 'full' ? ratioOf(r.weight) : mean, { noData });
+  });
+}
+
+function scoreByMethod(method: ParsedMethod, rows: readonly ComponentRow[], item: string): ComponentScore[] {
   switch (method.kind) {
     case 'direct':
       return rows.map((r) => {

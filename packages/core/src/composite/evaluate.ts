@@ -141,7 +141,7 @@ function evaluateCategory(
         throw new ScoringInputError(`values[${c.id}][${unitId}]`, '缺少该单位该分项的数据（无数据请明确填 null）');
       return { unitId, weight, value: v.value };
     });
-    const scores = new Map(scoreComponent(c.method, rows, `values[${c.id}]`).map((s) => [s.unitId, s]));
+    const scores = new Map(scoreComponent(c.method, rows, `values[${c.id}]`, c.noData).map((s) => [s.unitId, s]));
     return { c, weight, scores, byUnit };
   });
 

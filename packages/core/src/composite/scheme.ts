@@ -20,7 +20,13 @@ export type ComponentMethod =
 export interface CompositeSchemeInput {
   /** What each category's component weights add up to; default 100. */
   totalWeight?: DecimalInput;
-  components: readonly { id: string; method: ComponentMethod; weights: Readonly<Record<string, DecimalInput>> }[];
+  components: readonly {
+    id: string;
+    method: ComponentMethod;
+    weights: Readonly<Record<string, DecimalInput>>;
+    /** How a unit with no data scores: 0 (default), the category's mean of the others, or the full weight. */
+    noData?: NoDataRule;
+  }[];
   /** Caps on the sum of bonuses and of penalties; default +5 / −10 (give both as positive numbers). */
   adjustmentCap?: { bonus: DecimalInput; penalty: DecimalInput };
   /** Grades best first; each needs its min score and fits its quota (share of the category); the last takes the rest. */
@@ -32,6 +38,14 @@ export interface CompositeSchemeInput {
   tieBreakers?: readonly string[];
 }
 
+/** 无数据: 0 points, the mean of the units that have data (本类平均), or the full weight (视同满分). */
+export type NoDataRule = 'zero' | 'average' | 'full';
+export const NO_DATA_LABELS: Record<NoDataRule, string> = {
+  zero: '计 0 分',
+  average: '按本类平均分',
+  full: '视同满分',
+};
+
 export type ParsedMethod =
   | { kind: 'direct' }
   | { kind: 'curve'; curve: Curve }
@@ -39,7 +53,7 @@ export type ParsedMethod =
   | { kind: 'rankTable'; points: Micro[]; otherwise: Micro; lower: boolean };
 
 export interface CompositeScheme {
-  components: { id: string; method: ParsedMethod; weights: Map<string, Micro> }[];
+  components: { id: string; method: ParsedMethod; weights: Map<string, Micro>; noData: NoDataRule }[];
   cap: { bonus: Micro; penalty: Micro };
   grades: { grade: string; minScore: Micro | null; maxShare: Micro | null }[];
   honourCount: number;
@@ -114,7 +128,7 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
           `第 1 名得分超过类别“${cat}”中该项的权重 ${w / ONE}`,
         );
     }
-    return { id: c.id, method, weights };
+    return { id: c.id, method, weights, noData: c.noData ?? 'zero' };
   });
   for (const cat of categories) {
     const got = sum(components.map((c) => c.weights.get(cat) as Micro));

@@ -178,6 +178,37 @@ describe('an evaluation across two categories (hand-computed)', () => {
   });
 });
 
+describe('no data', () => {
+  it('scores 0, the category mean of the others, or the full weight, as the scheme says (hand-computed)', () => {
+    const run = (noData: 'zero' | 'average' | 'full') =>
+      evaluateComposite({
+        scheme: { components: [{ id: 'x', method: { kind: 'proportional' }, weights: { A: 100 }, noData }] },
+        units: ['a', 'b', 'c'].map((id) => ({ id, categoryId: 'A' })),
+        values: [
+          { componentId: 'x', unitId: 'a', value: '80' },
+          { componentId: 'x', unitId: 'b', value: '100' },
+          { componentId: 'x', unitId: 'c', value: null },
+        ],
+      })[0]!.units.map((u) => [u.unitId, u.total]);
+    expect(run('zero')).toEqual([
+      ['b', '100'],
+      ['a', '80'],
+      ['c', '0'],
+    ]);
+    // (80 + 100) / 2 = 90: c ranks between them.
+    expect(run('average')).toEqual([
+      ['b', '100'],
+      ['c', '90'],
+      ['a', '80'],
+    ]);
+    expect(run('full')).toEqual([
+      ['b', '100'],
+      ['c', '100'],
+      ['a', '80'],
+    ]);
+  });
+});
+
 describe('canonical JSON', () => {
   it('is the same text for the same value, whatever the key order', () => {
     fc.assert(

@@ -1,4 +1,9 @@
-import { parseCompositeScheme, type ComponentMethod, type CompositeSchemeInput } from '../composite/index.js';
+import {
+  parseCompositeScheme,
+  type ComponentMethod,
+  type CompositeSchemeInput,
+  type NoDataRule,
+} from '../composite/index.js';
 import { check, parseDecimal, type DecimalInput } from '../number/index.js';
 
 /** Where a component's raw value comes from (issue 14). Each source gives one value per unit, or none. */
@@ -37,6 +42,7 @@ export interface EvaluationScheme extends Omit<CompositeSchemeInput, 'components
     source: ComponentSource;
     method: ComponentMethod;
     weights: Readonly<Record<string, DecimalInput>>;
+    noData?: NoDataRule;
   }[];
 }
 
@@ -58,7 +64,15 @@ export function checkEvaluationScheme(scheme: EvaluationScheme, categories: read
 }
 
 export function compositeSchemeOf(scheme: EvaluationScheme): CompositeSchemeInput {
-  return { ...scheme, components: scheme.components.map(({ id, method, weights }) => ({ id, method, weights })) };
+  return {
+    ...scheme,
+    components: scheme.components.map(({ id, method, weights, noData }) => ({
+      id,
+      method,
+      weights,
+      ...(noData ? { noData } : {}),
+    })),
+  };
 }
 
 /** Percent to points: 0 % → 0, 100 % → the weight (按得分率折算). */
@@ -73,26 +87,43 @@ const PERCENT = {
 /**
  * A new evaluation's scheme, as DESIGN §3.5's example: 目标指标 60, 擂台比武 15 (第1名满分其余按比例),
  * 群众评价 10, 督查督办 15 (逾期未办结每件扣 0.5 分，最多 3 分); adjustments +5 / −10; 优秀 ≤ 30 %.
+ * A unit with no data in a component (no targets, no arena, no rating point) takes its category's mean.
  */
 export function defaultEvaluationScheme(categories: readonly string[]): EvaluationScheme {
   const w = (v: number) => Object.fromEntries(categories.map((c) => [c, v]));
   return {
     components: [
-      { id: 'indicators', name: '目标指标', source: { kind: 'indicators' }, method: PERCENT, weights: w(60) },
+      {
+        id: 'indicators',
+        name: '目标指标',
+        source: { kind: 'indicators' },
+        method: PERCENT,
+        weights: w(60),
+        noData: 'average',
+      },
       {
         id: 'arenas',
         name: '擂台比武',
         source: { kind: 'arenas', combine: 'mean' },
         method: { kind: 'proportional' },
         weights: w(15),
+        noData: 'average',
       },
-      { id: 'ratings', name: '群众评价', source: { kind: 'ratings' }, method: PERCENT, weights: w(10) },
+      {
+        id: 'ratings',
+        name: '群众评价',
+        source: { kind: 'ratings' },
+        method: PERCENT,
+        weights: w(10),
+        noData: 'average',
+      },
       {
         id: 'ledger',
         name: '督查督办',
         source: { kind: 'ledger', overduePenalty: '0.5', overdueCap: 3 },
         method: PERCENT,
         weights: w(15),
+        noData: 'average',
       },
     ],
     adjustmentCap: { bonus: 5, penalty: 10 },

@@ -94,7 +94,8 @@ describe('demo district', () => {
     expect(v2.changes.length).toBeGreaterThan(0);
     const fgj = v2.changes.find((c) => c.unitName === '区发改局')!;
     expect(fgj.appeals).toHaveLength(1);
-    expect(fgj.components).toEqual([{ componentId: 'ledger', before: '0.00', after: '15.00' }]);
+    // Its close-out rate had no data and took the category's mean (15 of 20); corrected to 100 % it earns 20.
+    expect(fgj.components).toEqual([{ componentId: 'ledger', before: '15.00', after: '20.00' }]);
     expect(fgj.after!.rank).toBeLessThan(fgj.before!.rank);
 
     const year = list.find((e) => e.name === '2026年度综合考核')!;

@@ -29,7 +29,17 @@ export const evaluationSeeder: DemoSeeder = {
       .selectDistinct({ id: units.categoryId })
       .from(units)
       .where(and(eq(units.active, true), isNotNull(units.categoryId)));
-    const scheme = defaultEvaluationScheme(used.map((c) => String(c.id)).sort());
+    const categories = used.map((c) => String(c.id)).sort();
+    const scheme = defaultEvaluationScheme(categories);
+    // The demo's arenas are held in the autumn: the half-year scheme leaves them out, 65 / 15 / 20.
+    const weight = (v: number) => Object.fromEntries(categories.map((c) => [c, v]));
+    const halfWeights: Record<string, number> = { indicators: 65, ratings: 15, ledger: 20 };
+    const halfScheme = {
+      ...scheme,
+      components: scheme.components
+        .filter((c) => c.id !== 'arenas')
+        .map((c) => ({ ...c, weights: weight(halfWeights[c.id] ?? 0) })),
+    };
     const unitIds = await demoUnitIds(tx);
     const org = await demoActor(tx, 'organiser');
     const org2 = await demoActor(tx, 'organiser2');
@@ -43,13 +53,14 @@ export const evaluationSeeder: DemoSeeder = {
       periodFrom: '2026-01-01',
       periodTo: '2026-06-30',
       appealDays: 5,
-      scheme,
+      scheme: halfScheme,
     });
     await closeEvaluation(tx, org.actor, org.who, half.id, '2026-07-06');
     // 5 working days on the demo calendar: the window runs to 2026-07-13.
     const { commentUntil } = await publishForComment(tx, org.actor, org.who, half.id, '2026-07-06');
-    // 区发改局 (head.fgj): no ledger item counted in its half year, so 督查督办 scored 0; the office accepts that
-    // one was closed on time and corrects the close-out rate to 100 %, which lifts its rank among 经济部门.
+    // 区发改局 (head.fgj): no ledger item counted in its half year, so 督查督办 took the category's mean; the
+    // office accepts that one was closed on time and corrects the rate to 100 %, which lifts its rank among
+    // 经济部门 (and, the mean moving, the other units without data move a little too: the diff shows it).
     const upheld = await fileAppeal(
       tx,
       headFgj.actor,

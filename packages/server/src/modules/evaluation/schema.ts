@@ -39,6 +39,7 @@ export const ZScheme = z.object({
         source: ZSource,
         method: ZMethod,
         weights: z.record(z.string().max(20), ZNum),
+        noData: z.enum(['zero', 'average', 'full']).optional(),
       }),
     )
     .min(1, '至少需要一个考核分项')

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Explanation } from '@leitai/core';
+import { NO_DATA_LABELS, type Explanation, type NoDataRule } from '@leitai/core';
 import { EChart } from '../../components/echart';
 import { Page } from '../../components/page';
 import { useExplanation, useRankHistory } from './api/queries';
@@ -184,7 +184,10 @@ function ExplanationTree({ tree, detail }: { tree: Explanation; detail: UnitExpl
       n.kind === 'composite.total'
         ? t('explain.nodes.total')
         : n.kind === 'composite.component.noData'
-          ? t('explain.nodes.noData', { name: name(p.componentId) })
+          ? t('explain.nodes.noData', {
+              name: name(p.componentId),
+              rule: NO_DATA_LABELS[(p.noData as NoDataRule | undefined) ?? 'zero'],
+            })
           : n.kind.startsWith('composite.component.')
             ? t('explain.nodes.component', {
                 name: name(p.componentId),

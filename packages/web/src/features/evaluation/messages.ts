@@ -32,6 +32,7 @@ const zh = {
     source: '数据来源',
     method: '计分方法',
     weight: '权重',
+    noData: '无数据时',
     value: '原始值',
     score: '得分',
     reason: '理由',
@@ -118,7 +119,7 @@ const zh = {
     nodes: {
       total: '综合得分',
       component: '{{name}}：原始值 {{value}}，权重 {{weight}}',
-      noData: '{{name}}：无数据，计 0 分',
+      noData: '{{name}}：无数据，{{rule}}',
       adjustment: '加减分（加分上限 {{bonusCap}}，减分上限 {{penaltyCap}}）',
       item: '加减分项',
       other: '计算步骤',
@@ -160,6 +161,7 @@ const en: Messages<typeof zh> = {
     source: 'Source',
     method: 'Method',
     weight: 'Weight',
+    noData: 'No data',
     value: 'Raw value',
     score: 'Score',
     reason: 'Reason',
@@ -246,7 +248,7 @@ const en: Messages<typeof zh> = {
     nodes: {
       total: 'Total',
       component: '{{name}}: raw {{value}}, weight {{weight}}',
-      noData: '{{name}}: no data, 0 points',
+      noData: '{{name}}: no data, {{rule}}',
       adjustment: 'Adjustments (caps +{{bonusCap}} / −{{penaltyCap}})',
       item: 'Adjustment item',
       other: 'Step',

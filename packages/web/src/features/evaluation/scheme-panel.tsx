@@ -3,7 +3,15 @@ import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Tabl
 import { EyeOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { COMBINE_LABELS, METHOD_LABELS, SOURCE_LABELS, type ArenaCombine, type ComponentMethod } from '@leitai/core';
+import {
+  COMBINE_LABELS,
+  METHOD_LABELS,
+  NO_DATA_LABELS,
+  SOURCE_LABELS,
+  type ArenaCombine,
+  type ComponentMethod,
+  type NoDataRule,
+} from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { previewScheme, saveScheme } from './api/act';
 import { evaluationsKey } from './api/queries';
@@ -163,6 +171,23 @@ export function SchemePanel({ detail }: { detail: EvaluationDetail }) {
                   />
                 )}
               </Space>
+            ),
+          },
+          {
+            title: t('columns.noData'),
+            width: 130,
+            render: (_, c, i) => (
+              <Select<NoDataRule>
+                aria-label={t('columns.noData')}
+                style={{ width: '100%' }}
+                value={c.noData ?? 'zero'}
+                disabled={!editable}
+                options={(Object.keys(NO_DATA_LABELS) as NoDataRule[]).map((k) => ({
+                  value: k,
+                  label: NO_DATA_LABELS[k],
+                }))}
+                onChange={(noData) => update(i, { noData })}
+              />
             ),
           },
           ...categories.map((cat) => ({
