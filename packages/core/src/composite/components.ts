@@ -80,11 +80,13 @@ export function scoreComponent(
   if (noData === 'zero') return scores;
   const present = scores.filter((_, i) => rows[i]?.value !== null);
   const total = sumRatios(present.map((s) => s.exact));
-  const mean = present.length === 0 ? ratioOf(0) : ratio(total.n, total.d * BigInt(present.length));
+  // Nobody in the category has data: no mean to take, and the component cannot tell them apart; each
+  // takes the full weight, so the category's totals stay on the scheme's scale (and its ranks unmoved).
+  const mean = present.length === 0 ? null : ratio(total.n, total.d * BigInt(present.length));
   return scores.map((s, i) => {
     const r = rows[i] as ComponentRow;
     if (r.value !== null) return s;
-    return scored(r.unitId, noData === 'full' ? ratioOf(r.weight) : mean, { noData });
+    return scored(r.unitId, noData === 'full' || mean === null ? ratioOf(r.weight) : mean, { noData });
   });
 }
 

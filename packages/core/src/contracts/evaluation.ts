@@ -139,6 +139,8 @@ export interface ExplainedComponent {
   weight: string;
   value: string | null;
   valueExact: string | null;
+  /** How the unit scored without data (its value null), in words; null when it had data. */
+  noDataLabel: string | null;
   scoreShown: string;
   records: EvaluationRecord[];
 }

@@ -1,6 +1,15 @@
-import { dayNumber, defaultEvaluationScheme, fromDayNumber } from '@leitai/core';
+import {
+  dayNumber,
+  defaultEvaluationScheme,
+  fromDayNumber,
+  type CategoryLines,
+  type IsoDate,
+  type WorkCalendar,
+} from '@leitai/core';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { campaigns, units } from '../db/schema/index.js';
+import { campaigns, evaluationSnapshots, units } from '../db/schema/index.js';
+import { localDate } from '../jobs/clock.js';
+import { loadCalendar } from '../modules/calendar/index.js';
 import {
   approveAppeal,
   closeEvaluation,
@@ -13,14 +22,37 @@ import {
 import { demoActor, demoUnitIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
+const addDays = (d: IsoDate, n: number) => fromDayNumber(dayNumber(d) + n);
+
+/** The office's dates for a half-year: closed 6 days after its end, published that day, final the day after the window. */
+function halfYearDates(calendar: WorkCalendar, year: number, first: boolean, appealDays: number) {
+  const from = `${year}-${first ? '01-01' : '07-01'}`;
+  const to = `${year}-${first ? '06-30' : '12-31'}`;
+  const close = addDays(to, 6);
+  const commentUntil = calendar.addWorkingDays(close, appealDays);
+  return { year, first, from, to, close, filed: addDays(close, 2), final: addDays(commentUntil, 1) };
+}
+
+/** The latest half-year whose final publication is already behind `today`, so the demo always shows version 2. */
+function latestFinishedHalf(calendar: WorkCalendar, today: IsoDate, appealDays: number) {
+  let year = Number(today.slice(0, 4));
+  let first = today.slice(5) > '06-30';
+  for (;;) {
+    const d = halfYearDates(calendar, year, first, appealDays);
+    if (d.final <= today) return d;
+    if (first) year -= 1;
+    first = !first;
+  }
+}
+
 /**
  * 综合考核 (issue 14) on the dispatch's campaign, through the module's services as the office would
- * click it: 2026 上半年 closed, published and finalised with two appeals (one upheld, so version 2
- * exists with its diff; one refused), and 2026 全年 in progress. The dates are fixed, not day 0's:
- * a half-year review is closed early in July whatever day the demo is loaded.
+ * click it: the last finished half-year closed, published and finalised with two appeals (one upheld,
+ * so version 2 exists with its diff; one refused), and its year in progress. Dates follow the demo's
+ * today, as the figures they rank do.
  */
 export const evaluationSeeder: DemoSeeder = {
-  name: '综合考核 (2026 上半年 published with two appeals, 2026 全年 in progress)',
+  name: '综合考核 (the last half-year published with two appeals, its year in progress)',
   async seed(tx, ctx) {
     const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1);
     if (!campaign) return;
@@ -40,6 +72,8 @@ export const evaluationSeeder: DemoSeeder = {
         .filter((c) => c.id !== 'arenas')
         .map((c) => ({ ...c, weights: weight(halfWeights[c.id] ?? 0) })),
     };
+    const h = latestFinishedHalf(await loadCalendar(tx), localDate(ctx.today), 5);
+    const halfName = `${h.year}年${h.first ? '上' : '下'}半年综合考核`;
     const unitIds = await demoUnitIds(tx);
     const org = await demoActor(tx, 'organiser');
     const org2 = await demoActor(tx, 'organiser2');
@@ -48,31 +82,35 @@ export const evaluationSeeder: DemoSeeder = {
 
     const half = await createEvaluation(tx, org.actor, org.who, {
       campaignId: campaign.id,
-      name: '2026年上半年综合考核',
+      name: halfName,
       kind: 'half',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-06-30',
+      periodFrom: h.from,
+      periodTo: h.to,
       appealDays: 5,
       scheme: halfScheme,
     });
-    await closeEvaluation(tx, org.actor, org.who, half.id, '2026-07-06');
-    // 5 working days on the demo calendar: the window runs to 2026-07-13.
-    const { commentUntil } = await publishForComment(tx, org.actor, org.who, half.id, '2026-07-06');
-    // 区发改局 (head.fgj): no ledger item counted in its half year, so 督查督办 took the category's mean; the
-    // office accepts that one was closed on time and corrects the rate to 100 %, which lifts its rank among
-    // 经济部门 (and, the mean moving, the other units without data move a little too: the diff shows it).
+    const { snapshotId } = await closeEvaluation(tx, org.actor, org.who, half.id, h.close);
+    const { commentUntil } = await publishForComment(tx, org.actor, org.who, half.id, h.close);
+
+    // 区发改局 (head.fgj) appeals its weakest component (the lowest share of its weight), which the office
+    // corrects to 100 %: whatever the demo's figures, its line moves and version 2 has a diff to show.
+    const [snap] = await tx.select().from(evaluationSnapshots).where(eq(evaluationSnapshots.id, snapshotId));
+    const fgj = String(unitIds.get('fgj'));
+    const line = (snap!.result as CategoryLines[]).flatMap((c) => c.units).find((u) => u.unitId === fgj)!;
+    const weakest = [...line.components].sort(
+      (a, b) => Number(a.score) / Number(a.weight) - Number(b.score) / Number(b.weight),
+    )[0]!;
     const upheld = await fileAppeal(
       tx,
       headFgj.actor,
       headFgj.who,
       half.id,
       {
-        unitId: unitIds.get('fgj')!,
-        componentId: 'ledger',
-        reason:
-          '本单位牵头的“亿元以上在建项目入库纳统”事项已于6月30日前按期办结，因系统销号滞后未计入上半年按期销号率，附办结材料，请予更正。',
+        unitId: Number(fgj),
+        componentId: weakest.componentId,
+        reason: '本单位该项数据因系统销号、报送滞后未如实计入（附办结材料和统计部门核实意见），请予复核更正。',
       },
-      '2026-07-08',
+      h.filed,
     );
     // 区工信局 (head.gxj): a question of 统计口径 the office does not accept.
     const refused = await fileAppeal(
@@ -85,12 +123,12 @@ export const evaluationSeeder: DemoSeeder = {
         componentId: 'indicators',
         reason: '“市场主体走访”应按走访台账口径统计（含线上走访），系统按报送数计算偏低，请予复核。',
       },
-      '2026-07-09',
+      h.filed,
     );
     await decideAppeal(tx, org.actor, org.who, upheld.id, {
       uphold: true,
       correction: '100',
-      reason: '经核对办结材料，该事项已按期办结，销号滞后系系统原因，申诉成立，按期销号率更正为100%。',
+      reason: '经核对办结材料和统计部门意见，申诉事项属实，原始值更正为100%。',
     });
     await decideAppeal(tx, org.actor, org.who, refused.id, {
       uphold: false,
@@ -99,27 +137,20 @@ export const evaluationSeeder: DemoSeeder = {
     // 两人经手: the second organiser approves what the first decided.
     await approveAppeal(tx, org2.actor, org2.who, upheld.id);
     await approveAppeal(tx, org2.actor, org2.who, refused.id);
-    // Finalised the first day after the window: version 2 with 区发改局's corrected line.
-    const { version } = await finaliseEvaluation(
-      tx,
-      org.actor,
-      org.who,
-      half.id,
-      fromDayNumber(dayNumber(commentUntil!) + 1),
-    );
+    const { version } = await finaliseEvaluation(tx, org.actor, org.who, half.id, h.final);
 
     await createEvaluation(tx, org.actor, org.who, {
       campaignId: campaign.id,
-      name: '2026年度综合考核',
+      name: `${h.year}年度综合考核`,
       kind: 'year',
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
+      periodFrom: `${h.year}-01-01`,
+      periodTo: `${h.year}-12-31`,
       appealDays: 5,
       previousId: half.id,
       scheme,
     });
     ctx.log(
-      `demo evaluation: 2026年上半年综合考核 final (version ${version}, 公示 until ${commentUntil}), 2026年度 in draft`,
+      `demo evaluation: ${halfName} final (version ${version}, 公示 until ${commentUntil}), ${h.year}年度 in draft`,
     );
   },
 };

@@ -9,17 +9,18 @@ import { CanvasRenderer } from 'echarts/renderers';
 // top-level tslib that the workspace does not install; this wrapper is the few lines we use of it.)
 registerCharts([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** An echarts chart of the given option, resized with the window. */
+/** An echarts chart of the given option, resized with its box. */
 export function EChart({ option, height }: { option: EChartsCoreOption; height: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = init(ref.current);
     chart.setOption(option, true);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The box's own size, not the window's: a chart in a card laid out after it mounts would overflow.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [option]);

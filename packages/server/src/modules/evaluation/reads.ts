@@ -6,6 +6,7 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_STATE_LABELS,
   METHOD_LABELS,
+  NO_DATA_LABELS,
   SOURCE_LABELS,
   appealActions,
   appealRefusal,
@@ -259,6 +260,7 @@ export async function unitExplanation(db: Db, actor: Actor, id: number, unitId: 
         weight: got.weight,
         value: got.value,
         valueExact: raw !== null && raw.includes('/') ? raw : null,
+        noDataLabel: raw === null ? NO_DATA_LABELS[c.noData ?? 'zero'] : null,
         scoreShown: got.scoreShown,
         records: inputs.records.filter((r) => r.componentId === c.id && r.unitId === unit.id).flatMap((r) => r.records),
       };

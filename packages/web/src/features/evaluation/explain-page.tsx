@@ -78,6 +78,7 @@ export function ExplainPage() {
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                   {c.sourceLabel} · {t('columns.value')} {c.value ?? '—'}
                   {c.valueExact ? `（${t('explain.exact', { value: c.valueExact })}）` : ''}
+                  {c.noDataLabel ? `（${t('explain.noData', { rule: c.noDataLabel })}）` : ''}
                 </Typography.Paragraph>
                 <List
                   size="small"

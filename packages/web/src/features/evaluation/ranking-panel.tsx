@@ -10,6 +10,8 @@ export function RankingPanel({ detail }: { detail: EvaluationDetail }) {
   if (!detail.ranking) return <Empty description={t('noRanking')} />;
   const id = detail.evaluation.id;
   const office = detail.ranking.some((c) => c.rows.some((r) => r.band !== null));
+  // 较上期 only when there is a previous evaluation to compare with.
+  const compared = detail.ranking.some((c) => c.rows.some((r) => r.rankChange !== null));
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {detail.ranking.map((c) => (
@@ -42,7 +44,16 @@ export function RankingPanel({ detail }: { detail: EvaluationDetail }) {
                 render: (_: unknown, r: RankingRow) => r.components.find((x) => x.componentId === comp.id)?.scoreShown,
               })),
               { title: t('columns.grade'), dataIndex: 'grade', width: 72 },
-              { title: t('columns.change'), width: 88, render: (_, r) => <RankChange change={r.rankChange} /> },
+              ...(compared
+                ? [
+                    {
+                      title: t('columns.change'),
+                      key: 'change',
+                      width: 88,
+                      render: (_: unknown, r: RankingRow) => <RankChange change={r.rankChange} />,
+                    },
+                  ]
+                : []),
               {
                 title: t('columns.lists'),
                 width: 72,

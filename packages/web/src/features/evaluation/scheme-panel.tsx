@@ -77,13 +77,29 @@ export function SchemePanel({ detail }: { detail: EvaluationDetail }) {
         size="small"
         pagination={false}
         dataSource={scheme.components}
-        scroll={{ x: 900 }}
+        scroll={{ x: 'max-content' }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={4}>
+              {t('scheme.sum')}
+            </Table.Summary.Cell>
+            {categories.map((cat, k) => {
+              const sum = scheme.components.reduce((a, c) => a + Number(c.weights[cat.id] ?? 0), 0);
+              return (
+                <Table.Summary.Cell key={cat.id} index={4 + k}>
+                  <Typography.Text type={Math.abs(sum - 100) < 1e-9 ? 'success' : 'danger'}>{sum}</Typography.Text>
+                </Table.Summary.Cell>
+              );
+            })}
+          </Table.Summary.Row>
+        )}
         columns={[
           {
             title: t('columns.component'),
             width: 150,
             render: (_, c, i) => (
               <Input
+                style={{ width: 130 }}
                 aria-label={t('columns.component')}
                 value={c.name}
                 disabled={!editable}
