@@ -111,7 +111,7 @@ export interface VersionView<T = string> {
   publishedAt: T;
   publishedBy: string | null;
   /** Who moved against the previous version, with the appeals that moved them. */
-  changes: (LineChange & { unitName: string; appeals: number[] })[];
+  changes: (LineChange & { unitName: string; appeals: number[]; reason: string })[];
 }
 
 export interface EvaluationDetail<T = string> {

@@ -37,6 +37,16 @@ export interface LineChange {
   components: { componentId: string; before: string | null; after: string | null }[];
 }
 
+/** Why a line changed between versions: its own appeal, a component moved (e.g. the category's mean), or only its rank. */
+export type ChangeReason = 'appeal' | 'component' | 'rank';
+export const CHANGE_REASON_LABELS: Record<ChangeReason, string> = {
+  appeal: '申诉更正',
+  component: '分项得分随之变化（如本类平均分）',
+  rank: '他人得分变化，名次随之变动',
+};
+export const changeReason = (c: LineChange, ownAppeals: number): ChangeReason =>
+  ownAppeals > 0 ? 'appeal' : c.components.length > 0 ? 'component' : 'rank';
+
 /** Who moved between two versions, by how much: units whose total, rank, grade or any component changed. */
 export function versionDiff(before: readonly CategoryLines[], after: readonly CategoryLines[]): LineChange[] {
   const index = (cs: readonly CategoryLines[]) => new Map(cs.flatMap((c) => c.units.map((u) => [u.unitId, u])));

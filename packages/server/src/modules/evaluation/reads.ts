@@ -1,6 +1,7 @@
 import {
   APPEAL_ACTION_LABELS,
   APPEAL_STATE_LABELS,
+  CHANGE_REASON_LABELS,
   COMBINE_LABELS,
   EVALUATION_ACTION_LABELS,
   EVALUATION_KIND_LABELS,
@@ -11,6 +12,7 @@ import {
   appealActions,
   appealRefusal,
   can,
+  changeReason,
   evaluationActions,
   finaliseBlocker,
   hasPermission,
@@ -46,6 +48,7 @@ import {
 } from './repository.js';
 import { currentScheme, evaluationOf } from './service.js';
 
+const moved = (c: LineChange) => Math.abs((c.before?.rank ?? 0) - (c.after?.rank ?? 0));
 const isOffice = (actor: Actor) => hasPermission(actor, 'evaluation.manage');
 const published = (e: EvaluationRow) => e.state === 'comment' || e.state === 'final';
 
@@ -172,10 +175,17 @@ export async function evaluationDetail(
       version: v.version,
       publishedAt: v.publishedAt,
       publishedBy: v.publishedBy === null ? null : (who.get(v.publishedBy) ?? null),
-      changes: (v.diff as (LineChange & { appeals: number[] })[]).map((c) => ({
-        ...c,
-        unitName: names.get(Number(c.unitId)) ?? c.unitId,
-      })),
+      // Appealed lines first, then by how far they moved.
+      changes: (v.diff as (LineChange & { appeals: number[] })[])
+        .map((c) => ({
+          ...c,
+          unitName: names.get(Number(c.unitId)) ?? c.unitId,
+          reason: CHANGE_REASON_LABELS[changeReason(c, c.appeals.length)],
+        }))
+        .sort(
+          (a, b) =>
+            b.appeals.length - a.appeals.length || moved(b) - moved(a) || (a.after?.rank ?? 0) - (b.after?.rank ?? 0),
+        ),
     })),
     appeals: appealViews,
     appeal:
