@@ -10,10 +10,21 @@ async function menuOf(page: Page): Promise<string[]> {
 
 // What each demo account may use follows from core's permission table; the menu must show exactly that.
 const MENUS: Record<string, string[]> = {
-  organiser: ['工作台', '调度看板', '活动与指标', '擂台赛', '督查督办', '群众评价', '单位管理', '用户管理', '工作日历'],
-  leader: ['工作台', '调度看板', '擂台赛', '督查督办', '群众评价'],
-  'head.fgj': ['工作台', '本单位调度', '擂台赛', '督查督办', '群众评价'],
-  'reporter.fgj': ['工作台', '本单位调度', '督查督办', '群众评价'],
+  organiser: [
+    '工作台',
+    '调度看板',
+    '活动与指标',
+    '擂台赛',
+    '督查督办',
+    '群众评价',
+    '综合考核',
+    '单位管理',
+    '用户管理',
+    '工作日历',
+  ],
+  leader: ['工作台', '调度看板', '擂台赛', '督查督办', '群众评价', '综合考核'],
+  'head.fgj': ['工作台', '本单位调度', '擂台赛', '督查督办', '群众评价', '综合考核'],
+  'reporter.fgj': ['工作台', '本单位调度', '督查督办', '群众评价', '综合考核'],
   judge1: ['工作台'],
   sysadmin: ['工作台', '单位管理', '用户管理'],
   secadmin: ['工作台', '用户管理', '安全策略'],

@@ -103,8 +103,15 @@ function parseMethod(m: ComponentMethod, item: string): ParsedMethod {
   }
 }
 
-/** Validates a scheme against the categories in use: weights per category must add up to the total. */
-export function parseCompositeScheme(input: CompositeSchemeInput, categories: readonly string[]): CompositeScheme {
+/**
+ * Validates a scheme against the categories in use: weights per category must add up to the total.
+ * `nameOf` gives a category's name for the messages (ids are what the weights are keyed by).
+ */
+export function parseCompositeScheme(
+  input: CompositeSchemeInput,
+  categories: readonly string[],
+  nameOf: (category: string) => string = (c) => c,
+): CompositeScheme {
   const total = input.totalWeight === undefined ? 100 * ONE : parseDecimal(input.totalWeight, 'scheme.totalWeight');
   check(input.components.length > 0, 'scheme.components', '至少需要一个考核分项');
   const dup = uniqueIds(input.components.map((c) => c.id));
@@ -114,7 +121,7 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
     const weights = new Map<string, Micro>();
     for (const cat of categories) {
       const w = c.weights[cat];
-      check(w !== undefined, `${item}.weights[${cat}]`, `缺少类别“${cat}”的权重`);
+      check(w !== undefined, `${item}.weights[${cat}]`, `缺少类别“${nameOf(cat)}”的权重`);
       const v = parseDecimal(w, `${item}.weights[${cat}]`);
       check(v >= 0, `${item}.weights[${cat}]`, '权重不能为负');
       weights.set(cat, v);
@@ -125,7 +132,7 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
         check(
           (method.points[0] as Micro) <= w,
           `${item}.method.points[1]`,
-          `第 1 名得分超过类别“${cat}”中该项的权重 ${w / ONE}`,
+          `第 1 名得分超过类别“${nameOf(cat)}”中该项的权重 ${w / ONE}`,
         );
     }
     return { id: c.id, method, weights, noData: c.noData ?? 'zero' };
@@ -135,7 +142,7 @@ export function parseCompositeScheme(input: CompositeSchemeInput, categories: re
     check(
       got === total,
       `scheme.components.weights[${cat}]`,
-      `类别“${cat}”各分项权重之和须为 ${total / ONE}，实际为 ${got / ONE}`,
+      `类别“${nameOf(cat)}”各分项权重之和须为 ${total / ONE}，实际为 ${got / ONE}`,
     );
   }
   const cap = input.adjustmentCap ?? { bonus: 5, penalty: 10 };

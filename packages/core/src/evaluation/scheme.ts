@@ -47,8 +47,12 @@ export interface EvaluationScheme extends Omit<CompositeSchemeInput, 'components
 }
 
 /** Validates a scheme for the categories evaluated (ids as text): weights add up, methods and sources sound. */
-export function checkEvaluationScheme(scheme: EvaluationScheme, categories: readonly string[]): void {
-  parseCompositeScheme(compositeSchemeOf(scheme), categories);
+export function checkEvaluationScheme(
+  scheme: EvaluationScheme,
+  categories: readonly string[],
+  nameOf?: (category: string) => string,
+): void {
+  parseCompositeScheme(compositeSchemeOf(scheme), categories, nameOf);
   const kinds = new Set<string>();
   scheme.components.forEach((c) => {
     const item = `scheme.components[${c.id}]`;

@@ -181,7 +181,7 @@ describe('an evaluation from scheme to version 2', () => {
       scheme: bad,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toMatch(/各分项权重之和须为 100，实际为 90/);
+    expect(res.json().error.message).toBe('考核方案有误：类别“经济发展类”各分项权重之和须为 100，实际为 90');
   });
 
   it('creates, previews and closes: the hand-computed totals, exact', async () => {

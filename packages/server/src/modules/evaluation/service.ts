@@ -51,14 +51,17 @@ export async function currentScheme(db: Db, e: EvaluationRow): Promise<Evaluatio
 
 async function validScheme(db: Db, scheme: EvaluationScheme): Promise<void> {
   const { categories } = await evaluatedUnits(db);
+  const names = new Map(categories.map((c) => [c.id, c.name]));
   try {
     checkEvaluationScheme(
       scheme,
       categories.map((c) => c.id),
+      (id) => names.get(id) ?? id,
     );
   } catch (err) {
+    // The rule's words name the category; the item (a path of ids) goes in the details, not the sentence.
     if (err instanceof ScoringInputError)
-      throw new AppError('VALIDATION_FAILED', `考核方案有误：${err.message}`, { item: err.item });
+      throw new AppError('VALIDATION_FAILED', `考核方案有误：${err.reason}`, { item: err.item });
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Space, Table, Typography } from 'antd';
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { EvaluationDetail, VersionView } from './api/types';
@@ -52,6 +52,10 @@ export function VersionsPanel({ detail }: { detail: EvaluationDetail }) {
                   title: t('columns.component'),
                   render: (_, c) =>
                     c.components.map((x) => `${name(x.componentId)} ${x.before ?? '—'} → ${x.after ?? '—'}`).join('；'),
+                },
+                {
+                  title: t('columns.why'),
+                  render: (_, c) => (c.appeals.length > 0 ? <Tag color="red">{c.reason}</Tag> : c.reason),
                 },
               ]}
             />

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login, openNotice } from '../fixtures';
+
+// The office, a unit head and a second organiser in three browsers.
+test.describe.configure({ timeout: 180_000 });
+
+const NAME = 'E2E专项考核';
+const ok = (page: Page) => page.getByRole('button', { name: /^(确\s*定|OK)$/ });
+
+test('an evaluation from scheme to appeal: preview, close, publish, explain, appeal, decide, approve', async ({
+  browser,
+}) => {
+  // The office creates an evaluation with the default scheme and lands on it.
+  const office = await browser.newPage();
+  await login(office, 'organiser');
+  await office.getByRole('menuitem', { name: '综合考核' }).click();
+  await office.getByRole('button', { name: '新建考核' }).click();
+  const dialog = office.getByRole('dialog');
+  await dialog.getByLabel('所属活动').click();
+  await office.locator('.ant-select-item-option').first().click();
+  await dialog.getByLabel('考核名称').fill(NAME);
+  await dialog.getByPlaceholder('开始日期').fill('2026-01-01');
+  await dialog.getByPlaceholder('结束日期').fill('2026-06-30');
+  await dialog.getByPlaceholder('结束日期').press('Enter');
+  await ok(office).click();
+  await expect(office.getByRole('heading', { name: new RegExp(NAME) })).toBeVisible();
+  await expect(office.getByText('方案编制中')).toBeVisible();
+
+  // It moves five points from 目标指标 to 擂台比武 for 经济部门, previews on today's data and saves version 2.
+  await office.getByLabel('目标指标 经济部门权重').fill('55');
+  await office.getByLabel('擂台比武 经济部门权重').fill('15');
+  await office.getByRole('button', { name: /保存方案/ }).click();
+  await expect(office.getByText('考核方案有误：类别“经济部门”各分项权重之和须为 100，实际为 95')).toBeVisible();
+  await office.getByLabel('擂台比武 经济部门权重').fill('20');
+  await office.getByRole('button', { name: /用当前数据预览/ }).click();
+  const preview = office
+    .getByText('预览（未保存，不影响任何数据）')
+    .locator('xpath=ancestor::div[contains(@class,"ant-card")]');
+  await expect(preview.getByRole('cell', { name: '区发改局' })).toBeVisible();
+  await office.getByRole('button', { name: /保存方案/ }).click();
+  await expect(office.getByText('方案已保存为第 2 版')).toBeVisible();
+
+  // Close: the inputs are frozen and the ranking appears; recomputing gives the same bits.
+  await office.getByRole('tab', { name: '排名' }).click();
+  await office.getByRole('button', { name: '截止并计算' }).click();
+  await ok(office).click();
+  await expect(office.getByText('已截止，待公示')).toBeVisible();
+  await expect(office.getByText('经济部门').first()).toBeVisible();
+  await office.getByRole('button', { name: '复算核验' }).click();
+  await expect(office.getByText(/复算结果与快照逐位一致/)).toBeVisible();
+  await office.getByRole('button', { name: '发布公示' }).click();
+  await ok(office).click();
+  await expect(office.getByText(/公示期至 \d{4}-\d{2}-\d{2}，期间各单位可对本单位/)).toBeVisible();
+  const id = Number(/\/evaluations\/(\d+)/.exec(office.url())![1]);
+
+  // The unit head is told, opens the explanation of its own unit and follows a number to its report.
+  const head = await browser.newPage();
+  await login(head, 'head.fgj');
+  await openNotice(head, `${NAME}结果公示`);
+  await head.getByRole('link', { name: '区发改局' }).click();
+  await expect(head.getByRole('heading', { name: '区发改局 · 得分说明' })).toBeVisible();
+  await expect(head.getByText(/第 \d+ 名 \/ 共 \d+ 个单位/)).toBeVisible();
+  // Another unit's line is no link for it.
+  await head.goto(`/evaluations/${id}`);
+  await expect(head.getByRole('link', { name: '区工信局' })).toHaveCount(0);
+  await head.getByRole('link', { name: '区发改局' }).click();
+  await head
+    .getByRole('link', { name: /月报：/ })
+    .first()
+    .click();
+  await expect(head).toHaveURL(/\/dispatch\/report\/\d+\/\d{4}-\d{2}$/);
+
+  // It appeals 督查督办.
+  await head.goto(`/evaluations/${id}?tab=appeals`);
+  await head.getByLabel('申诉的分项').click();
+  await head.locator('.ant-select-item-option', { hasText: '督查督办' }).click();
+  await head.getByLabel('申诉理由（写明事实和依据）').fill('6月份牵头事项已按期办结，系统销号滞后，附办结材料');
+  await head.getByRole('button', { name: '提出申诉' }).click();
+  await expect(head.getByText('申诉已提交，请等待考核办审核')).toBeVisible();
+  await expect(head.getByRole('cell', { name: '待受理' })).toBeVisible();
+
+  // The office upholds it with the corrected figure; the same person cannot also approve it.
+  await office.goto(`/evaluations/${id}?tab=appeals`);
+  await office.getByRole('button', { name: '审核' }).click();
+  await office.getByLabel('申诉成立，更正数值').check();
+  await office.getByLabel('更正后的原始值').fill('100');
+  await office.getByLabel('审核意见').fill('经核实，事项已按期办结，申诉成立');
+  await ok(office).click();
+  await expect(office.getByText('待复核')).toBeVisible();
+  await expect(office.getByRole('button', { name: '复核通过' })).toHaveCount(0);
+
+  // A second organiser approves; the result may be finalised only after the window.
+  const second = await browser.newPage();
+  await login(second, 'organiser2');
+  await second.goto(`/evaluations/${id}?tab=appeals`);
+  await second.getByRole('button', { name: '复核通过' }).click();
+  await expect(second.getByText('申诉成立').first()).toBeVisible();
+  await expect(second.getByText(/期满后方可正式发布/)).toBeVisible();
+  await expect(second.getByRole('button', { name: '正式发布' })).toHaveCount(0);
+});
+
+test('a published version shows its diff, and an appeal after the window is refused with the date', async ({
+  page,
+}) => {
+  await login(page, 'head.gxj');
+  await page.getByRole('menuitem', { name: '综合考核' }).click();
+  await page.getByRole('link', { name: /半年综合考核/ }).click();
+  await expect(page.getByText('已正式发布')).toBeVisible();
+  await page.getByRole('tab', { name: '发布版本' }).click();
+  const v2 = page.getByText('第 2 版').locator('xpath=ancestor::div[contains(@class,"ant-card")]');
+  const fgj = v2.getByRole('row').filter({ hasText: '区发改局' });
+  await expect(fgj.getByText('申诉更正')).toBeVisible();
+  await expect(fgj.getByRole('cell', { name: /^\d+ → \d+$/ })).toBeVisible();
+  await page.getByRole('tab', { name: /申诉/ }).click();
+  await expect(page.getByText(/公示期已于 \d{4}-\d{2}-\d{2} 结束，不再受理申诉/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '提出申诉' })).toHaveCount(0);
+});
