@@ -126,6 +126,14 @@ export interface EvaluationDetail<T = string> {
   ranking: RankingCategory[] | null;
   versions: VersionView<T>[];
   appeals: AppealView<T>[];
+  /** Every settled appeal, for all readers once published: what a 通报 reports (no reasons, no people). */
+  settledAppeals: {
+    unitName: string;
+    componentName: string;
+    stateLabel: string;
+    decision: string;
+    correction: string | null;
+  }[];
   /** The viewer's own unit may appeal one of these numbers, until the window closes. */
   appeal: { unitId: number; unitName: string; components: { id: string; name: string }[] } | null;
   appealRefusal: string | null;

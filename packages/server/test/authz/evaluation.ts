@@ -212,6 +212,11 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ method: 'GET', url: `/api/evaluations/${await shared(f)}/export.xlsx` }),
   },
   {
+    route: 'GET /api/evaluations/:id/bulletin.docx',
+    allow: readers,
+    request: async (f) => ({ method: 'GET', url: `/api/evaluations/${await shared(f)}/bulletin.docx` }),
+  },
+  {
     route: 'POST /api/evaluations/:id/appeals',
     allow: { unit_head: 'own' },
     scoped: true,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { EvaluationDetail, EvaluationScheme, UnitExplanation } from '@leitai/core';
+import { readDocx } from '../../documents/index.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import {
@@ -376,6 +377,20 @@ describe('an evaluation from scheme to version 2', () => {
     const header = ws.getRow(4).values as unknown[];
     expect(header.slice(1)).toEqual(['名次', '单位', '综合得分', '目标指标', '督查督办', '等次', '较上期', '红黑榜']);
     expect(ws.getRow(5).values).toEqual([undefined, 1, '甲局', 84, 44, 40, '良好', '', '红榜']);
+    // The results bulletin, read back as an office would: title, the settled appeals, the ranking, the change.
+    const doc = await headA.get(`/api/evaluations/${evaluationId}/bulletin.docx`);
+    expect(doc.statusCode).toBe(200);
+    const { paragraphs, tables } = await readDocx(doc.rawPayload);
+    expect(paragraphs).toContain(`关于${Y}年上半年综合考核正式结果的通报`);
+    expect(paragraphs.join('')).toContain('共办结申诉 2 件，经审核、复核，成立 1 件，不予支持 1 件');
+    expect(tables[0]![1]).toEqual(['1', '甲局', '84.00', '44.00', '40.00', '良好', '—']);
+    expect(paragraphs).toContain('红榜：甲局。黑榜：乙局。');
+    expect(
+      tables
+        .at(-1)!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['甲局', '乙局']);
     const history = (await headA.get(`/api/evaluations/history/${u.a}`)).json();
     expect(history.points).toEqual([expect.objectContaining({ rank: 1, of: 2, totalShown: '84.00' })]);
     expect((await headA.get(`/api/evaluations/history/${u.b}`)).statusCode).toBe(403);

@@ -188,6 +188,15 @@ export async function evaluationDetail(
         ),
     })),
     appeals: appealViews,
+    settledAppeals: appeals
+      .filter((a) => a.state === 'upheld' || a.state === 'refused')
+      .map((a) => ({
+        unitName: names.get(a.unitId) ?? String(a.unitId),
+        componentName: componentName(a.componentId),
+        stateLabel: APPEAL_STATE_LABELS[a.state],
+        decision: a.decision ?? '',
+        correction: a.correction,
+      })),
     appeal:
       mayAppeal && refusal === null
         ? {

@@ -4,6 +4,7 @@ import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { localDate } from '../../jobs/clock.js';
+import { evaluationBulletin } from './bulletin.js';
 import { evaluationWorkbook } from './excel.js';
 import { evaluatedUnits } from './inputs.js';
 import { evaluationDetail, listEvaluations, rankHistory, unitExplanation } from './reads.js';
@@ -104,6 +105,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await requireAccess(request, 'evaluation.read');
     const d = await evaluationDetail(db, actor, request.params.id, localDate());
     return sendFile(reply, `${d.evaluation.name}.xlsx`, await evaluationWorkbook(d));
+  });
+
+  app.get('/evaluations/:id/bulletin.docx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
+    const actor = await requireAccess(request, 'evaluation.read');
+    const today = localDate();
+    const d = await evaluationDetail(db, actor, request.params.id, today);
+    return sendFile(reply, `${d.evaluation.name}结果通报.docx`, await evaluationBulletin(d, today));
   });
 
   app.post('/evaluations/:id/appeals', { schema: { tags, params: ZIdParams, body: ZAppeal } }, async (request) => {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Descriptions, Popconfirm, Skeleton, Space, Tabs, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationAction } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
-import { downloadEvaluation, runAction, type VerifyResult } from './api/act';
+import { downloadBulletin, downloadEvaluation, runAction, type VerifyResult } from './api/act';
 import { evaluationsKey, useEvaluation } from './api/queries';
 import { AppealsPanel } from './appeals-panel';
 import { RankingPanel } from './ranking-panel';
@@ -90,6 +90,14 @@ export function EvaluationPage() {
               onClick={() => void downloadEvaluation(id).catch((err: Error) => message.error(err.message))}
             >
               {t('export')}
+            </Button>
+          )}
+          {d.ranking && (e.state === 'comment' || e.state === 'final') && (
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => void downloadBulletin(id).catch((err: Error) => message.error(err.message))}
+            >
+              {t('bulletin')}
             </Button>
           )}
         </>

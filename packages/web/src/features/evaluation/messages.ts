@@ -55,6 +55,7 @@ const zh = {
   verifyFailed: '复算结果与快照不一致，请联系系统管理员',
   inputsChanged: '截止后源数据已有变化；已截止的结果不受影响，如需采用新数据请撤回重编',
   export: '导出 Excel',
+  bulletin: '结果通报（Word）',
   noRanking: '考核截止后显示排名；方案编制中可在“考核方案”中预览',
   confirm: {
     close: '截止后输入数据将被冻结并计算结果，确定截止？',
@@ -187,6 +188,7 @@ const en: Messages<typeof zh> = {
   verifyFailed: 'The recomputation differs from the snapshot: contact the administrator',
   inputsChanged: 'Source data changed after the close; the closed result stands. Reopen to use the new data',
   export: 'Export Excel',
+  bulletin: 'Results bulletin (Word)',
   noRanking: 'The ranking appears once closed; preview it in the Scheme tab meanwhile',
   confirm: {
     close: 'Freeze the inputs and compute?',

@@ -35,3 +35,4 @@ export const decideAppeal = (id: number, body: { uphold: boolean; correction?: s
 export const approveAppeal = (id: number) => api.post(`/evaluation-appeals/${id}/approve`);
 
 export const downloadEvaluation = (id: number) => download(`/evaluations/${id}/export.xlsx`);
+export const downloadBulletin = (id: number) => download(`/evaluations/${id}/bulletin.docx`);
