@@ -115,3 +115,26 @@ test('a published version shows its diff, and an appeal after the window is refu
   await expect(page.getByText(/公示期已于 \d{4}-\d{2}-\d{2} 结束，不再受理申诉/)).toBeVisible();
   await expect(page.getByRole('button', { name: '提出申诉' })).toHaveCount(0);
 });
+
+test('a unit proposes a bonus on the year’s draft and another organiser approves it', async ({ browser }) => {
+  const head = await browser.newPage();
+  await login(head, 'head.fgj');
+  await head.getByRole('menuitem', { name: '综合考核' }).click();
+  await head.getByRole('link', { name: /年度综合考核/ }).click();
+  await head.getByRole('tab', { name: /加减分/ }).click();
+  await head.getByLabel('分值').fill('1.5');
+  await head.getByLabel('理由和依据').fill('牵头项目获省级营商环境创新案例表彰（附表彰文件）');
+  await head.getByRole('button', { name: '提交申请' }).click();
+  await expect(head.getByText('申请已提交，由考核办另一名同志审定')).toBeVisible();
+  const row = head.getByRole('row').filter({ hasText: '省级营商环境创新案例' });
+  await expect(row.getByText('待审定')).toBeVisible();
+
+  const second = await browser.newPage();
+  await login(second, 'organiser2');
+  await second.goto(head.url());
+  const pending = second.getByRole('row').filter({ hasText: '省级营商环境创新案例' });
+  await pending.getByRole('button', { name: '审定通过' }).click();
+  await second.getByLabel('审定意见').fill('经核实属实，予以加分');
+  await ok(second).click();
+  await expect(pending.getByText('已审定')).toBeVisible();
+});

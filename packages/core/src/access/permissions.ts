@@ -48,6 +48,8 @@ export const GRANTS = {
   'evaluation.read': { organiser: 'all', leader: 'all', unit_head: 'all', reporter: 'all' },
   'evaluation.explain': { organiser: 'all', leader: 'overseen', unit_head: 'own', reporter: 'own' },
   'evaluation.appeal': { unit_head: 'own' },
+  // 加减分 and 容错免责 are proposed by the unit's head or the office; the office decides (another organiser).
+  'evaluation.adjust': { organiser: 'all', unit_head: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -1,5 +1,8 @@
 import type { Explanation } from '../explain/index.js';
 import type {
+  AdjustmentAction,
+  AdjustmentKind,
+  AdjustmentState,
   AppealAction,
   AppealState,
   EvaluationAction,
@@ -29,7 +32,9 @@ export type EvaluationRecord =
   | { type: 'arena'; arenaId: number; title: string; heldOn: string; scoreShown: string; exact: string; rank: number }
   | { type: 'ledger'; itemId: number; title: string; deadline: string; closedOn: string | null; outcome: RateOutcome }
   | { type: 'ratings'; from: string; to: string; satisfaction: string | null }
-  | { type: 'appeal'; appealId: number; correction: string; reason: string };
+  | { type: 'appeal'; appealId: number; correction: string; reason: string }
+  /** 容错免责: the deduction this approved waiver removed. */
+  | { type: 'waiver'; adjustmentId: number; reason: string; waived: string };
 
 /** A close's frozen inputs: every value exactly (text), and the records behind it. */
 export interface SnapshotInputs {
@@ -106,6 +111,24 @@ export interface AppealView<T = string> {
   actions: { action: AppealAction; label: string }[];
 }
 
+export interface AdjustmentView<T = string> {
+  id: number;
+  unitId: number;
+  unitName: string;
+  kind: AdjustmentKind;
+  kindLabel: string;
+  amount: string;
+  reason: string;
+  evidenceFileId: number | null;
+  state: AdjustmentState;
+  stateLabel: string;
+  decision: string | null;
+  proposedAt: T;
+  proposedBy: string | null;
+  decidedBy: string | null;
+  actions: { action: AdjustmentAction; label: string }[];
+}
+
 export interface VersionView<T = string> {
   version: number;
   publishedAt: T;
@@ -136,6 +159,10 @@ export interface EvaluationDetail<T = string> {
   }[];
   /** The viewer's own unit may appeal one of these numbers, until the window closes. */
   appeal: { unitId: number; unitName: string; components: { id: string; name: string }[] } | null;
+  /** 加减分 and 容错免责 the viewer may see, with the office's next steps. */
+  adjustments: AdjustmentView<T>[];
+  /** The units the viewer may propose an adjustment for (while a draft), or none. */
+  adjustFor: { id: number; name: string }[];
   appealRefusal: string | null;
 }
 

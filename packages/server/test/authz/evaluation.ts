@@ -9,6 +9,7 @@ import {
 } from '@leitai/core';
 import {
   campaigns,
+  evaluationAdjustments,
   evaluationAppeals,
   evaluationSchemes,
   evaluationSnapshots,
@@ -123,6 +124,23 @@ async function appeal(f: Fixture, decided: boolean): Promise<number> {
   return a!.id;
 }
 
+/** A fresh proposal for unit A on a draft, by someone other than any organiser (so each may decide it). */
+async function adjustment(f: Fixture): Promise<number> {
+  const evaluationId = await evaluationIn(f, 'draft');
+  const [a] = await f.db
+    .insert(evaluationAdjustments)
+    .values({
+      evaluationId,
+      unitId: f.units.a,
+      kind: 'bonus',
+      amount: '1',
+      reason: '矩阵加分',
+      proposedBy: f.victimOf('own'),
+    })
+    .returning();
+  return a!.id;
+}
+
 const url = async (f: Fixture, state: EvaluationState, tail = '', windowOpen = true) =>
   `/api/evaluations/${await evaluationIn(f, state, windowOpen)}${tail}`;
 
@@ -224,6 +242,25 @@ export const rows: MatrixRow[] = [
       method: 'POST',
       url: await url(f, 'comment', '/appeals'),
       payload: { unitId: f.unitOf(t), componentId: 'ledger', reason: '矩阵申诉：数据有误' },
+    }),
+  },
+  {
+    route: 'POST /api/evaluations/:id/adjustments',
+    allow: { organiser: 'any', unit_head: 'own' },
+    scoped: true,
+    request: async (f, t: Target) => ({
+      method: 'POST',
+      url: await url(f, 'draft', '/adjustments'),
+      payload: { unitId: f.unitOf(t), kind: 'bonus', amount: '1', reason: '矩阵加分申请理由' },
+    }),
+  },
+  {
+    route: 'POST /api/evaluation-adjustments/:id/decide',
+    allow: office,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/evaluation-adjustments/${await adjustment(f)}/decide`,
+      payload: { approve: false, reason: '矩阵审定意见' },
     }),
   },
   {

@@ -10,7 +10,14 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AppealState, EvaluationKind, EvaluationScheme, EvaluationState } from '@leitai/core';
+import type {
+  AdjustmentKind,
+  AdjustmentState,
+  AppealState,
+  EvaluationKind,
+  EvaluationScheme,
+  EvaluationState,
+} from '@leitai/core';
 import { campaigns } from './dispatch.js';
 import { files } from './files.js';
 import { units, users } from './identity.js';
@@ -126,4 +133,32 @@ export const evaluationAppeals = pgTable(
     approvedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('evaluation_appeals_evaluation_idx').on(t.evaluationId, t.unitId)],
+);
+
+/** 加减分 and 容错免责: proposed with reason and evidence, decided by an organiser other than the proposer. */
+export const evaluationAdjustments = pgTable(
+  'evaluation_adjustments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    kind: text().$type<AdjustmentKind>().notNull(),
+    /** Signed (a penalty is negative); 0 for a waiver. */
+    amount: numeric().notNull(),
+    reason: text().notNull(),
+    evidenceFileId: integer().references(() => files.id),
+    state: text().$type<AdjustmentState>().notNull().default('proposed'),
+    decision: text(),
+    proposedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('evaluation_adjustments_evaluation_idx').on(t.evaluationId, t.unitId)],
 );

@@ -197,8 +197,11 @@ describe('an evaluation from scheme to version 2', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     evaluationId = res.json<{ id: number }>().id;
-    // Nobody outside the office sees a draft.
-    expect((await headA.get(`/api/evaluations/${evaluationId}`)).statusCode).toBe(404);
+    // A unit reads the draft's scheme (issued to all), not a ranking.
+    const draft = await detail(headA);
+    expect(draft.ranking).toBeNull();
+    expect(draft.scheme.components.map((c) => c.name)).toEqual(['目标指标', '督查督办']);
+    expect(draft.adjustFor.map((x) => x.name)).toEqual(['甲局']);
     const preview = (await org.post(`/api/evaluations/${evaluationId}/preview`, {})).json<{
       categories: { rows: { unitName: string; totalShown: string }[] }[];
     }>();
@@ -394,5 +397,65 @@ describe('an evaluation from scheme to version 2', () => {
     const history = (await headA.get(`/api/evaluations/history/${u.a}`)).json();
     expect(history.points).toEqual([expect.objectContaining({ rank: 1, of: 2, totalShown: '84.00' })]);
     expect((await headA.get(`/api/evaluations/history/${u.b}`)).statusCode).toBe(403);
+  });
+});
+
+describe('加减分 and 容错免责', () => {
+  it('a unit proposes for itself only; another organiser decides; the close counts what was approved', async () => {
+    const res = await org.post('/api/evaluations', {
+      campaignId,
+      name: `${Y}年上半年加减分测试`,
+      kind: 'range',
+      periodFrom: `${Y}-01-01`,
+      periodTo: `${Y}-06-30`,
+      scheme,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json<{ id: number }>().id;
+    const propose = (c: Client, body: object) => c.post(`/api/evaluations/${id}/adjustments`, body);
+    expect(
+      (await propose(headA, { unitId: u.b, kind: 'bonus', amount: '2', reason: '替乙局申请加分' })).statusCode,
+    ).toBe(403);
+    const noAmount = await propose(headA, { unitId: u.a, kind: 'bonus', reason: '获省级表彰一次' });
+    expect(noAmount.statusCode, noAmount.body).toBe(400);
+    expect(noAmount.json().error.message).toBe('请填写分值');
+    const bonus = (
+      await propose(headA, { unitId: u.a, kind: 'bonus', amount: '2', reason: '获省级表彰一次（附文件）' })
+    ).json().id;
+    // 乙局's one overdue item was held up by a flood: 容错免责 waives its 0.5 deduction.
+    const waiver = (
+      await propose(headB, { unitId: u.b, kind: 'waiver', reason: '汛期抢险导致事项逾期，符合容错情形' })
+    ).json().id;
+    const penalty = (await propose(org, { unitId: u.b, kind: 'penalty', amount: '3', reason: '信息报送迟报' })).json()
+      .id;
+    const decide = (c: Client, adj: number, approve: boolean) =>
+      c.post(`/api/evaluation-adjustments/${adj}/decide`, { approve, reason: approve ? '经审定属实' : '依据不足' });
+    const self = await decide(org, penalty, true);
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.message).toBe('减分须由申请人以外的人审定（两人经手）');
+    expect((await decide(org, bonus, true)).statusCode).toBe(200);
+    expect((await decide(org, waiver, true)).statusCode).toBe(200);
+    expect((await decide(org2, penalty, false)).statusCode).toBe(200);
+    expect((await decide(org2, penalty, true)).statusCode).toBe(409);
+    const seen = (await headB.get(`/api/evaluations/${id}`)).json<EvaluationDetail>();
+    expect(seen.adjustments.map((a) => [a.kindLabel, a.stateLabel])).toEqual([
+      ['容错免责', '已审定'],
+      ['减分', '不予认定'],
+    ]);
+    expect((await org.post(`/api/evaluations/${id}/close`)).statusCode).toBe(200);
+    const d = (await org.get(`/api/evaluations/${id}`)).json<EvaluationDetail>();
+    // 甲局 64 + 2 = 66; 乙局 67.5 with its deduction waived = 68; the refused penalty counts for nothing.
+    expect(d.ranking![0]!.rows.map((r) => [r.unitName, r.totalShown])).toEqual([
+      ['乙局', '68.00'],
+      ['甲局', '66.00'],
+    ]);
+    const b = (await org.get(`/api/evaluations/${id}/units/${u.b}`)).json<UnitExplanation>();
+    expect(b.adjustments).toEqual([]);
+    expect(b.components.find((c) => c.componentId === 'ledger')!.records).toContainEqual(
+      expect.objectContaining({ type: 'waiver', waived: '0.5' }),
+    );
+    expect(
+      (await propose(headA, { unitId: u.a, kind: 'bonus', amount: '1', reason: '截止后再申请加分' })).statusCode,
+    ).toBe(409);
   });
 });

@@ -12,3 +12,4 @@ export {
   finaliseEvaluation,
   publishForComment,
 } from './service.js';
+export { decideAdjustment, proposeAdjustment } from './adjustments.js';

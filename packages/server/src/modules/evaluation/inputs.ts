@@ -1,4 +1,5 @@
 import {
+  ADJUSTMENT_KIND_LABELS,
   combineArenaScores,
   exactText,
   onTimePercent,
@@ -17,7 +18,7 @@ import * as dispatch from '../dispatch/index.js';
 import * as ledger from '../ledger/index.js';
 import * as ratings from '../ratings/index.js';
 import * as units from '../units/index.js';
-import type { EvaluationRow } from './repository.js';
+import { adjustmentsOf, type EvaluationRow } from './repository.js';
 
 /** The units an evaluation ranks: active units with a category (分类考核), by category. */
 export async function evaluatedUnits(db: Db) {
@@ -47,6 +48,8 @@ export async function gatherInputs(
   today: IsoDate,
 ): Promise<SnapshotInputs> {
   const { units: list, categories } = await evaluatedUnits(db);
+  const approved = (await adjustmentsOf(db, e.id)).filter((a) => a.state === 'approved');
+  const waiverOf = new Map(approved.filter((a) => a.kind === 'waiver').map((a) => [a.unitId, a]));
   const ids = list.map((u) => Number(u.id));
   const values: SnapshotInputs['values'] = [];
   const records: SnapshotInputs['records'] = [];
@@ -107,7 +110,16 @@ export async function gatherInputs(
             (u?.items ?? []).map(({ id: itemId, ...i }) => ({ type: 'ledger', itemId, ...i })),
           );
           const deduction = u ? overdueDeduction(u.overdue, s.overduePenalty, s.overdueCap) : 0;
-          if (deduction > 0)
+          const waiver = waiverOf.get(id);
+          if (deduction > 0 && waiver)
+            records.push({
+              componentId: c.id,
+              unitId: String(id),
+              records: [
+                { type: 'waiver', adjustmentId: waiver.id, reason: waiver.reason, waived: toDecimal(deduction) },
+              ],
+            });
+          else if (deduction > 0)
             adjustments.push({
               id: `ledger-overdue-${id}`,
               unitId: String(id),
@@ -127,5 +139,14 @@ export async function gatherInputs(
       }
     }
   }
+  // Approved bonuses and penalties (a waiver acted above, on the deduction it excuses).
+  for (const a of approved)
+    if (a.kind !== 'waiver' && list.some((u) => u.id === String(a.unitId)))
+      adjustments.push({
+        id: `adjustment-${a.id}`,
+        unitId: String(a.unitId),
+        amount: a.amount,
+        label: `${ADJUSTMENT_KIND_LABELS[a.kind]}：${a.reason}`,
+      });
   return { asOf: e.periodTo, schemeVersion, scheme, categories, units: list, values, adjustments, previous, records };
 }

@@ -1,4 +1,7 @@
 import {
+  ADJUSTMENT_ACTION_LABELS,
+  ADJUSTMENT_KIND_LABELS,
+  ADJUSTMENT_STATE_LABELS,
   APPEAL_ACTION_LABELS,
   APPEAL_STATE_LABELS,
   CHANGE_REASON_LABELS,
@@ -9,6 +12,7 @@ import {
   METHOD_LABELS,
   NO_DATA_LABELS,
   SOURCE_LABELS,
+  adjustmentActions,
   appealActions,
   appealRefusal,
   can,
@@ -36,6 +40,7 @@ import * as users from '../users/index.js';
 import { bandsOf, explainedResult } from './compute.js';
 import { evaluatedUnits } from './inputs.js';
 import {
+  adjustmentsOf,
   appealsOf,
   listEvaluationRows,
   openAppealCount,
@@ -70,9 +75,12 @@ function summaryOf(e: EvaluationRow, versions: number): EvaluationSummary {
   };
 }
 
-/** Evaluations the viewer may open: the office sees drafts too; others only what is published. */
-export async function listEvaluations(db: Db, actor: Actor): Promise<EvaluationSummary[]> {
-  const rows = (await listEvaluationRows(db)).filter((e) => isOffice(actor) || published(e));
+/**
+ * Every evaluation: its scheme is issued to the units from the start (考核方案 is no secret, and units
+ * propose 加减分 on a draft); its ranking is the office's until published.
+ */
+export async function listEvaluations(db: Db, _actor: Actor): Promise<EvaluationSummary[]> {
+  const rows = await listEvaluationRows(db);
   return Promise.all(rows.map(async (e) => summaryOf(e, (await versionsOf(db, e.id)).length)));
 }
 
@@ -95,21 +103,28 @@ export async function evaluationDetail(
 ): Promise<EvaluationDetail<Date>> {
   const e = await evaluationOf(db, id);
   const office = isOffice(actor);
-  if (!office && !published(e)) throw notFound('考核');
-  const [scheme, versions, appeals, snap] = await Promise.all([
+  const [scheme, versions, appeals, adjustments, snap] = await Promise.all([
     currentScheme(db, e),
     versionsOf(db, id),
     appealsOf(db, id),
+    adjustmentsOf(db, id),
     visibleSnapshot(db, actor, e),
   ]);
   const inputs = snap ? (snap.inputs as SnapshotInputs) : null;
-  const unitIds = inputs ? inputs.units.map((u) => Number(u.id)) : [];
-  const paths = await pathsOf(db, [...unitIds, ...appeals.map((a) => a.unitId), actor.unitId]);
+  // The units ranked: those frozen in the snapshot, or (a draft) those the evaluation would rank today.
+  const evaluated = inputs?.units ?? (await evaluatedUnits(db)).units;
+  const unitIds = evaluated.map((u) => Number(u.id));
+  const paths = await pathsOf(db, [
+    ...unitIds,
+    ...appeals.map((a) => a.unitId),
+    ...adjustments.map((a) => a.unitId),
+    actor.unitId,
+  ]);
   const mayExplain = (unitId: number) => {
     const p = paths.get(unitId);
     return p !== undefined && can(actor, 'evaluation.explain', p);
   };
-  const names = new Map((inputs?.units ?? []).map((u) => [Number(u.id), u.name]));
+  const names = new Map(evaluated.map((u) => [Number(u.id), u.name]));
   const bands = office && inputs ? new Map(bandsOf(inputs).map((b) => [b.unitId, b])) : null;
   const ranking: RankingCategory[] | null =
     snap && inputs
@@ -139,9 +154,11 @@ export async function evaluationDetail(
       : null;
   const who = await users.displayNames(
     db,
-    [...appeals.flatMap((a) => [a.decidedBy, a.approvedBy]), ...versions.map((v) => v.publishedBy)].filter(
-      (x): x is number => x !== null,
-    ),
+    [
+      ...appeals.flatMap((a) => [a.decidedBy, a.approvedBy]),
+      ...adjustments.flatMap((a) => [a.proposedBy, a.decidedBy]),
+      ...versions.map((v) => v.publishedBy),
+    ].filter((x): x is number => x !== null),
   );
   const componentName = (cid: string) => scheme.components.find((c) => c.id === cid)?.name ?? cid;
   const appealViews = appeals
@@ -206,6 +223,40 @@ export async function evaluationDetail(
           }
         : null,
     appealRefusal: refusal,
+    adjustments: adjustments
+      .filter((a) => office || mayExplain(a.unitId))
+      .map((a) => ({
+        id: a.id,
+        unitId: a.unitId,
+        unitName: names.get(a.unitId) ?? String(a.unitId),
+        kind: a.kind,
+        kindLabel: ADJUSTMENT_KIND_LABELS[a.kind],
+        amount: a.amount,
+        reason: a.reason,
+        evidenceFileId: a.evidenceFileId,
+        state: a.state,
+        stateLabel: ADJUSTMENT_STATE_LABELS[a.state],
+        decision: a.decision,
+        proposedAt: a.proposedAt,
+        proposedBy: who.get(a.proposedBy) ?? null,
+        decidedBy: a.decidedBy === null ? null : (who.get(a.decidedBy) ?? null),
+        actions: adjustmentActions(a, { userId: actor.userId, mayDecide: office }, e.state === 'draft').map(
+          (action) => ({
+            action,
+            label: ADJUSTMENT_ACTION_LABELS[action],
+          }),
+        ),
+      })),
+    // While a draft: the office for every evaluated unit, a unit's head for its own.
+    adjustFor:
+      e.state !== 'draft'
+        ? []
+        : evaluated
+            .filter((u) => {
+              const p = paths.get(Number(u.id));
+              return office || (p !== undefined && can(actor, 'evaluation.adjust', p));
+            })
+            .map((u) => ({ id: Number(u.id), name: u.name })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  evaluationAdjustments,
   evaluationAppeals,
   evaluationSchemes,
   evaluationSnapshots,
@@ -109,3 +110,31 @@ export async function openAppealCount(db: Db, evaluationId: number): Promise<num
 /** Published (comment or final) evaluations, oldest first: the rank history. */
 export const publishedEvaluations = (db: Db): Promise<EvaluationRow[]> =>
   db.select().from(evaluations).where(ne(evaluations.state, 'draft')).orderBy(asc(evaluations.periodTo));
+
+export type AdjustmentRow = typeof evaluationAdjustments.$inferSelect;
+
+export const adjustmentsOf = (db: Db, evaluationId: number): Promise<AdjustmentRow[]> =>
+  db
+    .select()
+    .from(evaluationAdjustments)
+    .where(eq(evaluationAdjustments.evaluationId, evaluationId))
+    .orderBy(asc(evaluationAdjustments.id));
+
+export async function adjustmentById(db: Db, id: number, lock = false): Promise<AdjustmentRow | undefined> {
+  const q = db.select().from(evaluationAdjustments).where(eq(evaluationAdjustments.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertAdjustment(tx: Db, row: typeof evaluationAdjustments.$inferInsert): Promise<AdjustmentRow> {
+  const [r] = await tx.insert(evaluationAdjustments).values(row).returning();
+  return r!;
+}
+
+export async function updateAdjustment(
+  tx: Db,
+  id: number,
+  fields: Pick<AdjustmentRow, 'state' | 'decision' | 'decidedBy' | 'decidedAt'>,
+): Promise<void> {
+  await tx.update(evaluationAdjustments).set(fields).where(eq(evaluationAdjustments.id, id));
+}

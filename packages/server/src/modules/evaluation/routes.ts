@@ -4,11 +4,21 @@ import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { localDate } from '../../jobs/clock.js';
+import { decideAdjustment, proposeAdjustment } from './adjustments.js';
 import { evaluationBulletin } from './bulletin.js';
 import { evaluationWorkbook } from './excel.js';
 import { evaluatedUnits } from './inputs.js';
 import { evaluationDetail, listEvaluations, rankHistory, unitExplanation } from './reads.js';
-import { ZAppeal, ZDecision, ZIdParams, ZNewEvaluation, ZPreview, ZUnitParams } from './schema.js';
+import {
+  ZAdjustment,
+  ZAdjustmentDecision,
+  ZAppeal,
+  ZDecision,
+  ZIdParams,
+  ZNewEvaluation,
+  ZPreview,
+  ZUnitParams,
+} from './schema.js';
 import {
   approveAppeal,
   closeEvaluation,
@@ -119,6 +129,24 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     const a = await fileAppeal(db, actor, auditActorOf(request), request.params.id, request.body, localDate());
     return { id: a.id };
   });
+  app.post(
+    '/evaluations/:id/adjustments',
+    { schema: { tags, params: ZIdParams, body: ZAdjustment } },
+    async (request) => {
+      const actor = await requireAccess(request, 'evaluation.adjust', { unitId: request.body.unitId });
+      const a = await proposeAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
+      return { id: a.id };
+    },
+  );
+  app.post(
+    '/evaluation-adjustments/:id/decide',
+    { schema: { tags, params: ZIdParams, body: ZAdjustmentDecision } },
+    async (request) => {
+      const actor = await requireAccess(request, 'evaluation.manage');
+      await decideAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
+      return { ok: true };
+    },
+  );
   app.post(
     '/evaluation-appeals/:id/decide',
     { schema: { tags, params: ZIdParams, body: ZDecision } },

@@ -86,3 +86,19 @@ export const ZDecision = z.object({
     .optional(),
   reason: z.string().trim().min(2, '请写明审核意见（至少 2 个字）').max(1000, '审核意见不能超过 1000 个字'),
 });
+
+export const ZAdjustment = z.object({
+  unitId: z.number().int().positive(),
+  kind: z.enum(['bonus', 'penalty', 'waiver']),
+  amount: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,6})?$/, '分值须为最多 6 位小数的正数')
+    .optional(),
+  reason: z.string().trim().min(5, '请写明理由和依据（至少 5 个字）').max(1000, '理由不能超过 1000 个字'),
+  evidenceFileId: z.number().int().positive().optional(),
+});
+
+export const ZAdjustmentDecision = z.object({
+  approve: z.boolean(),
+  reason: z.string().trim().min(2, '请写明审定意见（至少 2 个字）').max(1000, '审定意见不能超过 1000 个字'),
+});

@@ -9,13 +9,14 @@ import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
 import { downloadBulletin, downloadEvaluation, runAction, type VerifyResult } from './api/act';
 import { evaluationsKey, useEvaluation } from './api/queries';
+import { AdjustmentsPanel } from './adjustments-panel';
 import { AppealsPanel } from './appeals-panel';
 import { RankingPanel } from './ranking-panel';
 import { SchemePanel } from './scheme-panel';
 import { STATE_COLOURS } from './state-colours';
 import { VersionsPanel } from './versions-panel';
 
-const TABS = ['ranking', 'scheme', 'appeals', 'versions'] as const;
+const TABS = ['ranking', 'scheme', 'adjustments', 'appeals', 'versions'] as const;
 type Tab = (typeof TABS)[number];
 /** The actions that change the evaluation ask first; verifying changes nothing. */
 const CONFIRM: Partial<Record<EvaluationAction, 'close' | 'publish' | 'finalise' | 'reopen'>> = {
@@ -133,6 +134,11 @@ export function EvaluationPage() {
         items={[
           { key: 'ranking', label: t('tabs.ranking'), children: <RankingPanel detail={d} /> },
           { key: 'scheme', label: t('tabs.scheme'), children: <SchemePanel key={e.schemeVersion} detail={d} /> },
+          {
+            key: 'adjustments',
+            label: `${t('tabs.adjustments')}${d.adjustments.length ? ` (${d.adjustments.length})` : ''}`,
+            children: <AdjustmentsPanel detail={d} />,
+          },
           {
             key: 'appeals',
             label: `${t('tabs.appeals')}${d.appeals.length ? ` (${d.appeals.length})` : ''}`,

@@ -156,6 +156,8 @@ function RecordLine({ record: r, unitId }: { record: EvaluationRecord; unitId: n
       );
     case 'appeal':
       return <span>{t('explain.appeal', { value: r.correction, reason: r.reason })}</span>;
+    case 'waiver':
+      return <span>{t('explain.waiver', { value: r.waived, reason: r.reason })}</span>;
   }
 }
 

@@ -36,3 +36,10 @@ export const approveAppeal = (id: number) => api.post(`/evaluation-appeals/${id}
 
 export const downloadEvaluation = (id: number) => download(`/evaluations/${id}/export.xlsx`);
 export const downloadBulletin = (id: number) => download(`/evaluations/${id}/bulletin.docx`);
+
+export const proposeAdjustment = (
+  id: number,
+  body: { unitId: number; kind: 'bonus' | 'penalty' | 'waiver'; amount?: string; reason: string },
+) => api.post<{ id: number }>(`/evaluations/${id}/adjustments`, body);
+export const decideAdjustment = (id: number, body: { approve: boolean; reason: string }) =>
+  api.post(`/evaluation-adjustments/${id}/decide`, body);

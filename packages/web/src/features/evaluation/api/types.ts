@@ -8,6 +8,7 @@ export type {
   RankingRow,
   UnitExplanation,
   AppealView,
+  AdjustmentView,
   VersionView,
 } from '@leitai/core';
 
