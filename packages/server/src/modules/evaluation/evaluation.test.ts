@@ -459,3 +459,64 @@ describe('加减分 and 容错免责', () => {
     ).toBe(409);
   });
 });
+
+describe('ties equal on paper stay equal (issue 12, example 2)', () => {
+  it('30 × 13/15 + 4 and 30 are one total, one rank, the same list', async () => {
+    const { db } = t.database;
+    // 一街道 closes 13 of its 15 items on time: 13/15 of 30 is 26 exactly (it printed 26.00001 once).
+    await db.insert(ledgerItems).values(
+      Array.from({ length: 15 }, (_, i) => ({
+        title: `并列测试事项${i}`,
+        source: '督查发现',
+        leadUnitId: u.s1,
+        deadline: `${Y}-05-${String(i + 1).padStart(2, '0')}`,
+        originalDeadline: `${Y}-05-${String(i + 1).padStart(2, '0')}`,
+        closedOn: `${Y}-05-${String(i + (i < 13 ? 1 : 3)).padStart(2, '0')}`,
+        state: 'closed' as const,
+      })),
+    );
+    const town = Object.keys(scheme.components[0]!.weights);
+    const weights = (v: number) => Object.fromEntries(town.map((c) => [c, v]));
+    const tieScheme: EvaluationScheme = {
+      components: [
+        {
+          id: 'ledger',
+          name: '督查督办',
+          source: { kind: 'ledger', overduePenalty: '0', overdueCap: 0 },
+          method: PERCENT,
+          weights: weights(30),
+        },
+        { id: 'ratings', name: '群众评价', source: { kind: 'ratings' }, method: PERCENT, weights: weights(70) },
+      ],
+      honourCount: 1,
+      warningCount: 0,
+    };
+    const id = (
+      await org.post('/api/evaluations', {
+        campaignId,
+        name: `${Y}年并列测试`,
+        kind: 'range',
+        periodFrom: `${Y}-01-01`,
+        periodTo: `${Y}-06-30`,
+        scheme: tieScheme,
+      })
+    ).json<{ id: number }>().id;
+    const bonus = (
+      await org.post(`/api/evaluations/${id}/adjustments`, {
+        unitId: u.s1,
+        kind: 'bonus',
+        amount: '4',
+        reason: '并列测试加分四分',
+      })
+    ).json<{ id: number }>().id;
+    await org2.post(`/api/evaluation-adjustments/${bonus}/decide`, { approve: true, reason: '同意' });
+    expect((await org.post(`/api/evaluations/${id}/close`)).statusCode).toBe(200);
+    const towns = (await org.get(`/api/evaluations/${id}`))
+      .json<EvaluationDetail>()
+      .ranking!.find((c) => c.rows.some((r) => r.unitName === '一街道'))!;
+    expect(towns.rows.map((r) => [r.unitName, r.total, r.totalShown, r.rank, r.honour])).toEqual([
+      ['一街道', '30', '30.00', 1, true],
+      ['二街道', '30', '30.00', 1, true],
+    ]);
+  });
+});
