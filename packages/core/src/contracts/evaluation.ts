@@ -32,6 +32,12 @@ export type EvaluationRecord =
   | { type: 'arena'; arenaId: number; title: string; heldOn: string; scoreShown: string; exact: string; rank: number }
   | { type: 'ledger'; itemId: number; title: string; deadline: string; closedOn: string | null; outcome: RateOutcome }
   | { type: 'ratings'; from: string; to: string; satisfaction: string | null }
+  /** 评议: each group's respondents and mean (percent, exact text), null below the minimum. */
+  | {
+      type: 'review';
+      groups: { name: string; respondents: number; mean: string | null }[];
+      minRespondents: number;
+    }
   | { type: 'appeal'; appealId: number; correction: string; reason: string }
   /** 容错免责: the deduction this approved waiver removed. */
   | { type: 'waiver'; adjustmentId: number; reason: string; waived: string };

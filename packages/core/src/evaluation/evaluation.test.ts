@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { evaluateComposite } from '../composite/index.js';
 import { ONE, exactText, ratio } from '../number/index.js';
 import {
+  answerTotal,
   canonicalJson,
+  checkQuestionnaire,
+  reviewScore,
   checkEvaluationScheme,
   combineArenaScores,
   compositeSchemeOf,
@@ -206,6 +209,53 @@ describe('no data', () => {
       ['c', '100'],
       ['a', '80'],
     ]);
+  });
+});
+
+describe('评议', () => {
+  const q = {
+    items: [
+      { id: 'a', text: '服务态度', points: 20 },
+      { id: 'b', text: '工作效果', points: 80 },
+    ],
+    groups: [
+      { id: 'g1', name: '服务对象', weight: 60 },
+      { id: 'g2', name: '同级部门', weight: 40 },
+    ],
+    minRespondents: 2,
+  };
+  it('weights the groups that reached the minimum, exactly (hand-computed)', () => {
+    expect(answerTotal(q, { a: '18', b: '72' }, '甲局')).toBe(90 * ONE);
+    expect(() => answerTotal(q, { a: '21', b: '72' }, '甲局')).toThrow('“服务态度”的得分须在 0 到 20 之间');
+    expect(() => answerTotal(q, { a: '20' }, '甲局')).toThrow('请为“工作效果”打分');
+    // g1: (90 + 80) / 2 = 85; g2 has one rater, below the minimum: left out, g1's weight renormalised.
+    const one = reviewScore(
+      q,
+      new Map([
+        ['g1', [90 * ONE, 80 * ONE]],
+        ['g2', [70 * ONE]],
+      ]),
+    );
+    expect(exactText(one.value!)).toBe('85');
+    expect(one.groups.map((g) => [g.groupId, g.respondents, g.mean && exactText(g.mean)])).toEqual([
+      ['g1', 2, '85'],
+      ['g2', 1, null],
+    ]);
+    // g2 at (70 + 61) / 2 = 65.5: 0.6 × 85 + 0.4 × 65.5 = 77.2.
+    const both = reviewScore(
+      q,
+      new Map([
+        ['g1', [90 * ONE, 80 * ONE]],
+        ['g2', [70 * ONE, 61 * ONE]],
+      ]),
+    );
+    expect(exactText(both.value!)).toBe('77.2');
+    expect(reviewScore(q, new Map()).value).toBeNull();
+  });
+  it('checks the questionnaire', () => {
+    expect(() => checkQuestionnaire({ ...q, groups: [{ id: 'g1', name: 'x', weight: 50 }] }, 'q')).toThrow(
+      '各评议组权重之和须为 100，实际为 50',
+    );
   });
 });
 

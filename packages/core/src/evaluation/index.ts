@@ -3,3 +3,4 @@ export * from './sources.js';
 export * from './lifecycle.js';
 export * from './results.js';
 export * from './adjustments.js';
+export * from './review.js';

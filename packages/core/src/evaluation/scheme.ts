@@ -5,6 +5,7 @@ import {
   type NoDataRule,
 } from '../composite/index.js';
 import { check, parseDecimal, type DecimalInput } from '../number/index.js';
+import { checkQuestionnaire, type ReviewQuestionnaire } from './review.js';
 
 /** Where a component's raw value comes from (issue 14). Each source gives one value per unit, or none. */
 export type ComponentSource =
@@ -15,7 +16,9 @@ export type ComponentSource =
   /** 按期销号率 in percent; each item overdue at the period's end deducts `overduePenalty` (total capped). */
   | { kind: 'ledger'; overduePenalty: DecimalInput; overdueCap: DecimalInput }
   /** 群众满意度 (0–100) from the ratings module. */
-  | { kind: 'ratings' };
+  | { kind: 'ratings' }
+  /** 评议: the questionnaire answered by rater groups, in percent of its points. */
+  | { kind: 'review'; questionnaire: ReviewQuestionnaire };
 
 export type ComponentSourceKind = ComponentSource['kind'];
 export type ArenaCombine = 'mean' | 'best' | 'last';
@@ -25,6 +28,7 @@ export const SOURCE_LABELS: Record<ComponentSourceKind, string> = {
   arenas: '擂台比武',
   ledger: '督查督办',
   ratings: '群众评价',
+  review: '评议',
 };
 export const COMBINE_LABELS: Record<ArenaCombine, string> = { mean: '取平均', best: '取最好', last: '取最近一场' };
 export const METHOD_LABELS: Record<ComponentMethod['kind'], string> = {
@@ -59,6 +63,7 @@ export function checkEvaluationScheme(
     check(c.name.trim().length > 0, `${item}.name`, '请填写分项名称');
     check(!kinds.has(c.source.kind), `${item}.source`, `数据来源“${SOURCE_LABELS[c.source.kind]}”只能用于一个分项`);
     kinds.add(c.source.kind);
+    if (c.source.kind === 'review') checkQuestionnaire(c.source.questionnaire, `${item}.source.questionnaire`);
     if (c.source.kind === 'ledger') {
       const p = parseDecimal(c.source.overduePenalty, `${item}.source.overduePenalty`);
       const cap = parseDecimal(c.source.overdueCap, `${item}.source.overdueCap`);

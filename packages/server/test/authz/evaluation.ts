@@ -36,13 +36,38 @@ const scheme: EvaluationScheme = {
   ],
 };
 
+/** With a 评议 component: for the invitation and progress rows. */
+const reviewScheme: EvaluationScheme = {
+  components: [
+    {
+      id: 'review',
+      name: '评议',
+      source: {
+        kind: 'review',
+        questionnaire: {
+          items: [{ id: 'attitude', text: '服务态度', points: 100 }],
+          groups: [{ id: 'peers', name: '同级部门', weight: 100 }],
+          minRespondents: 1,
+        },
+      },
+      method: { kind: 'proportional' },
+      weights: { c: 100 },
+    },
+  ],
+};
+
 let campaign: Promise<number> | undefined;
 
 /**
  * An evaluation in the given state, written directly: units A and B ranked in one category, frozen in a
  * snapshot (and published as version 1 from 'comment' on). `commentUntil` past or far ahead.
  */
-async function evaluationIn(f: Fixture, state: EvaluationState, windowOpen = true): Promise<number> {
+async function evaluationIn(
+  f: Fixture,
+  state: EvaluationState,
+  windowOpen = true,
+  withScheme: EvaluationScheme = scheme,
+): Promise<number> {
   campaign ??= f.db
     .insert(campaigns)
     .values({ name: '矩阵考核', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
@@ -61,7 +86,7 @@ async function evaluationIn(f: Fixture, state: EvaluationState, windowOpen = tru
         state === 'comment' || state === 'final' ? (windowOpen ? `${Y + 1}-12-31` : `${Y - 1}-12-31`) : null,
     })
     .returning();
-  await f.db.insert(evaluationSchemes).values({ evaluationId: e!.id, version: 1, scheme });
+  await f.db.insert(evaluationSchemes).values({ evaluationId: e!.id, version: 1, scheme: withScheme });
   if (state === 'draft') return e!.id;
   const inputs: SnapshotInputs = {
     asOf: `${Y}-06-30`,
@@ -242,6 +267,23 @@ export const rows: MatrixRow[] = [
       method: 'POST',
       url: await url(f, 'comment', '/appeals'),
       payload: { unitId: f.unitOf(t), componentId: 'ledger', reason: '矩阵申诉：数据有误' },
+    }),
+  },
+  {
+    route: 'POST /api/evaluations/:id/review/invites',
+    allow: office,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/evaluations/${await evaluationIn(f, 'draft', true, reviewScheme)}/review/invites`,
+      payload: { groupId: 'peers', count: 2 },
+    }),
+  },
+  {
+    route: 'GET /api/evaluations/:id/review/progress',
+    allow: office,
+    request: async (f) => ({
+      method: 'GET',
+      url: `/api/evaluations/${await evaluationIn(f, 'draft', true, reviewScheme)}/review/progress`,
     }),
   },
   {

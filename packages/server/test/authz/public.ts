@@ -16,4 +16,6 @@ export const publicRoutes: Record<string, string> = {
     'a citizen rates; device token (x-device-token), rate-limited, burst-checked',
   'GET /api/public/lookup/:lookup': 'the rater follows the case by the lookup code given after rating',
   'POST /api/public/lookup/:lookup/follow-up': 'the rater’s one 追评, by the lookup code',
+  'GET /api/public/review/:code': '评议 raters hold no account: a one-time invitation code opens the form',
+  'POST /api/public/review/:code': 'the rater’s one anonymous submission, by the invitation code',
 };

@@ -1,4 +1,5 @@
 import {
+  boolean,
   date,
   index,
   integer,
@@ -161,4 +162,42 @@ export const evaluationAdjustments = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('evaluation_adjustments_evaluation_idx').on(t.evaluationId, t.unitId)],
+);
+
+/**
+ * 评议 invitations: one per rater, by group; only the code's hash is kept, and whether it was used (not
+ * when: a time could be matched with the answers').
+ */
+export const evaluationReviewInvites = pgTable(
+  'evaluation_review_invites',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    groupId: text().notNull(),
+    codeHash: text().notNull(),
+    used: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_review_invites_code_idx').on(t.codeHash)],
+);
+
+/** 评议 answers: a rater's scores for one unit, anonymous (no link to the invitation that let them in). */
+export const evaluationReviewAnswers = pgTable(
+  'evaluation_review_answers',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    evaluationId: integer()
+      .notNull()
+      .references(() => evaluations.id),
+    groupId: text().notNull(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    scores: jsonb().$type<Record<string, string>>().notNull(),
+    /** Σ of the scores, exact decimal. */
+    total: numeric().notNull(),
+  },
+  (t) => [index('evaluation_review_answers_idx').on(t.evaluationId, t.unitId)],
 );

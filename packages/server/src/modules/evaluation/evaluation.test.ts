@@ -520,3 +520,115 @@ describe('ties equal on paper stay equal (issue 12, example 2)', () => {
     ]);
   });
 });
+
+describe('评议: one-time invitations, anonymous answers, a minimum before a group counts', () => {
+  it('raters answer once each; the close scores each unit on the groups that reached the minimum', async () => {
+    const cats = Object.keys(scheme.components[0]!.weights);
+    const reviewScheme: EvaluationScheme = {
+      components: [
+        {
+          id: 'review',
+          name: '效能评议',
+          source: {
+            kind: 'review',
+            questionnaire: {
+              items: [
+                { id: 'attitude', text: '服务态度', points: 20 },
+                { id: 'effect', text: '工作效果', points: 80 },
+              ],
+              groups: [
+                { id: 'clients', name: '服务对象', weight: 60 },
+                { id: 'peers', name: '同级部门', weight: 40 },
+              ],
+              minRespondents: 2,
+            },
+          },
+          method: PERCENT,
+          weights: Object.fromEntries(cats.map((c) => [c, 100])),
+        },
+      ],
+    };
+    const id = (
+      await org.post('/api/evaluations', {
+        campaignId,
+        name: `${Y}年效能评议测试`,
+        kind: 'range',
+        periodFrom: `${Y}-01-01`,
+        periodTo: `${Y}-06-30`,
+        scheme: reviewScheme,
+      })
+    ).json<{ id: number }>().id;
+    const codes = async (groupId: string, count: number) => {
+      const res = await org.post(`/api/evaluations/${id}/review/invites`, { groupId, count });
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      return Array.from({ length: count }, (_, i) => String(ws.getRow(4 + i).getCell(2).value));
+    };
+    const clients = await codes('clients', 2);
+    const peers = await codes('peers', 1);
+    expect(clients[0]).toMatch(/^[2-9A-Z]{12}$/);
+    const form = (await t.app.inject({ method: 'GET', url: `/api/public/review/${clients[0]}` })).json();
+    expect(form).toMatchObject({ group: '服务对象', items: [{ text: '服务态度' }, { text: '工作效果' }] });
+    expect(form.units.map((x: { name: string }) => x.name)).toEqual(
+      expect.arrayContaining(['甲局', '乙局', '一街道', '二街道']),
+    );
+    const answer = (code: string, a: [string, string], forUnits = form.units) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/public/review/${code}`,
+        payload: {
+          answers: forUnits.map((x: { id: number }) => ({
+            unitId: x.id,
+            scores: x.id === u.a ? { attitude: a[0], effect: a[1] } : { attitude: '10', effect: '40' },
+          })),
+        },
+      });
+    // 甲局 from 服务对象: 18 + 72 = 90 and 16 + 64 = 80, mean 85; 同级部门 has one rater, below the minimum.
+    expect((await answer(clients[0]!, ['18', '72'])).statusCode).toBe(200);
+    expect((await answer(clients[1]!, ['16', '64'])).statusCode).toBe(200);
+    expect((await answer(peers[0]!, ['20', '80'])).statusCode).toBe(200);
+    const again = await answer(clients[0]!, ['20', '80']);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('该邀请码已提交过评议，不能重复提交');
+    const partial = await answer(peers[0]!, ['20', '80'], form.units.slice(0, 1));
+    expect(partial.statusCode).toBe(409);
+    const tooHigh = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/review/${(await codes('peers', 1))[0]}`,
+      payload: {
+        answers: form.units.map((x: { id: number }) => ({ unitId: x.id, scores: { attitude: '25', effect: '40' } })),
+      },
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.json().error.message).toMatch(/“服务态度”的得分须在 0 到 20 之间/);
+    const progress = (await org.get(`/api/evaluations/${id}/review/progress`)).json();
+    expect(
+      progress.groups.map((g: { name: string; issued: number; used: number; enough: boolean }) => [
+        g.name,
+        g.issued,
+        g.used,
+        g.enough,
+      ]),
+    ).toEqual([
+      ['服务对象', 2, 2, true],
+      ['同级部门', 2, 1, false],
+    ]);
+    expect((await org.post(`/api/evaluations/${id}/close`)).statusCode).toBe(200);
+    const a = (await org.get(`/api/evaluations/${id}/units/${u.a}`)).json<UnitExplanation>();
+    expect(a.totalShown).toBe('85.00');
+    expect(a.components[0]!.records).toEqual([
+      {
+        type: 'review',
+        minRespondents: 2,
+        groups: [
+          { name: '服务对象', respondents: 2, mean: '85' },
+          { name: '同级部门', respondents: 1, mean: null },
+        ],
+      },
+    ]);
+    // The form closes with the evaluation.
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/review/${peers[0]}` })).statusCode).toBe(409);
+  });
+});

@@ -4,6 +4,8 @@ import {
   exactText,
   onTimePercent,
   overdueDeduction,
+  parseDecimal,
+  reviewScore,
   parseExactText,
   toDecimal,
   type EvaluationRecord,
@@ -18,7 +20,7 @@ import * as dispatch from '../dispatch/index.js';
 import * as ledger from '../ledger/index.js';
 import * as ratings from '../ratings/index.js';
 import * as units from '../units/index.js';
-import { adjustmentsOf, type EvaluationRow } from './repository.js';
+import { adjustmentsOf, answerTotals, type EvaluationRow } from './repository.js';
 
 /** The units an evaluation ranks: active units with a category (分类考核), by category. */
 export async function evaluatedUnits(db: Db) {
@@ -129,6 +131,24 @@ export async function gatherInputs(
         }
         break;
       }
+      case 'review': {
+        const totals = await reviewTotals(db, e.id, ids);
+        for (const id of ids) {
+          const r = reviewScore(s.questionnaire, totals.get(id) ?? new Map());
+          put(c.id, id, text(r.value), [
+            {
+              type: 'review',
+              groups: r.groups.map((g) => ({
+                name: s.questionnaire.groups.find((x) => x.id === g.groupId)?.name ?? g.groupId,
+                respondents: g.respondents,
+                mean: g.mean === null ? null : exactText(g.mean),
+              })),
+              minRespondents: s.questionnaire.minRespondents,
+            },
+          ]);
+        }
+        break;
+      }
       case 'ratings': {
         const sat = await ratings.satisfactionFor(db, ids, e.periodFrom, e.periodTo);
         for (const id of ids) {
@@ -149,4 +169,20 @@ export async function gatherInputs(
         label: `${ADJUSTMENT_KIND_LABELS[a.kind]}：${a.reason}`,
       });
   return { asOf: e.periodTo, schemeVersion, scheme, categories, units: list, values, adjustments, previous, records };
+}
+
+/** Each unit's raters' totals (micro) by group: what the close scores. */
+export async function reviewTotals(
+  db: Db,
+  evaluationId: number,
+  unitIds: number[],
+): Promise<Map<number, Map<string, number[]>>> {
+  const out = new Map<number, Map<string, number[]>>();
+  if (unitIds.length === 0) return out;
+  for (const r of await answerTotals(db, evaluationId, unitIds)) {
+    const byGroup = out.get(r.unitId) ?? new Map<string, number[]>();
+    byGroup.set(r.groupId, [...(byGroup.get(r.groupId) ?? []), parseDecimal(r.total, 'total')]);
+    out.set(r.unitId, byGroup);
+  }
+  return out;
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import {
   evaluationAdjustments,
   evaluationAppeals,
+  evaluationReviewAnswers,
+  evaluationReviewInvites,
   evaluationSchemes,
   evaluationSnapshots,
   evaluationVersions,
@@ -138,3 +140,39 @@ export async function updateAdjustment(
 ): Promise<void> {
   await tx.update(evaluationAdjustments).set(fields).where(eq(evaluationAdjustments.id, id));
 }
+
+export async function insertInvites(tx: Db, rows: (typeof evaluationReviewInvites.$inferInsert)[]): Promise<void> {
+  await tx.insert(evaluationReviewInvites).values(rows);
+}
+
+export const invitesOf = (db: Db, evaluationId: number) =>
+  db
+    .select({ groupId: evaluationReviewInvites.groupId, used: evaluationReviewInvites.used })
+    .from(evaluationReviewInvites)
+    .where(eq(evaluationReviewInvites.evaluationId, evaluationId));
+
+export async function inviteByHash(db: Db, codeHash: string, lock = false) {
+  const q = db.select().from(evaluationReviewInvites).where(eq(evaluationReviewInvites.codeHash, codeHash));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function markInviteUsed(tx: Db, id: number): Promise<void> {
+  await tx.update(evaluationReviewInvites).set({ used: true }).where(eq(evaluationReviewInvites.id, id));
+}
+
+export async function insertAnswers(tx: Db, rows: (typeof evaluationReviewAnswers.$inferInsert)[]): Promise<void> {
+  await tx.insert(evaluationReviewAnswers).values(rows);
+}
+
+export const answerTotals = (db: Db, evaluationId: number, unitIds: number[]) =>
+  db
+    .select({
+      unitId: evaluationReviewAnswers.unitId,
+      groupId: evaluationReviewAnswers.groupId,
+      total: evaluationReviewAnswers.total,
+    })
+    .from(evaluationReviewAnswers)
+    .where(
+      and(eq(evaluationReviewAnswers.evaluationId, evaluationId), inArray(evaluationReviewAnswers.unitId, unitIds)),
+    );

@@ -1,11 +1,15 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { defaultEvaluationScheme } from '@leitai/core';
 import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
+import { publicRoutes } from '../../http/public/index.js';
 import { sendFile } from '../../http/upload.js';
 import { localDate } from '../../jobs/clock.js';
 import { decideAdjustment, proposeAdjustment } from './adjustments.js';
 import { evaluationBulletin } from './bulletin.js';
+import { issueInvites, reviewProgress } from './review.js';
+import { reviewPublicRoutes } from './review-routes.js';
 import { evaluationWorkbook } from './excel.js';
 import { evaluatedUnits } from './inputs.js';
 import { evaluationDetail, listEvaluations, rankHistory, unitExplanation } from './reads.js';
@@ -14,6 +18,7 @@ import {
   ZAdjustmentDecision,
   ZAppeal,
   ZDecision,
+  ZInvites,
   ZIdParams,
   ZNewEvaluation,
   ZPreview,
@@ -34,10 +39,14 @@ import {
 } from './service.js';
 import { ZScheme } from './schema.js';
 
+/** The site's own address, for the invitation links (behind a proxy, as TRUST_PROXY lets the request tell it). */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
 /** 综合考核: schemes, close, 公示 and appeals, versions, the explanation and the documents. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.ctx.db;
   const tags = ['evaluation'];
+  await app.register(publicRoutes(reviewPublicRoutes));
 
   app.get('/evaluations', { schema: { tags } }, async (request) => {
     const actor = await requireAccess(request, 'evaluation.read');
@@ -115,6 +124,21 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await requireAccess(request, 'evaluation.read');
     const d = await evaluationDetail(db, actor, request.params.id, localDate());
     return sendFile(reply, `${d.evaluation.name}.xlsx`, await evaluationWorkbook(d));
+  });
+
+  app.post(
+    '/evaluations/:id/review/invites',
+    { schema: { tags, params: ZIdParams, body: ZInvites } },
+    async (request, reply) => {
+      await requireAccess(request, 'evaluation.manage');
+      const { groupId, count } = request.body;
+      const sheet = await issueInvites(db, auditActorOf(request), request.params.id, groupId, count, originOf(request));
+      return sendFile(reply, `评议邀请码-${groupId}.xlsx`, sheet);
+    },
+  );
+  app.get('/evaluations/:id/review/progress', { schema: { tags, params: ZIdParams } }, async (request) => {
+    await requireAccess(request, 'evaluation.manage');
+    return reviewProgress(db, request.params.id);
   });
 
   app.get('/evaluations/:id/bulletin.docx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {

@@ -28,6 +28,32 @@ const ZSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arenas'), combine: z.enum(['mean', 'best', 'last']) }),
   z.object({ kind: z.literal('ledger'), overduePenalty: ZNum, overdueCap: ZNum }),
   z.object({ kind: z.literal('ratings') }),
+  z.object({
+    kind: z.literal('review'),
+    questionnaire: z.object({
+      items: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[a-z][a-z0-9_-]{0,20}$/),
+            text: z.string().trim().min(1).max(40),
+            points: ZNum,
+          }),
+        )
+        .min(1, '评议问卷至少需要一个评议项')
+        .max(20),
+      groups: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[a-z][a-z0-9_-]{0,20}$/),
+            name: z.string().trim().min(1).max(30),
+            weight: ZNum,
+          }),
+        )
+        .min(1, '至少需要一个评议组')
+        .max(10),
+      minRespondents: z.number().int().min(1).max(1000),
+    }),
+  }),
 ]);
 
 export const ZScheme = z.object({
@@ -101,4 +127,23 @@ export const ZAdjustment = z.object({
 export const ZAdjustmentDecision = z.object({
   approve: z.boolean(),
   reason: z.string().trim().min(2, '请写明审定意见（至少 2 个字）').max(1000, '审定意见不能超过 1000 个字'),
+});
+
+export const ZInvites = z.object({
+  groupId: z.string().min(1).max(21),
+  count: z.number().int().min(1, '至少发放 1 个邀请码').max(2000, '一次最多发放 2000 个邀请码'),
+});
+
+export const ZReviewCode = z.object({ code: z.string().regex(/^[2-9A-Za-z]{12}$/, '邀请码为 12 位字母和数字') });
+
+export const ZReviewSubmission = z.object({
+  answers: z
+    .array(
+      z.object({
+        unitId: z.number().int().positive(),
+        scores: z.record(z.string().max(21), z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, '得分须为数字')),
+      }),
+    )
+    .min(1)
+    .max(2000),
 });

@@ -156,6 +156,18 @@ function RecordLine({ record: r, unitId }: { record: EvaluationRecord; unitId: n
       );
     case 'appeal':
       return <span>{t('explain.appeal', { value: r.correction, reason: r.reason })}</span>;
+    case 'review':
+      return (
+        <span>
+          {r.groups
+            .map((g) =>
+              g.mean === null
+                ? t('explain.reviewShort', { name: g.name, n: g.respondents, min: r.minRespondents })
+                : t('explain.review', { name: g.name, n: g.respondents, mean: g.mean }),
+            )
+            .join('；')}
+        </span>
+      );
     case 'waiver':
       return <span>{t('explain.waiver', { value: r.waived, reason: r.reason })}</span>;
   }

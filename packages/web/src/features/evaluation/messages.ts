@@ -131,6 +131,8 @@ const zh = {
     ratings: '{{from}} 至 {{to}} 群众满意度 {{value}}',
     appeal: '申诉更正为 {{value}}：{{reason}}',
     waiver: '容错免责，免除逾期扣分 {{value}} 分：{{reason}}',
+    review: '{{name}} {{n}} 人参评，平均 {{mean}} 分',
+    reviewShort: '{{name}} {{n}} 人参评，不足 {{min}} 人不计',
     outcomes: { on_time: '按期销号', late: '逾期销号', overdue: '逾期未办结', not_due: '未到期' },
     nodes: {
       total: '综合得分',
@@ -276,6 +278,8 @@ const en: Messages<typeof zh> = {
     ratings: 'Satisfaction {{from}} to {{to}}: {{value}}',
     appeal: 'Corrected on appeal to {{value}}: {{reason}}',
     waiver: 'Waived (容错免责) a deduction of {{value}}: {{reason}}',
+    review: '{{name}}: {{n}} raters, mean {{mean}}',
+    reviewShort: '{{name}}: {{n}} raters, under the minimum of {{min}}: not counted',
     outcomes: { on_time: 'closed on time', late: 'closed late', overdue: 'overdue', not_due: 'not due' },
     nodes: {
       total: 'Total',
