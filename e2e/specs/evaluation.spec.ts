@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { login, openNotice } from '../fixtures';
 
@@ -137,4 +138,48 @@ test('a unit proposes a bonus on the year’s draft and another organiser approv
   await second.getByLabel('审定意见').fill('经核实属实，予以加分');
   await ok(second).click();
   await expect(pending.getByText('已审定')).toBeVisible();
+});
+
+test('评议: the office issues invitations, a rater answers on a phone once, the progress moves', async ({
+  browser,
+}) => {
+  const office = await browser.newPage();
+  await login(office, 'organiser');
+  await office.goto('/evaluations');
+  await office.getByRole('link', { name: /年度综合考核/ }).click();
+  await office.getByRole('tab', { name: '评议' }).click();
+  const deputies = office.getByRole('row').filter({ hasText: '两代表一委员' });
+  await expect(deputies.getByText('已交 3 / 已发 10（至少 5 人）')).toBeVisible();
+  await deputies.getByLabel('两代表一委员邀请数').fill('1');
+  const [download] = await Promise.all([
+    office.waitForEvent('download'),
+    deputies.getByRole('button', { name: /生成并下载/ }).click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  const link = String(wb.worksheets[0]!.getRow(4).getCell(3).value);
+  expect(link).toMatch(/\/review\/[2-9A-Z]{12}$/);
+  await expect(deputies.getByText('已交 3 / 已发 11（至少 5 人）')).toBeVisible();
+
+  // The rater opens the link on a phone, no account, and scores every unit.
+  const phone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true })
+  ).newPage();
+  await phone.goto(new URL(link).pathname);
+  await expect(phone.getByText('您以“两代表一委员”身份参加评议')).toBeVisible();
+  await phone.getByRole('button', { name: '提交评议' }).click();
+  await expect(phone.getByText('请打分').first()).toBeVisible();
+  const boxes = phone.getByRole('spinbutton');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i += 1) await boxes.nth(i).fill(i % 4 === 3 ? '32' : '16');
+  await phone.getByRole('button', { name: '提交评议' }).click();
+  await expect(phone.getByText('评议已提交，感谢您的参与')).toBeVisible();
+  // The same link cannot answer again.
+  await phone.goto(new URL(link).pathname);
+  await expect(phone.getByText('该邀请码已提交过评议，感谢参与')).toBeVisible();
+
+  await office.reload();
+  await expect(
+    office.getByRole('row').filter({ hasText: '两代表一委员' }).getByText('已交 4 / 已发 11（至少 5 人）'),
+  ).toBeVisible();
 });

@@ -102,6 +102,16 @@ describe('demo district', () => {
 
     const year = list.find((e) => e.name === '2026年度综合考核')!;
     expect(year).toMatchObject({ kind: 'year', state: 'draft', versions: 0, periodTo: '2026-12-31' });
+    // Its 效能评议 is running: every group invited, 两代表一委员 still short of its five.
+    const progress = (await org.get(`/api/evaluations/${year.id}/review/progress`)).json<{
+      groups: { name: string; issued: number; used: number; enough: boolean }[];
+    }>();
+    expect(progress.groups.map((g) => [g.name, g.issued, g.used, g.enough])).toEqual([
+      ['服务对象', 30, 18, true],
+      ['两代表一委员', 10, 3, false],
+      ['同级部门', 20, 12, true],
+      ['分管领导', 6, 6, true],
+    ]);
     const [row] = await t.database.db.select().from(evaluations).where(eq(evaluations.id, year.id));
     expect(row!.previousId).toBe(half.id);
   });

@@ -10,10 +10,15 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { campaigns, evaluationSnapshots, units } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
 import { loadCalendar } from '../modules/calendar/index.js';
+import type { Db } from '../db/client.js';
+import type { AuditActor } from '../modules/audit/index.js';
 import {
   approveAppeal,
   closeEvaluation,
   createEvaluation,
+  createInvites,
+  submitReview,
+  evaluatedUnitIds,
   decideAppeal,
   fileAppeal,
   finaliseEvaluation,
@@ -23,6 +28,80 @@ import { demoActor, demoUnitIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
 const addDays = (d: IsoDate, n: number) => fromDayNumber(dayNumber(d) + n);
+
+/** 效能评议 as offices run it: four rater groups, four items, at least 5 raters before a group counts. */
+const REVIEW = {
+  id: 'review',
+  name: '效能评议',
+  source: {
+    kind: 'review' as const,
+    questionnaire: {
+      items: [
+        { id: 'attitude', text: '服务态度', points: 20 },
+        { id: 'ability', text: '业务能力', points: 20 },
+        { id: 'efficiency', text: '办事效率', points: 20 },
+        { id: 'effect', text: '工作效果', points: 40 },
+      ],
+      groups: [
+        { id: 'clients', name: '服务对象', weight: 40 },
+        { id: 'deputies', name: '两代表一委员', weight: 20 },
+        { id: 'peers', name: '同级部门', weight: 20 },
+        { id: 'leaders', name: '分管领导', weight: 20 },
+      ],
+      minRespondents: 5,
+    },
+  },
+  method: {
+    kind: 'curve' as const,
+    points: [
+      { value: 0, share: 0 },
+      { value: 100, share: 1 },
+    ],
+  },
+  weights: {},
+  noData: 'average' as const,
+};
+
+/**
+ * Half-way through: invitations issued to every group, and answered by some — 两代表一委员 still short of
+ * its five, so its progress shows and it does not count yet. Scores from a seeded sequence (the same on
+ * every load), each unit a little above or below its own level.
+ */
+async function runReview(tx: Db, who: AuditActor, evaluationId: number): Promise<number> {
+  const plan: [group: string, issued: number, answered: number][] = [
+    ['clients', 30, 18],
+    ['deputies', 10, 3],
+    ['peers', 20, 12],
+    ['leaders', 6, 6],
+  ];
+  const units = await evaluatedUnitIds(tx);
+  let seed = 20260701;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+  let answers = 0;
+  for (const [group, issued, answered] of plan) {
+    const { codes } = await createInvites(tx, who, evaluationId, group, issued);
+    for (const code of codes.slice(0, answered)) {
+      await submitReview(
+        tx,
+        code,
+        units.map((u, k) => {
+          const level = 0.72 + ((k * 7) % 20) / 100; // each unit its own level, 72–91 %
+          return {
+            unitId: u,
+            scores: Object.fromEntries(
+              REVIEW.source.questionnaire.items.map((i) => [
+                i.id,
+                String(Math.min(i.points, Math.round(i.points * (level + (next() - 0.5) * 0.12)))),
+              ]),
+            ),
+          };
+        }),
+      );
+      answers += 1;
+    }
+  }
+  return answers;
+}
 
 /** The office's dates for a half-year: closed 6 days after its end, published that day, final the day after the window. */
 function halfYearDates(calendar: WorkCalendar, year: number, first: boolean, appealDays: number) {
@@ -139,7 +218,13 @@ export const evaluationSeeder: DemoSeeder = {
     await approveAppeal(tx, org2.actor, org2.who, refused.id);
     const { version } = await finaliseEvaluation(tx, org.actor, org.who, half.id, h.final);
 
-    await createEvaluation(tx, org.actor, org.who, {
+    // The year in progress, with its 效能评议 running: 50 / 15 / 10 / 15 and 评议 10.
+    const yearWeights: Record<string, number> = { indicators: 50, arenas: 15, ratings: 10, ledger: 15, review: 10 };
+    const yearScheme = {
+      ...scheme,
+      components: [...scheme.components, REVIEW].map((c) => ({ ...c, weights: weight(yearWeights[c.id] ?? 0) })),
+    };
+    const year = await createEvaluation(tx, org.actor, org.who, {
       campaignId: campaign.id,
       name: `${h.year}年度综合考核`,
       kind: 'year',
@@ -147,8 +232,9 @@ export const evaluationSeeder: DemoSeeder = {
       periodTo: `${h.year}-12-31`,
       appealDays: 5,
       previousId: half.id,
-      scheme,
+      scheme: yearScheme,
     });
+    const answered = await runReview(tx, org.who, year.id);
     ctx.log(
       `demo evaluation: ${halfName} final (version ${version}, 公示 until ${commentUntil}), ${h.year}年度 in draft`,
     );

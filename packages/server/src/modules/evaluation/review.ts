@@ -30,15 +30,14 @@ function newCode(): string {
   return [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
-/** 发放邀请: `count` one-time codes for a rater group, as an Excel sheet of links (the codes are not kept). */
-export async function issueInvites(
+/** 发放邀请: `count` one-time codes for a rater group; only their hashes are kept, so the codes are returned once. */
+export async function createInvites(
   db: Db,
   who: AuditActor,
   id: number,
   groupId: string,
   count: number,
-  origin: string,
-): Promise<Buffer> {
+): Promise<{ evaluation: string; group: string; codes: string[] }> {
   const e = await evaluationOf(db, id);
   if (e.state !== 'draft') throw invalidState('考核已截止，评议已结束');
   const q = await questionnaireOf(db, e);
@@ -57,11 +56,19 @@ export async function issueInvites(
       after: { groupId, count },
     });
   });
-  const rows = codes.map((code, i) => ({ n: i + 1, code, link: `${origin}/review/${code}` }));
+  return { evaluation: e.name, group: group.name, codes };
+}
+
+/** The invitations as the office hands them out: an Excel sheet of codes and links. */
+export function invitesSheet(issued: { evaluation: string; group: string; codes: string[] }, origin: string) {
+  const rows = issued.codes.map((code, i) => ({ n: i + 1, code, link: `${origin}/review/${code}` }));
   return exportWorkbook<[(typeof rows)[number]]>([
     {
-      name: group.name.slice(0, 31),
-      title: [`${e.name} · ${group.name}评议邀请`, '每个邀请码只能提交一次，评议不记名；请逐一发放给评议人'],
+      name: issued.group.slice(0, 31),
+      title: [
+        `${issued.evaluation} · ${issued.group}评议邀请`,
+        '每个邀请码只能提交一次，评议不记名；请逐一发放给评议人',
+      ],
       columns: [
         { header: '序号', numFmt: INT_FMT, value: (r) => r.n },
         { header: '邀请码', width: 18, value: (r) => r.code },

@@ -8,7 +8,7 @@ import { sendFile } from '../../http/upload.js';
 import { localDate } from '../../jobs/clock.js';
 import { decideAdjustment, proposeAdjustment } from './adjustments.js';
 import { evaluationBulletin } from './bulletin.js';
-import { issueInvites, reviewProgress } from './review.js';
+import { createInvites, invitesSheet, reviewProgress } from './review.js';
 import { reviewPublicRoutes } from './review-routes.js';
 import { evaluationWorkbook } from './excel.js';
 import { evaluatedUnits } from './inputs.js';
@@ -132,8 +132,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await requireAccess(request, 'evaluation.manage');
       const { groupId, count } = request.body;
-      const sheet = await issueInvites(db, auditActorOf(request), request.params.id, groupId, count, originOf(request));
-      return sendFile(reply, `评议邀请码-${groupId}.xlsx`, sheet);
+      const issued = await createInvites(db, auditActorOf(request), request.params.id, groupId, count);
+      return sendFile(reply, `评议邀请码-${issued.group}.xlsx`, await invitesSheet(issued, originOf(request)));
     },
   );
   app.get('/evaluations/:id/review/progress', { schema: { tags, params: ZIdParams } }, async (request) => {

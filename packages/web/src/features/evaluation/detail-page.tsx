@@ -12,11 +12,12 @@ import { evaluationsKey, useEvaluation } from './api/queries';
 import { AdjustmentsPanel } from './adjustments-panel';
 import { AppealsPanel } from './appeals-panel';
 import { RankingPanel } from './ranking-panel';
+import { ReviewPanel } from './review-panel';
 import { SchemePanel } from './scheme-panel';
 import { STATE_COLOURS } from './state-colours';
 import { VersionsPanel } from './versions-panel';
 
-const TABS = ['ranking', 'scheme', 'adjustments', 'appeals', 'versions'] as const;
+const TABS = ['ranking', 'scheme', 'review', 'adjustments', 'appeals', 'versions'] as const;
 type Tab = (typeof TABS)[number];
 /** The actions that change the evaluation ask first; verifying changes nothing. */
 const CONFIRM: Partial<Record<EvaluationAction, 'close' | 'publish' | 'finalise' | 'reopen'>> = {
@@ -134,6 +135,9 @@ export function EvaluationPage() {
         items={[
           { key: 'ranking', label: t('tabs.ranking'), children: <RankingPanel detail={d} /> },
           { key: 'scheme', label: t('tabs.scheme'), children: <SchemePanel key={e.schemeVersion} detail={d} /> },
+          ...(d.scheme.components.some((c) => c.source.kind === 'review')
+            ? [{ key: 'review', label: t('tabs.review'), children: <ReviewPanel detail={d} /> }]
+            : []),
           {
             key: 'adjustments',
             label: `${t('tabs.adjustments')}${d.adjustments.length ? ` (${d.adjustments.length})` : ''}`,

@@ -3,6 +3,7 @@ import type { Feature } from '../../lib/feature';
 import { EvaluationPage } from './detail-page';
 import { ExplainPage } from './explain-page';
 import { EvaluationListPage } from './list-page';
+import { ReviewPage } from './review-page';
 
 /** 综合考核: schemes, close, 公示 and appeals, published versions, and each unit's explanation. */
 export const evaluationFeature: Feature = {
@@ -12,6 +13,8 @@ export const evaluationFeature: Feature = {
     { path: 'evaluations/:id', element: <EvaluationPage /> },
     { path: 'evaluations/:id/units/:unitId', element: <ExplainPage /> },
   ],
+  // A rater's phone: no account, the invitation code in the address.
+  publicRoutes: [{ path: '/review/:code', element: <ReviewPage /> }],
   menu: [
     {
       path: '/evaluations',
