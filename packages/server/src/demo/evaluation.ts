@@ -236,7 +236,7 @@ export const evaluationSeeder: DemoSeeder = {
     });
     const answered = await runReview(tx, org.who, year.id);
     ctx.log(
-      `demo evaluation: ${halfName} final (version ${version}, 公示 until ${commentUntil}), ${h.year}年度 in draft`,
+      `demo evaluation: ${halfName} final (version ${version}, 公示 until ${commentUntil}), ${h.year}年度 in draft with ${answered} 评议 answers`,
     );
   },
 };
