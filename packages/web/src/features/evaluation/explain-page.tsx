@@ -179,8 +179,8 @@ function HistoryChart({ points }: { points: { name: string; rank: number; of: nu
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 16, bottom: 40 },
       xAxis: { type: 'category', data: points.map((p) => p.name) },
-      // Rank 1 on top.
-      yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1 },
+      // Rank 1 on top, down to the largest category size.
+      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(2, ...points.map((p) => p.of)), minInterval: 1 },
       series: [{ type: 'line', data: points.map((p) => p.rank), label: { show: true } }],
     }),
     [points],

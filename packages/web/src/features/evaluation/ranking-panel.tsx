@@ -21,11 +21,14 @@ export function RankingPanel({ detail }: { detail: EvaluationDetail }) {
             size="small"
             pagination={false}
             dataSource={c.rows}
-            scroll={{ x: 720 }}
+            scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('columns.rank'), dataIndex: 'rank', width: 64, align: 'center' },
+              { title: t('columns.rank'), dataIndex: 'rank', width: 56, align: 'center', fixed: 'left' },
               {
                 title: t('columns.unit'),
+                // A unit's name stays on one or two lines on a phone; the scores scroll beside it.
+                width: 150,
+                fixed: 'left',
                 render: (_, r) =>
                   r.mayExplain ? <Link to={`/evaluations/${id}/units/${r.unitId}`}>{r.unitName}</Link> : r.unitName,
               },
