@@ -114,6 +114,16 @@ test('a published version shows its diff, and an appeal after the window is refu
   await expect(fgj.getByRole('cell', { name: /^\d+ → \d+$/ })).toBeVisible();
   await page.getByRole('tab', { name: /申诉/ }).click();
   await expect(page.getByText(/公示期已于 \d{4}-\d{2}-\d{2} 结束，不再受理申诉/)).toBeVisible();
+
+  // The big screen shows the published ranking, a category at a time.
+  const [screen] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('link', { name: /大屏展示/ }).click(),
+  ]);
+  const stage = screen.getByTestId('evaluation-screen');
+  await expect(stage.getByText(/半年综合考核/)).toBeVisible();
+  await expect(stage.getByText('第 1 / 5 类')).toBeVisible();
+  await expect(stage.getByRole('row').nth(1)).toContainText(/^1/);
   await expect(page.getByRole('button', { name: '提出申诉' })).toHaveCount(0);
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Descriptions, Popconfirm, Skeleton, Space, Tabs, Tag } from 'antd';
-import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationAction } from '@leitai/core';
@@ -92,6 +92,11 @@ export function EvaluationPage() {
               onClick={() => void downloadEvaluation(id).catch((err: Error) => message.error(err.message))}
             >
               {t('export')}
+            </Button>
+          )}
+          {d.ranking && (e.state === 'comment' || e.state === 'final') && (
+            <Button icon={<FundProjectionScreenOutlined />} href={`/evaluations/${id}/screen`} target="_blank">
+              {t('screenButton')}
             </Button>
           )}
           {d.ranking && (e.state === 'comment' || e.state === 'final') && (

@@ -4,6 +4,7 @@ import { EvaluationPage } from './detail-page';
 import { ExplainPage } from './explain-page';
 import { EvaluationListPage } from './list-page';
 import { ReviewPage } from './review-page';
+import { EvaluationScreenPage } from './screen-page';
 
 /** 综合考核: schemes, close, 公示 and appeals, published versions, and each unit's explanation. */
 export const evaluationFeature: Feature = {
@@ -14,7 +15,11 @@ export const evaluationFeature: Feature = {
     { path: 'evaluations/:id/units/:unitId', element: <ExplainPage /> },
   ],
   // A rater's phone: no account, the invitation code in the address.
-  publicRoutes: [{ path: '/review/:code', element: <ReviewPage /> }],
+  // The big screen: full-window, outside the shell, read with the screen computer's session.
+  publicRoutes: [
+    { path: '/review/:code', element: <ReviewPage /> },
+    { path: '/evaluations/:id/screen', element: <EvaluationScreenPage /> },
+  ],
   menu: [
     {
       path: '/evaluations',

@@ -93,6 +93,8 @@ const zh = {
   inputsChanged: '截止后源数据已有变化；已截止的结果不受影响，如需采用新数据请撤回重编',
   export: '导出 Excel',
   bulletin: '结果通报（Word）',
+  screenButton: '大屏展示',
+  screen: { waiting: '正在读取考核结果…（请先在本机登录）', page: '第 {{n}} / {{of}} 类' },
   noRanking: '考核截止后显示排名；方案编制中可在“考核方案”中预览',
   confirm: {
     close: '截止后输入数据将被冻结并计算结果，确定截止？',
@@ -267,6 +269,8 @@ const en: Messages<typeof zh> = {
   inputsChanged: 'Source data changed after the close; the closed result stands. Reopen to use the new data',
   export: 'Export Excel',
   bulletin: 'Results bulletin (Word)',
+  screenButton: 'Big screen',
+  screen: { waiting: 'Loading the results… (sign in on this computer first)', page: 'Category {{n}} of {{of}}' },
   noRanking: 'The ranking appears once closed; preview it in the Scheme tab meanwhile',
   confirm: {
     close: 'Freeze the inputs and compute?',
