@@ -76,9 +76,14 @@ test('an evaluation from scheme to appeal: preview, close, publish, explain, app
   await head.getByLabel('申诉的分项').click();
   await head.locator('.ant-select-item-option', { hasText: '督查督办' }).click();
   await head.getByLabel('申诉理由（写明事实和依据）').fill('6月份牵头事项已按期办结，系统销号滞后，附办结材料');
+  await head
+    .locator('input[type=file]')
+    .setInputFiles({ name: '办结材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 办结材料') });
+  await expect(head.getByText('办结材料.pdf')).toBeVisible();
   await head.getByRole('button', { name: '提出申诉' }).click();
   await expect(head.getByText('申诉已提交，请等待考核办审核')).toBeVisible();
   await expect(head.getByRole('cell', { name: '待受理' })).toBeVisible();
+  await expect(head.getByRole('link', { name: /办结材料\.pdf/ })).toBeVisible();
 
   // The office upholds it with the corrected figure; the same person cannot also approve it.
   await office.goto(`/evaluations/${id}?tab=appeals`);

@@ -13,6 +13,7 @@ import type {
   RankBand,
 } from '../evaluation/index.js';
 import type { RateOutcome } from '../ledger/index.js';
+import type { FileInfo } from './ledger.js';
 
 /** A record a component's value came from: each one a link to the stored record. */
 export type EvaluationRecord =
@@ -105,7 +106,8 @@ export interface AppealView<T = string> {
   componentId: string;
   componentName: string;
   reason: string;
-  evidenceFileId: number | null;
+  /** The evidence attached (the files module's records, opened at /api/files/:id). */
+  evidence: FileInfo<T>[];
   state: AppealState;
   stateLabel: string;
   uphold: 'uphold' | 'refuse' | null;
@@ -125,7 +127,7 @@ export interface AdjustmentView<T = string> {
   kindLabel: string;
   amount: string;
   reason: string;
-  evidenceFileId: number | null;
+  evidence: FileInfo<T>[];
   state: AdjustmentState;
   stateLabel: string;
   decision: string | null;

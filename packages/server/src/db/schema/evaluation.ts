@@ -20,7 +20,6 @@ import type {
   EvaluationState,
 } from '@leitai/core';
 import { campaigns } from './dispatch.js';
-import { files } from './files.js';
 import { units, users } from './identity.js';
 
 /** 综合考核: one campaign's evaluation of a period (上半年, 全年, any range), from scheme to published versions. */
@@ -118,7 +117,6 @@ export const evaluationAppeals = pgTable(
       .references(() => units.id),
     componentId: text().notNull(),
     reason: text().notNull(),
-    evidenceFileId: integer().references(() => files.id),
     state: text().$type<AppealState>().notNull().default('filed'),
     uphold: text().$type<'uphold' | 'refuse'>(),
     /** The corrected raw value of the component (exact decimal), when upheld. */
@@ -151,7 +149,6 @@ export const evaluationAdjustments = pgTable(
     /** Signed (a penalty is negative); 0 for a waiver. */
     amount: numeric().notNull(),
     reason: text().notNull(),
-    evidenceFileId: integer().references(() => files.id),
     state: text().$type<AdjustmentState>().notNull().default('proposed'),
     decision: text(),
     proposedBy: integer()

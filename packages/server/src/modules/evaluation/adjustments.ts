@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, forbidden, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
+import * as files from '../files/index.js';
 import { adjustmentById, insertAdjustment, updateAdjustment, type AdjustmentRow } from './repository.js';
 import { evaluationOf } from './service.js';
 
@@ -19,7 +20,7 @@ export interface AdjustmentInput {
   /** Positive; the kind gives the sign. None for a waiver. */
   amount?: string | undefined;
   reason: string;
-  evidenceFileId?: number | undefined;
+  fileIds?: number[] | undefined;
 }
 
 /** 申请: a bonus, a penalty or a 容错免责 for one unit, while the evaluation is still a draft. */
@@ -40,8 +41,12 @@ export async function proposeAdjustment(db: Db, actor: Actor, who: AuditActor, i
       kind: a.kind,
       amount: toDecimal(amount),
       reason: a.reason.trim(),
-      evidenceFileId: a.evidenceFileId ?? null,
       proposedBy: actor.userId,
+    });
+    await files.claimFiles(tx, actor, a.fileIds ?? [], {
+      ownerType: 'evaluation_adjustment',
+      ownerId: row.id,
+      unitId: a.unitId,
     });
     await recordAudit(tx, who, {
       action: 'evaluation.adjustment.propose',

@@ -5,6 +5,7 @@ import type { EvaluationDetail, EvaluationScheme, UnitExplanation } from '@leita
 import { readDocx } from '../../documents/index.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
+import { multipartFile } from '../../../test/authz/types.js';
 import {
   auditLog,
   campaigns,
@@ -277,10 +278,17 @@ describe('an evaluation from scheme to version 2', () => {
         })
       ).statusCode,
     ).toBe(403);
+    const upload = await headA.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile('办结材料.pdf', '%PDF-1.4 办结'),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
     const filed = await headA.post(`/api/evaluations/${evaluationId}/appeals`, {
       unitId: u.a,
       componentId: 'ledger',
       reason: '6月10日事项已于期限前办结，系统销号滞后',
+      fileIds: [upload.json<{ id: number }>().id],
     });
     expect(filed.statusCode, filed.body).toBe(200);
     const refused = await headB.post(`/api/evaluations/${evaluationId}/appeals`, {
@@ -314,6 +322,7 @@ describe('an evaluation from scheme to version 2', () => {
     expect(told[0]).toMatchObject({ title: '考核申诉不予支持：目标指标', body: '统计口径以统计局为准' });
     const d = await detail(org);
     expect(d.appeals.map((a) => a.stateLabel)).toEqual(['申诉成立', '不予支持']);
+    expect(d.appeals[0]!.evidence.map((f) => f.name)).toEqual(['办结材料.pdf']);
     // A unit sees only its own appeals.
     expect((await detail(headB)).appeals.map((a) => a.unitName)).toEqual(['乙局']);
   });

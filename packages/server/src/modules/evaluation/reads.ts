@@ -35,6 +35,7 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
+import * as files from '../files/index.js';
 import * as units from '../units/index.js';
 import * as users from '../users/index.js';
 import { bandsOf, explainedResult } from './compute.js';
@@ -160,10 +161,21 @@ export async function evaluationDetail(
       ...versions.map((v) => v.publishedBy),
     ].filter((x): x is number => x !== null),
   );
+  // Each appeal's and proposal's evidence (a handful per evaluation).
+  const evidenceOf = async (ownerType: string, ids: number[]) =>
+    new Map(await Promise.all(ids.map(async (i) => [i, await files.filesOf(db, ownerType, i)] as const)));
+  const appealEvidence = await evidenceOf(
+    'evaluation_appeal',
+    appeals.map((a) => a.id),
+  );
+  const adjustmentEvidence = await evidenceOf(
+    'evaluation_adjustment',
+    adjustments.map((a) => a.id),
+  );
   const componentName = (cid: string) => scheme.components.find((c) => c.id === cid)?.name ?? cid;
   const appealViews = appeals
     .filter((a) => office || mayExplain(a.unitId))
-    .map((a) => appealView(a, actor, names, componentName, who));
+    .map((a) => appealView(a, actor, names, componentName, who, appealEvidence.get(a.id) ?? []));
   const facts = { state: e.state, commentUntil: e.commentUntil, openAppeals: await openAppealCount(db, id) };
   const ownPath = paths.get(actor.unitId);
   const evaluatedOwn = inputs?.units.some((u) => u.id === String(actor.unitId)) ?? false;
@@ -233,7 +245,7 @@ export async function evaluationDetail(
         kindLabel: ADJUSTMENT_KIND_LABELS[a.kind],
         amount: a.amount,
         reason: a.reason,
-        evidenceFileId: a.evidenceFileId,
+        evidence: adjustmentEvidence.get(a.id) ?? [],
         state: a.state,
         stateLabel: ADJUSTMENT_STATE_LABELS[a.state],
         decision: a.decision,
@@ -266,6 +278,7 @@ function appealView(
   names: Map<number, string>,
   componentName: (id: string) => string,
   who: Map<number, string>,
+  evidence: AppealView<Date>['evidence'],
 ): AppealView<Date> {
   return {
     id: a.id,
@@ -275,7 +288,7 @@ function appealView(
     componentId: a.componentId,
     componentName: componentName(a.componentId),
     reason: a.reason,
-    evidenceFileId: a.evidenceFileId,
+    evidence,
     state: a.state,
     stateLabel: APPEAL_STATE_LABELS[a.state],
     uphold: a.uphold,

@@ -101,7 +101,7 @@ export const ZAppeal = z.object({
   unitId: z.number().int().positive(),
   componentId: z.string().min(1).max(31),
   reason: z.string().trim().min(5, '请写明申诉理由（至少 5 个字）').max(1000, '申诉理由不能超过 1000 个字'),
-  evidenceFileId: z.number().int().positive().optional(),
+  fileIds: z.array(z.number().int().positive()).max(10, '证明材料最多 10 个').default([]),
 });
 
 export const ZDecision = z.object({
@@ -121,7 +121,7 @@ export const ZAdjustment = z.object({
     .regex(/^\d{1,3}(\.\d{1,6})?$/, '分值须为最多 6 位小数的正数')
     .optional(),
   reason: z.string().trim().min(5, '请写明理由和依据（至少 5 个字）').max(1000, '理由不能超过 1000 个字'),
-  evidenceFileId: z.number().int().positive().optional(),
+  fileIds: z.array(z.number().int().positive()).max(10, '证明材料最多 10 个').default([]),
 });
 
 export const ZAdjustmentDecision = z.object({

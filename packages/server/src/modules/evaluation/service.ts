@@ -17,6 +17,7 @@ import { AppError, forbidden, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { loadCalendar } from '../calendar/index.js';
+import * as files from '../files/index.js';
 import { computeLines, sha256 } from './compute.js';
 import { evaluatedUnits, gatherInputs } from './inputs.js';
 import {
@@ -264,7 +265,8 @@ export interface AppealInput {
   unitId: number;
   componentId: string;
   reason: string;
-  evidenceFileId?: number | undefined;
+  /** Uploaded evidence (POST /files), claimed by the appeal. */
+  fileIds?: number[] | undefined;
 }
 
 /** 申诉: one number of the unit's published standing, with a reason, while the window is open. */
@@ -286,8 +288,12 @@ export async function fileAppeal(db: Db, actor: Actor, who: AuditActor, id: numb
       unitId: a.unitId,
       componentId: a.componentId,
       reason: a.reason.trim(),
-      evidenceFileId: a.evidenceFileId ?? null,
       filedBy: actor.userId,
+    });
+    await files.claimFiles(tx, actor, a.fileIds ?? [], {
+      ownerType: 'evaluation_appeal',
+      ownerId: row.id,
+      unitId: a.unitId,
     });
     await emit(tx, {
       type: 'evaluation.appeal.filed',

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, type UploadFile } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ADJUSTMENT_KIND_LABELS, type AdjustmentAction, type AdjustmentKind } from '@leitai/core';
@@ -20,6 +22,7 @@ interface ProposeForm {
   kind: AdjustmentKind;
   amount?: string;
   reason: string;
+  files?: UploadFile[];
 }
 
 /** 加减分 and 容错免责: proposed by a unit (for itself) or the office while a draft; decided by another organiser. */
@@ -55,8 +58,11 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
               kind: 'bonus',
               unitId: detail.adjustFor.length === 1 ? detail.adjustFor[0]!.id : undefined,
             }}
-            onFinish={(v) =>
-              void attempt(() => proposeAdjustment(id, v), t('adjust.proposed')).then((ok) => ok && form.resetFields())
+            onFinish={({ files, ...v }) =>
+              void attempt(
+                () => proposeAdjustment(id, { ...v, fileIds: uploadedIds(files) }),
+                t('adjust.proposed'),
+              ).then((ok) => ok && form.resetFields())
             }
           >
             <Space wrap align="start">
@@ -84,6 +90,9 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
             <Form.Item name="reason" label={t('adjust.reason')} rules={[{ required: true, min: 5 }]}>
               <Input.TextArea rows={2} maxLength={1000} showCount />
             </Form.Item>
+            <Form.Item name="files" label={t('appeal.evidence')} valuePropName="value">
+              <EvidenceUpload label={t('appeal.upload')} />
+            </Form.Item>
             <Button type="primary" htmlType="submit">
               {t('adjust.submit')}
             </Button>
@@ -103,7 +112,19 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
             { title: t('columns.unit'), dataIndex: 'unitName', width: 160 },
             { title: t('adjust.kind'), dataIndex: 'kindLabel', width: 90 },
             { title: t('adjust.amount'), dataIndex: 'amount', width: 70, align: 'right' },
-            { title: t('columns.reason'), dataIndex: 'reason' },
+            {
+              title: t('columns.reason'),
+              render: (_, a) => (
+                <Space direction="vertical" size={2}>
+                  <span>{a.reason}</span>
+                  {a.evidence.map((f) => (
+                    <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
+                      <PaperClipOutlined /> {f.name}
+                    </a>
+                  ))}
+                </Space>
+              ),
+            },
             {
               title: t('columns.appealState'),
               width: 200,

@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type UploadFile,
+} from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
@@ -20,7 +37,7 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [deciding, setDeciding] = useState<AppealView | null>(null);
-  const [fileForm] = Form.useForm<{ componentId: string; reason: string }>();
+  const [fileForm] = Form.useForm<{ componentId: string; reason: string; files?: UploadFile[] }>();
   const [decideForm] = Form.useForm<{ uphold: boolean; correction?: string; reason: string }>();
   const id = detail.evaluation.id;
 
@@ -44,10 +61,11 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
           <Form
             form={fileForm}
             layout="vertical"
-            onFinish={(v) =>
-              void attempt(() => fileAppeal(id, { unitId: detail.appeal!.unitId, ...v }), t('appeal.filed')).then(
-                (ok) => ok && fileForm.resetFields(),
-              )
+            onFinish={({ files, ...v }) =>
+              void attempt(
+                () => fileAppeal(id, { unitId: detail.appeal!.unitId, ...v, fileIds: uploadedIds(files) }),
+                t('appeal.filed'),
+              ).then((ok) => ok && fileForm.resetFields())
             }
           >
             <Form.Item name="componentId" label={t('appeal.component')} rules={[{ required: true }]}>
@@ -55,6 +73,9 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
             </Form.Item>
             <Form.Item name="reason" label={t('appeal.reason')} rules={[{ required: true, min: 5 }]}>
               <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
+            <Form.Item name="files" label={t('appeal.evidence')} valuePropName="value">
+              <EvidenceUpload label={t('appeal.upload')} />
             </Form.Item>
             <Button type="primary" htmlType="submit">
               {t('appeal.file')}
@@ -74,7 +95,19 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
           columns={[
             { title: t('columns.unit'), dataIndex: 'unitName', width: 160 },
             { title: t('columns.component'), dataIndex: 'componentName', width: 100 },
-            { title: t('columns.reason'), dataIndex: 'reason' },
+            {
+              title: t('columns.reason'),
+              render: (_, a) => (
+                <Space direction="vertical" size={2}>
+                  <span>{a.reason}</span>
+                  {a.evidence.map((f) => (
+                    <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
+                      <PaperClipOutlined /> {f.name}
+                    </a>
+                  ))}
+                </Space>
+              ),
+            },
             {
               title: t('columns.appealState'),
               width: 220,

@@ -32,7 +32,7 @@ import { useLedgerMeta } from './api/get-meta';
 import { actOnItem } from './api/act-on-item';
 import { splitItem } from './api/split-item';
 import { ColourTag } from '../../components/colour-tag';
-import { EvidenceUpload, uploadedIds } from './evidence-upload';
+import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
 import { ItemDialogs, type Dialog } from './item-dialogs';
 import { isEventKind, isSource } from './messages';
 import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
@@ -335,7 +335,7 @@ function WorkCard({
           <Input.TextArea rows={3} placeholder={t('detail.work.placeholder')} aria-label={t('detail.work.text')} />
         </Form.Item>
         <Form.Item name="files" label={t('detail.work.evidence')} valuePropName="value">
-          <EvidenceUpload />
+          <EvidenceUpload label={t('detail.work.upload')} />
         </Form.Item>
         <Space>
           {item.actions.includes('progress') && (

@@ -28,7 +28,7 @@ export const runAction = (id: number, action: Exclude<EvaluationAction, 'editSch
 
 export const fileAppeal = (
   id: number,
-  body: { unitId: number; componentId: string; reason: string; evidenceFileId?: number },
+  body: { unitId: number; componentId: string; reason: string; fileIds: number[] },
 ) => api.post<{ id: number }>(`/evaluations/${id}/appeals`, body);
 export const decideAppeal = (id: number, body: { uphold: boolean; correction?: string; reason: string }) =>
   api.post(`/evaluation-appeals/${id}/decide`, body);
@@ -39,7 +39,7 @@ export const downloadBulletin = (id: number) => download(`/evaluations/${id}/bul
 
 export const proposeAdjustment = (
   id: number,
-  body: { unitId: number; kind: 'bonus' | 'penalty' | 'waiver'; amount?: string; reason: string },
+  body: { unitId: number; kind: 'bonus' | 'penalty' | 'waiver'; amount?: string; reason: string; fileIds: number[] },
 ) => api.post<{ id: number }>(`/evaluations/${id}/adjustments`, body);
 export const decideAdjustment = (id: number, body: { approve: boolean; reason: string }) =>
   api.post(`/evaluation-adjustments/${id}/decide`, body);

@@ -1,18 +1,21 @@
 import { Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api';
-import { uploadFile } from '../../lib/upload-file';
+import { ApiError } from '../lib/api';
+import { uploadFile } from '../lib/upload-file';
 
-/** Uploads each chosen file at once (POST /files) and reports the ids the record will claim. */
+/**
+ * Uploads each chosen file at once (POST /files) and reports the ids the record will claim: a ledger
+ * step's evidence, an appeal's, an adjustment's. A form item's value, so a Form.Item can hold it.
+ */
 export function EvidenceUpload({
+  label,
   value,
   onChange,
 }: {
+  label: string;
   value?: UploadFile[];
   onChange?: (files: UploadFile[]) => void;
 }) {
-  const { t } = useTranslation('ledger');
   return (
     <Upload
       fileList={value ?? []}
@@ -24,7 +27,7 @@ export function EvidenceUpload({
           .catch((e: unknown) => onError?.(e instanceof ApiError ? new Error(e.message) : (e as Error)));
       }}
     >
-      <Button icon={<UploadOutlined />}>{t('detail.work.upload')}</Button>
+      <Button icon={<UploadOutlined />}>{label}</Button>
     </Upload>
   );
 }
