@@ -1,5 +1,5 @@
-import { Button, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Button, Space, Upload, type UploadFile } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../lib/api';
 import { uploadFile } from '../lib/upload-file';
 
@@ -34,3 +34,17 @@ export function EvidenceUpload({
 
 export const uploadedIds = (files: UploadFile[] | undefined): number[] =>
   (files ?? []).filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id);
+
+/** A record's text and its evidence below it, each file a link (an appeal's, an adjustment's). */
+export function TextWithEvidence({ text, files }: { text: string; files: readonly { id: number; name: string }[] }) {
+  return (
+    <Space direction="vertical" size={2}>
+      <span>{text}</span>
+      {files.map((f) => (
+        <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
+          <PaperClipOutlined /> {f.name}
+        </a>
+      ))}
+    </Space>
+  );
+}

@@ -10,6 +10,7 @@ import {
   type CategoryLines,
   type CompositeCategoryResult,
   type CompositeInput,
+  type RankBand,
   type SnapshotInputs,
 } from '@leitai/core';
 import { AppError } from '../../errors.js';
@@ -53,4 +54,17 @@ export function computeLines(inputs: SnapshotInputs): { lines: CategoryLines[]; 
 export const explainedResult = (inputs: SnapshotInputs): CompositeCategoryResult[] =>
   guarded(() => evaluateComposite(compositeInput(inputs)));
 
-export const bandsOf = (inputs: SnapshotInputs) => guarded(() => rankBands(compositeInput(inputs)));
+/**
+ * Rank bands evaluate the whole scheme a dozen times over; a snapshot never changes, so each is computed
+ * once per process and kept (the last few, as the office opens them again and again).
+ */
+const bandCache = new Map<number, RankBand[]>();
+export function bandsOf(snapshotId: number, inputs: SnapshotInputs): RankBand[] {
+  let bands = bandCache.get(snapshotId);
+  if (!bands) {
+    bands = guarded(() => rankBands(compositeInput(inputs)));
+    bandCache.set(snapshotId, bands);
+    if (bandCache.size > 16) bandCache.delete(bandCache.keys().next().value as number);
+  }
+  return bands;
+}

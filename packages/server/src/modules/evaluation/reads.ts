@@ -44,7 +44,6 @@ import {
   adjustmentsOf,
   appealsOf,
   listEvaluationRows,
-  openAppealCount,
   publishedEvaluations,
   snapshotById,
   versionsOf,
@@ -113,7 +112,8 @@ export async function evaluationDetail(
   ]);
   const inputs = snap ? (snap.inputs as SnapshotInputs) : null;
   // The units ranked: those frozen in the snapshot, or (a draft) those the evaluation would rank today.
-  const evaluated = inputs?.units ?? (await evaluatedUnits(db)).units;
+  const ranked = inputs ?? (await evaluatedUnits(db));
+  const evaluated = ranked.units;
   const unitIds = evaluated.map((u) => Number(u.id));
   const paths = await pathsOf(db, [
     ...unitIds,
@@ -126,7 +126,7 @@ export async function evaluationDetail(
     return p !== undefined && can(actor, 'evaluation.explain', p);
   };
   const names = new Map(evaluated.map((u) => [Number(u.id), u.name]));
-  const bands = office && inputs ? new Map(bandsOf(inputs).map((b) => [b.unitId, b])) : null;
+  const bands = office && snap && inputs ? new Map(bandsOf(snap.id, inputs).map((b) => [b.unitId, b])) : null;
   const ranking: RankingCategory[] | null =
     snap && inputs
       ? (snap.result as CategoryLines[]).map((c) => ({
@@ -176,7 +176,11 @@ export async function evaluationDetail(
   const appealViews = appeals
     .filter((a) => office || mayExplain(a.unitId))
     .map((a) => appealView(a, actor, names, componentName, who, appealEvidence.get(a.id) ?? []));
-  const facts = { state: e.state, commentUntil: e.commentUntil, openAppeals: await openAppealCount(db, id) };
+  const facts = {
+    state: e.state,
+    commentUntil: e.commentUntil,
+    openAppeals: appeals.filter((a) => a.state === 'filed' || a.state === 'decided').length,
+  };
   const ownPath = paths.get(actor.unitId);
   const evaluatedOwn = inputs?.units.some((u) => u.id === String(actor.unitId)) ?? false;
   const mayAppeal = ownPath !== undefined && can(actor, 'evaluation.appeal', ownPath) && evaluatedOwn;
@@ -184,8 +188,7 @@ export async function evaluationDetail(
   return {
     evaluation: summaryOf(e, versions.length),
     scheme,
-    // A draft's categories are today's (the scheme editor's columns); a closed one's, those it froze.
-    categories: inputs?.categories ?? (await evaluatedUnits(db)).categories,
+    categories: ranked.categories,
     actions: office
       ? evaluationActions(facts, today).map((action) => ({ action, label: EVALUATION_ACTION_LABELS[action] }))
       : [],

@@ -98,17 +98,6 @@ export async function updateAppeal(
   await tx.update(evaluationAppeals).set(fields).where(eq(evaluationAppeals.id, id));
 }
 
-/** Appeals not yet through both steps. */
-export async function openAppealCount(db: Db, evaluationId: number): Promise<number> {
-  const rows = await db
-    .select({ id: evaluationAppeals.id })
-    .from(evaluationAppeals)
-    .where(
-      and(eq(evaluationAppeals.evaluationId, evaluationId), inArray(evaluationAppeals.state, ['filed', 'decided'])),
-    );
-  return rows.length;
-}
-
 /** Published (comment or final) evaluations, oldest first: the rank history. */
 export const publishedEvaluations = (db: Db): Promise<EvaluationRow[]> =>
   db.select().from(evaluations).where(ne(evaluations.state, 'draft')).orderBy(asc(evaluations.periodTo));

@@ -29,7 +29,6 @@ import {
   insertScheme,
   insertSnapshot,
   insertVersion,
-  openAppealCount,
   schemeOf,
   snapshotById,
   updateAppeal,
@@ -386,17 +385,16 @@ export async function approveAppeal(db: Db, actor: Actor, who: AuditActor, appea
 export async function finaliseEvaluation(db: Db, actor: Actor, who: AuditActor, id: number, today: IsoDate) {
   return db.transaction(async (tx) => {
     const e = await evaluationOf(tx, id, true);
-    const blocker = finaliseBlocker(
-      { state: e.state, commentUntil: e.commentUntil, openAppeals: await openAppealCount(tx, id) },
-      today,
-    );
+    const appeals = await appealsOf(tx, id);
+    const open = appeals.filter((a) => a.state === 'filed' || a.state === 'decided').length;
+    const blocker = finaliseBlocker({ state: e.state, commentUntil: e.commentUntil, openAppeals: open }, today);
     if (blocker) throw invalidState(blocker);
-    const upheld = (await appealsOf(tx, id)).filter((a) => a.state === 'upheld');
+    const upheld = appeals.filter((a) => a.state === 'upheld');
     const versions = await versionsOf(tx, id);
     let version = versions.length;
+    const snap = (await snapshotById(tx, e.snapshotId!))!;
+    const inputs = snap.inputs as SnapshotInputs;
     if (upheld.length > 0) {
-      const snap = (await snapshotById(tx, e.snapshotId!))!;
-      const inputs = snap.inputs as SnapshotInputs;
       const corrected: SnapshotInputs = {
         ...inputs,
         values: inputs.values.map((v) => {
@@ -430,7 +428,6 @@ export async function finaliseEvaluation(db: Db, actor: Actor, who: AuditActor, 
       await insertVersion(tx, { evaluationId: id, version, snapshotId: next.id, diff, publishedBy: actor.userId });
       await updateEvaluation(tx, id, { state: 'final', snapshotId: next.id });
     } else await updateEvaluation(tx, id, { state: 'final' });
-    const final = (await findEvaluation(tx, id))!;
     await emit(tx, {
       type: 'evaluation.published',
       evaluationId: id,
@@ -438,7 +435,8 @@ export async function finaliseEvaluation(db: Db, actor: Actor, who: AuditActor, 
       version,
       stage: 'final',
       commentUntil: e.commentUntil,
-      unitIds: await evaluatedIds(tx, final.snapshotId),
+      // A correction changes numbers, never who is ranked.
+      unitIds: inputs.units.map((u) => Number(u.id)),
     });
     await recordAudit(tx, who, {
       action: 'evaluation.finalise',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { useStageScale } from '../../components/use-stage-scale';
 import { Trans, useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n';
 import { clock, useCountdown, useLiveArena } from './live';
@@ -11,24 +12,12 @@ const ROW = 62;
 const RED = '#b71c1c';
 const GOLD = '#ffd666';
 
-/** Fits the 1920×1080 stage into whatever window the hall's screen computer has. */
-function useScale(): number {
-  const get = () => Math.min(window.innerWidth / W, window.innerHeight / H);
-  const [scale, setScale] = useState(get);
-  useEffect(() => {
-    const on = () => setScale(get());
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
-  return scale;
-}
-
 /** 大屏: the contestant on stage, the countdown, submissions, and after each reveal the live leaderboard. */
 export function ScreenPage() {
   const { t } = useTranslation('arena');
   const { token = '' } = useParams();
   const { live, connected, clockOffset } = useLiveArena(`/api/screen/${encodeURIComponent(token)}/events`);
-  const scale = useScale();
+  const scale = useStageScale(W, H);
   return (
     <div style={{ position: 'fixed', inset: 0, background: '#1a0505', overflow: 'hidden' }}>
       <div

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, type UploadFile } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
-import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ADJUSTMENT_KIND_LABELS, type AdjustmentAction, type AdjustmentKind } from '@leitai/core';
@@ -114,16 +113,7 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
             { title: t('adjust.amount'), dataIndex: 'amount', width: 70, align: 'right' },
             {
               title: t('columns.reason'),
-              render: (_, a) => (
-                <Space direction="vertical" size={2}>
-                  <span>{a.reason}</span>
-                  {a.evidence.map((f) => (
-                    <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
-                      <PaperClipOutlined /> {f.name}
-                    </a>
-                  ))}
-                </Space>
-              ),
+              render: (_, a) => <TextWithEvidence text={a.reason} files={a.evidence} />,
             },
             {
               title: t('columns.appealState'),

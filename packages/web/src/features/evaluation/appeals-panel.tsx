@@ -15,8 +15,7 @@ import {
   Tag,
   type UploadFile,
 } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
-import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
@@ -97,16 +96,7 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
             { title: t('columns.component'), dataIndex: 'componentName', width: 100 },
             {
               title: t('columns.reason'),
-              render: (_, a) => (
-                <Space direction="vertical" size={2}>
-                  <span>{a.reason}</span>
-                  {a.evidence.map((f) => (
-                    <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
-                      <PaperClipOutlined /> {f.name}
-                    </a>
-                  ))}
-                </Space>
-              ),
+              render: (_, a) => <TextWithEvidence text={a.reason} files={a.evidence} />,
             },
             {
               title: t('columns.appealState'),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { useStageScale } from '../../components/use-stage-scale';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
@@ -12,18 +13,6 @@ const GOLD = '#ffd666';
 /** Seconds each category stays on the screen. */
 const DWELL = 12;
 
-/** Fits the 1920×1080 stage into whatever window the hall's screen computer has. */
-function useScale(): number {
-  const get = () => Math.min(window.innerWidth / W, window.innerHeight / H);
-  const [scale, setScale] = useState(get);
-  useEffect(() => {
-    const on = () => setScale(get());
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
-  return scale;
-}
-
 /**
  * 大屏: the published ranking, one category at a time, in turn. Opened from a signed-in browser on the
  * hall's screen computer (it reads what that account may read); refreshes every minute.
@@ -31,7 +20,7 @@ function useScale(): number {
 export function EvaluationScreenPage() {
   const { t } = useTranslation('evaluation');
   const id = Number(useParams().id);
-  const scale = useScale();
+  const scale = useStageScale(W, H);
   const q = useQuery({
     queryKey: ['evaluation-screen', id],
     queryFn: () => api.get<EvaluationDetail>(`/evaluations/${id}`),
