@@ -12,5 +12,6 @@ export * from './contest/index.js';
 export * from './composite/index.js';
 export * from './evaluation/index.js';
 export * from './ledger/index.js';
+export * from './project/index.js';
 export * from './dispatch/index.js';
 export * from './contracts/index.js';
