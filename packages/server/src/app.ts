@@ -23,7 +23,8 @@ import './http/context.js';
 import { registerTargets } from './http/access.js';
 import { OutboxRelay } from './events/consumer.js';
 import { emitScope } from './events/emit.js';
-import { accessTargets, apiModules, eventConsumers, realtimeTopics } from './modules/index.js';
+import { accessTargets, apiModules, eventConsumers, realtimeTopics, reportSections } from './modules/index.js';
+import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
 import { setAuditAlgorithm } from './modules/audit/index.js';
 import { registerSessionHook } from './modules/auth/index.js';
@@ -68,6 +69,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.decorateRequest('user', null);
   setAuditAlgorithm(config.auditHash);
   registerTargets(accessTargets);
+  registerReportSections(reportSections);
   registerErrorHandler(app);
   registerTextGuard(app);
 

@@ -50,6 +50,13 @@ export const GRANTS = {
   'evaluation.appeal': { unit_head: 'own' },
   // 加减分 and 容错免责 are proposed by the unit's head or the office; the office decides (another organiser).
   'evaluation.adjust': { organiser: 'all', unit_head: 'own' },
+  // 重点项目: the office keeps the register and decides plan changes; the responsible unit reports its
+  // months and asks for changes; leaders read the units they oversee (and the projects they are 包保 of,
+  // as the project's owners) and record the interviews they hold.
+  'project.read': { organiser: 'all', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'project.manage': { organiser: 'all' },
+  'project.report': { unit_head: 'own', reporter: 'own' },
+  'project.interview': { organiser: 'all', leader: 'overseen' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -7,6 +7,7 @@ export const LEDGER_SOURCES = [
   '企业诉求',
   '群众差评',
   '擂台承诺',
+  '项目约谈',
   '其他',
 ] as const;
 export type LedgerSource = (typeof LEDGER_SOURCES)[number];

@@ -12,7 +12,9 @@ import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { ratingsRoutes } from './ratings/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
+import { projectRoutes } from './projects/index.js';
 import type { EventConsumer } from '../events/consumer.js';
+import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
 import type { RealtimeTopic } from '../realtime/index.js';
 import * as arena from './arena/index.js';
@@ -20,6 +22,7 @@ import * as notifications from './notifications/index.js';
 import * as dispatch from './dispatch/index.js';
 import * as files from './files/index.js';
 import * as ledger from './ledger/index.js';
+import * as projects from './projects/index.js';
 import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
@@ -41,6 +44,7 @@ export const apiModules: FastifyPluginAsync[] = [
   dispatchRoutes,
   ratingsRoutes,
   evaluationRoutes,
+  projectRoutes,
   auditRoutes,
 ];
 
@@ -56,10 +60,14 @@ export const accessTargets: TargetType[] = [
   ...ledger.accessTargets,
   ...dispatch.accessTargets,
   ...arena.accessTargets,
+  ...projects.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */
 export const realtimeTopics: RealtimeTopic[] = [arena.arenaRealtime];
 
 /** Consumers of the outbox besides realtime's own (events/). */
-export const eventConsumers: EventConsumer[] = [notifications.noticeConsumer];
+export const eventConsumers: EventConsumer[] = [notifications.noticeConsumer, projects.projectCardConsumer];
+
+/** Other modules' parts of the monthly report (dispatch/sections.ts). */
+export const reportSections: ReportSection[] = [projects.projectReportSection as ReportSection];

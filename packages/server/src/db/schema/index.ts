@@ -9,3 +9,4 @@ export * from './dispatch.js';
 export * from './outbox.js';
 export * from './ratings.js';
 export * from './evaluation.js';
+export * from './projects.js';

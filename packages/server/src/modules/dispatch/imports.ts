@@ -174,6 +174,8 @@ export async function importReport(
       values,
       progress: form.report.progress,
       problems: form.report.problems,
+      // The Excel round trip carries the indicators only; the other parts are kept as saved in the web.
+      sections: {},
       plans: form.report.plans,
       fileIds: [],
       version: form.report.version,

@@ -12,6 +12,7 @@ export { dispatchReminderJob } from './reminders.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
 export { indicatorScoresAt, type IndicatorFigure, type UnitIndicatorScore } from './scores.js';
+export { registerReportSections, type ReportSection, type SectionContext } from './sections.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

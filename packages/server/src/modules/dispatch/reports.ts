@@ -39,6 +39,8 @@ import {
 } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
+import { checkSectionsComplete, loadSections, saveSections } from './sections.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 
 /** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
 export interface ReportKey {
@@ -94,6 +96,7 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
     previous,
     saved,
   );
+  const sections = await loadSections(db, { unitId, period, today });
   const [files, versions] = report
     ? await Promise.all([filesOf(db, 'report', report.id), versionsOf(db, report.id)])
     : [[], []];
@@ -129,6 +132,7 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       flag: report ? (d.values.get(report.id)?.get(indicator.id)?.flag ?? null) : null,
     })),
     files,
+    sections,
     versions: versions.map((v) => ({
       version: v.version,
       action: v.action,
@@ -240,6 +244,7 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
       version: report.version + 1,
     });
     await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
+    await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
     await snapshot(tx, row, 'save', actor, null);
     await recordAudit(tx, who, {
       action: 'report.save',
@@ -270,6 +275,7 @@ export async function submitReport(
       [...(d.values.get(report.id) ?? new Map<number, { value: string }>())].map(([k, v]) => [String(k), v.value]),
     );
     await writeFigures(tx, d, report, period, stored, true);
+    await checkSectionsComplete(tx, { unitId, period });
     const row = await updateReport(tx, report.id, {
       state: reportNextState(report.state, 'submit'),
       version: report.version + 1,

@@ -103,6 +103,8 @@ export const ZReportForm = z.object({
   problems: ZText(2000, '存在问题').default(''),
   plans: ZText(2000, '下步打算').default(''),
   fileIds: z.array(ZId).max(20, '附件最多 20 个').default([]),
+  /** Other modules' parts of the report (the projects' month), each checked by its own schema. */
+  sections: z.record(z.string().max(40), z.unknown()).default({}),
   /** The version the form was loaded at: a stale save is refused instead of overwriting. */
   version: z.number().int().nonnegative(),
 });

@@ -14,10 +14,12 @@ import { answersOf, insertEvent, insertItem, lockItem, updateItem } from './repo
 export interface Rectification {
   title: string;
   content: string;
-  source: '群众差评' | '企业诉求';
+  source: '群众差评' | '企业诉求' | '项目约谈';
   leadUnitId: number;
   deadline: IsoDate;
   tags: string[];
+  /** The leader responsible (a 约谈's interviewer), who sees it among his items. */
+  leaderId?: number | null;
 }
 
 /** Opens an item the system itself assigns (no creator account); the office is told of its close-out. */
@@ -28,7 +30,7 @@ export async function openRectification(tx: Db, who: AuditActor, r: Rectificatio
     source: r.source,
     leadUnitId: r.leadUnitId,
     coUnitIds: [],
-    leaderId: null,
+    leaderId: r.leaderId ?? null,
     deadline: r.deadline,
     originalDeadline: r.deadline,
     priority: 'important',
@@ -149,5 +151,30 @@ export async function waiveRectification(
     unitId: item.leadUnitId,
     before: { state: item.state, version: item.version },
     after: { state: updated.state, version: updated.version, reason },
+  });
+}
+
+/**
+ * Closes an item whose work another module recorded (a 约谈 held and written down): the record is the
+ * close-out, on the item's history, audited. An item closed already is left as it is.
+ */
+export async function closeWithRecord(
+  tx: Db,
+  who: AuditActor,
+  itemId: number,
+  record: { kind: string; text: string },
+  today: IsoDate,
+): Promise<void> {
+  const item = await lockItem(tx, itemId);
+  if (!item || item.state === 'closed') return;
+  await insertEvent(tx, { itemId, kind: record.kind, actorId: who.id, actorName: who.name, unitId: null, text: record.text, data: null });
+  const updated = await updateItem(tx, item, { state: 'closed', closedOn: today, closedBy: who.id });
+  await recordAudit(tx, who, {
+    action: `ledger.${record.kind}`,
+    targetType: 'ledger_item',
+    targetId: itemId,
+    unitId: item.leadUnitId,
+    before: { state: item.state, version: item.version },
+    after: { state: updated.state, version: updated.version, text: record.text },
   });
 }

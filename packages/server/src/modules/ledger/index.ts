@@ -11,6 +11,7 @@ export { createItem, type NewItem } from './create.js';
 export { closeOutFor, commitmentsOfArena, countsFor, type UnitCloseOut, type UnitLedger } from './queries.js';
 export type { ItemView } from './views.js';
 export {
+  closeWithRecord,
   itemAnswers,
   openRectification,
   raterVerdict,

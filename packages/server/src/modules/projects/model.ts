@@ -1,0 +1,175 @@
+import {
+  MILESTONES,
+  investmentPlanToDate,
+  parseDecimal,
+  projectCard,
+  projectStage,
+  shownRatio,
+  toDecimal,
+  type Milestone,
+  type ProjectCard,
+  type ProjectCardResult,
+  type ProjectCardRules,
+  type ProjectMonthInput,
+  type ProjectPlan,
+} from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import {
+  cardsOf,
+  changesOf,
+  interviewsOf,
+  milestonesOf,
+  monthsOf,
+  plansOf,
+  stepsOf,
+  type CardRow,
+  type ChangeRow,
+  type InterviewRow,
+  type MonthRow,
+  type PlanRow,
+  type ProjectRow,
+  type StepRow,
+} from './repository.js';
+
+/** Everything about a set of projects for one year, read in a few queries (the register, the map, the dashboard). */
+export interface YearData {
+  year: number;
+  plans: Map<number, PlanRow[]>;
+  reached: Map<number, Map<Milestone, string>>;
+  months: Map<number, MonthRow[]>;
+  cards: Map<number, CardRow[]>;
+}
+
+export interface YearDetail extends YearData {
+  interviews: InterviewRow[];
+  changes: ChangeRow[];
+  steps: Map<number, StepRow[]>;
+}
+
+export async function loadYearData(db: Db, ids: number[], year: number): Promise<YearData> {
+  const [plans, reached, months, cards] = await Promise.all([
+    plansOf(db, ids, year),
+    milestonesOf(db, ids),
+    monthsOf(db, ids, year),
+    cardsOf(db, ids, year),
+  ]);
+  return { year, plans, reached, months, cards };
+}
+
+export async function loadYearDetail(db: Db, ids: number[], year: number): Promise<YearDetail> {
+  const [data, interviews, changes, steps] = await Promise.all([
+    loadYearData(db, ids, year),
+    interviewsOf(db, ids),
+    changesOf(db, ids),
+    stepsOf(db, ids),
+  ]);
+  return { ...data, interviews, changes, steps };
+}
+
+export const periodOf = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+const monthOfDate = (date: string) => date.slice(0, 7);
+
+/** The baseline (version 1) and the plan in force (the latest approved version) for the year. */
+export function plansFor(d: YearData, id: number): { baseline: PlanRow | null; current: PlanRow | null } {
+  const list = d.plans.get(id) ?? [];
+  return { baseline: list[0] ?? null, current: list.at(-1) ?? null };
+}
+
+/** Investment completed this year to the end of each month (index 0 = January), exactly, as decimal text. */
+export function cumulative(d: YearData, id: number): (string | null)[] {
+  const byPeriod = new Map((d.months.get(id) ?? []).map((m) => [m.period, m.investment]));
+  let total = 0;
+  let last = 0;
+  const out: (string | null)[] = [];
+  for (let m = 1; m <= 12; m += 1) {
+    const v = byPeriod.get(periodOf(d.year, m));
+    if (v !== undefined) {
+      total += parseDecimal(v, 'investment');
+      last = m;
+    }
+    out.push(v === undefined ? null : toDecimal(total));
+  }
+  // A month left out after a later one was reported counts as nothing done that month.
+  return out.map((v, i) => (v === null && i < last ? toDecimal(sumTo(byPeriod, d.year, i + 1)) : v));
+}
+
+function sumTo(byPeriod: Map<string, string>, year: number, m: number): number {
+  let total = 0;
+  for (let i = 1; i <= m; i += 1) total += parseDecimal(byPeriod.get(periodOf(year, i)) ?? '0', 'investment');
+  return total;
+}
+
+export function milestoneRows(plan: ProjectPlan | null, reached: Map<Milestone, string> | undefined) {
+  return MILESTONES.filter((m) => plan?.milestones[m] !== undefined || reached?.has(m)).map((m) => ({
+    id: m,
+    plannedMonth: plan?.milestones[m] ? monthOfDate(plan.milestones[m]) : null,
+    reachedMonth: reached?.get(m) ? monthOfDate(reached.get(m)!) : null,
+  }));
+}
+
+/** The card input for a project's month, from the plan in force and what was reported. */
+export function monthInput(
+  p: ProjectRow,
+  d: YearData,
+  month: number,
+  deadlinePassed: boolean,
+): ProjectMonthInput | null {
+  const { current } = plansFor(d, p.id);
+  if (!current) return null;
+  return {
+    item: p.name,
+    period: periodOf(d.year, month),
+    yearPlan: current.plan.yearPlan,
+    monthlyPlan: current.plan.monthly,
+    completedToDate: cumulative(d, p.id)[month - 1] ?? null,
+    deadlinePassed,
+    milestones: milestoneRows(current.plan, d.reached.get(p.id)),
+  };
+}
+
+export interface MonthCard {
+  period: string;
+  card: ProjectCard;
+  reasons: ProjectCardResult['reasons'];
+  /** Settled cards are final (the report accepted, or its deadline passed); others are as of now. */
+  settled: boolean;
+}
+
+/** Each month's card up to `toMonth`: the settled one where there is one, else computed from today's data. */
+export function monthCards(p: ProjectRow, d: YearData, toMonth: number, rules: ProjectCardRules): MonthCard[] {
+  const settled = new Map((d.cards.get(p.id) ?? []).map((c) => [c.period, c]));
+  const out: MonthCard[] = [];
+  for (let m = 1; m <= toMonth; m += 1) {
+    const period = periodOf(d.year, m);
+    const s = settled.get(period);
+    if (s) {
+      out.push({ period, card: s.card, reasons: s.reasons, settled: true });
+      continue;
+    }
+    const input = monthInput(p, d, m, false);
+    if (!input) continue;
+    const r = projectCard(input, rules);
+    out.push({ period, card: r.card, reasons: r.reasons, settled: false });
+  }
+  return out;
+}
+
+export function stageOf(d: YearData, id: number) {
+  return projectStage(new Set(d.reached.get(id)?.keys() ?? []));
+}
+
+/** Completed this year, the plan to date and the year plan for month `m`, shown. */
+export function investmentFigures(p: ProjectRow, d: YearData, m: number) {
+  const { current } = plansFor(d, p.id);
+  const done =
+    cumulative(d, p.id)
+      .slice(0, m)
+      .findLast((v) => v !== null) ?? '0';
+  const toDate = current ? investmentPlanToDate(current.plan.yearPlan, current.plan.monthly, m) : { n: 0n, d: 1n };
+  return {
+    yearPlan: current ? shownRatio({ n: BigInt(parseDecimal(current.plan.yearPlan, 'plan')), d: 1n }) : '0',
+    planToDate: shownRatio(toDate),
+    completed: shownRatio({ n: BigInt(parseDecimal(done, 'done')), d: 1n }),
+    completedExact: done,
+  };
+}

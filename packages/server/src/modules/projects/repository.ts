@@ -1,0 +1,299 @@
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Milestone, ProjectPlan, UnitFilter } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import {
+  projectCards,
+  projectInterviews,
+  projectMilestones,
+  projectMonths,
+  projectPlanChanges,
+  projectPlans,
+  projects,
+  projectSteps,
+  units,
+  users,
+} from '../../db/schema/index.js';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type PlanRow = typeof projectPlans.$inferSelect;
+export type ChangeRow = typeof projectPlanChanges.$inferSelect;
+export type MonthRow = typeof projectMonths.$inferSelect;
+export type CardRow = typeof projectCards.$inferSelect;
+export type InterviewRow = typeof projectInterviews.$inferSelect;
+export type StepRow = typeof projectSteps.$inferSelect;
+export type MilestoneRow = typeof projectMilestones.$inferSelect;
+
+export interface ProjectFilter {
+  scope: UnitFilter;
+  /** Projects this account is 包保领导 or 分管副职 of, whatever its unit scope. */
+  viewerId: number;
+  unitId?: number | undefined;
+  leaderId?: number | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
+}
+
+/**
+ * "Within the actor's scope, or his own": the units table is the units module's; the subquery reads it
+ * here because the list is filtered in SQL by its units' paths.
+ */
+function visible(f: ProjectFilter): SQL {
+  const own = or(eq(projects.leaderId, f.viewerId), eq(projects.deputyLeaderId, f.viewerId))!;
+  if (f.scope.kind === 'all') return sql`true`;
+  if (f.scope.kind === 'none') return own;
+  const tests = [
+    ...f.scope.exact.map((p) => sql`u.path = ${p}`),
+    ...f.scope.paths.map((p) => sql`u.path LIKE ${`${p}%`}`),
+  ];
+  return or(
+    own,
+    sql`EXISTS (SELECT 1 FROM ${units} u WHERE (u.id = ${projects.unitId} OR u.id = ANY(${projects.coUnitIds})) AND (${sql.join(tests, sql` OR `)}))`,
+  )!;
+}
+
+export async function listProjects(db: Db, f: ProjectFilter): Promise<ProjectRow[]> {
+  const where: SQL[] = [visible(f)];
+  if (f.unitId !== undefined) where.push(eq(projects.unitId, f.unitId));
+  if (f.leaderId !== undefined) where.push(eq(projects.leaderId, f.leaderId));
+  if (f.kind !== undefined) where.push(eq(projects.kind, f.kind as ProjectRow['kind']));
+  if (f.q) where.push(or(like(projects.name, `%${f.q}%`), like(projects.code, `%${f.q}%`))!);
+  return db
+    .select()
+    .from(projects)
+    .where(and(...where))
+    .orderBy(asc(projects.code));
+}
+
+export async function projectsOfUnit(db: Db, unitId: number): Promise<ProjectRow[]> {
+  return db.select().from(projects).where(eq(projects.unitId, unitId)).orderBy(asc(projects.code));
+}
+
+export async function getProject(db: Db, id: number): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+export async function lockProject(tx: Db, id: number): Promise<ProjectRow | undefined> {
+  const [row] = await tx.select().from(projects).where(eq(projects.id, id)).for('update');
+  return row;
+}
+
+export async function codesTaken(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: projects.code }).from(projects).where(inArray(projects.code, codes));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function insertProjects(tx: Db, rows: (typeof projects.$inferInsert)[]): Promise<ProjectRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(projects).values(rows).returning();
+}
+
+export async function updateProject(
+  tx: Db,
+  row: ProjectRow,
+  set: Partial<typeof projects.$inferInsert>,
+): Promise<ProjectRow> {
+  const [out] = await tx
+    .update(projects)
+    .set({ ...set, version: row.version + 1 })
+    .where(and(eq(projects.id, row.id), eq(projects.version, row.version)))
+    .returning();
+  if (!out) throw new Error(`project ${row.id} changed under a lock`);
+  return out;
+}
+
+export async function insertPlans(tx: Db, rows: (typeof projectPlans.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(projectPlans).values(rows);
+}
+
+/** Every plan version of the projects for a year, oldest first. */
+export async function plansOf(db: Db, ids: number[], year: number): Promise<Map<number, PlanRow[]>> {
+  const out = new Map<number, PlanRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(projectPlans)
+    .where(and(inArray(projectPlans.projectId, ids), eq(projectPlans.year, year)))
+    .orderBy(asc(projectPlans.projectId), asc(projectPlans.version));
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+  return out;
+}
+
+export async function milestonesOf(db: Db, ids: number[]): Promise<Map<number, Map<Milestone, string>>> {
+  const out = new Map<number, Map<Milestone, string>>();
+  if (ids.length === 0) return out;
+  const rows = await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids));
+  for (const r of rows) {
+    const m = out.get(r.projectId) ?? new Map<Milestone, string>();
+    m.set(r.milestone, r.reachedOn);
+    out.set(r.projectId, m);
+  }
+  return out;
+}
+
+export async function upsertMilestone(tx: Db, row: typeof projectMilestones.$inferInsert): Promise<void> {
+  await tx
+    .insert(projectMilestones)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [projectMilestones.projectId, projectMilestones.milestone],
+      set: { reachedOn: row.reachedOn, recordedBy: row.recordedBy },
+    });
+}
+
+/** The months of a year (periods "YYYY-MM" of it) for the projects. */
+export async function monthsOf(db: Db, ids: number[], year: number): Promise<Map<number, MonthRow[]>> {
+  const out = new Map<number, MonthRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(projectMonths)
+    .where(and(inArray(projectMonths.projectId, ids), like(projectMonths.period, `${year}-%`)))
+    .orderBy(asc(projectMonths.period));
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+  return out;
+}
+
+export async function upsertMonth(tx: Db, row: typeof projectMonths.$inferInsert): Promise<void> {
+  await tx
+    .insert(projectMonths)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [projectMonths.projectId, projectMonths.period],
+      set: { investment: row.investment, problem: row.problem, reportedBy: row.reportedBy, reportedAt: new Date() },
+    });
+}
+
+export async function cardsOf(db: Db, ids: number[], year: number): Promise<Map<number, CardRow[]>> {
+  const out = new Map<number, CardRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(projectCards)
+    .where(and(inArray(projectCards.projectId, ids), like(projectCards.period, `${year}-%`)))
+    .orderBy(asc(projectCards.period));
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+  return out;
+}
+
+/** Settles a month's card once: a later settlement of the same month changes nothing. */
+export async function insertCard(tx: Db, row: typeof projectCards.$inferInsert): Promise<boolean> {
+  const out = await tx.insert(projectCards).values(row).onConflictDoNothing().returning({ p: projectCards.projectId });
+  return out.length > 0;
+}
+
+export async function interviewsOf(db: Db, ids: number[]): Promise<InterviewRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(projectInterviews)
+    .where(inArray(projectInterviews.projectId, ids))
+    .orderBy(desc(projectInterviews.period));
+}
+
+export async function insertInterview(
+  tx: Db,
+  row: typeof projectInterviews.$inferInsert,
+): Promise<InterviewRow | null> {
+  const [out] = await tx.insert(projectInterviews).values(row).onConflictDoNothing().returning();
+  return out ?? null;
+}
+
+export async function interviewOfMonth(db: Db, projectId: number, period: string): Promise<InterviewRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(projectInterviews)
+    .where(and(eq(projectInterviews.projectId, projectId), eq(projectInterviews.period, period)));
+  return row;
+}
+
+export async function lockInterview(tx: Db, id: number): Promise<InterviewRow | undefined> {
+  const [row] = await tx.select().from(projectInterviews).where(eq(projectInterviews.id, id)).for('update');
+  return row;
+}
+
+export async function getInterview(db: Db, id: number): Promise<InterviewRow | undefined> {
+  const [row] = await db.select().from(projectInterviews).where(eq(projectInterviews.id, id));
+  return row;
+}
+
+export async function recordInterview(
+  tx: Db,
+  id: number,
+  set: { heldOn: string; record: string; recordedBy: number },
+): Promise<void> {
+  await tx.update(projectInterviews).set(set).where(eq(projectInterviews.id, id));
+}
+
+export async function changesOf(db: Db, ids: number[]): Promise<ChangeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(projectPlanChanges)
+    .where(inArray(projectPlanChanges.projectId, ids))
+    .orderBy(desc(projectPlanChanges.id));
+}
+
+export async function insertChange(tx: Db, row: typeof projectPlanChanges.$inferInsert): Promise<ChangeRow> {
+  const [out] = await tx.insert(projectPlanChanges).values(row).returning();
+  return out!;
+}
+
+export async function lockChange(tx: Db, id: number): Promise<ChangeRow | undefined> {
+  const [row] = await tx.select().from(projectPlanChanges).where(eq(projectPlanChanges.id, id)).for('update');
+  return row;
+}
+
+export async function getChange(db: Db, id: number): Promise<ChangeRow | undefined> {
+  const [row] = await db.select().from(projectPlanChanges).where(eq(projectPlanChanges.id, id));
+  return row;
+}
+
+export async function decideChange(
+  tx: Db,
+  id: number,
+  set: Pick<ChangeRow, 'state' | 'decidedBy' | 'decision'>,
+): Promise<void> {
+  await tx
+    .update(projectPlanChanges)
+    .set({ ...set, decidedAt: new Date() })
+    .where(eq(projectPlanChanges.id, id));
+}
+
+export async function stepsOf(db: Db, ids: number[]): Promise<Map<number, StepRow[]>> {
+  const out = new Map<number, StepRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(projectSteps)
+    .where(inArray(projectSteps.projectId, ids))
+    .orderBy(asc(projectSteps.projectId), asc(projectSteps.milestone), asc(projectSteps.seq));
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+  return out;
+}
+
+export async function replaceSteps(
+  tx: Db,
+  projectId: number,
+  milestone: Milestone,
+  rows: { title: string; workingDays: number; deadline: string }[],
+): Promise<void> {
+  await tx
+    .delete(projectSteps)
+    .where(and(eq(projectSteps.projectId, projectId), eq(projectSteps.milestone, milestone)));
+  if (rows.length > 0)
+    await tx.insert(projectSteps).values(rows.map((r, seq) => ({ ...r, projectId, milestone, seq })));
+}
+
+/** Active leader accounts (包保领导, 分管副职), by id. */
+export async function leaderAccounts(db: Db): Promise<Map<number, { id: number; name: string; username: string }>> {
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, username: users.username })
+    .from(users)
+    .where(and(eq(users.active, true), sql`'leader' = ANY(${users.roles})`))
+    .orderBy(asc(users.id));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type { ProjectPlan };
