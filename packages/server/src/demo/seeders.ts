@@ -6,6 +6,7 @@ import { ledgerSeeder } from './ledger.js';
 import { dispatchSeeder } from './dispatch.js';
 import { ratingsSeeder } from './ratings.js';
 import { evaluationSeeder } from './evaluation.js';
+import { projectsSeeder } from './projects.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
 export const demoSeeders: DemoSeeder[] = [
@@ -16,4 +17,5 @@ export const demoSeeders: DemoSeeder[] = [
   ledgerSeeder,
   ratingsSeeder,
   evaluationSeeder,
+  projectsSeeder,
 ];

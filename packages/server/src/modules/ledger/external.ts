@@ -167,7 +167,15 @@ export async function closeWithRecord(
 ): Promise<void> {
   const item = await lockItem(tx, itemId);
   if (!item || item.state === 'closed') return;
-  await insertEvent(tx, { itemId, kind: record.kind, actorId: who.id, actorName: who.name, unitId: null, text: record.text, data: null });
+  await insertEvent(tx, {
+    itemId,
+    kind: record.kind,
+    actorId: who.id,
+    actorName: who.name,
+    unitId: null,
+    text: record.text,
+    data: null,
+  });
   const updated = await updateItem(tx, item, { state: 'closed', closedOn: today, closedBy: who.id });
   await recordAudit(tx, who, {
     action: `ledger.${record.kind}`,

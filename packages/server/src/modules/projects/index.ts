@@ -14,6 +14,7 @@ export { projectReportSection, settleMonth, settleProjects } from './months.js';
 // For the demo seeder, which writes a lived-in register (months in the past) directly.
 export { insertNewProjects, type NewProject } from './register.js';
 export { upsertMilestone, upsertMonth, projectsOfUnit } from './repository.js';
+export { approveDemoChange, recordDemoInterview } from './demo.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

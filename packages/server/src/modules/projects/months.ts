@@ -180,7 +180,14 @@ export async function settleMonth(tx: Db, who: AuditActor, unitId: number, perio
   return settleProjects(tx, who, list, period, today);
 }
 
-export async function settleProjects(tx: Db, who: AuditActor, list: ProjectRow[], period: string, today: IsoDate) {
+export async function settleProjects(
+  tx: Db,
+  who: AuditActor,
+  list: ProjectRow[],
+  period: string,
+  today: IsoDate,
+  opts: { ladder: boolean } = { ladder: true },
+) {
   if (list.length === 0) return { settled: 0, interviews: 0 };
   const { year, month } = yearAndMonth(period);
   const settings = await projectSettings(tx);
@@ -217,7 +224,7 @@ export async function settleProjects(tx: Db, who: AuditActor, list: ProjectRow[]
       d.cards.set(p.id, [...(d.cards.get(p.id) ?? []), row]);
     }
     const cards = (d.cards.get(p.id) ?? []).filter((c) => c.period <= period).map((c) => c.card);
-    const rung = interviewRung(cards);
+    const rung = opts.ladder ? interviewRung(cards) : null;
     if (rung && (await openInterview(tx, who, p, d, period, rung, settings.ladder, today, calendar))) interviews += 1;
   }
   return { settled, interviews };
