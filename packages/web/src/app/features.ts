@@ -6,6 +6,8 @@ import { adminFeature } from '../features/admin';
 import { dispatchFeature } from '../features/dispatch';
 import { ratingsFeature } from '../features/ratings';
 import { evaluationFeature } from '../features/evaluation';
+import { projectsFeature } from '../features/projects';
+import { setReportSections } from '../lib/report-sections';
 
 /** Every feature of the web app, one line each. */
 export const features: Feature[] = [
@@ -13,7 +15,10 @@ export const features: Feature[] = [
   ledgerFeature,
   ratingsFeature,
   evaluationFeature,
+  projectsFeature,
   calendarFeature,
   adminFeature,
   dispatchFeature,
 ];
+
+setReportSections(features.flatMap((f) => f.reportSections ?? []));

@@ -8,6 +8,7 @@ import { evaluationMessages } from '../features/evaluation/messages';
 import { ledgerMessages } from '../features/ledger/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { ratingsMessages } from '../features/ratings/messages';
+import { projectsMessages } from '../features/projects/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -24,6 +25,7 @@ export const catalogues = {
   ledger: ledgerMessages,
   notifications: notificationsMessages,
   ratings: ratingsMessages,
+  projects: projectsMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

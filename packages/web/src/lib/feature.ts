@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import type { ParseKeys, TypeOptions } from 'i18next';
 import type { Permission, Role } from '@leitai/core';
+import type { ReportSectionUi } from './report-sections';
 
 /**
  * A message key with its namespace, e.g. `'admin:menu.units'`; the shell translates it. The namespaces
@@ -32,4 +33,6 @@ export interface Feature {
   routes: RouteObject[];
   menu: MenuEntry[];
   publicRoutes?: RouteObject[];
+  /** Parts of the monthly report this feature draws (lib/report-sections). */
+  reportSections?: ReportSectionUi[];
 }

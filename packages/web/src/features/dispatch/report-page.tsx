@@ -27,6 +27,7 @@ import { dispatchKey } from './api/keys';
 import { useCurrentCampaign } from './api/get-campaigns';
 import { reportUrl, useReport, type ReportFormData } from './api/get-report';
 import { saveReport } from './api/save-report';
+import { reportSections } from '../../lib/report-sections';
 import { submitReport } from './api/submit-report';
 import { reviewReport } from './api/review-report';
 import { ReportStateTag, show, TimingTag } from './tags';
@@ -69,6 +70,8 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     plans: data.report.plans,
   });
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // Other features' parts of the report (the projects' month), as their components hand them back.
+  const [sections, setSections] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<string[]>([]);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
@@ -107,6 +110,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       values,
       ...texts,
       fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
+      sections,
       version: data.report.version,
     });
   const submit = async () => {
@@ -229,6 +233,17 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           ]}
         />
       </Card>
+      {reportSections()
+        .filter((s) => data.sections[s.key] !== undefined)
+        .map(({ key, Component }) => (
+          <Component
+            key={key}
+            data={data.sections[key]}
+            period={data.period.period}
+            disabled={!canFill}
+            onChange={(value) => setSections((all) => ({ ...all, [key]: value }))}
+          />
+        ))}
       <Card size="small" title={t('report.work')}>
         <Form layout="vertical" disabled={!canFill}>
           <Form.Item label={t('report.progress')}>

@@ -23,6 +23,7 @@ const zh = {
     企业诉求: '企业诉求',
     群众差评: '群众差评',
     擂台承诺: '擂台承诺',
+    项目约谈: '项目约谈',
     其他: '其他',
   } satisfies Record<LedgerSource, string>,
   events: {
@@ -37,6 +38,7 @@ const zh = {
     extension_approved: '同意延期',
     extension_refused: '不同意延期',
     reassign: '转办',
+    interview_recorded: '登记约谈',
     split: '分解',
   },
   light: {
@@ -234,6 +236,7 @@ const en: Messages<typeof zh> = {
     企业诉求: 'Business request',
     群众差评: 'Public complaint',
     擂台承诺: 'Arena pledge',
+    项目约谈: 'Project interview',
     其他: 'Other',
   },
   events: {
@@ -248,6 +251,7 @@ const en: Messages<typeof zh> = {
     extension_approved: 'Extension approved',
     extension_refused: 'Extension refused',
     reassign: 'Reassigned',
+    interview_recorded: 'Interview recorded',
     split: 'Split into sub-items',
   },
   light: {

@@ -31,6 +31,8 @@ export interface ReportFormData {
     flag: string | null;
   }[];
   files: { id: number; name: string; size: number }[];
+  /** Other features' parts of the form, by key (the projects' month), drawn by their components. */
+  sections: Record<string, unknown>;
   versions: { version: number; action: string; state: string; actorName: string; reason: string | null; at: string }[];
 }
 

@@ -1,0 +1,50 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Milestone } from '@leitai/core';
+import { api, download } from '../../../lib/api';
+import type { Dashboard, Gantt, Plan, ProjectDetail, ProjectList } from '../types';
+
+/** The projects API, one place: the register, one project, the map, the dashboard, and the writes. */
+export const projectsKey = ['projects'] as const;
+
+export const projectListQuery = (year: number) =>
+  queryOptions({
+    queryKey: [...projectsKey, 'list', year],
+    queryFn: () => api.get<ProjectList>(`/projects?year=${year}`),
+  });
+export const useProjects = (year: number) => useQuery(projectListQuery(year));
+
+export const useProject = (id: number, year: number) =>
+  useQuery({
+    queryKey: [...projectsKey, 'one', id, year],
+    queryFn: () => api.get<ProjectDetail>(`/projects/${id}?year=${year}`),
+  });
+
+export const useGantt = (year: number) =>
+  useQuery({
+    queryKey: [...projectsKey, 'gantt', year],
+    queryFn: () => api.get<Gantt>(`/projects/gantt?year=${year}`),
+  });
+
+export const useDashboard = (year: number) =>
+  useQuery({
+    queryKey: [...projectsKey, 'dashboard', year],
+    queryFn: () => api.get<Dashboard>(`/projects/dashboard?year=${year}`),
+  });
+
+export const exportRegister = (year: number) => download(`/projects/export?year=${year}`);
+
+export const requestChange = (id: number, body: { year: number; plan: Omit<Plan, 'version'>; reason: string }) =>
+  api.post<{ id: number }>(`/projects/${id}/plan-changes`, body);
+
+export const decideChange = (changeId: number, action: 'approve' | 'refuse', decision: string) =>
+  api.post(`/projects/plan-changes/${changeId}/decision`, { action, decision });
+
+export const recordInterview = (id: number, heldOn: string, record: string) =>
+  api.post(`/projects/interviews/${id}/record`, { heldOn, record });
+
+export const scheduleSteps = (
+  id: number,
+  year: number,
+  milestone: Milestone,
+  steps: { title: string; workingDays: number }[],
+) => api.put(`/projects/${id}/steps?year=${year}`, { milestone, steps });
