@@ -153,13 +153,19 @@ export const projectsSeeder: DemoSeeder = {
         milestones.structure = endOf(monthIn(year, 6 + Math.floor(rnd() * 6)));
         milestones.completion = endOf(monthIn(year + 1, 3 + Math.floor(rnd() * 9)));
       }
-      // Back-loaded building season for a third of them: the plan is in months, adding up to the year plan.
-      const seasonal = yearPlan > 0 && rnd() < 0.33;
-      const weights = [2, 3, 7, 8, 10, 12, 10, 10, 10, 10, 10, 8];
-      const monthly = seasonal ? weights.map((w) => Math.floor((yearPlan * w) / 100)) : null;
+      // The plan in months, adding up to the year plan: nothing before a new project's start, and for a
+      // third of them the building season's weights (little in winter); the rest time-proportional.
+      const seasonal = rnd() < 0.33;
+      const SEASON = [2, 3, 7, 8, 10, 12, 10, 10, 10, 10, 10, 8];
+      const weights = SEASON.map((w, i) => (startMonth !== null && i + 1 < startMonth ? 0 : seasonal ? w : 1));
+      const weightSum = weights.reduce((a, b) => a + b, 0);
+      const monthly =
+        yearPlan > 0 && (seasonal || startMonth !== null)
+          ? weights.map((w) => Math.floor((yearPlan * w) / weightSum))
+          : null;
       if (monthly) monthly[11] = yearPlan - monthly.slice(0, 11).reduce((a, b) => a + b, 0);
       const draw = rnd();
-      const factor = draw < 0.82 ? 0.97 + rnd() * 0.25 : draw < 0.92 ? 0.78 + rnd() * 0.1 : 0.45 + rnd() * 0.15;
+      const factor = draw < 0.86 ? 0.97 + rnd() * 0.25 : draw < 0.95 ? 0.8 + rnd() * 0.08 : 0.45 + rnd() * 0.15;
       const late = rnd();
       const startDelay = !newStart ? 0 : late < 0.85 ? 0 : late < 0.93 ? 1 + Math.floor(rnd() * 2) : null;
       plans.push({
@@ -235,7 +241,7 @@ export const projectsSeeder: DemoSeeder = {
           reachedOn: `${at}-20`,
           recordedBy: reporter,
         });
-        if (p.startMonth + p.startDelay + 1 <= lastMonth && rnd() < 0.85)
+        if (p.startMonth + p.startDelay + 1 <= lastMonth && rnd() < 0.95)
           await upsertMilestone(tx, {
             projectId: row.id,
             milestone: 'stats',
@@ -247,6 +253,30 @@ export const projectsSeeder: DemoSeeder = {
             projectId: row.id,
             milestone: 'land',
             reachedOn: plan.milestones.land,
+            recordedBy: reporter,
+          });
+      }
+      if (p.startMonth === null && p.project.kind !== 'signing') {
+        // Under way before the year: started and 入库 last year.
+        const at = `${year - 1}-${String(3 + (i % 9)).padStart(2, '0')}`;
+        await upsertMilestone(tx, {
+          projectId: row.id,
+          milestone: 'start',
+          reachedOn: `${at}-15`,
+          recordedBy: reporter,
+        });
+        await upsertMilestone(tx, {
+          projectId: row.id,
+          milestone: 'stats',
+          reachedOn: endOf(shiftPeriod(at, 1)),
+          recordedBy: reporter,
+        });
+        const structure = plan.milestones.structure;
+        if (structure && structure <= endOf(last) && rnd() < 0.9)
+          await upsertMilestone(tx, {
+            projectId: row.id,
+            milestone: 'structure',
+            reachedOn: structure,
             recordedBy: reporter,
           });
       }

@@ -256,7 +256,12 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
     cards: cardCounts,
     byUnit: [...byUnit].map(shown).sort((a, b) => a.label.localeCompare(b.label, 'zh')),
     byKind: PROJECT_KINDS.filter((k) => byKind.has(k)).map((k) => shown([k, byKind.get(k)!])),
-    stages: PROJECT_STAGES.map((s) => ({ stage: s, count: stages.get(s) ?? 0 })),
+    // The funnel: how many reached each stage or went beyond it.
+    stages: PROJECT_STAGES.map((s, i) => ({
+      stage: s,
+      count: stages.get(s) ?? 0,
+      atLeast: PROJECT_STAGES.slice(i).reduce((n, x) => n + (stages.get(x) ?? 0), 0),
+    })),
     red,
   };
 }

@@ -63,11 +63,12 @@ export function DashboardPage() {
         series: [
           {
             type: 'funnel',
-            sort: 'none',
+            sort: 'descending',
+            minSize: '8%',
             left: 20,
             right: 20,
             label: { formatter: '{b}：{c}' },
-            data: d.stages.map((s) => ({ name: t(`stages.${s.stage}`), value: s.count })),
+            data: d.stages.map((s) => ({ name: t(`stages.${s.stage}`), value: s.atLeast })),
           },
         ],
       },

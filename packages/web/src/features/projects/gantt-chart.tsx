@@ -3,10 +3,13 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { MILESTONES, type Milestone } from '@leitai/core';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
+import { useNarrow } from '../../components/use-narrow';
 import { WARNING_COLOURS } from '../../components/warning-tag';
 import type { Dates, GanttRow } from './types';
 
 const DAY = 86_400_000;
+/** The milestones a project's work begins with; a plan without them started before the year. */
+const BEGINNINGS: Milestone[] = ['signing', 'land', 'start'];
 const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const ROW = 34;
 /** Rows shown at once; the rest scroll with the slider (a city's 2,000 projects stay one light canvas). */
@@ -16,13 +19,18 @@ const WINDOW = 18;
 function span(dates: Dates, year: number): [number, number] {
   const from = ms(`${year}-01-01`);
   const to = ms(`${year}-12-31`);
-  const all = MILESTONES.map((m) => dates[m])
-    .filter((d): d is string => d !== undefined)
-    .map(ms);
+  const times = (list: readonly Milestone[]) =>
+    list
+      .map((m) => dates[m])
+      .filter((d): d is string => d !== undefined)
+      .map(ms);
+  const all = times(MILESTONES);
   if (all.length === 0) return [from, to];
-  const first = Math.min(...all);
+  // A project under way before the year (its plan starts at 主体完工 or later) runs from 1 January.
+  const opening = times(BEGINNINGS);
+  const first = opening.length > 0 ? Math.min(...opening) : from;
   const last = Math.max(...all);
-  return [Math.max(from, first < from ? from : first), Math.min(to, last > to ? to : last === first ? to : last)];
+  return [Math.max(from, first), Math.min(to, last <= first ? to : last)];
 }
 
 /**
@@ -43,6 +51,7 @@ export function GanttChart({
   onChart?: (chart: EChartsType | null) => void;
 }) {
   const { t } = useTranslation('projects');
+  const narrow = useNarrow();
   const option = useMemo<EChartsCoreOption>(() => {
     const names = rows.map((r) => `${r.code} ${r.name}`);
     const bars = rows.map((r, i) => {
@@ -51,18 +60,21 @@ export function GanttChart({
       const progress = Math.min(1, Number(r.completedPercent ?? 0) / 100);
       return { value: [i, b0, b1, c0, c1, progress], card: r.card ?? 'pending', row: r };
     });
+    const inYear = (d: string) => d.startsWith(String(year));
     const marks = rows.flatMap((r, i) =>
-      (Object.entries(r.current) as [Milestone, string][]).map(([m, d]) => ({
-        value: [i, ms(r.reached[m] ?? d), r.reached[m] ? 1 : 0],
-        milestone: m,
-        planned: d,
-        reached: r.reached[m] ?? null,
-      })),
+      (Object.entries(r.current) as [Milestone, string][])
+        .filter(([m, d]) => inYear(r.reached[m] ?? d))
+        .map(([m, d]) => ({
+          value: [i, ms(r.reached[m] ?? d), r.reached[m] ? 1 : 0],
+          milestone: m,
+          planned: d,
+          reached: r.reached[m] ?? null,
+        })),
     );
     const end = Math.min(100, (WINDOW / Math.max(rows.length, 1)) * 100);
     return {
       animation: false,
-      grid: { left: 260, right: 40, top: 36, bottom: 24 },
+      grid: { left: narrow ? 112 : 260, right: narrow ? 24 : 40, top: 36, bottom: 24 },
       tooltip: {
         trigger: 'item',
         formatter: (p: {
@@ -80,6 +92,7 @@ export function GanttChart({
         min: ms(`${year}-01-01`),
         max: ms(`${year}-12-31`) + DAY,
         splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
+        splitNumber: narrow ? 4 : 12,
         axisLabel: { formatter: (v: number) => `${new Date(v).getUTCMonth() + 1}月` },
       },
       yAxis: {
@@ -87,7 +100,7 @@ export function GanttChart({
         data: names,
         inverse: true,
         axisTick: { show: false },
-        axisLabel: { width: 240, overflow: 'truncate', fontSize: 12 },
+        axisLabel: { width: narrow ? 104 : 240, overflow: 'truncate', fontSize: narrow ? 11 : 12 },
       },
       dataZoom:
         rows.length > WINDOW
@@ -171,7 +184,7 @@ export function GanttChart({
         },
       ],
     };
-  }, [rows, year, today, t]);
+  }, [rows, year, today, t, narrow]);
   const height = Math.min(rows.length, WINDOW) * ROW + 70;
   return <EChart option={option} height={Math.max(height, 160)} onChart={onChart} />;
 }

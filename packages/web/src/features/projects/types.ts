@@ -150,7 +150,8 @@ export interface Dashboard {
   cards: Record<ProjectCard, number>;
   byUnit: Sum[];
   byKind: Sum[];
-  stages: { stage: ProjectStage; count: number }[];
+  /** Projects at each stage, and at it or beyond (the funnel). */
+  stages: { stage: ProjectStage; count: number; atLeast: number }[];
   red: { id: number; code: string; name: string; unit: Ref; reasons: string[] }[];
 }
 
