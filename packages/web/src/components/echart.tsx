@@ -9,7 +9,7 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only the pieces the charts need, so the chart adds little to the bundle. (echarts-for-react needs a
 // top-level tslib that the workspace does not install; this wrapper is the few lines we use of it.)
@@ -26,6 +26,7 @@ registerCharts([
   DataZoomComponent,
   MarkLineComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 /** An echarts chart of the given option, resized with its box. */
@@ -33,16 +34,19 @@ export function EChart({
   option,
   height,
   onChart,
+  renderer = 'canvas',
 }: {
   option: EChartsCoreOption;
   height: number;
   /** The chart instance, for a caller that saves it as an image. */
   onChart?: (chart: EChartsType | null) => void;
+  /** SVG where the shapes are few and should be in the page (the battle map: printable, inspectable). */
+  renderer?: 'canvas' | 'svg';
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const chart = init(ref.current);
+    const chart = init(ref.current, undefined, { renderer });
     chart.setOption(option, true);
     onChart?.(chart);
     // The box's own size, not the window's: a chart in a card laid out after it mounts would overflow.
@@ -53,6 +57,6 @@ export function EChart({
       onChart?.(null);
       chart.dispose();
     };
-  }, [option, onChart]);
+  }, [option, onChart, renderer]);
   return <div ref={ref} style={{ height, width: '100%' }} />;
 }

@@ -186,7 +186,7 @@ export function GanttChart({
     };
   }, [rows, year, today, t, narrow]);
   const height = Math.min(rows.length, WINDOW) * ROW + 70;
-  return <EChart option={option} height={Math.max(height, 160)} onChart={onChart} />;
+  return <EChart option={option} height={Math.max(height, 160)} onChart={onChart} renderer="svg" />;
 }
 
 /** The part of ECharts' custom-series API the shapes use. */

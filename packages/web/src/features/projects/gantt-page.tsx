@@ -19,13 +19,26 @@ export function GanttPage() {
   const onChart = useCallback((c: EChartsType | null) => {
     chart.current = c;
   }, []);
+  // The map is SVG (printable, sharp); the image is drawn from it at twice its size, as PNG.
   const savePng = () => {
-    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (!url) return;
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `挂图作战-${year}.png`;
-    a.click();
+    const c = chart.current;
+    if (!c) return;
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = c.getWidth() * 2;
+      canvas.height = c.getHeight() * 2;
+      const g = canvas.getContext('2d');
+      if (!g) return;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(image, 0, 0, canvas.width, canvas.height);
+      const a = document.createElement('a');
+      a.href = canvas.toDataURL('image/png');
+      a.download = `挂图作战-${year}.png`;
+      a.click();
+    };
+    image.src = c.getDataURL({ backgroundColor: '#fff' });
   };
   return (
     <Page
