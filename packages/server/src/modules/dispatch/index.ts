@@ -13,6 +13,8 @@ export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
 export { indicatorScoresAt, type IndicatorFigure, type UnitIndicatorScore } from './scores.js';
 export { registerReportSections, type ReportSection, type SectionContext } from './sections.js';
+/** Months whose report deadline has passed in every campaign (what other modules settle as overdue). */
+export { monthsPastDeadline } from './repo.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { UnitView } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import {
@@ -170,6 +170,17 @@ export async function updatePeriod(
 ): Promise<PeriodRow> {
   const [row] = await tx.update(dispatchPeriods).set(set).where(eq(dispatchPeriods.id, id)).returning();
   return row!;
+}
+
+/** Months whose deadline has passed in every campaign that has them, from `since` on. */
+export async function monthsPastDeadline(db: Db, today: string, since: string): Promise<string[]> {
+  const rows = await db
+    .select({ period: dispatchPeriods.period })
+    .from(dispatchPeriods)
+    .where(sql`${dispatchPeriods.period} >= ${since}`)
+    .groupBy(dispatchPeriods.period)
+    .having(sql`max(${dispatchPeriods.deadline}) < ${today}`);
+  return rows.map((r) => r.period).sort();
 }
 
 export async function openPeriods(db: Db): Promise<PeriodRow[]> {

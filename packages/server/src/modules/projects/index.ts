@@ -7,7 +7,10 @@ import type { EventConsumer } from '../../events/consumer.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import type { AuditActor } from '../audit/index.js';
 import { resolveChange, resolveInterview, resolveProject } from './access.js';
-import { settleMonth } from './months.js';
+import { settleMonth, settleOverdue } from './months.js';
+import * as dispatch from '../dispatch/index.js';
+import type { DailyJob } from '../../jobs/runner.js';
+import { dayNumber, fromDayNumber } from '@leitai/core';
 
 export { projectRoutes } from './routes.js';
 export { projectReportSection, settleMonth, settleProjects } from './months.js';
@@ -52,5 +55,15 @@ export const projectCardConsumer: EventConsumer = {
   async handle(tx, event) {
     if (event.type !== 'report.reviewed' || event.verdict !== 'accept') return;
     await settleMonth(tx, SYSTEM, event.unitId, event.period, shanghaiDate());
+  },
+};
+
+/** Every morning: months past their report deadline (this year and last) are settled, overdue where unreported. */
+export const projectSettleJob: DailyJob = {
+  name: 'projects.settle',
+  atHour: 7,
+  run: async (tx, day) => {
+    const since = `${fromDayNumber(dayNumber(day) - 400).slice(0, 7)}`;
+    return settleOverdue(tx, SYSTEM, await dispatch.monthsPastDeadline(tx, day, since), day);
   },
 };

@@ -30,6 +30,7 @@ import {
   lockProject,
   monthsOf,
   projectsOfUnit,
+  projectsWithoutCard,
   upsertMilestone,
   upsertMonth,
   type ProjectRow,
@@ -203,15 +204,18 @@ export async function settleProjects(
     const input = monthInput(p, d, month, true);
     if (!input) continue;
     const r = projectCard(input, settings.rules);
+    // A month is settled once; the ladder steps only for a card settled now.
     if (
-      await insertCard(tx, {
+      !(await insertCard(tx, {
         projectId: p.id,
         period,
         card: r.card,
         reasons: r.reasons,
         rulesVersion: settings.version,
-      })
-    ) {
+      }))
+    )
+      continue;
+    {
       settled += 1;
       const row = {
         projectId: p.id,
@@ -262,4 +266,20 @@ async function openInterview(
   });
   await insertInterview(tx, { projectId: p.id, period, rung, interviewerId, ledgerItemId: itemId });
   return true;
+}
+
+/**
+ * 逾期结算: each month whose report deadline has passed (in every campaign) is settled for the projects
+ * still without its card — a month never reported is overdue, never green — and the ladder steps.
+ */
+export async function settleOverdue(tx: Db, who: AuditActor, months: string[], today: IsoDate) {
+  let settled = 0;
+  let interviews = 0;
+  for (const period of [...months].sort()) {
+    const open = await projectsWithoutCard(tx, period);
+    const r = await settleProjects(tx, who, open, period, today);
+    settled += r.settled;
+    interviews += r.interviews;
+  }
+  return `${settled} project months settled past their deadline, ${interviews} interviews opened`;
 }

@@ -6,6 +6,7 @@ import { multipartFile } from '../../../test/authz/types.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
 import { seedDemoIfEmpty } from '../../demo/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
+import { projectSettleJob } from './index.js';
 
 /** 重点项目 on the demo district, through HTTP: the register, the month in the monthly report, the card, the 约谈. */
 let t: TestApp;
@@ -238,6 +239,23 @@ describe.skipIf(last === null)('projects on the demo', () => {
     expect(after.current.version).toBe(detail.current.version + 1);
     expect(after.baseline.yearPlan).toBe(detail.baseline.yearPlan);
     expect(after.versions.at(-1).diff).toContainEqual(expect.objectContaining({ field: 'yearPlan', after: '1' }));
+  });
+
+  it('settles a month past its deadline for units whose report was not accepted, once', async () => {
+    const fgj = await loginAs(t.app, 'reporter.fgj', DEMO_PASSWORD);
+    const own = (await list(fgj))[0]!;
+    const month = async () =>
+      (await fgj.get(`/api/projects/${own.id}?year=${Y}`))
+        .json()
+        .months.find((m: { period: string }) => m.period === last);
+    expect((await month()).settled).toBe(false);
+    // A day after every campaign's deadline for last month (the demo's is a week from today).
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const first = await t.database.db.transaction((tx) => projectSettleJob.run(tx, later));
+    expect(first).toMatch(/^[1-9]\d* project months settled/);
+    expect((await month()).settled).toBe(true);
+    const again = await t.database.db.transaction((tx) => projectSettleJob.run(tx, later));
+    expect(again).toMatch(/^0 project months settled/);
   });
 
   it('shows a unit its own projects only, and a leader those of the units he oversees', async () => {

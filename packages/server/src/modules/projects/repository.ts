@@ -68,6 +68,21 @@ export async function projectsOfUnit(db: Db, unitId: number): Promise<ProjectRow
   return db.select().from(projects).where(eq(projects.unitId, unitId)).orderBy(asc(projects.code));
 }
 
+/** Projects with a plan for the period's year and no settled card for the period yet. */
+export async function projectsWithoutCard(db: Db, period: string): Promise<ProjectRow[]> {
+  const year = Number(period.slice(0, 4));
+  return db
+    .select()
+    .from(projects)
+    .where(
+      and(
+        sql`EXISTS (SELECT 1 FROM ${projectPlans} pp WHERE pp.project_id = ${projects.id} AND pp.year = ${year})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${projectCards} pc WHERE pc.project_id = ${projects.id} AND pc.period = ${period})`,
+      ),
+    )
+    .orderBy(asc(projects.id));
+}
+
 export async function getProject(db: Db, id: number): Promise<ProjectRow | undefined> {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
   return row;
