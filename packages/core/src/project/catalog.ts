@@ -65,3 +65,16 @@ export const PROJECT_CARD_LABELS: Record<ProjectCard, string> = {
   overdue: '逾期未报',
   pending: '待报',
 };
+
+/**
+ * Indicators that are sums of the register (最多报一次): an indicator may name one, and its figure in the
+ * monthly report is derived from the unit's projects, never typed again.
+ */
+export const DERIVED_FIGURES = ['projects.investment', 'projects.signed'] as const;
+export type DerivedFigure = (typeof DERIVED_FIGURES)[number];
+export const DERIVED_FIGURE_LABELS: Record<DerivedFigure, string> = {
+  'projects.investment': '重点项目本年累计完成投资（万元）',
+  'projects.signed': '本年签约亿元以上项目（个）',
+};
+/** 亿元以上: a signing counts when the project's total investment is at least this (万元). */
+export const SIGNED_THRESHOLD = '10000';

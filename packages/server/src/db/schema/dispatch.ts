@@ -11,7 +11,14 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { IndicatorKind, PaceProfileInput, ReportAction, ReportState, WarningRule } from '@leitai/core';
+import type {
+  DerivedFigure,
+  IndicatorKind,
+  PaceProfileInput,
+  ReportAction,
+  ReportState,
+  WarningRule,
+} from '@leitai/core';
 import { categories, units, users } from './identity.js';
 
 /** 活动: a named programme over one or more years, with phases and a cadence. */
@@ -53,6 +60,8 @@ export const indicators = pgTable(
     sortOrder: integer().notNull().default(0),
     /** From this period on the indicator no longer counts (retired mid-year); earlier months keep their colours. */
     retiredFrom: text(),
+    /** A sum of the project register (core DERIVED_FIGURES): its figure is derived, never typed. */
+    derivedFrom: text().$type<DerivedFigure>(),
   },
   (t) => [index('indicators_campaign_idx').on(t.campaignId)],
 );

@@ -94,6 +94,7 @@ export async function createIndicator(
       profile: input.profile,
       rule: input.rule,
       weight: input.weight,
+      derivedFrom: input.derivedFrom,
       sortOrder: existing.length + 1,
     });
     await assign(tx, row.id, input, false);
@@ -139,6 +140,7 @@ export async function editIndicator(
       profile: input.profile,
       rule: input.rule,
       weight: input.weight,
+      derivedFrom: input.derivedFrom,
     });
     await assign(tx, indicatorId, input, true);
     await recordAudit(tx, who, {
@@ -177,6 +179,7 @@ const pickSettings = (r: IndicatorRow) => ({
   profile: r.profile,
   rule: r.rule,
   weight: r.weight,
+  derivedFrom: r.derivedFrom,
 });
 
 /** Retires an indicator from a month on (or brings it back with null): earlier months keep their figures and colours. */

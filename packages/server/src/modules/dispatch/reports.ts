@@ -39,7 +39,7 @@ import {
 } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
-import { checkSectionsComplete, loadSections, saveSections } from './sections.js';
+import { checkSectionsComplete, deriveFigures, loadSections, saveSections } from './sections.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 
 /** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
@@ -97,6 +97,7 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
     saved,
   );
   const sections = await loadSections(db, { unitId, period, today });
+  const derived = carried.some((c) => c.indicator.derivedFrom) ? await deriveFigures(db, { unitId, period }) : {};
   const [files, versions] = report
     ? await Promise.all([filesOf(db, 'report', report.id), versionsOf(db, report.id)])
     : [[], []];
@@ -127,8 +128,10 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       base: target.base,
       stretch: target.stretch,
       previous: previous.get(indicator.id) ?? null,
-      value: fill.get(indicator.id)?.value ?? null,
-      prefilled: fill.get(indicator.id)?.prefilled ?? false,
+      value: indicator.derivedFrom ? (derived[indicator.derivedFrom] ?? null) : (fill.get(indicator.id)?.value ?? null),
+      prefilled: indicator.derivedFrom ? false : (fill.get(indicator.id)?.prefilled ?? false),
+      /** Summed from the register (its label), not typed: the form shows it read-only. */
+      derivedFrom: indicator.derivedFrom,
       flag: report ? (d.values.get(report.id)?.get(indicator.id)?.flag ?? null) : null,
     })),
     files,
@@ -180,6 +183,12 @@ async function writeFigures(
     throw new AppError('VALIDATION_FAILED', `指标 ${stray.join('、')} 不是本单位本期的填报指标`, {
       errors: stray.map((k) => ({ field: k, message: '不是本单位本期的填报指标' })),
     });
+  // A figure derived from the register replaces whatever was typed for it (最多报一次).
+  const derived = carried.some((c) => c.indicator.derivedFrom)
+    ? await deriveFigures(tx, { unitId: report.unitId, period })
+    : {};
+  const valueOf = (c: (typeof carried)[number]) =>
+    c.indicator.derivedFrom ? (derived[c.indicator.derivedFrom] ?? null) : (raw[String(c.indicator.id)] ?? null);
   const rows = carried.map((c) => ({
     id: c.indicator.id,
     indicator: {
@@ -187,7 +196,7 @@ async function writeFigures(
       kind: indicatorKind(c.indicator),
       allowNegative: c.indicator.allowNegative,
     },
-    input: { raw: raw[String(c.indicator.id)] ?? null, history: historyOf(d, report.unitId, period, c.indicator.id) },
+    input: { raw: valueOf(c), history: historyOf(d, report.unitId, period, c.indicator.id) },
   }));
   const checked = checkReportFigures(rows, complete);
   if (checked.errors.length > 0) {
@@ -236,6 +245,8 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'save', form.version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
+    // The other parts first: figures derived from them (the projects' sums) follow what was just saved.
+    await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
     const flags = await writeFigures(tx, d, report, period, form.values, false);
     const row = await updateReport(tx, report.id, {
       progress: form.progress,
@@ -244,7 +255,6 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
       version: report.version + 1,
     });
     await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
-    await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
     await snapshot(tx, row, 'save', actor, null);
     await recordAudit(tx, who, {
       action: 'report.save',

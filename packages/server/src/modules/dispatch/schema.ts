@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_POINTS_RULE } from '@leitai/core';
+import { DEFAULT_POINTS_RULE, DERIVED_FIGURES } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const ZId = z.coerce.number().int().positive();
@@ -65,6 +65,8 @@ export const ZNewIndicator = z.object({
   profile: ZProfile.default({ kind: 'linear' }),
   rule: ZWarningRule.default({ ...DEFAULT_POINTS_RULE }),
   weight: ZNumberText('权重').default('0'),
+  /** Derived from the project register instead of typed (core DERIVED_FIGURES). */
+  derivedFrom: z.enum(DERIVED_FIGURES, { error: '汇总来源不在清单中' }).nullable().default(null),
   unitIds: z.array(ZId).default([]),
   categoryIds: z.array(ZId).default([]),
 });

@@ -19,6 +19,8 @@ export interface ReportSection<T = unknown> {
   save(tx: Db, ctx: SectionContext, input: T): Promise<void>;
   /** What must be filled before the report may be submitted, one sentence each. */
   submitProblems(tx: Db, ctx: { unitId: number; period: string }): Promise<string[]>;
+  /** Figures this section derives for indicators that name them (core DERIVED_FIGURES), as decimal text. */
+  derive?(db: Db, ctx: { unitId: number; period: string }): Promise<Record<string, string>>;
 }
 
 export interface SectionContext {
@@ -59,6 +61,13 @@ export async function saveSections(tx: Db, ctx: SectionContext, raw: Record<stri
     }
     await s.save(tx, ctx, parsed.data);
   }
+}
+
+/** Every derived figure the sections give for a unit's month, by key. */
+export async function deriveFigures(db: Db, ctx: { unitId: number; period: string }): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of sections) if (s.derive) Object.assign(out, await s.derive(db, ctx));
+  return out;
 }
 
 /** Refuses a submission while a section is incomplete, naming every gap. */

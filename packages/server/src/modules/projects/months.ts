@@ -14,6 +14,10 @@ import {
   type LadderRung,
   type Milestone,
   type WorkCalendar,
+  type DerivedFigure,
+  SIGNED_THRESHOLD,
+  parseDecimal,
+  toDecimal,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -22,7 +26,15 @@ import { loadCalendar } from '../calendar/index.js';
 import type { ReportSection, SectionContext } from '../dispatch/index.js';
 import { openRectification } from '../ledger/index.js';
 import * as users from '../users/index.js';
-import { investmentFigures, loadYearData, milestoneRows, monthInput, plansFor, type YearData } from './model.js';
+import {
+  cumulative,
+  investmentFigures,
+  loadYearData,
+  milestoneRows,
+  monthInput,
+  plansFor,
+  type YearData,
+} from './model.js';
 import {
   insertCard,
   insertInterview,
@@ -163,12 +175,45 @@ async function sectionGaps(tx: Db, ctx: { unitId: number; period: string }): Pro
     .map((p) => `重点项目“${p.name}”本月进展未填`);
 }
 
+/**
+ * The register's sums for a unit's month, for indicators that name them: investment completed this year
+ * to the month over its projects, and its 亿元以上 projects signed this year by the month's end.
+ */
+async function deriveFigures(db: Db, ctx: { unitId: number; period: string }): Promise<Record<DerivedFigure, string>> {
+  const list = await projectsOfUnit(db, ctx.unitId);
+  const { year, month } = yearAndMonth(ctx.period);
+  const d = await loadYearData(
+    db,
+    list.map((p) => p.id),
+    year,
+  );
+  let invested = 0;
+  let signed = 0;
+  const threshold = parseDecimal(SIGNED_THRESHOLD, 'threshold');
+  for (const p of list) {
+    const done = cumulative(d, p.id)
+      .slice(0, month)
+      .findLast((v) => v !== null);
+    if (done) invested += parseDecimal(done, 'done');
+    const on = d.reached.get(p.id)?.get('signing');
+    if (
+      on &&
+      on.slice(0, 4) === String(year) &&
+      on.slice(0, 7) <= ctx.period &&
+      parseDecimal(p.totalInvestment, 'total') >= threshold
+    )
+      signed += 1;
+  }
+  return { 'projects.investment': toDecimal(invested), 'projects.signed': String(signed) };
+}
+
 export const projectReportSection: ReportSection<ProjectSection> = {
   key: 'projects',
   schema: ZProjectSection,
   load: loadSection,
   save: saveSection,
   submitProblems: sectionGaps,
+  derive: deriveFigures,
 };
 
 /**

@@ -272,4 +272,50 @@ describe.skipIf(last === null)('projects on the demo', () => {
     expect(seen.some((r) => r.unit.name === '区住建局')).toBe(false);
     expect((await leader.get(`/api/projects/${other.id}?year=${Y}`)).statusCode).toBe(404);
   });
+
+  it('derives an indicator that is a sum of the register, whatever is typed for it (最多报一次)', async () => {
+    const [campaign] = (await organiser.get('/api/dispatch/campaigns')).json().campaigns;
+    const reporter = await loginAs(t.app, 'reporter.fgj', DEMO_PASSWORD);
+    const fgj = (await reporter.get('/api/auth/me')).json().user.unitId as number;
+    const made = await organiser.post(`/api/dispatch/campaigns/${campaign.id}/indicators`, {
+      name: '重点项目完成投资',
+      measure: '万元',
+      kind: 'cumulative',
+      weight: '0',
+      unitIds: [fgj],
+      derivedFrom: 'projects.investment',
+    });
+    expect(made.statusCode).toBe(200);
+    const target = await organiser.put(`/api/dispatch/campaigns/${campaign.id}/targets`, {
+      year: Y,
+      targets: [{ indicatorId: made.json().id, unitId: fgj, base: '100000' }],
+    });
+    expect(target.statusCode).toBe(200);
+    const url = `/api/dispatch/campaigns/${campaign.id}/units/${fgj}/report?period=${last}`;
+    const form = (await reporter.get(url)).json();
+    const row = form.rows.find((r: { indicatorId: number }) => r.indicatorId === made.json().id);
+    // The sum of fgj's projects' completed investment to last month, from the register's own figures.
+    const sum = form.sections.projects.rows.reduce(
+      (n: number, r: { completedBefore: string; investment: string | null }) =>
+        n + Number(r.completedBefore) + Number(r.investment ?? 0),
+      0,
+    );
+    expect(row.derivedFrom).toBe('projects.investment');
+    expect(Number(row.value)).toBeCloseTo(sum, 2);
+    const values = Object.fromEntries(
+      form.rows.map((r: { indicatorId: number; value: string | null }) => [r.indicatorId, r.value ?? '1']),
+    );
+    values[made.json().id] = '1';
+    const saved = await reporter.put(url, {
+      values,
+      progress: '',
+      problems: '',
+      plans: '',
+      fileIds: [],
+      version: form.report.version,
+    });
+    expect(saved.statusCode).toBe(200);
+    const again = (await reporter.get(url)).json();
+    expect(again.rows.find((r: { indicatorId: number }) => r.indicatorId === made.json().id).value).toBe(row.value);
+  });
 });
