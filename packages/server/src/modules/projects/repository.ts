@@ -262,6 +262,16 @@ export async function interviewsOf(db: Db, ids: number[]): Promise<InterviewRow[
     .orderBy(desc(projectInterviews.period));
 }
 
+/** The interviews the ladder opened for one month ("2026-06") of the projects, in the order they were opened. */
+export async function interviewsOfPeriod(db: Db, ids: number[], period: string): Promise<InterviewRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(projectInterviews)
+    .where(and(anyOf(projectInterviews.projectId, ids), eq(projectInterviews.period, period)))
+    .orderBy(asc(projectInterviews.id));
+}
+
 export async function insertInterview(
   tx: Db,
   row: typeof projectInterviews.$inferInsert,
