@@ -109,6 +109,8 @@ describe('every export reads back as numbers', () => {
       ['auditor', '/api/audit/export'],
       ['organiser', '/api/ratings/export.xlsx?from=2026-01-01&to=2026-12-31'],
       ['organiser', '/api/ratings/points/template'],
+      ['organiser', '/api/projects/export?year=2026'],
+      ['organiser', '/api/projects/bulletin?year=2026&period=2026-06&format=xlsx'],
     ];
     const found: string[] = [];
     for (const [who, url] of files) found.push(...problems(await workbook(who, url)).map((p) => `${url} ${p}`));

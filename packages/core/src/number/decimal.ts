@@ -23,14 +23,16 @@ export function parseDecimal(input: DecimalInput, item: string | (() => string))
   // Fast path for whole numbers, the commonest input; the general path below handles the rest.
   if (typeof input === 'number' && Number.isSafeInteger(input) && Math.abs(input) <= MAX_INPUT / ONE)
     return input * ONE + 0;
-  const name = (): string => (typeof item === 'string' ? item : item());
-  const text = typeof input === 'number' ? numberText(input, name) : input.trim();
+  // No closure here: under tsx (keepNames) each one defined costs a call to __name, more than the scan.
+  const text = typeof input === 'number' ? numberText(input, item) : input.trim();
   const v = scanDecimal(text);
-  if (v !== v) throw new ScoringInputError(name(), `“${String(input)}”不是有效的数值`);
-  if (v === TOO_PRECISE) throw new ScoringInputError(name(), `数值“${text}”的小数位超过 ${PLACES} 位`);
-  if (v === TOO_LARGE) throw new ScoringInputError(name(), `数值“${text}”超出允许范围（绝对值不超过 10 亿）`);
+  if (v !== v) throw new ScoringInputError(nameOf(item), `“${String(input)}”不是有效的数值`);
+  if (v === TOO_PRECISE) throw new ScoringInputError(nameOf(item), `数值“${text}”的小数位超过 ${PLACES} 位`);
+  if (v === TOO_LARGE) throw new ScoringInputError(nameOf(item), `数值“${text}”超出允许范围（绝对值不超过 10 亿）`);
   return v;
 }
+
+const nameOf = (item: string | (() => string)): string => (typeof item === 'string' ? item : item());
 
 const BAD = Number.NaN;
 const TOO_PRECISE = Number.POSITIVE_INFINITY;
@@ -81,13 +83,13 @@ function scanDecimal(t: string): number {
   return neg && value !== 0 ? -value : value;
 }
 
-function numberText(n: number, name: () => string): string {
-  if (!Number.isFinite(n)) throw new ScoringInputError(name(), `“${n}”不是有效的数值`);
+function numberText(n: number, item: string | (() => string)): string {
+  if (!Number.isFinite(n)) throw new ScoringInputError(nameOf(item), `“${n}”不是有效的数值`);
   // The shortest round-trip form is what a person typed (0.1 → "0.1"); exponents mean too many digits.
   const s = String(n);
   if (/e/i.test(s)) {
-    if (Math.abs(n) < 1) throw new ScoringInputError(name(), `数值“${s}”的小数位超过 ${PLACES} 位`);
-    throw new ScoringInputError(name(), `数值“${s}”超出允许范围（绝对值不超过 10 亿）`);
+    if (Math.abs(n) < 1) throw new ScoringInputError(nameOf(item), `数值“${s}”的小数位超过 ${PLACES} 位`);
+    throw new ScoringInputError(nameOf(item), `数值“${s}”超出允许范围（绝对值不超过 10 亿）`);
   }
   return s;
 }

@@ -80,6 +80,7 @@ export const rows: MatrixRow[] = [
   { route: 'GET /api/projects/export', allow: readers, request: () => list('/export') },
   { route: 'GET /api/projects/gantt', allow: readers, request: () => list('/gantt') },
   { route: 'GET /api/projects/dashboard', allow: readers, request: () => list('/dashboard') },
+  { route: 'GET /api/projects/bulletin', allow: readers, request: () => list('/bulletin') },
   {
     route: 'GET /api/projects/settings',
     allow: readers,

@@ -15,27 +15,40 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import {
+  cardFiguresOf,
   cardsOf,
   changesOf,
   interviewsOf,
   milestonesOf,
+  monthFiguresOf,
   monthsOf,
   plansOf,
   stepsOf,
+  type CardFigure,
   type CardRow,
   type ChangeRow,
   type InterviewRow,
+  type MonthFigure,
   type MonthRow,
   type PlanRow,
   type ProjectRow,
   type StepRow,
 } from './repository.js';
 
-/** Everything about a set of projects for one year, read in a few queries (the register, the map, the dashboard). */
-export interface YearData {
+/**
+ * What the register, the map and the dashboard need of a set of projects for one year: plans, milestones
+ * reached, each month's investment, the settled cards (their reasons for the judged month only).
+ */
+export interface YearFigures {
   year: number;
   plans: Map<number, PlanRow[]>;
   reached: Map<number, Map<Milestone, string>>;
+  months: Map<number, MonthFigure[]>;
+  cards: Map<number, CardFigure[]>;
+}
+
+/** Everything about a set of projects for one year, whole rows, read in a few queries (a project, the form, settlement). */
+export interface YearData extends YearFigures {
   months: Map<number, MonthRow[]>;
   cards: Map<number, CardRow[]>;
 }
@@ -56,6 +69,28 @@ export async function loadYearData(db: Db, ids: number[], year: number): Promise
   return { year, plans, reached, months, cards };
 }
 
+/** The portfolio views' read: months and cards aggregated a row a project; `judgedMonth` 0 reads no reasons. */
+export async function loadYearFigures(db: Db, ids: number[], year: number, judgedMonth: number): Promise<YearFigures> {
+  const [plans, reached, months, cards] = await Promise.all([
+    plansOf(db, ids, year),
+    milestonesOf(db, ids),
+    monthFiguresOf(db, ids, year),
+    cardFiguresOf(db, ids, year, judgedMonth > 0 ? periodOf(year, judgedMonth) : null),
+  ]);
+  return { year, plans, reached, months, cards };
+}
+
+/** The battle map's read: the figures and the reverse-scheduled steps. */
+export async function loadMapData(
+  db: Db,
+  ids: number[],
+  year: number,
+  judgedMonth: number,
+): Promise<YearFigures & { steps: Map<number, StepRow[]> }> {
+  const [data, steps] = await Promise.all([loadYearFigures(db, ids, year, judgedMonth), stepsOf(db, ids)]);
+  return { ...data, steps };
+}
+
 export async function loadYearDetail(db: Db, ids: number[], year: number): Promise<YearDetail> {
   const [data, interviews, changes, steps] = await Promise.all([
     loadYearData(db, ids, year),
@@ -70,13 +105,13 @@ export const periodOf = (year: number, month: number) => `${year}-${String(month
 const monthOfDate = (date: string) => date.slice(0, 7);
 
 /** The baseline (version 1) and the plan in force (the latest approved version) for the year. */
-export function plansFor(d: YearData, id: number): { baseline: PlanRow | null; current: PlanRow | null } {
+export function plansFor(d: YearFigures, id: number): { baseline: PlanRow | null; current: PlanRow | null } {
   const list = d.plans.get(id) ?? [];
   return { baseline: list[0] ?? null, current: list.at(-1) ?? null };
 }
 
 /** Investment completed this year to the end of each month (index 0 = January), exactly, as decimal text. */
-export function cumulative(d: YearData, id: number): (string | null)[] {
+export function cumulative(d: YearFigures, id: number): (string | null)[] {
   const byPeriod = new Map((d.months.get(id) ?? []).map((m) => [m.period, m.investment]));
   let total = 0;
   let last = 0;
@@ -91,6 +126,15 @@ export function cumulative(d: YearData, id: number): (string | null)[] {
   }
   // A month left out after a later one was reported counts as nothing done that month.
   return out.map((v, i) => (v === null && i < last ? toDecimal(sumTo(byPeriod, d.year, i + 1)) : v));
+}
+
+/** Investment completed this year to the end of month `m`, exactly, or null when nothing is reported by then. */
+export function completedBy(d: YearFigures, id: number, m: number): string | null {
+  return (
+    cumulative(d, id)
+      .slice(0, m)
+      .findLast((v) => v !== null) ?? null
+  );
 }
 
 function sumTo(byPeriod: Map<string, string>, year: number, m: number): number {
@@ -110,7 +154,7 @@ export function milestoneRows(plan: ProjectPlan | null, reached: Map<Milestone, 
 /** The card input for a project's month, from the plan in force and what was reported. */
 export function monthInput(
   p: ProjectRow,
-  d: YearData,
+  d: YearFigures,
   month: number,
   deadlinePassed: boolean,
 ): ProjectMonthInput | null {
@@ -136,7 +180,7 @@ export interface MonthCard {
 }
 
 /** Each month's card up to `toMonth`: the settled one where there is one, else computed from today's data. */
-export function monthCards(p: ProjectRow, d: YearData, toMonth: number, rules: ProjectCardRules): MonthCard[] {
+export function monthCards(p: ProjectRow, d: YearFigures, toMonth: number, rules: ProjectCardRules): MonthCard[] {
   const settled = new Map((d.cards.get(p.id) ?? []).map((c) => [c.period, c]));
   const out: MonthCard[] = [];
   for (let m = 1; m <= toMonth; m += 1) {
@@ -154,12 +198,12 @@ export function monthCards(p: ProjectRow, d: YearData, toMonth: number, rules: P
   return out;
 }
 
-export function stageOf(d: YearData, id: number) {
+export function stageOf(d: YearFigures, id: number) {
   return projectStage(new Set(d.reached.get(id)?.keys() ?? []));
 }
 
 /** Completed this year, the plan to date and the year plan for month `m`, shown. */
-export function investmentFigures(p: ProjectRow, d: YearData, m: number) {
+export function investmentFigures(p: ProjectRow, d: YearFigures, m: number) {
   const { current } = plansFor(d, p.id);
   const done =
     cumulative(d, p.id)

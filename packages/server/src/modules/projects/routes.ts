@@ -3,10 +3,12 @@ import { requireAccess, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
+import { bulletinDocx, bulletinXlsx, projectBulletin } from './bulletin.js';
 import { exportRegister, importProjects, projectTemplate } from './excel.js';
 import { decidePlanChange, recordInterviewHeld, requestPlanChange } from './plans.js';
 import { createProject, updateRegister } from './register.js';
 import {
+  ZBulletinQuery,
   ZChangeDecision,
   ZChangeRequest,
   ZIdParams,
@@ -45,6 +47,15 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/projects/dashboard', { schema: { tags, querystring: ZListQuery } }, async (request) => {
     const { actor, scope } = requireScope(request, 'project.read');
     return dashboardView(db, actor, scope, request.query, shanghaiDate());
+  });
+
+  // Of the projects the viewer may read, like the register: a unit's bulletin is its own projects'.
+  app.get('/projects/bulletin', { schema: { tags, querystring: ZBulletinQuery } }, async (request, reply) => {
+    const { actor, scope } = requireScope(request, 'project.read');
+    const data = await projectBulletin(db, actor, scope, request.query, shanghaiDate());
+    if (request.query.format === 'json') return data;
+    const buffer = request.query.format === 'docx' ? await bulletinDocx(data) : await bulletinXlsx(data);
+    return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
   });
 
   app.get('/projects/settings', { schema: { tags } }, async (request) => {

@@ -59,6 +59,21 @@ export const ZListQuery = z.object({
 
 export const ZYearQuery = z.object({ year: ZYear });
 
+/** 推进情况通报: a month of a year ("2026-06"; by default the month the year is judged at), as Word, Excel or JSON. */
+export const ZBulletinQuery = z
+  .object({
+    year: ZYear,
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间须为 YYYY-MM')
+      .optional(),
+    format: z.enum(['docx', 'xlsx', 'json']).default('docx'),
+  })
+  .refine((q) => q.period === undefined || q.period.startsWith(`${q.year}-`), {
+    message: '期间须在所选年度内',
+    path: ['period'],
+  });
+
 export const ZChangeRequest = z.object({
   year: ZYear,
   plan: ZPlan,

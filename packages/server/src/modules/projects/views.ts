@@ -26,16 +26,18 @@ import * as units from '../units/index.js';
 import * as users from '../users/index.js';
 import { projectActions } from './access.js';
 import {
+  completedBy,
   cumulative,
   investmentFigures,
-  loadYearData,
+  loadMapData,
   loadYearDetail,
+  loadYearFigures,
   milestoneRows,
   monthCards,
   periodOf,
   plansFor,
   stageOf,
-  type YearData,
+  type YearFigures,
 } from './model.js';
 import { getProject, listProjects, type ProjectFilter, type ProjectRow } from './repository.js';
 import { projectSettings } from './settings.js';
@@ -81,7 +83,7 @@ async function names(db: Db, list: ProjectRow[]) {
 /** One row of the register and of the map: facts, stage, the judged month's card, the year's figures. */
 function summary(
   p: ProjectRow,
-  d: YearData,
+  d: YearFigures,
   month: number,
   rules: Awaited<ReturnType<typeof projectSettings>>['rules'],
   n: Awaited<ReturnType<typeof names>>,
@@ -127,10 +129,11 @@ export async function listView(db: Db, actor: Actor, scope: UnitFilter, q: ListQ
   const list = await visibleProjects(db, actor, scope, q);
   const month = judgedMonth(q.year, today);
   const [d, n, settings] = await Promise.all([
-    loadYearData(
+    loadYearFigures(
       db,
       list.map((p) => p.id),
       q.year,
+      month,
     ),
     names(db, list),
     projectSettings(db),
@@ -144,7 +147,11 @@ export async function ganttView(db: Db, actor: Actor, scope: UnitFilter, q: List
   const list = await visibleProjects(db, actor, scope, q);
   const month = judgedMonth(q.year, today);
   const ids = list.map((p) => p.id);
-  const [d, n, settings] = await Promise.all([loadYearDetail(db, ids, q.year), names(db, list), projectSettings(db)]);
+  const [d, n, settings] = await Promise.all([
+    loadMapData(db, ids, q.year, month),
+    names(db, list),
+    projectSettings(db),
+  ]);
   const rows = list
     .map((p) => {
       const { baseline, current } = plansFor(d, p.id);
@@ -174,14 +181,17 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
   const list = await visibleProjects(db, actor, scope, q);
   const month = Math.max(judgedMonth(q.year, today), 1);
   const [d, n, settings] = await Promise.all([
-    loadYearData(
+    loadYearFigures(
       db,
       list.map((p) => p.id),
       q.year,
+      month,
     ),
     names(db, list),
     projectSettings(db),
   ]);
+  // Read once a project: the sums by unit and kind and the rates all need it.
+  const done = new Map(list.map((p) => [p.id, completedBy(d, p.id, month)]));
   type Sum = { plan: bigint; toDate: Ratio; done: bigint; count: number };
   const add = (m: Map<string, Sum & { label: string }>, key: string, label: string, p: ProjectRow) => {
     const { current } = plansFor(d, p.id);
@@ -189,11 +199,7 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
     const s = m.get(key) ?? { label, plan: 0n, toDate: ZERO_RATIO, done: 0n, count: 0 };
     s.plan += micro(current.plan.yearPlan);
     s.toDate = addRatio(s.toDate, investmentPlanToDate(current.plan.yearPlan, current.plan.monthly, month));
-    s.done += micro(
-      cumulative(d, p.id)
-        .slice(0, month)
-        .findLast((v) => v !== null) ?? '0',
-    );
+    s.done += micro(done.get(p.id) ?? '0');
     s.count += 1;
     m.set(key, s);
   };
@@ -223,10 +229,7 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
         {
           yearPlan: current.plan.yearPlan,
           monthlyPlan: current.plan.monthly,
-          completedToDate:
-            cumulative(d, p.id)
-              .slice(0, month)
-              .findLast((v) => v !== null) ?? null,
+          completedToDate: done.get(p.id) ?? null,
           milestones: milestoneRows(current.plan, d.reached.get(p.id)),
         },
       ];
