@@ -156,13 +156,12 @@ export async function ganttView(db: Db, actor: Actor, scope: UnitFilter, q: List
     .map((p) => {
       const { baseline, current } = plansFor(d, p.id);
       const reached = d.reached.get(p.id);
-      const cards = month > 0 ? monthCards(p, d, month, settings.rules) : [];
+      // The judged month's card comes with the summary; the months' cards are the project page's.
       return {
         ...summary(p, d, month, settings.rules, n),
         baseline: baseline?.plan.milestones ?? {},
         current: current?.plan.milestones ?? {},
         reached: Object.fromEntries(reached ?? []),
-        cards: cards.map((c) => ({ period: c.period, card: c.card })),
         steps: (d.steps.get(p.id) ?? []).map((s) => ({
           milestone: s.milestone,
           title: s.title,

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_THRESHOLDS } from '@leitai/core';
+import { DEFAULT_THRESHOLDS, DERIVED_FIGURES, type DerivedFigure } from '@leitai/core';
 import type { IndicatorInfo } from './api/get-campaign';
 import { categoriesQuery } from './api/get-categories';
 import { activeUnitsQuery } from './api/get-active-units';
@@ -26,6 +26,7 @@ interface Values {
   categoryIds: number[];
   unitIds: number[];
   weight: number | null;
+  derivedFrom: DerivedFigure | null;
   ruleKind: 'pointsBehind' | 'ratio';
   yellowFromPoints: number;
   redFromPoints: number;
@@ -42,6 +43,7 @@ const DEFAULTS: Values = {
   categoryIds: [],
   unitIds: [],
   weight: 0,
+  derivedFrom: null,
   ruleKind: 'pointsBehind',
   yellowFromPoints: Number(DEFAULT_THRESHOLDS.yellowFromPoints),
   redFromPoints: Number(DEFAULT_THRESHOLDS.redFromPoints),
@@ -61,6 +63,7 @@ function valuesOf(i: IndicatorInfo): Values {
     categoryIds: i.assignments.flatMap((a) => (a.categoryId === null ? [] : [a.categoryId])),
     unitIds: i.assignments.flatMap((a) => (a.unitId === null ? [] : [a.unitId])),
     weight: Number(i.weight),
+    derivedFrom: i.derivedFrom,
     ruleKind: rule.kind,
     ...(rule.kind === 'ratio'
       ? { redBelowRatio: Number(rule.redBelowRatio) }
@@ -80,6 +83,7 @@ function payloadOf(v: Values, editing: boolean) {
     categoryIds: v.categoryIds,
     unitIds: v.unitIds,
     weight: String(v.weight ?? 0),
+    derivedFrom: v.derivedFrom ?? null,
     rule:
       v.ruleKind === 'ratio'
         ? { kind: 'ratio', redBelowRatio: String(v.redBelowRatio) }
@@ -168,6 +172,14 @@ export function IndicatorDialog({
             <InputNumber min={0} />
           </Form.Item>
         </Space>
+        <Form.Item name="derivedFrom" label={t('indicator.derivedFrom')} extra={t('indicator.derivedHint')}>
+          <Select
+            allowClear
+            style={{ width: 320 }}
+            placeholder={t('indicator.typed')}
+            options={DERIVED_FIGURES.map((d) => ({ value: d, label: t(`derivedFigures.${d}`) }))}
+          />
+        </Form.Item>
         <Form.Item name="lowerIsBetter" valuePropName="checked">
           <Checkbox>{t('indicator.lowerIsBetter')}</Checkbox>
         </Form.Item>

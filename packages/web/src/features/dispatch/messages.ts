@@ -90,7 +90,12 @@ const zh = {
     reason: '调整原因',
     reasonRequired: '请说明调整原因（至少 4 个字）',
   },
+  // Sums of the project register an indicator may be derived from (core DERIVED_FIGURE_LABELS).
+  derivedFigures: {
+    projects: { investment: '重点项目本年累计完成投资（万元）', signed: '本年签约亿元以上项目（个）' },
+  },
   report: {
+    derived: '由重点项目自动汇总，无需填写',
     title: '{{period}} 月度调度',
     titleOf: '{{name}} · {{period}} 月度调度',
     deadline: '填报截止 {{deadline}}',
@@ -187,6 +192,9 @@ const zh = {
     ratioRule: '按序时比例预警（低于 50% 为红灯），默认按落后百分点',
   },
   indicator: {
+    derivedFrom: '由重点项目汇总',
+    derivedHint: '选择后，本指标的月度数值由各单位重点项目自动汇总，不再填报',
+    typed: '单位填报',
     edit: '编辑',
     editTitle: '编辑指标：{{name}}',
     saved: '指标已保存，各月亮灯按新设置计算',
@@ -321,7 +329,11 @@ const en: Messages<typeof zh> = {
     reason: 'Reason for the change',
     reasonRequired: 'Give the reason for the change (at least 4 characters)',
   },
+  derivedFigures: {
+    projects: { investment: 'Key projects’ investment this year (10k CNY)', signed: '100m+ projects signed this year' },
+  },
   report: {
+    derived: 'Summed from the key projects; nothing to type',
     title: 'Monthly dispatch {{period}}',
     titleOf: '{{name}} · Monthly dispatch {{period}}',
     deadline: 'Filing deadline {{deadline}}',
@@ -417,6 +429,9 @@ const en: Messages<typeof zh> = {
     ratioRule: 'Warn by share of the target to date (red below 50%); by default, by points behind pace',
   },
   indicator: {
+    derivedFrom: 'Summed from key projects',
+    derivedHint: 'Chosen, the monthly figure is summed from the unit’s key projects instead of typed',
+    typed: 'Typed by the unit',
     edit: 'Edit',
     editTitle: 'Edit indicator: {{name}}',
     saved: 'Indicator saved; every month’s lights follow the new settings',

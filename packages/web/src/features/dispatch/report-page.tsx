@@ -202,7 +202,16 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               key: 'v',
               width: 260,
               render: (_, r) =>
-                canFill ? (
+                r.derivedFrom ? (
+                  <Space direction="vertical" size={0} data-testid={`derived-${r.indicatorId}`}>
+                    <span>
+                      {show(r.value)} {r.measure}
+                    </span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('report.derived')}
+                    </Typography.Text>
+                  </Space>
+                ) : canFill ? (
                   <Space direction="vertical" size={0}>
                     <Input
                       aria-label={t('report.valueOf', { name: r.name })}

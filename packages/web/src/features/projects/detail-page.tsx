@@ -53,7 +53,6 @@ function Detail({ p }: { p: ProjectDetail }) {
     baseline: p.baseline?.milestones ?? {},
     current: p.current?.milestones ?? {},
     reached: Object.fromEntries(p.milestones.filter((m) => m.reachedOn).map((m) => [m.id, m.reachedOn!])),
-    cards: [],
     steps: [],
     changes: p.versions.length - 1,
   };

@@ -43,7 +43,6 @@ export interface GanttRow extends ProjectRow {
   baseline: Dates;
   current: Dates;
   reached: Dates;
-  cards: { period: string; card: ProjectCard }[];
   steps: { milestone: Milestone; title: string; deadline: string; doneOn: string | null }[];
   changes: number;
 }

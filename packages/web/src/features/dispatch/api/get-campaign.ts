@@ -1,3 +1,4 @@
+import type { DerivedFigure } from '@leitai/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { Campaign } from './get-campaigns';
@@ -21,6 +22,8 @@ export interface IndicatorInfo {
     | { kind: 'ratio'; redBelowRatio: string };
   profile: { kind: 'linear' } | { kind: 'seasonal'; cumulative: string[] };
   weight: string;
+  /** A sum of the project register, derived in the monthly form (core DERIVED_FIGURES). */
+  derivedFrom: DerivedFigure | null;
   assignments: { unitId: number | null; categoryId: number | null }[];
 }
 export interface CampaignDetail {

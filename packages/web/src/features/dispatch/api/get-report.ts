@@ -1,3 +1,4 @@
+import type { DerivedFigure } from '@leitai/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReportAction, ReportState, ReportTiming } from '@leitai/core';
 import { api } from '../../../lib/api';
@@ -28,6 +29,8 @@ export interface ReportFormData {
     previous: string | null;
     value: string | null;
     prefilled: boolean;
+    /** Summed from the register (the server derives it; the form shows it read-only). */
+    derivedFrom: DerivedFigure | null;
     flag: string | null;
   }[];
   files: { id: number; name: string; size: number }[];
