@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Card, Col, Empty, List, Progress, Row, Statistic } from 'antd';
+import { Button, Card, Col, Empty, List, Progress, Row, Statistic } from 'antd';
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ProjectCard } from '@leitai/core';
 import { Page } from '../../components/page';
@@ -102,7 +103,14 @@ export function DashboardPage() {
     <Page
       title={t('dashboard.title')}
       subtitle={d ? t('dashboard.subtitle', { period: d.period, count: d.count }) : undefined}
-      extra={<ProjectsNav />}
+      extra={
+        <>
+          <ProjectsNav />
+          <Button href="/projects/screen" target="_blank" icon={<FundProjectionScreenOutlined />}>
+            {t('dashboard.screen')}
+          </Button>
+        </>
+      }
     >
       {d && options && (
         <Row gutter={[16, 16]}>

@@ -9,6 +9,7 @@ import { decideChange, projectsKey, recordInterview, requestChange, useProject }
 import { CardTag } from './card-tag';
 import { GanttChart } from './gantt-chart';
 import { thisYear } from './nav';
+import { StepsButton } from './steps-button';
 import type { ProjectDetail } from './types';
 
 /** One project: facts, its milestones against the baseline, the months with their cards, changes and interviews. */
@@ -79,7 +80,7 @@ function Detail({ p }: { p: ProjectDetail }) {
         <Descriptions.Item label={t('fields.manager')}>{p.manager || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.location')}>{p.location || '—'}</Descriptions.Item>
       </Descriptions>
-      <Card size="small" title={t('detail.milestones')}>
+      <Card size="small" title={t('detail.milestones')} extra={p.actions.report ? <StepsButton p={p} /> : null}>
         <GanttChart rows={[gantt]} year={p.year} today={new Date().toISOString().slice(0, 10)} />
         <Table
           rowKey="id"

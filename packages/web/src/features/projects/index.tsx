@@ -5,6 +5,7 @@ import { ProjectPage } from './detail-page';
 import { GanttPage } from './gantt-page';
 import { ProjectListPage } from './list-page';
 import { ProjectReportSection } from './report-section';
+import { ProjectScreenPage } from './screen-page';
 
 /** 重点项目: the register, the battle map, the dashboard; the month is reported in the monthly report. */
 export const projectsFeature: Feature = {
@@ -15,6 +16,8 @@ export const projectsFeature: Feature = {
     { path: 'projects/dashboard', element: <DashboardPage /> },
     { path: 'projects/:id', element: <ProjectPage /> },
   ],
+  // The 调度会's big screen: full-window, outside the shell, read with the screen computer's session.
+  publicRoutes: [{ path: '/projects/screen', element: <ProjectScreenPage /> }],
   menu: [
     {
       path: '/projects',

@@ -12,6 +12,7 @@ import { ExcelImport } from '../../components/excel-import';
 import { exportRegister, projectsKey, useProjects } from './api';
 import { CardTag } from './card-tag';
 import { ProjectsNav, thisYear } from './nav';
+import { ProjectSettingsButton } from './settings-button';
 import type { ProjectRow } from './types';
 
 const CARDS: ProjectCard[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
@@ -114,6 +115,7 @@ export function ProjectListPage() {
               onImported={() => void client.invalidateQueries({ queryKey: projectsKey })}
             />
           )}
+          {can('project.manage') && <ProjectSettingsButton />}
           <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
             {t('list.export')}
           </Button>
