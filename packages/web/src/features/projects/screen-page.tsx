@@ -13,7 +13,7 @@ const H = 1080;
 const GOLD = '#ffd666';
 const CARDS: ProjectCard[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
 /** Red cards on the screen at once: the 调度会 reads the worst first. */
-const RED_ROWS = 9;
+const RED_ROWS = 10;
 
 /**
  * 调度会大屏: the month's 开工率, 竣工率, 投资完成率 against the pace, the cards and the red list, large
@@ -27,23 +27,9 @@ export function ProjectScreenPage() {
   const charts = useMemo(() => {
     if (!d) return null;
     const text = { color: '#fff', fontSize: 22 };
-    const cards: EChartsCoreOption = {
-      series: [
-        {
-          type: 'pie',
-          radius: ['45%', '72%'],
-          label: { ...text, formatter: '{b}\n{c}' },
-          data: CARDS.filter((c) => d.cards[c] > 0).map((c) => ({
-            name: t(`cards.${c}`),
-            value: d.cards[c],
-            itemStyle: { color: WARNING_COLOURS[c] },
-          })),
-        },
-      ],
-    };
     const units = [...d.byUnit].sort((a, b) => Number(b.percent ?? 0) - Number(a.percent ?? 0)).slice(0, 12);
     const byUnit: EChartsCoreOption = {
-      grid: { left: 240, right: 60, top: 10, bottom: 30 },
+      grid: { left: 240, right: 60, top: 36, bottom: 30 },
       xAxis: {
         type: 'value',
         max: 120,
@@ -75,7 +61,7 @@ export function ProjectScreenPage() {
         },
       ],
     };
-    return { cards, byUnit };
+    return { byUnit };
   }, [d, t]);
   const big = (label: string, value: string | null, note: string) => (
     <div style={{ flex: 1, background: 'rgba(0,0,0,0.25)', borderRadius: 12, padding: '20px 28px' }}>
@@ -135,8 +121,23 @@ export function ProjectScreenPage() {
                 <EChart option={charts.byUnit} height={640} />
               </div>
               <div style={{ flex: 2, display: 'flex', flexDirection: 'column' }}>
-                <div style={{ fontSize: 30 }}>{t('dashboard.cards')}</div>
-                <EChart option={charts.cards} height={260} />
+                <div style={{ fontSize: 30, marginBottom: 12 }}>{t('dashboard.cards')}</div>
+                <div style={{ display: 'flex', gap: 12, marginBottom: 12 }}>
+                  {CARDS.filter((c) => d.cards[c] > 0).map((c) => (
+                    <div
+                      key={c}
+                      style={{
+                        flex: 1,
+                        borderTop: `8px solid ${WARNING_COLOURS[c]}`,
+                        background: 'rgba(0,0,0,0.25)',
+                        padding: '10px 14px',
+                      }}
+                    >
+                      <div style={{ fontSize: 24, opacity: 0.85 }}>{t(`cards.${c}`)}</div>
+                      <div style={{ fontSize: 56, fontWeight: 700 }}>{d.cards[c]}</div>
+                    </div>
+                  ))}
+                </div>
                 <div style={{ fontSize: 30, margin: '8px 0' }}>{t('dashboard.red')}</div>
                 {d.red.slice(0, RED_ROWS).map((r) => (
                   <div
