@@ -54,6 +54,7 @@ export function ProjectScreenPage() {
             label: {
               ...text,
               fontSize: 18,
+              position: 'start',
               formatter: t('dashboard.pace', { percent: `${d.rates.investment.pacePercent ?? '—'}%` }),
             },
             data: [{ xAxis: Number(d.rates.investment.pacePercent ?? 0) }],
