@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Col, Empty, List, Progress, Row, Statistic } from 'antd';
-import { FundProjectionScreenOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, List, Progress, Row, Statistic } from 'antd';
+import { FileExcelOutlined, FileWordOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ProjectCard } from '@leitai/core';
 import { Page } from '../../components/page';
 import { EChart } from '../../components/echart';
 import { WARNING_COLOURS } from '../../components/warning-tag';
-import { useDashboard } from './api';
+import { downloadBulletin, useDashboard } from './api';
+import { ApiError } from '../../lib/api';
 import { ProjectsNav, thisYear } from './nav';
 import type { Sum } from './types';
 
@@ -50,6 +51,14 @@ export function DashboardPage() {
   const q = useDashboard(year);
   const { t } = useTranslation('projects');
   const d = q.data;
+  const { message } = App.useApp();
+  const bulletin = async (format: 'docx' | 'xlsx') => {
+    try {
+      await downloadBulletin(year, format);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('errors.failed'));
+    }
+  };
   const labels = { completed: t('fields.completed'), planToDate: t('fields.planToDate') };
   const options = useMemo(() => {
     if (!d) return null;
@@ -106,6 +115,12 @@ export function DashboardPage() {
       extra={
         <>
           <ProjectsNav />
+          <Button icon={<FileWordOutlined />} onClick={() => void bulletin('docx')}>
+            {t('dashboard.word')}
+          </Button>
+          <Button icon={<FileExcelOutlined />} onClick={() => void bulletin('xlsx')}>
+            {t('dashboard.excel')}
+          </Button>
           <Button href="/projects/screen" target="_blank" icon={<FundProjectionScreenOutlined />}>
             {t('dashboard.screen')}
           </Button>

@@ -125,6 +125,8 @@ const zh = {
     red: '红牌项目',
     noRed: '本月没有红牌项目',
     screen: '大屏展示',
+    word: '通报（Word）',
+    excel: '通报（Excel）',
   },
   section: {
     title: '重点项目进展（本月）',
@@ -302,6 +304,8 @@ const en: typeof zh = {
     red: 'Red cards',
     noRed: 'No red cards this month',
     screen: 'Big screen',
+    word: 'Bulletin (Word)',
+    excel: 'Bulletin (Excel)',
   },
   section: {
     title: 'Key projects (this month)',

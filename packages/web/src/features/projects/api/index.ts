@@ -33,6 +33,10 @@ export const useDashboard = (year: number) =>
 
 export const exportRegister = (year: number) => download(`/projects/export?year=${year}`);
 
+/** 重点项目推进情况通报 for the judged month, as Word or Excel. */
+export const downloadBulletin = (year: number, format: 'docx' | 'xlsx') =>
+  download(`/projects/bulletin?year=${year}&format=${format}`);
+
 export const requestChange = (id: number, body: { year: number; plan: Omit<Plan, 'version'>; reason: string }) =>
   api.post<{ id: number }>(`/projects/${id}/plan-changes`, body);
 
