@@ -11,7 +11,15 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { importInvalid, type ImportProblem } from '../../errors.js';
-import { buildTemplate, byRow, exportSheet, numberCell, readSheet, SCORE_FMT } from '../../excel/index.js';
+import {
+  buildTemplate,
+  byRow,
+  exportWorkbook,
+  numberCell,
+  readSheet,
+  SCORE_FMT,
+  type ExportColumn,
+} from '../../excel/index.js';
 import type { AuditActor } from '../audit/index.js';
 import * as units from '../units/index.js';
 import {
@@ -23,7 +31,7 @@ import {
   type ProjectProblem,
 } from './register.js';
 import { leaderAccounts } from './repository.js';
-import type { listView } from './views.js';
+import type { ganttView } from './views.js';
 
 const COLUMNS = [
   { header: '项目编号', required: true, width: 14 },
@@ -213,28 +221,42 @@ function milestoneColumn(message: string): Header {
   return m ? MILESTONE_COLUMN[m] : '开工计划日期';
 }
 
-type Row = Awaited<ReturnType<typeof listView>>['rows'][number];
+type Row = Awaited<ReturnType<typeof ganttView>>['rows'][number];
 
-/** 项目库 as a sheet, as filtered on screen: figures as numbers. */
+/**
+ * 项目库 as a workbook, as filtered on screen: the register with figures as numbers, and the battle map's
+ * sheet (挂图作战): each milestone's baseline, plan in force and actual date, side by side.
+ */
 export function exportRegister(rows: Row[], period: string | null): Promise<Buffer> {
-  return exportSheet<Row>(
-    '重点项目库',
-    [
-      { header: '项目编号', width: 14, value: (r) => r.code },
-      { header: '项目名称', width: 36, value: (r) => r.name },
-      { header: '项目类别', value: (r) => PROJECT_KIND_LABELS[r.kind] },
-      { header: '责任单位', width: 22, value: (r) => r.unit.name },
-      { header: '包保领导', value: (r) => r.leader?.name ?? '' },
-      { header: '项目阶段', value: (r) => PROJECT_STAGE_LABELS[r.stage] },
-      { header: '总投资（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.totalInvestment) },
-      { header: '年度计划（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.yearPlan) },
-      { header: '序时计划（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.planToDate) },
-      { header: '累计完成（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.completed) },
-      { header: '年度完成率（%）', numFmt: '0.0', value: (r) => numberCell(r.completedPercent) },
-      { header: `${period ?? ''}亮牌`, value: (r) => (r.card ? PROJECT_CARD_LABELS[r.card] : '') },
-    ],
-    rows,
-  );
+  const register: ExportColumn<Row>[] = [
+    { header: '项目编号', width: 14, value: (r) => r.code },
+    { header: '项目名称', width: 36, value: (r) => r.name },
+    { header: '项目类别', value: (r) => PROJECT_KIND_LABELS[r.kind] },
+    { header: '责任单位', width: 22, value: (r) => r.unit.name },
+    { header: '包保领导', value: (r) => r.leader?.name ?? '' },
+    { header: '项目阶段', value: (r) => PROJECT_STAGE_LABELS[r.stage] },
+    { header: '总投资（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.totalInvestment) },
+    { header: '年度计划（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.yearPlan) },
+    { header: '序时计划（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.planToDate) },
+    { header: '累计完成（万元）', numFmt: SCORE_FMT, value: (r) => numberCell(r.completed) },
+    { header: '年度完成率（%）', numFmt: '0.0', value: (r) => numberCell(r.completedPercent) },
+    { header: `${period ?? ''}亮牌`, value: (r) => (r.card ? PROJECT_CARD_LABELS[r.card] : '') },
+  ];
+  const map: ExportColumn<Row>[] = [
+    { header: '项目编号', width: 14, value: (r) => r.code },
+    { header: '项目名称', width: 36, value: (r) => r.name },
+    { header: '亮牌', value: (r) => (r.card ? PROJECT_CARD_LABELS[r.card] : '') },
+    { header: '计划调整次数', value: (r) => r.changes },
+    ...MILESTONES.flatMap((m): ExportColumn<Row>[] => [
+      { header: `${MILESTONE_LABELS[m]}·基线`, width: 12, value: (r) => r.baseline[m] ?? '' },
+      { header: `${MILESTONE_LABELS[m]}·计划`, width: 12, value: (r) => r.current[m] ?? '' },
+      { header: `${MILESTONE_LABELS[m]}·实际`, width: 12, value: (r) => r.reached[m] ?? '' },
+    ]),
+  ];
+  return exportWorkbook<[Row, Row]>([
+    { name: '重点项目库', columns: register, rows },
+    { name: '挂图作战（节点）', columns: map, rows },
+  ]);
 }
 
 export { PROJECT_FIELD_LABELS };

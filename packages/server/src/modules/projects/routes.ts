@@ -35,7 +35,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/projects/export', { schema: { tags, querystring: ZListQuery } }, async (request, reply) => {
     const { actor, scope } = requireScope(request, 'project.read');
-    const view = await listView(db, actor, scope, request.query, shanghaiDate());
+    const view = await ganttView(db, actor, scope, request.query, shanghaiDate());
     return sendFile(reply, `重点项目库-${request.query.year}.xlsx`, await exportRegister(view.rows, view.period));
   });
 

@@ -19,6 +19,7 @@ const CARDS: ProjectCard[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
 
 export interface RowFilter {
   unitId?: number | undefined;
+  leaderId?: number | undefined;
   kind?: ProjectKind | undefined;
   card?: ProjectCard | undefined;
   q?: string | undefined;
@@ -35,11 +36,18 @@ export function useRowFilter<R extends ProjectRow>(rows: R[] | undefined) {
       ),
     [rows],
   );
+  const leaders = useMemo(
+    () => [
+      ...new Map((rows ?? []).flatMap((r) => (r.leader ? [[r.leader.id, r.leader.name] as const] : []))).entries(),
+    ],
+    [rows],
+  );
   const filtered = useMemo(
     () =>
       (rows ?? []).filter(
         (r) =>
           (f.unitId === undefined || r.unit.id === f.unitId) &&
+          (f.leaderId === undefined || r.leader?.id === f.leaderId) &&
           (f.kind === undefined || r.kind === f.kind) &&
           (f.card === undefined || r.card === f.card) &&
           (!f.q || r.name.includes(f.q) || r.code.includes(f.q)),
@@ -62,6 +70,13 @@ export function useRowFilter<R extends ProjectRow>(rows: R[] | undefined) {
         style={{ width: 200 }}
         options={units.map(([value, label]) => ({ value, label }))}
         onChange={(unitId?: number) => setF({ ...f, unitId })}
+      />
+      <Select
+        allowClear
+        placeholder={t('list.allLeaders')}
+        style={{ width: 130 }}
+        options={leaders.map(([value, label]) => ({ value, label }))}
+        onChange={(leaderId?: number) => setF({ ...f, leaderId })}
       />
       <Select
         allowClear
