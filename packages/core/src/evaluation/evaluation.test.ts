@@ -269,6 +269,31 @@ describe('canonical JSON', () => {
       }),
     );
   });
+
+  it('writes what sorting every level and JSON.stringify would, for any JSON value (and skips undefined)', () => {
+    // The plain definition the one-pass writer must match: a stored hash depends on every byte.
+    const reference = (v: unknown): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const entries = Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${reference(x)}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.object({ values: [fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer(), fc.string()] }),
+        (j, o) => {
+          expect(canonicalJson(j)).toBe(reference(j));
+          expect(canonicalJson(o)).toBe(reference(o));
+          expect(canonicalJson([o, undefined, { a: undefined, b: [o] }])).toBe(
+            reference([o, undefined, { a: undefined, b: [o] }]),
+          );
+        },
+      ),
+    );
+  });
 });
 
 describe('the lifecycle', () => {

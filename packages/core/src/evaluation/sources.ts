@@ -27,6 +27,9 @@ export interface IndicatorToDate {
   actual: DecimalInput | null;
 }
 
+/** The default curve's settings, read once (a close scores every target of every unit). */
+const DEFAULT_SETTINGS = parseCurveSettings(DEFAULT_CURVE);
+
 /**
  * An indicator's points to date, exactly: the §3.2 curve read at the actual measured against the pace.
  * A cumulative figure of 45 when half the year's 100 is due reads as 90 on the annual curve (the
@@ -45,7 +48,7 @@ export function indicatorPointsToDate(i: IndicatorToDate): { points: Ratio; shar
       floor: null,
       lowerIsBetter: i.lowerIsBetter,
     },
-    parseCurveSettings(DEFAULT_CURVE),
+    DEFAULT_SETTINGS,
     i.item,
   );
   const actual = parseDecimal(i.actual, `${i.item}.actual`);
