@@ -78,6 +78,21 @@ export async function periodReports(db: Db, periodIds: number[], unitId?: number
     .where(and(inArray(reports.periodId, periodIds), unitId === undefined ? undefined : eq(reports.unitId, unitId)));
 }
 
+/** The figures of the periods' reports (one unit's, when given): one join, however many reports. */
+export async function periodValues(db: Db, periodIds: number[], unitId?: number): Promise<ValueRow[]> {
+  if (periodIds.length === 0) return [];
+  return db
+    .select({
+      reportId: reportValues.reportId,
+      indicatorId: reportValues.indicatorId,
+      value: reportValues.value,
+      flag: reportValues.flag,
+    })
+    .from(reportValues)
+    .innerJoin(reports, eq(reports.id, reportValues.reportId))
+    .where(and(inArray(reports.periodId, periodIds), unitId === undefined ? undefined : eq(reports.unitId, unitId)));
+}
+
 export async function valuesOf(db: Db, reportIds: number[]): Promise<ValueRow[]> {
   if (reportIds.length === 0) return [];
   return db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds));

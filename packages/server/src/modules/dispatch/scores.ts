@@ -9,7 +9,7 @@ import {
   type Ratio,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { activeIndicators, loadYear, unitTargets } from './year.js';
+import { activeIndicators, loadYear, reportOf, unitTargets } from './year.js';
 
 /** One indicator of one unit as the evaluation scored it: the figure, the report it came from, the points. */
 export interface IndicatorFigure {
@@ -47,16 +47,20 @@ export async function indicatorScoresAt(
   const periods = d.periods.filter((p) => p.period <= month).sort((a, b) => (a.period < b.period ? 1 : -1));
   const out = new Map<number, UnitIndicatorScore>();
   const active = new Set(activeIndicators(d, month).map((i) => i.id));
+  // Each indicator's pace due at the month, once (a seasonal profile is twelve decimals to read).
+  const paceOf = new Map(d.indicators.map((i) => [i.id, paceNumerator(paceProfile(i.profile), m)]));
   for (const unit of d.units) {
     const carried = unitTargets(d, unit.id, month).filter((c) => active.has(c.indicator.id));
     if (carried.length === 0) continue;
-    const accepted = periods
-      .map((p) => ({ p, r: d.reports.find((r) => r.periodId === p.id && r.unitId === unit.id) }))
-      .filter((x) => x.r?.state === 'accepted');
+    const accepted: { p: (typeof periods)[number]; r: NonNullable<ReturnType<typeof reportOf>> }[] = [];
+    for (const p of periods) {
+      const r = reportOf(d, p.id, unit.id);
+      if (r?.state === 'accepted') accepted.push({ p, r });
+    }
     const scored: { points: Ratio; weight: number }[] = [];
     const figures = carried.map(({ indicator, target }): IndicatorFigure => {
-      const from = accepted.find((x) => d.values.get(x.r!.id)?.has(indicator.id));
-      const value = from ? d.values.get(from.r!.id)!.get(indicator.id)!.value : null;
+      const from = accepted.find((x) => d.values.get(x.r.id)?.has(indicator.id));
+      const value = from ? d.values.get(from.r.id)!.get(indicator.id)!.value : null;
       const s = indicatorPointsToDate({
         item: `${unit.name}/${indicator.name}`,
         weight: indicator.weight,
@@ -64,7 +68,7 @@ export async function indicatorScoresAt(
         lowerIsBetter: indicator.lowerIsBetter,
         base: target.base,
         stretch: target.stretch,
-        paceNumerator: paceNumerator(paceProfile(indicator.profile), m),
+        paceNumerator: paceOf.get(indicator.id)!,
         actual: value,
       });
       if (s) scored.push(s);
@@ -75,7 +79,7 @@ export async function indicatorScoresAt(
         base: target.base,
         stretch: target.stretch,
         actual: value,
-        reportId: from?.r?.id ?? null,
+        reportId: from?.r.id ?? null,
         reportPeriod: from?.p.period ?? null,
         points: s ? exactText(s.points) : null,
       };

@@ -6,7 +6,7 @@ import {
   campaignIndicators,
   getCampaign,
   periodReports,
-  valuesOf,
+  periodValues,
   yearPeriods,
   yearTargets,
   type CampaignRow,
@@ -33,6 +33,10 @@ export interface YearData {
   reports: ReportRow[];
   /** reportId → indicatorId → { value, flag } */
   values: Map<number, Map<number, { value: string; flag: string | null }>>;
+  /** periodId → unitId → report: a city's year is 6,000 reports, looked up once per unit and month. */
+  reportAt: Map<number, Map<number, ReportRow>>;
+  /** unitId → its targets of the year (30,000 in a city, scanned per unit otherwise). */
+  targetsOf: Map<number, TargetRow[]>;
 }
 
 export async function loadYear(db: Db, campaignId: number, year: number, unitId?: number): Promise<YearData> {
@@ -50,19 +54,29 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
     ),
     yearPeriods(db, campaignId, year),
   ]);
-  const reportRows = await periodReports(
-    db,
-    periods.map((p) => p.id),
-    unitId,
-  );
+  const periodIds = periods.map((p) => p.id);
+  // The reports and their figures side by side: the figures by one join on the periods, not by report ids.
+  const [reportRows, valueRows] = await Promise.all([
+    periodReports(db, periodIds, unitId),
+    periodValues(db, periodIds, unitId),
+  ]);
   const values = new Map<number, Map<number, { value: string; flag: string | null }>>();
-  for (const v of await valuesOf(
-    db,
-    reportRows.map((r) => r.id),
-  )) {
+  for (const v of valueRows) {
     let m = values.get(v.reportId);
     if (!m) values.set(v.reportId, (m = new Map()));
     m.set(v.indicatorId, { value: v.value, flag: v.flag });
+  }
+  const reportAt = new Map<number, Map<number, ReportRow>>();
+  for (const r of reportRows) {
+    let m = reportAt.get(r.periodId);
+    if (!m) reportAt.set(r.periodId, (m = new Map()));
+    m.set(r.unitId, r);
+  }
+  const targetsOf = new Map<number, TargetRow[]>();
+  for (const t of targetRows) {
+    const list = targetsOf.get(t.unitId);
+    if (list) list.push(t);
+    else targetsOf.set(t.unitId, [t]);
   }
   return {
     campaign,
@@ -75,6 +89,8 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
     periods,
     reports: reportRows,
     values,
+    reportAt,
+    targetsOf,
   };
 }
 
@@ -91,14 +107,14 @@ export function unitTargets(
   period: string,
 ): { indicator: IndicatorRow; target: TargetRow }[] {
   const byInd = new Map(activeIndicators(d, period).map((i) => [i.id, i]));
-  return d.targets
-    .filter((t) => t.unitId === unitId && byInd.has(t.indicatorId) && activeInPeriod(period, t.fromPeriod, null))
+  return (d.targetsOf.get(unitId) ?? [])
+    .filter((t) => byInd.has(t.indicatorId) && activeInPeriod(period, t.fromPeriod, null))
     .map((t) => ({ indicator: byInd.get(t.indicatorId)!, target: t }))
     .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder || a.indicator.id - b.indicator.id);
 }
 
 export function reportOf(d: YearData, periodId: number, unitId: number): ReportRow | undefined {
-  return d.reports.find((r) => r.periodId === periodId && r.unitId === unitId);
+  return d.reportAt.get(periodId)?.get(unitId);
 }
 
 /**
