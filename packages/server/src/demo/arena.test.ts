@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { arenaBrief, arenaResult, briefDocument, commitmentsOf, listArenas } from '../modules/arena/index.js';
+import {
+  arenaBrief,
+  arenaResult,
+  arenaStandings,
+  briefDocument,
+  commitmentsOf,
+  contestantsOf,
+  listArenas,
+} from '../modules/arena/index.js';
 import { readDocx } from '../documents/index.js';
 import { seedDemoIfEmpty } from './index.js';
 import { campaigns } from '../db/schema/index.js';
@@ -29,6 +37,31 @@ describe('arena demo', () => {
     expect([ready.heldOn, finished.heldOn]).toEqual(['2026-09-30', '2026-08-21']);
     const [campaign] = await t.database.db.select({ id: campaigns.id }).from(campaigns);
     expect(arenas.map((a) => a.campaignId)).toEqual([campaign!.id, campaign!.id]);
+  });
+
+  it('gives the evaluation each unit’s standing in the finished arena exactly as its published result', async () => {
+    const db = t.database.db;
+    const arenas = await listArenas(db);
+    const finished = arenas.find((a) => a.state.status === 'finished')!;
+    const result = await arenaResult(db, finished.id);
+    const unitOf = new Map((await contestantsOf(db, finished.id)).map((c) => [c.id, c.unitId]));
+    // The year's standings: only the finished arena counts (the one ready to run has no result yet).
+    const standings = await arenaStandings(db, finished.campaignId!, '2026-01-01', '2026-12-31');
+    expect(standings.size).toBe(27);
+    for (const r of result.rows)
+      expect(standings.get(unitOf.get(r.contestantId)!)).toEqual([
+        {
+          arenaId: finished.id,
+          title: finished.title,
+          heldOn: finished.heldOn,
+          contestantId: r.contestantId,
+          exact: r.explanation!.params!.exact ?? r.score,
+          scoreShown: r.scoreShown,
+          rank: r.rank,
+        },
+      ]);
+    // Held outside the period: not counted.
+    expect((await arenaStandings(db, finished.campaignId!, '2026-08-22', '2026-12-31')).size).toBe(0);
   });
 
   it('links the heads’ promises to the finished arena, and briefs the next one from the campaign’s last month', async () => {

@@ -47,8 +47,16 @@ export async function loadArenaData(db: Db, arenaId: number): Promise<ArenaData>
   return { arena, contestants, judges, recusals, scores };
 }
 
+/** What the engine reads of an arena (ArenaData has it all; the evaluation's batch read only this). */
+export interface EngineData {
+  arena: Pick<ArenaRow, 'scheme' | 'state'>;
+  judges: readonly Pick<JudgeRow, 'id' | 'groupId'>[];
+  recusals: readonly Pick<RecusalRow, 'judgeId' | 'contestantId'>[];
+  scores: readonly Pick<ScoreRow, 'id' | 'judgeId' | 'contestantId' | 'criteria' | 'reason'>[];
+}
+
 /** The engine's input for the given contestants (ids as strings, as core speaks). */
-export function engineInput(d: ArenaData, contestantIds: readonly number[]): ArenaInput {
+export function engineInput(d: EngineData, contestantIds: readonly number[]): ArenaInput {
   const wanted = new Set(contestantIds);
   return {
     scheme: d.arena.scheme,

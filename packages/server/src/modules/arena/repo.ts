@@ -165,6 +165,60 @@ export async function scoresOf(db: Db, arenaId: number, contestantIds?: readonly
     .orderBy(asc(arenaScores.id));
 }
 
+/**
+ * What the engine needs of many arenas at once (the evaluation's arena source): the finished arenas of a
+ * campaign held in [from, to], oldest first, and their contestants, judges, recusals and scores, in five
+ * queries however many arenas there are.
+ */
+export async function finishedArenasData(db: Db, campaignId: number, from: string, to: string) {
+  const list = await db
+    .select(arenaColumns)
+    .from(arenas)
+    .where(
+      and(
+        eq(arenas.campaignId, campaignId),
+        sql`${arenas.state}->>'status' = 'finished'`,
+        sql`${arenas.heldOn} COLLATE "C" BETWEEN ${from} AND ${to}`,
+      ),
+    )
+    .orderBy(asc(arenas.heldOn), asc(arenas.id));
+  const ids = list.map((a) => a.id);
+  if (ids.length === 0) return { arenas: list, contestants: [], judges: [], recusals: [], scores: [] };
+  const [contestants, judges, recusals, scores] = await Promise.all([
+    db
+      .select({ arenaId: arenaContestants.arenaId, id: arenaContestants.id, unitId: arenaContestants.unitId })
+      .from(arenaContestants)
+      .where(inArray(arenaContestants.arenaId, ids))
+      .orderBy(asc(arenaContestants.id)),
+    db
+      .select({ arenaId: arenaJudges.arenaId, id: arenaJudges.id, groupId: arenaJudges.groupId })
+      .from(arenaJudges)
+      .where(inArray(arenaJudges.arenaId, ids))
+      .orderBy(asc(arenaJudges.id)),
+    db
+      .select({
+        arenaId: arenaRecusals.arenaId,
+        judgeId: arenaRecusals.judgeId,
+        contestantId: arenaRecusals.contestantId,
+      })
+      .from(arenaRecusals)
+      .where(inArray(arenaRecusals.arenaId, ids)),
+    db
+      .select({
+        arenaId: arenaScores.arenaId,
+        id: arenaScores.id,
+        judgeId: arenaScores.judgeId,
+        contestantId: arenaScores.contestantId,
+        criteria: arenaScores.criteria,
+        reason: arenaScores.reason,
+      })
+      .from(arenaScores)
+      .where(inArray(arenaScores.arenaId, ids))
+      .orderBy(asc(arenaScores.id)),
+  ]);
+  return { arenas: list, contestants, judges, recusals, scores };
+}
+
 /** Stores a new host state and bumps the version clients compare. */
 export async function saveState(
   tx: Db,
