@@ -49,8 +49,22 @@ export async function gatherInputs(
   previous: SnapshotInputs['previous'],
   today: IsoDate,
 ): Promise<SnapshotInputs> {
-  const { units: list, categories } = await evaluatedUnits(db);
-  const approved = (await adjustmentsOf(db, e.id)).filter((a) => a.state === 'approved');
+  // Every source the scheme names is read side by side (on PostgreSQL each on its own connection, so one
+  // source's database time overlaps another's computation); the values are then laid out in scheme order.
+  const wants = (kind: EvaluationScheme['components'][number]['source']['kind']) =>
+    scheme.components.some((c) => c.source.kind === kind);
+  const evaluated = evaluatedUnits(db);
+  const idsOf = async () => (await evaluated).units.map((u) => Number(u.id));
+  const [{ units: list, categories }, approved, indicatorScores, standings, closeOut, reviews, satisfaction] =
+    await Promise.all([
+      evaluated,
+      adjustmentsOf(db, e.id).then((all) => all.filter((a) => a.state === 'approved')),
+      wants('indicators') ? dispatch.indicatorScoresAt(db, e.campaignId, e.periodTo) : null,
+      wants('arenas') ? arena.arenaStandings(db, e.campaignId, e.periodFrom, e.periodTo) : null,
+      wants('ledger') ? ledger.closeOutFor(db, e.periodFrom, e.periodTo, today) : null,
+      wants('review') ? idsOf().then((ids) => reviewTotals(db, e.id, ids)) : null,
+      wants('ratings') ? idsOf().then((ids) => ratings.satisfactionFor(db, ids, e.periodFrom, e.periodTo)) : null,
+    ]);
   const waiverOf = new Map(approved.filter((a) => a.kind === 'waiver').map((a) => [a.unitId, a]));
   const ids = list.map((u) => Number(u.id));
   const values: SnapshotInputs['values'] = [];
@@ -64,7 +78,7 @@ export async function gatherInputs(
     const s = c.source;
     switch (s.kind) {
       case 'indicators': {
-        const scores = await dispatch.indicatorScoresAt(db, e.campaignId, e.periodTo);
+        const scores = indicatorScores!;
         for (const id of ids) {
           const u = scores.get(id);
           put(
@@ -77,9 +91,8 @@ export async function gatherInputs(
         break;
       }
       case 'arenas': {
-        const standings = await arena.arenaStandings(db, e.campaignId, e.periodFrom, e.periodTo);
         for (const id of ids) {
-          const mine = standings.get(id) ?? [];
+          const mine = standings!.get(id) ?? [];
           const v = combineArenaScores(
             mine.map((m) => parseExactText(m.exact)),
             s.combine,
@@ -102,7 +115,7 @@ export async function gatherInputs(
         break;
       }
       case 'ledger': {
-        const close = await ledger.closeOutFor(db, e.periodFrom, e.periodTo, today);
+        const close = closeOut!;
         for (const id of ids) {
           const u = close.get(id);
           put(
@@ -132,7 +145,7 @@ export async function gatherInputs(
         break;
       }
       case 'review': {
-        const totals = await reviewTotals(db, e.id, ids);
+        const totals = reviews!;
         for (const id of ids) {
           const r = reviewScore(s.questionnaire, totals.get(id) ?? new Map());
           put(c.id, id, text(r.value), [
@@ -150,7 +163,7 @@ export async function gatherInputs(
         break;
       }
       case 'ratings': {
-        const sat = await ratings.satisfactionFor(db, ids, e.periodFrom, e.periodTo);
+        const sat = satisfaction!;
         for (const id of ids) {
           const v = sat.get(id) ?? null;
           put(c.id, id, v, [{ type: 'ratings', from: e.periodFrom, to: e.periodTo, satisfaction: v }]);

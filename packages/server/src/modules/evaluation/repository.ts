@@ -50,8 +50,16 @@ export async function insertScheme(tx: Db, row: typeof evaluationSchemes.$inferI
   await tx.insert(evaluationSchemes).values(row);
 }
 
-export async function insertSnapshot(tx: Db, row: typeof evaluationSnapshots.$inferInsert): Promise<SnapshotRow> {
-  const [r] = await tx.insert(evaluationSnapshots).values(row).returning();
+/** Stores a snapshot; answers only its id and hashes (sending megabytes of inputs back would double the write). */
+export async function insertSnapshot(
+  tx: Db,
+  row: typeof evaluationSnapshots.$inferInsert,
+): Promise<Pick<SnapshotRow, 'id' | 'inputHash' | 'resultHash'>> {
+  const [r] = await tx.insert(evaluationSnapshots).values(row).returning({
+    id: evaluationSnapshots.id,
+    inputHash: evaluationSnapshots.inputHash,
+    resultHash: evaluationSnapshots.resultHash,
+  });
   return r!;
 }
 

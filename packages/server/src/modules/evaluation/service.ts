@@ -159,6 +159,8 @@ export async function closeEvaluation(db: Db, actor: Actor, who: AuditActor, id:
   const scheme = await currentScheme(db, draft);
   const inputs = await gatherInputs(db, draft, scheme, draft.schemeVersion, await previousRanks(db, draft), today);
   const { lines, hash } = computeLines(inputs);
+  // Hashed before the transaction opens: the row lock is held only for the writes.
+  const inputHash = sha256(inputs);
   return db.transaction(async (tx) => {
     const e = await evaluationOf(tx, id, true);
     if (e.state !== 'draft') throw invalidState('该考核已截止');
@@ -166,7 +168,7 @@ export async function closeEvaluation(db: Db, actor: Actor, who: AuditActor, id:
     const snap = await insertSnapshot(tx, {
       evaluationId: id,
       schemeVersion: e.schemeVersion,
-      inputHash: sha256(inputs),
+      inputHash,
       resultHash: hash,
       inputs,
       result: lines,
