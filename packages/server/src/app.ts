@@ -18,6 +18,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { testClockRoutes } from './http/test-clock.js';
 import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
@@ -131,6 +132,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
       registerSessionHook(api);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       for (const module of apiModules) await api.register(module);
+      if (config.testClock) await api.register(testClockRoutes);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,14 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgres://x@h/db' }).demo).toBe(false);
   });
 
+  it('lets only a non-production instance move its clock (LEITAI_TEST_CLOCK, for browser tests)', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).testClock).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', LEITAI_TEST_CLOCK: '1' }).testClock).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', LEITAI_SECRET: strong, LEITAI_TEST_CLOCK: '1' })).toThrow(
+      /LEITAI_TEST_CLOCK=1 is refused in production/,
+    );
+  });
+
   it('trusts a hop count or named balancers, never every forwarded address', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);

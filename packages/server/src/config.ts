@@ -10,6 +10,7 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   LEITAI_DATA_DIR: z.string().default('./data'),
   LEITAI_DEMO: bool.optional(),
+  LEITAI_TEST_CLOCK: bool.optional(),
   LEITAI_SECRET: z.string().optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   AUDIT_RETENTION_DAYS: z.coerce
@@ -59,6 +60,8 @@ export interface Config {
   loginRateLimit: number;
   /** The zone of the dates users read ("today", due dates, printed dates). */
   timeZone: string;
+  /** LEITAI_TEST_CLOCK=1: browser tests may move "today" (PUT /api/test/clock). Never in production. */
+  testClock: boolean;
 }
 
 const DEV_SECRET = 'leitai-development-secret-not-for-production';
@@ -82,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && e.LEITAI_DEMO === true) {
     throw new Error('LEITAI_DEMO=1 is refused in production: the demo accounts share a published password.');
   }
+  if (e.NODE_ENV === 'production' && e.LEITAI_TEST_CLOCK === true) {
+    throw new Error('LEITAI_TEST_CLOCK=1 is refused in production: anyone could move the date appeals are judged by.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -98,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     timeZone: e.LEITAI_TIME_ZONE,
+    testClock: e.NODE_ENV !== 'production' && e.LEITAI_TEST_CLOCK === true,
   };
 }
 

@@ -33,14 +33,31 @@ export function setTimeZone(timeZone: string): void {
 }
 export const timeZone = (): string => zone;
 
-/** The local date and hour at `at`. */
-export function localNow(at: Date = new Date()): { date: IsoDate; hour: number } {
+/**
+ * How far the test clock is moved from the real one (ms): 0 unless a browser test moved "today" through
+ * the test-only route (LEITAI_TEST_CLOCK=1, which production refuses). Jobs keep the real clock.
+ */
+let testOffsetMs = 0;
+
+/** The present moment as the server's requests see it: the real time, or the test clock's. */
+export const clockNow = (): Date => new Date(Date.now() + testOffsetMs);
+
+/**
+ * The test clock: makes "today" the given local date, keeping the time of day; null goes back to the real
+ * date. Only the test-clock route (registered when LEITAI_TEST_CLOCK=1) and tests call it.
+ */
+export function setTestToday(date: IsoDate | null): void {
+  testOffsetMs = date === null ? 0 : Date.parse(`${date}T00:00:00Z`) - Date.parse(`${localDate(new Date())}T00:00:00Z`);
+}
+
+/** The local date and hour at `at` (by default now, by the server's clock). */
+export function localNow(at: Date = clockNow()): { date: IsoDate; hour: number } {
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
 }
 
 /** The local date (YYYY-MM-DD) at `at`: "today" by default. */
-export const localDate = (at: Date = new Date()): IsoDate => localNow(at).date;
+export const localDate = (at: Date = clockNow()): IsoDate => localNow(at).date;
 
 /** The names the modules already call; the same helper, in the configured zone. */
 export const shanghaiNow = localNow;

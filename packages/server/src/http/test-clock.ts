@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { localDate, setTestToday } from '../jobs/clock.js';
+import { ZDate } from './schemas.js';
+
+/**
+ * The test clock, for browser tests that must see a working-day window pass (公示's appeal window):
+ * PUT /api/test/clock { today: 'YYYY-MM-DD' } moves the date every request reads; { today: null } goes
+ * back to the real one. Registered only when LEITAI_TEST_CLOCK=1, which the configuration refuses in
+ * production; it is not in the OpenAPI document. The daily jobs keep the real clock.
+ */
+export const testClockRoutes: FastifyPluginAsyncZod = async (app) => {
+  const body = z.object({ today: ZDate('测试日期').nullable() });
+  app.get('/test/clock', { schema: { hide: true } }, async () => ({ today: localDate() }));
+  app.put('/test/clock', { schema: { hide: true, body } }, async (request) => {
+    setTestToday(request.body.today);
+    return { today: localDate() };
+  });
+};
