@@ -104,12 +104,8 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
               render: (_, a) => (
                 <Space direction="vertical" size={2}>
                   <Tag color={APPEAL_COLOURS[a.state]}>{a.stateLabel}</Tag>
-                  {a.decision && (
-                    <span>
-                      {a.decision}
-                      {a.correction ? `（${a.correction}）` : ''}
-                    </span>
-                  )}
+                  {a.decision && <span>{a.decision}</span>}
+                  {a.correction && <span>{t('appeal.correctedTo', { value: a.correction })}</span>}
                   {a.decidedBy && <span>{t('appeal.decidedBy', { name: a.decidedBy })}</span>}
                   {a.approvedBy && <span>{t('appeal.approvedBy', { name: a.approvedBy })}</span>}
                 </Space>

@@ -23,7 +23,9 @@ export function VersionsPanel({ detail }: { detail: EvaluationDetail }) {
           })}
         >
           {v.changes.length === 0 ? (
-            <Typography.Text type="secondary">{t('versions.noChange')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t(v.version === 1 ? 'versions.noChange' : 'versions.unchanged')}
+            </Typography.Text>
           ) : (
             <Table<Change>
               rowKey="unitId"
