@@ -43,6 +43,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
       LOGIN_RATE_LIMIT: '1000',
+      // The evaluation spec moves "today" past a 公示 window (PUT /api/test/clock); never set in production.
+      LEITAI_TEST_CLOCK: '1',
     },
   },
 });

@@ -1,15 +1,25 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { login, openNotice } from '../fixtures';
 
 // The office, a unit head and a second organiser in three browsers.
 test.describe.configure({ timeout: 180_000 });
 
+/**
+ * The e2e server runs with LEITAI_TEST_CLOCK=1: PUT /api/test/clock moves the date its requests read, so a
+ * 公示 window of working days can pass during a test. Every test leaves the real date behind it.
+ */
+const setToday = async (request: APIRequestContext, today: string | null) =>
+  expect((await request.put('/api/test/clock', { data: { today } })).ok()).toBe(true);
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+test.afterEach(async ({ request }) => setToday(request, null));
+
 const NAME = 'E2E专项考核';
 const ok = (page: Page) => page.getByRole('button', { name: /^(确\s*定|OK)$/ });
 
-test('an evaluation from scheme to appeal: preview, close, publish, explain, appeal, decide, approve', async ({
+test('an evaluation from scheme to version 2: preview, close, publish, explain, appeal, decide, approve, finalise; a late appeal refused', async ({
   browser,
+  request,
 }) => {
   // The office creates an evaluation with the default scheme and lands on it.
   const office = await browser.newPage();
@@ -71,26 +81,28 @@ test('an evaluation from scheme to appeal: preview, close, publish, explain, app
     .click();
   await expect(head).toHaveURL(/\/dispatch\/report\/\d+\/\d{4}-\d{2}$/);
 
-  // It appeals 督查督办.
+  // It appeals 目标指标.
   await head.goto(`/evaluations/${id}?tab=appeals`);
   await head.getByLabel('申诉的分项').click();
-  await head.locator('.ant-select-item-option', { hasText: '督查督办' }).click();
-  await head.getByLabel('申诉理由（写明事实和依据）').fill('6月份牵头事项已按期办结，系统销号滞后，附办结材料');
+  await head.locator('.ant-select-item-option', { hasText: '目标指标' }).click();
+  await head
+    .getByLabel('申诉理由（写明事实和依据）')
+    .fill('6月份投资数据已由统计部门核定，系统按报送数计分偏低，附核定材料');
   await head
     .locator('input[type=file]')
-    .setInputFiles({ name: '办结材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 办结材料') });
-  await expect(head.getByText('办结材料.pdf')).toBeVisible();
+    .setInputFiles({ name: '核定材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 核定材料') });
+  await expect(head.getByText('核定材料.pdf')).toBeVisible();
   await head.getByRole('button', { name: '提出申诉' }).click();
   await expect(head.getByText('申诉已提交，请等待考核办审核')).toBeVisible();
   await expect(head.getByRole('cell', { name: '待受理' })).toBeVisible();
-  await expect(head.getByRole('link', { name: /办结材料\.pdf/ })).toBeVisible();
+  await expect(head.getByRole('link', { name: /核定材料\.pdf/ })).toBeVisible();
 
   // The office upholds it with the corrected figure; the same person cannot also approve it.
   await office.goto(`/evaluations/${id}?tab=appeals`);
   await office.getByRole('button', { name: '审核' }).click();
   await office.getByLabel('申诉成立，更正数值').check();
   await office.getByLabel('更正后的原始值').fill('100');
-  await office.getByLabel('审核意见').fill('经核实，事项已按期办结，申诉成立');
+  await office.getByLabel('审核意见').fill('经核实，统计部门核定数属实，申诉成立');
   await ok(office).click();
   await expect(office.getByText('待复核')).toBeVisible();
   await expect(office.getByRole('button', { name: '复核通过' })).toHaveCount(0);
@@ -103,6 +115,40 @@ test('an evaluation from scheme to appeal: preview, close, publish, explain, app
   await expect(second.getByText('申诉成立').first()).toBeVisible();
   await expect(second.getByText(/期满后方可正式发布/)).toBeVisible();
   await expect(second.getByRole('button', { name: '正式发布' })).toHaveCount(0);
+  await expect(second.getByText('更正为 100')).toBeVisible();
+
+  // The unit head starts a second appeal, on 督查督办, while the window is still open…
+  const until = /公示期至 (\d{4}-\d{2}-\d{2})/.exec(
+    (await second
+      .getByText(/公示期至 \d{4}-\d{2}-\d{2}/)
+      .first()
+      .textContent())!,
+  )![1]!;
+  await head.goto(`/evaluations/${id}?tab=appeals`);
+  await head.getByLabel('申诉的分项').click();
+  await head.locator('.ant-select-item-option', { hasText: '督查督办' }).click();
+  await head.getByLabel('申诉理由（写明事实和依据）').fill('6月份牵头事项已按期办结，系统销号滞后，附办结材料');
+  // …and submits it the day after the window closed: refused, with the date it closed.
+  await setToday(request, dayAfter(until));
+  await head.getByRole('button', { name: '提出申诉' }).click();
+  await expect(head.getByText(`公示期已于 ${until} 结束，不再受理申诉`)).toBeVisible();
+  await head.reload();
+  await expect(head.getByText(`公示期已于 ${until} 结束，不再受理申诉`)).toBeVisible();
+  await expect(head.getByRole('button', { name: '提出申诉' })).toHaveCount(0);
+
+  // With the window passed and every appeal settled, the office publishes the final result: version 2,
+  // with the upheld appeal's correction and its diff against version 1.
+  await second.reload();
+  await second.getByRole('button', { name: '正式发布' }).click();
+  await ok(second).click();
+  await expect(second.getByText('已正式发布')).toBeVisible();
+  await second.getByRole('tab', { name: '发布版本' }).click();
+  const v2 = second.getByText('第 2 版').locator('xpath=ancestor::div[contains(@class,"ant-card")]');
+  const fgj = v2.getByRole('row').filter({ hasText: '区发改局' });
+  await expect(fgj.getByText('申诉更正')).toBeVisible();
+  await expect(fgj.getByRole('cell', { name: /^目标指标 [\d.]+ → [\d.]+$/ })).toBeVisible();
+  await expect(fgj.getByRole('cell', { name: /^[\d.]+ → [\d.]+$/ }).last()).toBeVisible();
+  await expect(second.getByText('第 1 版')).toBeVisible();
 });
 
 test('a published version shows its diff, and an appeal after the window is refused with the date', async ({
