@@ -9,6 +9,7 @@ import {
   type Ratio,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { valuesOf } from './repo.js';
 import { activeIndicators, loadYear, reportOf, unitTargets } from './year.js';
 
 /** One indicator of one unit as the evaluation scored it: the figure, the report it came from, the points. */
@@ -43,24 +44,44 @@ export async function indicatorScoresAt(
 ): Promise<Map<number, UnitIndicatorScore>> {
   const month = asOf.slice(0, 7);
   const { year, month: m } = splitPeriod(month);
-  const d = await loadYear(db, campaignId, year);
+  const d = await loadYear(db, campaignId, year, undefined, 'none');
   const periods = d.periods.filter((p) => p.period <= month).sort((a, b) => (a.period < b.period ? 1 : -1));
   const out = new Map<number, UnitIndicatorScore>();
   const active = new Set(activeIndicators(d, month).map((i) => i.id));
   // Each indicator's pace due at the month, once (a seasonal profile is twelve decimals to read).
   const paceOf = new Map(d.indicators.map((i) => [i.id, paceNumerator(paceProfile(i.profile), m)]));
-  for (const unit of d.units) {
+  const units = d.units.flatMap((unit) => {
     const carried = unitTargets(d, unit.id, month).filter((c) => active.has(c.indicator.id));
-    if (carried.length === 0) continue;
-    const accepted: { p: (typeof periods)[number]; r: NonNullable<ReturnType<typeof reportOf>> }[] = [];
+    const accepted: { period: string; reportId: number }[] = [];
     for (const p of periods) {
       const r = reportOf(d, p.id, unit.id);
-      if (r?.state === 'accepted') accepted.push({ p, r });
+      if (r?.state === 'accepted') accepted.push({ period: p.period, reportId: r.id });
     }
+    return carried.length === 0 ? [] : [{ unit, carried, accepted }];
+  });
+  // Each figure comes from the latest accepted report that has it: every unit's latest accepted report
+  // is read first, then, for the units still missing some figure, the one before, and so on.
+  const found = new Map<number, Map<number, { value: string; reportId: number; period: string }>>();
+  let waiting = units.filter((u) => u.accepted.length > 0);
+  for (let back = 0; waiting.length > 0; back += 1) {
+    const asked = waiting.filter((u) => back < u.accepted.length);
+    if (asked.length === 0) break;
+    const from = new Map(asked.map((u) => [u.accepted[back]!.reportId, u]));
+    for (const v of await valuesOf(db, [...from.keys()])) {
+      const u = from.get(v.reportId)!;
+      let mine = found.get(u.unit.id);
+      if (!mine) found.set(u.unit.id, (mine = new Map()));
+      if (!mine.has(v.indicatorId))
+        mine.set(v.indicatorId, { value: v.value, reportId: v.reportId, period: u.accepted[back]!.period });
+    }
+    waiting = asked.filter((u) => u.carried.some((c) => !found.get(u.unit.id)?.has(c.indicator.id)));
+  }
+  for (const { unit, carried } of units) {
+    const mine = found.get(unit.id);
     const scored: { points: Ratio; weight: number }[] = [];
     const figures = carried.map(({ indicator, target }): IndicatorFigure => {
-      const from = accepted.find((x) => d.values.get(x.r.id)?.has(indicator.id));
-      const value = from ? d.values.get(from.r.id)!.get(indicator.id)!.value : null;
+      const from = mine?.get(indicator.id);
+      const value = from?.value ?? null;
       const s = indicatorPointsToDate({
         item: `${unit.name}/${indicator.name}`,
         weight: indicator.weight,
@@ -79,8 +100,8 @@ export async function indicatorScoresAt(
         base: target.base,
         stretch: target.stretch,
         actual: value,
-        reportId: from?.r.id ?? null,
-        reportPeriod: from?.p.period ?? null,
+        reportId: from?.reportId ?? null,
+        reportPeriod: from?.period ?? null,
         points: s ? exactText(s.points) : null,
       };
     });

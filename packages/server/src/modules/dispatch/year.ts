@@ -31,7 +31,7 @@ export interface YearData {
   targets: TargetRow[];
   periods: PeriodRow[];
   reports: ReportRow[];
-  /** reportId → indicatorId → { value, flag } */
+  /** reportId → indicatorId → { value, flag } (empty when loaded with `figures: 'none'`) */
   values: Map<number, Map<number, { value: string; flag: string | null }>>;
   /** periodId → unitId → report: a city's year is 6,000 reports, looked up once per unit and month. */
   reportAt: Map<number, Map<number, ReportRow>>;
@@ -39,7 +39,17 @@ export interface YearData {
   targetsOf: Map<number, TargetRow[]>;
 }
 
-export async function loadYear(db: Db, campaignId: number, year: number, unitId?: number): Promise<YearData> {
+/**
+ * `figures: 'none'` leaves `values` empty, for a caller that reads only the figures it needs (the
+ * evaluation's indicator source reads each unit's latest accepted ones: 30,000 of a city's 360,000).
+ */
+export async function loadYear(
+  db: Db,
+  campaignId: number,
+  year: number,
+  unitId?: number,
+  figures: 'all' | 'none' = 'all',
+): Promise<YearData> {
   const campaign = await getCampaign(db, campaignId);
   if (!campaign) throw notFound('活动');
   const inds = await campaignIndicators(db, campaignId);
@@ -58,7 +68,7 @@ export async function loadYear(db: Db, campaignId: number, year: number, unitId?
   // The reports and their figures side by side: the figures by one join on the periods, not by report ids.
   const [reportRows, valueRows] = await Promise.all([
     periodReports(db, periodIds, unitId),
-    periodValues(db, periodIds, unitId),
+    figures === 'all' ? periodValues(db, periodIds, unitId) : [],
   ]);
   const values = new Map<number, Map<number, { value: string; flag: string | null }>>();
   for (const v of valueRows) {
