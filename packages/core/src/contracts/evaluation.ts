@@ -134,6 +134,8 @@ export interface AdjustmentView<T = string> {
   proposedAt: T;
   proposedBy: string | null;
   decidedBy: string | null;
+  /** The procedure's steps as taken (容错免责: 受理, 核实, 认定, 报备), oldest first. */
+  steps: { action: AdjustmentAction; label: string; by: string | null; at: string; text: string }[];
   actions: { action: AdjustmentAction; label: string }[];
 }
 

@@ -306,6 +306,15 @@ export const rows: MatrixRow[] = [
     }),
   },
   {
+    route: 'POST /api/evaluation-adjustments/:id/step',
+    allow: office,
+    request: async (f) => ({
+      method: 'POST',
+      url: `/api/evaluation-adjustments/${await adjustment(f)}/step`,
+      payload: { action: 'refuse', text: '矩阵审定意见' },
+    }),
+  },
+  {
     route: 'POST /api/evaluation-appeals/:id/decide',
     allow: office,
     request: async (f) => ({

@@ -14,6 +14,7 @@ import {
 import type {
   AdjustmentKind,
   AdjustmentState,
+  AdjustmentStep,
   AppealState,
   EvaluationKind,
   EvaluationScheme,
@@ -157,6 +158,10 @@ export const evaluationAdjustments = pgTable(
     proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     decidedBy: integer().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
+    /** 容错免责's 核实: who verified it (may not also decide it). */
+    verifiedBy: integer().references(() => users.id),
+    /** Every step taken (受理, 核实, 认定, 报备, 不予认定) with who, when and what was written. */
+    steps: jsonb().$type<AdjustmentStep[]>().notNull().default([]),
   },
   (t) => [index('evaluation_adjustments_evaluation_idx').on(t.evaluationId, t.unitId)],
 );

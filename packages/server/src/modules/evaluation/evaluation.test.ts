@@ -443,7 +443,16 @@ describe('加减分 and 容错免责', () => {
     expect(self.statusCode).toBe(403);
     expect(self.json().error.message).toBe('减分须由申请人以外的人审定（两人经手）');
     expect((await decide(org, bonus, true)).statusCode).toBe(200);
-    expect((await decide(org, waiver, true)).statusCode).toBe(200);
+    // 容错免责 walks 申请 → 受理 → 核实 → 认定 → 报备; it cannot be decided before it is verified, nor by its verifier.
+    const step = (c: Client, adj: number, action: string, text: string) =>
+      c.post(`/api/evaluation-adjustments/${adj}/step`, { action, text });
+    expect((await decide(org, waiver, true)).statusCode).toBe(409);
+    expect((await step(org, waiver, 'accept', '材料齐全，予以受理')).statusCode).toBe(200);
+    expect((await step(org, waiver, 'verify', '经核实，汛期抢险属实，有应急指挥部调度记录')).statusCode).toBe(200);
+    const byVerifier = await step(org, waiver, 'approve', '认定');
+    expect(byVerifier.statusCode).toBe(403);
+    expect(byVerifier.json().error.message).toBe('容错免责须由核实人以外的人认定（两人经手）');
+    expect((await step(org2, waiver, 'approve', '符合容错情形，予以认定')).statusCode).toBe(200);
     expect((await decide(org2, penalty, false)).statusCode).toBe(200);
     expect((await decide(org2, penalty, true)).statusCode).toBe(409);
     const seen = (await headB.get(`/api/evaluations/${id}`)).json<EvaluationDetail>();
@@ -458,6 +467,14 @@ describe('加减分 and 容错免责', () => {
       ['乙局', '68.00'],
       ['甲局', '66.00'],
     ]);
+    // 报备 after the close: the decision is filed upward, and still counts.
+    expect((await step(org, waiver, 'file', '已报区纪委监委备案')).statusCode).toBe(200);
+    const filed = (await org.get(`/api/evaluations/${id}`))
+      .json<EvaluationDetail>()
+      .adjustments.find((a) => a.id === waiver)!;
+    expect(filed.stateLabel).toBe('已认定并报备');
+    expect(filed.steps.map((x) => x.label)).toEqual(['受理', '核实', '审定通过', '报备']);
+    expect((await org.post(`/api/evaluations/${id}/verify`)).json().identical).toBe(true);
     const b = (await org.get(`/api/evaluations/${id}/units/${u.b}`)).json<UnitExplanation>();
     expect(b.adjustments).toEqual([]);
     expect(b.components.find((c) => c.componentId === 'ledger')!.records).toContainEqual(

@@ -1,5 +1,6 @@
 import {
   ADJUSTMENT_KIND_LABELS,
+  adjustmentCounts,
   combineArenaScores,
   exactText,
   onTimePercent,
@@ -58,7 +59,7 @@ export async function gatherInputs(
   const [{ units: list, categories }, approved, indicatorScores, standings, closeOut, reviews, satisfaction] =
     await Promise.all([
       evaluated,
-      adjustmentsOf(db, e.id).then((all) => all.filter((a) => a.state === 'approved')),
+      adjustmentsOf(db, e.id).then((all) => all.filter((a) => adjustmentCounts(a.state))),
       wants('indicators') ? dispatch.indicatorScoresAt(db, e.campaignId, e.periodTo) : null,
       wants('arenas') ? arena.arenaStandings(db, e.campaignId, e.periodFrom, e.periodTo) : null,
       wants('ledger') ? ledger.closeOutFor(db, e.periodFrom, e.periodTo, today) : null,

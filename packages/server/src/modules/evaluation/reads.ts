@@ -157,7 +157,7 @@ export async function evaluationDetail(
     db,
     [
       ...appeals.flatMap((a) => [a.decidedBy, a.approvedBy]),
-      ...adjustments.flatMap((a) => [a.proposedBy, a.decidedBy]),
+      ...adjustments.flatMap((a) => [a.proposedBy, a.decidedBy, ...a.steps.map((x) => x.by)]),
       ...versions.map((v) => v.publishedBy),
     ].filter((x): x is number => x !== null),
   );
@@ -255,6 +255,14 @@ export async function evaluationDetail(
         proposedAt: a.proposedAt,
         proposedBy: who.get(a.proposedBy) ?? null,
         decidedBy: a.decidedBy === null ? null : (who.get(a.decidedBy) ?? null),
+        // 容错免责's procedure as it went: 受理, 核实, 认定, 报备, each with who, when and what was written.
+        steps: a.steps.map((s) => ({
+          action: s.action,
+          label: ADJUSTMENT_ACTION_LABELS[s.action],
+          by: who.get(s.by) ?? null,
+          at: s.at,
+          text: s.text,
+        })),
         actions: adjustmentActions(a, { userId: actor.userId, mayDecide: office }, e.state === 'draft').map(
           (action) => ({
             action,

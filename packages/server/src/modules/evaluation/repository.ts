@@ -133,7 +133,8 @@ export async function insertAdjustment(tx: Db, row: typeof evaluationAdjustments
 export async function updateAdjustment(
   tx: Db,
   id: number,
-  fields: Pick<AdjustmentRow, 'state' | 'decision' | 'decidedBy' | 'decidedAt'>,
+  fields: Pick<AdjustmentRow, 'state' | 'steps'> &
+    Partial<Pick<AdjustmentRow, 'decision' | 'decidedBy' | 'decidedAt' | 'verifiedBy'>>,
 ): Promise<void> {
   await tx.update(evaluationAdjustments).set(fields).where(eq(evaluationAdjustments.id, id));
 }

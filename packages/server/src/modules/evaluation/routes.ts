@@ -6,7 +6,7 @@ import { auditActorOf } from '../../http/guard.js';
 import { publicRoutes } from '../../http/public/index.js';
 import { sendFile } from '../../http/upload.js';
 import { localDate } from '../../jobs/clock.js';
-import { decideAdjustment, proposeAdjustment } from './adjustments.js';
+import { decideAdjustment, stepAdjustment, proposeAdjustment } from './adjustments.js';
 import { evaluationBulletin } from './bulletin.js';
 import { createInvites, invitesSheet, reviewProgress } from './review.js';
 import { reviewPublicRoutes } from './review-routes.js';
@@ -16,6 +16,7 @@ import { evaluationDetail, listEvaluations, rankHistory, unitExplanation } from 
 import {
   ZAdjustment,
   ZAdjustmentDecision,
+  ZAdjustmentStep,
   ZAppeal,
   ZDecision,
   ZInvites,
@@ -169,6 +170,15 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireAccess(request, 'evaluation.manage');
       await decideAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
       return { ok: true };
+    },
+  );
+  app.post(
+    '/evaluation-adjustments/:id/step',
+    { schema: { tags, params: ZIdParams, body: ZAdjustmentStep } },
+    async (request) => {
+      const actor = await requireAccess(request, 'evaluation.manage');
+      const row = await stepAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
+      return { state: row.state };
     },
   );
   app.post(

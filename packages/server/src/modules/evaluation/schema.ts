@@ -129,6 +129,13 @@ export const ZAdjustmentDecision = z.object({
   reason: z.string().trim().min(2, '请写明审定意见（至少 2 个字）').max(1000, '审定意见不能超过 1000 个字'),
 });
 
+/** One step of an adjustment's procedure (容错免责: 受理 → 核实 → 认定 → 报备), with what was written and its documents. */
+export const ZAdjustmentStep = z.object({
+  action: z.enum(['accept', 'verify', 'approve', 'refuse', 'file']),
+  text: z.string().trim().min(2, '请写明意见（至少 2 个字）').max(1000, '意见不能超过 1000 个字'),
+  fileIds: z.array(z.number().int().positive()).max(10, '附件最多 10 个').default([]),
+});
+
 export const ZInvites = z.object({
   groupId: z.string().min(1).max(21),
   count: z.number().int().min(1, '至少发放 1 个邀请码').max(2000, '一次最多发放 2000 个邀请码'),

@@ -5,14 +5,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ADJUSTMENT_KIND_LABELS, type AdjustmentAction, type AdjustmentKind } from '@leitai/core';
 import { ApiError } from '../../lib/api';
-import { decideAdjustment, proposeAdjustment } from './api/act';
+import { proposeAdjustment, stepAdjustment } from './api/act';
 import { evaluationsKey } from './api/queries';
 import type { AdjustmentView, EvaluationDetail } from './api/types';
 
 const KINDS: AdjustmentKind[] = ['bonus', 'penalty', 'waiver'];
 const STATE_COLOURS: Record<AdjustmentView['state'], string> = {
   proposed: 'processing',
+  accepted: 'processing',
+  verified: 'processing',
   approved: 'success',
+  filed: 'success',
   refused: 'default',
 };
 
@@ -121,7 +124,11 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
               render: (_, a) => (
                 <Space direction="vertical" size={2}>
                   <Tag color={STATE_COLOURS[a.state]}>{a.stateLabel}</Tag>
-                  {a.decision && <span>{a.decision}</span>}
+                  {a.steps.map((s) => (
+                    <span key={s.at} style={{ fontSize: 12 }}>
+                      {s.label} · {s.by ?? ''}：{s.text}
+                    </span>
+                  ))}
                 </Space>
               ),
             },
@@ -153,7 +160,7 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
         onOk={() =>
           deciding &&
           void attempt(
-            () => decideAdjustment(deciding.a.id, { approve: deciding.action === 'approve', reason }),
+            () => stepAdjustment(deciding.a.id, { action: deciding.action, text: reason }),
             t('adjust.decided'),
           ).then((ok) => ok && setDeciding(null))
         }

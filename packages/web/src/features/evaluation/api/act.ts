@@ -1,3 +1,4 @@
+import type { AdjustmentAction } from '@leitai/core';
 import type { EvaluationAction } from '@leitai/core';
 import { api, download } from '../../../lib/api';
 import type { EvaluationScheme, PreviewCategory } from './types';
@@ -41,5 +42,6 @@ export const proposeAdjustment = (
   id: number,
   body: { unitId: number; kind: 'bonus' | 'penalty' | 'waiver'; amount?: string; reason: string; fileIds: number[] },
 ) => api.post<{ id: number }>(`/evaluations/${id}/adjustments`, body);
-export const decideAdjustment = (id: number, body: { approve: boolean; reason: string }) =>
-  api.post(`/evaluation-adjustments/${id}/decide`, body);
+/** One step of an adjustment's procedure (受理, 核实, 审定, 不予认定, 报备): the server lists the allowed ones. */
+export const stepAdjustment = (id: number, body: { action: AdjustmentAction; text: string }) =>
+  api.post(`/evaluation-adjustments/${id}/step`, body);

@@ -1,0 +1,3 @@
+ALTER TABLE "evaluation_adjustments" ADD COLUMN "verified_by" integer;--> statement-breakpoint
+ALTER TABLE "evaluation_adjustments" ADD COLUMN "steps" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
