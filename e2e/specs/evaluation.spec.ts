@@ -157,6 +157,9 @@ test('a published version shows its diff, and an appeal after the window is refu
   await login(page, 'head.gxj');
   await page.getByRole('menuitem', { name: '综合考核' }).click();
   await page.getByRole('link', { name: /半年综合考核/ }).click();
+  // The list shows 已正式发布 for every final evaluation (the first test finalises one): wait for the page itself.
+  await expect(page).toHaveURL(/\/evaluations\/\d+$/);
+  await expect(page.getByRole('tab', { name: '发布版本' })).toBeVisible();
   await expect(page.getByText('已正式发布')).toBeVisible();
   await page.getByRole('tab', { name: '发布版本' }).click();
   const v2 = page.getByText('第 2 版').locator('xpath=ancestor::div[contains(@class,"ant-card")]');
