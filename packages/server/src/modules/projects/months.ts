@@ -40,7 +40,6 @@ import {
   insertInterview,
   interviewOfMonth,
   lockProject,
-  monthsOf,
   projectsOfUnit,
   projectsWithoutCard,
   upsertMilestone,
@@ -159,11 +158,6 @@ async function sectionGaps(tx: Db, ctx: { unitId: number; period: string }): Pro
   const list = await projectsOfUnit(tx, ctx.unitId);
   if (list.length === 0) return [];
   const { year } = yearAndMonth(ctx.period);
-  const months = await monthsOf(
-    tx,
-    list.map((p) => p.id),
-    year,
-  );
   const d = await loadYearData(
     tx,
     list.map((p) => p.id),
@@ -171,7 +165,7 @@ async function sectionGaps(tx: Db, ctx: { unitId: number; period: string }): Pro
   );
   return list
     .filter((p) => plansFor(d, p.id).current !== null)
-    .filter((p) => !(months.get(p.id) ?? []).some((m) => m.period === ctx.period))
+    .filter((p) => !(d.months.get(p.id) ?? []).some((m) => m.period === ctx.period))
     .map((p) => `重点项目“${p.name}”本月进展未填`);
 }
 
