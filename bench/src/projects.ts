@@ -10,7 +10,9 @@ import {
   type ProjectPlan,
 } from '@leitai/core';
 import { buildApp, hashPassword, loadConfig, openDatabase, type Database, type Db } from '@leitai/server';
+import { fileURLToPath } from 'node:url';
 import { rng } from './generate.js';
+import { firstRenders, ganttDrawn, renderProblem } from './render.js';
 
 /**
  * `npm run bench:projects -w @leitai/bench`: the key-projects battle map and dashboard at the issue's scale
@@ -19,7 +21,9 @@ import { rng } from './generate.js';
  * Times GET /api/projects/gantt, /dashboard and the register through the app as the organiser (sequential
  * requests after a warm-up) against a baseline measured in the same run: the same rows read with plain
  * queries, in parallel as the views read them. Prints p50/p95 and the ratios; the issue's targets
- * (Gantt p95 < 150 ms, dashboard p95 < 100 ms on PostgreSQL) are reported, not asserted.
+ * (Gantt p95 < 150 ms, dashboard p95 < 100 ms on PostgreSQL) are reported, not asserted. The views keep a
+ * year's figures in memory until a write to the projects' tables: the Gantt is also timed after one. Where
+ * the web app is built and Chromium installed, the portfolio Gantt's first render in the browser (< 2 s).
  * DATABASE_URL=postgres://…/leitai_bench_… runs on that database (its public schema is reset first); without
  * it on PGlite in memory. Options: --projects=2000 --units=100 --requests=50.
  */
@@ -208,14 +212,15 @@ function generate(unitIds: number[], leaderIds: number[]): Generated {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)] ?? 0;
 
-/** WARMUP untimed calls, then REQUESTS sequential ones; their latencies in ms. */
-async function sample(one: () => Promise<void>): Promise<number[]> {
+/** WARMUP untimed calls, then REQUESTS sequential ones (each after an untimed `before`); their latencies in ms. */
+async function sample(one: () => Promise<number | void>, before?: (i: number) => Promise<void>): Promise<number[]> {
   for (let i = 0; i < WARMUP; i += 1) await one();
   const ms: number[] = [];
   for (let i = 0; i < REQUESTS; i += 1) {
+    await before?.(i);
     const t = performance.now();
-    await one();
-    ms.push(performance.now() - t);
+    const own = await one();
+    ms.push(own ?? performance.now() - t);
   }
   return ms;
 }
@@ -346,10 +351,14 @@ try {
   });
   if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
   const cookie = login.cookies.find((c) => c.name === 'leitai_session')!;
+  // The request's own time: the answer is checked after the clock stops (parsing 1.4 MB is the client's cost).
   const get = (url: string, check: (body: Record<string, unknown>) => boolean) => async () => {
+    const t = performance.now();
     const res = await app.inject({ method: 'GET', url, cookies: { [cookie.name]: cookie.value } });
+    const ms = performance.now() - t;
     if (res.statusCode !== 200 || !check(res.json()))
       throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return ms;
   };
   const all = (b: Record<string, unknown>) => (b.rows as unknown[]).length === PROJECTS;
 
@@ -371,6 +380,14 @@ try {
   const gantt = await sample(get(`/api/projects/gantt?year=${Y}`, all));
   const dashboard = await sample(get(`/api/projects/dashboard?year=${Y}`, (b) => b.count === PROJECTS));
   const register = await sample(get(`/api/projects?year=${Y}`, all));
+  // The kept figures are read again after any write to the projects' tables: a unit's month, as a report saves it.
+  const afterWrite = await sample(get(`/api/projects/gantt?year=${Y}`, all), (i) =>
+    db
+      .execute(
+        sql`UPDATE project_months SET investment = investment + 1 WHERE project_id = (SELECT id FROM projects ORDER BY id OFFSET ${i} LIMIT 1) AND period = ${period(6)}`,
+      )
+      .then(() => undefined),
+  );
   const size = async (url: string) =>
     (await app.inject({ method: 'GET', url, cookies: { [cookie.name]: cookie.value } })).rawPayload.length;
 
@@ -396,9 +413,23 @@ try {
   line('GET /api/projects/gantt', gantt, 150);
   line('GET /api/projects/dashboard', dashboard, 100);
   line('GET /api/projects (register)', register);
+  line('GET /api/projects/gantt after a write', afterWrite);
   console.log(
     `  response sizes: gantt ${(await size(`/api/projects/gantt?year=${Y}`)) >> 10} KiB, dashboard ${(await size(`/api/projects/dashboard?year=${Y}`)) >> 10} KiB`,
   );
+  // The first render of the portfolio Gantt in Chromium: a fresh browser context each time, as a first visit.
+  const webDist = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
+  const problem = renderProblem(webDist);
+  if (problem) console.log(`  first render of the portfolio Gantt in Chromium: skipped, ${problem}`);
+  else {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    const runs = await firstRenders({ url: `${address}/projects/gantt?year=${Y}`, cookie, ready: ganttDrawn, runs: 5 });
+    const worst = Math.max(...runs);
+    console.log(
+      `  first render of the portfolio Gantt in Chromium (${PROJECTS} projects, 5 fresh visits): ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms; worst ${worst.toFixed(0)} ms ${worst < 2000 ? '(target < 2000 ms: met)' : '(target < 2000 ms: MISSED)'}`,
+    );
+  }
   await app.close();
 } finally {
   await database.close();

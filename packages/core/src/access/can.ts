@@ -67,6 +67,18 @@ export function unitFilter(actor: Actor, permission: Permission): UnitFilter {
   return paths.length + exact.length === 0 ? { kind: 'none' } : { kind: 'paths', paths, exact };
 }
 
+/** Does a filter from `unitFilter` reach the unit at `path`? (What a list query's SQL does, for rows already in memory.) */
+export function filterCovers(filter: UnitFilter, path: string): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'paths':
+      return filter.exact.includes(path) || filter.paths.some((p) => path.startsWith(p));
+  }
+}
+
 /** The permissions an actor holds, for the web app's menu. */
 export function permissionsOf(actor: Actor): Permission[] {
   return (Object.keys(GRANTS) as Permission[]).filter((p) => hasPermission(actor, p));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Milestone, PlanChangeState, ProjectCard, ProjectKind, ProjectPlan } from '@leitai/core';
 import type { CardReason, InterviewRung } from '@leitai/core';
 import { ledgerItems } from './ledger.js';
@@ -181,3 +181,13 @@ export const projectInterviews = pgTable(
     index('project_interviews_item_idx').on(t.ledgerItemId),
   ],
 );
+
+/**
+ * One row whose counter a trigger bumps on every write to the tables the portfolio views read (migration
+ * 0017). A server keeps those views' figures in memory while the counter it read them at is current, so
+ * every instance sees any instance's write on its next request, in the writer's transaction.
+ */
+export const projectStamp = pgTable('project_stamp', {
+  id: integer().primaryKey(),
+  n: bigint({ mode: 'number' }).notNull().default(0),
+});

@@ -9,6 +9,7 @@ import {
   projectPlanChanges,
   projectPlans,
   projects,
+  projectStamp,
   projectSteps,
   units,
   users,
@@ -70,6 +71,17 @@ export async function listProjects(db: Db, f: ProjectFilter): Promise<ProjectRow
     .from(projects)
     .where(and(...where))
     .orderBy(asc(projects.code));
+}
+
+/** The whole register, in code order: the portfolio views keep it in memory and filter it per viewer. */
+export async function allProjects(db: Db): Promise<ProjectRow[]> {
+  return db.select().from(projects).orderBy(asc(projects.code));
+}
+
+/** The counter every write to the portfolio's tables bumps (migration 0017). */
+export async function portfolioStamp(db: Db): Promise<number> {
+  const [row] = await db.select({ n: projectStamp.n }).from(projectStamp).where(eq(projectStamp.id, 1));
+  return row?.n ?? 0;
 }
 
 export async function projectsOfUnit(db: Db, unitId: number): Promise<ProjectRow[]> {

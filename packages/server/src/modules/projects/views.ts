@@ -19,6 +19,7 @@ import {
   type ProjectCard,
   type Ratio,
   type UnitFilter,
+  filterCovers,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
@@ -26,20 +27,17 @@ import * as units from '../units/index.js';
 import * as users from '../users/index.js';
 import { projectActions } from './access.js';
 import {
-  completedBy,
   cumulative,
   investmentFigures,
-  loadMapData,
   loadYearDetail,
-  loadYearFigures,
-  milestoneRows,
   monthCards,
   periodOf,
   plansFor,
   stageOf,
   type YearFigures,
 } from './model.js';
-import { getProject, listProjects, type ProjectFilter, type ProjectRow } from './repository.js';
+import { portfolio, type PortfolioEntry } from './portfolio.js';
+import { getProject, type ProjectRow } from './repository.js';
 import { projectSettings } from './settings.js';
 
 /** The month a year is judged at: the last month before today's in the current year, December for past years. */
@@ -79,6 +77,7 @@ async function names(db: Db, list: ProjectRow[]) {
     person: (id: number | null) => (id === null ? null : { id, name: people.get(id) ?? '' }),
   };
 }
+type Names = Awaited<ReturnType<typeof names>>;
 
 /** One row of the register and of the map: facts, stage, the judged month's card, the year's figures. */
 function summary(
@@ -86,7 +85,7 @@ function summary(
   d: YearFigures,
   month: number,
   rules: Awaited<ReturnType<typeof projectSettings>>['rules'],
-  n: Awaited<ReturnType<typeof names>>,
+  n: Names,
 ) {
   const cards = month > 0 ? monthCards(p, d, month, rules) : [];
   const last = cards.at(-1) ?? null;
@@ -112,103 +111,95 @@ function summary(
   };
 }
 
-async function visibleProjects(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery) {
-  const filter: ProjectFilter = {
-    scope,
-    viewerId: actor.userId,
-    unitId: q.unitId,
-    leaderId: q.leaderId,
-    kind: q.kind,
-    q: q.q,
+/**
+ * The register as the viewer may see it, filtered, from the kept portfolio: what `listProjects` does in SQL
+ * (his units' projects, as the responsible or a co-unit, and those he is 包保领导 or 分管副职 of).
+ */
+async function visiblePortfolio(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery, month: number) {
+  const all = await portfolio(db, q.year, month);
+  const n = await names(
+    db,
+    all.map((e) => e.row),
+  );
+  const own = (p: ProjectRow) => p.leaderId === actor.userId || p.deputyLeaderId === actor.userId;
+  const inScope = (p: ProjectRow) => [p.unitId, ...p.coUnitIds].some((id) => filterCovers(scope, n.path(id)));
+  const list = all.filter(
+    ({ row: p }) =>
+      (scope.kind === 'all' || own(p) || (scope.kind === 'paths' && inScope(p))) &&
+      (q.unitId === undefined || p.unitId === q.unitId) &&
+      (q.leaderId === undefined || p.leaderId === q.leaderId) &&
+      (q.kind === undefined || p.kind === q.kind) &&
+      (!q.q || p.name.includes(q.q) || p.code.includes(q.q)),
+  );
+  return { list, n };
+}
+
+/** A register and map row: the kept figures with the unit's and the leader's names. */
+function row(e: PortfolioEntry, n: Names) {
+  const { completedExact: _exact, totalInvestment, ...f } = e.figures;
+  const p = e.row;
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    totalInvestment,
+    unit: n.unit(p.unitId),
+    leader: n.person(p.leaderId),
+    ...f,
+    completedPercent: e.dash.plan === null ? null : pct({ n: micro(e.figures.completedExact), d: 1n }, e.dash.plan),
   };
-  return listProjects(db, filter);
 }
 
 /** 项目库: the register the viewer may see, filtered; each row with the judged month's card. */
 export async function listView(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery, today: IsoDate) {
-  const list = await visibleProjects(db, actor, scope, q);
   const month = judgedMonth(q.year, today);
-  const [d, n, settings] = await Promise.all([
-    loadYearFigures(
-      db,
-      list.map((p) => p.id),
-      q.year,
-      month,
-    ),
-    names(db, list),
-    projectSettings(db),
-  ]);
-  const rows = list.map((p) => summary(p, d, month, settings.rules, n)).filter((r) => !q.card || r.card === q.card);
+  const { list, n } = await visiblePortfolio(db, actor, scope, q, month);
+  const rows = list.map((e) => row(e, n)).filter((r) => !q.card || r.card === q.card);
   return { year: q.year, period: month > 0 ? periodOf(q.year, month) : null, rows };
 }
 
-/** 挂图作战: every visible project's baseline and current milestones, what was reached, steps, card by month. */
+/** 挂图作战: every visible project's baseline and current milestones, what was reached, steps, the judged card. */
 export async function ganttView(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery, today: IsoDate) {
-  const list = await visibleProjects(db, actor, scope, q);
   const month = judgedMonth(q.year, today);
-  const ids = list.map((p) => p.id);
-  const [d, n, settings] = await Promise.all([
-    loadMapData(db, ids, q.year, month),
-    names(db, list),
-    projectSettings(db),
-  ]);
-  const rows = list
-    .map((p) => {
-      const { baseline, current } = plansFor(d, p.id);
-      const reached = d.reached.get(p.id);
-      // The judged month's card comes with the summary; the months' cards are the project page's.
-      return {
-        ...summary(p, d, month, settings.rules, n),
-        baseline: baseline?.plan.milestones ?? {},
-        current: current?.plan.milestones ?? {},
-        reached: Object.fromEntries(reached ?? []),
-        steps: (d.steps.get(p.id) ?? []).map((s) => ({
-          milestone: s.milestone,
-          title: s.title,
-          deadline: s.deadline,
-          doneOn: s.doneOn,
-        })),
-        changes: (d.plans.get(p.id) ?? []).length - 1,
-      };
-    })
-    .filter((r) => !q.card || r.card === q.card);
+  const { list, n } = await visiblePortfolio(db, actor, scope, q, month);
+  // The judged month's card comes with the row; the months' cards are the project page's.
+  const rows = list.map((e) => ({ ...row(e, n), ...e.map })).filter((r) => !q.card || r.card === q.card);
   return { year: q.year, today, period: month > 0 ? periodOf(q.year, month) : null, milestones: MILESTONES, rows };
 }
 
 /** 项目看板: investment against plan by unit and kind, stages, 开工率/竣工率/投资完成率 against pace, the red cards. */
 export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery, today: IsoDate) {
-  const list = await visibleProjects(db, actor, scope, q);
-  const month = Math.max(judgedMonth(q.year, today), 1);
-  const [d, n, settings] = await Promise.all([
-    loadYearFigures(
-      db,
-      list.map((p) => p.id),
-      q.year,
-      month,
-    ),
-    names(db, list),
-    projectSettings(db),
-  ]);
-  // Read once a project: the sums by unit and kind and the rates all need it.
-  const done = new Map(list.map((p) => [p.id, completedBy(d, p.id, month)]));
-  type Sum = { plan: bigint; toDate: Ratio; done: bigint; count: number };
-  const add = (m: Map<string, Sum & { label: string }>, key: string, label: string, p: ProjectRow) => {
-    const { current } = plansFor(d, p.id);
-    if (!current) return;
+  const judged = judgedMonth(q.year, today);
+  const month = Math.max(judged, 1);
+  const { list, n } = await visiblePortfolio(db, actor, scope, q, judged);
+  type Sum = { label: string; plan: bigint; toDate: Ratio; done: bigint; count: number };
+  const add = (m: Map<string, Sum>, key: string, label: string, e: PortfolioEntry) => {
+    if (e.dash.plan === null) return;
     const s = m.get(key) ?? { label, plan: 0n, toDate: ZERO_RATIO, done: 0n, count: 0 };
-    s.plan += micro(current.plan.yearPlan);
-    s.toDate = addRatio(s.toDate, investmentPlanToDate(current.plan.yearPlan, current.plan.monthly, month));
-    s.done += micro(done.get(p.id) ?? '0');
+    s.plan += e.dash.plan;
+    s.toDate = addRatio(s.toDate, e.dash.planToDate);
+    s.done += e.dash.done;
     s.count += 1;
     m.set(key, s);
   };
-  const byUnit = new Map<string, Sum & { label: string }>();
-  const byKind = new Map<string, Sum & { label: string }>();
-  for (const p of list) {
-    add(byUnit, String(p.unitId), n.unit(p.unitId).name, p);
-    add(byKind, p.kind, p.kind, p);
+  const byUnit = new Map<string, Sum>();
+  const byKind = new Map<string, Sum>();
+  const stages = new Map(PROJECT_STAGES.map((s) => [s, 0]));
+  const cardCounts: Record<ProjectCard, number> = { green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 };
+  const red: { id: number; code: string; name: string; unit: { id: number; name: string }; reasons: string[] }[] = [];
+  for (const e of list) {
+    const p = e.row;
+    add(byUnit, String(p.unitId), n.unit(p.unitId).name, e);
+    add(byKind, p.kind, p.kind, e);
+    stages.set(e.figures.stage, (stages.get(e.figures.stage) ?? 0) + 1);
+    const last = e.dash.last;
+    if (!last) continue;
+    cardCounts[last.card] += 1;
+    if (last.card === 'red')
+      red.push({ id: p.id, code: p.code, name: p.name, unit: n.unit(p.unitId), reasons: last.reasons });
   }
-  const shown = ([key, s]: [string, Sum & { label: string }]) => ({
+  const shown = ([key, s]: [string, Sum]) => ({
     key,
     label: s.label,
     count: s.count,
@@ -218,38 +209,10 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
     percent: pct({ n: s.done, d: 1n }, s.plan),
     pacePercent: pct(s.toDate, s.plan),
   });
-  const stages = new Map(PROJECT_STAGES.map((s) => [s, 0]));
-  for (const p of list) stages.set(stageOf(d, p.id), (stages.get(stageOf(d, p.id)) ?? 0) + 1);
   const rates = portfolioRates(
-    list.flatMap((p) => {
-      const { current } = plansFor(d, p.id);
-      if (!current) return [];
-      return [
-        {
-          yearPlan: current.plan.yearPlan,
-          monthlyPlan: current.plan.monthly,
-          completedToDate: done.get(p.id) ?? null,
-          milestones: milestoneRows(current.plan, d.reached.get(p.id)),
-        },
-      ];
-    }),
+    list.flatMap((e) => (e.dash.rates ? [e.dash.rates] : [])),
     periodOf(q.year, month),
   );
-  const cardCounts: Record<ProjectCard, number> = { green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 };
-  const red: { id: number; code: string; name: string; unit: { id: number; name: string }; reasons: string[] }[] = [];
-  for (const p of list) {
-    const last = monthCards(p, d, month, settings.rules).at(-1);
-    if (!last) continue;
-    cardCounts[last.card] += 1;
-    if (last.card === 'red')
-      red.push({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        unit: n.unit(p.unitId),
-        reasons: last.reasons.map((r) => r.text),
-      });
-  }
   return {
     year: q.year,
     period: periodOf(q.year, month),

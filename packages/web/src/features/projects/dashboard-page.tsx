@@ -10,7 +10,7 @@ import { EChart } from '../../components/echart';
 import { WARNING_COLOURS } from '../../components/warning-tag';
 import { downloadBulletin, useDashboard } from './api';
 import { ApiError } from '../../lib/api';
-import { ProjectsNav, thisYear } from './nav';
+import { ProjectsNav, useYear, withYear } from './nav';
 import type { Sum } from './types';
 
 const CARDS: ProjectCard[] = ['green', 'yellow', 'red', 'overdue', 'pending'];
@@ -47,7 +47,7 @@ function sumsOption(rows: Sum[], labels: { completed: string; planToDate: string
 
 /** 项目看板: 开工率, 竣工率 and 投资完成率 against the pace, investment by unit and kind, stages, cards, the red list. */
 export function DashboardPage() {
-  const year = thisYear();
+  const year = useYear();
   const q = useDashboard(year);
   const { t } = useTranslation('projects');
   const d = q.data;
@@ -121,7 +121,7 @@ export function DashboardPage() {
           <Button icon={<FileExcelOutlined />} onClick={() => void bulletin('xlsx')}>
             {t('dashboard.excel')}
           </Button>
-          <Button href="/projects/screen" target="_blank" icon={<FundProjectionScreenOutlined />}>
+          <Button href={withYear('/projects/screen', year)} target="_blank" icon={<FundProjectionScreenOutlined />}>
             {t('dashboard.screen')}
           </Button>
         </>
@@ -169,7 +169,7 @@ export function DashboardPage() {
                   renderItem={(r) => (
                     <List.Item>
                       <List.Item.Meta
-                        title={<Link to={`/projects/${r.id}`}>{r.name}</Link>}
+                        title={<Link to={withYear(`/projects/${r.id}`, year)}>{r.name}</Link>}
                         description={`${r.unit.name} · ${r.reasons.join('；')}`}
                       />
                     </List.Item>

@@ -8,14 +8,14 @@ import { Page } from '../../components/page';
 import { decideChange, projectsKey, recordInterview, requestChange, useProject } from './api';
 import { CardTag } from './card-tag';
 import { GanttChart } from './gantt-chart';
-import { thisYear } from './nav';
+import { useYear } from './nav';
 import { StepsButton } from './steps-button';
 import type { ProjectDetail } from './types';
 
 /** One project: facts, its milestones against the baseline, the months with their cards, changes and interviews. */
 export function ProjectPage() {
   const id = Number(useParams().id);
-  const year = thisYear();
+  const year = useYear();
   const q = useProject(id, year);
   const { t } = useTranslation('projects');
   const p = q.data;

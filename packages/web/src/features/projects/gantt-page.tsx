@@ -7,11 +7,11 @@ import { Page } from '../../components/page';
 import { useGantt } from './api';
 import { GanttChart } from './gantt-chart';
 import { useRowFilter } from './list-page';
-import { ProjectsNav, thisYear } from './nav';
+import { ProjectsNav, useYear } from './nav';
 
 /** 挂图作战: the portfolio on one map, filtered by unit, kind and card; saved as an image or printed. */
 export function GanttPage() {
-  const year = thisYear();
+  const year = useYear();
   const q = useGantt(year);
   const { t } = useTranslation('projects');
   const { filtered, bar } = useRowFilter(q.data?.rows);

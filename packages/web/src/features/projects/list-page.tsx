@@ -11,7 +11,7 @@ import { Page } from '../../components/page';
 import { ExcelImport } from '../../components/excel-import';
 import { exportRegister, projectsKey, useProjects } from './api';
 import { CardTag } from './card-tag';
-import { ProjectsNav, thisYear } from './nav';
+import { ProjectsNav, useYear, withYear } from './nav';
 import { ProjectSettingsButton } from './settings-button';
 import type { ProjectRow } from './types';
 
@@ -100,7 +100,7 @@ export function useRowFilter<R extends ProjectRow>(rows: R[] | undefined) {
 
 /** 重点项目库: the register the viewer may see (the office all, a unit its own, a leader his), with its month's cards. */
 export function ProjectListPage() {
-  const year = thisYear();
+  const year = useYear();
   const q = useProjects(year);
   const can = useCan();
   const client = useQueryClient();
@@ -151,7 +151,7 @@ export function ProjectListPage() {
             title: t('fields.name'),
             key: 'name',
             render: (_, r) => (
-              <Link to={`/projects/${r.id}`}>
+              <Link to={withYear(`/projects/${r.id}`, year)}>
                 {r.name}
                 {r.planVersion !== null && r.planVersion > 1 && (
                   <Typography.Text type="secondary"> · {t('list.version', { version: r.planVersion })}</Typography.Text>

@@ -17,7 +17,7 @@ const zh = {
   cards: PROJECT_CARD_LABELS,
   rungs: INTERVIEW_RUNG_LABELS,
   changeStates: PLAN_CHANGE_STATE_LABELS,
-  nav: { register: '项目库', gantt: '挂图作战', dashboard: '项目看板' },
+  nav: { register: '项目库', gantt: '挂图作战', dashboard: '项目看板', year: '年度', yearLabel: '{{year}} 年' },
   fields: {
     code: '项目编号',
     name: '项目名称',
@@ -196,7 +196,7 @@ const en: typeof zh = {
   },
   rungs: { yellow: 'Yellow-card interview', twoYellows: 'Two-yellow interview', red: 'Red-card interview' },
   changeStates: { pending: 'Awaiting approval', approved: 'Approved', refused: 'Refused' },
-  nav: { register: 'Register', gantt: 'Battle map', dashboard: 'Dashboard' },
+  nav: { register: 'Register', gantt: 'Battle map', dashboard: 'Dashboard', year: 'Year', yearLabel: '{{year}}' },
   fields: {
     code: 'Code',
     name: 'Project',

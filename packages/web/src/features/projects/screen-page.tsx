@@ -6,7 +6,7 @@ import { EChart } from '../../components/echart';
 import { useStageScale } from '../../components/use-stage-scale';
 import { WARNING_COLOURS } from '../../components/warning-tag';
 import { useDashboard } from './api';
-import { thisYear } from './nav';
+import { useYear } from './nav';
 
 const W = 1920;
 const H = 1080;
@@ -22,7 +22,7 @@ const RED_ROWS = 10;
 export function ProjectScreenPage() {
   const { t } = useTranslation('projects');
   const scale = useStageScale(W, H);
-  const q = useDashboard(thisYear());
+  const q = useDashboard(useYear());
   const d = q.data;
   const charts = useMemo(() => {
     if (!d) return null;
