@@ -118,4 +118,11 @@ test('the register imported, a month reported in the monthly form, a red card, t
   const fills = await map.locator('svg path').evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
   expect(fills.some((f) => /#f5222d|rgb\(245,\s*34,\s*45\)/i.test(f))).toBe(true);
   expect(fills.some((f) => /#bfbfbf|rgb\(191,\s*191,\s*191\)/i.test(f))).toBe(true);
+
+  // 6. Last year's map: the year switch keeps the page and says so in the address.
+  const lastYear = new Date().getFullYear() - 1;
+  await leader.getByRole('combobox', { name: '年度' }).click();
+  await leader.getByTitle(`${lastYear} 年`).click();
+  await expect(leader).toHaveURL(new RegExp(`/projects/gantt\\?year=${lastYear}$`));
+  await expect(leader.getByText(new RegExp(`^${lastYear} 年 · \\d+ 个项目`))).toBeVisible();
 });

@@ -75,9 +75,14 @@ export function DashboardPage() {
             type: 'funnel',
             sort: 'descending',
             minSize: '8%',
-            left: 20,
-            right: 20,
-            label: { formatter: '{b}：{c}' },
+            // The labels sit left of the funnel, where there is room for them; inside, the narrow stages clip them.
+            left: '34%',
+            right: 12,
+            top: 8,
+            bottom: 8,
+            gap: 2,
+            label: { position: 'left', formatter: '{b}：{c}' },
+            labelLine: { length: 12 },
             data: d.stages.map((s) => ({ name: t(`stages.${s.stage}`), value: s.atLeast })),
           },
         ],
@@ -127,7 +132,12 @@ export function DashboardPage() {
         </>
       }
     >
-      {d && options && (
+      {d && d.byUnit.length === 0 && (
+        <Card>
+          <Empty description={t('dashboard.noPlans', { year })} />
+        </Card>
+      )}
+      {d && options && d.byUnit.length > 0 && (
         <Row gutter={[16, 16]}>
           <Col xs={24} md={8}>
             {rate(
@@ -188,7 +198,7 @@ export function DashboardPage() {
           </Col>
           <Col xs={24} lg={10}>
             <Card size="small" title={t('dashboard.stages')}>
-              <EChart option={options.stages} height={220} />
+              <EChart option={options.stages} height={260} />
             </Card>
           </Col>
         </Row>

@@ -74,7 +74,7 @@ export function GanttChart({
     const end = Math.min(100, (WINDOW / Math.max(rows.length, 1)) * 100);
     return {
       animation: false,
-      grid: { left: narrow ? 112 : 260, right: narrow ? 24 : 40, top: 36, bottom: 24 },
+      grid: { left: narrow ? 112 : 260, right: narrow ? 24 : 40, top: 36, bottom: 28 },
       tooltip: {
         trigger: 'item',
         formatter: (p: {
@@ -155,7 +155,7 @@ export function GanttChart({
             silent: true,
             symbol: 'none',
             lineStyle: { color: '#1677ff', type: 'dashed' },
-            label: { formatter: t('gantt.today'), position: 'start' },
+            label: { formatter: t('gantt.today'), position: 'end', color: '#1677ff' },
             data: [{ xAxis: ms(today) }],
           },
         },
