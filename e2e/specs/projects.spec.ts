@@ -126,3 +126,41 @@ test('the register imported, a month reported in the monthly form, a red card, t
   await expect(leader).toHaveURL(new RegExp(`/projects/gantt\\?year=${lastYear}$`));
   await expect(leader.getByText(new RegExp(`^${lastYear} 年 · \\d+ 个项目`))).toBeVisible();
 });
+
+test('the office adds one project by hand, is told what is wrong, and corrects it later', async ({ page }) => {
+  const year = new Date().getFullYear();
+  const name = '城阳区智慧停车示范工程';
+  await login(page, 'organiser');
+  await page.goto('/projects');
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const dialog = page.getByRole('dialog');
+  // A code that is taken: the server says so in the dialog and keeps what was typed.
+  await dialog.getByLabel('项目编号').fill(`CY${year}-001`);
+  await dialog.getByLabel('项目名称').fill(name);
+  await dialog.getByLabel('类别').click();
+  await page.getByTitle('城建项目').click();
+  await dialog.getByLabel('总投资（万元）').fill('8600');
+  await dialog.getByLabel('责任单位').fill('区住建局');
+  await page.getByTitle('区住建局').click();
+  await dialog.getByLabel('年度计划（万元）').fill('3000');
+  await dialog.getByLabel('开工计划日期').fill(`${year}-09-30`);
+  await dialog.getByLabel('开工计划日期').press('Enter');
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(dialog.getByTestId('form-error')).toContainText('已存在');
+  await expect(dialog.getByLabel('项目名称')).toHaveValue(name);
+
+  await dialog.getByLabel('项目编号').fill(`CY${year}-901`);
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText(`CY${year}-901 · 区住建局`)).toBeVisible();
+
+  // The register's facts corrected on the project's page; the plan stays the baseline.
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByRole('dialog').getByLabel('业主单位').fill('城阳城市发展集团');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
+  await expect(page.getByText('项目已保存')).toBeVisible();
+  await expect(page.getByText('城阳城市发展集团')).toBeVisible();
+});

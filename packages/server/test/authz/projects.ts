@@ -110,6 +110,11 @@ export const rows: MatrixRow[] = [
   },
   { route: 'GET /api/projects/import/template', allow: office, request: () => list('/import/template') },
   {
+    route: 'GET /api/projects/choices',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/projects/choices' }),
+  },
+  {
     route: 'POST /api/projects/import',
     allow: office,
     allowedStatus: [422],

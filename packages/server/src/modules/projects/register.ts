@@ -5,6 +5,7 @@ import {
   type Actor,
   type ProjectKind,
   type ProjectPlan,
+  type UnitFilter,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, notFound } from '../../errors.js';
@@ -214,4 +215,13 @@ export async function updateRegister(db: Db, who: AuditActor, id: number, edit: 
     });
     return out;
   });
+}
+
+/** What the register's form offers: the active units the office may assign, the leader accounts. */
+export async function projectChoices(db: Db, scope: UnitFilter) {
+  const [list, leaders] = await Promise.all([units.inScope(db, scope), leaderAccounts(db)]);
+  return {
+    units: list.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })),
+    leaders: [...leaders.values()].map((l) => ({ id: l.id, name: l.name })),
+  };
 }

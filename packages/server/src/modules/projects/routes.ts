@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../jobs/clock.js';
 import { bulletinDocx, bulletinXlsx, projectBulletin } from './bulletin.js';
 import { exportRegister, importProjects, projectTemplate } from './excel.js';
 import { decidePlanChange, recordInterviewHeld, requestPlanChange } from './plans.js';
-import { createProject, updateRegister } from './register.js';
+import { createProject, projectChoices, updateRegister } from './register.js';
 import {
   ZBulletinQuery,
   ZChangeDecision,
@@ -75,6 +75,11 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await requireAccess(request, 'project.manage');
     const upload = await readUpload(request);
     return importProjects(db, actor, auditActorOf(request), upload.buffer, request.query.year);
+  });
+
+  app.get('/projects/choices', { schema: { tags } }, async (request) => {
+    const { scope } = requireScope(request, 'project.manage');
+    return projectChoices(db, scope);
   });
 
   app.post('/projects', { schema: { tags, body: ZNewProject } }, async (request) => {

@@ -8,7 +8,8 @@ import { Page } from '../../components/page';
 import { decideChange, projectsKey, recordInterview, requestChange, useProject } from './api';
 import { CardTag } from './card-tag';
 import { GanttChart } from './gantt-chart';
-import { useYear } from './nav';
+import { useYear, withYear } from './nav';
+import { EditProjectButton } from './project-form';
 import { StepsButton } from './steps-button';
 import type { ProjectDetail } from './types';
 
@@ -23,7 +24,12 @@ export function ProjectPage() {
     <Page
       title={p ? p.name : t('detail.facts')}
       subtitle={p ? `${p.code} · ${p.unit.name}` : undefined}
-      extra={<Link to="/projects">{t('detail.back')}</Link>}
+      extra={
+        <>
+          {p?.actions.edit && <EditProjectButton project={p} />}
+          <Link to={withYear('/projects', year)}>{t('detail.back')}</Link>
+        </>
+      }
     >
       {p && <Detail p={p} />}
     </Page>

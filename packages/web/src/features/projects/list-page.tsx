@@ -12,6 +12,7 @@ import { ExcelImport } from '../../components/excel-import';
 import { exportRegister, projectsKey, useProjects } from './api';
 import { CardTag } from './card-tag';
 import { ProjectsNav, useYear, withYear } from './nav';
+import { NewProjectButton } from './project-form';
 import { ProjectSettingsButton } from './settings-button';
 import type { ProjectRow } from './types';
 
@@ -130,6 +131,7 @@ export function ProjectListPage() {
               onImported={() => void client.invalidateQueries({ queryKey: projectsKey })}
             />
           )}
+          {can('project.manage') && <NewProjectButton year={year} />}
           {can('project.manage') && <ProjectSettingsButton />}
           <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
             {t('list.export')}

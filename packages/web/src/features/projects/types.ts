@@ -74,6 +74,8 @@ export interface ProjectDetail extends ProjectRow {
   owner: string;
   manager: string;
   location: string;
+  lng: string | null;
+  lat: string | null;
   version: number;
   year: number;
   actions: { edit: boolean; report: boolean; requestChange: boolean; decideChange: boolean; interview: boolean };

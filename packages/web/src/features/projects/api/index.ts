@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Milestone } from '@leitai/core';
+import type { Milestone, ProjectKind } from '@leitai/core';
 import { api, download } from '../../../lib/api';
-import type { Dashboard, Gantt, Plan, ProjectDetail, ProjectList } from '../types';
+import type { Dashboard, Gantt, Plan, ProjectDetail, ProjectList, Ref } from '../types';
 
 /** The projects API, one place: the register, one project, the map, the dashboard, and the writes. */
 export const projectsKey = ['projects'] as const;
@@ -52,3 +52,31 @@ export const scheduleSteps = (
   milestone: Milestone,
   steps: { title: string; workingDays: number }[],
 ) => api.put(`/projects/${id}/steps?year=${year}`, { milestone, steps });
+
+export interface ProjectFacts {
+  name: string;
+  kind: ProjectKind;
+  totalInvestment: string;
+  unitId: number;
+  coUnitIds: number[];
+  leaderId: number | null;
+  deputyLeaderId: number | null;
+  owner: string;
+  manager: string;
+  location: string;
+  lng: string | null;
+  lat: string | null;
+}
+
+/** The units the office may give a project and the leader accounts, for the register's form. */
+export const projectChoicesQuery = queryOptions({
+  queryKey: [...projectsKey, 'choices'],
+  queryFn: () => api.get<{ units: Ref[]; leaders: Ref[] }>('/projects/choices'),
+  staleTime: 60_000,
+});
+
+export const createProject = (body: ProjectFacts & { code: string; year: number; plan: Omit<Plan, 'version'> }) =>
+  api.post<{ id: number }>('/projects', body);
+
+export const updateProject = (id: number, body: ProjectFacts & { version: number }) =>
+  api.put<{ id: number; version: number }>(`/projects/${id}`, body);
