@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { Milestone, PlanChangeState, ProjectCard, ProjectKind, ProjectPlan } from '@leitai/core';
 import type { CardReason, InterviewRung } from '@leitai/core';
 import { ledgerItems } from './ledger.js';
