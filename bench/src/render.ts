@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -31,7 +31,7 @@ export async function firstRenders(opts: {
   runs: number;
   viewport?: { width: number; height: number };
 }): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out: number[] = [];
   try {
     for (let i = 0; i < opts.runs; i += 1) {

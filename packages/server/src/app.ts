@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -138,7 +139,20 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   );
 
   const serveWeb = existsSync(webDist);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each text asset (web/scripts/after-build.mjs).
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed assets never change under their name; the pages that name them are revalidated on every visit.
+      setHeaders: (reply, path) =>
+        void reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
   // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>.
   if (serveWeb)
     for (const path of ['/r/:code', '/q', '/q/:code'])

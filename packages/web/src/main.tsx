@@ -5,20 +5,22 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from 'antd';
 import { initI18n } from './i18n';
 import { LocalisedConfigProvider } from './i18n/config-provider';
-import { NAMESPACES, resources } from './app/messages';
+import { loadLanguage, NAMESPACES, resources } from './app/messages';
 import { router } from './app/router';
 
-initI18n(resources, NAMESPACES);
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LocalisedConfigProvider theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
-      <App>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </App>
-    </LocalisedConfigProvider>
-  </StrictMode>,
+// A device that chose English fetches it before the first render; 简体中文 is bundled.
+void initI18n(resources, NAMESPACES, loadLanguage).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LocalisedConfigProvider theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
+        <App>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </App>
+      </LocalisedConfigProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,12 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
-import { Result, Spin, Button } from 'antd';
+import { Button, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { features } from './features';
-import { AppLayout } from './layout';
+import { lazyPage as page } from '../lib/feature';
 import { SessionProvider, useMeQuery } from './session';
-import { LoginPage } from '../pages/login';
-import { ChangePasswordPage } from '../pages/change-password';
-import { HomePage } from '../pages/home';
+
+const ChangePasswordPage = lazy(() =>
+  import('../pages/change-password').then((m) => ({ default: m.ChangePasswordPage })),
+);
 
 /** Everything inside needs a signed-in user who has no pending password change. */
 function SignedIn() {
@@ -15,38 +17,66 @@ function SignedIn() {
   if (isLoading) return <Spin fullscreen />;
   if (error)
     return (
-      <Result
-        status="error"
-        title={t('errors.offline')}
-        extra={<Button onClick={() => void refetch()}>{t('actions.retry')}</Button>}
-      />
+      <Flex vertical align="center" gap={16} style={{ padding: 64 }}>
+        <Typography.Title level={4}>{t('errors.offline')}</Typography.Title>
+        <Button onClick={() => void refetch()}>{t('actions.retry')}</Button>
+      </Flex>
     );
   if (!me) return <Navigate to="/login" replace />;
   return (
     <SessionProvider me={me}>
-      {me.user.mustChangePassword ? <ChangePasswordPage required /> : <Outlet />}
+      {me.user.mustChangePassword ? (
+        <Suspense fallback={<Spin fullscreen />}>
+          <ChangePasswordPage required />
+        </Suspense>
+      ) : (
+        <Outlet />
+      )}
     </SessionProvider>
   );
 }
 
-function NotFound() {
-  const { t } = useTranslation();
-  return <Result status="404" title={t('errors.notFound')} extra={<Button href="/">{t('errors.backHome')}</Button>} />;
-}
-
+// Each page is a chunk of its own: the login page does not download the shell, nor the shell the login page.
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    ...page(
+      () => import('../pages/login'),
+      (m) => m.LoginPage,
+    ),
+  },
   ...features.flatMap((f) => f.publicRoutes ?? []),
   {
     element: <SignedIn />,
     children: [
       {
-        element: <AppLayout />,
+        ...page(
+          () => import('./layout'),
+          (m) => m.AppLayout,
+        ),
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'password', element: <ChangePasswordPage /> },
+          {
+            index: true,
+            ...page(
+              () => import('../pages/home'),
+              (m) => m.HomePage,
+            ),
+          },
+          {
+            path: 'password',
+            ...page(
+              () => import('../pages/change-password'),
+              (m) => m.ChangePasswordPage,
+            ),
+          },
           ...features.flatMap((f) => f.routes),
-          { path: '*', element: <NotFound /> },
+          {
+            path: '*',
+            ...page(
+              () => import('../pages/not-found'),
+              (m) => m.NotFound,
+            ),
+          },
         ],
       },
     ],

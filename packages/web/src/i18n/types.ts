@@ -4,9 +4,3 @@
  * are checked for excess properties), so `const en: Messages<typeof zh> = { … }` cannot drift.
  */
 export type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
-
-/** A namespace's catalogues, one per language; see `app/messages.ts` for how they are registered. */
-export interface Catalogue<T> {
-  'zh-CN': T;
-  en: Messages<T>;
-}

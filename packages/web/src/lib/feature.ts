@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import type { ParseKeys, TypeOptions } from 'i18next';
 import type { Permission, Role } from '@leitai/core';
@@ -35,4 +35,17 @@ export interface Feature {
   publicRoutes?: RouteObject[];
   /** Parts of the monthly report this feature draws (lib/report-sections). */
   reportSections?: ReportSectionUi[];
+}
+
+/**
+ * A page that arrives with its own chunk on first visit: the shell and the login page download none of
+ * the features' pages (code split per page; ECharts and other heavy parts only where a page uses them).
+ */
+export function lazyRoute<M>(path: string, load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject {
+  return { path, ...lazyPage(load, pick) };
+}
+
+/** The `lazy` part of a route (for one without a path of its own: an index, a layout). */
+export function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: pick(await load()) }) };
 }

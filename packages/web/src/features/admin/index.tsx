@@ -1,18 +1,30 @@
 import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { AuditPage } from './audit-page';
-import { SecurityPage } from './security-page';
-import { UnitsPage } from './units-page';
-import { UsersPage } from './users-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 系统管理: units, accounts (system admin, organiser), the security policy (security admin), the audit log (audit admin). */
 export const adminFeature: Feature = {
   name: 'admin',
   routes: [
-    { path: 'admin/units', element: <UnitsPage /> },
-    { path: 'admin/users', element: <UsersPage /> },
-    { path: 'admin/audit', element: <AuditPage /> },
-    { path: 'admin/security', element: <SecurityPage /> },
+    lazyRoute(
+      'admin/units',
+      () => import('./units-page'),
+      (m) => m.UnitsPage,
+    ),
+    lazyRoute(
+      'admin/users',
+      () => import('./users-page'),
+      (m) => m.UsersPage,
+    ),
+    lazyRoute(
+      'admin/audit',
+      () => import('./audit-page'),
+      (m) => m.AuditPage,
+    ),
+    lazyRoute(
+      'admin/security',
+      () => import('./security-page'),
+      (m) => m.SecurityPage,
+    ),
   ],
   menu: [
     {

@@ -14,7 +14,7 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
 /**
  * Judges' phones speak the language chosen on the device before, else the browser's: a judge arrives by
  * QR code, with no login page to choose on. (The big screen keeps the app's rule: the stored choice, else 简体中文.)
- * A layout effect, so the first paint is already in the right language.
+ * A layout effect, so the switch starts before the first paint (English arrives as a chunk of its own).
  */
 export function useDeviceLanguage(): void {
   const [language, setLanguage] = useLanguage();

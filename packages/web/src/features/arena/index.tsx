@@ -1,20 +1,30 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { ArenaListPage } from './list-page';
-import { HostPage } from './host-page';
-import { ResultPage } from './result-page';
-import { BriefPage } from './brief-page';
-import { JudgePage } from './judge-page';
-import { ScreenPage } from './screen-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 擂台赛: organiser pages in the shell; the judge's phone and the big screen outside it (no account). */
 export const arenaFeature: Feature = {
   name: 'arena',
   routes: [
-    { path: 'arenas', element: <ArenaListPage /> },
-    { path: 'arenas/:id/host', element: <HostPage /> },
-    { path: 'arenas/:id/result', element: <ResultPage /> },
-    { path: 'arenas/:id/brief', element: <BriefPage /> },
+    lazyRoute(
+      'arenas',
+      () => import('./list-page'),
+      (m) => m.ArenaListPage,
+    ),
+    lazyRoute(
+      'arenas/:id/host',
+      () => import('./host-page'),
+      (m) => m.HostPage,
+    ),
+    lazyRoute(
+      'arenas/:id/result',
+      () => import('./result-page'),
+      (m) => m.ResultPage,
+    ),
+    lazyRoute(
+      'arenas/:id/brief',
+      () => import('./brief-page'),
+      (m) => m.BriefPage,
+    ),
   ],
   menu: [
     {
@@ -27,7 +37,15 @@ export const arenaFeature: Feature = {
     },
   ],
   publicRoutes: [
-    { path: '/judge', element: <JudgePage /> },
-    { path: '/screen/:token', element: <ScreenPage /> },
+    lazyRoute(
+      '/judge',
+      () => import('./judge-page'),
+      (m) => m.JudgePage,
+    ),
+    lazyRoute(
+      '/screen/:token',
+      () => import('./screen-page'),
+      (m) => m.ScreenPage,
+    ),
   ],
 };

@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arenaMessages } from './messages';
 
-type KnownCriterion = keyof (typeof arenaMessages)['zh-CN']['criteria'];
-const isKnown = (id: string): id is KnownCriterion => Object.hasOwn(arenaMessages['zh-CN'].criteria, id);
+type KnownCriterion = keyof (typeof arenaMessages)['criteria'];
+const isKnown = (id: string): id is KnownCriterion => Object.hasOwn(arenaMessages.criteria, id);
 
 /**
  * A criterion's name in the interface's language. Criterion ids are the scheme's data (Chinese); the

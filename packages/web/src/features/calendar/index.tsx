@@ -1,10 +1,15 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { CalendarPage } from './calendar-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 export const calendarFeature: Feature = {
   name: 'calendar',
-  routes: [{ path: 'calendar', element: <CalendarPage /> }],
+  routes: [
+    lazyRoute(
+      'calendar',
+      () => import('./calendar-page'),
+      (m) => m.CalendarPage,
+    ),
+  ],
   menu: [
     {
       path: '/calendar',

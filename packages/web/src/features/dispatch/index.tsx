@@ -1,19 +1,35 @@
 import { DashboardOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { BoardPage } from './board-page';
-import { ReportPage } from './report-page';
-import { SetupPage } from './setup-page';
-import { UnitPage } from './unit-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 一月一调度: the board for the office and leaders, a unit's own page and monthly form, the office's set-up. */
 export const dispatchFeature: Feature = {
   name: 'dispatch',
   routes: [
-    { path: 'dispatch/board', element: <BoardPage /> },
-    { path: 'dispatch/unit', element: <UnitPage /> },
-    { path: 'dispatch/unit/:unitId', element: <UnitPage /> },
-    { path: 'dispatch/report/:unitId/:period', element: <ReportPage /> },
-    { path: 'dispatch/setup', element: <SetupPage /> },
+    lazyRoute(
+      'dispatch/board',
+      () => import('./board-page'),
+      (m) => m.BoardPage,
+    ),
+    lazyRoute(
+      'dispatch/unit',
+      () => import('./unit-page'),
+      (m) => m.UnitPage,
+    ),
+    lazyRoute(
+      'dispatch/unit/:unitId',
+      () => import('./unit-page'),
+      (m) => m.UnitPage,
+    ),
+    lazyRoute(
+      'dispatch/report/:unitId/:period',
+      () => import('./report-page'),
+      (m) => m.ReportPage,
+    ),
+    lazyRoute(
+      'dispatch/setup',
+      () => import('./setup-page'),
+      (m) => m.SetupPage,
+    ),
   ],
   menu: [
     {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   Alert,
@@ -10,6 +10,7 @@ import {
   Input,
   Modal,
   Space,
+  Spin,
   Table,
   Timeline,
   Typography,
@@ -245,13 +246,15 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       {reportSections()
         .filter((s) => data.sections[s.key] !== undefined)
         .map(({ key, Component }) => (
-          <Component
-            key={key}
-            data={data.sections[key]}
-            period={data.period.period}
-            disabled={!canFill}
-            onChange={(value) => setSections((all) => ({ ...all, [key]: value }))}
-          />
+          // A feature's part may arrive with its own chunk.
+          <Suspense key={key} fallback={<Spin />}>
+            <Component
+              data={data.sections[key]}
+              period={data.period.period}
+              disabled={!canFill}
+              onChange={(value) => setSections((all) => ({ ...all, [key]: value }))}
+            />
+          </Suspense>
         ))}
       <Card size="small" title={t('report.work')}>
         <Form layout="vertical" disabled={!canFill}>

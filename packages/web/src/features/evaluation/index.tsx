@@ -1,24 +1,39 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { EvaluationPage } from './detail-page';
-import { ExplainPage } from './explain-page';
-import { EvaluationListPage } from './list-page';
-import { ReviewPage } from './review-page';
-import { EvaluationScreenPage } from './screen-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 综合考核: schemes, close, 公示 and appeals, published versions, and each unit's explanation. */
 export const evaluationFeature: Feature = {
   name: 'evaluation',
   routes: [
-    { path: 'evaluations', element: <EvaluationListPage /> },
-    { path: 'evaluations/:id', element: <EvaluationPage /> },
-    { path: 'evaluations/:id/units/:unitId', element: <ExplainPage /> },
+    lazyRoute(
+      'evaluations',
+      () => import('./list-page'),
+      (m) => m.EvaluationListPage,
+    ),
+    lazyRoute(
+      'evaluations/:id',
+      () => import('./detail-page'),
+      (m) => m.EvaluationPage,
+    ),
+    lazyRoute(
+      'evaluations/:id/units/:unitId',
+      () => import('./explain-page'),
+      (m) => m.ExplainPage,
+    ),
   ],
   // A rater's phone: no account, the invitation code in the address.
   // The big screen: full-window, outside the shell, read with the screen computer's session.
   publicRoutes: [
-    { path: '/review/:code', element: <ReviewPage /> },
-    { path: '/evaluations/:id/screen', element: <EvaluationScreenPage /> },
+    lazyRoute(
+      '/review/:code',
+      () => import('./review-page'),
+      (m) => m.ReviewPage,
+    ),
+    lazyRoute(
+      '/evaluations/:id/screen',
+      () => import('./screen-page'),
+      (m) => m.EvaluationScreenPage,
+    ),
   ],
   menu: [
     {

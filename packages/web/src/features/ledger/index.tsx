@@ -1,14 +1,20 @@
 import { AuditOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { LedgerListPage } from './list-page';
-import { LedgerItemPage } from './detail-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 督查督办: the ledger, a unit's inbox and a leader's view are one list scoped by the server. */
 export const ledgerFeature: Feature = {
   name: 'ledger',
   routes: [
-    { path: 'ledger', element: <LedgerListPage /> },
-    { path: 'ledger/items/:id', element: <LedgerItemPage /> },
+    lazyRoute(
+      'ledger',
+      () => import('./list-page'),
+      (m) => m.LedgerListPage,
+    ),
+    lazyRoute(
+      'ledger/items/:id',
+      () => import('./detail-page'),
+      (m) => m.LedgerItemPage,
+    ),
   ],
   menu: [
     {

@@ -1,23 +1,40 @@
+import { lazy } from 'react';
 import { ProjectOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { DashboardPage } from './dashboard-page';
-import { ProjectPage } from './detail-page';
-import { GanttPage } from './gantt-page';
-import { ProjectListPage } from './list-page';
-import { ProjectReportSection } from './report-section';
-import { ProjectScreenPage } from './screen-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 重点项目: the register, the battle map, the dashboard; the month is reported in the monthly report. */
 export const projectsFeature: Feature = {
   name: 'projects',
   routes: [
-    { path: 'projects', element: <ProjectListPage /> },
-    { path: 'projects/gantt', element: <GanttPage /> },
-    { path: 'projects/dashboard', element: <DashboardPage /> },
-    { path: 'projects/:id', element: <ProjectPage /> },
+    lazyRoute(
+      'projects',
+      () => import('./list-page'),
+      (m) => m.ProjectListPage,
+    ),
+    lazyRoute(
+      'projects/gantt',
+      () => import('./gantt-page'),
+      (m) => m.GanttPage,
+    ),
+    lazyRoute(
+      'projects/dashboard',
+      () => import('./dashboard-page'),
+      (m) => m.DashboardPage,
+    ),
+    lazyRoute(
+      'projects/:id',
+      () => import('./detail-page'),
+      (m) => m.ProjectPage,
+    ),
   ],
   // The 调度会's big screen: full-window, outside the shell, read with the screen computer's session.
-  publicRoutes: [{ path: '/projects/screen', element: <ProjectScreenPage /> }],
+  publicRoutes: [
+    lazyRoute(
+      '/projects/screen',
+      () => import('./screen-page'),
+      (m) => m.ProjectScreenPage,
+    ),
+  ],
   menu: [
     {
       path: '/projects',
@@ -28,5 +45,11 @@ export const projectsFeature: Feature = {
       order: 35,
     },
   ],
-  reportSections: [{ key: 'projects', Component: ProjectReportSection }],
+  // Drawn inside the monthly report (dispatch's page), which waits for it under its own Suspense.
+  reportSections: [
+    {
+      key: 'projects',
+      Component: lazy(() => import('./report-section').then((m) => ({ default: m.ProjectReportSection }))),
+    },
+  ],
 };

@@ -1,11 +1,16 @@
 import { LikeOutlined } from '@ant-design/icons';
-import type { Feature } from '../../lib/feature';
-import { RatingsPage } from './ratings-page';
+import { lazyRoute, type Feature } from '../../lib/feature';
 
 /** 群众评价 (好差评): the office's figures, queues and appeals; a unit's own ratings, call-backs and points. */
 export const ratingsFeature: Feature = {
   name: 'ratings',
-  routes: [{ path: 'ratings', element: <RatingsPage /> }],
+  routes: [
+    lazyRoute(
+      'ratings',
+      () => import('./ratings-page'),
+      (m) => m.RatingsPage,
+    ),
+  ],
   menu: [
     {
       path: '/ratings',

@@ -5,7 +5,6 @@ import {
   type RatingState,
   type RatingAction,
 } from '@leitai/core';
-import type { Catalogue, Messages } from '../../i18n';
 
 /** The ratings feature's words (namespace `ratings`). State words are core's, keyed by the state. */
 const zh = {
@@ -64,83 +63,4 @@ const zh = {
   failed: '操作失败',
 };
 
-const en: Messages<typeof zh> = {
-  menu: { ratings: 'Public ratings' },
-  title: 'Public ratings (good/bad reviews)',
-  subtitle:
-    'QR ratings, rectification of bad ratings, call-backs and appeals; ranks use the Bayesian satisfaction, which pulls units with few ratings towards the mean',
-  tabs: {
-    overview: 'Overview',
-    bad: 'Bad ratings',
-    review: 'Review queue',
-    appeals: 'Appeals',
-    points: 'Points and QR codes',
-  },
-  range: 'Period',
-  export: 'Export Excel',
-  kpi: { total: 'Ratings', good: 'Good', bad: 'Bad', rectified: 'Rectified', callback: 'Called back' },
-  columns: {
-    rank: 'Rank',
-    unit: 'Unit',
-    satisfaction: 'Satisfaction',
-    total: 'Ratings',
-    good: 'Good',
-    bad: 'Bad',
-    rectified: 'Rectified',
-    callback: 'Called back',
-    point: 'Point',
-    level: 'Rating',
-    reason: 'Reason',
-    comment: 'Comment',
-    date: 'Date',
-    state: 'State',
-    phone: 'Phone',
-    actions: 'Actions',
-    kind: 'Kind',
-    qr: 'QR code',
-    active: 'Active',
-    item: 'Rectification item',
-  },
-  trendTitle: 'By month',
-  reasonsTitle: 'Reasons for bad ratings',
-  states: {
-    held: 'Held for review',
-    open: 'Being rectified',
-    answered: 'Answered',
-    satisfied: 'Rater satisfied',
-    reopened: 'Rater unsatisfied',
-    closed: 'Closed',
-    appealed: 'Appealed',
-    excluded: 'Appeal upheld',
-    rejected: 'Rejected as stuffing',
-    counted: 'Counted',
-  },
-  actions: {
-    callback: 'Record call-back',
-    reveal_phone: 'Show number',
-    appeal: 'Appeal',
-    decide_appeal: 'Decide appeal',
-    release: 'Release',
-    reject: 'Reject as stuffing',
-  },
-  callback: { caller: 'Called by', at: 'When', outcome: 'Outcome', done: 'Called back: {{caller}}, {{outcome}}' },
-  appeal: { reason: 'Reason for the appeal (decided by the office)', pending: 'Appeal: {{reason}}' },
-  decide: { uphold: 'Uphold (not counted)', refuse: 'Refuse', reason: 'Reason' },
-  review: { reason: 'Note', held: 'Held: {{reason}}' },
-  phoneShown: 'Number: {{phone}} (opening was logged)',
-  realName: 'Named',
-  done: 'Done',
-  points: {
-    add: 'Add point',
-    name: 'Point name',
-    unit: 'Unit',
-    posters: 'Print posters',
-    import: 'Import points',
-    open: 'Open',
-    kinds: { unit: 'Unit', window: 'Window', matter: 'Matter', team: 'Team' },
-  },
-  empty: 'None',
-  failed: 'Failed',
-};
-
-export const ratingsMessages: Catalogue<typeof zh> = { 'zh-CN': zh, en };
+export const ratingsMessages = zh;

@@ -1,0 +1,67 @@
+import { useNavigate } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Empty, List, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { notificationsKey, notificationsQuery, type Notice } from './api/get-notifications';
+import { markRead as postRead } from './api/mark-read';
+
+const DOT: Record<string, string> = {
+  'ledger.red': '#cf1322',
+  'ledger.yellow': '#d48806',
+  'ledger.returned': '#cf1322',
+  'ledger.closed': '#389e0d',
+  'dispatch.overdue': '#cf1322',
+  'dispatch.due_soon': '#d48806',
+  'dispatch.returned': '#cf1322',
+  'dispatch.accepted': '#389e0d',
+};
+
+/** The latest notices, in the bell's popover (a chunk of its own: the shell loads it when the bell is opened). */
+export function NoticeList() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { t } = useTranslation('notifications');
+  const q = useQuery(notificationsQuery());
+  const open = async (n: Notice) => {
+    if (!n.read) {
+      await postRead([n.id]);
+      await client.invalidateQueries({ queryKey: notificationsKey });
+    }
+    if (n.link) void navigate(n.link);
+  };
+  return (
+    <div
+      style={{ width: 'min(360px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }}
+      data-testid="notification-list"
+    >
+      {(q.data?.items.length ?? 0) === 0 ? (
+        <Empty description={t('empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <List
+          size="small"
+          dataSource={q.data?.items ?? []}
+          renderItem={(n) => (
+            <List.Item
+              style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }}
+              onClick={() => void open(n)}
+            >
+              <List.Item.Meta
+                avatar={<Badge color={DOT[n.kind] ?? '#1677ff'} />}
+                title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
+                description={
+                  <>
+                    <div>{n.body}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(n.createdAt).format('MM-DD HH:mm')}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
