@@ -162,6 +162,9 @@ export interface Rate {
   shown: string;
 }
 
+/** part / whole as a rate, rounded once from the exact share (a reason's share of the bad ratings). */
+export const rateOf = (part: number, whole: number): Rate => share(part, whole);
+
 /** Each figure rounded once from the exact share. */
 function share(part: number, whole: number, scale = 100): Rate {
   if (whole === 0) return { value: null, fraction: null, shown: '—' };
@@ -223,6 +226,15 @@ export function badRatingState(f: BadRatingFacts): BadRatingState {
   if (f.followUp === 'unsatisfied') return 'reopened';
   return 'open';
 }
+
+/** An appeal's state, one word each (the bulletin, the pages). */
+export const RATING_APPEAL_STATES = ['pending', 'upheld', 'refused'] as const;
+export type RatingAppealState = (typeof RATING_APPEAL_STATES)[number];
+export const RATING_APPEAL_STATE_LABELS: Record<RatingAppealState, string> = {
+  pending: '待审核',
+  upheld: '申诉成立',
+  refused: '申诉不成立',
+};
 
 /** Any rating's state: a bad rating's, or one held, rejected as stuffing, or simply counted. */
 export type RatingState = BadRatingState | 'rejected' | 'counted';

@@ -121,6 +121,11 @@ export const rows: MatrixRow[] = [
     request: () => ({ method: 'GET', url: `/api/ratings/export.xlsx?${range}` }),
   },
   {
+    route: 'GET /api/ratings/bulletin',
+    allow: readers,
+    request: () => ({ method: 'GET', url: `/api/ratings/bulletin?${range}&format=xlsx` }),
+  },
+  {
     route: 'GET /api/ratings/list',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/ratings/list?bad=1' }),

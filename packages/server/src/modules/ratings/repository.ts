@@ -309,3 +309,39 @@ export async function badStateFacts(
     )
     .groupBy(ratings.review, ratings.appeal, ratings.followUp, ledgerItems.state);
 }
+
+/** Appeals on ratings given in [from, to] in the units, oldest first, with the rating's unit, point and level. */
+export async function appealsInRange(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<
+  {
+    ratingId: number;
+    unitId: number;
+    pointName: string;
+    stars: number;
+    reason: string | null;
+    ratedOn: string;
+    appeal: AppealRow;
+  }[]
+> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({
+      ratingId: ratings.id,
+      unitId: ratings.unitId,
+      pointName: ratingPoints.name,
+      stars: ratings.stars,
+      reason: ratings.reason,
+      ratedOn: ratings.ratedOn,
+      appeal: ratingAppeals,
+    })
+    .from(ratingAppeals)
+    .innerJoin(ratings, eq(ratings.id, ratingAppeals.ratingId))
+    .innerJoin(ratingPoints, eq(ratingPoints.id, ratings.pointId))
+    .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to)))
+    .orderBy(asc(ratingAppeals.createdAt), asc(ratingAppeals.id));
+  return rows;
+}

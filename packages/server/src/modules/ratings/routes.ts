@@ -4,7 +4,9 @@ import { unitFilter } from '@leitai/core';
 import { requireAccess, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { publicRoutes } from '../../http/public/index.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 import { readUpload, sendFile } from '../../http/upload.js';
+import { ratingBulletin, ratingBulletinDocx, ratingBulletinXlsx } from './bulletin.js';
 import { ratingKeys } from './keys.js';
 import { appeal, decideAppeal, recordCallback, revealPhone, review } from './office.js';
 import { createPoints, editPoint, importPoints, pointQr, pointTemplate, posters } from './points.js';
@@ -12,6 +14,7 @@ import { ratingsPublicRoutes } from './public-routes.js';
 import { overview, pointList, ratingList, ratingsExport, scopeUnits, unitChoices } from './reads.js';
 import {
   ZAppeal,
+  ZBulletinQuery,
   ZCallback,
   ZDecide,
   ZIdParams,
@@ -95,6 +98,15 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { scope } = requireScope(request, 'rating.read');
     const { from, to } = request.query;
     return sendFile(reply, `群众评价情况（${from}至${to}）.xlsx`, await ratingsExport(db, scope, from, to));
+  });
+  // 好差评情况通报 over the viewer's units (a unit's is its own), in Word, Excel or as data.
+  app.get('/ratings/bulletin', { schema: { tags, querystring: ZBulletinQuery } }, async (request, reply) => {
+    const { scope } = requireScope(request, 'rating.read');
+    const { from, to, format } = request.query;
+    const data = await ratingBulletin(db, scope, from, to, shanghaiDate());
+    if (format === 'json') return data;
+    const buffer = format === 'docx' ? await ratingBulletinDocx(data) : await ratingBulletinXlsx(data);
+    return sendFile(reply, `${data.title}.${format}`, buffer);
   });
   app.get('/ratings/list', { schema: { tags, querystring: ZListQuery } }, async (request) => {
     const { actor, scope } = requireScope(request, 'rating.read');

@@ -57,6 +57,10 @@ export const ZPosterQuery = z.object({
 });
 
 export const ZRange = z.object({ from: ZDate, to: ZDate });
+export const ZBulletinQuery = ZRange.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }).refine(
+  (q) => q.from <= q.to,
+  { message: '统计期间的开始日期不能晚于结束日期', path: ['to'] },
+);
 export const ZListQuery = z.object({
   from: ZDate.optional(),
   to: ZDate.optional(),

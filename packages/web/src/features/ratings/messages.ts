@@ -15,6 +15,9 @@ const zh = {
   tabs: { overview: '概览', bad: '差评整改', review: '待审核', appeals: '申诉', points: '评价点与二维码' },
   range: '统计期间',
   export: '导出 Excel',
+  downloadBulletin: '下载通报',
+  bulletinDocx: '情况通报（Word）',
+  bulletinXlsx: '情况通报（Excel）',
   kpi: { total: '评价数', good: '好评率', bad: '差评率', rectified: '差评整改率', callback: '回访率' },
   columns: {
     rank: '名次',
@@ -78,6 +81,9 @@ const en: Messages<typeof zh> = {
   },
   range: 'Period',
   export: 'Export Excel',
+  downloadBulletin: 'Bulletin',
+  bulletinDocx: 'Bulletin (Word)',
+  bulletinXlsx: 'Bulletin (Excel)',
   kpi: { total: 'Ratings', good: 'Good', bad: 'Bad', rectified: 'Rectified', callback: 'Called back' },
   columns: {
     rank: 'Rank',

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { App, Button, DatePicker, Tabs } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Dropdown, Tabs } from 'antd';
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
 import { useCan } from '../../lib/session';
-import { downloadRatings } from './api/act';
+import { downloadBulletin, downloadRatings } from './api/act';
 import { useRatingPoints } from './api/get-points';
 import { OverviewPanel } from './overview-panel';
 import { PointsPanel } from './points-panel';
@@ -28,9 +28,9 @@ export function RatingsPage() {
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
   const points = useRatingPoints();
-  const exportExcel = async () => {
+  const fetchFile = async (fn: () => Promise<unknown>) => {
     try {
-      await downloadRatings(from, to);
+      await fn();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('failed'));
     }
@@ -66,7 +66,18 @@ export function RatingsPage() {
             allowClear={false}
             onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           />
-          <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'docx', label: t('bulletinDocx') },
+                { key: 'xlsx', label: t('bulletinXlsx') },
+              ],
+              onClick: ({ key }) => void fetchFile(() => downloadBulletin(from, to, key as 'docx' | 'xlsx')),
+            }}
+          >
+            <Button icon={<FileWordOutlined />}>{t('downloadBulletin')}</Button>
+          </Dropdown>
+          <Button icon={<DownloadOutlined />} onClick={() => void fetchFile(() => downloadRatings(from, to))}>
             {t('export')}
           </Button>
         </>

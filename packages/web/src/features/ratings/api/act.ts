@@ -16,5 +16,7 @@ export const setPointActive = (id: number, active: boolean) => api.patch(`/ratin
 
 export const downloadPosters = (size: 'A4' | 'A5') => download(`/ratings/posters.pdf?size=${size}`);
 export const downloadRatings = (from: string, to: string) => download(`/ratings/export.xlsx?from=${from}&to=${to}`);
+export const downloadBulletin = (from: string, to: string, format: 'docx' | 'xlsx') =>
+  download(`/ratings/bulletin?from=${from}&to=${to}&format=${format}`);
 export const POINTS_TEMPLATE_URL = '/ratings/points/template';
 export const POINTS_IMPORT_URL = '/ratings/points/import';
