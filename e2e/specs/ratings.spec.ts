@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { login, openNotice } from '../fixtures';
 
 // A citizen, the rated unit and the lookup page in three browsers: more than the default minute.
@@ -84,4 +86,24 @@ test('a bad rating from the counter’s QR code goes to the unit’s ledger, is 
   // The office page's figures counted it.
   expect(await badCount(unit)).toBe(before + 1);
   await phoneContext.close();
+});
+
+test('the office downloads the 好差评 bulletin in Word, with the figures the page shows', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.goto('/ratings?tab=overview');
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '流亭街道', exact: true }) });
+  await expect(row).toBeVisible();
+  await page.getByRole('button', { name: '下载通报' }).hover();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: '情况通报（Word）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^群众评价（好差评）情况通报（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.docx$/);
+  const xml = await (await JSZip.loadAsync(await readFile((await download.path())!)))
+    .file('word/document.xml')!
+    .async('string');
+  expect(xml).toContain('各单位满意度排名');
+  expect(xml).toContain('流亭街道');
+  expect(xml).toContain('差评原因分布');
+  expect(xml).toContain('申诉情况');
 });
