@@ -98,8 +98,12 @@ test('the office downloads the 好差评 bulletin in Word, with the figures the 
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: '情况通报（Word）' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^群众评价（好差评）情况通报（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.docx$/);
-  const xml = await (await JSZip.loadAsync(await readFile((await download.path())!)))
+  expect(download.suggestedFilename()).toMatch(
+    /^群众评价（好差评）情况通报（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.docx$/,
+  );
+  const xml = await (
+    await JSZip.loadAsync(await readFile((await download.path())!))
+  )
     .file('word/document.xml')!
     .async('string');
   expect(xml).toContain('各单位满意度排名');

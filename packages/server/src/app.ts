@@ -139,9 +139,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 
   const serveWeb = existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>.
+  // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>,
+  // and the published ranking /p/ranking[/<id>].
   if (serveWeb)
-    for (const path of ['/r/:code', '/q', '/q/:code'])
+    for (const path of ['/r/:code', '/q', '/q/:code', '/p/ranking', '/p/ranking/:code'])
       app.get(path, { schema: { hide: true } }, (_request, reply) => reply.sendFile('rate.html'));
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html.

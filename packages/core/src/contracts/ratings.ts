@@ -68,3 +68,31 @@ export interface RatingPointView {
   active: boolean;
   canManage: boolean;
 }
+
+/** One unit's line of a published ranking (媒体问效): frozen as shown when it was published. */
+export interface PublishedRankingRow {
+  category: string;
+  /** Rank within the category on the exact satisfaction; null without ratings. */
+  categoryRank: number | null;
+  rank: number | null;
+  unit: string;
+  ratings: number;
+  /** Satisfaction 0–100 at two places, or —. */
+  satisfaction: string;
+  /** 好评率 and 差评整改率 as shown ("66.67%", or — when there is nothing to divide by). */
+  goodRate: string;
+  bad: number;
+  rectifiedRate: string;
+}
+
+/** A published ranking: one version, never edited; republishing makes the next version. */
+export interface PublishedRanking<T = string> {
+  id: number;
+  office: string;
+  version: number;
+  title: string;
+  from: string;
+  to: string;
+  publishedAt: T;
+  rows: PublishedRankingRow[];
+}

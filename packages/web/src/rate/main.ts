@@ -1,10 +1,12 @@
 import { ApiError } from '../lib/client';
 import { followUp, lookup, pointForm, submit, type Lookup, type PointForm, type Submission } from './api';
 import { h, mount } from './dom';
+import { rankingPage } from './ranking';
 
 /**
  * The citizens' page (好差评), opened from a point's QR code: /r/<point code>[?case=<办件编号>] to
- * rate, /q/<lookup code> (or /q to type one) to follow the case and give the one follow-up.
+ * rate, /q/<lookup code> (or /q to type one) to follow the case and give the one follow-up; and
+ * /p/ranking[/<id>], the ranking the office published.
  */
 const app = document.getElementById('app')!;
 const [, kind = '', code = ''] = location.pathname.split('/');
@@ -280,5 +282,6 @@ async function lookupPage(initial: string) {
   else ask();
 }
 
-if (kind === 'r' && code) void ratePage(code);
+if (kind === 'p' && code === 'ranking') void rankingPage(app, location.pathname.split('/')[3] ?? '', errorBox);
+else if (kind === 'r' && code) void ratePage(code);
 else void lookupPage(kind === 'q' ? code : '');

@@ -30,7 +30,7 @@ import { overview, scopeUnits } from './reads.js';
 import { appealsInRange } from './repository.js';
 import type { UnitStanding } from './stats.js';
 
-const NO_CATEGORY = '未分类';
+export const NO_CATEGORY = '未分类';
 
 export interface RatingBulletin {
   title: string;
@@ -69,6 +69,29 @@ const addCounts = (a: RatingCounts, b: RatingCounts): RatingCounts => {
 };
 
 /**
+ * Standings by category, in the office's order of categories (the unclassified last), each unit with its
+ * rank within its category. Standings come ranked (competition ranks on the exact satisfaction): within a
+ * category, a unit's rank is one more than the units of its category ranked strictly above it.
+ */
+export function withinCategories(standings: UnitStanding[], order: { name: string }[]) {
+  const categoryOf = (s: UnitStanding) => s.unit.category ?? NO_CATEGORY;
+  const byCategory = new Map<string, UnitStanding[]>();
+  for (const s of standings) byCategory.set(categoryOf(s), [...(byCategory.get(categoryOf(s)) ?? []), s]);
+  const position = new Map(order.map((c, i) => [c.name, i]));
+  const categoryNames = [...byCategory.keys()].sort(
+    (a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a.localeCompare(b, 'zh-CN'),
+  );
+  const ranked = categoryNames.flatMap((c) => {
+    const list = byCategory.get(c)!;
+    return list.map((s) => ({
+      ...s,
+      categoryRank: s.rank === null ? null : 1 + list.filter((x) => x.rank !== null && x.rank < s.rank!).length,
+    }));
+  });
+  return { categoryNames, byCategory, ranked };
+}
+
+/**
  * 群众评价（好差评）情况通报 for [from, to], over the viewer's units: figures per category and unit (ranked
  * within the category on the exact satisfaction; the district's rank beside it), 差评 reasons, bad ratings
  * by state and the appeals with their decisions. The same figures as the office page, from the same reads.
@@ -90,23 +113,7 @@ export async function ratingBulletin(
     db,
     appealRows.map((a) => a.unitId),
   );
-  const categoryOf = (s: UnitStanding) => s.unit.category ?? NO_CATEGORY;
-  const byCategory = new Map<string, UnitStanding[]>();
-  for (const s of o.standings) byCategory.set(categoryOf(s), [...(byCategory.get(categoryOf(s)) ?? []), s]);
-  // In the office's order of categories; the unclassified last.
-  const position = new Map(order.map((c, i) => [c.name, i]));
-  const categoryNames = [...byCategory.keys()].sort(
-    (a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || a.localeCompare(b, 'zh-CN'),
-  );
-  // Standings come ranked (competition ranks on the exact satisfaction): within a category, a unit's rank
-  // is one more than the units of its category ranked strictly above it.
-  const ranked = categoryNames.flatMap((c) => {
-    const list = byCategory.get(c)!;
-    return list.map((s) => ({
-      ...s,
-      categoryRank: s.rank === null ? null : 1 + list.filter((x) => x.rank !== null && x.rank < s.rank!).length,
-    }));
-  });
+  const { categoryNames, byCategory, ranked } = withinCategories(o.standings, order);
   const badTotal = o.reasons.reduce((n, r) => n + r.n, 0);
   const counts = Object.fromEntries(RATING_APPEAL_STATES.map((s) => [s, 0])) as Record<RatingAppealState, number>;
   for (const a of appealRows) counts[a.appeal.state] += 1;

@@ -3,7 +3,8 @@ import { AppError } from '../../errors.js';
 import { headerToken, issueDeviceToken, verifyDeviceToken } from '../../http/public/index.js';
 import type { RatingKeys } from './keys.js';
 import { followUp, lookup, pointForm } from './public.js';
-import { ZCode, ZFollowUp, ZLookup, ZSubmission } from './schema.js';
+import { publicRanking } from './rankings.js';
+import { ZCode, ZFollowUp, ZIdParams, ZLookup, ZSubmission } from './schema.js';
 import { submitRating } from './submit.js';
 
 /**
@@ -31,6 +32,11 @@ export const ratingsPublicRoutes: FastifyPluginAsyncZod<{ keys: RatingKeys }> = 
       if (!deviceId) throw new AppError('VALIDATION_FAILED', '设备标识无效，请刷新页面后重新评价');
       return submitRating(db, keys, { code: request.params.code, deviceId, ip: request.ip }, request.body);
     },
+  );
+  // 公开排名: what the office published for 媒体问效, the newest or one version by its number.
+  app.get('/public/rankings/latest', { schema: { tags } }, async () => publicRanking(db));
+  app.get('/public/rankings/:id', { schema: { tags, params: ZIdParams } }, async (request) =>
+    publicRanking(db, request.params.id),
   );
   app.get('/public/lookup/:lookup', { schema: { tags, params: ZLookup } }, async (request) =>
     lookup(db, request.params.lookup),

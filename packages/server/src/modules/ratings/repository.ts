@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
-import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../../db/schema/index.js';
+import { ledgerItems, ratingAppeals, ratingPoints, ratingRankings, ratings } from '../../db/schema/index.js';
 
 export type PointRow = typeof ratingPoints.$inferSelect;
 export type RatingRow = typeof ratings.$inferSelect;
@@ -344,4 +344,42 @@ export async function appealsInRange(
     .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to)))
     .orderBy(asc(ratingAppeals.createdAt), asc(ratingAppeals.id));
   return rows;
+}
+
+// 公开排名 ----------------------------------------------------------------------------------------
+
+export type RankingRow = typeof ratingRankings.$inferSelect;
+
+/**
+ * The office's next version number, with the office's publications locked until the transaction ends
+ * (two organisers publishing at once get versions n and n + 1, never the same one).
+ */
+export async function nextRankingVersion(tx: Db, officeUnitId: number): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(13013, ${officeUnitId})`);
+  const [row] = await tx
+    .select({ v: sql<number | null>`max(${ratingRankings.version})` })
+    .from(ratingRankings)
+    .where(eq(ratingRankings.officeUnitId, officeUnitId));
+  return Number(row?.v ?? 0) + 1;
+}
+
+/** Published rankings are only ever inserted; nothing here updates or deletes one. */
+export async function insertRanking(tx: Db, values: typeof ratingRankings.$inferInsert): Promise<RankingRow> {
+  const [row] = await tx.insert(ratingRankings).values(values).returning();
+  return row!;
+}
+
+export async function rankingById(db: Db, id: number): Promise<RankingRow | undefined> {
+  const [row] = await db.select().from(ratingRankings).where(eq(ratingRankings.id, id));
+  return row;
+}
+
+/** The offices' publications, newest first; only of the given offices when named. */
+export async function rankingsOf(db: Db, officeUnitIds?: number[]): Promise<RankingRow[]> {
+  if (officeUnitIds?.length === 0) return [];
+  return db
+    .select()
+    .from(ratingRankings)
+    .where(officeUnitIds ? inArray(ratingRankings.officeUnitId, officeUnitIds) : undefined)
+    .orderBy(desc(ratingRankings.publishedAt), desc(ratingRankings.id));
 }

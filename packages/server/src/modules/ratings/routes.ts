@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../jobs/clock.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { ratingBulletin, ratingBulletinDocx, ratingBulletinXlsx } from './bulletin.js';
 import { ratingKeys } from './keys.js';
+import { publishRanking, rankingList } from './rankings.js';
 import { appeal, decideAppeal, recordCallback, revealPhone, review } from './office.js';
 import { createPoints, editPoint, importPoints, pointQr, pointTemplate, posters } from './points.js';
 import { ratingsPublicRoutes } from './public-routes.js';
@@ -23,6 +24,7 @@ import {
   ZPointPatch,
   ZPointsQuery,
   ZPosterQuery,
+  ZPublishRanking,
   ZRange,
   ZReview,
 } from './schema.js';
@@ -107,6 +109,15 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (format === 'json') return data;
     const buffer = format === 'docx' ? await ratingBulletinDocx(data) : await ratingBulletinXlsx(data);
     return sendFile(reply, `${data.title}.${format}`, buffer);
+  });
+  // 公开排名 (媒体问效): the office's publications, and publishing the next version.
+  app.get('/ratings/rankings', { schema: { tags } }, async (request) => {
+    const actor = await requireAccess(request, 'rating.manage');
+    return { rankings: await rankingList(db, actor), canPublish: true };
+  });
+  app.post('/ratings/rankings', { schema: { tags, body: ZPublishRanking } }, async (request) => {
+    const { actor, scope } = requireScope(request, 'rating.manage');
+    return publishRanking(db, actor, auditActorOf(request), scope, request.body);
   });
   app.get('/ratings/list', { schema: { tags, querystring: ZListQuery } }, async (request) => {
     const { actor, scope } = requireScope(request, 'rating.read');

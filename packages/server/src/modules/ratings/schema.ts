@@ -84,3 +84,8 @@ export const ZAppeal = z.object({
   fileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export const ZDecide = z.object({ uphold: z.boolean(), reason: ZText(500, '审核理由') });
+
+const fromBeforeTo = { message: '统计期间的开始日期不能晚于结束日期', path: ['to'] };
+export const ZPublishRanking = ZRange.extend({
+  title: z.string().trim().max(60, '标题不超过 60 个字').optional(),
+}).refine((q) => q.from <= q.to, fromBeforeTo);

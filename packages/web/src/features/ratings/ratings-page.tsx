@@ -11,9 +11,10 @@ import { downloadBulletin, downloadRatings } from './api/act';
 import { useRatingPoints } from './api/get-points';
 import { OverviewPanel } from './overview-panel';
 import { PointsPanel } from './points-panel';
+import { RankingsPanel } from './rankings-panel';
 import { RatingsTable } from './ratings-table';
 
-const TABS = ['overview', 'bad', 'review', 'appeals', 'points'] as const;
+const TABS = ['overview', 'bad', 'review', 'appeals', 'rankings', 'points'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 群众评价: the office's and each unit's page; the server scopes every list and names each row's actions. */
@@ -46,6 +47,7 @@ export function RatingsPage() {
             label: t('tabs.appeals'),
             children: <RatingsTable filter={{ appeal: 'pending' }} />,
           },
+          { key: 'rankings' as const, label: t('tabs.rankings'), children: <RankingsPanel from={from} to={to} /> },
         ]
       : []),
     {

@@ -10,6 +10,9 @@ export const appealRating = (id: number, reason: string) => api.post(`/ratings/$
 export const decideAppeal = (id: number, uphold: boolean, reason: string) =>
   api.post(`/ratings/${id}/decide`, { uphold, reason });
 
+export const publishRanking = (body: { from: string; to: string; title?: string }) =>
+  api.post<{ id: number; version: number }>('/ratings/rankings', body);
+
 export const createPoint = (unitId: number, name: string, kind: string) =>
   api.post<{ ids: number[] }>('/ratings/points', { unitId, points: [{ name, kind }] });
 export const setPointActive = (id: number, active: boolean) => api.patch(`/ratings/points/${id}`, { active });

@@ -2,13 +2,22 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
-import { categories, ledgerItems, ratingAppeals, ratingPoints, ratings } from '../../db/schema/index.js';
+import { and, count, eq } from 'drizzle-orm';
+import {
+  auditLog,
+  categories,
+  ledgerItems,
+  ratingAppeals,
+  ratingPoints,
+  ratingRankings,
+  ratings,
+} from '../../db/schema/index.js';
 import { readDocx } from '../../documents/index.js';
 import { encryptPhone, ratingKeys } from './index.js';
 import { testConfig } from '../../../test/harness.js';
 
 /**
- * 好差评情况通报 on a small district whose figures are worked out by hand below, read back from the Word
+ * 好差评情况通报 and the published ranking on a small district whose figures are worked out by hand below, read back from the Word
  * and the Excel as an office would.
  *
  * 区审批局 (职能部门): 5, 5, 4, 2 (服务态度差, 实名, called back, item closed), 1 (办事效率低, item open), and a
@@ -21,6 +30,8 @@ import { testConfig } from '../../../test/harness.js';
 let t: TestApp;
 let org: Client;
 let repA: Client;
+let addRating: (unitId: number, stars: number) => Promise<number>;
+let unitC = 0;
 const Y = new Date().getFullYear() - 1;
 const range = `from=${Y}-03-01&to=${Y}-03-31`;
 const url = (format: string) => `/api/ratings/bulletin?${range}&format=${format}`;
@@ -123,6 +134,8 @@ beforeAll(async () => {
   });
   const upheld = await rate(b.id, 1, { reason: '材料要求不合理', appeal: 'upheld' });
   for (const s of [4, 4]) await rate(c.id, s);
+  addRating = (unitId, stars) => rate(unitId, stars);
+  unitC = c.id;
   await db.insert(ratingAppeals).values([
     { ratingId: pending, reason: '当事人未到窗口办理', createdBy: ra.id },
     {
@@ -271,5 +284,75 @@ describe('the 好差评 bulletin', () => {
     const bad = await org.get(`/api/ratings/bulletin?from=${Y}-03-31&to=${Y}-03-01`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('开始日期不能晚于结束日期');
+  });
+});
+
+interface Ranking {
+  id: number;
+  version: number;
+  title: string;
+  office: string;
+  rows: { category: string; categoryRank: number; unit: string; satisfaction: string; rectifiedRate: string }[];
+  versions: { id: number; version: number }[];
+}
+
+describe('the published ranking (媒体问效)', () => {
+  let first: Ranking;
+  it('the office publishes a snapshot: by category, ranked within it, satisfaction and 差评整改率 as shown, audited', async () => {
+    const res = await org.post('/api/ratings/rankings', { from: `${Y}-03-01`, to: `${Y}-03-31` });
+    expect(res.statusCode, res.body).toBe(200);
+    first = res.json<Ranking>();
+    expect(first.version).toBe(1);
+    expect(first.title).toBe(`城阳区群众满意度排名（${Y}-03-01至${Y}-03-31）`);
+    expect(first.rows.map((r) => [r.category, r.categoryRank, r.unit, r.satisfaction, r.rectifiedRate])).toEqual([
+      ['职能部门', 1, '区审批局', '61.67', '50.00%'],
+      ['职能部门', 2, '区城管局', '61.54', '0.00%'],
+      ['镇街', 1, '流亭街道', '64.58', '—'],
+    ]);
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'rating.ranking.publish'), eq(auditLog.targetId, String(first.id))));
+    expect(entry?.after).toMatchObject({ version: 1, units: 3 });
+  });
+
+  it('anyone reads it without an account; republishing makes version 2 and version 1 stays as it was', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/public/rankings/latest' });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json<Ranking>().id).toBe(first.id);
+    // New ratings change the figures; the published version does not move.
+    for (const s of [1, 1, 1]) await addRating(unitC, s);
+    const second = (
+      await org.post('/api/ratings/rankings', { from: `${Y}-03-01`, to: `${Y}-03-31`, title: '三月群众满意度排名' })
+    ).json<Ranking>();
+    expect(second.version).toBe(2);
+    expect(second.rows.find((r) => r.unit === '流亭街道')?.satisfaction).not.toBe('64.58');
+    const latest = (await t.app.inject({ method: 'GET', url: '/api/public/rankings/latest' })).json<Ranking>();
+    expect([latest.version, latest.title]).toEqual([2, '三月群众满意度排名']);
+    expect(latest.versions.map((v) => v.version)).toEqual([2, 1]);
+    const old = (await t.app.inject({ method: 'GET', url: `/api/public/rankings/${first.id}` })).json<Ranking>();
+    expect(old.rows).toEqual(first.rows);
+    const list = (await org.get('/api/ratings/rankings')).json<{ rankings: Ranking[]; canPublish: boolean }>();
+    expect(list.rankings.map((r) => r.version)).toEqual([2, 1]);
+    expect(list.canPublish).toBe(true);
+  });
+
+  it('refuses a unit, bad input and an unknown version in Chinese, and writes nothing', async () => {
+    const n = async () => (await t.database.db.select({ n: count() }).from(ratingRankings))[0]!.n;
+    const before = await n();
+    expect((await repA.post('/api/ratings/rankings', { from: `${Y}-03-01`, to: `${Y}-03-31` })).statusCode).toBe(403);
+    const reversed = await org.post('/api/ratings/rankings', { from: `${Y}-03-31`, to: `${Y}-03-01` });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.body).toContain('开始日期不能晚于结束日期');
+    const long = await org.post('/api/ratings/rankings', {
+      from: `${Y}-03-01`,
+      to: `${Y}-03-31`,
+      title: '长'.repeat(61),
+    });
+    expect(long.json().error.message).toContain('标题不超过 60 个字');
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/public/rankings/999999' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('公开排名不存在或无权访问');
+    expect(await n()).toBe(before);
   });
 });
