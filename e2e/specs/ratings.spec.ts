@@ -111,3 +111,38 @@ test('the office downloads the 好差评 bulletin in Word, with the figures the 
   expect(xml).toContain('差评原因分布');
   expect(xml).toContain('申诉情况');
 });
+
+test('the office publishes the ranking; a phone reads it without an account; republishing makes a new version', async ({
+  page,
+  browser,
+}) => {
+  await login(page, 'organiser');
+  await page.goto('/ratings?tab=rankings');
+  await page.getByLabel('标题').fill('城阳区政务服务群众满意度排名');
+  await page.getByRole('button', { name: '发布排名' }).click();
+  await page.getByRole('button', { name: '发布排名' }).last().click(); // the confirmation's own button
+  await expect(page.getByText(/已发布第 \d+ 版/)).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: '城阳区政务服务群众满意度排名' });
+  const href = await row.getByRole('link', { name: '打开' }).getAttribute('href');
+  expect(href).toMatch(/^\/p\/ranking\/\d+$/);
+
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const phone = await phoneContext.newPage();
+  await phone.goto('/p/ranking');
+  await expect(phone.getByRole('heading', { name: '城阳区政务服务群众满意度排名' })).toBeVisible();
+  const street = phone.getByTestId('ranking-row').filter({ hasText: '流亭街道' });
+  await expect(street).toContainText('整改率');
+  await expect(phone.getByText('这是历史版本')).toHaveCount(0);
+
+  // Republished: the newest is shown, the first stays at its address, marked as an older version.
+  await page.getByLabel('标题').fill('城阳区政务服务群众满意度排名（更新）');
+  await page.getByRole('button', { name: '发布排名' }).click();
+  await page.getByRole('button', { name: '发布排名' }).last().click();
+  await expect(page.getByRole('row').filter({ hasText: '（更新）' })).toBeVisible();
+  await phone.goto('/p/ranking');
+  await expect(phone.getByRole('heading', { name: '城阳区政务服务群众满意度排名（更新）' })).toBeVisible();
+  await phone.goto(href!);
+  await expect(phone.getByRole('heading', { name: '城阳区政务服务群众满意度排名', exact: true })).toBeVisible();
+  await expect(phone.getByText('这是历史版本，已有更新的发布。')).toBeVisible();
+  await phoneContext.close();
+});

@@ -37,8 +37,9 @@ export function RankingsPanel({ from, to }: { from: string; to: string }) {
       <Typography.Paragraph type="secondary">{t('rankings.intro')}</Typography.Paragraph>
       {data?.canPublish && (
         <Form layout="inline" onFinish={() => undefined}>
-          <Form.Item label={t('rankings.title')} style={{ minWidth: 280, flex: 1 }}>
+          <Form.Item label={t('rankings.title')} htmlFor="ranking-title" style={{ minWidth: 280, flex: 1 }}>
             <Input
+              id="ranking-title"
               value={title}
               maxLength={60}
               placeholder={t('rankings.titlePlaceholder')}
