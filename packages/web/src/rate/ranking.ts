@@ -2,8 +2,19 @@ import { publishedRanking, type PublishedRanking } from './api';
 import { h, mount } from './dom';
 
 /** Asia/Shanghai calendar day and time of an instant, as the office published it. */
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
+function shanghai(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+}
 
 /**
  * The published ranking (/p/ranking, or /p/ranking/<id> for one version): the office's frozen snapshot,
@@ -58,7 +69,8 @@ export async function rankingPage(app: HTMLElement, id: string, errorBox: (e: un
                 h(
                   'div',
                   { class: 'score' },
-                  h('strong', { 'aria-label': '满意度' }, x.satisfaction),
+                  h('small', {}, '满意度'),
+                  h('strong', {}, x.satisfaction),
                   h('small', {}, `整改率 ${x.rectifiedRate}`),
                 ),
               ),

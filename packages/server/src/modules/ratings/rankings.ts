@@ -35,11 +35,10 @@ export async function publishRanking(
   scope: UnitFilter,
   input: { from: IsoDate; to: IsoDate; title?: string | undefined },
 ): Promise<PublishedRanking<Date>> {
-  const [all, mine, order, office] = await Promise.all([
+  const [all, mine, order] = await Promise.all([
     standings(db, input.from, input.to),
     scopeUnits(db, scope),
     units.categories(db),
-    units.nameOf(db, actor.unitId),
   ]);
   const wanted = new Set(mine);
   const { ranked } = withinCategories(
@@ -57,7 +56,7 @@ export async function publishRanking(
     bad: s.counts.bad,
     rectifiedRate: shown(s.figures.rectifiedRate),
   }));
-  const title = input.title?.trim() || `${office ?? ''}群众满意度排名（${input.from}至${input.to}）`;
+  const title = input.title?.trim() || `群众满意度排名（${input.from}至${input.to}）`;
   return db.transaction(async (tx) => {
     const version = await nextRankingVersion(tx, actor.unitId);
     const row = await insertRanking(tx, {

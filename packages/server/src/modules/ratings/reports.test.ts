@@ -303,7 +303,8 @@ describe('the published ranking (媒体问效)', () => {
     expect(res.statusCode, res.body).toBe(200);
     first = res.json<Ranking>();
     expect(first.version).toBe(1);
-    expect(first.title).toBe(`城阳区群众满意度排名（${Y}-03-01至${Y}-03-31）`);
+    expect(first.title).toBe(`群众满意度排名（${Y}-03-01至${Y}-03-31）`);
+    expect(first.office).toBe('城阳区');
     expect(first.rows.map((r) => [r.category, r.categoryRank, r.unit, r.satisfaction, r.rectifiedRate])).toEqual([
       ['职能部门', 1, '区审批局', '61.67', '50.00%'],
       ['职能部门', 2, '区城管局', '61.54', '0.00%'],

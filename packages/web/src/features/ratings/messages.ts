@@ -74,7 +74,7 @@ const zh = {
     intro:
       '按统计期间发布各单位满意度与差评整改率排名，供媒体问效和群众查看（无需登录）。已发布的排名不再修改，重新发布生成新的版本。',
     title: '标题',
-    titlePlaceholder: '默认：单位名称 + 群众满意度排名（统计期间）',
+    titlePlaceholder: '默认：群众满意度排名（统计期间）',
     publish: '发布排名',
     confirm: '按 {{from}} 至 {{to}} 的数据发布新版本排名？发布后不可修改。',
     published: '已发布第 {{version}} 版',
@@ -173,7 +173,7 @@ const en: Messages<typeof zh> = {
     intro:
       'Publish the units’ satisfaction and rectification ranking for the period, for the press and the public (no sign-in). A published ranking is never edited; publishing again makes a new version.',
     title: 'Title',
-    titlePlaceholder: 'Default: office name + satisfaction ranking (period)',
+    titlePlaceholder: 'Default: satisfaction ranking (period)',
     publish: 'Publish ranking',
     confirm: 'Publish a new version from {{from}} to {{to}}? It cannot be edited afterwards.',
     published: 'Version {{version}} published',

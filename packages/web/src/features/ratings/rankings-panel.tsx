@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
 import type { PublishedRanking } from '@leitai/core';
 import { ApiError } from '../../lib/api';
 import { publishRanking } from './api/act';
@@ -65,17 +66,17 @@ export function RankingsPanel({ from, to }: { from: string; to: string }) {
         loading={isLoading}
         dataSource={data?.rankings ?? []}
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 900 }}
         locale={{ emptyText: t('rankings.none') }}
         columns={[
           { title: t('rankings.version'), width: 80, render: (_, r) => t('rankings.nth', { version: r.version }) },
-          { title: t('rankings.title'), dataIndex: 'title' },
+          { title: t('rankings.title'), dataIndex: 'title', width: 300 },
           { title: t('range'), width: 200, render: (_, r) => `${r.from} ~ ${r.to}` },
           { title: t('rankings.units'), width: 80, render: (_, r) => r.rows.length },
           {
             title: t('rankings.at'),
             width: 170,
-            render: (_, r) => new Date(r.publishedAt).toLocaleString('zh-CN', { hour12: false }),
+            render: (_, r) => dayjs(r.publishedAt).format('YYYY-MM-DD HH:mm'),
           },
           {
             title: t('rankings.link'),
