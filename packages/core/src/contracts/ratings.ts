@@ -7,6 +7,7 @@ import type {
   RatingPointKind,
   RatingState,
 } from '../rating/rules.js';
+import type { FileInfo } from './ledger.js';
 
 /** 群众评价: the office's figures, a rating as the office and the rated unit see it, a rating point. */
 export interface RatingStanding {
@@ -53,7 +54,8 @@ export interface RatingView<T = string> {
   callback: { at: T; caller: string; outcome: string } | null;
   followUp: 'none' | 'satisfied' | 'unsatisfied';
   followUpComment: string | null;
-  appeal: { state: string; reason: string; decision: string | null } | null;
+  /** The appeal with its evidence (申诉材料), each file readable at /api/files/<id>. */
+  appeal: { state: string; reason: string; decision: string | null; files: FileInfo<T>[] } | null;
   actions: RatingAction[];
 }
 

@@ -6,7 +6,8 @@ export const reviewRating = (id: number, release: boolean, reason: string) =>
 export const recordCallback = (id: number, body: { caller: string; at: string; outcome: string }) =>
   api.post(`/ratings/${id}/callback`, body);
 export const revealPhone = (id: number) => api.post<{ phone: string }>(`/ratings/${id}/phone`);
-export const appealRating = (id: number, reason: string) => api.post(`/ratings/${id}/appeal`, { reason, fileIds: [] });
+export const appealRating = (id: number, reason: string, fileIds: number[]) =>
+  api.post(`/ratings/${id}/appeal`, { reason, fileIds });
 export const decideAppeal = (id: number, uphold: boolean, reason: string) =>
   api.post(`/ratings/${id}/decide`, { uphold, reason });
 
