@@ -146,3 +146,38 @@ test('the office publishes the ranking; a phone reads it without an account; rep
   await expect(phone.getByText('这是历史版本，已有更新的发布。')).toBeVisible();
   await phoneContext.close();
 });
+
+test('a unit appeals a bad rating with evidence; the office opens the file when deciding', async ({ browser }) => {
+  const unit = await browser.newPage();
+  await login(unit, 'reporter.liuting');
+  await unit.goto('/ratings?tab=bad');
+  const row = unit.getByRole('row').filter({ has: unit.getByRole('button', { name: /^申\s*诉$/ }) }).first();
+  await expect(row).toBeVisible();
+  const point = (await row.getByRole('cell').nth(2).innerText()).trim();
+  await row.getByRole('button', { name: /^申\s*诉$/ }).click();
+  const dialog = unit.getByRole('dialog');
+  await dialog.getByLabel('申诉理由').fill('经调取窗口监控，该时段无此办件，系误评');
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '窗口监控截图.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await expect(dialog.getByText('窗口监控截图.png')).toBeVisible();
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog).toBeHidden();
+
+  const office = await browser.newPage();
+  await login(office, 'organiser');
+  await office.goto('/ratings?tab=appeals');
+  const appealed = office.getByRole('row').filter({ hasText: '系误评' }).filter({ hasText: point });
+  await expect(appealed.getByRole('link', { name: /窗口监控截图\.png/ })).toBeVisible();
+  await appealed.getByRole('button', { name: '审核申诉' }).click();
+  const evidence = office.getByTestId('appeal-evidence');
+  const link = evidence.getByRole('link', { name: /窗口监控截图\.png/ });
+  await expect(link).toBeVisible();
+  const file = await office.request.get((await link.getAttribute('href'))!);
+  expect(file.status()).toBe(200);
+  expect((await file.body()).subarray(1, 4).toString()).toBe('PNG');
+  await office.getByRole('dialog').getByLabel('审核理由').fill('监控与办件记录相符，申诉成立');
+  await office.getByRole('radio', { name: /申诉成立/ }).check();
+  await office.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(office.getByRole('row').filter({ hasText: '系误评' })).toHaveCount(0);
+});
