@@ -99,7 +99,7 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
         rowKey="id"
         loading={isLoading}
         dataSource={data?.ratings ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1200 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('columns.date'), dataIndex: 'ratedOn', width: 104 },
@@ -117,6 +117,8 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
           },
           {
             title: t('columns.reason'),
+            // Wide enough that a reason, a call-back and an appeal with its files stay readable on a phone.
+            width: 280,
             render: (_, r) => (
               <Space direction="vertical" size={0}>
                 {r.reason && <Typography.Text>{r.reason}</Typography.Text>}
