@@ -151,7 +151,10 @@ test('a unit appeals a bad rating with evidence; the office opens the file when 
   const unit = await browser.newPage();
   await login(unit, 'reporter.liuting');
   await unit.goto('/ratings?tab=bad');
-  const row = unit.getByRole('row').filter({ has: unit.getByRole('button', { name: /^申\s*诉$/ }) }).first();
+  const row = unit
+    .getByRole('row')
+    .filter({ has: unit.getByRole('button', { name: /^申\s*诉$/ }) })
+    .first();
   await expect(row).toBeVisible();
   const point = (await row.getByRole('cell').nth(2).innerText()).trim();
   await row.getByRole('button', { name: /^申\s*诉$/ }).click();
@@ -178,6 +181,9 @@ test('a unit appeals a bad rating with evidence; the office opens the file when 
   expect((await file.body()).subarray(1, 4).toString()).toBe('PNG');
   await office.getByRole('dialog').getByLabel('审核理由').fill('监控与办件记录相符，申诉成立');
   await office.getByRole('radio', { name: /申诉成立/ }).check();
-  await office.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await office
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(office.getByRole('row').filter({ hasText: '系误评' })).toHaveCount(0);
 });

@@ -146,3 +146,22 @@ export const ratingRankings = pgTable(
   },
   (t) => [uniqueIndex('rating_rankings_version_idx').on(t.officeUnitId, t.version)],
 );
+
+/**
+ * 短信验证码 for a real-name bad rating where the office requires a verified phone. Neither the number
+ * nor the code is kept: the number as a keyed hash, the code as a keyed hash of number and code. A code
+ * expires, allows a few attempts, and is used once.
+ */
+export const ratingPhoneCodes = pgTable(
+  'rating_phone_codes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    phoneHash: text().notNull(),
+    codeHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    attempts: smallint().notNull().default(0),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rating_phone_codes_phone_idx').on(t.phoneHash, t.createdAt)],
+);

@@ -4,7 +4,8 @@ import { headerToken, issueDeviceToken, verifyDeviceToken } from '../../http/pub
 import type { RatingKeys } from './keys.js';
 import { followUp, lookup, pointForm } from './public.js';
 import { publicRanking } from './rankings.js';
-import { ZCode, ZFollowUp, ZIdParams, ZLookup, ZSubmission } from './schema.js';
+import { sendPhoneCode } from './phone-codes.js';
+import { ZCode, ZFollowUp, ZIdParams, ZLookup, ZPhone, ZSubmission } from './schema.js';
 import { submitRating } from './submit.js';
 
 /**
@@ -37,6 +38,12 @@ export const ratingsPublicRoutes: FastifyPluginAsyncZod<{ keys: RatingKeys }> = 
   app.get('/public/rankings/latest', { schema: { tags } }, async () => publicRanking(db));
   app.get('/public/rankings/:id', { schema: { tags, params: ZIdParams } }, async (request) =>
     publicRanking(db, request.params.id),
+  );
+  // 短信验证码 for a real-name bad rating where the office requires it; the rule limits each number too.
+  app.post(
+    '/public/phone-codes',
+    { schema: { tags, body: ZPhone }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request) => sendPhoneCode(db, keys, app.ctx.sms, request.body.phone),
   );
   app.get('/public/lookup/:lookup', { schema: { tags, params: ZLookup } }, async (request) =>
     lookup(db, request.params.lookup),

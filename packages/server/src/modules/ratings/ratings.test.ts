@@ -241,8 +241,9 @@ describe('a bad rating gets fixed', () => {
     const badBefore = before.standings.find((s: { unit: { id: number } }) => s.unit.id === ids.a).counts.bad;
     // The evidence: a file the reporter uploaded; one uploaded by someone else cannot ride along.
     const upload = async (c: Client, name: string) =>
-      (await c.request({ method: 'POST', url: '/api/files', ...multipartFile(name, 'evidence') })).json<{ id: number }>()
-        .id;
+      (await c.request({ method: 'POST', url: '/api/files', ...multipartFile(name, 'evidence') })).json<{
+        id: number;
+      }>().id;
     const mine = await upload(repA, '窗口监控截图.png');
     const theirs = await upload(repB, '别人的文件.pdf');
     const stolen = await repA.post(`/api/ratings/${row!.id}/appeal`, {

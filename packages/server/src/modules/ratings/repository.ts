@@ -1,7 +1,14 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
-import { ledgerItems, ratingAppeals, ratingPoints, ratingRankings, ratings } from '../../db/schema/index.js';
+import {
+  ledgerItems,
+  ratingAppeals,
+  ratingPhoneCodes,
+  ratingPoints,
+  ratingRankings,
+  ratings,
+} from '../../db/schema/index.js';
 
 export type PointRow = typeof ratingPoints.$inferSelect;
 export type RatingRow = typeof ratings.$inferSelect;
@@ -382,4 +389,66 @@ export async function rankingsOf(db: Db, officeUnitIds?: number[]): Promise<Rank
     .from(ratingRankings)
     .where(officeUnitIds ? inArray(ratingRankings.officeUnitId, officeUnitIds) : undefined)
     .orderBy(desc(ratingRankings.publishedAt), desc(ratingRankings.id));
+}
+
+// 短信验证码 --------------------------------------------------------------------------------------
+
+export type PhoneCodeRow = typeof ratingPhoneCodes.$inferSelect;
+
+/** Codes sent to the number since `since`, and the newest's time; the number's codes locked until the transaction ends. */
+export async function codesSent(
+  tx: Db,
+  phoneHash: string,
+  since: Date,
+): Promise<{ inLastHour: number; lastAt: Date | null }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(13014, hashtext(${phoneHash}))`);
+  const [row] = await tx
+    .select({
+      n: sql<number>`count(*) FILTER (WHERE ${ratingPhoneCodes.createdAt} >= ${since})`,
+      last: sql<string | null>`max(${ratingPhoneCodes.createdAt})`,
+    })
+    .from(ratingPhoneCodes)
+    .where(eq(ratingPhoneCodes.phoneHash, phoneHash));
+  return { inLastHour: Number(row?.n ?? 0), lastAt: row?.last ? new Date(row.last) : null };
+}
+
+export async function insertPhoneCode(tx: Db, values: typeof ratingPhoneCodes.$inferInsert): Promise<void> {
+  await tx.insert(ratingPhoneCodes).values(values);
+}
+
+/** The newest code sent to the number. */
+export async function latestPhoneCode(db: Db, phoneHash: string): Promise<PhoneCodeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(ratingPhoneCodes)
+    .where(eq(ratingPhoneCodes.phoneHash, phoneHash))
+    .orderBy(desc(ratingPhoneCodes.createdAt), desc(ratingPhoneCodes.id))
+    .limit(1);
+  return row;
+}
+
+export async function countCodeAttempt(db: Db, id: number): Promise<void> {
+  await db
+    .update(ratingPhoneCodes)
+    .set({ attempts: sql`${ratingPhoneCodes.attempts} + 1` })
+    .where(eq(ratingPhoneCodes.id, id));
+}
+
+/** Spends the code, once: false when another request spent it first. */
+export async function spendPhoneCode(tx: Db, id: number, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(ratingPhoneCodes)
+    .set({ usedAt: at })
+    .where(and(eq(ratingPhoneCodes.id, id), sql`${ratingPhoneCodes.usedAt} IS NULL`))
+    .returning({ id: ratingPhoneCodes.id });
+  return rows.length === 1;
+}
+
+/** PIPL: codes are of no use once expired; the retention job erases them after a day. */
+export async function erasePhoneCodesBefore(tx: Db, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(ratingPhoneCodes)
+    .where(lt(ratingPhoneCodes.createdAt, before))
+    .returning({ id: ratingPhoneCodes.id });
+  return rows.length;
 }

@@ -46,7 +46,9 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.put('/ratings/settings', { schema: { tags, body: ZRatingSettings } }, async (request) => {
     await requireAccess(request, 'rating.manage');
-    return saveRatingSettings(db, auditActorOf(request), request.body);
+    // The local fake SMS channel serves the demo and tests; in production only a real gateway delivers.
+    const smsDelivers = app.ctx.sms.delivers || app.ctx.config.env !== 'production';
+    return saveRatingSettings(db, auditActorOf(request), request.body, smsDelivers);
   });
 
   app.get('/ratings/points', { schema: { tags, querystring: ZPointsQuery } }, async (request) => {

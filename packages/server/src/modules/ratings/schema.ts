@@ -21,7 +21,12 @@ export const ZSubmission = z.object({
     .trim()
     .regex(/^[0-9A-Za-z-]{4,40}$/, '办件编号为 4 到 40 位字母、数字或连字符')
     .optional(),
+  phoneCode: z
+    .string()
+    .regex(/^\d{6}$/, '验证码为 6 位数字')
+    .optional(),
 });
+export const ZPhone = z.object({ phone: z.string().regex(MOBILE_PHONE_PATTERN, '请填写 11 位手机号码') });
 
 export const ZFollowUp = z.object({ satisfied: z.boolean(), comment: ZText(RATING_COMMENT_MAX, '追评').default('') });
 
