@@ -32,6 +32,7 @@ export interface Submission {
   reason?: string;
   phone?: string;
   caseNo?: string;
+  phoneCode?: string;
 }
 
 export interface Lookup {
@@ -88,3 +89,7 @@ export interface PublishedRanking {
 /** The ranking the office published (媒体问效): the newest, or one version by its id. */
 export const publishedRanking = (id?: string) =>
   client.get<PublishedRanking>(`/public/rankings/${id ? encodeURIComponent(id) : 'latest'}`);
+
+/** Sends the SMS code to the number (where the office requires a verified phone). */
+export const sendPhoneCode = (phone: string) =>
+  client.post<{ expiresInMinutes: number; resendSeconds: number }>('/public/phone-codes', { phone });

@@ -92,6 +92,12 @@ const zh = {
     open: '打开',
     none: '尚未发布',
   },
+  verifiedPhone: {
+    label: '实名差评须短信验证手机号',
+    hint: '开启后，群众留下回访电话时须填写发送到该号码的短信验证码（10 分钟内有效，每个号码每小时最多 5 次）',
+    on: '已开启短信验证',
+    off: '已关闭短信验证',
+  },
   empty: '暂无',
   failed: '操作失败',
 };
@@ -196,6 +202,12 @@ const en: Messages<typeof zh> = {
     link: 'Public page',
     open: 'Open',
     none: 'Nothing published yet',
+  },
+  verifiedPhone: {
+    label: 'Verify the phone of a named bad rating by SMS',
+    hint: 'When on, a rater who leaves a call-back number must type the code sent to it (valid 10 minutes, at most 5 an hour per number)',
+    on: 'SMS verification on',
+    off: 'SMS verification off',
   },
   empty: 'None',
   failed: 'Failed',

@@ -10,6 +10,7 @@ import { useCan } from '../../lib/session';
 import { downloadBulletin, downloadRatings } from './api/act';
 import { useRatingPoints } from './api/get-points';
 import { OverviewPanel } from './overview-panel';
+import { PhoneVerificationSetting } from './phone-setting';
 import { PointsPanel } from './points-panel';
 import { RankingsPanel } from './rankings-panel';
 import { RatingsTable } from './ratings-table';
@@ -53,7 +54,12 @@ export function RatingsPage() {
     {
       key: 'points',
       label: t('tabs.points'),
-      children: <PointsPanel canManage={(points.data?.units.length ?? 0) > 0} units={points.data?.units ?? []} />,
+      children: (
+        <>
+          {office && <PhoneVerificationSetting />}
+          <PointsPanel canManage={(points.data?.units.length ?? 0) > 0} units={points.data?.units ?? []} />
+        </>
+      ),
     },
   ];
   return (
