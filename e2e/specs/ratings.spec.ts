@@ -187,3 +187,42 @@ test('a unit appeals a bad rating with evidence; the office opens the file when 
     .click();
   await expect(office.getByRole('row').filter({ hasText: '系误评' })).toHaveCount(0);
 });
+
+test('where the office requires it, a real-name bad rating’s phone is verified by an SMS code', async ({ page, browser }) => {
+  await login(page, 'organiser');
+  await page.goto('/ratings?tab=points');
+  const toggle = page.getByRole('switch', { name: /实名差评须短信验证手机号/ });
+  await toggle.click();
+  await expect(page.getByText('已开启短信验证')).toBeVisible();
+  const address = await page
+    .getByRole('row')
+    .filter({ hasText: POINT })
+    .getByRole('link', { name: '打开' })
+    .getAttribute('href');
+
+  try {
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await phoneContext.newPage();
+    await phone.goto(address!);
+    await phone.getByRole('button', { name: '非常不满意', exact: true }).click();
+    await phone.getByRole('button', { name: '办事效率低' }).click();
+    await phone.getByLabel('手机号码').fill('13800005678');
+    await phone.getByRole('button', { name: '提交评价' }).click();
+    await expect(phone.getByRole('alert')).toHaveText('本地区要求验证手机号：请获取并填写短信验证码');
+    await phone.getByRole('button', { name: '获取验证码' }).click();
+    await expect(phone.getByRole('status')).toHaveText('验证码已发送，10 分钟内有效');
+    await expect(phone.getByRole('button', { name: /秒后重发/ })).toBeDisabled();
+    // The local fake channel holds the message the phone would have received.
+    const sms = await (await page.request.get('/api/test/sms/13800005678')).json();
+    const code = /验证码为 (\d{6})/.exec(sms.text as string)![1]!;
+    await phone.getByLabel('短信验证码').fill(code);
+    await phone.getByRole('button', { name: '提交评价' }).click();
+    await expect(phone.getByTestId('lookup-code')).toHaveText(/^[0-9A-Z]{10}$/);
+    await phoneContext.close();
+  } finally {
+    // One server serves every spec: leave the setting as the demo has it.
+    await page.reload();
+    await page.getByRole('switch', { name: /实名差评须短信验证手机号/ }).click();
+    await expect(page.getByText('已关闭短信验证')).toBeVisible();
+  }
+});
