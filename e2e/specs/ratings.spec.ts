@@ -188,7 +188,10 @@ test('a unit appeals a bad rating with evidence; the office opens the file when 
   await expect(office.getByRole('row').filter({ hasText: '系误评' })).toHaveCount(0);
 });
 
-test('where the office requires it, a real-name bad rating’s phone is verified by an SMS code', async ({ page, browser }) => {
+test('where the office requires it, a real-name bad rating’s phone is verified by an SMS code', async ({
+  page,
+  browser,
+}) => {
   await login(page, 'organiser');
   await page.goto('/ratings?tab=points');
   const toggle = page.getByRole('switch', { name: /实名差评须短信验证手机号/ });
