@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
-import { testClockRoutes } from './http/test-clock.js';
+import { testClockRoutes, testSmsRoutes } from './http/test-clock.js';
 import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
@@ -30,6 +30,7 @@ import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
 import { setAuditAlgorithm } from './modules/audit/index.js';
 import { registerSessionHook } from './modules/auth/index.js';
+import { FakeSmsChannel, type SmsChannel } from './modules/notifications/index.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -39,9 +40,11 @@ export interface BuildAppOptions {
   database: Database;
   /** pino logger options; false in tests. */
   logger?: boolean | object;
+  /** The SMS channel; by default the local fake (no network call). */
+  sms?: SmsChannel;
 }
 
-export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, sms }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     logController: new OneLinePerRequest(),
@@ -61,7 +64,13 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   const outbox = new OutboxRelay(database, [...eventConsumers, realtimeConsumer(realtimeTopics)], {
     onError: (err, entry) => app.log.error({ err, event: entry?.id }, 'outbox: delivery failed'),
   });
-  app.decorate('ctx', { config, database, db: database.db, realtime, outbox });
+  // The fake's messages go to the log, so a demo's visitor can read the code the "phone" received.
+  const smsChannel =
+    sms ??
+    new FakeSmsChannel((m) =>
+      app.log.warn(`短信（本地模拟，未真实发送）→ ${m.phone.slice(0, 3)}****${m.phone.slice(7)}：${m.text}`),
+    );
+  app.decorate('ctx', { config, database, db: database.db, realtime, outbox, sms: smsChannel });
   app.addHook('onReady', () => outbox.start());
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => {
@@ -134,6 +143,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       for (const module of apiModules) await api.register(module);
       if (config.testClock) await api.register(testClockRoutes);
+      if (config.testClock) await api.register(testSmsRoutes);
     },
     { prefix: '/api' },
   );
@@ -153,9 +163,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
           path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ),
     });
-  // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>.
+  // The citizens' rating page is an entry of its own (no account, small on a phone): /r/<point>, /q/<lookup>,
+  // and the published ranking /p/ranking[/<id>].
   if (serveWeb)
-    for (const path of ['/r/:code', '/q', '/q/:code'])
+    for (const path of ['/r/:code', '/q', '/q/:code', '/p/ranking', '/p/ranking/:code'])
       app.get(path, { schema: { hide: true } }, (_request, reply) => reply.sendFile('rate.html'));
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html.

@@ -7,6 +7,7 @@ import type {
   RatingPointKind,
   RatingState,
 } from '../rating/rules.js';
+import type { FileInfo } from './ledger.js';
 
 /** 群众评价: the office's figures, a rating as the office and the rated unit see it, a rating point. */
 export interface RatingStanding {
@@ -53,7 +54,8 @@ export interface RatingView<T = string> {
   callback: { at: T; caller: string; outcome: string } | null;
   followUp: 'none' | 'satisfied' | 'unsatisfied';
   followUpComment: string | null;
-  appeal: { state: string; reason: string; decision: string | null } | null;
+  /** The appeal with its evidence (申诉材料), each file readable at /api/files/<id>. */
+  appeal: { state: string; reason: string; decision: string | null; files: FileInfo<T>[] } | null;
   actions: RatingAction[];
 }
 
@@ -67,4 +69,32 @@ export interface RatingPointView {
   path: string;
   active: boolean;
   canManage: boolean;
+}
+
+/** One unit's line of a published ranking (媒体问效): frozen as shown when it was published. */
+export interface PublishedRankingRow {
+  category: string;
+  /** Rank within the category on the exact satisfaction; null without ratings. */
+  categoryRank: number | null;
+  rank: number | null;
+  unit: string;
+  ratings: number;
+  /** Satisfaction 0–100 at two places, or —. */
+  satisfaction: string;
+  /** 好评率 and 差评整改率 as shown ("66.67%", or — when there is nothing to divide by). */
+  goodRate: string;
+  bad: number;
+  rectifiedRate: string;
+}
+
+/** A published ranking: one version, never edited; republishing makes the next version. */
+export interface PublishedRanking<T = string> {
+  id: number;
+  office: string;
+  version: number;
+  title: string;
+  from: string;
+  to: string;
+  publishedAt: T;
+  rows: PublishedRankingRow[];
 }

@@ -9,6 +9,10 @@ import {
   emptyRatingCounts,
   followUpOpen,
   maskPhone,
+  PHONE_CODE_RULES,
+  phoneCodeRefusal,
+  phoneCodeVerdict,
+  rateOf,
   ratingCounts,
   ratingFigures,
   ratingPeriodStart,
@@ -118,5 +122,36 @@ describe('rating rules', () => {
     expect(allowedRatingActions({ ...bad, appeal: 'pending' }, 'unit')).toEqual(['reveal_phone', 'callback']);
     expect(allowedRatingActions({ ...bad, review: 'held' }, 'office')).toEqual(['release', 'reject']);
     expect(allowedRatingActions({ ...bad, review: 'held' }, 'unit')).toEqual([]);
+  });
+});
+
+describe('SMS verification codes', () => {
+  const now = new Date('2026-06-01T10:00:00Z');
+  const ago = (s: number) => new Date(now.getTime() - s * 1000);
+  it('one a minute, five an hour per number', () => {
+    expect(phoneCodeRefusal({ inLastHour: 0, lastAt: null }, now)).toBeNull();
+    expect(phoneCodeRefusal({ inLastHour: 1, lastAt: ago(59) }, now)).toMatch(/60 秒后/);
+    expect(phoneCodeRefusal({ inLastHour: 4, lastAt: ago(60) }, now)).toBeNull();
+    expect(phoneCodeRefusal({ inLastHour: PHONE_CODE_RULES.perHour, lastAt: ago(600) }, now)).toMatch(/次数过多/);
+  });
+  it('a code verifies once, unexpired, with tries left; a wrong try counts', () => {
+    const live = { expiresAt: new Date(now.getTime() + 1000), attempts: 0, usedAt: null };
+    expect(phoneCodeVerdict(live, true, now)).toEqual({ ok: true });
+    expect(phoneCodeVerdict(live, false, now)).toEqual({ ok: false, message: '验证码不正确', countAttempt: true });
+    expect(phoneCodeVerdict(null, true, now)).toMatchObject({ ok: false, message: '请先获取短信验证码' });
+    expect(phoneCodeVerdict({ ...live, usedAt: now }, true, now)).toMatchObject({ ok: false, countAttempt: false });
+    expect(phoneCodeVerdict({ ...live, expiresAt: now }, true, now)).toMatchObject({
+      message: '验证码已过期，请重新获取',
+    });
+    expect(phoneCodeVerdict({ ...live, attempts: 5 }, true, now)).toMatchObject({
+      message: '验证码错误次数过多，请重新获取',
+    });
+  });
+});
+
+describe('rateOf', () => {
+  it('rounds the share once', () => {
+    expect(rateOf(2, 3)).toEqual({ value: '66.666667', fraction: '0.666667', shown: '66.67' });
+    expect(rateOf(1, 0)).toEqual({ value: null, fraction: null, shown: '—' });
   });
 });

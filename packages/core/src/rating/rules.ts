@@ -22,7 +22,7 @@ export interface RatingSettings {
   tags: readonly string[];
   /** Reasons a bad rating must choose from. */
   badReasons: readonly string[];
-  /** Ask for a phone verified by an SMS code before accepting a rating. */
+  /** A real-name bad rating's phone must be verified by an SMS code (PHONE_CODE_RULES). */
   requireVerifiedPhone: boolean;
   /** Keyed address hashes are erased after this many days (PIPL: kept only for abuse detection). */
   addressRetentionDays: number;
@@ -162,6 +162,9 @@ export interface Rate {
   shown: string;
 }
 
+/** part / whole as a rate, rounded once from the exact share (a reason's share of the bad ratings). */
+export const rateOf = (part: number, whole: number): Rate => share(part, whole);
+
 /** Each figure rounded once from the exact share. */
 function share(part: number, whole: number, scale = 100): Rate {
   if (whole === 0) return { value: null, fraction: null, shown: '—' };
@@ -224,6 +227,15 @@ export function badRatingState(f: BadRatingFacts): BadRatingState {
   return 'open';
 }
 
+/** An appeal's state, one word each (the bulletin, the pages). */
+export const RATING_APPEAL_STATES = ['pending', 'upheld', 'refused'] as const;
+export type RatingAppealState = (typeof RATING_APPEAL_STATES)[number];
+export const RATING_APPEAL_STATE_LABELS: Record<RatingAppealState, string> = {
+  pending: '待审核',
+  upheld: '申诉成立',
+  refused: '申诉不成立',
+};
+
 /** Any rating's state: a bad rating's, or one held, rejected as stuffing, or simply counted. */
 export type RatingState = BadRatingState | 'rejected' | 'counted';
 export const RATING_STATE_LABELS: Record<RatingState, string> = {
@@ -277,4 +289,41 @@ export function allowedRatingActions(
   if (viewer === 'unit' && f.bad && f.appeal === 'none') out.push('appeal');
   if (viewer === 'office' && f.appeal === 'pending') out.push('decide_appeal');
   return out;
+}
+
+/** SMS verification of a real-name bad rating's phone (where the office requires it). */
+export const PHONE_CODE_RULES = {
+  /** Digits in a code. */
+  length: 6,
+  /** Minutes a code stays valid. */
+  ttlMinutes: 10,
+  /** Codes a number may receive in an hour. */
+  perHour: 5,
+  /** Seconds before the same number may ask again. */
+  resendSeconds: 60,
+  /** Wrong tries before a code is spent. */
+  maxAttempts: 5,
+} as const;
+
+/** Why a number may not receive another code now, or null: at most `perHour` an hour, one a minute. */
+export function phoneCodeRefusal(sent: { inLastHour: number; lastAt: Date | null }, now: Date): string | null {
+  if (sent.lastAt && now.getTime() - sent.lastAt.getTime() < PHONE_CODE_RULES.resendSeconds * 1000)
+    return `验证码已发送，请 ${PHONE_CODE_RULES.resendSeconds} 秒后再获取`;
+  if (sent.inLastHour >= PHONE_CODE_RULES.perHour) return '该号码一小时内获取验证码次数过多，请稍后再试';
+  return null;
+}
+
+/** Whether a typed code verifies the number: the newest code sent to it, unexpired, unused, with tries left, matching. */
+export function phoneCodeVerdict(
+  code: { expiresAt: Date; attempts: number; usedAt: Date | null } | null,
+  matches: boolean,
+  now: Date,
+): { ok: true } | { ok: false; message: string; countAttempt: boolean } {
+  if (!code || code.usedAt) return { ok: false, message: '请先获取短信验证码', countAttempt: false };
+  if (code.expiresAt.getTime() <= now.getTime())
+    return { ok: false, message: '验证码已过期，请重新获取', countAttempt: false };
+  if (code.attempts >= PHONE_CODE_RULES.maxAttempts)
+    return { ok: false, message: '验证码错误次数过多，请重新获取', countAttempt: false };
+  if (!matches) return { ok: false, message: '验证码不正确', countAttempt: true };
+  return { ok: true };
 }

@@ -73,6 +73,10 @@ describe('demo district', () => {
       ratings: { phone: string | null }[];
     }>();
     expect(mine.ratings.some((r) => /^139\*{4}\d{4}$/.test(r.phone ?? ''))).toBe(true);
+    // Last month's ranking is published for 媒体问效, on the public page.
+    const ranking = await t.app.inject({ method: 'GET', url: '/api/public/rankings/latest' });
+    expect(ranking.statusCode).toBe(200);
+    expect(ranking.json<{ rows: unknown[] }>().rows.length).toBeGreaterThan(10);
   });
 
   it('has a finalised 2026 上半年 evaluation with one upheld and one refused appeal, and the year in progress', async () => {

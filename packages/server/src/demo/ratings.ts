@@ -11,8 +11,8 @@ import { sql } from 'drizzle-orm';
 import { ledgerEvents, ledgerItems, ratingAppeals, ratingPoints, ratings } from '../db/schema/index.js';
 import { localDate } from '../jobs/clock.js';
 import { insertEvent, insertItem } from '../modules/ledger/index.js';
-import { encryptPhone, ratingKeys } from '../modules/ratings/index.js';
-import { demoUnitIds, demoUserIds } from './district.js';
+import { encryptPhone, publishRanking, ratingKeys } from '../modules/ratings/index.js';
+import { demoActor, demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 import { queryRows } from '../db/client.js';
 
@@ -288,6 +288,24 @@ export const ratingsSeeder: DemoSeeder = {
       .from(ledgerItems)
       .where(sql`${ledgerItems.source} = '群众差评'`);
     ctx.log(`demo: ${total[0]?.n} ratings at ${points.length} points, ${items[0]?.n} rectification items`);
+
+    // The office published last month's ranking for 媒体问效, so /p/ranking has one to show.
+    const monthStart = `${today.slice(0, 7)}-01`;
+    const to = fromDayNumber(dayNumber(monthStart) - 1);
+    const from = `${to.slice(0, 7)}-01`;
+    const { actor, who } = await demoActor(tx, 'organiser');
+    const published = await publishRanking(
+      tx,
+      actor,
+      who,
+      { kind: 'all' },
+      {
+        from,
+        to,
+        title: `${Number(to.slice(0, 4))}年${Number(to.slice(5, 7))}月政务服务群众满意度排名`,
+      },
+    );
+    ctx.log(`demo: published the ranking of ${from} to ${to} (${published.rows.length} units)`);
   },
 };
 

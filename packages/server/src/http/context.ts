@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import type { OutboxRelay } from '../events/consumer.js';
 import type { RealtimeHub } from '../realtime/hub.js';
+import type { SmsChannel } from '../modules/notifications/index.js';
 
 /** What every route plugin can reach through `app.ctx`. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   realtime: RealtimeHub;
   /** Delivers the outbox to its consumers (events/). */
   outbox: OutboxRelay;
+  /** Text messages (the rating page's verification codes): the local fake unless a deployment plugs in a gateway. */
+  sms: SmsChannel;
 }
 
 /** The signed-in user of a request, set by the session plugin. */

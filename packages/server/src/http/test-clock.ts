@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { localDate, setTestToday } from '../jobs/clock.js';
+import { FakeSmsChannel } from '../modules/notifications/index.js';
+import { notFound } from '../errors.js';
 import { ZDate } from './schemas.js';
 
 /**
@@ -15,5 +17,19 @@ export const testClockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/test/clock', { schema: { hide: true, body } }, async (request) => {
     setTestToday(request.body.today);
     return { today: localDate() };
+  });
+};
+
+/**
+ * The fake SMS channel's last message to a number, for browser tests that must type the code a phone
+ * received. Registered with the test clock (LEITAI_TEST_CLOCK=1, never in production); hidden.
+ */
+export const testSmsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const params = z.object({ phone: z.string().regex(/^1\d{10}$/) });
+  app.get('/test/sms/:phone', { schema: { hide: true, params } }, async (request) => {
+    const sms = app.ctx.sms;
+    const last = sms instanceof FakeSmsChannel ? sms.lastTo(request.params.phone) : undefined;
+    if (!last) throw notFound('短信');
+    return last;
   });
 };

@@ -14,6 +14,10 @@ export const publicRoutes: Record<string, string> = {
   'POST /api/public/device': 'a citizen’s phone gets a signed device token (one rating per device, point and period)',
   'POST /api/public/points/:code/ratings':
     'a citizen rates; device token (x-device-token), rate-limited, burst-checked',
+  'POST /api/public/phone-codes':
+    'a citizen asks for the SMS code that verifies a real-name bad rating’s phone; limited per address and per number',
+  'GET /api/public/rankings/latest': 'the ranking the office published for 媒体问效: public by intent',
+  'GET /api/public/rankings/:id': 'one published version of that ranking: public by intent',
   'GET /api/public/lookup/:lookup': 'the rater follows the case by the lookup code given after rating',
   'POST /api/public/lookup/:lookup/follow-up': 'the rater’s one 追评, by the lookup code',
   'GET /api/public/review/:code': '评议 raters hold no account: a one-time invitation code opens the form',

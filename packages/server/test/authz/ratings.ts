@@ -121,6 +121,25 @@ export const rows: MatrixRow[] = [
     request: () => ({ method: 'GET', url: `/api/ratings/export.xlsx?${range}` }),
   },
   {
+    route: 'GET /api/ratings/bulletin',
+    allow: readers,
+    request: () => ({ method: 'GET', url: `/api/ratings/bulletin?${range}&format=xlsx` }),
+  },
+  {
+    route: 'GET /api/ratings/rankings',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/ratings/rankings' }),
+  },
+  {
+    route: 'POST /api/ratings/rankings',
+    allow: office,
+    request: () => ({
+      method: 'POST',
+      url: '/api/ratings/rankings',
+      payload: { from: `${Y}-01-01`, to: `${Y}-12-31` },
+    }),
+  },
+  {
     route: 'GET /api/ratings/list',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/ratings/list?bad=1' }),

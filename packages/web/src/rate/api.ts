@@ -32,6 +32,7 @@ export interface Submission {
   reason?: string;
   phone?: string;
   caseNo?: string;
+  phoneCode?: string;
 }
 
 export interface Lookup {
@@ -62,3 +63,33 @@ export async function submit(code: string, body: Submission) {
 export const lookup = (code: string) => client.get<Lookup>(`/public/lookup/${encodeURIComponent(code)}`);
 export const followUp = (code: string, satisfied: boolean, comment: string) =>
   client.post<Lookup>(`/public/lookup/${encodeURIComponent(code)}/follow-up`, { satisfied, comment });
+
+export interface PublishedRanking {
+  id: number;
+  office: string;
+  version: number;
+  title: string;
+  from: string;
+  to: string;
+  publishedAt: string;
+  rows: {
+    category: string;
+    categoryRank: number | null;
+    rank: number | null;
+    unit: string;
+    ratings: number;
+    satisfaction: string;
+    goodRate: string;
+    bad: number;
+    rectifiedRate: string;
+  }[];
+  versions: { id: number; version: number; publishedAt: string }[];
+}
+
+/** The ranking the office published (媒体问效): the newest, or one version by its id. */
+export const publishedRanking = (id?: string) =>
+  client.get<PublishedRanking>(`/public/rankings/${id ? encodeURIComponent(id) : 'latest'}`);
+
+/** Sends the SMS code to the number (where the office requires a verified phone). */
+export const sendPhoneCode = (phone: string) =>
+  client.post<{ expiresInMinutes: number; resendSeconds: number }>('/public/phone-codes', { phone });

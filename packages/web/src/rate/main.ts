@@ -1,10 +1,21 @@
 import { ApiError } from '../lib/client';
-import { followUp, lookup, pointForm, submit, type Lookup, type PointForm, type Submission } from './api';
+import {
+  followUp,
+  lookup,
+  pointForm,
+  sendPhoneCode,
+  submit,
+  type Lookup,
+  type PointForm,
+  type Submission,
+} from './api';
 import { h, mount } from './dom';
+import { rankingPage } from './ranking';
 
 /**
  * The citizens' page (好差评), opened from a point's QR code: /r/<point code>[?case=<办件编号>] to
- * rate, /q/<lookup code> (or /q to type one) to follow the case and give the one follow-up.
+ * rate, /q/<lookup code> (or /q to type one) to follow the case and give the one follow-up; and
+ * /p/ranking[/<id>], the ranking the office published.
  */
 const app = document.getElementById('app')!;
 const [, kind = '', code = ''] = location.pathname.split('/');
@@ -26,6 +37,24 @@ async function ratePage(point: string) {
     tags: [],
     comment: '',
     caseNo: new URLSearchParams(location.search).get('case') ?? undefined,
+  };
+  // The SMS code's countdown: seconds until the number may ask again, one timer for the page.
+  let wait = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let codeButton: HTMLButtonElement | null = null;
+  let sentNote = '';
+  const codeLabel = () => (wait > 0 ? `${wait} 秒后重发` : '获取验证码');
+  const countdown = (seconds: number) => {
+    wait = seconds;
+    clearInterval(timer);
+    timer = setInterval(() => {
+      wait -= 1;
+      if (codeButton) {
+        codeButton.textContent = codeLabel();
+        codeButton.disabled = wait > 0;
+      }
+      if (wait <= 0) clearInterval(timer);
+    }, 1000);
   };
   const render = (problem?: unknown) => {
     const level = form.levels.find((l) => l.stars === state.stars);
@@ -51,6 +80,45 @@ async function ratePage(point: string) {
       oninput: (ev: Event) => (state.phone = (ev.target as HTMLInputElement).value.trim() || undefined),
     });
     (phone as HTMLInputElement).value = state.phone ?? '';
+    const codeInput = h('input', {
+      inputmode: 'numeric',
+      maxlength: '6',
+      autocomplete: 'one-time-code',
+      placeholder: '6 位验证码',
+      'aria-label': '短信验证码',
+      oninput: (ev: Event) => (state.phoneCode = (ev.target as HTMLInputElement).value.trim() || undefined),
+    });
+    (codeInput as HTMLInputElement).value = state.phoneCode ?? '';
+    const askCode = h(
+      'button',
+      {
+        class: 'secondary',
+        disabled: wait > 0 ? '' : undefined,
+        onclick: async (ev: Event) => {
+          const button = ev.target as HTMLButtonElement;
+          button.disabled = true;
+          try {
+            const r = await sendPhoneCode(state.phone ?? '');
+            countdown(r.resendSeconds);
+            sentNote = `验证码已发送，${r.expiresInMinutes} 分钟内有效`;
+            render();
+          } catch (e) {
+            render(e);
+          }
+        },
+      },
+      codeLabel(),
+    );
+    codeButton = askCode as HTMLButtonElement;
+    const verify = form.requireVerifiedPhone
+      ? h(
+          'div',
+          {},
+          h('label', {}, '短信验证码（留电话时必填）'),
+          h('div', { class: 'code-row' }, codeInput, askCode),
+          sentNote ? h('p', { class: 'hint', role: 'status' }, sentNote) : null,
+        )
+      : null;
     const caseNo = h('input', {
       placeholder: '选填：办件编号（一事一评）',
       'aria-label': '办件编号',
@@ -68,6 +136,7 @@ async function ratePage(point: string) {
             const body: Submission = { stars: state.stars, tags: state.tags, comment: state.comment };
             if (bad && state.reason) body.reason = state.reason;
             if (bad && state.phone) body.phone = state.phone;
+            if (bad && state.phone && form.requireVerifiedPhone && state.phoneCode) body.phoneCode = state.phoneCode;
             if (state.caseNo) body.caseNo = state.caseNo;
             const done = await submit(point, body);
             thanks(done.lookupCode, done.held);
@@ -146,6 +215,7 @@ async function ratePage(point: string) {
               ),
               h('label', {}, '回访电话'),
               phone,
+              verify,
             )
           : null,
         h('label', {}, '意见建议'),
@@ -280,5 +350,6 @@ async function lookupPage(initial: string) {
   else ask();
 }
 
-if (kind === 'r' && code) void ratePage(code);
+if (kind === 'p' && code === 'ranking') void rankingPage(app, location.pathname.split('/')[3] ?? '', errorBox);
+else if (kind === 'r' && code) void ratePage(code);
 else void lookupPage(kind === 'q' ? code : '');

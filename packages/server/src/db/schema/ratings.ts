@@ -5,13 +5,14 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { BadRatingFacts, RatingPointKind } from '@leitai/core';
+import type { BadRatingFacts, PublishedRankingRow, RatingPointKind } from '@leitai/core';
 import { units, users } from './identity.js';
 import { ledgerItems } from './ledger.js';
 
@@ -120,4 +121,47 @@ export const ratingAppeals = pgTable(
     decision: text(),
   },
   (t) => [uniqueIndex('rating_appeals_rating_idx').on(t.ratingId)],
+);
+
+/**
+ * 公开排名 (媒体问效): a ranking the office published, frozen as shown. Rows are only ever inserted: a new
+ * publication is the next version of the office's, and every version stays readable at its address.
+ */
+export const ratingRankings = pgTable(
+  'rating_rankings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    officeUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    version: integer().notNull(),
+    title: text().notNull(),
+    fromDate: date({ mode: 'string' }).notNull(),
+    toDate: date({ mode: 'string' }).notNull(),
+    rows: jsonb().$type<PublishedRankingRow[]>().notNull(),
+    publishedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('rating_rankings_version_idx').on(t.officeUnitId, t.version)],
+);
+
+/**
+ * 短信验证码 for a real-name bad rating where the office requires a verified phone. Neither the number
+ * nor the code is kept: the number as a keyed hash, the code as a keyed hash of number and code. A code
+ * expires, allows a few attempts, and is used once.
+ */
+export const ratingPhoneCodes = pgTable(
+  'rating_phone_codes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    phoneHash: text().notNull(),
+    codeHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    attempts: smallint().notNull().default(0),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rating_phone_codes_phone_idx').on(t.phoneHash, t.createdAt)],
 );

@@ -3,3 +3,4 @@
  * (events/types.ts) and `noticeConsumer` turns them into the bell's rows, with every notice's words.
  */
 export { newNotices, noticeConsumer } from './notices.js';
+export { FakeSmsChannel, type SmsChannel, type SmsMessage } from './channels.js';

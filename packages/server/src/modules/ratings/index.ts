@@ -11,6 +11,8 @@ export { ratingsRetentionJob } from './retention.js';
 export { satisfactionFor } from './stats.js';
 // For the demo seeders, which write a lived-in year of ratings directly.
 export { encryptPhone, ratingKeys } from './keys.js';
+// For the demo seeder, which publishes last month's ranking as the office would.
+export { publishRanking } from './rankings.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

@@ -44,3 +44,9 @@ export function addressHashes(keys: RatingKeys, ip: string): { address: string; 
   const range = isIPv4(v4) ? v4.split('.').slice(0, 3).join('.') : v4.split(':').slice(0, 3).join(':');
   return { address: hmac(keys.address, `a|${v4}`), range: hmac(keys.address, `r|${range}`) };
 }
+
+/** A phone as the verification codes know it: a keyed hash, never the number. */
+export const phoneKey = (keys: RatingKeys, phone: string): string => hmac(keys.address, `p|${phone}`);
+/** A code as stored: a keyed hash of the number's hash and the code. */
+export const codeKey = (keys: RatingKeys, phoneHash: string, code: string): string =>
+  hmac(keys.address, `c|${phoneHash}|${code}`);

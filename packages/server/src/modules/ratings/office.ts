@@ -18,7 +18,7 @@ import { AppError, forbidden, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import { localDate } from '../../jobs/clock.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { claimFiles } from '../files/index.js';
+import { claimFiles, filesOf, type FileInfo } from '../files/index.js';
 import { itemAnswers, waiveRectification } from '../ledger/index.js';
 import * as units from '../units/index.js';
 import { decryptPhone, type RatingKeys } from './keys.js';
@@ -71,6 +71,11 @@ export async function toViews(
     db,
     rows.filter((r) => r.appeal !== 'none').map((r) => r.id),
   );
+  const evidence = new Map<number, FileInfo[]>(
+    await Promise.all(
+      [...appeals.values()].map(async (a) => [a.ratingId, await filesOf(db, 'rating_appeal', a.id)] as const),
+    ),
+  );
   return rows.map((r) => {
     const unit = unitMap.get(r.unitId);
     const viewer = unit ? viewerOf(actor, unit.path) : 'reader';
@@ -103,7 +108,9 @@ export async function toViews(
           : null,
       followUp: r.followUp,
       followUpComment: r.followUpComment,
-      appeal: appeal ? { state: appeal.state, reason: appeal.reason, decision: appeal.decision } : null,
+      appeal: appeal
+        ? { state: appeal.state, reason: appeal.reason, decision: appeal.decision, files: evidence.get(r.id) ?? [] }
+        : null,
       actions: actionsOf(r, r.itemState, viewer),
     };
   });

@@ -3,7 +3,9 @@ import { AppError } from '../../errors.js';
 import { headerToken, issueDeviceToken, verifyDeviceToken } from '../../http/public/index.js';
 import type { RatingKeys } from './keys.js';
 import { followUp, lookup, pointForm } from './public.js';
-import { ZCode, ZFollowUp, ZLookup, ZSubmission } from './schema.js';
+import { publicRanking } from './rankings.js';
+import { sendPhoneCode } from './phone-codes.js';
+import { ZCode, ZFollowUp, ZIdParams, ZLookup, ZPhone, ZSubmission } from './schema.js';
 import { submitRating } from './submit.js';
 
 /**
@@ -31,6 +33,17 @@ export const ratingsPublicRoutes: FastifyPluginAsyncZod<{ keys: RatingKeys }> = 
       if (!deviceId) throw new AppError('VALIDATION_FAILED', '设备标识无效，请刷新页面后重新评价');
       return submitRating(db, keys, { code: request.params.code, deviceId, ip: request.ip }, request.body);
     },
+  );
+  // 公开排名: what the office published for 媒体问效, the newest or one version by its number.
+  app.get('/public/rankings/latest', { schema: { tags } }, async () => publicRanking(db));
+  app.get('/public/rankings/:id', { schema: { tags, params: ZIdParams } }, async (request) =>
+    publicRanking(db, request.params.id),
+  );
+  // 短信验证码 for a real-name bad rating where the office requires it; the rule limits each number too.
+  app.post(
+    '/public/phone-codes',
+    { schema: { tags, body: ZPhone }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request) => sendPhoneCode(db, keys, app.ctx.sms, request.body.phone),
   );
   app.get('/public/lookup/:lookup', { schema: { tags, params: ZLookup } }, async (request) =>
     lookup(db, request.params.lookup),

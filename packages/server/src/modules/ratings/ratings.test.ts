@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { workCalendar } from '@leitai/core';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
+import { multipartFile } from '../../../test/authz/types.js';
 import { auditLog, ledgerItems, ratings } from '../../db/schema/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 
@@ -238,10 +239,33 @@ describe('a bad rating gets fixed', () => {
     const [row] = await t.database.db.select().from(ratings).where(eq(ratings.lookupCode, res.json().lookupCode));
     const before = (await org.get(`/api/ratings/overview?from=${today}&to=${today}`)).json();
     const badBefore = before.standings.find((s: { unit: { id: number } }) => s.unit.id === ids.a).counts.bad;
+    // The evidence: a file the reporter uploaded; one uploaded by someone else cannot ride along.
+    const upload = async (c: Client, name: string) =>
+      (await c.request({ method: 'POST', url: '/api/files', ...multipartFile(name, 'evidence') })).json<{
+        id: number;
+      }>().id;
+    const mine = await upload(repA, '窗口监控截图.png');
+    const theirs = await upload(repB, '别人的文件.pdf');
+    const stolen = await repA.post(`/api/ratings/${row!.id}/appeal`, {
+      reason: '监控显示该时段窗口无人办件',
+      fileIds: [mine, theirs],
+    });
+    expect(stolen.statusCode).toBeGreaterThanOrEqual(400);
+    expect(stolen.statusCode).toBeLessThan(500);
+    expect((await t.database.db.select().from(ratings).where(eq(ratings.id, row!.id)))[0]!.appeal).toBe('none');
     expect(
-      (await repA.post(`/api/ratings/${row!.id}/appeal`, { reason: '监控显示该时段窗口无人办件', fileIds: [] }))
+      (await repA.post(`/api/ratings/${row!.id}/appeal`, { reason: '监控显示该时段窗口无人办件', fileIds: [mine] }))
         .statusCode,
     ).toBe(200);
+    // The office sees the evidence with the appeal, and may open it.
+    const pending = (await org.get('/api/ratings/list?appeal=pending')).json<{
+      ratings: { id: number; appeal: { files: { id: number; name: string }[] } }[];
+    }>();
+    const listed = pending.ratings.find((r) => r.id === row!.id)!;
+    expect(listed.appeal.files.map((f) => f.name)).toEqual(['窗口监控截图.png']);
+    const opened = await org.get(`/api/files/${mine}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toBe('evidence');
     expect((await headA.post(`/api/ratings/${row!.id}/decide`, { uphold: true, reason: '自己批' })).statusCode).toBe(
       403,
     );

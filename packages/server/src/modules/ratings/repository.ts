@@ -1,7 +1,14 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
-import { ledgerItems, ratingAppeals, ratingPoints, ratings } from '../../db/schema/index.js';
+import {
+  ledgerItems,
+  ratingAppeals,
+  ratingPhoneCodes,
+  ratingPoints,
+  ratingRankings,
+  ratings,
+} from '../../db/schema/index.js';
 
 export type PointRow = typeof ratingPoints.$inferSelect;
 export type RatingRow = typeof ratings.$inferSelect;
@@ -308,4 +315,140 @@ export async function badStateFacts(
       ),
     )
     .groupBy(ratings.review, ratings.appeal, ratings.followUp, ledgerItems.state);
+}
+
+/** Appeals on ratings given in [from, to] in the units, oldest first, with the rating's unit, point and level. */
+export async function appealsInRange(
+  db: Db,
+  unitIds: number[],
+  from: string,
+  to: string,
+): Promise<
+  {
+    ratingId: number;
+    unitId: number;
+    pointName: string;
+    stars: number;
+    reason: string | null;
+    ratedOn: string;
+    appeal: AppealRow;
+  }[]
+> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({
+      ratingId: ratings.id,
+      unitId: ratings.unitId,
+      pointName: ratingPoints.name,
+      stars: ratings.stars,
+      reason: ratings.reason,
+      ratedOn: ratings.ratedOn,
+      appeal: ratingAppeals,
+    })
+    .from(ratingAppeals)
+    .innerJoin(ratings, eq(ratings.id, ratingAppeals.ratingId))
+    .innerJoin(ratingPoints, eq(ratingPoints.id, ratings.pointId))
+    .where(and(inArray(ratings.unitId, unitIds), gte(ratings.ratedOn, from), lte(ratings.ratedOn, to)))
+    .orderBy(asc(ratingAppeals.createdAt), asc(ratingAppeals.id));
+  return rows;
+}
+
+// 公开排名 ----------------------------------------------------------------------------------------
+
+export type RankingRow = typeof ratingRankings.$inferSelect;
+
+/**
+ * The office's next version number, with the office's publications locked until the transaction ends
+ * (two organisers publishing at once get versions n and n + 1, never the same one).
+ */
+export async function nextRankingVersion(tx: Db, officeUnitId: number): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(13013, ${officeUnitId})`);
+  const [row] = await tx
+    .select({ v: sql<number | null>`max(${ratingRankings.version})` })
+    .from(ratingRankings)
+    .where(eq(ratingRankings.officeUnitId, officeUnitId));
+  return Number(row?.v ?? 0) + 1;
+}
+
+/** Published rankings are only ever inserted; nothing here updates or deletes one. */
+export async function insertRanking(tx: Db, values: typeof ratingRankings.$inferInsert): Promise<RankingRow> {
+  const [row] = await tx.insert(ratingRankings).values(values).returning();
+  return row!;
+}
+
+export async function rankingById(db: Db, id: number): Promise<RankingRow | undefined> {
+  const [row] = await db.select().from(ratingRankings).where(eq(ratingRankings.id, id));
+  return row;
+}
+
+/** The offices' publications, newest first; only of the given offices when named. */
+export async function rankingsOf(db: Db, officeUnitIds?: number[]): Promise<RankingRow[]> {
+  if (officeUnitIds?.length === 0) return [];
+  return db
+    .select()
+    .from(ratingRankings)
+    .where(officeUnitIds ? inArray(ratingRankings.officeUnitId, officeUnitIds) : undefined)
+    .orderBy(desc(ratingRankings.publishedAt), desc(ratingRankings.id));
+}
+
+// 短信验证码 --------------------------------------------------------------------------------------
+
+export type PhoneCodeRow = typeof ratingPhoneCodes.$inferSelect;
+
+/** Codes sent to the number since `since`, and the newest's time; the number's codes locked until the transaction ends. */
+export async function codesSent(
+  tx: Db,
+  phoneHash: string,
+  since: Date,
+): Promise<{ inLastHour: number; lastAt: Date | null }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(13014, hashtext(${phoneHash}))`);
+  const [row] = await tx
+    .select({
+      n: sql<number>`count(*) FILTER (WHERE ${ratingPhoneCodes.createdAt} >= ${since})`,
+      last: sql<string | null>`max(${ratingPhoneCodes.createdAt})`,
+    })
+    .from(ratingPhoneCodes)
+    .where(eq(ratingPhoneCodes.phoneHash, phoneHash));
+  return { inLastHour: Number(row?.n ?? 0), lastAt: row?.last ? new Date(row.last) : null };
+}
+
+export async function insertPhoneCode(tx: Db, values: typeof ratingPhoneCodes.$inferInsert): Promise<void> {
+  await tx.insert(ratingPhoneCodes).values(values);
+}
+
+/** The newest code sent to the number. */
+export async function latestPhoneCode(db: Db, phoneHash: string): Promise<PhoneCodeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(ratingPhoneCodes)
+    .where(eq(ratingPhoneCodes.phoneHash, phoneHash))
+    .orderBy(desc(ratingPhoneCodes.createdAt), desc(ratingPhoneCodes.id))
+    .limit(1);
+  return row;
+}
+
+export async function countCodeAttempt(db: Db, id: number): Promise<void> {
+  await db
+    .update(ratingPhoneCodes)
+    .set({ attempts: sql`${ratingPhoneCodes.attempts} + 1` })
+    .where(eq(ratingPhoneCodes.id, id));
+}
+
+/** Spends the code, once: false when another request spent it first. */
+export async function spendPhoneCode(tx: Db, id: number, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(ratingPhoneCodes)
+    .set({ usedAt: at })
+    .where(and(eq(ratingPhoneCodes.id, id), sql`${ratingPhoneCodes.usedAt} IS NULL`))
+    .returning({ id: ratingPhoneCodes.id });
+  return rows.length === 1;
+}
+
+/** PIPL: codes are of no use once expired; the retention job erases them after a day. */
+export async function erasePhoneCodesBefore(tx: Db, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(ratingPhoneCodes)
+    .where(lt(ratingPhoneCodes.createdAt, before))
+    .returning({ id: ratingPhoneCodes.id });
+  return rows.length;
 }

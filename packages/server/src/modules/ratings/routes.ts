@@ -4,14 +4,18 @@ import { unitFilter } from '@leitai/core';
 import { requireAccess, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { publicRoutes } from '../../http/public/index.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 import { readUpload, sendFile } from '../../http/upload.js';
+import { ratingBulletin, ratingBulletinDocx, ratingBulletinXlsx } from './bulletin.js';
 import { ratingKeys } from './keys.js';
+import { publishRanking, rankingList } from './rankings.js';
 import { appeal, decideAppeal, recordCallback, revealPhone, review } from './office.js';
 import { createPoints, editPoint, importPoints, pointQr, pointTemplate, posters } from './points.js';
 import { ratingsPublicRoutes } from './public-routes.js';
 import { overview, pointList, ratingList, ratingsExport, scopeUnits, unitChoices } from './reads.js';
 import {
   ZAppeal,
+  ZBulletinQuery,
   ZCallback,
   ZDecide,
   ZIdParams,
@@ -20,6 +24,7 @@ import {
   ZPointPatch,
   ZPointsQuery,
   ZPosterQuery,
+  ZPublishRanking,
   ZRange,
   ZReview,
 } from './schema.js';
@@ -41,7 +46,9 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.put('/ratings/settings', { schema: { tags, body: ZRatingSettings } }, async (request) => {
     await requireAccess(request, 'rating.manage');
-    return saveRatingSettings(db, auditActorOf(request), request.body);
+    // The local fake SMS channel serves the demo and tests; in production only a real gateway delivers.
+    const smsDelivers = app.ctx.sms.delivers || app.ctx.config.env !== 'production';
+    return saveRatingSettings(db, auditActorOf(request), request.body, smsDelivers);
   });
 
   app.get('/ratings/points', { schema: { tags, querystring: ZPointsQuery } }, async (request) => {
@@ -95,6 +102,24 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { scope } = requireScope(request, 'rating.read');
     const { from, to } = request.query;
     return sendFile(reply, `群众评价情况（${from}至${to}）.xlsx`, await ratingsExport(db, scope, from, to));
+  });
+  // 好差评情况通报 over the viewer's units (a unit's is its own), in Word, Excel or as data.
+  app.get('/ratings/bulletin', { schema: { tags, querystring: ZBulletinQuery } }, async (request, reply) => {
+    const { scope } = requireScope(request, 'rating.read');
+    const { from, to, format } = request.query;
+    const data = await ratingBulletin(db, scope, from, to, shanghaiDate());
+    if (format === 'json') return data;
+    const buffer = format === 'docx' ? await ratingBulletinDocx(data) : await ratingBulletinXlsx(data);
+    return sendFile(reply, `${data.title}.${format}`, buffer);
+  });
+  // 公开排名 (媒体问效): the office's publications, and publishing the next version.
+  app.get('/ratings/rankings', { schema: { tags } }, async (request) => {
+    const actor = await requireAccess(request, 'rating.manage');
+    return { rankings: await rankingList(db, actor), canPublish: true };
+  });
+  app.post('/ratings/rankings', { schema: { tags, body: ZPublishRanking } }, async (request) => {
+    const { actor, scope } = requireScope(request, 'rating.manage');
+    return publishRanking(db, actor, auditActorOf(request), scope, request.body);
   });
   app.get('/ratings/list', { schema: { tags, querystring: ZListQuery } }, async (request) => {
     const { actor, scope } = requireScope(request, 'rating.read');

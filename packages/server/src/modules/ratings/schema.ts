@@ -21,7 +21,12 @@ export const ZSubmission = z.object({
     .trim()
     .regex(/^[0-9A-Za-z-]{4,40}$/, '办件编号为 4 到 40 位字母、数字或连字符')
     .optional(),
+  phoneCode: z
+    .string()
+    .regex(/^\d{6}$/, '验证码为 6 位数字')
+    .optional(),
 });
+export const ZPhone = z.object({ phone: z.string().regex(MOBILE_PHONE_PATTERN, '请填写 11 位手机号码') });
 
 export const ZFollowUp = z.object({ satisfied: z.boolean(), comment: ZText(RATING_COMMENT_MAX, '追评').default('') });
 
@@ -57,6 +62,10 @@ export const ZPosterQuery = z.object({
 });
 
 export const ZRange = z.object({ from: ZDate, to: ZDate });
+export const ZBulletinQuery = ZRange.extend({ format: z.enum(['docx', 'xlsx', 'json']).default('docx') }).refine(
+  (q) => q.from <= q.to,
+  { message: '统计期间的开始日期不能晚于结束日期', path: ['to'] },
+);
 export const ZListQuery = z.object({
   from: ZDate.optional(),
   to: ZDate.optional(),
@@ -80,3 +89,8 @@ export const ZAppeal = z.object({
   fileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export const ZDecide = z.object({ uphold: z.boolean(), reason: ZText(500, '审核理由') });
+
+const fromBeforeTo = { message: '统计期间的开始日期不能晚于结束日期', path: ['to'] };
+export const ZPublishRanking = ZRange.extend({
+  title: z.string().trim().max(60, '标题不超过 60 个字').optional(),
+}).refine((q) => q.from <= q.to, fromBeforeTo);

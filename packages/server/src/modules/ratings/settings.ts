@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RATING_SETTINGS, type RatingSettings } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
 import type { AuditActor } from '../audit/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 
@@ -55,7 +56,18 @@ export function ratingSettings(db: Db, fresh = false): Promise<RatingSettings> {
   return value;
 }
 
-export async function saveRatingSettings(db: Db, who: AuditActor, s: RatingSettings): Promise<RatingSettings> {
+/**
+ * `smsDelivers`: whether the server can send a verification code to a phone (a real gateway, or the
+ * local fake outside production); without it, verified phones cannot be required.
+ */
+export async function saveRatingSettings(
+  db: Db,
+  who: AuditActor,
+  s: RatingSettings,
+  smsDelivers: boolean,
+): Promise<RatingSettings> {
+  if (s.requireVerifiedPhone && !smsDelivers)
+    throw new AppError('RULE_VIOLATION', '服务器未配置短信通道，不能要求短信验证手机号');
   await writeSetting(db, who, KEY, s);
   cache.delete(db);
   return s;

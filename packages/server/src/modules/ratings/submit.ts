@@ -17,7 +17,16 @@ import { loadCalendar } from '../calendar/index.js';
 import { openRectification } from '../ledger/index.js';
 import * as units from '../units/index.js';
 import { addressHashes, encryptPhone, type RatingKeys } from './keys.js';
-import { burstCounts, caseRated, insertRating, updateRating, type PointRow, type RatingRow } from './repository.js';
+import { checkPhoneCode } from './phone-codes.js';
+import {
+  burstCounts,
+  caseRated,
+  insertRating,
+  spendPhoneCode,
+  updateRating,
+  type PointRow,
+  type RatingRow,
+} from './repository.js';
 import { pointOfCode } from './point-cache.js';
 import { ratingSettings } from './settings.js';
 
@@ -28,6 +37,8 @@ export interface Submission {
   reason?: string | undefined;
   phone?: string | undefined;
   caseNo?: string | undefined;
+  /** The SMS code sent to `phone`, where the office requires a verified phone. */
+  phoneCode?: string | undefined;
 }
 
 /** The citizen, as the audit log and the ledger history name them: nobody in particular. */
@@ -78,8 +89,12 @@ export async function submitRating(
   if (!point || !point.active) throw notFound('评价点');
   const settings = await ratingSettings(db);
   checkContent(s, settings);
-  if (settings.requireVerifiedPhone && !s.phone) throw bad('本地区要求验证手机号后评价');
   if (s.caseNo && (await caseRated(db, point.unitId, s.caseNo))) throw caseTaken(s.caseNo);
+  // A real-name bad rating's phone, verified where the office requires it: the code is spent with the rating.
+  const codeId =
+    settings.requireVerifiedPhone && isBadRating(s.stars) && s.phone
+      ? await checkPhoneCode(db, keys, s.phone, s.phoneCode, now)
+      : null;
 
   const today = localDate(now);
   const hashes = addressHashes(keys, at.ip);
@@ -137,6 +152,7 @@ export async function submitRating(
     return { lookupCode: row.lookupCode, held: false };
   }
   return db.transaction(async (tx) => {
+    if (codeId !== null && !(await spendPhoneCode(tx, codeId, now))) throw bad('验证码已使用，请重新获取');
     const row = await insertRating(tx, values);
     if (!row) throw await refused(tx);
     if (held)

@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { App, Button, DatePicker, Tabs } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Dropdown, Tabs } from 'antd';
+import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../lib/api';
 import { Page } from '../../components/page';
 import { useCan } from '../../lib/session';
-import { downloadRatings } from './api/act';
+import { downloadBulletin, downloadRatings } from './api/act';
 import { useRatingPoints } from './api/get-points';
 import { OverviewPanel } from './overview-panel';
+import { PhoneVerificationSetting } from './phone-setting';
 import { PointsPanel } from './points-panel';
+import { RankingsPanel } from './rankings-panel';
 import { RatingsTable } from './ratings-table';
 
-const TABS = ['overview', 'bad', 'review', 'appeals', 'points'] as const;
+const TABS = ['overview', 'bad', 'review', 'appeals', 'rankings', 'points'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 群众评价: the office's and each unit's page; the server scopes every list and names each row's actions. */
@@ -28,9 +30,9 @@ export function RatingsPage() {
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
   const points = useRatingPoints();
-  const exportExcel = async () => {
+  const fetchFile = async (fn: () => Promise<unknown>) => {
     try {
-      await downloadRatings(from, to);
+      await fn();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('failed'));
     }
@@ -46,12 +48,18 @@ export function RatingsPage() {
             label: t('tabs.appeals'),
             children: <RatingsTable filter={{ appeal: 'pending' }} />,
           },
+          { key: 'rankings' as const, label: t('tabs.rankings'), children: <RankingsPanel from={from} to={to} /> },
         ]
       : []),
     {
       key: 'points',
       label: t('tabs.points'),
-      children: <PointsPanel canManage={(points.data?.units.length ?? 0) > 0} units={points.data?.units ?? []} />,
+      children: (
+        <>
+          {office && <PhoneVerificationSetting />}
+          <PointsPanel canManage={(points.data?.units.length ?? 0) > 0} units={points.data?.units ?? []} />
+        </>
+      ),
     },
   ];
   return (
@@ -66,7 +74,18 @@ export function RatingsPage() {
             allowClear={false}
             onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           />
-          <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'docx', label: t('bulletinDocx') },
+                { key: 'xlsx', label: t('bulletinXlsx') },
+              ],
+              onClick: ({ key }) => void fetchFile(() => downloadBulletin(from, to, key as 'docx' | 'xlsx')),
+            }}
+          >
+            <Button icon={<FileWordOutlined />}>{t('downloadBulletin')}</Button>
+          </Dropdown>
+          <Button icon={<DownloadOutlined />} onClick={() => void fetchFile(() => downloadRatings(from, to))}>
             {t('export')}
           </Button>
         </>

@@ -1,10 +1,24 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type UploadFile,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { RatingAction, RatingState } from '@leitai/core';
+import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
 import { ApiError } from '../../lib/api';
 import { appealRating, decideAppeal, recordCallback, revealPhone, reviewRating } from './api/act';
 import { useRatingList, type ListFilter } from './api/get-list';
@@ -55,14 +69,18 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
   };
   const submit = async () => {
     if (!acting) return;
-    const v = (await form.validateFields()) as Record<string, string> & { at?: dayjs.Dayjs; verdict?: string };
+    const v = (await form.validateFields()) as Record<string, string> & {
+      at?: dayjs.Dayjs;
+      verdict?: string;
+      files?: UploadFile[];
+    };
     const id = acting.rating.id;
     await run(() => {
       switch (acting.action) {
         case 'callback':
           return recordCallback(id, { caller: v.caller!, at: (v.at ?? dayjs()).toISOString(), outcome: v.outcome! });
         case 'appeal':
-          return appealRating(id, v.reason!);
+          return appealRating(id, v.reason!, uploadedIds(v.files));
         case 'decide_appeal':
           return decideAppeal(id, v.verdict === 'uphold', v.reason!);
         case 'release':
@@ -81,7 +99,7 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
         rowKey="id"
         loading={isLoading}
         dataSource={data?.ratings ?? []}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1200 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('columns.date'), dataIndex: 'ratedOn', width: 104 },
@@ -99,6 +117,8 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
           },
           {
             title: t('columns.reason'),
+            // Wide enough that a reason, a call-back and an appeal with its files stay readable on a phone.
+            width: 280,
             render: (_, r) => (
               <Space direction="vertical" size={0}>
                 {r.reason && <Typography.Text>{r.reason}</Typography.Text>}
@@ -112,7 +132,9 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
                   </Typography.Text>
                 )}
                 {r.appeal && (
-                  <Typography.Text type="secondary">{t('appeal.pending', { reason: r.appeal.reason })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    <TextWithEvidence text={t('appeal.pending', { reason: r.appeal.reason })} files={r.appeal.files} />
+                  </Typography.Text>
                 )}
                 {phones[r.id] && (
                   <Typography.Text copyable>{t('phoneShown', { phone: phones[r.id]! })}</Typography.Text>
@@ -169,13 +191,27 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
             </>
           )}
           {acting?.action === 'appeal' && (
-            <Form.Item name="reason" label={t('appeal.reason')} rules={[{ required: true, min: 5 }]}>
-              <Input.TextArea maxLength={1000} rows={4} />
-            </Form.Item>
+            <>
+              <Form.Item name="reason" label={t('appeal.reason')} rules={[{ required: true, min: 5 }]}>
+                <Input.TextArea maxLength={1000} rows={4} />
+              </Form.Item>
+              <Form.Item
+                name="files"
+                label={t('appeal.evidence')}
+                valuePropName="value"
+                extra={t('appeal.evidenceHint')}
+              >
+                <EvidenceUpload label={t('appeal.upload')} />
+              </Form.Item>
+            </>
           )}
           {acting?.action === 'decide_appeal' && (
             <>
-              <Typography.Paragraph>{acting.rating.appeal?.reason}</Typography.Paragraph>
+              {acting.rating.appeal && (
+                <Typography.Paragraph data-testid="appeal-evidence">
+                  <TextWithEvidence text={acting.rating.appeal.reason} files={acting.rating.appeal.files} />
+                </Typography.Paragraph>
+              )}
               <Form.Item name="verdict" initialValue="refuse">
                 <Radio.Group
                   options={[

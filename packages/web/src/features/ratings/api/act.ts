@@ -6,9 +6,13 @@ export const reviewRating = (id: number, release: boolean, reason: string) =>
 export const recordCallback = (id: number, body: { caller: string; at: string; outcome: string }) =>
   api.post(`/ratings/${id}/callback`, body);
 export const revealPhone = (id: number) => api.post<{ phone: string }>(`/ratings/${id}/phone`);
-export const appealRating = (id: number, reason: string) => api.post(`/ratings/${id}/appeal`, { reason, fileIds: [] });
+export const appealRating = (id: number, reason: string, fileIds: number[]) =>
+  api.post(`/ratings/${id}/appeal`, { reason, fileIds });
 export const decideAppeal = (id: number, uphold: boolean, reason: string) =>
   api.post(`/ratings/${id}/decide`, { uphold, reason });
+
+export const publishRanking = (body: { from: string; to: string; title?: string }) =>
+  api.post<{ id: number; version: number }>('/ratings/rankings', body);
 
 export const createPoint = (unitId: number, name: string, kind: string) =>
   api.post<{ ids: number[] }>('/ratings/points', { unitId, points: [{ name, kind }] });
@@ -16,5 +20,7 @@ export const setPointActive = (id: number, active: boolean) => api.patch(`/ratin
 
 export const downloadPosters = (size: 'A4' | 'A5') => download(`/ratings/posters.pdf?size=${size}`);
 export const downloadRatings = (from: string, to: string) => download(`/ratings/export.xlsx?from=${from}&to=${to}`);
+export const downloadBulletin = (from: string, to: string, format: 'docx' | 'xlsx') =>
+  download(`/ratings/bulletin?from=${from}&to=${to}&format=${format}`);
 export const POINTS_TEMPLATE_URL = '/ratings/points/template';
 export const POINTS_IMPORT_URL = '/ratings/points/import';
