@@ -104,12 +104,10 @@ test('the register imported, a month reported in the monthly form, a red card, t
   const item = leader.getByRole('link', { name: new RegExp(`【红牌约谈】${PLANT}`) });
   await expect(item).toBeVisible({ timeout: 20_000 });
   await leader.getByRole('menuitem', { name: '重点项目' }).click();
-  await leader.getByRole('link', { name: PLANT }).click();
-  // The card is settled by the outbox after the acceptance; the page is a snapshot, so look again until it is.
-  await expect(async () => {
-    await leader.reload();
-    await expect(leader.getByTestId(`month-${period}`).getByTestId('card-red')).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 45_000 });
+  // Exactly the register's link: the ledger's item (【红牌约谈】 and the plant's name) stays on screen while the
+  // register's page arrives.
+  await leader.getByRole('link', { name: PLANT, exact: true }).click();
+  await expect(leader.getByTestId(`month-${period}`).getByTestId('card-red')).toBeVisible();
   await expect(leader.getByTestId(`interview-${period}`)).toContainText('红牌约谈');
 
   // 5. The battle map: the plant's row, its grey baseline under a red plan bar.

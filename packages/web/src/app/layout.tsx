@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Layout, Menu, Dropdown, Space, Typography, Avatar, Button, Drawer, type MenuProps } from 'antd';
+import { Layout, Menu, Dropdown, Space, Typography, Avatar, Button, Drawer, theme, type MenuProps } from 'antd';
 import { HomeOutlined, LogoutOutlined, KeyOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { signOut } from './api/sign-out';
@@ -26,6 +26,8 @@ export function AppLayout() {
   const [language, setLanguage] = useLanguage();
   const roles = useRoleNames();
   const narrow = useNarrow();
+  const navigation = useNavigation();
+  const { token } = theme.useToken();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = useMemo<MenuProps['items']>(() => {
@@ -188,7 +190,15 @@ export function AppLayout() {
             </Space>
           </Dropdown>
         </Header>
-        <Content style={{ padding: narrow ? 12 : 24 }}>
+        <Content style={{ padding: narrow ? 12 : 24, position: 'relative' }}>
+          {/* A page's code arrives on first visit: the old page stays until it has, so say that one is opening. */}
+          {navigation.state === 'loading' && (
+            <div
+              role="progressbar"
+              aria-label={t('common:app.opening')}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: 3, background: token.colorPrimary }}
+            />
+          )}
           <Outlet />
         </Content>
       </Layout>

@@ -8,6 +8,7 @@ export const commonMessagesEn: Messages<typeof commonMessages> = {
     subtitle: 'Performance platform',
     title: 'Leitai · Performance platform',
     tagline: 'Show results · Compare delivery · Rank in the open',
+    opening: 'Opening…',
   },
   language: { label: 'Language' },
   listSeparator: ', ',
