@@ -12,7 +12,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const BUDGET = 350 * 1024;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
-const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const gzipped = new Map();
+/** A file's gzip size, computed once (pages share most of their chunks). */
+const gz = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
+  return gzipped.get(file);
+};
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** The JavaScript files an entry loads before it runs: itself and its static imports, transitively. */

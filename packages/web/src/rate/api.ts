@@ -1,3 +1,4 @@
+import type { PublishedRanking } from '@leitai/core';
 import { createClient } from '../lib/client';
 
 /**
@@ -64,31 +65,12 @@ export const lookup = (code: string) => client.get<Lookup>(`/public/lookup/${enc
 export const followUp = (code: string, satisfied: boolean, comment: string) =>
   client.post<Lookup>(`/public/lookup/${encodeURIComponent(code)}/follow-up`, { satisfied, comment });
 
-export interface PublishedRanking {
-  id: number;
-  office: string;
-  version: number;
-  title: string;
-  from: string;
-  to: string;
-  publishedAt: string;
-  rows: {
-    category: string;
-    categoryRank: number | null;
-    rank: number | null;
-    unit: string;
-    ratings: number;
-    satisfaction: string;
-    goodRate: string;
-    bad: number;
-    rectifiedRate: string;
-  }[];
-  versions: { id: number; version: number; publishedAt: string }[];
-}
+/** The public page's ranking: the published version (core's contract) and the office's other versions. */
+export type PublicRanking = PublishedRanking & { versions: { id: number; version: number; publishedAt: string }[] };
 
 /** The ranking the office published (媒体问效): the newest, or one version by its id. */
 export const publishedRanking = (id?: string) =>
-  client.get<PublishedRanking>(`/public/rankings/${id ? encodeURIComponent(id) : 'latest'}`);
+  client.get<PublicRanking>(`/public/rankings/${id ? encodeURIComponent(id) : 'latest'}`);
 
 /** Sends the SMS code to the number (where the office requires a verified phone). */
 export const sendPhoneCode = (phone: string) =>

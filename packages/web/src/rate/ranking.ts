@@ -1,4 +1,4 @@
-import { publishedRanking, type PublishedRanking } from './api';
+import { publishedRanking, type PublicRanking } from './api';
 import { h, mount } from './dom';
 
 /** Asia/Shanghai calendar day and time of an instant, as the office published it. */
@@ -21,7 +21,7 @@ function shanghai(iso: string): string {
  * units by category with satisfaction, 好评率 and 差评整改率. Read-only, no account, phone first.
  */
 export async function rankingPage(app: HTMLElement, id: string, errorBox: (e: unknown) => HTMLElement) {
-  let r: PublishedRanking;
+  let r: PublicRanking;
   try {
     r = await publishedRanking(id || undefined);
   } catch (e) {

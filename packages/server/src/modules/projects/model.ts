@@ -1,6 +1,8 @@
 import {
   MILESTONES,
+  formatRatio,
   investmentPlanToDate,
+  ratio,
   parseDecimal,
   projectCard,
   projectStage,
@@ -12,6 +14,7 @@ import {
   type ProjectCardRules,
   type ProjectMonthInput,
   type ProjectPlan,
+  type Ratio,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import {
@@ -215,5 +218,37 @@ export function investmentFigures(p: ProjectRow, d: YearFigures, m: number) {
     planToDate: shownRatio(toDate),
     completed: shownRatio({ n: BigInt(parseDecimal(done, 'done')), d: 1n }),
     completedExact: done,
+  };
+}
+
+const micro = (v: string) => BigInt(parseDecimal(v, 'value'));
+/** n / d as a percentage at one place, or null when there is nothing to divide by. */
+export const percentOf = (n: Ratio, d: bigint) =>
+  d === 0n ? null : formatRatio(ratio(n.n * 100n * 1_000_000n, n.d * d), 1);
+
+/**
+ * What the register, the map and the project's page show of a project for the month it is judged at
+ * (`month` 0: a year not begun, no card): stage, card, the year's figures, shown. `last` is the card with
+ * its reasons.
+ */
+export function projectFigures(p: ProjectRow, d: YearFigures, month: number, rules: ProjectCardRules) {
+  const last = (month > 0 ? monthCards(p, d, month, rules) : []).at(-1) ?? null;
+  const fig = investmentFigures(p, d, Math.max(month, 1));
+  const { current } = plansFor(d, p.id);
+  return {
+    last,
+    figures: {
+      totalInvestment: shownRatio({ n: micro(p.totalInvestment), d: 1n }),
+      stage: stageOf(d, p.id),
+      card: last?.card ?? null,
+      cardPeriod: last?.period ?? null,
+      yearPlan: fig.yearPlan,
+      planToDate: fig.planToDate,
+      completed: fig.completed,
+      completedPercent: current
+        ? percentOf({ n: micro(fig.completedExact), d: 1n }, micro(current.plan.yearPlan))
+        : null,
+      planVersion: current?.version ?? null,
+    },
   };
 }

@@ -1,13 +1,12 @@
 import {
   investmentPlanToDate,
   parseDecimal,
-  shownRatio,
   type PortfolioProject as RateInput,
   type ProjectCard,
   type Ratio,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { completedBy, investmentFigures, loadMapData, milestoneRows, monthCards, plansFor, stageOf } from './model.js';
+import { completedBy, loadMapData, milestoneRows, monthCards, plansFor, projectFigures } from './model.js';
 import { allProjects, portfolioStamp, type ProjectRow } from './repository.js';
 import { projectSettings } from './settings.js';
 
@@ -17,17 +16,7 @@ const micro = (v: string) => BigInt(parseDecimal(v, 'value'));
 export interface PortfolioEntry {
   row: ProjectRow;
   /** The register's and the map's row, without the unit's and leader's names (those are read per request). */
-  figures: {
-    stage: ReturnType<typeof stageOf>;
-    card: ProjectCard | null;
-    cardPeriod: string | null;
-    yearPlan: string;
-    planToDate: string;
-    completed: string;
-    completedExact: string;
-    planVersion: number | null;
-    totalInvestment: string;
-  };
+  figures: ReturnType<typeof projectFigures>['figures'];
   map: {
     baseline: Record<string, string>;
     current: Record<string, string>;
@@ -47,25 +36,13 @@ export interface PortfolioEntry {
 
 function entry(p: ProjectRow, d: Awaited<ReturnType<typeof loadMapData>>, month: number, rules: Rules) {
   const dashMonth = Math.max(month, 1);
-  const cards = month > 0 ? monthCards(p, d, month, rules) : [];
-  const last = cards.at(-1) ?? null;
-  const fig = investmentFigures(p, d, dashMonth);
+  const { figures, last } = projectFigures(p, d, month, rules);
   const { baseline, current } = plansFor(d, p.id);
   const dashLast = month > 0 ? last : (monthCards(p, d, dashMonth, rules).at(-1) ?? null);
   const done = completedBy(d, p.id, dashMonth);
   const out: PortfolioEntry = {
     row: p,
-    figures: {
-      stage: stageOf(d, p.id),
-      card: last?.card ?? null,
-      cardPeriod: last?.period ?? null,
-      yearPlan: fig.yearPlan,
-      planToDate: fig.planToDate,
-      completed: fig.completed,
-      completedExact: fig.completedExact,
-      planVersion: current?.version ?? null,
-      totalInvestment: shownRatio({ n: micro(p.totalInvestment), d: 1n }),
-    },
+    figures,
     map: {
       baseline: baseline?.plan.milestones ?? {},
       current: current?.plan.milestones ?? {},

@@ -6,13 +6,11 @@ import {
   PROJECT_STAGES,
   ZERO_RATIO,
   addRatio,
-  formatRatio,
   investmentPlanToDate,
   parseDecimal,
   planChangeActions,
   planDiff,
   portfolioRates,
-  ratio,
   shownRatio,
   type Actor,
   type IsoDate,
@@ -26,16 +24,7 @@ import { notFound } from '../../errors.js';
 import * as units from '../units/index.js';
 import * as users from '../users/index.js';
 import { projectActions } from './access.js';
-import {
-  cumulative,
-  investmentFigures,
-  loadYearDetail,
-  monthCards,
-  periodOf,
-  plansFor,
-  stageOf,
-  type YearFigures,
-} from './model.js';
+import { cumulative, loadYearDetail, monthCards, percentOf, periodOf, plansFor, projectFigures } from './model.js';
 import { portfolio, type PortfolioEntry } from './portfolio.js';
 import { getProject, type ProjectRow } from './repository.js';
 import { projectSettings } from './settings.js';
@@ -58,7 +47,6 @@ export interface ListQuery {
 }
 
 const micro = (v: string) => BigInt(parseDecimal(v, 'value'));
-const pct = (n: Ratio, d: bigint) => (d === 0n ? null : formatRatio(ratio(n.n * 100n * 1_000_000n, n.d * d), 1));
 
 async function names(db: Db, list: ProjectRow[]) {
   const [unitMap, people] = await Promise.all([
@@ -79,35 +67,16 @@ async function names(db: Db, list: ProjectRow[]) {
 }
 type Names = Awaited<ReturnType<typeof names>>;
 
-/** One row of the register and of the map: facts, stage, the judged month's card, the year's figures. */
-function summary(
-  p: ProjectRow,
-  d: YearFigures,
-  month: number,
-  rules: Awaited<ReturnType<typeof projectSettings>>['rules'],
-  n: Names,
-) {
-  const cards = month > 0 ? monthCards(p, d, month, rules) : [];
-  const last = cards.at(-1) ?? null;
-  const fig = investmentFigures(p, d, Math.max(month, 1));
-  const { current } = plansFor(d, p.id);
-  const plan = current ? micro(current.plan.yearPlan) : 0n;
+/** One row of the register and of the map: facts, names, stage, the judged month's card, the year's figures. */
+function row(p: ProjectRow, figures: PortfolioEntry['figures'], n: Names) {
   return {
     id: p.id,
     code: p.code,
     name: p.name,
     kind: p.kind,
-    totalInvestment: shownRatio({ n: micro(p.totalInvestment), d: 1n }),
     unit: n.unit(p.unitId),
     leader: n.person(p.leaderId),
-    stage: stageOf(d, p.id),
-    card: last?.card ?? null,
-    cardPeriod: last?.period ?? null,
-    yearPlan: fig.yearPlan,
-    planToDate: fig.planToDate,
-    completed: fig.completed,
-    completedPercent: pct({ n: micro(fig.completedExact), d: 1n }, plan),
-    planVersion: current?.version ?? null,
+    ...figures,
   };
 }
 
@@ -134,28 +103,11 @@ async function visiblePortfolio(db: Db, actor: Actor, scope: UnitFilter, q: List
   return { list, n };
 }
 
-/** A register and map row: the kept figures with the unit's and the leader's names. */
-function row(e: PortfolioEntry, n: Names) {
-  const { completedExact: _exact, totalInvestment, ...f } = e.figures;
-  const p = e.row;
-  return {
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    kind: p.kind,
-    totalInvestment,
-    unit: n.unit(p.unitId),
-    leader: n.person(p.leaderId),
-    ...f,
-    completedPercent: e.dash.plan === null ? null : pct({ n: micro(e.figures.completedExact), d: 1n }, e.dash.plan),
-  };
-}
-
 /** 项目库: the register the viewer may see, filtered; each row with the judged month's card. */
 export async function listView(db: Db, actor: Actor, scope: UnitFilter, q: ListQuery, today: IsoDate) {
   const month = judgedMonth(q.year, today);
   const { list, n } = await visiblePortfolio(db, actor, scope, q, month);
-  const rows = list.map((e) => row(e, n)).filter((r) => !q.card || r.card === q.card);
+  const rows = list.map((e) => row(e.row, e.figures, n)).filter((r) => !q.card || r.card === q.card);
   return { year: q.year, period: month > 0 ? periodOf(q.year, month) : null, rows };
 }
 
@@ -164,7 +116,7 @@ export async function ganttView(db: Db, actor: Actor, scope: UnitFilter, q: List
   const month = judgedMonth(q.year, today);
   const { list, n } = await visiblePortfolio(db, actor, scope, q, month);
   // The judged month's card comes with the row; the months' cards are the project page's.
-  const rows = list.map((e) => ({ ...row(e, n), ...e.map })).filter((r) => !q.card || r.card === q.card);
+  const rows = list.map((e) => ({ ...row(e.row, e.figures, n), ...e.map })).filter((r) => !q.card || r.card === q.card);
   return { year: q.year, today, period: month > 0 ? periodOf(q.year, month) : null, milestones: MILESTONES, rows };
 }
 
@@ -206,8 +158,8 @@ export async function dashboardView(db: Db, actor: Actor, scope: UnitFilter, q: 
     yearPlan: shownRatio({ n: s.plan, d: 1n }),
     planToDate: shownRatio(s.toDate),
     completed: shownRatio({ n: s.done, d: 1n }),
-    percent: pct({ n: s.done, d: 1n }, s.plan),
-    pacePercent: pct(s.toDate, s.plan),
+    percent: percentOf({ n: s.done, d: 1n }, s.plan),
+    pacePercent: percentOf(s.toDate, s.plan),
   });
   const rates = portfolioRates(
     list.flatMap((e) => (e.dash.rates ? [e.dash.rates] : [])),
@@ -248,7 +200,7 @@ export async function detailView(db: Db, actor: Actor, id: number, year: number,
   ]);
   const reached = d.reached.get(id);
   return {
-    ...summary(p, d, month, settings.rules, n),
+    ...row(p, projectFigures(p, d, month, settings.rules).figures, n),
     coUnits: p.coUnitIds.map(n.unit),
     deputyLeader: n.person(p.deputyLeaderId),
     owner: p.owner,

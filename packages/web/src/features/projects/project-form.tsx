@@ -5,29 +5,20 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, Modal, Row, Select } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { MILESTONES, PROJECT_KINDS, type Milestone, type ProjectKind } from '@leitai/core';
+import { MILESTONES, PROJECT_KINDS, type Milestone } from '@leitai/core';
 import { ApiError } from '../../lib/api';
-import { createProject, projectChoicesQuery, projectsKey, updateProject } from './api';
+import { createProject, projectChoicesQuery, projectsKey, updateProject, type ProjectFacts } from './api';
 import { withYear } from './nav';
 import type { ProjectDetail } from './types';
 
-interface Values {
+/** The form's fields: the register's facts (coordinates typed as text), and for a new project its code and plan. */
+type Values = Omit<ProjectFacts, 'lng' | 'lat'> & {
   code: string;
-  name: string;
-  kind: ProjectKind;
-  totalInvestment: string;
-  unitId: number;
-  coUnitIds: number[];
-  leaderId: number | null;
-  deputyLeaderId: number | null;
-  owner: string;
-  manager: string;
-  location: string;
   lng: string;
   lat: string;
   yearPlan: string;
   milestones: Partial<Record<Milestone, Dayjs | null>>;
-}
+};
 
 const AMOUNT = /^\d{1,9}(\.\d{1,4})?$/;
 
