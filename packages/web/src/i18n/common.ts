@@ -2,7 +2,13 @@ import { ROLE_LABELS } from '@leitai/core';
 
 /** The shell's words: app, pages, shared components, roles. Features keep theirs in `features/<f>/messages.ts`. */
 const zh = {
-  app: { name: '擂台', subtitle: '绩效考核平台', title: '擂台 · 绩效考核平台', tagline: '晒成绩 · 比实绩 · 亮排名', opening: '正在打开…' },
+  app: {
+    name: '擂台',
+    subtitle: '绩效考核平台',
+    title: '擂台 · 绩效考核平台',
+    tagline: '晒成绩 · 比实绩 · 亮排名',
+    opening: '正在打开…',
+  },
   language: { label: '语言' },
   listSeparator: '、',
   problemSeparator: '；',
