@@ -57,6 +57,7 @@ function Tile(props: { icon?: ReactNode; title: string; description: string; onO
         alignItems: 'flex-start',
         width: '100%',
         padding: 24,
+        boxSizing: 'border-box',
         textAlign: 'left',
         cursor: 'pointer',
         background: token.colorBgContainer,

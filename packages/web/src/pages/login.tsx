@@ -73,6 +73,7 @@ export function LoginPage() {
           width: 380,
           maxWidth: 'calc(100vw - 24px)',
           padding: 24,
+          boxSizing: 'border-box',
           background: token.colorBgContainer,
           borderRadius: token.borderRadiusLG,
           boxShadow: token.boxShadowSecondary,
