@@ -24,6 +24,10 @@ async function registerFile(page: Page, rows: (string | number)[][]): Promise<Bu
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** An option of the open drop-down (the register behind the dialog shows the same words). */
+const option = (page: Page, text: string) =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
+
 const xlsx = (buffer: Buffer) => ({
   name: '重点项目.xlsx',
   mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -140,10 +144,10 @@ test('the office adds one project by hand, is told what is wrong, and corrects i
   await dialog.getByLabel('项目编号').fill(`CY${year}-001`);
   await dialog.getByLabel('项目名称').fill(name);
   await dialog.getByLabel('类别').click();
-  await page.getByTitle('城建项目').click();
+  await option(page, '城建项目').click();
   await dialog.getByLabel('总投资（万元）').fill('8600');
   await dialog.getByLabel('责任单位').fill('区住建局');
-  await page.getByTitle('区住建局').click();
+  await option(page, '区住建局').click();
   await dialog.getByLabel('年度计划（万元）').fill('3000');
   await dialog.getByLabel('开工计划日期').fill(`${year}-09-30`);
   await dialog.getByLabel('开工计划日期').press('Enter');

@@ -32,6 +32,10 @@ export function EvidenceUpload({
   );
 }
 
+/** Whether a chosen file is still on its way: a record sent now would go without it. */
+export const stillUploading = (files: UploadFile[] | undefined): boolean =>
+  (files ?? []).some((f) => f.status === 'uploading');
+
 export const uploadedIds = (files: UploadFile[] | undefined): number[] =>
   (files ?? []).filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, type UploadFile } from 'antd';
-import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, TextWithEvidence, stillUploading, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ADJUSTMENT_KIND_LABELS, type AdjustmentAction, type AdjustmentKind } from '@leitai/core';
@@ -33,6 +33,7 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProposeForm>();
+  const uploading = stillUploading(Form.useWatch('files', form));
   const [deciding, setDeciding] = useState<{ a: AdjustmentView; action: AdjustmentAction } | null>(null);
   const [reason, setReason] = useState('');
   const id = detail.evaluation.id;
@@ -95,7 +96,7 @@ export function AdjustmentsPanel({ detail }: { detail: EvaluationDetail }) {
             <Form.Item name="files" label={t('appeal.evidence')} valuePropName="value">
               <EvidenceUpload label={t('appeal.upload')} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
+            <Button type="primary" htmlType="submit" disabled={uploading}>
               {t('adjust.submit')}
             </Button>
           </Form>

@@ -15,7 +15,7 @@ import {
   Tag,
   type UploadFile,
 } from 'antd';
-import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, TextWithEvidence, stillUploading, uploadedIds } from '../../components/evidence-upload';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
@@ -37,6 +37,7 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
   const queryClient = useQueryClient();
   const [deciding, setDeciding] = useState<AppealView | null>(null);
   const [fileForm] = Form.useForm<{ componentId: string; reason: string; files?: UploadFile[] }>();
+  const uploading = stillUploading(Form.useWatch('files', fileForm));
   const [decideForm] = Form.useForm<{ uphold: boolean; correction?: string; reason: string }>();
   const id = detail.evaluation.id;
 
@@ -76,7 +77,7 @@ export function AppealsPanel({ detail }: { detail: EvaluationDetail }) {
             <Form.Item name="files" label={t('appeal.evidence')} valuePropName="value">
               <EvidenceUpload label={t('appeal.upload')} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
+            <Button type="primary" htmlType="submit" disabled={uploading}>
               {t('appeal.file')}
             </Button>
           </Form>

@@ -32,7 +32,7 @@ import { useLedgerMeta } from './api/get-meta';
 import { actOnItem } from './api/act-on-item';
 import { splitItem } from './api/split-item';
 import { ColourTag } from '../../components/colour-tag';
-import { EvidenceUpload, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, stillUploading, uploadedIds } from '../../components/evidence-upload';
 import { ItemDialogs, type Dialog } from './item-dialogs';
 import { isEventKind, isSource } from './messages';
 import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
@@ -320,6 +320,8 @@ function WorkCard({
 }) {
   const { t } = useTranslation('ledger');
   const [form] = Form.useForm();
+  // A report sent while its evidence is still uploading would go without it: wait for the files.
+  const waiting = stillUploading(Form.useWatch('files', form) as Parameters<typeof stillUploading>[0]);
   const send = async (action: 'progress' | 'request_close') => {
     const v = form.getFieldsValue() as { text?: string; files?: Parameters<typeof uploadedIds>[0] };
     await act(
@@ -339,12 +341,12 @@ function WorkCard({
         </Form.Item>
         <Space>
           {item.actions.includes('progress') && (
-            <Button loading={busy} onClick={() => void send('progress')}>
+            <Button loading={busy} disabled={waiting} onClick={() => void send('progress')}>
               {t('detail.work.progress')}
             </Button>
           )}
           {item.actions.includes('request_close') && (
-            <Button type="primary" loading={busy} onClick={() => void send('request_close')}>
+            <Button type="primary" loading={busy} disabled={waiting} onClick={() => void send('request_close')}>
               {t('detail.work.requestClose')}
             </Button>
           )}

@@ -18,7 +18,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { RatingAction, RatingState } from '@leitai/core';
-import { EvidenceUpload, TextWithEvidence, uploadedIds } from '../../components/evidence-upload';
+import { EvidenceUpload, TextWithEvidence, stillUploading, uploadedIds } from '../../components/evidence-upload';
 import { ApiError } from '../../lib/api';
 import { appealRating, decideAppeal, recordCallback, revealPhone, reviewRating } from './api/act';
 import { useRatingList, type ListFilter } from './api/get-list';
@@ -48,6 +48,7 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
   const [acting, setActing] = useState<{ rating: RatingView; action: RatingAction } | null>(null);
   const [phones, setPhones] = useState<Record<number, string>>({});
   const [form] = Form.useForm();
+  const uploading = stillUploading(Form.useWatch('files', form) as UploadFile[] | undefined);
 
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -174,6 +175,7 @@ export function RatingsTable({ filter }: { filter: Omit<ListFilter, 'page' | 'pa
         title={acting ? t(`actions.${acting.action}`) : ''}
         onCancel={() => setActing(null)}
         onOk={() => void submit()}
+        okButtonProps={{ disabled: uploading }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false}>
