@@ -28,7 +28,7 @@ import { emitScope } from './events/emit.js';
 import { accessTargets, apiModules, eventConsumers, realtimeTopics, reportSections } from './modules/index.js';
 import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
-import { setAuditAlgorithm } from './modules/audit/index.js';
+import { configureAuditChain, startCheckpoints } from './modules/audit/index.js';
 import { registerSessionHook } from './modules/auth/index.js';
 import { FakeSmsChannel, type SmsChannel } from './modules/notifications/index.js';
 
@@ -71,14 +71,23 @@ export async function buildApp({ config, database, logger = false, sms }: BuildA
       app.log.warn(`短信（本地模拟，未真实发送）→ ${m.phone.slice(0, 3)}****${m.phone.slice(7)}：${m.text}`),
     );
   app.decorate('ctx', { config, database, db: database.db, realtime, outbox, sms: smsChannel });
-  app.addHook('onReady', () => outbox.start());
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
+  let checkpoints: { stop(): Promise<void> } | undefined;
+  app.addHook('onReady', async () => {
+    await outbox.start();
+    if (config.auditCheckpointFile)
+      checkpoints = startCheckpoints(database.db, {
+        log: (line) => app.log.info({ checkpoint: JSON.parse(line) as unknown }, 'audit checkpoint'),
+        onError: (err) => app.log.error({ err }, 'audit checkpoint failed'),
+      });
+  });
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => {
     await realtime.stop();
     await outbox.stop();
+    await checkpoints?.stop();
   });
   app.decorateRequest('user', null);
-  setAuditAlgorithm(config.auditHash);
   registerTargets(accessTargets);
   registerReportSections(reportSections);
   registerErrorHandler(app);

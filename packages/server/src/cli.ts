@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { backup, restore } from './backup/index.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
-import { verifyAuditChain } from './modules/audit/index.js';
+import { configureAuditChain, verifyAuditChain, type VerifyResult } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -20,12 +20,10 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const result = await verifyAuditChain(database.db);
     await database.close();
     if (result.ok) {
-      console.log(`Audit chain intact: ${result.checked} entries checked.`);
+      console.log(`Audit chain intact: ${result.checked} entries and ${result.checkpoints} checkpoints checked.`);
       return 0;
     }
-    console.error(
-      `Audit chain BROKEN at entry ${result.brokenSeq}: ${result.reason} (${result.checked} entries before it are intact).`,
-    );
+    console.error(describeBreaks(result));
     return 2;
   },
   /** Writes the API's OpenAPI document (CI checks that regenerating it changes nothing). */
@@ -60,7 +58,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const result = await verifyAuditChain(database.db);
     await database.close();
     if (!result.ok) {
-      console.error(`Restored, but the audit chain is BROKEN at entry ${result.brokenSeq}: ${result.reason}.`);
+      console.error(`Restored, but ${describeBreaks(result)}`);
       return 2;
     }
     console.log(`Restored from ${file}; audit chain intact (${result.checked} entries checked).`);
@@ -83,8 +81,23 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
 const backupTarget = (config: Config) =>
   config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
 
+/** Every break, one per line: one damaged entry must not hide the others. */
+function describeBreaks(result: Extract<VerifyResult, { ok: false }>): string {
+  const lines = result.breaks.map((b) =>
+    b.reason === 'forged_checkpoint'
+      ? `  checkpoint file line ${b.seq}: forged_checkpoint`
+      : `  entry ${b.seq}: ${b.reason}`,
+  );
+  const more =
+    result.brokenCount > result.breaks.length ? [`  … and ${result.brokenCount - result.breaks.length} more`] : [];
+  return [`Audit chain BROKEN: ${result.brokenCount} problems in ${result.checked} entries.`, ...lines, ...more].join(
+    '\n',
+  );
+}
+
 async function open() {
   const config = loadConfig();
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 }
 

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { checkTimeZone, DEFAULT_TIME_ZONE, setTimeZone } from './jobs/clock.js';
 
@@ -13,6 +14,8 @@ const ZEnv = z.object({
   LEITAI_TEST_CLOCK: bool.optional(),
   LEITAI_SECRET: z.string().optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -48,6 +51,10 @@ export interface Config {
   demo: boolean;
   secret: string;
   auditHash: 'sha256' | 'sm3';
+  /** Keys the audit chain's HMAC; held outside the database so its owner cannot recompute the chain. */
+  auditKey: Buffer;
+  /** Signed checkpoints of the chain's end are appended here; null: none (tests, in-memory databases). */
+  auditCheckpointFile: string | null;
   auditRetentionDays: number;
   logLevel: string;
   filesDir: string;
@@ -98,6 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.NODE_ENV === 'production' ? false : (e.LEITAI_DEMO ?? e.DATABASE_URL === undefined),
     secret,
     auditHash: e.AUDIT_HASH,
+    auditKey: e.AUDIT_KEY
+      ? Buffer.from(e.AUDIT_KEY)
+      : Buffer.from(hkdfSync('sha256', secret, 'leitai-audit', 'chain', 32)),
+    auditCheckpointFile:
+      e.AUDIT_CHECKPOINT_FILE ??
+      (e.NODE_ENV === 'test' || e.LEITAI_DATA_DIR.startsWith('memory://')
+        ? null
+        : `${e.LEITAI_DATA_DIR}/audit-checkpoints.jsonl`),
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     filesDir: e.LEITAI_FILES_DIR ?? `${e.LEITAI_DATA_DIR}/files`,

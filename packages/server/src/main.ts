@@ -5,8 +5,11 @@ import { buildApp } from './app.js';
 import { loggerOptions } from './http/log.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 import { dailyJobs, startJobRunner } from './jobs/index.js';
+import { configureAuditChain } from './modules/audit/index.js';
 
 const config = loadConfig();
+// Before the demo is seeded: its entries are chained with the configured key.
+configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((e: unknown) => {
   if (!(e instanceof DataFolderInUse)) throw e;
   console.error(e.message);

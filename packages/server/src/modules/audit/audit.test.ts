@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/harness.js';
 import { queryRows, type Database } from '../../db/client.js';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { recordAudit } from './service.js';
 import { verifyAuditChain } from './verify.js';
+import { chainSettings, configureAuditChain } from './chain.js';
+import { writeCheckpoint } from './checkpoints.js';
+import { entryHash, type ChainedContent } from './hash.js';
+import { entriesAfter } from './repository.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -27,14 +34,14 @@ describe('audit chain', () => {
         }),
       );
     }
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 5, checkpoints: 0 });
 
     // A DBA with the trigger disabled edits entry 3: the chain names it.
     await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
     await db.execute(sql`UPDATE audit_log SET after = '{"name":"篡改"}' WHERE seq = 3`);
     await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
     const result = await verifyAuditChain(db);
-    expect(result).toMatchObject({ ok: false, brokenSeq: 3, checked: 2 });
+    expect(result).toMatchObject({ ok: false, brokenSeq: 3, reason: 'hash', checked: 5, brokenCount: 1 });
   });
 
   it('refuses updates and deletes from the application', async () => {
@@ -55,5 +62,136 @@ describe('audit chain', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await countRows()).toBe(before);
+  });
+});
+
+/** What someone who owns the tables (but not the key) can do: rewrite entries and recompute their hashes. */
+async function rewrite(
+  db: Database['db'],
+  from: number,
+  edit: (c: ChainedContent) => ChainedContent,
+  sign: (c: ChainedContent) => { hash: string; algorithm: string },
+) {
+  await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+  let prevHash: string | undefined;
+  for (const row of await entriesAfter(db, from - 1, 1000)) {
+    const { hash: _h, algorithm: _a, ...content } = row;
+    const next = edit({ ...content, prevHash: prevHash ?? content.prevHash });
+    const signed = sign(next);
+    await db.execute(
+      sql`UPDATE audit_log SET after = ${JSON.stringify(next.after)}::jsonb, prev_hash = ${next.prevHash}, hash = ${signed.hash}, algorithm = ${signed.algorithm} WHERE seq = ${row.seq}`,
+    );
+    prevHash = signed.hash;
+  }
+  await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+}
+
+describe('audit chain against its owner', () => {
+  let own: Database;
+  beforeAll(async () => {
+    own = await createTestDatabase();
+    for (let i = 1; i <= 6; i++)
+      await own.db.transaction((tx) =>
+        recordAudit(tx, actor, { action: 'score.update', targetType: 'score', targetId: i, after: { score: 90 + i } }),
+      );
+  });
+  afterAll(async () => own.close());
+
+  it('hashes what the database stores: a lone surrogate or a rare character does not break the chain', async () => {
+    const fresh = await createTestDatabase();
+    const { db } = fresh;
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { id: null, name: '\ud800', address: null },
+        { action: 'auth.login_failed', targetType: 'user', after: { username: 'a\udc00b', k: '𠀀' } },
+      ),
+    );
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 1 });
+    await fresh.close();
+  });
+
+  it('goes on past a break and lists every broken entry', async () => {
+    await rewrite(
+      own.db,
+      2,
+      (c) => c,
+      (c) => ({ hash: entryHash('hmac-sha256', c, chainSettings().key), algorithm: 'hmac-sha256' }),
+    );
+    expect(await verifyAuditChain(own.db)).toMatchObject({ ok: true, checked: 6 });
+    // Two separate edits (entries 2 and 5) without recomputing: both are named.
+    await own.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+    await own.db.execute(sql`UPDATE audit_log SET after = '{"score":100}' WHERE seq IN (2, 5)`);
+    await own.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+    const result = await verifyAuditChain(own.db);
+    expect(result).toMatchObject({ ok: false, brokenCount: 2, checked: 6 });
+    expect(!result.ok && result.breaks).toEqual([
+      { seq: 2, reason: 'hash' },
+      { seq: 5, reason: 'hash' },
+    ]);
+  });
+
+  it('catches a recomputed chain: unkeyed (a downgrade) or keyed with a guessed key', async () => {
+    await rewrite(
+      own.db,
+      4,
+      (c) => ({ ...c, after: { score: 60 } }),
+      (c) => ({ hash: entryHash('sha256', c), algorithm: 'sha256' }),
+    );
+    const unkeyed = await verifyAuditChain(own.db);
+    expect(!unkeyed.ok && unkeyed.breaks.filter((b) => b.seq >= 4)).toEqual([
+      { seq: 4, reason: 'unkeyed' },
+      { seq: 5, reason: 'unkeyed' },
+      { seq: 6, reason: 'unkeyed' },
+    ]);
+    const guessed = Buffer.from('a guess at the key, 32 characters long');
+    await rewrite(
+      own.db,
+      4,
+      (c) => c,
+      (c) => ({ hash: entryHash('hmac-sha256', c, guessed), algorithm: 'hmac-sha256' }),
+    );
+    const keyed = await verifyAuditChain(own.db);
+    expect(!keyed.ok && keyed.breaks.filter((b) => b.seq >= 4).map((b) => b.reason)).toEqual(['hash', 'hash', 'hash']);
+  });
+
+  it('a signed checkpoint outside the database shows the newest entries were dropped, and a forged one is named', async () => {
+    const fresh = await createTestDatabase();
+    const { db } = fresh;
+    const dir = await mkdtemp(join(tmpdir(), 'leitai-cp-'));
+    const file = join(dir, 'checkpoints.jsonl');
+    const saved = chainSettings();
+    configureAuditChain({ hash: 'sha256', key: saved.key, checkpointFile: file });
+    try {
+      for (let i = 1; i <= 4; i++)
+        await db.transaction((tx) => recordAudit(tx, actor, { action: 'x', targetType: 'y', targetId: i }));
+      expect(await writeCheckpoint(db, undefined)).toBe(4);
+      expect(await writeCheckpoint(db, 4)).toBe(4); // nothing new: no second line
+      expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(1);
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 4, checkpoints: 1 });
+
+      // The owner deletes the two newest entries: what is left links perfectly, but the checkpoint saw entry 4.
+      await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+      await db.execute(sql`DELETE FROM audit_log WHERE seq > 2`);
+      await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, breaks: [{ seq: 4, reason: 'truncated' }] });
+
+      // A checkpoint line written without the key is refused, not believed.
+      const forged = JSON.stringify({
+        seq: 2,
+        hash: 'f'.repeat(64),
+        at: new Date().toISOString(),
+        mac: '0'.repeat(64),
+      });
+      await writeFile(file, `${await readFile(file, 'utf8')}${forged}\n`);
+      const result = await verifyAuditChain(db);
+      expect(!result.ok && result.breaks).toEqual([
+        { seq: 4, reason: 'truncated' },
+        { seq: 2, reason: 'forged_checkpoint' },
+      ]);
+    } finally {
+      configureAuditChain({ hash: 'sha256', key: saved.key, checkpointFile: saved.checkpointFile });
+      await fresh.close();
+    }
   });
 });

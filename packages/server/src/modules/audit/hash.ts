@@ -1,6 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
-export type HashAlgorithm = 'sha256' | 'sm3';
+/**
+ * `hmac-*` entries are keyed with a secret held outside the database (AUDIT_KEY, or derived from
+ * LEITAI_SECRET), so whoever owns the tables cannot recompute the chain; plain `sha256`/`sm3` entries are
+ * those written before the chain was keyed, and verify refuses one after a keyed entry (a downgrade).
+ */
+export type HashAlgorithm = 'sha256' | 'sm3' | 'hmac-sha256' | 'hmac-sm3';
+
+export const isKeyed = (a: string): boolean => a.startsWith('hmac-');
 
 /** The fields an entry's hash covers, in the form they come back from the database. */
 export interface ChainedContent {
@@ -16,6 +23,20 @@ export interface ChainedContent {
   after: unknown;
   address: string | null;
   prevHash: string;
+}
+
+// A lone surrogate cannot be stored as UTF-8 (text gets U+FFFD, jsonb refuses it): an entry carries U+FFFD
+// in its place, so what is hashed is what is stored. The input guard refuses them in requests; this covers
+// whatever else reaches the log (a header, a file name).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A copy with every string (and object key) in the form the database will keep. */
+export function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v)]));
+  return value;
 }
 
 /** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
@@ -34,6 +55,9 @@ export function canonicalJson(value: unknown): string {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function entryHash(algorithm: HashAlgorithm, content: ChainedContent): string {
-  return createHash(algorithm).update(canonicalJson(content)).digest('hex');
+export function entryHash(algorithm: HashAlgorithm, content: ChainedContent, key?: Buffer): string {
+  const text = canonicalJson(content);
+  if (!isKeyed(algorithm)) return createHash(algorithm).update(text).digest('hex');
+  if (!key) throw new Error('The audit chain is keyed: set AUDIT_KEY or LEITAI_SECRET to verify it.');
+  return createHmac(algorithm.slice('hmac-'.length), key).update(text).digest('hex');
 }

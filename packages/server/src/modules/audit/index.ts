@@ -1,3 +1,5 @@
 /** The audit module's face: what other modules may call. Everything else in this folder is private. */
-export { recordAudit, setAuditAlgorithm, type AuditActor, type AuditEvent } from './service.js';
-export { verifyAuditChain, type VerifyResult } from './verify.js';
+export { recordAudit, type AuditActor, type AuditEvent } from './service.js';
+export { configureAuditChain } from './chain.js';
+export { startCheckpoints } from './checkpoints.js';
+export { verifyAuditChain, type BreakReason, type ChainBreak, type VerifyResult } from './verify.js';

@@ -69,6 +69,16 @@ export async function auditActions(db: Db): Promise<string[]> {
 /** Any lock key fixed for the chain: appends are serialised so each entry links to the one before. */
 const CHAIN_LOCK = 7263002;
 
+/** The last committed entry's link, without waiting for the chain's lock. */
+export async function chainEnd(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [last] = await db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return last;
+}
+
 /** Takes the chain's lock for the rest of the transaction and returns its last link. */
 export async function lockChainEnd(tx: Db): Promise<{ seq: number; hash: string } | undefined> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
@@ -80,11 +90,14 @@ export async function lockChainEnd(tx: Db): Promise<{ seq: number; hash: string 
   return last;
 }
 
+/** Inserts the entry and returns the chained fields as the database stored them. */
 export async function appendEntry(
   tx: Db,
   entry: ChainedContent & { hash: string; algorithm: HashAlgorithm },
-): Promise<void> {
-  await tx.insert(auditLog).values(entry);
+): Promise<ChainedContent> {
+  const [row] = await tx.insert(auditLog).values(entry).returning();
+  const { hash: _hash, algorithm: _algorithm, ...content } = row!;
+  return content;
 }
 
 /** The next entries of the chain after `seq`, in order, for verification. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { entryHash, GENESIS_HASH, type HashAlgorithm } from './hash.js';
+import { chainSettings } from './chain.js';
+import { entryHash, GENESIS_HASH, storable, type ChainedContent } from './hash.js';
 import { appendEntry, lockChainEnd } from './repository.js';
 
 /** Who did it, from where. Anonymous actors (a judge by code, the public) carry a descriptive name. */
@@ -18,19 +19,14 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-let algorithm: HashAlgorithm = 'sha256';
-/** Set once at start from configuration (AUDIT_HASH). */
-export function setAuditAlgorithm(a: HashAlgorithm): void {
-  algorithm = a;
-}
-
 /**
  * Appends one entry. Call it inside the transaction that makes the change, so the change and its
  * record commit together or not at all.
  */
 export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
+  const { algorithm, key } = chainSettings();
   const last = await lockChainEnd(tx);
-  const content = {
+  const content = storable({
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
     actorId: actor.id,
@@ -44,6 +40,11 @@ export async function recordAudit(tx: Db, actor: AuditActor, event: AuditEvent):
     after: event.after === undefined ? null : (JSON.parse(JSON.stringify(event.after)) as unknown),
     address: actor.address,
     prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await appendEntry(tx, { ...content, hash: entryHash(algorithm, content), algorithm });
+  }) as ChainedContent;
+  const hash = entryHash(algorithm, content, key);
+  const stored = await appendEntry(tx, { ...content, hash, algorithm });
+  // The hash is checked against the row as the database keeps it: an entry that would not verify
+  // is never written (the change it records rolls back with it) rather than breaking the chain.
+  if (entryHash(algorithm, stored, key) !== hash)
+    throw new Error(`audit entry ${content.seq} would not verify as stored; the change is not made`);
 }

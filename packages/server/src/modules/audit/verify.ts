@@ -1,30 +1,84 @@
 import type { Db } from '../../db/client.js';
-import { entryHash } from './hash.js';
+import { chainSettings } from './chain.js';
+import { readCheckpoints, type Checkpoint } from './checkpoints.js';
+import { entryHash, isKeyed } from './hash.js';
 import { entriesAfter } from './repository.js';
 
+/**
+ * Why an entry fails: its content was changed (`hash`), it was removed (`missing`), its link to the one before
+ * does not match (`link`), it is unkeyed after keyed entries (`unkeyed`, a forger's downgrade), it differs from
+ * a signed checkpoint (`checkpoint`), the newest entries a checkpoint saw are gone (`truncated`), or a
+ * checkpoint's own signature is wrong (`forged_checkpoint`, seq is then the file's line number).
+ */
+export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
+export interface ChainBreak {
+  seq: number;
+  reason: BreakReason;
+}
+
+/** Breaks listed in full up to this many; `brokenCount` counts them all. */
+const LISTED = 200;
+
 export type VerifyResult =
-  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+  | { ok: true; checked: number; checkpoints: number }
+  | {
+      ok: false;
+      checked: number;
+      checkpoints: number;
+      /** The first break, for a one-line message. */
+      brokenSeq: number;
+      reason: BreakReason;
+      breaks: ChainBreak[];
+      brokenCount: number;
+    };
 
 /**
- * Walks the chain in order. The first entry kept may link to a purged predecessor, so its prevHash
- * is taken as given; every later link and every content hash must match.
+ * Walks the whole chain and lists every break rather than stopping at the first: one damaged entry must
+ * not hide later tampering. The first entry kept may link to a purged predecessor, so its prevHash is
+ * taken as given. Checkpoints (signed, outside the database) catch the newest entries being dropped.
  */
-export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: Db,
+  opts: { key?: Buffer; checkpointFile?: string | null; batchSize?: number } = {},
+): Promise<VerifyResult> {
+  const settings = chainSettings();
+  const key = opts.key ?? settings.key;
+  const file = opts.checkpointFile === undefined ? settings.checkpointFile : opts.checkpointFile;
+  const { checkpoints, forgedLines } = file ? await readCheckpoints(file, key) : { checkpoints: [], forgedLines: [] };
+  const expected = new Map<number, Checkpoint>(checkpoints.map((c) => [c.seq, c]));
+  const breaks: ChainBreak[] = [];
+  let brokenCount = 0;
+  const broke = (seq: number, reason: BreakReason) => {
+    brokenCount++;
+    if (breaks.length < LISTED) breaks.push({ seq, reason });
+  };
+
   let checked = 0;
   let prev: { seq: number; hash: string } | undefined;
+  let keyedSeen = false;
   for (;;) {
-    const rows = await entriesAfter(db, prev?.seq ?? 0, batchSize);
-    if (rows.length === 0) return { ok: true, checked };
+    const rows = await entriesAfter(db, prev?.seq ?? 0, opts.batchSize ?? 5000);
+    if (rows.length === 0) break;
     for (const row of rows) {
       const { hash, algorithm, ...content } = row;
-      if (prev && row.seq !== prev.seq + 1)
-        return { ok: false, checked, brokenSeq: prev.seq + 1, reason: `entry ${prev.seq + 1} is missing` };
-      if (prev && row.prevHash !== prev.hash)
-        return { ok: false, checked, brokenSeq: row.seq, reason: 'link to the previous entry does not match' };
-      if (entryHash(algorithm, content) !== hash)
-        return { ok: false, checked, brokenSeq: row.seq, reason: 'content does not match its hash' };
+      if (prev) for (let s = prev.seq + 1; s < row.seq; s++) broke(s, 'missing');
+      if (prev && row.prevHash !== prev.hash) broke(row.seq, 'link');
+      if (keyedSeen && !isKeyed(algorithm)) broke(row.seq, 'unkeyed');
+      else if (entryHash(algorithm, content, key) !== hash) broke(row.seq, 'hash');
+      const c = expected.get(row.seq);
+      if (c && c.hash !== hash) broke(row.seq, 'checkpoint');
+      keyedSeen ||= isKeyed(algorithm);
       checked++;
       prev = { seq: row.seq, hash };
     }
   }
+  // A checkpoint past the chain's end saw entries that are no longer there.
+  const newest = checkpoints.reduce((m, c) => Math.max(m, c.seq), 0);
+  if (newest > (prev?.seq ?? 0)) broke(newest, 'truncated');
+
+  // Entries in order, then the checkpoint file's bad lines (their seq is a line number).
+  for (const line of forgedLines) broke(line, 'forged_checkpoint');
+  const counted = { checked, checkpoints: checkpoints.length };
+  if (brokenCount === 0) return { ok: true, ...counted };
+  return { ok: false, ...counted, brokenSeq: breaks[0]!.seq, reason: breaks[0]!.reason, breaks, brokenCount };
 }

@@ -18,9 +18,6 @@ import { exportAudit } from './api/export-audit';
 type ActionKey = Extract<ParseKeys<'admin'>, `audit.actions.${string}`>;
 
 /** Why the chain broke, as the server says it, → admin:audit.reasons.* */
-const reasonKey = (reason: string) =>
-  reason === 'content does not match its hash' ? 'hash' : reason.includes('missing') ? 'missing' : 'link';
-
 const PAGE_SIZE = 50;
 const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
 
@@ -78,18 +75,31 @@ export function AuditPage() {
             showIcon
             closable
             style={{ marginBottom: 16 }}
-            message={t('audit.intact', { count: verify.data.checked })}
+            message={t('audit.intact', { count: verify.data.checked, checkpoints: verify.data.checkpoints })}
           />
         ) : (
           <Alert
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
-            message={t('audit.broken', { seq: verify.data.brokenSeq })}
-            description={t('audit.brokenDetail', {
-              checked: verify.data.checked,
-              reason: t(`audit.reasons.${reasonKey(verify.data.reason)}`),
-            })}
+            message={t('audit.broken', { count: verify.data.brokenCount, seq: verify.data.brokenSeq })}
+            description={
+              <>
+                <ul style={{ margin: '4px 0', paddingInlineStart: 20, maxHeight: 240, overflowY: 'auto' }}>
+                  {verify.data.breaks.map((b) => (
+                    <li key={`${b.reason}-${b.seq}`}>
+                      {t(b.reason === 'forged_checkpoint' ? 'audit.forgedAt' : 'audit.breakAt', {
+                        seq: b.seq,
+                        reason: t(`audit.reasons.${b.reason}`),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+                {verify.data.brokenCount > verify.data.breaks.length &&
+                  t('audit.brokenMore', { count: verify.data.brokenCount - verify.data.breaks.length })}{' '}
+                {t('audit.brokenDetail', { checked: verify.data.checked })}
+              </>
+            }
           />
         ))}
       <Card size={narrow ? 'small' : 'default'}>

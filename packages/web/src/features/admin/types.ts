@@ -52,8 +52,19 @@ export interface Retention {
   note: string;
 }
 
+export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
+
 export type VerifyResult =
-  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+  | { ok: true; checked: number; checkpoints: number }
+  | {
+      ok: false;
+      checked: number;
+      checkpoints: number;
+      brokenSeq: number;
+      reason: BreakReason;
+      breaks: { seq: number; reason: BreakReason }[];
+      brokenCount: number;
+    };
 
 /** The unit kinds the server accepts; their names are in the catalogue (admin:unitKinds.*). */
 export const UNIT_KINDS = ['district', 'department', 'township', 'zone', 'other'] as const;
