@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, sessions } from '../../db/schema/index.js';
 import { loadConfig } from '../../config.js';
+import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, TEST_PASSWORD } from '../../../test/factories.js';
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await buildUser(db, { unitId: unit.id, roles: ['auditor'], username: 'aud' });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'victim' });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'newbie', mustChangePassword: true });
+  await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'stolen' });
 });
 afterAll(() => t.close());
 
@@ -190,6 +192,24 @@ describe('passwords', () => {
     expect((await client.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     expect((await attempt('newbie', 'Chengyang#2026', '10.0.0.4')).statusCode).toBe(200);
     expect(await actions(String((await client.get('/api/auth/me')).json().user.id))).toContain('user.password_change');
+  });
+});
+
+describe('guessing the current password with a stolen session', () => {
+  it('counts toward the lock, is audited, and the fifth wrong guess ends the session', async () => {
+    const client = await loginAs(t.app, 'stolen', TEST_PASSWORD, '10.0.0.77');
+    const guess = (currentPassword: string) =>
+      client.post('/api/auth/password', { currentPassword, newPassword: 'Stolen#Account2026' });
+    for (let i = 1; i <= 4; i++) expect((await guess(`wrong-${i}`)).statusCode).toBe(400);
+    const fifth = await guess('wrong-5');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    // The lock holds for signing in again from that address, even with the right password.
+    expect((await attempt('stolen', TEST_PASSWORD, '10.0.0.77')).statusCode).toBe(423);
+    const [row] = await queryRows<{ id: number }>(t.database.db, sql`SELECT id FROM users WHERE username = 'stolen'`);
+    const id = String(row!.id);
+    expect((await actions(id)).filter((a) => a === 'user.password_change_failed')).toHaveLength(5);
   });
 });
 

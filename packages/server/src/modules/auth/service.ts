@@ -101,11 +101,41 @@ export async function changePassword(
 ): Promise<void> {
   const user = await credentialsById(db, actor.id);
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
-  if (!(await verifyPassword(user.passwordHash, current)))
+  // A wrong current password counts as a failed sign-in from this address: a stolen session cannot guess
+  // it without limit, and crossing the limit ends the session (signing in again meets the lock).
+  const address = actor.address ?? 'unknown';
+  const now = new Date();
+  const policy = await securityPolicy(db);
+  const failures = await loginFailuresSince(
+    db,
+    user.username,
+    address,
+    new Date(now.getTime() - policy.lockMinutes * 60_000),
+  );
+  if (loginGate(failures, now, policy).kind === 'locked') {
+    await db.transaction((tx) => closeSession(tx, sessionIdHash));
+    throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，账号已锁定，请稍后重新登录或联系安全管理员解锁');
+  }
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    const after = loginGate([...failures, now], now, policy);
+    await db.transaction(async (tx) => {
+      await recordLoginFailure(tx, user.username, address, now);
+      await recordAudit(tx, actor, {
+        action: 'user.password_change_failed',
+        targetType: 'user',
+        targetId: user.id,
+        unitId: user.unitId,
+        after: { reason: 'wrong_current_password', locked: after.kind === 'locked' },
+      });
+      if (after.kind === 'locked') await closeSession(tx, sessionIdHash);
+    });
+    if (after.kind === 'locked')
+      throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定 ${policy.lockMinutes} 分钟，请稍后重新登录`);
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', { field: 'currentPassword' });
+  }
   if (current === next)
     throw new AppError('WEAK_PASSWORD', '新密码不能与当前密码相同', { problems: ['新密码不能与当前密码相同'] });
-  const problems = passwordProblems(next, user.username, await securityPolicy(db));
+  const problems = passwordProblems(next, user.username, policy);
   if (problems.length > 0) throw new AppError('WEAK_PASSWORD', problems.join('；'), { problems });
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
