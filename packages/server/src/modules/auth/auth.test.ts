@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, sessions } from '../../db/schema/index.js';
+import { auditLog, loginFailures, sessions } from '../../db/schema/index.js';
+import { runDailyJob } from '../../jobs/runner.js';
+import { authHousekeepingJob } from './housekeeping.js';
 import { loadConfig } from '../../config.js';
 import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
@@ -265,5 +267,30 @@ describe('hardening', () => {
     expect(
       loadConfig({ NODE_ENV: 'production', LEITAI_SECRET: 'f3a9c1d27be84e6a90c5d1f2e7b8a4c6' }).secret,
     ).toHaveLength(32);
+  });
+});
+
+describe('housekeeping', () => {
+  it('purges expired sessions and old failed sign-ins each night, and keeps what still counts', async () => {
+    const { db } = t.database;
+    const fresh = await loginAs(t.app, 'org');
+    const hour = 3_600_000;
+    await db.insert(sessions).values([
+      { idHash: 'idle', userId: 1, csrfToken: 'x', createdAt: new Date(), lastSeenAt: new Date(Date.now() - 2 * hour) },
+      { idHash: 'old', userId: 1, csrfToken: 'x', createdAt: new Date(Date.now() - 13 * hour), lastSeenAt: new Date() },
+    ]);
+    await db.insert(loginFailures).values([
+      { username: 'org', address: '10.9.9.9', at: new Date(Date.now() - 25 * hour) },
+      { username: 'org', address: '10.9.9.9', at: new Date() },
+    ]);
+    const run = await runDailyJob(db, authHousekeepingJob, '2026-12-03');
+    // Earlier tests leave sessions of their own aged past the limits: the count covers those too.
+    expect(run.result).toMatch(/^purged \d+ expired sessions and 1 old failed sign-ins/);
+    const left = await db.select({ idHash: sessions.idHash }).from(sessions);
+    expect(left.map((r) => r.idHash)).not.toContain('idle');
+    expect(left.map((r) => r.idHash)).not.toContain('old');
+    expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
+    const failures = await db.select().from(loginFailures).where(eq(loginFailures.address, '10.9.9.9'));
+    expect(failures).toHaveLength(1);
   });
 });

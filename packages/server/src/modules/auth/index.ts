@@ -2,3 +2,4 @@
 export { hashPassword } from './passwords.js';
 export { closeOtherSessions } from './sessions.js';
 export { registerSessionHook } from './hook.js';
+export { authHousekeepingJob } from './housekeeping.js';

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, units, users } from '../../db/schema/index.js';
 
@@ -93,6 +93,11 @@ export async function deleteSessionsOf(db: Db, userId: number, keepIdHash: strin
     );
 }
 
-export async function deleteSessionsIdleSince(db: Db, olderThan: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.lastSeenAt, olderThan));
+/** Sessions idle since `idleSince` or opened before `openedBefore`; returns how many. */
+export async function deleteSessionsExpired(db: Db, idleSince: Date, openedBefore: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(or(lt(sessions.lastSeenAt, idleSince), lt(sessions.createdAt, openedBefore)))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
 }

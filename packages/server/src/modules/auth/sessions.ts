@@ -4,14 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { RequestUser } from '../../http/context.js';
 import { securityPolicy } from '../security/index.js';
 import { buildActor } from './actor.js';
-import {
-  deleteSession,
-  deleteSessionsIdleSince,
-  deleteSessionsOf,
-  insertSession,
-  sessionWithAccount,
-  touchSession,
-} from './repository.js';
+import { deleteSession, deleteSessionsOf, insertSession, sessionWithAccount, touchSession } from './repository.js';
 export const SESSION_COOKIE = 'leitai_session';
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
 const TOUCH_MS = 60_000;
@@ -71,9 +64,4 @@ export async function closeSession(db: Db, idHash: string): Promise<void> {
 /** Ends every session of a user but one (after a password change: other devices must sign in again). */
 export async function closeOtherSessions(db: Db, userId: number, keepIdHash: string | null): Promise<void> {
   await deleteSessionsOf(db, userId, keepIdHash);
-}
-
-/** Housekeeping: sessions idle past any policy's longest idle time. */
-export async function purgeStaleSessions(db: Db, olderThan: Date): Promise<void> {
-  await deleteSessionsIdleSince(db, olderThan);
 }

@@ -7,4 +7,5 @@ export {
   failuresSince as loginFailuresSince,
   insertFailure as recordLoginFailure,
   deleteFailures as clearLoginFailures,
+  deleteFailuresBefore as purgeLoginFailuresBefore,
 } from './repository.js';

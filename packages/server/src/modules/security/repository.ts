@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loginFailures } from '../../db/schema/index.js';
 
@@ -41,4 +41,10 @@ export async function failureCounts(
     .from(loginFailures)
     .where(gt(loginFailures.at, since))
     .groupBy(loginFailures.username, loginFailures.address);
+}
+
+/** Housekeeping: failures too old to count toward any lock. Returns how many. */
+export async function deleteFailuresBefore(tx: Db, before: Date): Promise<number> {
+  const rows = await tx.delete(loginFailures).where(lt(loginFailures.at, before)).returning({ id: loginFailures.id });
+  return rows.length;
 }
