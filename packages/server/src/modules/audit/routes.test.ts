@@ -49,9 +49,16 @@ describe('audit routes', () => {
     expect((await auditor.get('/api/audit?from=yesterday')).statusCode).toBe(400);
   });
 
-  it('is for the auditor alone', async () => {
+  it('is for the auditor alone, and a refusal is on the record', async () => {
     expect((await sys.get('/api/audit')).statusCode).toBe(403);
     expect((await sys.get('/api/audit/verify')).statusCode).toBe(403);
+    const denied = (await auditor.get('/api/audit?action=access.denied&actor=sys')).json<{
+      items: { targetId: string; after: { status: number; path: string } }[];
+    }>();
+    expect(denied.items.map((i) => [i.targetId, i.after.status])).toEqual([
+      ['GET /api/audit/verify', 403],
+      ['GET /api/audit', 403],
+    ]);
   });
 
   it('exports to Excel and verifies the chain, naming a tampered entry', async () => {

@@ -27,6 +27,6 @@ export async function saveCalendar(db: Db, who: AuditActor, data: CalendarData):
     workingWeekends: [...new Set(data.workingWeekends)].sort(),
   };
   workCalendar(sorted);
-  await writeSetting(db, who, KEY, sorted);
+  await writeSetting(db, who, KEY, sorted, calendarData);
   return sorted;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { and, eq, like } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { auditLog, categories, targets } from '../../db/schema/index.js';
@@ -360,6 +360,25 @@ describe('monthly report', () => {
       .from(auditLog)
       .where(and(like(auditLog.action, 'report.%'), eq(auditLog.unitId, ids.a)));
     expect(audits.map((a) => a.action)).toContain('report.return');
+    // The correcting save says what it replaced: the returned figures and texts, and what came instead.
+    const [resave] = await t.database.db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'report.save'), eq(auditLog.unitId, ids.a)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(resave!.before).toEqual({
+      version: 4,
+      values: { [signed]: '5', [growth]: '-2.5' },
+      progress: '新签约项目 5 个',
+      problems: '项目储备不足',
+      plans: '加大招商力度',
+    });
+    expect(resave!.after).toMatchObject({
+      version: 5,
+      values: { [signed]: '5', [growth]: '3.2' },
+      progress: '新签约项目 5 个',
+    });
 
     // A figure found wrong after acceptance: the office returns the accepted report; it comes back.
     expect(

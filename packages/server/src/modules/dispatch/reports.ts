@@ -238,6 +238,18 @@ async function reportFor(
   return report;
 }
 
+/** What a save replaces, for the audit entry's before: the figures and the three texts as they were. */
+async function savedContent(tx: Db, report: ReportRow) {
+  const values = await valuesOf(tx, [report.id]);
+  return {
+    version: report.version,
+    values: Object.fromEntries(values.map((v) => [v.indicatorId, v.value])),
+    progress: report.progress,
+    problems: report.problems,
+    plans: report.plans,
+  };
+}
+
 /** The reporter saves the form (figures, three texts, new evidence files); nothing is saved when any figure is wrong. */
 export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: ReportKey, form: ReportForm) {
   const { campaignId, period, unitId } = key;
@@ -245,6 +257,7 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
     const p = await periodOrThrow(tx, campaignId, period);
     const report = await reportFor(tx, p, unitId, 'save', form.version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
+    const before = await savedContent(tx, report);
     // The other parts first: figures derived from them (the projects' sums) follow what was just saved.
     await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
     const flags = await writeFigures(tx, d, report, period, form.values, false);
@@ -261,7 +274,17 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
       targetType: 'report',
       targetId: report.id,
       unitId,
-      after: { period, values: form.values, flags: Object.fromEntries(flags), fileIds: form.fileIds },
+      before,
+      after: {
+        period,
+        version: row.version,
+        values: form.values,
+        progress: form.progress,
+        problems: form.problems,
+        plans: form.plans,
+        flags: Object.fromEntries(flags),
+        fileIds: form.fileIds,
+      },
     });
     return { id: row.id, version: row.version, state: row.state, flags: Object.fromEntries(flags) };
   });

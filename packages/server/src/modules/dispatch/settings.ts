@@ -26,6 +26,6 @@ export async function saveDispatchSettings(
   who: AuditActor,
   value: DispatchSettings,
 ): Promise<DispatchSettings> {
-  await writeSetting(db, who, 'dispatch', value);
+  await writeSetting(db, who, 'dispatch', value, dispatchSettings);
   return value;
 }

@@ -25,6 +25,6 @@ export async function ledgerSettings(db: Db): Promise<{ yellowDays: number }> {
 
 /** Saves the ledger settings (audited as a settings change); colours follow at once, notices from the next daily run. */
 export async function saveLedgerSettings(db: Db, who: AuditActor, value: LedgerSettings): Promise<LedgerSettings> {
-  await writeSetting(db, who, 'ledger', value);
+  await writeSetting(db, who, 'ledger', value, ledgerSettings);
   return value;
 }

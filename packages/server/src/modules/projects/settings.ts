@@ -73,7 +73,7 @@ export async function saveProjectSettings(
   const problem = cardRulesProblem(input.rules);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const next = { version: (await projectSettings(db)).version + 1, ...input };
-  await writeSetting(db, who, 'projects', next);
+  await writeSetting(db, who, 'projects', next, projectSettings);
   return next;
 }
 

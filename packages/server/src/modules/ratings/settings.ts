@@ -68,7 +68,7 @@ export async function saveRatingSettings(
 ): Promise<RatingSettings> {
   if (s.requireVerifiedPhone && !smsDelivers)
     throw new AppError('RULE_VIOLATION', '服务器未配置短信通道，不能要求短信验证手机号');
-  await writeSetting(db, who, KEY, s);
+  await writeSetting(db, who, KEY, s, load);
   cache.delete(db);
   return s;
 }

@@ -40,7 +40,7 @@ export async function securityPolicy(db: Db): Promise<SecurityPolicy> {
 export async function updateSecurityPolicy(db: Db, actor: AuditActor, policy: SecurityPolicy): Promise<SecurityPolicy> {
   const problem = securityPolicyProblem(policy);
   if (problem) throw new AppError('RULE_VIOLATION', problem);
-  await writeSetting(db, actor, KEY, policy);
+  await writeSetting(db, actor, KEY, policy, securityPolicy);
   cached = null;
   return policy;
 }

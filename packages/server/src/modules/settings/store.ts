@@ -7,10 +7,19 @@ export async function readSetting(db: Db, key: string): Promise<unknown> {
   return settingValue(db, key);
 }
 
-/** Writes a setting and its audit entry in one transaction. */
-export async function writeSetting(db: Db, actor: AuditActor, key: string, value: unknown): Promise<void> {
+/**
+ * Writes a setting and its audit entry in one transaction. `inEffect` reads what applied before (the
+ * defaults when nothing was stored), so the entry's before is never a bare null for a first change.
+ */
+export async function writeSetting(
+  db: Db,
+  actor: AuditActor,
+  key: string,
+  value: unknown,
+  inEffect: (tx: Db) => Promise<unknown>,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await settingValue(tx, key);
+    const before = await inEffect(tx);
     await upsertSetting(tx, key, value, actor.id);
     await recordAudit(tx, actor, {
       action: 'settings.update',
