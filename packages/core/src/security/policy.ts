@@ -11,6 +11,11 @@ export interface SecurityPolicy {
   lockMinutes: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /**
+   * Addresses or CIDR ranges many people share (an office's NAT): failures from there slow the account
+   * down instead of locking it, so a stranger behind the same address cannot lock a colleague out.
+   */
+  sharedAddresses: string[];
 }
 
 export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
@@ -22,6 +27,7 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   lockMinutes: 15,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  sharedAddresses: [],
 };
 
 /** The problem with a policy, or null: the challenge must come before the lock, or it protects nothing. */

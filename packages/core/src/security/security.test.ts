@@ -48,6 +48,22 @@ describe('login gate', () => {
       until: new Date(ago(1).getTime() + 15 * 60_000),
     });
   });
+  it('from a shared address, backs off (30 s, 60 s, 120 s … at most the lock time) instead of locking', () => {
+    const five = [ago(5), ago(4), ago(3), ago(2), ago(1)];
+    // The fifth failure was a minute ago: the 30 s wait is over, a challenge is asked, no lock.
+    expect(loginGate(five, now, P, true)).toEqual({ kind: 'challenge' });
+    const justNow = new Date(now.getTime() - 10_000);
+    expect(loginGate([...five.slice(1), justNow], now, P, true)).toEqual({
+      kind: 'wait',
+      until: new Date(justNow.getTime() + 30_000),
+    });
+    // The seventh failure waits 2 × 2 × 30 s = 120 s.
+    const seven = [ago(7), ago(6), ago(5), ago(4), ago(3), ago(2), justNow];
+    expect(loginGate(seven, now, P, true)).toEqual({ kind: 'wait', until: new Date(justNow.getTime() + 120_000) });
+    // Never longer than the lock itself (15 minutes).
+    const many = Array.from({ length: 30 }, () => justNow);
+    expect(loginGate(many, now, P, true)).toEqual({ kind: 'wait', until: new Date(justNow.getTime() + 15 * 60_000) });
+  });
   it('forgets failures older than the window', () => {
     expect(loginGate([ago(40), ago(30), ago(20), ago(16), ago(1)], now, P)).toEqual({ kind: 'open' });
   });
@@ -55,11 +71,13 @@ describe('login gate', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 12 }), (minutes) => {
         const failures = minutes.map(ago);
-        const gate = loginGate(failures, now, P);
-        const fewer = loginGate(failures.slice(0, -1), now, P);
-        // Removing one failure never makes the gate stricter.
-        const rank = { open: 0, challenge: 1, locked: 2 } as const;
-        return rank[fewer.kind] <= rank[gate.kind];
+        const rank = { open: 0, challenge: 1, wait: 2, locked: 3 } as const;
+        return [false, true].every((shared) => {
+          const gate = loginGate(failures, now, P, shared);
+          const fewer = loginGate(failures.slice(0, -1), now, P, shared);
+          // Removing one failure never makes the gate stricter, and a shared address is never locked.
+          return rank[fewer.kind] <= rank[gate.kind] && !(shared && gate.kind === 'locked');
+        });
       }),
     );
   });

@@ -81,6 +81,12 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_lookup_idx').on(t.username, t.address, t.at)],
 );
 
+/** Challenges already answered: each is good for one attempt only (its nonce), until it expires. */
+export const spentChallenges = pgTable('spent_challenges', {
+  nonce: text().primaryKey(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 /** Settings (security policy and others), one JSON document per key. */
 export const settings = pgTable('settings', {
   key: text().primaryKey(),

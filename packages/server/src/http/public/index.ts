@@ -8,7 +8,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 
-export { challengeNeeded } from './challenge-gate.js';
+export { challengeNeeded, purgeSpentChallenges } from './challenge-gate.js';
 export { challengeSolved, newChallenge, type Challenge } from './challenge.js';
 export { headerToken, issueDeviceToken, verifyDeviceToken } from './device-token.js';
 

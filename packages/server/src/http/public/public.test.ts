@@ -2,9 +2,24 @@ import Fastify from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { describe, expect, it } from 'vitest';
 import { registerErrorHandler } from '../error-handler.js';
-import { issueDeviceToken, publicRoutes, verifyDeviceToken } from './index.js';
+import { challengeSolved, issueDeviceToken, newChallenge, publicRoutes, verifyDeviceToken } from './index.js';
 
 describe('http/public', () => {
+  it('a challenge is good only for the subject it was issued to, and only until it expires', () => {
+    const c = newChallenge('s'.repeat(32), 'login:victim|10.0.0.9', 1_000_000);
+    const [a, b] = c.question.match(/\d+/g)!.map(Number);
+    const answer = a! + b!;
+    expect(challengeSolved('s'.repeat(32), 'login:victim|10.0.0.9', c.token, answer, 1_000_001)).toMatchObject({
+      expires: new Date(1_000_000 + 5 * 60_000),
+    });
+    expect(challengeSolved('s'.repeat(32), 'login:victim|10.0.0.9', c.token, answer + 1, 1_000_001)).toBeNull();
+    expect(challengeSolved('s'.repeat(32), 'login:org|10.0.0.9', c.token, answer, 1_000_001)).toBeNull();
+    expect(challengeSolved('s'.repeat(32), 'login:victim|10.0.0.8', c.token, answer, 1_000_001)).toBeNull();
+    expect(
+      challengeSolved('s'.repeat(32), 'login:victim|10.0.0.9', c.token, answer, 1_000_000 + 5 * 60_000 + 1),
+    ).toBeNull();
+  });
+
   it('limits each address across the plugin’s routes; a route with its own limit keeps it', async () => {
     const app = Fastify();
     registerErrorHandler(app);

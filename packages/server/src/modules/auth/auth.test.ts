@@ -20,6 +20,7 @@ beforeAll(async () => {
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'victim' });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'newbie', mustChangePassword: true });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'stolen' });
+  await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'deskmate' });
 });
 afterAll(() => t.close());
 
@@ -124,10 +125,14 @@ describe('failed logins, challenge and lock', () => {
     });
     expect(fourth.statusCode).toBe(401);
     expect(fourth.json().error.message).toContain('再错 1 次');
-    const fifth = await attempt('victim', 'wrong', '10.0.0.9', {
+    // A solved challenge serves one attempt: the same answer again is refused.
+    const replay = await attempt('victim', 'wrong', '10.0.0.9', {
       token: challenge.token,
       answer: solve(challenge.question),
     });
+    expect(replay.statusCode).toBe(428);
+    const next = fourth.json().error.details.challenge;
+    const fifth = await attempt('victim', 'wrong', '10.0.0.9', { token: next.token, answer: solve(next.question) });
     expect(fifth.statusCode).toBe(423);
     // Even the right password is refused from that address while locked…
     expect(
@@ -146,13 +151,59 @@ describe('failed logins, challenge and lock', () => {
     expect(recorded).toContain('auth.locked');
   });
 
+  it('from an office NAT shared by others, a stranger slows the account down but cannot lock it', async () => {
+    const nat = '10.0.0.50';
+    const sec = await loginAs(t.app, 'sec');
+    const policy = (await sec.get('/api/security/policy')).json();
+    const bad = await sec.put('/api/security/policy', { ...policy, sharedAddresses: ['10.0.0.0/33'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('CIDR');
+    expect((await sec.put('/api/security/policy', { ...policy, sharedAddresses: ['10.0.0.48/30'] })).statusCode).toBe(
+      200,
+    );
+    let challenge: { token: string; question: string } | undefined;
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await attempt(
+        'deskmate',
+        'wrong',
+        nat,
+        challenge && { token: challenge.token, answer: solve(challenge.question) },
+      );
+      codes.push(res.json().error.code);
+      challenge = res.json().error.details?.challenge;
+    }
+    // Five wrong, then the sixth waits: never ACCOUNT_LOCKED.
+    expect(codes).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'RATE_LIMITED']);
+    const waiting = await attempt('deskmate', TEST_PASSWORD, nat);
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json().error.message).toMatch(/请 \d+ 秒后再试/);
+    // Once the 30 seconds have passed, the real user signs in with a challenge.
+    await t.database.db
+      .update(loginFailures)
+      .set({ at: sql`${loginFailures.at} - interval '31 seconds'` })
+      .where(eq(loginFailures.username, 'deskmate'));
+    const asked = (await attempt('deskmate', TEST_PASSWORD, nat)).json().error;
+    expect(asked.code).toBe('CHALLENGE_REQUIRED');
+    const ok = await attempt('deskmate', TEST_PASSWORD, nat, {
+      token: asked.details.challenge.token,
+      answer: solve(asked.details.challenge.question),
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('lets the security admin see and clear the lock', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await attempt('org', 'wrong', '10.0.0.7');
-      const challenge = res.json().error.details?.challenge;
+      let challenge = res.json().error.details?.challenge;
       if (challenge) {
-        await attempt('org', 'wrong', '10.0.0.7', { token: challenge.token, answer: solve(challenge.question) });
-        await attempt('org', 'wrong', '10.0.0.7', { token: challenge.token, answer: solve(challenge.question) });
+        for (let j = 0; j < 2; j++) {
+          const next = await attempt('org', 'wrong', '10.0.0.7', {
+            token: challenge.token,
+            answer: solve(challenge.question),
+          });
+          challenge = next.json().error.details?.challenge;
+        }
         break;
       }
     }
@@ -229,7 +280,8 @@ describe('security policy (三员分立)', () => {
     expect(bad.statusCode).toBe(422);
     const ok = await sec.put('/api/security/policy', { ...policy, passwordMinLength: 12 });
     expect(ok.statusCode).toBe(200);
-    expect(await actions('security.policy')).toEqual(['settings.update']);
+    // One entry for this change (the shared-address test before made the other).
+    expect(await actions('security.policy')).toEqual(['settings.update', 'settings.update']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DailyJob } from '../../jobs/runner.js';
+import { purgeSpentChallenges } from '../../http/public/index.js';
 import { purgeLoginFailuresBefore, securityPolicy } from '../security/index.js';
 import { deleteSessionsExpired } from './repository.js';
 
@@ -6,7 +7,8 @@ const DAY = 86_400_000;
 
 /**
  * Each night: sessions past the policy's idle or absolute limit (they could no longer sign anyone in, but
- * their rows would pile up), and failed sign-ins older than a day or the lock window, whichever is longer.
+ * their rows would pile up), failed sign-ins older than a day or the lock window, whichever is longer, and
+ * answered challenges past their expiry.
  */
 export const authHousekeepingJob: DailyJob = {
   name: 'auth.housekeeping',
@@ -20,6 +22,7 @@ export const authHousekeepingJob: DailyJob = {
       new Date(now - policy.sessionAbsoluteHours * 3_600_000),
     );
     const failures = await purgeLoginFailuresBefore(tx, new Date(now - Math.max(DAY, policy.lockMinutes * 60_000)));
-    return `purged ${sessions} expired sessions and ${failures} old failed sign-ins`;
+    const challenges = await purgeSpentChallenges(tx, new Date(now));
+    return `purged ${sessions} expired sessions and ${failures} old failed sign-ins, ${challenges} spent challenges`;
   },
 };

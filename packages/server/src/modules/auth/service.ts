@@ -3,12 +3,21 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { RequestUser } from '../../http/context.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { clearLoginFailures, loginFailuresSince, recordLoginFailure, securityPolicy } from '../security/index.js';
+import {
+  addressIn,
+  clearLoginFailures,
+  loginFailuresSince,
+  recordLoginFailure,
+  securityPolicy,
+} from '../security/index.js';
 import * as units from '../units/index.js';
 import { challengeNeeded, newChallenge } from '../../http/public/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { credentialsById, credentialsByName, setPassword } from './repository.js';
 import { closeOtherSessions, closeSession, openSession, type NewSession } from './sessions.js';
+
+/** A challenge is good only for the account and address it was issued to. */
+const challengeSubject = (username: string, address: string) => `login:${username.toLowerCase()}|${address}`;
 
 export interface LoginInput {
   username: string;
@@ -30,7 +39,15 @@ export async function login(
   const policy = await securityPolicy(db);
   const since = new Date(now.getTime() - policy.lockMinutes * 60_000);
   const failures = await loginFailuresSince(db, input.username, meta.address, since);
-  const gate = loginGate(failures, now, policy);
+  const shared = addressIn(meta.address, policy.sharedAddresses);
+  const gate = loginGate(failures, now, policy, shared);
+  const subject = challengeSubject(input.username, meta.address);
+  if (gate.kind === 'wait') {
+    const seconds = Math.ceil((gate.until.getTime() - now.getTime()) / 1000);
+    throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${seconds} 秒后再试`, {
+      until: gate.until.toISOString(),
+    });
+  }
   if (gate.kind === 'locked') {
     throw new AppError(
       'ACCOUNT_LOCKED',
@@ -38,14 +55,14 @@ export async function login(
       { until: gate.until.toISOString() },
     );
   }
-  if (gate.kind === 'challenge') challengeNeeded(secret, input.challenge);
+  if (gate.kind === 'challenge') await challengeNeeded(db, secret, subject, input.challenge);
 
   const user = await credentialsByName(db, input.username);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const actor: AuditActor = { id: user?.id ?? null, name: input.username, address: meta.address };
 
   if (!user || !passwordOk || !user.active) {
-    const after = loginGate([...failures, now], now, policy);
+    const after = loginGate([...failures, now], now, policy, shared);
     await db.transaction(async (tx) => {
       await recordLoginFailure(tx, input.username, meta.address, now);
       await recordAudit(tx, actor, {
@@ -72,11 +89,19 @@ export async function login(
         { until: after.until.toISOString() },
       );
     const left = policy.lockAfterFailures - failures.length - 1;
+    const warning =
+      after.kind === 'wait'
+        ? `，请 ${Math.ceil((after.until.getTime() - now.getTime()) / 1000)} 秒后再试`
+        : left > 2
+          ? ''
+          : shared
+            ? `，再错 ${left} 次须等待后再试`
+            : `，再错 ${left} 次将锁定 ${policy.lockMinutes} 分钟`;
     // The next attempt will need a challenge: hand it out now so the form can show it at once.
     throw new AppError(
       'INVALID_CREDENTIALS',
-      `用户名或密码错误${left <= 2 ? `，再错 ${left} 次将锁定 ${policy.lockMinutes} 分钟` : ''}`,
-      after.kind === 'challenge' ? { challenge: newChallenge(secret) } : undefined,
+      `用户名或密码错误${warning}`,
+      after.kind === 'challenge' || after.kind === 'wait' ? { challenge: newChallenge(secret, subject) } : undefined,
     );
   }
 

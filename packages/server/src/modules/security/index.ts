@@ -3,6 +3,7 @@
  * failed sign-ins it is applied to. auth depends on this module, never the other way round.
  */
 export { securityPolicy } from './policy.js';
+export { addressIn } from './addresses.js';
 export {
   failuresSince as loginFailuresSince,
   insertFailure as recordLoginFailure,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { AuditActor } from '../audit/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
+import { isAddressRange } from './addresses.js';
 
 export const ZSecurityPolicy = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
@@ -22,6 +23,10 @@ export const ZSecurityPolicy = z.object({
     .min(5)
     .max(24 * 60),
   sessionAbsoluteHours: z.number().int().min(1).max(72),
+  sharedAddresses: z
+    .array(z.string().trim().refine(isAddressRange, '共享地址须为 IP 地址或 CIDR 网段，如 10.20.0.0/16'))
+    .max(100, '共享地址最多 100 个')
+    .default([]),
 }) satisfies z.ZodType<SecurityPolicy>;
 
 const KEY = 'security.policy';

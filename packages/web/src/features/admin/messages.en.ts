@@ -160,6 +160,10 @@ export const adminMessagesEn: Messages<typeof adminMessages> = {
     lockMinutes: { label: 'Lockout length', suffix: 'minutes' },
     sessionIdleMinutes: { label: 'Idle timeout', suffix: 'minutes' },
     sessionAbsoluteHours: { label: 'Longest session', suffix: 'hours' },
+    sharedAddresses: {
+      label: 'Shared addresses',
+      hint: 'Addresses or ranges many people share (an office NAT such as 10.20.0.0/16): failures from there never lock the account; each attempt waits twice as long instead (from 30 seconds up to the lockout length), so nobody can lock a colleague out',
+    },
     locks: 'Accounts locked now',
     noLocks: 'No account is locked',
     failures: 'Failures',

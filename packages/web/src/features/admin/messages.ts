@@ -131,6 +131,10 @@ const zh = {
       hint: '同一地址连续失败达到此数后须答验证题，须小于锁定次数',
     },
     lockAfterFailures: { label: '锁定账号', suffix: '次失败后', hint: '只锁定该账号在该地址的登录' },
+    sharedAddresses: {
+      label: '共享出口地址',
+      hint: '多人共用的地址或网段（如单位 NAT 出口 10.20.0.0/16）：从这里失败不锁定账号，改为逐次加倍等待（30 秒起，最长为锁定时长），以免他人把同事锁在门外',
+    },
     lockMinutes: { label: '锁定时长', suffix: '分钟' },
     sessionIdleMinutes: { label: '空闲超时', suffix: '分钟' },
     sessionAbsoluteHours: { label: '会话最长', suffix: '小时' },

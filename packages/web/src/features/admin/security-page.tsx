@@ -105,6 +105,15 @@ export function SecurityPage() {
                 {number('lockMinutes', 1, 1440)}
                 {number('sessionIdleMinutes', 5, 1440)}
                 {number('sessionAbsoluteHours', 1, 72)}
+                <Col xs={24}>
+                  <Form.Item
+                    name="sharedAddresses"
+                    label={t('security.sharedAddresses.label')}
+                    extra={t('security.sharedAddresses.hint')}
+                  >
+                    <Select mode="tags" tokenSeparators={[',', ' ', '，']} open={false} suffixIcon={null} />
+                  </Form.Item>
+                </Col>
               </Row>
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('security.save')}
