@@ -123,6 +123,41 @@ test('a new account gets a one-time password, which must be changed at first sig
   await other.close();
 });
 
+test('a new auditor takes two people: the system admin asks, the security admin approves and hands over the password', async ({
+  page,
+}) => {
+  await login(page, 'sysadmin');
+  await menu(page, '用户管理').click();
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  const username = `e2e.auditor${Date.now() % 100000}`;
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('第二审计员');
+  await dialog.getByLabel('所属单位').click();
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区考核办' }).first().click();
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option', { hasText: '审计管理员' }).click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: /建\s*立/ }).click();
+  await expect(page.getByText('管理员账号的变更须经安全管理员审批（三员分立），已提交审批')).toBeVisible();
+  await expect(page.getByTestId('temporary-password')).toHaveCount(0);
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+
+  await login(page, 'secadmin');
+  await menu(page, '安全策略').click();
+  const row = page.getByRole('row', { name: new RegExp(username) });
+  await expect(row).toContainText('待审批');
+  await row.getByRole('button', { name: /批\s*准/ }).click();
+  const decide = page.getByRole('dialog', { name: /批准/ });
+  await decide.getByLabel('意见').fill('经研究同意');
+  await decide.getByRole('button', { name: /确\s*定|OK/ }).click();
+  const password = (await page.getByTestId('temporary-password').innerText()).trim();
+  expect(password.length).toBeGreaterThanOrEqual(12);
+  await page.getByRole('button', { name: '我已记下' }).click();
+  await expect(row).toContainText('已批准');
+});
+
 test('the auditor filters the log, sees before and after, and verifies the chain', async ({ page }) => {
   await login(page, 'auditor');
   await menu(page, '审计日志').click();

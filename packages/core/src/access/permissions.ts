@@ -16,6 +16,7 @@ export const GRANTS = {
   'user.read': { sysadmin: 'all', secadmin: 'all', organiser: 'all' },
   'user.manage': { sysadmin: 'all', organiser: 'all' },
   'security.manage': { secadmin: 'all' },
+  'admin.approve': { secadmin: 'all' },
   'account.unlock': { secadmin: 'all' },
   'audit.read': { auditor: 'all' },
   'calendar.manage': { organiser: 'all' },

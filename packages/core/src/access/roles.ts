@@ -23,6 +23,15 @@ export function assignableRoles(actorRoles: readonly Role[]): Role[] {
   return [];
 }
 
+/**
+ * Whether a change to an account needs a second person (三员分立): it creates, changes or resets an account
+ * that holds, or would hold, an admin role. The system admin may only ask; the security admin decides, so
+ * no one of the three can take over another's account or make a new one of them alone.
+ */
+export function needsSecondPerson(before: readonly Role[] | null, after: readonly Role[]): boolean {
+  return [...(before ?? []), ...after].some((r) => ADMIN_ROLES.includes(r));
+}
+
 /** Returns the problem with a role set, or null when it is acceptable. */
 export function roleSetProblem(roles: readonly Role[]): string | null {
   if (roles.length === 0) return 'at least one role is required';

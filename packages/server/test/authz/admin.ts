@@ -116,6 +116,21 @@ export const rows: MatrixRow[] = [
     request: () => ({ method: 'POST', url: '/api/users/import', ...notExcel }),
   },
   { route: 'GET /api/users/export', allow: userReaders, request: () => ({ method: 'GET', url: '/api/users/export' }) },
+  {
+    route: 'GET /api/users/admin-requests',
+    allow: { secadmin: 'any' },
+    request: () => ({ method: 'GET', url: '/api/users/admin-requests' }),
+  },
+  {
+    route: 'POST /api/users/admin-requests/:id/decide',
+    allow: { secadmin: 'any' },
+    allowedStatus: [404],
+    request: () => ({
+      method: 'POST',
+      url: '/api/users/admin-requests/999999/decide',
+      payload: { approve: false, reason: '矩阵' },
+    }),
+  },
 
   { route: 'GET /api/audit', allow: auditor, request: () => ({ method: 'GET', url: '/api/audit' }) },
   { route: 'GET /api/audit/actions', allow: auditor, request: () => ({ method: 'GET', url: '/api/audit/actions' }) },

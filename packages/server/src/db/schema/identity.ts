@@ -81,6 +81,25 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_lookup_idx').on(t.username, t.address, t.at)],
 );
 
+/**
+ * A change to an admin account the system admin asked for, waiting for the security admin (三员分立). The
+ * payload is the request as given (never a password); the decision carries out the change.
+ */
+export const adminRequests = pgTable('admin_requests', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  kind: text().notNull(),
+  targetUserId: integer().references(() => users.id, { onDelete: 'cascade' }),
+  payload: jsonb().notNull(),
+  requestedBy: integer()
+    .notNull()
+    .references(() => users.id),
+  requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  state: text().notNull().default('pending'),
+  decidedBy: integer().references(() => users.id),
+  decidedAt: timestamp({ withTimezone: true }),
+  reason: text(),
+});
+
 /** Challenges already answered: each is good for one attempt only (its nonce), until it expires. */
 export const spentChallenges = pgTable('spent_challenges', {
   nonce: text().primaryKey(),

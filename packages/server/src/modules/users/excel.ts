@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, can, type Actor, type Role, type UnitFilter } from '@leitai/core';
+import { type Actor, can, needsSecondPerson, type Role, ROLE_LABELS, ROLES, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { importInvalid, type ImportProblem } from '../../errors.js';
 import { buildTemplate, byRow, exportSheet, readSheet } from '../../excel/index.js';
@@ -75,6 +75,8 @@ export async function importUsers(
     else if (roles.length > 0) {
       const rp = rolesProblem(actor, roles);
       if (rp) problem(row, '角色', rp);
+      else if (needsSecondPerson(null, roles))
+        problem(row, '角色', '管理员账号须逐个新建，并经安全管理员审批（三员分立）');
     }
     const overseenCodes = split(cells['分管单位编码']);
     const overseen = overseenCodes.map((c) => unitByCode.get(c)?.id);

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   assignableRoles,
   can,
+  needsSecondPerson,
   roleSetProblem,
   ROLE_LABELS,
   type Actor,
@@ -16,6 +17,7 @@ import { closeOtherSessions, hashPassword } from '../auth/index.js';
 import * as units from '../units/index.js';
 import { findUser, insertUsers, searchUsers, updateUserRow, usernameTaken, type UserRow } from './repository.js';
 import type { NewUserInput, UserPatch, UserQuery } from './schema.js';
+import { askSecondPerson, type PendingRequest } from './second-person.js';
 
 /** A one-time password that meets any policy up to 4 classes and 14 characters; the user must change it. */
 export function temporaryPassword(): string {
@@ -107,41 +109,69 @@ export async function createUser(
   actor: Actor,
   who: AuditActor,
   input: NewUserInput,
-): Promise<{ user: ReturnType<typeof publicView>; temporaryPassword: string }> {
+): Promise<{ user: UserView; temporaryPassword: string } | { pending: PendingRequest }> {
   const problem = rolesProblem(actor, input.roles);
   if (problem) throw new AppError('RULE_VIOLATION', problem, { field: 'roles' });
+  if (needsSecondPerson(null, input.roles))
+    return db.transaction(async (tx) => {
+      await checkNewAccount(tx, actor, input);
+      return { pending: await askSecondPerson(tx, actor, who, 'create', null, input) };
+    });
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, input.unitId) });
-    await checkOverseen(tx, input.roles, input.overseenUnitIds);
-    if (await usernameTaken(tx, input.username))
-      throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
-    const [row] = await insertUsers(tx, [
-      {
-        username: input.username,
-        displayName: input.displayName,
-        unitId: input.unitId,
-        roles: input.roles,
-        overseenUnitIds: input.overseenUnitIds,
-        phone: input.phone ?? null,
-        passwordHash,
-        mustChangePassword: true,
-      },
-    ]);
-    const created = (await findUser(tx, row!.id))!;
-    await recordAudit(tx, who, {
-      action: 'user.create',
-      targetType: 'user',
-      targetId: created.id,
-      unitId: created.unitId,
-      after: publicView(created),
-    });
-    return { user: publicView(created), temporaryPassword: password };
+    await checkNewAccount(tx, actor, input);
+    return { user: await insertAccount(tx, who, input, passwordHash), temporaryPassword: password };
   });
 }
 
-export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: number, patch: UserPatch) {
+async function checkNewAccount(tx: Db, actor: Actor, input: NewUserInput): Promise<void> {
+  await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, input.unitId) });
+  await checkOverseen(tx, input.roles, input.overseenUnitIds);
+  if (await usernameTaken(tx, input.username))
+    throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
+}
+
+/** Inserts a checked account (also when the security admin approves one). */
+export async function insertAccount(
+  tx: Db,
+  who: AuditActor,
+  input: NewUserInput,
+  passwordHash: string,
+  approval?: { requestId: number },
+): Promise<UserView> {
+  if (await usernameTaken(tx, input.username))
+    throw conflict(`用户名“${input.username}”已被使用`, { field: 'username' });
+  const [row] = await insertUsers(tx, [
+    {
+      username: input.username,
+      displayName: input.displayName,
+      unitId: input.unitId,
+      roles: input.roles,
+      overseenUnitIds: input.overseenUnitIds,
+      phone: input.phone ?? null,
+      passwordHash,
+      mustChangePassword: true,
+    },
+  ]);
+  const created = (await findUser(tx, row!.id))!;
+  await recordAudit(tx, who, {
+    action: 'user.create',
+    targetType: 'user',
+    targetId: created.id,
+    unitId: created.unitId,
+    after: { ...publicView(created), ...approval },
+  });
+  return publicView(created);
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  patch: UserPatch,
+): Promise<UserView | { pending: PendingRequest }> {
   return db.transaction(async (tx) => {
     const before = await manageable(tx, actor, id);
     if (id === actor.userId && (patch.roles !== undefined || patch.active === false))
@@ -154,20 +184,35 @@ export async function updateUser(db: Db, actor: Actor, who: AuditActor, id: numb
     if (patch.unitId !== undefined)
       await checkAccess(tx, actor, 'user.manage', { unitPath: await unitPathOf(tx, patch.unitId) });
     await checkOverseen(tx, roles, patch.overseenUnitIds ?? (roles.includes('leader') ? before.overseenUnitIds : []));
-    await updateUserRow(tx, id, { ...patch, ...(roles.includes('leader') ? {} : { overseenUnitIds: [] }) });
-    // A disabled account, or one whose roles changed, signs in again with what it now is.
-    if (patch.active === false || patch.roles || patch.unitId !== undefined) await closeOtherSessions(tx, id, null);
-    const after = (await findUser(tx, id))!;
-    await recordAudit(tx, who, {
-      action: 'user.update',
-      targetType: 'user',
-      targetId: id,
-      unitId: after.unitId,
-      before: publicView(before),
-      after: publicView(after),
-    });
-    return publicView(after);
+    if (needsSecondPerson(before.roles as Role[], roles))
+      return { pending: await askSecondPerson(tx, actor, who, 'update', id, patch) };
+    return applyUpdate(tx, who, before, patch);
   });
+}
+
+/** Writes a checked change (also when the security admin approves one). */
+export async function applyUpdate(
+  tx: Db,
+  who: AuditActor,
+  before: UserRow,
+  patch: UserPatch,
+  approval?: { requestId: number },
+): Promise<UserView> {
+  const id = before.id;
+  const roles = (patch.roles ?? before.roles) as Role[];
+  await updateUserRow(tx, id, { ...patch, ...(roles.includes('leader') ? {} : { overseenUnitIds: [] }) });
+  // A disabled account, or one whose roles changed, signs in again with what it now is.
+  if (patch.active === false || patch.roles || patch.unitId !== undefined) await closeOtherSessions(tx, id, null);
+  const after = (await findUser(tx, id))!;
+  await recordAudit(tx, who, {
+    action: 'user.update',
+    targetType: 'user',
+    targetId: id,
+    unitId: after.unitId,
+    before: publicView(before),
+    after: { ...publicView(after), ...approval },
+  });
+  return publicView(after);
 }
 
 export async function resetPassword(
@@ -175,19 +220,31 @@ export async function resetPassword(
   actor: Actor,
   who: AuditActor,
   id: number,
-): Promise<{ temporaryPassword: string }> {
+): Promise<{ temporaryPassword: string } | { pending: PendingRequest }> {
+  const user = await db.transaction((tx) => manageable(tx, actor, id));
+  if (needsSecondPerson(user.roles as Role[], []))
+    return db.transaction(async (tx) => ({ pending: await askSecondPerson(tx, actor, who, 'reset_password', id, {}) }));
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const user = await manageable(tx, actor, id);
-    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true });
-    await closeOtherSessions(tx, id, null);
-    await recordAudit(tx, who, {
-      action: 'user.password_reset',
-      targetType: 'user',
-      targetId: id,
-      unitId: user.unitId,
-    });
-  });
+  await db.transaction(async (tx) => applyReset(tx, who, await manageable(tx, actor, id), passwordHash));
   return { temporaryPassword: password };
+}
+
+/** Sets a one-time password and ends the account's sessions (also when the security admin approves a reset). */
+export async function applyReset(
+  tx: Db,
+  who: AuditActor,
+  user: UserRow,
+  passwordHash: string,
+  approval?: { requestId: number },
+): Promise<void> {
+  await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: true });
+  await closeOtherSessions(tx, user.id, null);
+  await recordAudit(tx, who, {
+    action: 'user.password_reset',
+    targetType: 'user',
+    targetId: user.id,
+    unitId: user.unitId,
+    ...(approval ? { after: approval } : {}),
+  });
 }

@@ -103,12 +103,78 @@ describe('users', () => {
     expect(
       (await sys.post('/api/users', { username: 'aud', displayName: '审计员', unitId: ids.root, roles: ['auditor'] }))
         .statusCode,
-    ).toBe(200);
+    ).toBe(202);
     expect(
       (await sec.post('/api/users', { username: 'x2', displayName: 'x', unitId: ids.root, roles: ['reporter'] }))
         .statusCode,
     ).toBe(403);
     expect((await sec.get('/api/users')).statusCode).toBe(200);
+  });
+
+  it('三员分立 takes two people: the system admin asks, the security admin decides, neither acts alone', async () => {
+    const { db } = t.database;
+    const countUsers = async () => (await db.select({ id: users.id }).from(users)).length;
+    const before = await countUsers();
+    // A new auditor: asked for (202), not made.
+    const asked = await sys.post('/api/users', {
+      username: 'aud2',
+      displayName: '审计员二',
+      unitId: ids.root,
+      roles: ['auditor'],
+    });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json().pending.message).toMatch(/安全管理员审批/);
+    expect(await countUsers()).toBe(before);
+    // Resetting the security admin's password, or taking the auditor role onto an ordinary account: asked too.
+    const reset = await sys.post(`/api/users/${ids.sec}/reset-password`);
+    expect(reset.statusCode).toBe(202);
+    expect(reset.json()).not.toHaveProperty('temporaryPassword');
+    const promote = await sys.patch(`/api/users/${ids.ra}`, { roles: ['auditor'] });
+    expect(promote.statusCode).toBe(202);
+    expect((await db.select({ roles: users.roles }).from(users).where(eq(users.id, ids.ra)))[0]!.roles).toEqual([
+      'reporter',
+    ]);
+    // Nobody but the security admin may see or decide; the security admin may not ask.
+    expect((await sys.get('/api/users/admin-requests')).statusCode).toBe(403);
+    expect(
+      (await sys.post(`/api/users/admin-requests/${asked.json().pending.id}/decide`, { approve: true })).statusCode,
+    ).toBe(403);
+    expect((await sec.post(`/api/users/${ids.sys}/reset-password`)).statusCode).toBe(403);
+    const list = (await sec.get('/api/users/admin-requests')).json().items as {
+      id: number;
+      kindLabel: string;
+      state: string;
+    }[];
+    expect(list.filter((r) => r.state === 'pending').map((r) => r.kindLabel)).toEqual([
+      '修改管理员账号',
+      '重置管理员密码',
+      '新建管理员账号',
+      '新建管理员账号', // the auditor the test before asked for
+    ]);
+    // Approval carries the change out; the one-time password goes to the approver, never to the system admin.
+    const approved = await sec.post(`/api/users/admin-requests/${asked.json().pending.id}/decide`, {
+      approve: true,
+      reason: '经局党组研究同意',
+    });
+    expect(approved.json()).toMatchObject({ state: 'approved', temporaryPassword: expect.any(String) });
+    expect(await countUsers()).toBe(before + 1);
+    const refused = await sec.post(`/api/users/admin-requests/${promote.json().pending.id}/decide`, {
+      approve: false,
+      reason: '业务人员不兼任审计管理员',
+    });
+    expect(refused.json()).toEqual({ state: 'refused' });
+    expect(
+      (await sec.post(`/api/users/admin-requests/${promote.json().pending.id}/decide`, { approve: true })).statusCode,
+    ).toBe(409);
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
+    expect(actions.filter((a) => a.startsWith('user.admin_request'))).toEqual([
+      'user.admin_request',
+      'user.admin_request',
+      'user.admin_request',
+      'user.admin_request',
+      'user.admin_request_approve',
+      'user.admin_request_refuse',
+    ]);
   });
 
   it('refuses changes to one’s own roles', async () => {

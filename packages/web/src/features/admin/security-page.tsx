@@ -10,6 +10,7 @@ import { securityPolicyKey, securityPolicyQuery } from './api/get-security-polic
 import { saveSecurityPolicy } from './api/save-security-policy';
 import { locksKey, locksQuery, type Lock } from './api/get-locks';
 import { unlock as unlockAccount } from './api/unlock';
+import { AdminRequestsCard } from './admin-requests-card';
 
 /** The numeric fields, each with a label, a unit suffix and maybe a hint in the catalogue (admin:security.<field>). */
 type NumberField =
@@ -154,6 +155,9 @@ export function SecurityPage() {
               />
             )}
           </Card>
+        </Col>
+        <Col xs={24}>
+          <AdminRequestsCard />
         </Col>
       </Row>
     </Page>

@@ -52,6 +52,26 @@ export interface Retention {
   note: string;
 }
 
+/** A change to an admin account that waits for the security admin (三员分立); the server words the message. */
+export interface Pending {
+  pending: { id: number; kind: 'create' | 'update' | 'reset_password'; message: string };
+}
+export const isPending = (r: object): r is Pending => 'pending' in r;
+
+export interface AdminRequest {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  target: string;
+  roles: string[];
+  requestedBy: string;
+  requestedAt: string;
+  state: 'pending' | 'approved' | 'refused';
+  decidedBy: string | null;
+  reason: string | null;
+  actions: ('approve' | 'refuse')[];
+}
+
 export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
 
 export type VerifyResult =

@@ -9,7 +9,7 @@ import { ExcelImport } from '../../components/excel-import';
 import { useNarrow } from '../../components/use-narrow';
 import { useRoleNames } from '../../i18n/roles';
 import { ApiError } from '../../lib/api';
-import type { User } from './types';
+import { isPending, type User } from './types';
 import { unitTree } from './unit-tree';
 import { unitsQuery } from './api/get-units';
 import { usersKey, usersQuery, type UsersFilter } from './api/get-users';
@@ -58,6 +58,10 @@ export function UsersPage() {
       };
       if (editing === 'new') {
         const created = await createUser({ ...body, username: v.username });
+        if (isPending(created)) {
+          message.info(created.pending.message);
+          return;
+        }
         setIssued([
           {
             username: created.user.username,
@@ -71,8 +75,9 @@ export function UsersPage() {
       const { roles, ...rest } = body;
       // One's own roles are not sent: the server refuses any change to them.
       const same = roles.length === editing.roles.length && roles.every((r) => editing.roles.includes(r));
-      await updateUser(editing.id, same ? rest : body);
-      message.success(t('common:feedback.saved'));
+      const updated = await updateUser(editing.id, same ? rest : body);
+      if (isPending(updated)) message.info(updated.pending.message);
+      else message.success(t('common:feedback.saved'));
     },
     onSuccess: async () => {
       setEditing(null);
@@ -84,7 +89,8 @@ export function UsersPage() {
   const reset = useMutation({
     mutationFn: (u: User) => resetPassword(u.id).then((r) => ({ u, r })),
     onSuccess: async ({ u, r }) => {
-      setIssued([{ username: u.username, displayName: u.displayName, temporaryPassword: r.temporaryPassword }]);
+      if (isPending(r)) message.info(r.pending.message);
+      else setIssued([{ username: u.username, displayName: u.displayName, temporaryPassword: r.temporaryPassword }]);
       await refresh();
     },
     onError: fail,
@@ -93,6 +99,10 @@ export function UsersPage() {
   const toggle = useMutation({
     mutationFn: (u: User) => updateUser(u.id, { active: !u.active }),
     onSuccess: async (u) => {
+      if (isPending(u)) {
+        message.info(u.pending.message);
+        return;
+      }
       message.success(
         u.active ? t('users.enabled', { username: u.username }) : t('users.disabledDone', { username: u.username }),
       );

@@ -1,6 +1,6 @@
 import type { Role } from '@leitai/core';
 import { api } from '../../../lib/api';
-import type { User } from '../types';
+import type { Pending, User } from '../types';
 
 export interface UserBody {
   displayName: string;
@@ -10,6 +10,6 @@ export interface UserBody {
   phone: string | null;
 }
 
-/** The temporary password is shown once, here. */
+/** The temporary password is shown once, here; an admin account is only asked for (Pending). */
 export const createUser = (user: UserBody & { username: string }) =>
-  api.post<{ user: User; temporaryPassword: string }>('/users', user);
+  api.post<{ user: User; temporaryPassword: string } | Pending>('/users', user);

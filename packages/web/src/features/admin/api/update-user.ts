@@ -1,4 +1,4 @@
 import { api } from '../../../lib/api';
-import type { User } from '../types';
+import type { Pending, User } from '../types';
 
-export const updateUser = (id: number, patch: object) => api.patch<User>(`/users/${id}`, patch);
+export const updateUser = (id: number, patch: object) => api.patch<User | Pending>(`/users/${id}`, patch);
