@@ -125,6 +125,7 @@ test('a new account gets a one-time password, which must be changed at first sig
 
 test('a new auditor takes two people: the system admin asks, the security admin approves and hands over the password', async ({
   page,
+  browser,
 }) => {
   await login(page, 'sysadmin');
   await menu(page, '用户管理').click();
@@ -141,21 +142,23 @@ test('a new auditor takes two people: the system admin asks, the security admin 
   await dialog.getByRole('button', { name: /建\s*立/ }).click();
   await expect(page.getByText('管理员账号的变更须经安全管理员审批（三员分立），已提交审批')).toBeVisible();
   await expect(page.getByTestId('temporary-password')).toHaveCount(0);
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
 
-  await login(page, 'secadmin');
-  await menu(page, '安全策略').click();
-  const row = page.getByRole('row', { name: new RegExp(username) });
+  // The security admin, at another desk.
+  const sec = await browser.newPage();
+  await login(sec, 'secadmin');
+  await menu(sec, '安全策略').click();
+  const approvals = sec.locator('.ant-card', { hasText: '管理员账号审批' });
+  const row = approvals.getByRole('row', { name: new RegExp(username) });
   await expect(row).toContainText('待审批');
   await row.getByRole('button', { name: /批\s*准/ }).click();
-  const decide = page.getByRole('dialog', { name: /批准/ });
+  const decide = sec.getByRole('dialog', { name: /批准/ });
   await decide.getByLabel('意见').fill('经研究同意');
   await decide.getByRole('button', { name: /确\s*定|OK/ }).click();
-  const password = (await page.getByTestId('temporary-password').innerText()).trim();
+  const password = (await sec.getByTestId('temporary-password').innerText()).trim();
   expect(password.length).toBeGreaterThanOrEqual(12);
-  await page.getByRole('button', { name: '我已记下' }).click();
+  await sec.getByRole('button', { name: '我已记下' }).click();
   await expect(row).toContainText('已批准');
+  await sec.close();
 });
 
 test('the auditor filters the log, sees before and after, and verifies the chain', async ({ page }) => {

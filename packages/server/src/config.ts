@@ -12,6 +12,7 @@ const ZEnv = z.object({
   LEITAI_DATA_DIR: z.string().default('./data'),
   LEITAI_DEMO: bool.optional(),
   LEITAI_TEST_CLOCK: bool.optional(),
+  LEITAI_MIGRATE: bool.optional(),
   LEITAI_SECRET: z.string().optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   AUDIT_KEY: z.string().min(32, 'AUDIT_KEY must be at least 32 characters').optional(),
@@ -49,6 +50,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** Apply migrations at start; off when the application's database role does not own the tables. */
+  migrate: boolean;
   secret: string;
   auditHash: 'sha256' | 'sm3';
   /** Keys the audit chain's HMAC; held outside the database so its owner cannot recompute the chain. */
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.LEITAI_DATA_DIR,
     // The demo's accounts share a published password: a production instance never loads it.
     demo: e.NODE_ENV === 'production' ? false : (e.LEITAI_DEMO ?? e.DATABASE_URL === undefined),
+    migrate: e.LEITAI_MIGRATE ?? true,
     secret,
     auditHash: e.AUDIT_HASH,
     auditKey: e.AUDIT_KEY

@@ -15,7 +15,8 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
   console.error(e.message);
   process.exit(1);
 });
-await database.migrate();
+// An application role that does not own its tables cannot migrate: the owner runs `npm run migrate` instead.
+if (config.migrate) await database.migrate();
 if (config.demo) {
   const seeded = await seedDemoIfEmpty(database.db, {
     today: new Date(),
