@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase } from '../../../test/harness.js';
-import { queryRows, type Database } from '../../db/client.js';
+import { createTestDatabase, onPostgres, serverUrl } from '../../../test/harness.js';
+import { openDatabase, queryRows, type Database } from '../../db/client.js';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +192,49 @@ describe('audit chain against its owner', () => {
     } finally {
       configureAuditChain({ hash: 'sha256', key: saved.key, checkpointFile: saved.checkpointFile });
       await fresh.close();
+    }
+  });
+});
+
+describe.runIf(onPostgres)('the application as a role that does not own its tables (docs/security.md)', () => {
+  it('appends and reads the audit log, but can neither change it nor switch off its trigger', async () => {
+    const owned = await createTestDatabase();
+    const [{ name }] = (await queryRows<{ name: string }>(owned.db, sql`SELECT current_database() AS name`)) as [
+      { name: string },
+    ];
+    const role = `leitai_app_${process.pid}`;
+    // The grants of docs/security.md, as the owner would run them.
+    for (const statement of [
+      `CREATE ROLE ${role} LOGIN`,
+      `GRANT CONNECT ON DATABASE ${name} TO ${role}`,
+      `GRANT USAGE ON SCHEMA public TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+      `REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${role}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    ])
+      await owned.db.execute(sql.raw(statement));
+    const url = new URL(serverUrl(name));
+    url.username = role;
+    const app = await openDatabase({ url: url.toString() });
+    try {
+      await app.db.transaction((tx) => recordAudit(tx, actor, { action: 'x', targetType: 'y' }));
+      expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, checked: 1 });
+      await expect(app.db.execute(sql`UPDATE audit_log SET action = 'forged'`)).rejects.toMatchObject({
+        // Refused by the grant itself, before the trigger is reached.
+        cause: { message: expect.stringMatching(/permission denied for table audit_log/) },
+      });
+      await expect(
+        app.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`),
+      ).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/must be owner/) },
+      });
+      await expect(app.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+    } finally {
+      await app.close();
+      await owned.close();
+      const admin = await openDatabase({ url: serverUrl('postgres') });
+      await admin.db.execute(sql.raw(`DROP ROLE IF EXISTS ${role}`));
+      await admin.close();
     }
   });
 });
