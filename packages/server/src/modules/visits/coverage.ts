@@ -31,10 +31,15 @@ export async function coverage(db: Db, scope: UnitFilter, q: CoverageQuery, toda
         return ENTERPRISE_SCALE_LABELS[f.scale as EnterpriseScale];
     }
   };
+  // Cadres are grouped by account (two people may share a name), the other dimensions by their label.
   const groups = new Map<string, typeof facts>();
-  for (const f of facts) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
-  const rows = [...groups.entries()]
-    .map(([label, list]) => {
+  for (const f of facts) {
+    const key = q.by === 'cadre' ? String(f.userId) : keyOf(f);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const rows = [...groups.values()]
+    .map((list) => {
+      const label = keyOf(list[0]!);
       const unique = [...new Map(list.map((f) => [f.enterpriseId, f])).values()];
       const missing = unique.filter((f) => unvisited(f, today, q.days)).length;
       return { label, assigned: unique.length, unvisited: missing, rate: coverageRate(unique, today, q.days) };

@@ -8,7 +8,7 @@ import { resolveEnterprise, resolveRequest } from './access.js';
 export { visitRoutes } from './routes.js';
 export { newRateCode } from './requests.js';
 // For the demo seeder, which writes a lived-in year (visits and 诉求 in the past) directly.
-export { insertAssignments, insertEnterprises, insertRequests, insertVisit } from './repository.js';
+export { insertAssignments, insertEnterprises, insertRequests, insertVisit, updateRequest } from './repository.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {
