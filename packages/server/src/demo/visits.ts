@@ -68,25 +68,11 @@ const STREETS = [
 const SURNAMES = '张 王 李 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗'.split(' ');
 const GIVEN =
   '建国 海燕 志强 丽娜 文博 晓东 玉兰 国栋 春梅 振华 雪峰 静怡 立新 红霞 宏伟 明轩 淑芬 子涵 德胜 秀英'.split(' ');
-/** Cadres come from units and streets the other demo flows leave alone. */
-const CADRE_UNITS = [
-  'tzcj',
-  'gzj',
-  'tjj',
-  'yjglj',
-  'mzj',
-  'sfj',
-  'dsj',
-  'whlyj',
-  'nyj',
-  'jtyj',
-  'wjj',
-  'chengyang-jd',
-  'xifu',
-  'shangma',
-  'hetao',
-  'hongdao',
-];
+/**
+ * Cadres come from the streets and zones listed last (after every other demo account's unit, so the account
+ * list's first page is as it was) and that the other demo flows leave alone.
+ */
+const CADRE_UNITS = ['xifu', 'jihongtan', 'shangma', 'hetao', 'hongdao', 'gaoxin', 'guidao'];
 /** Lead units by category: none is a unit the other demo flows' accounts or the demo leader work in. */
 const LEADS: Record<RequestCategory, [lead: string, co: string[]]> = {
   finance: ['czj', ['scjgj']],
@@ -188,7 +174,8 @@ export const visitsSeeder: DemoSeeder = {
 
     // 包保: 1,980 enterprises to the 60 cadres (33 each), 20 left for the office to assign; the first 30 were
     // another cadre's until 100 days ago; the demo leader is 包保领导 of 20 规上 enterprises.
-    const assignedTo = (i: number) => i % 60;
+    // Each cadre holds a block of 33 neighbours: mixed industries, sizes and streets, as a real 包保 list.
+    const assignedTo = (i: number) => Math.floor(i / 33);
     await insertAssignments(tx, [
       ...ids.slice(0, 30).map((enterpriseId, i) => ({
         enterpriseId,
@@ -226,7 +213,7 @@ export const visitsSeeder: DemoSeeder = {
       let c = 0;
       while (w >= weights[c]!) w -= weights[c++]!;
       const own = Math.floor(rnd() * 33);
-      const index = own * 60 + c; // assignedTo(index) === c
+      const index = c * 33 + own; // assignedTo(index) === c
       const on = day(-Math.floor(rnd() * 330) - 1);
       const forms: VisitForm[] = [pick(['policy', 'service', 'factor'] as const)];
       const purposes: VisitPurpose[] = [pick(['needs', 'advice', 'effect'] as const)];
@@ -262,8 +249,9 @@ export const visitsSeeder: DemoSeeder = {
         rated: false,
         dispatchOn: day(-12 - (i % 3)),
       })),
+      // Spread over the months before.
       ...older
-        .filter((_, i) => i % 5 === 0)
+        .filter((_, i) => i % Math.max(1, Math.floor(older.length / 85)) === 0)
         .slice(0, 85)
         .map((visit, i) => ({ visit, state: 'closed' as const, rated: i % 9 !== 0 })),
     ];

@@ -140,8 +140,8 @@ export function CoverageTab() {
 function monthlyOption(c: Coverage, visits: string, requests: string) {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [visits, requests] },
-    grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    legend: { data: [visits, requests], top: 0 },
+    grid: { left: 40, right: 16, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: c.monthly.map((m) => m.month.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [

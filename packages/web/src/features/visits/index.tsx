@@ -31,7 +31,7 @@ export const visitsFeature: Feature = {
       icon: <ShopOutlined />,
       permission: 'visit.read',
       group: 'business',
-      order: 37,
+      order: 47,
     },
     {
       path: '/visits/mine',
@@ -39,7 +39,7 @@ export const visitsFeature: Feature = {
       icon: <CarOutlined />,
       permission: 'visit.record',
       group: 'business',
-      order: 38,
+      order: 48,
     },
   ],
 };

@@ -130,6 +130,7 @@ export const visitsMessagesEn: Messages<typeof visitsMessages> = {
     purposes: 'Asked about',
     notes: 'Notes',
     photos: 'Photos (optional)',
+    upload: 'Upload photos',
     requests: 'Requests raised',
     addRequest: 'Add a request',
     category: 'Category',

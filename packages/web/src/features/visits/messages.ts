@@ -116,6 +116,7 @@ const zh = {
     purposes: '走访内容',
     notes: '走访情况',
     photos: '现场照片（可选）',
+    upload: '上传照片',
     requests: '企业诉求',
     addRequest: '添加诉求',
     category: '诉求类别',

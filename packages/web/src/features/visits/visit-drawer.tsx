@@ -99,7 +99,7 @@ export function VisitDrawer({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="photos" label={t('visit.photos')} valuePropName="value">
-          <EvidenceUpload label={t('visit.photos')} />
+          <EvidenceUpload label={t('visit.upload')} />
         </Form.Item>
         <Form.List name="requests">
           {(fields, { add, remove }) => (
