@@ -245,7 +245,12 @@ describe('a visit and its 诉求 around the closed loop', () => {
     expect(before.solved).toEqual([
       expect.objectContaining({ unitName: '区工信局', dispatched: 1, solved: 0, rate: 0 }),
     ]);
+    // Rated the day before its deadline: closed on time, as the ledger's bulletin counts it.
+    setTestToday('2026-10-13');
     expect((await rate('satisfied')).json()).toEqual({ rating: 'satisfied', closed: true });
+    setTestToday(null);
+    const bulletin = (await org.get('/api/ledger/bulletin?period=2026-10&format=json')).json();
+    expect(bulletin.requests).toEqual({ due: 1, onTime: 1, late: 0, overdue: 0, open: 0 });
     expect(await page()).toMatchObject({ stage: '评价', mayRate: false, rating: 'satisfied' });
     const after = (await org.get('/api/visits/coverage?days=30')).json<{ solved: { rate: number }[] }>();
     expect(after.solved[0]!.rate).toBe(1);
