@@ -58,6 +58,12 @@ export const GRANTS = {
   'project.manage': { organiser: 'all' },
   'project.report': { unit_head: 'own', reporter: 'own' },
   'project.interview': { organiser: 'all', leader: 'overseen' },
+  // 万企走访 / 包保: the office keeps the register, the assignments and dispatches 诉求; leaders read their
+  // streets' coverage; any official records visits, but only to the enterprises assigned to him: the grant is
+  // his own unit's, and an enterprise is reached as its owner (the office's 'all' records for anyone).
+  'visit.manage': { organiser: 'all' },
+  'visit.read': { organiser: 'all', leader: 'overseen' },
+  'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

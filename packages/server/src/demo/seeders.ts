@@ -7,6 +7,7 @@ import { dispatchSeeder } from './dispatch.js';
 import { ratingsSeeder } from './ratings.js';
 import { evaluationSeeder } from './evaluation.js';
 import { projectsSeeder } from './projects.js';
+import { visitsSeeder } from './visits.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
 export const demoSeeders: DemoSeeder[] = [
@@ -18,4 +19,5 @@ export const demoSeeders: DemoSeeder[] = [
   ratingsSeeder,
   evaluationSeeder,
   projectsSeeder,
+  visitsSeeder,
 ];

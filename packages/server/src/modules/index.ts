@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/routes.js';
 import { ratingsRoutes } from './ratings/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
 import { projectRoutes } from './projects/index.js';
+import { visitRoutes } from './visits/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -26,6 +27,7 @@ import * as projects from './projects/index.js';
 import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
+import * as visits from './visits/index.js';
 
 /**
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
@@ -45,6 +47,7 @@ export const apiModules: FastifyPluginAsync[] = [
   ratingsRoutes,
   evaluationRoutes,
   projectRoutes,
+  visitRoutes,
   auditRoutes,
 ];
 
@@ -61,6 +64,7 @@ export const accessTargets: TargetType[] = [
   ...dispatch.accessTargets,
   ...arena.accessTargets,
   ...projects.accessTargets,
+  ...visits.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -20,6 +20,9 @@ export const publicRoutes: Record<string, string> = {
   'GET /api/public/rankings/:id': 'one published version of that ranking: public by intent',
   'GET /api/public/lookup/:lookup': 'the rater follows the case by the lookup code given after rating',
   'POST /api/public/lookup/:lookup/follow-up': 'the rater’s one 追评, by the lookup code',
+  'GET /api/public/visit-requests/:code':
+    'the enterprise contact opens his 诉求 and its answer by the unguessable code in the link or QR sent to him',
+  'POST /api/public/visit-requests/:code/rating': 'the contact’s rating of the answer, by that code, rate-limited',
   'GET /api/public/review/:code': '评议 raters hold no account: a one-time invitation code opens the form',
   'POST /api/public/review/:code': 'the rater’s one anonymous submission, by the invitation code',
 };

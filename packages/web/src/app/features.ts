@@ -7,6 +7,7 @@ import { dispatchFeature } from '../features/dispatch';
 import { ratingsFeature } from '../features/ratings';
 import { evaluationFeature } from '../features/evaluation';
 import { projectsFeature } from '../features/projects';
+import { visitsFeature } from '../features/visits';
 import { setReportSections } from '../lib/report-sections';
 
 /** Every feature of the web app, one line each. */
@@ -16,6 +17,7 @@ export const features: Feature[] = [
   ratingsFeature,
   evaluationFeature,
   projectsFeature,
+  visitsFeature,
   calendarFeature,
   adminFeature,
   dispatchFeature,

@@ -8,6 +8,7 @@ import { ledgerMessagesEn } from '../features/ledger/messages.en';
 import { notificationsMessagesEn } from '../features/notifications/messages.en';
 import { ratingsMessagesEn } from '../features/ratings/messages.en';
 import { projectsMessagesEn } from '../features/projects/messages.en';
+import { visitsMessagesEn } from '../features/visits/messages.en';
 import type { Translations } from './messages';
 
 /** English, every namespace: loaded when a user chooses it (app/messages.ts `loadLanguage`). */
@@ -22,4 +23,5 @@ export const english: Translations = {
   notifications: notificationsMessagesEn,
   ratings: ratingsMessagesEn,
   projects: projectsMessagesEn,
+  visits: visitsMessagesEn,
 };

@@ -10,6 +10,7 @@ import { ledgerMessages } from '../features/ledger/messages';
 import { notificationsMessages } from '../features/notifications/messages';
 import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
+import { visitsMessages } from '../features/visits/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -28,6 +29,7 @@ export const catalogues = {
   notifications: notificationsMessages,
   ratings: ratingsMessages,
   projects: projectsMessages,
+  visits: visitsMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

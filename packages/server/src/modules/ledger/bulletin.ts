@@ -1,4 +1,12 @@
-import { ONE, RATE_OUTCOME_LABELS as O, ratio, shownPercent, type Actor, type IsoDate } from '@leitai/core';
+import {
+  ONE,
+  RATE_OUTCOME_LABELS as O,
+  rateOutcome,
+  ratio,
+  shownPercent,
+  type Actor,
+  type IsoDate,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument } from '../../documents/index.js';
 import { INT_FMT, PERCENT_FMT, exportWorkbook, numberCell, type ExportColumn } from '../../excel/index.js';
@@ -19,6 +27,8 @@ export interface BulletinData {
     deadline: string;
     daysOverdue: number;
   }[];
+  /** 企业诉求 (万企走访 and other channels): the same yardstick on the items of that source. */
+  requests: { due: number; onTime: number; late: number; overdue: number; open: number };
 }
 
 /** What a 督查通报 says for a period: closure rates per unit ranked, and every overdue item by name. */
@@ -30,11 +40,23 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
     .filter((r) => r.due > 0)
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   const sum = (k: 'due' | 'onTime' | 'late' | 'overdue') => ranking.reduce((s, r) => s + r[k], 0);
+  const requests = (await listLedger(db, actor, { source: '企业诉求' }, rates.asOf)).filter(
+    (i) => i.deadline >= rates.from && i.deadline <= rates.to,
+  );
+  const outcomes = requests.map((i) => rateOutcome(i, rates.asOf));
+  const count = (o: string) => outcomes.filter((x) => x === o).length;
   return {
     period,
     ...rates,
     totals: { due: sum('due'), onTime: sum('onTime'), late: sum('late'), overdue: sum('overdue') },
     ranking,
+    requests: {
+      due: outcomes.filter((o) => o !== 'not_due').length,
+      onTime: count('on_time'),
+      late: count('late'),
+      overdue: count('overdue'),
+      open: requests.filter((i) => i.state !== 'closed').length,
+    },
     overdueItems: red
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
       .map((i) => ({
@@ -112,6 +134,14 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
               `${i.daysOverdue} 天`,
             ]),
           },
+      { kind: 'heading', text: '三、企业诉求办理情况' },
+      {
+        kind: 'paragraph',
+        text:
+          d.requests.due === 0
+            ? '本期无到期的企业诉求。'
+            : `本期到期企业诉求 ${d.requests.due} 件，${O.on_time} ${d.requests.onTime} 件，${O.late} ${d.requests.late} 件，${O.overdue} ${d.requests.overdue} 件，${O.on_time}率 ${shownPercent(ratio(d.requests.onTime * ONE, d.requests.due))}；逾期诉求已列入上表。`,
+      },
       {
         kind: 'paragraph',
         text: '请各逾期单位对照清单，倒排工期、限期清零，并于 3 个工作日内向区督查室报送整改情况。',

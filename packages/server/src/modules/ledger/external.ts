@@ -20,6 +20,10 @@ export interface Rectification {
   tags: string[];
   /** The leader responsible (a 约谈's interviewer), who sees it among his items. */
   leaderId?: number | null;
+  /** 配合单位 (an enterprise's 诉求 may need several), told like the co-units of an item the office creates. */
+  coUnitIds?: number[];
+  /** The co-units' name for the notice, when there are co-units. */
+  leadUnitName?: string;
 }
 
 /** Opens an item the system itself assigns (no creator account); the office is told of its close-out. */
@@ -29,7 +33,7 @@ export async function openRectification(tx: Db, who: AuditActor, r: Rectificatio
     content: r.content,
     source: r.source,
     leadUnitId: r.leadUnitId,
-    coUnitIds: [],
+    coUnitIds: r.coUnitIds ?? [],
     leaderId: r.leaderId ?? null,
     deadline: r.deadline,
     originalDeadline: r.deadline,
@@ -54,6 +58,14 @@ export async function openRectification(tx: Db, who: AuditActor, r: Rectificatio
     after: { ...r },
   });
   await emit(tx, { type: 'ledger.item.assigned', deadline: row.deadline, fromUnitName: null, ...itemFacts(row) });
+  if (row.coUnitIds.length > 0)
+    await emit(tx, {
+      type: 'ledger.item.co_assigned',
+      coUnitIds: row.coUnitIds,
+      leadUnitName: r.leadUnitName ?? '',
+      deadline: row.deadline,
+      ...itemFacts(row),
+    });
   return row.id;
 }
 

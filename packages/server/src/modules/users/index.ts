@@ -2,7 +2,7 @@
 import { defineTarget } from '../../http/access.js';
 import { findUser } from './repository.js';
 
-export { displayNames } from './repository.js';
+export { activeIdsByUsername, activeOfficials, displayNames } from './repository.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

@@ -106,3 +106,28 @@ export async function displayNames(db: Db, ids: Iterable<number>): Promise<Map<n
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Active accounts by username (case-insensitive), for imports that name people by account. */
+export async function activeIdsByUsername(db: Db, names: Iterable<string>): Promise<Map<string, number>> {
+  const list = [...new Set([...names].map((n) => n.toLowerCase()))];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(sql`lower(${users.username})`, list)));
+  return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+}
+
+/** Active accounts that may be given work (not the admins, not judges), for pickers: id, name, account, unit. */
+export async function activeOfficials(
+  db: Db,
+): Promise<{ id: number; name: string; username: string; unitName: string }[]> {
+  return db
+    .select({ id: users.id, name: users.displayName, username: users.username, unitName: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(eq(users.active, true), sql`${users.roles} && array['leader','unit_head','reporter','organiser']::text[]`),
+    )
+    .orderBy(asc(users.username));
+}
