@@ -15,3 +15,4 @@ export * from './ledger/index.js';
 export * from './project/index.js';
 export * from './dispatch/index.js';
 export * from './contracts/index.js';
+export * from './delivery/index.js';
