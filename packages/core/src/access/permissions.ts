@@ -57,6 +57,8 @@ export const GRANTS = {
   'project.manage': { organiser: 'all' },
   'project.report': { unit_head: 'own', reporter: 'own' },
   'project.interview': { organiser: 'all', leader: 'overseen' },
+  // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
+  'delivery.manage': { organiser: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -10,3 +10,4 @@ export * from './outbox.js';
 export * from './ratings.js';
 export * from './evaluation.js';
 export * from './projects.js';
+export * from './delivery.js';
