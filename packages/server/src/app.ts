@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
-import { testClockRoutes, testSmsRoutes } from './http/test-clock.js';
+import { testClockRoutes, testRobotRoutes, testSmsRoutes } from './http/test-clock.js';
 import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
@@ -201,6 +201,7 @@ export async function buildApp({
       for (const module of apiModules) await api.register(module);
       if (config.testClock) await api.register(testClockRoutes);
       if (config.testClock) await api.register(testSmsRoutes);
+      if (config.testClock) await api.register(testRobotRoutes);
     },
     { prefix: '/api' },
   );

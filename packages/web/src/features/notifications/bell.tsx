@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { notificationsKey, notificationsQuery } from './api/get-notifications';
 import { markRead as postRead } from './api/mark-read';
 
@@ -24,11 +25,16 @@ export function NotificationBell() {
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <span>{t('title')}</span>
-          {(q.data?.unread ?? 0) > 0 && (
-            <Button type="link" size="small" onClick={() => void markAll()}>
-              {t('markAllRead')}
-            </Button>
-          )}
+          <span>
+            <Link to="/my/channels" style={{ fontSize: 12, fontWeight: 'normal' }}>
+              {t('channels')}
+            </Link>
+            {(q.data?.unread ?? 0) > 0 && (
+              <Button type="link" size="small" onClick={() => void markAll()}>
+                {t('markAllRead')}
+              </Button>
+            )}
+          </span>
         </div>
       }
       content={

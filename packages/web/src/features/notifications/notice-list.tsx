@@ -1,10 +1,12 @@
 import { useNavigate } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Empty, List, Typography } from 'antd';
+import { Badge, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { notificationsKey, notificationsQuery, type Notice } from './api/get-notifications';
+import { notificationsKey, notificationsQuery, type Notice, type Receipt } from './api/get-notifications';
 import { markRead as postRead } from './api/mark-read';
+
+const RECEIPT_COLOUR: Record<Receipt['state'], string> = { pending: 'default', sent: 'green', failed: 'red' };
 
 const DOT: Record<string, string> = {
   'ledger.red': '#cf1322',
@@ -55,6 +57,17 @@ export function NoticeList() {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {dayjs(n.createdAt).format('MM-DD HH:mm')}
                     </Typography.Text>
+                    {n.receipts.length > 0 && (
+                      <Space size={[4, 4]} wrap style={{ display: 'flex', marginTop: 4 }} data-testid="notice-receipts">
+                        {n.receipts.map((r, i) => (
+                          <Tag key={i} color={RECEIPT_COLOUR[r.state]} style={{ fontSize: 11, marginInlineEnd: 0 }}>
+                            {t(`channel.${r.channel}`)} {t(`receipt.${r.state}`)}
+                            {r.at && r.state === 'sent' ? ` ${dayjs(r.at).format('HH:mm')}` : ''}
+                            {r.digest ? `（${t('digest')}）` : ''}
+                          </Tag>
+                        ))}
+                      </Space>
+                    )}
                   </>
                 }
               />
