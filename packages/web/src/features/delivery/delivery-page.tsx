@@ -278,25 +278,25 @@ function Quiet() {
       <Typography.Paragraph type="secondary">{t('quiet.hint')}</Typography.Paragraph>
       <Form
         form={form}
-        layout="inline"
+        layout="vertical"
         onFinish={(v) =>
           save.mutate({ quiet: { start: toMinute(v.start), end: toMinute(v.end), holdOnDaysOff: v.holdOnDaysOff } })
         }
       >
-        <Form.Item name="start" label={t('quiet.start')} rules={[{ required: true }]}>
-          <TimePicker format="HH:mm" minuteStep={5} allowClear={false} />
-        </Form.Item>
-        <Form.Item name="end" label={t('quiet.end')} rules={[{ required: true }]}>
-          <TimePicker format="HH:mm" minuteStep={5} allowClear={false} />
-        </Form.Item>
+        <Space size={16} wrap>
+          <Form.Item name="start" label={t('quiet.start')} rules={[{ required: true }]}>
+            <TimePicker format="HH:mm" minuteStep={5} allowClear={false} />
+          </Form.Item>
+          <Form.Item name="end" label={t('quiet.end')} rules={[{ required: true }]}>
+            <TimePicker format="HH:mm" minuteStep={5} allowClear={false} />
+          </Form.Item>
+        </Space>
         <Form.Item name="holdOnDaysOff" label={t('quiet.holdOnDaysOff')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item style={{ marginTop: 12 }}>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            {t('common:actions.save')}
-          </Button>
-        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common:actions.save')}
+        </Button>
       </Form>
     </Card>
   );
