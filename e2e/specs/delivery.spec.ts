@@ -85,6 +85,10 @@ test('a robot set up in the web, a dead letter retried by the office, the receip
   await page.getByTestId('notification-bell').click();
   const notice = page.getByTestId('notification-list').getByRole('listitem').filter({ hasText: title });
   await expect(notice.getByTestId('notice-receipts')).toContainText('企业微信 已送达');
+  // Opening a notice closes the list and goes to its item.
+  await notice.getByText(`新督办事项：${title}`).click();
+  await expect(page.getByTestId('notification-list')).toBeHidden();
+  await expect(page).toHaveURL(/\/ledger\/items\/\d+$/);
 
   // Put things back: no robot, default quiet hours.
   await login(page, 'organiser');
@@ -99,6 +103,7 @@ test('everyone keeps their own channels; one this deployment lacks cannot be swi
   await page.getByTestId('notification-bell').click();
   await page.getByRole('link', { name: '通知方式' }).click();
   await expect(page.getByRole('heading', { name: '通知方式' })).toBeVisible();
+  await expect(page.getByTestId('notification-list')).toBeHidden();
   await expect(page.getByRole('switch', { name: '短信通知' })).toBeDisabled();
   await expect(page.getByText('本系统未配置此通道').first()).toBeVisible();
   await page.getByLabel('手机号').fill('13800138000');

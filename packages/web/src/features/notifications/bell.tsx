@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
@@ -14,19 +14,23 @@ export function NotificationBell() {
   const client = useQueryClient();
   const { t } = useTranslation('notifications');
   const q = useQuery(notificationsQuery());
+  // Controlled, so that opening a notice (or 通知方式) closes the list.
+  const [open, setOpen] = useState(false);
   const markAll = async () => {
     await postRead();
     await client.invalidateQueries({ queryKey: notificationsKey });
   };
   return (
     <Popover
+      open={open}
+      onOpenChange={setOpen}
       trigger="click"
       placement="bottomRight"
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <span>{t('title')}</span>
           <span>
-            <Link to="/my/channels" style={{ fontSize: 12, fontWeight: 'normal' }}>
+            <Link to="/my/channels" style={{ fontSize: 12, fontWeight: 'normal' }} onClick={() => setOpen(false)}>
               {t('channels')}
             </Link>
             {(q.data?.unread ?? 0) > 0 && (
@@ -39,7 +43,7 @@ export function NotificationBell() {
       }
       content={
         <Suspense fallback={<Spin size="small" />}>
-          <NoticeList />
+          <NoticeList onOpen={() => setOpen(false)} />
         </Suspense>
       }
     >

@@ -19,13 +19,17 @@ const DOT: Record<string, string> = {
   'dispatch.accepted': '#389e0d',
 };
 
-/** The latest notices, in the bell's popover (a chunk of its own: the shell loads it when the bell is opened). */
-export function NoticeList() {
+/**
+ * The latest notices, in the bell's popover (a chunk of its own: the shell loads it when the bell is opened).
+ * Opening one calls `onOpen` (the bell closes the list) before it goes to the notice's page.
+ */
+export function NoticeList({ onOpen }: { onOpen?: () => void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { t } = useTranslation('notifications');
   const q = useQuery(notificationsQuery());
   const open = async (n: Notice) => {
+    onOpen?.();
     if (!n.read) {
       await postRead([n.id]);
       await client.invalidateQueries({ queryKey: notificationsKey });
