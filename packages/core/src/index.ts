@@ -16,3 +16,4 @@ export * from './project/index.js';
 export * from './dispatch/index.js';
 export * from './contracts/index.js';
 export * from './visit/index.js';
+export * from './delivery/index.js';

@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, routeNotFound } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
-import { testClockRoutes, testSmsRoutes } from './http/test-clock.js';
+import { testClockRoutes, testRobotRoutes, testSmsRoutes } from './http/test-clock.js';
 import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
@@ -30,7 +30,16 @@ import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
 import { configureAuditChain, startCheckpoints } from './modules/audit/index.js';
 import { registerSessionHook } from './modules/auth/index.js';
-import { FakeSmsChannel, type SmsChannel } from './modules/notifications/index.js';
+import {
+  AliyunSmsChannel,
+  DeliveryWorker,
+  FakeSmsChannel,
+  SmtpEmailChannel,
+  sendToRobot,
+  type EmailChannel,
+  type SmsChannel,
+} from './modules/notifications/index.js';
+import { clockNow } from './jobs/clock.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -40,11 +49,22 @@ export interface BuildAppOptions {
   database: Database;
   /** pino logger options; false in tests. */
   logger?: boolean | object;
-  /** The SMS channel; by default the local fake (no network call). */
+  /** The SMS channel; by default the one configured (SMS_PROVIDER), else the local fake (no network call). */
   sms?: SmsChannel;
+  /** The email channel; by default SMTP when SMTP_URL is set, else none. */
+  email?: EmailChannel | null;
+  /** Posts to group robots; tests may bind it to their fake. */
+  robot?: typeof sendToRobot;
 }
 
-export async function buildApp({ config, database, logger = false, sms }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  sms,
+  email,
+  robot,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     logController: new OneLinePerRequest(),
@@ -65,16 +85,46 @@ export async function buildApp({ config, database, logger = false, sms }: BuildA
     onError: (err, entry) => app.log.error({ err, event: entry?.id }, 'outbox: delivery failed'),
   });
   // The fake's messages go to the log, so a demo's visitor can read the code the "phone" received.
+  const smsConfig = config.delivery.sms;
   const smsChannel =
     sms ??
-    new FakeSmsChannel((m) =>
-      app.log.warn(`短信（本地模拟，未真实发送）→ ${m.phone.slice(0, 3)}****${m.phone.slice(7)}：${m.text}`),
-    );
-  app.decorate('ctx', { config, database, db: database.db, realtime, outbox, sms: smsChannel });
+    (smsConfig.provider === 'aliyun'
+      ? new AliyunSmsChannel(smsConfig)
+      : new FakeSmsChannel((m) =>
+          app.log.warn(`短信（本地模拟，未真实发送）→ ${m.phone.slice(0, 3)}****${m.phone.slice(7)}：${m.text}`),
+        ));
+  const smtp = config.delivery.smtpUrl;
+  const emailChannel =
+    email === undefined
+      ? smtp
+        ? new SmtpEmailChannel(smtp, config.delivery.smtpFrom ?? 'leitai@localhost')
+        : null
+      : email;
+  const delivery = new DeliveryWorker(
+    database,
+    { robot: robot ?? sendToRobot, sms: smsChannel, email: emailChannel },
+    {
+      now: clockNow,
+      pollMs: config.delivery.pollMs,
+      publicUrl: config.publicUrl,
+      onError: (err) => app.log.error({ err }, 'delivery: pass failed'),
+    },
+  );
+  app.decorate('ctx', {
+    config,
+    database,
+    db: database.db,
+    realtime,
+    outbox,
+    sms: smsChannel,
+    delivery,
+    channels: { sms: smsChannel.delivers, email: emailChannel !== null },
+  });
   configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
   let checkpoints: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {
     await outbox.start();
+    delivery.start();
     if (config.auditCheckpointFile)
       checkpoints = startCheckpoints(database.db, {
         log: (line) => app.log.info({ checkpoint: JSON.parse(line) as unknown }, 'audit checkpoint'),
@@ -85,6 +135,8 @@ export async function buildApp({ config, database, logger = false, sms }: BuildA
   app.addHook('preClose', async () => {
     await realtime.stop();
     await outbox.stop();
+    await delivery.stop();
+    if (emailChannel instanceof SmtpEmailChannel) emailChannel.close();
     await checkpoints?.stop();
   });
   app.decorateRequest('user', null);
@@ -132,8 +184,11 @@ export async function buildApp({ config, database, logger = false, sms }: BuildA
     reply.header('Cache-Control', 'no-store');
     // Whoever changed something sees its consequences at once (their own bell, the live view): a write
     // delivers what it emitted before answering, rather than waiting for the loop to wake.
-    if (!SAFE_METHODS.has(request.method) && scopes.get(request)?.emitted)
+    if (!SAFE_METHODS.has(request.method) && scopes.get(request)?.emitted) {
       await outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
+      // Outside channels are not waited for: the worker sends what the events queued.
+      delivery.kick();
+    }
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -153,6 +208,7 @@ export async function buildApp({ config, database, logger = false, sms }: BuildA
       for (const module of apiModules) await api.register(module);
       if (config.testClock) await api.register(testClockRoutes);
       if (config.testClock) await api.register(testSmsRoutes);
+      if (config.testClock) await api.register(testRobotRoutes);
     },
     { prefix: '/api' },
   );

@@ -40,6 +40,17 @@ const ZEnv = z.object({
         return false;
       }
     }, 'LEITAI_TIME_ZONE must be an IANA time zone such as Asia/Shanghai'),
+  LEITAI_PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().optional(),
+  SMS_PROVIDER: z.enum(['fake', 'aliyun']).default('fake'),
+  SMS_ENDPOINT: z.string().url().optional(),
+  SMS_ACCESS_KEY_ID: z.string().optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  SMS_SIGN_NAME: z.string().optional(),
+  SMS_TEMPLATE_CODE: z.string().optional(),
+  SMS_TEMPLATE_NOTICE: z.string().optional(),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(200).default(5000),
 });
 
 export interface Config {
@@ -72,6 +83,30 @@ export interface Config {
   timeZone: string;
   /** LEITAI_TEST_CLOCK=1: browser tests may move "today" (PUT /api/test/clock). Never in production. */
   testClock: boolean;
+  /** The address people open the app at, for links in outside messages (none: messages carry no link). */
+  publicUrl: string | undefined;
+  /** Outside channels (docs/notifications.md). Unset: nothing leaves the app but the bell. */
+  delivery: DeliveryConfig;
+}
+
+export interface DeliveryConfig {
+  /** smtp://user:password@host:port (smtps:// for TLS); unset: no email. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
+  /** 'fake' keeps SMS in memory and the log (no network); 'aliyun' sends through 阿里云短信. */
+  sms:
+    | { provider: 'fake' }
+    | {
+        provider: 'aliyun';
+        endpoint: string;
+        accessKeyId: string;
+        accessKeySecret: string;
+        signName: string;
+        templateCode: string;
+        templateNotice: string;
+      };
+  /** How often the delivery worker looks for due messages without a wake-up. */
+  pollMs: number;
 }
 
 const DEV_SECRET = 'leitai-development-secret-not-for-production';
@@ -124,6 +159,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     timeZone: e.LEITAI_TIME_ZONE,
     testClock: e.NODE_ENV !== 'production' && e.LEITAI_TEST_CLOCK === true,
+    publicUrl: e.LEITAI_PUBLIC_URL,
+    delivery: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      sms: smsConfig(e),
+      pollMs: e.DELIVERY_POLL_MS,
+    },
+  };
+}
+
+function smsConfig(e: z.infer<typeof ZEnv>): DeliveryConfig['sms'] {
+  if (e.SMS_PROVIDER === 'fake') return { provider: 'fake' };
+  const need = {
+    SMS_ACCESS_KEY_ID: e.SMS_ACCESS_KEY_ID,
+    SMS_ACCESS_KEY_SECRET: e.SMS_ACCESS_KEY_SECRET,
+    SMS_SIGN_NAME: e.SMS_SIGN_NAME,
+    SMS_TEMPLATE_CODE: e.SMS_TEMPLATE_CODE,
+    SMS_TEMPLATE_NOTICE: e.SMS_TEMPLATE_NOTICE,
+  };
+  const missing = Object.entries(need)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length > 0) throw new Error(`Invalid configuration:\n  SMS_PROVIDER=aliyun needs ${missing.join(', ')}`);
+  return {
+    provider: 'aliyun',
+    endpoint: e.SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
+    accessKeyId: need.SMS_ACCESS_KEY_ID!,
+    accessKeySecret: need.SMS_ACCESS_KEY_SECRET!,
+    signName: need.SMS_SIGN_NAME!,
+    templateCode: need.SMS_TEMPLATE_CODE!,
+    templateNotice: need.SMS_TEMPLATE_NOTICE!,
   };
 }
 

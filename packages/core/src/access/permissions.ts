@@ -64,6 +64,8 @@ export const GRANTS = {
   'visit.manage': { organiser: 'all' },
   'visit.read': { organiser: 'all', leader: 'overseen' },
   'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
+  // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
+  'delivery.manage': { organiser: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -33,3 +33,29 @@ export const testSmsRoutes: FastifyPluginAsyncZod = async (app) => {
     return last;
   });
 };
+
+/**
+ * A fake 企业微信 group robot inside the app, for browser tests (no outside network): POST
+ * /api/test/robot/send?key=… answers like the real webhook (errcode 93000 for a key starting with
+ * "bad"), GET /api/test/robot lists what it accepted. Registered with the test clock; hidden.
+ */
+export const testRobotRoutes: FastifyPluginAsyncZod = async (app) => {
+  const accepted: { key: string; content: string }[] = [];
+  app.post(
+    '/test/robot/send',
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({ key: z.string() }),
+        body: z.object({ msgtype: z.string(), markdown: z.object({ content: z.string() }) }),
+      },
+    },
+    async (request) => {
+      if (request.query.key.startsWith('bad')) return { errcode: 93000, errmsg: 'invalid webhook url' };
+      accepted.push({ key: request.query.key, content: request.body.markdown.content });
+      if (accepted.length > 200) accepted.shift();
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  );
+  app.get('/test/robot', { schema: { hide: true } }, async () => ({ accepted }));
+};

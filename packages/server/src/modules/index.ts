@@ -6,6 +6,7 @@ import { filesRoutes } from './files/routes.js';
 import { arenaRoutes } from './arena/index.js';
 import { ledgerRoutes } from './ledger/index.js';
 import { notificationsRoutes } from './notifications/routes.js';
+import { deliveryRoutes } from './notifications/delivery-routes.js';
 import { dispatchRoutes } from './dispatch/index.js';
 import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -41,6 +42,7 @@ export const apiModules: FastifyPluginAsync[] = [
   arenaRoutes,
   ledgerRoutes,
   notificationsRoutes,
+  deliveryRoutes,
   unitsRoutes,
   userRoutes,
   dispatchRoutes,

@@ -2,6 +2,7 @@ import type { Feature } from '../lib/feature';
 import { arenaFeature } from '../features/arena';
 import { ledgerFeature } from '../features/ledger';
 import { calendarFeature } from '../features/calendar';
+import { deliveryFeature } from '../features/delivery';
 import { adminFeature } from '../features/admin';
 import { dispatchFeature } from '../features/dispatch';
 import { ratingsFeature } from '../features/ratings';
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   projectsFeature,
   visitsFeature,
   calendarFeature,
+  deliveryFeature,
   adminFeature,
   dispatchFeature,
 ];

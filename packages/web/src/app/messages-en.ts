@@ -6,6 +6,7 @@ import { dispatchMessagesEn } from '../features/dispatch/messages.en';
 import { evaluationMessagesEn } from '../features/evaluation/messages.en';
 import { ledgerMessagesEn } from '../features/ledger/messages.en';
 import { notificationsMessagesEn } from '../features/notifications/messages.en';
+import { deliveryMessagesEn } from '../features/delivery/messages.en';
 import { ratingsMessagesEn } from '../features/ratings/messages.en';
 import { projectsMessagesEn } from '../features/projects/messages.en';
 import { visitsMessagesEn } from '../features/visits/messages.en';
@@ -21,6 +22,7 @@ export const english: Translations = {
   evaluation: evaluationMessagesEn,
   ledger: ledgerMessagesEn,
   notifications: notificationsMessagesEn,
+  delivery: deliveryMessagesEn,
   ratings: ratingsMessagesEn,
   projects: projectsMessagesEn,
   visits: visitsMessagesEn,

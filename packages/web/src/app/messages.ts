@@ -8,6 +8,7 @@ import { dispatchMessages } from '../features/dispatch/messages';
 import { evaluationMessages } from '../features/evaluation/messages';
 import { ledgerMessages } from '../features/ledger/messages';
 import { notificationsMessages } from '../features/notifications/messages';
+import { deliveryMessages } from '../features/delivery/messages';
 import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
 import { visitsMessages } from '../features/visits/messages';
@@ -27,6 +28,7 @@ export const catalogues = {
   evaluation: evaluationMessages,
   ledger: ledgerMessages,
   notifications: notificationsMessages,
+  delivery: deliveryMessages,
   ratings: ratingsMessages,
   projects: projectsMessages,
   visits: visitsMessages,

@@ -11,3 +11,4 @@ export * from './ratings.js';
 export * from './evaluation.js';
 export * from './projects.js';
 export * from './visits.js';
+export * from './delivery.js';

@@ -3,4 +3,14 @@
  * (events/types.ts) and `noticeConsumer` turns them into the bell's rows, with every notice's words.
  */
 export { newNotices, noticeConsumer } from './notices.js';
-export { FakeSmsChannel, type SmsChannel, type SmsMessage } from './channels.js';
+export {
+  AliyunSmsChannel,
+  ChannelError,
+  FakeSmsChannel,
+  SmtpEmailChannel,
+  sendToRobot,
+  type EmailChannel,
+  type SmsChannel,
+  type SmsMessage,
+} from './channels.js';
+export { DeliveryWorker, type DeliveryChannels } from './delivery-worker.js';

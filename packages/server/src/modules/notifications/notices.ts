@@ -2,6 +2,7 @@ import { REPORT_STATE_LABELS, splitPeriod } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
+import { enqueueDeliveries } from './delivery.js';
 import { holdersOfKey } from './repository.js';
 import { notify, officeRecipients, recipientsByUnit, unitRecipients, type NotificationInput } from './service.js';
 
@@ -279,11 +280,14 @@ export async function newNotices(tx: Db, e: DomainEvent): Promise<number> {
   return n;
 }
 
-/** The outbox consumer that writes the bell's rows. */
+/** The outbox consumer that writes the bell's rows, and queues their outside deliveries (delivery.ts) in the same transaction. */
 export const noticeConsumer: EventConsumer = {
   name: 'notifications',
   topics: 'all',
   handle: async (tx, e) => {
-    for (const { to, ...notice } of await noticesOf(tx, e)) await notify(tx, to, notice);
+    for (const { to, ...notice } of await noticesOf(tx, e)) {
+      const created = await notify(tx, to, notice);
+      await enqueueDeliveries(tx, notice, created);
+    }
   },
 };

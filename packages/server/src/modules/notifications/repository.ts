@@ -11,15 +11,14 @@ export interface NoticeRow {
   dedupeKey: string | null;
 }
 
-/** Inserts notices, skipping any whose (user, dedupe key) exists; returns how many were new. */
-export async function insertNotices(tx: Db, rows: NoticeRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await tx
+/** Inserts notices, skipping any whose (user, dedupe key) exists; returns the new ones. */
+export async function insertNotices(tx: Db, rows: NoticeRow[]): Promise<{ id: number; userId: number }[]> {
+  if (rows.length === 0) return [];
+  return tx
     .insert(notifications)
     .values(rows)
     .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return inserted.length;
+    .returning({ id: notifications.id, userId: notifications.userId });
 }
 
 /** Active accounts holding one of `roles`, with their unit; all units, or only `unitIds`. */

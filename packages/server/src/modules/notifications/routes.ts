@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CHANNELS } from '@leitai/core';
 import { requireUser } from '../../http/access.js';
 import { listNotifications, markRead } from './service.js';
 
@@ -11,6 +12,14 @@ const ZNotification = z.object({
   link: z.string().nullable(),
   createdAt: z.date(),
   read: z.boolean(),
+  receipts: z.array(
+    z.object({
+      channel: z.enum(CHANNELS),
+      state: z.enum(['pending', 'sent', 'failed']),
+      at: z.date().nullable(),
+      digest: z.boolean(),
+    }),
+  ),
 });
 
 /** Each user's own notifications: nobody reads or marks another's. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { receiptsOf, type Receipt } from './delivery-service.js';
 import { accountsWithRoles, insertNotices, markNoticesRead, noticesOf, unreadCount } from './repository.js';
 
 export interface NotificationInput {
@@ -8,10 +9,16 @@ export interface NotificationInput {
   link?: string;
   /** Same key, same user: told once, however often the sender runs. */
   dedupeKey?: string;
+  /** Sent outside the app even at night and on days off (quiet hours do not hold it). */
+  urgent?: boolean;
 }
 
-/** Tells each user once; returns how many notifications were new. Call it inside the change's transaction. */
-export async function notify(tx: Db, userIds: Iterable<number>, n: NotificationInput): Promise<number> {
+/** Tells each user once; returns the new notices. Call it inside the change's transaction. */
+export async function notify(
+  tx: Db,
+  userIds: Iterable<number>,
+  n: NotificationInput,
+): Promise<{ id: number; userId: number }[]> {
   return insertNotices(
     tx,
     [...new Set(userIds)].map((userId) => ({
@@ -51,6 +58,8 @@ export interface NotificationView {
   link: string | null;
   createdAt: Date;
   read: boolean;
+  /** Where the notice went outside the app (robots, SMS, email) and how that went. */
+  receipts: Receipt[];
 }
 
 export async function listNotifications(
@@ -59,8 +68,12 @@ export async function listNotifications(
   opts: { before?: number; limit: number },
 ): Promise<{ items: NotificationView[]; unread: number }> {
   const rows = await noticesOf(db, userId, opts);
+  const receipts = await receiptsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null })),
+    items: rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null, receipts: receipts.get(r.id) ?? [] })),
     unread: await unreadCount(db, userId),
   };
 }

@@ -36,6 +36,7 @@ export async function sendPhoneCode(
   try {
     await sms.send({
       phone,
+      code,
       text: `【擂台】您的评价验证码为 ${code}，${R.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。`,
     });
   } catch {

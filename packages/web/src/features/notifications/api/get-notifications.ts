@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Channel } from '@leitai/core';
 import { api } from '../../../lib/api';
 import { sharedKeys } from '../../../lib/query-keys';
 
@@ -10,6 +11,15 @@ export interface Notice {
   link: string | null;
   createdAt: string;
   read: boolean;
+  /** Where the notice went outside the app, and how that went. */
+  receipts: Receipt[];
+}
+
+export interface Receipt {
+  channel: Channel;
+  state: 'pending' | 'sent' | 'failed';
+  at: string | null;
+  digest: boolean;
 }
 
 export const notificationsKey = sharedKeys.notifications;

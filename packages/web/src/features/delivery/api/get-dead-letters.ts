@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Channel } from '@leitai/core';
+import { api } from '../../../lib/api';
+import { deliveryKey } from './keys';
+
+export interface DeadLetter {
+  id: number;
+  channel: Channel;
+  channelName: string;
+  to: string;
+  title: string;
+  attempts: number;
+  error: string;
+  createdAt: string;
+  actions: 'retry'[];
+}
+
+export const getDeadLetters = () => api.get<{ items: DeadLetter[] }>('/delivery/dead-letters');
+export const deadLettersQuery = () =>
+  queryOptions({ queryKey: [...deliveryKey, 'dead-letters'], queryFn: getDeadLetters });
+export const retryDeadLetter = (id: number) => api.post<{ ok: true }>(`/delivery/dead-letters/${id}/retry`);

@@ -1,0 +1,68 @@
+import type { Messages } from '../../i18n';
+import type { deliveryMessages } from './messages';
+
+/** English (loaded only when chosen: the first page carries only 简体中文). */
+export const deliveryMessagesEn: Messages<typeof deliveryMessages> = {
+  menu: { delivery: 'Message delivery' },
+  title: 'Message delivery',
+  subtitle:
+    'Push notices to the units’ WeCom and DingTalk work groups; nothing at night, at weekends or on holidays unless urgent.',
+  tabs: { robots: 'Group robots', quiet: 'Quiet hours', dead: 'Failed deliveries' },
+  kind: { wecom: 'WeCom', dingtalk: 'DingTalk' },
+  robots: {
+    add: 'Add robot',
+    edit: 'Edit robot',
+    unit: 'Unit',
+    name: 'Name',
+    kind: 'Type',
+    webhook: 'Webhook address',
+    webhookKeep: 'Leave empty to keep',
+    secret: 'Signing secret',
+    secretHint: 'The signing secret from the DingTalk robot’s security settings (starts with SEC)',
+    secretSet: 'Set',
+    keywords: 'Custom keywords',
+    keywordsHint: 'Keywords from the DingTalk robot’s security settings; added in front when a message has none',
+    enabled: 'Enabled',
+    state: 'State',
+    on: 'On',
+    off: 'Off',
+    actions: 'Actions',
+    delete: 'Delete',
+    deleteConfirm: 'Delete robot “{{name}}”?',
+    saved: 'Robot saved',
+    deleted: 'Robot deleted',
+    empty: 'No group robots yet: notices show only in the app’s notification centre',
+    required: 'Enter {{label}}',
+  },
+  quiet: {
+    title: 'Quiet hours',
+    hint: 'During quiet hours, and on the calendar’s weekends and holidays, notices wait until quiet hours end on the next working day; urgent notices go at once.',
+    start: 'From',
+    end: 'To',
+    holdOnDaysOff: 'Nothing at weekends or on holidays',
+    saved: 'Quiet hours saved',
+  },
+  dead: {
+    hint: 'Messages not delivered after several tries, or refused by the other side. Fix the settings, then send again.',
+    createdAt: 'Time',
+    channel: 'Channel',
+    to: 'To',
+    title: 'Notice',
+    attempts: 'Attempts',
+    error: 'Reason',
+    retry: 'Send again',
+    retried: 'Back in the sending queue',
+    empty: 'No failed deliveries',
+  },
+  mine: {
+    title: 'How I am notified',
+    subtitle:
+      'Notices always appear in the notification centre at the top right; they can also go to your phone or mailbox.',
+    phone: 'Mobile number',
+    sms: 'Text messages',
+    email: 'Email address',
+    emailOn: 'Email notices',
+    unavailable: 'This channel is not configured here',
+    saved: 'Saved',
+  },
+};
