@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Leitai@2026';
 
@@ -27,4 +27,16 @@ export async function openNotice(page: Page, text: string | RegExp): Promise<voi
   const notice = page.getByTestId('notification-list').getByText(text).first();
   await expect(notice).toBeVisible();
   await notice.click();
+}
+
+/**
+ * Picks an option of the drop-down that is open now. A closed drop-down of the page stays in the DOM
+ * (hidden), so options are looked for only in the open one, and the pick is checked on the field.
+ */
+export async function pickOption(page: Page, field: Locator, text: string): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+  await expect(field.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(text);
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from '../fixtures';
+import { login, pickOption } from '../fixtures';
 
 // 消息推送: the office sets up a unit's 企业微信 robot in the web, a notice to the unit fails to the dead
 // letters (a wrong key), the office fixes the webhook and sends it again, and the unit's people see the
@@ -30,7 +30,7 @@ test('a robot set up in the web, a dead letter retried by the office, the receip
   await page.getByRole('button', { name: '添加机器人' }).click();
   const dialog = page.getByRole('dialog', { name: '添加机器人' });
   await dialog.getByLabel('单位').fill('流亭街道');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('流亭街道', { exact: true }).click();
+  await pickOption(page, dialog.getByLabel('单位'), '流亭街道');
   await dialog.getByLabel('名称').fill('流亭街道工作群');
   await dialog.getByLabel('Webhook 地址').fill(webhook('bad-e2e'));
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();

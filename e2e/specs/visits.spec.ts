@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, openNotice } from '../fixtures';
+import { login, openNotice, pickOption } from '../fixtures';
 
 // Four people in a row (cadre on a phone, office, unit, enterprise contact): allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -33,7 +33,7 @@ test('a cadre records a visit with a 诉求 on a phone; the unit answers it on t
   await drawer.getByLabel('走访情况').fill('企业扩产，生产线满负荷运转');
   await drawer.getByRole('button', { name: '添加诉求' }).click();
   await drawer.getByLabel('诉求类别 1').click();
-  await cadre.locator('.ant-select-dropdown:visible').getByText('用工招聘', { exact: true }).click();
+  await pickOption(cadre, drawer.getByLabel('诉求类别 1'), '用工招聘');
   const need = `扩产急需数控技工 ${Date.now() % 100000} 名`;
   await drawer.getByLabel('诉求内容 1').fill(need);
   await drawer.getByRole('button', { name: '提交走访记录' }).click();
@@ -50,7 +50,7 @@ test('a cadre records a visit with a 诉求 on a phone; the unit answers it on t
   const dialog = office.getByRole('dialog', { name: `分派诉求：${name}` });
   await dialog.getByLabel('牵头单位').click();
   await dialog.getByLabel('牵头单位').fill('区人社局');
-  await office.locator('.ant-select-dropdown:visible').getByText('区人社局', { exact: true }).click();
+  await pickOption(office, dialog.getByLabel('牵头单位'), '区人社局');
   await dialog.getByRole('button', { name: OK }).click();
   await expect(office.getByText(/已分派，答复期限 \d{4}-\d{2}-\d{2}/)).toBeVisible();
   const deadline = /答复期限 (\d{4}-\d{2}-\d{2})/.exec(await office.getByText(/已分派，答复期限/).innerText())![1]!;
