@@ -76,6 +76,8 @@ export function AdminRequestsCard() {
             {
               title: '',
               width: 130,
+              // On a phone the table scrolls sideways: the decision stays in view.
+              fixed: 'right',
               render: (_, r) =>
                 r.actions.length > 0 && (
                   <Space size={4}>
