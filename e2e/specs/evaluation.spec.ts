@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { login, openNotice } from '../fixtures';
+import { login, openNotice, pickOption } from '../fixtures';
 
 // The office, a unit head and a second organiser in three browsers.
 test.describe.configure({ timeout: 180_000 });
@@ -27,8 +27,7 @@ test('an evaluation from scheme to version 2: preview, close, publish, explain, 
   await office.getByRole('menuitem', { name: '综合考核' }).click();
   await office.getByRole('button', { name: '新建考核' }).click();
   const dialog = office.getByRole('dialog');
-  await dialog.getByLabel('所属活动').click();
-  await office.locator('.ant-select-item-option').first().click();
+  await pickOption(office, dialog.getByLabel('所属活动'));
   await dialog.getByLabel('考核名称').fill(NAME);
   await dialog.getByPlaceholder('开始日期').fill('2026-01-01');
   await dialog.getByPlaceholder('结束日期').fill('2026-06-30');

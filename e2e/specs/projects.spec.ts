@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { login } from '../fixtures';
+import { login, pickOption } from '../fixtures';
 
 // Last month in Asia/Shanghai: the demo leaves 区工信局's report returned, its plant's month unreported.
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -23,10 +23,6 @@ async function registerFile(page: Page, rows: (string | number)[][]): Promise<Bu
   rows.forEach((r, i) => (ws.getRow(i + 2).values = r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-/** An option of the open drop-down (the register behind the dialog shows the same words). */
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
 
 const xlsx = (buffer: Buffer) => ({
   name: '重点项目.xlsx',
@@ -143,11 +139,10 @@ test('the office adds one project by hand, is told what is wrong, and corrects i
   // A code that is taken: the server says so in the dialog and keeps what was typed.
   await dialog.getByLabel('项目编号').fill(`CY${year}-001`);
   await dialog.getByLabel('项目名称').fill(name);
-  await dialog.getByLabel('类别').click();
-  await option(page, '城建项目').click();
+  await pickOption(page, dialog.getByLabel('类别'), '城建项目');
   await dialog.getByLabel('总投资（万元）').fill('8600');
   await dialog.getByLabel('责任单位').fill('区住建局');
-  await option(page, '区住建局').click();
+  await pickOption(page, dialog.getByLabel('责任单位'), '区住建局');
   await dialog.getByLabel('年度计划（万元）').fill('3000');
   await dialog.getByLabel('开工计划日期').fill(`${year}-09-30`);
   await dialog.getByLabel('开工计划日期').press('Enter');
