@@ -1,3 +1,4 @@
+import { Drain } from '../jobs/drain.js';
 import type { Database, Db } from '../db/client.js';
 import { OUTBOX_CHANNEL } from './emit.js';
 import { claimNext, markDone, markFailed, type OutboxEntry } from './repository.js';
@@ -30,8 +31,7 @@ export interface RelayOptions {
  */
 export class OutboxRelay {
   private readonly byTopic = new Map<string, EventConsumer[]>();
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly drainer = new Drain(async () => ((await this.deliverOne()) ? 1 : 0));
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private stopped = true;
@@ -80,23 +80,7 @@ export class OutboxRelay {
    * and make it look once more, so an event committed meanwhile is not left for the next poll.
    */
   drain(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let n = 0;
-      try {
-        do {
-          this.again = false;
-          while (await this.deliverOne()) n += 1;
-        } while (this.again);
-      } finally {
-        this.running = null;
-      }
-      return n;
-    })();
-    return this.running;
+    return this.drainer.run();
   }
 
   /** Listens for new events (NOTIFY at commit) and polls for retries. */
@@ -117,6 +101,6 @@ export class OutboxRelay {
     this.timer = null;
     if (this.unlisten) await this.unlisten();
     this.unlisten = null;
-    await this.running?.catch(() => undefined);
+    await this.drainer.settled();
   }
 }

@@ -14,6 +14,7 @@ import {
   tokensLeft,
 } from '@leitai/core';
 import type { Database } from '../../db/client.js';
+import { Drain } from '../../jobs/drain.js';
 import { loadCalendar } from '../calendar/index.js';
 import { ChannelError, sendToRobot, type EmailChannel, type SmsChannel } from './channels.js';
 import {
@@ -71,8 +72,7 @@ const shanghai = () => 480;
  * process killed between a robot's answer and the record of it can send that one message again.
  */
 export class DeliveryWorker {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly drainer = new Drain(() => this.runOnce());
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private readonly now: () => Date;
@@ -183,23 +183,7 @@ export class DeliveryWorker {
 
   /** Runs passes until one finds nothing due; calls meanwhile join it and make it look once more. */
   drain(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let n = 0;
-      try {
-        do {
-          this.again = false;
-          for (let k = await this.runOnce(); k > 0; k = await this.runOnce()) n += k;
-        } while (this.again);
-      } finally {
-        this.running = null;
-      }
-      return n;
-    })();
-    return this.running;
+    return this.drainer.run();
   }
 
   /** Wakes the worker (after the outbox queued something); never throws. */
@@ -219,6 +203,6 @@ export class DeliveryWorker {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.drainer.settled();
   }
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Input, Modal, Select } from 'antd';
 import { ASSIGNMENT_ROLES } from '@leitai/core';
-import { ApiError } from '../../lib/api';
-import { assignEnterprise, useChoices, visitsKey } from './api';
+import { assignEnterprise, useChoices } from './api';
+import { useAct } from './use-act';
 import type { EnterpriseRow } from './types';
 
 interface Values {
@@ -16,24 +15,16 @@ interface Values {
 /** 包保: the office assigns an enterprise to a person; the one before him in the role keeps his history. */
 export function AssignButton({ enterprise }: { enterprise: EnterpriseRow }) {
   const { t } = useTranslation('visits');
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAct();
   const choices = useChoices(open);
   const [form] = Form.useForm<Values>();
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await assignEnterprise({ enterpriseId: enterprise.id, ...v, reason: v.reason ?? '' });
-      message.success(t('enterprises.assigned'));
-      setOpen(false);
-      await client.invalidateQueries({ queryKey: visitsKey });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await act(
+      () => assignEnterprise({ enterpriseId: enterprise.id, ...v, reason: v.reason ?? '' }),
+      () => t('enterprises.assigned'),
+    );
+    if (ok) setOpen(false);
   };
   return (
     <>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { App, Button, Form, Modal, Select, Typography } from 'antd';
-import { ApiError } from '../../lib/api';
-import { dispatchRequest, useChoices, visitsKey } from './api';
+import { Button, Form, Modal, Select, Typography } from 'antd';
+import { dispatchRequest, useChoices } from './api';
+import { useAct } from './use-act';
 import type { RequestRow } from './types';
 
 interface Values {
@@ -14,25 +13,17 @@ interface Values {
 /** 分派: the office routes a 诉求 to a lead unit and co-units; the server sets the deadlines from the office's rule. */
 export function DispatchButton({ request }: { request: RequestRow }) {
   const { t } = useTranslation('visits');
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAct();
   const choices = useChoices(open);
   const [form] = Form.useForm<Values>();
   const units = (choices.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const r = await dispatchRequest(request.id, { leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [] });
-      message.success(t('requests.dispatched', { deadline: r.deadline }));
-      setOpen(false);
-      await client.invalidateQueries({ queryKey: visitsKey });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await act(
+      () => dispatchRequest(request.id, { leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [] }),
+      (r) => t('requests.dispatched', { deadline: r.deadline }),
+    );
+    if (ok) setOpen(false);
   };
   return (
     <>
