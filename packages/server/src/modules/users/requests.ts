@@ -62,7 +62,9 @@ export async function decideAdminRequest(
   temporaryPassword?: string;
   account?: { username: string; displayName: string };
 }> {
-  const password = decision.approve ? temporaryPassword() : undefined;
+  // The hash is slow by design: made before the transaction, and only for what issues a password.
+  const [asked] = await db.select({ kind: adminRequests.kind }).from(adminRequests).where(eq(adminRequests.id, id));
+  const password = decision.approve && asked?.kind !== 'update' ? temporaryPassword() : undefined;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return db.transaction(async (tx) => {
     const [request] = await tx.select().from(adminRequests).where(eq(adminRequests.id, id)).for('update');
