@@ -4,7 +4,8 @@ import { loadConfig, type Config } from './config.js';
 import { backup, restore } from './backup/index.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
-import { configureAuditChain, verifyAuditChain, type VerifyResult } from './modules/audit/index.js';
+import type { AuditVerifyResult } from '@leitai/core';
+import { configureAuditChain, verifyAuditChain } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -82,7 +83,7 @@ const backupTarget = (config: Config) =>
   config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
 
 /** Every break, one per line: one damaged entry must not hide the others. */
-function describeBreaks(result: Extract<VerifyResult, { ok: false }>): string {
+function describeBreaks(result: Extract<AuditVerifyResult, { ok: false }>): string {
   const lines = result.breaks.map((b) =>
     b.reason === 'forged_checkpoint'
       ? `  checkpoint file line ${b.seq}: forged_checkpoint`

@@ -12,3 +12,30 @@ export interface UnitView {
   sortOrder: number;
   active: boolean;
 }
+
+/**
+ * Why an audit entry fails verification: changed (`hash`), removed (`missing`), mislinked (`link`), unkeyed
+ * after keyed entries (`unkeyed`), unlike a signed checkpoint (`checkpoint`), the newest entries a checkpoint
+ * saw gone (`truncated`), or a checkpoint line whose signature is wrong (`forged_checkpoint`; seq is then
+ * the file's line number).
+ */
+export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
+
+export interface ChainBreak {
+  seq: number;
+  reason: BreakReason;
+}
+
+/** GET /api/audit/verify: the whole chain walked, every break listed (up to a cap; brokenCount counts all). */
+export type AuditVerifyResult =
+  | { ok: true; checked: number; checkpoints: number }
+  | {
+      ok: false;
+      checked: number;
+      checkpoints: number;
+      /** The first break, for a one-line message. */
+      brokenSeq: number;
+      reason: BreakReason;
+      breaks: ChainBreak[];
+      brokenCount: number;
+    };

@@ -2,4 +2,4 @@
 export { recordAudit, type AuditActor, type AuditEvent } from './service.js';
 export { configureAuditChain } from './chain.js';
 export { startCheckpoints } from './checkpoints.js';
-export { verifyAuditChain, type BreakReason, type ChainBreak, type VerifyResult } from './verify.js';
+export { verifyAuditChain } from './verify.js';

@@ -4,7 +4,8 @@ import { AppError } from '../../errors.js';
 import { auditActions, searchAudit, type AuditRow } from './repository.js';
 import type { AuditQuery } from './schema.js';
 import { recordAudit, type AuditActor } from './service.js';
-import { verifyAuditChain, type VerifyResult } from './verify.js';
+import type { AuditVerifyResult } from '@leitai/core';
+import { verifyAuditChain } from './verify.js';
 
 /** One page of the log, newest first. */
 export const auditPage = (db: Db, q: AuditQuery) => searchAudit(db, q);
@@ -53,7 +54,7 @@ export async function exportAudit(
 }
 
 /** Walks the chain and records that it was checked, with the outcome. */
-export async function verifyAudit(db: Db, who: AuditActor): Promise<VerifyResult> {
+export async function verifyAudit(db: Db, who: AuditActor): Promise<AuditVerifyResult> {
   const result = await verifyAuditChain(db);
   await db.transaction((tx) => recordAudit(tx, who, { action: 'audit.verify', targetType: 'audit', after: result }));
   return result;

@@ -1,36 +1,12 @@
+import type { BreakReason, ChainBreak, AuditVerifyResult } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { chainSettings } from './chain.js';
 import { readCheckpoints, type Checkpoint } from './checkpoints.js';
 import { entryHash, isKeyed } from './hash.js';
 import { entriesAfter } from './repository.js';
 
-/**
- * Why an entry fails: its content was changed (`hash`), it was removed (`missing`), its link to the one before
- * does not match (`link`), it is unkeyed after keyed entries (`unkeyed`, a forger's downgrade), it differs from
- * a signed checkpoint (`checkpoint`), the newest entries a checkpoint saw are gone (`truncated`), or a
- * checkpoint's own signature is wrong (`forged_checkpoint`, seq is then the file's line number).
- */
-export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
-export interface ChainBreak {
-  seq: number;
-  reason: BreakReason;
-}
-
 /** Breaks listed in full up to this many; `brokenCount` counts them all. */
 const LISTED = 200;
-
-export type VerifyResult =
-  | { ok: true; checked: number; checkpoints: number }
-  | {
-      ok: false;
-      checked: number;
-      checkpoints: number;
-      /** The first break, for a one-line message. */
-      brokenSeq: number;
-      reason: BreakReason;
-      breaks: ChainBreak[];
-      brokenCount: number;
-    };
 
 /**
  * Walks the whole chain and lists every break rather than stopping at the first: one damaged entry must
@@ -40,7 +16,7 @@ export type VerifyResult =
 export async function verifyAuditChain(
   db: Db,
   opts: { key?: Buffer; checkpointFile?: string | null; batchSize?: number } = {},
-): Promise<VerifyResult> {
+): Promise<AuditVerifyResult> {
   const settings = chainSettings();
   const key = opts.key ?? settings.key;
   const file = opts.checkpointFile === undefined ? settings.checkpointFile : opts.checkpointFile;

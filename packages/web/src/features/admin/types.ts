@@ -72,19 +72,7 @@ export interface AdminRequest {
   actions: ('approve' | 'refuse')[];
 }
 
-export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
-
-export type VerifyResult =
-  | { ok: true; checked: number; checkpoints: number }
-  | {
-      ok: false;
-      checked: number;
-      checkpoints: number;
-      brokenSeq: number;
-      reason: BreakReason;
-      breaks: { seq: number; reason: BreakReason }[];
-      brokenCount: number;
-    };
+export type { AuditVerifyResult as VerifyResult } from '@leitai/core';
 
 /** The unit kinds the server accepts; their names are in the catalogue (admin:unitKinds.*). */
 export const UNIT_KINDS = ['district', 'department', 'township', 'zone', 'other'] as const;
