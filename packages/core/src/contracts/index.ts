@@ -10,3 +10,4 @@ export * from './ledger.js';
 export * from './admin.js';
 export * from './ratings.js';
 export * from './evaluation.js';
+export * from './delivery.js';

@@ -1,4 +1,10 @@
-import { CHANNEL_LABELS, type Channel, type QuietRules } from '@leitai/core';
+import {
+  CHANNEL_LABELS,
+  type Channel,
+  type DeadLetterView as DeadLetter,
+  type QuietRules,
+  type RobotView,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
@@ -35,18 +41,6 @@ export function maskWebhook(url: string): string {
 
 export const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(7)}`;
 export const maskEmail = (e: string) => e.replace(/^(.).*(@.*)$/, '$1***$2');
-
-export interface RobotView {
-  id: number;
-  unitId: number;
-  unitName: string;
-  kind: 'wecom' | 'dingtalk';
-  name: string;
-  webhook: string;
-  hasSecret: boolean;
-  keywords: string[];
-  enabled: boolean;
-}
 
 /** The robot with its secrets replaced: what the API answers and what the audit log keeps. */
 const robotView = (r: RobotRow, unitName: string): RobotView => ({
@@ -191,20 +185,7 @@ export const saveDeliverySettings = async (db: Db, who: AuditActor, s: { quiet: 
   quiet: await saveQuietRules(db, who, s.quiet),
 });
 
-export interface DeadLetterView {
-  id: number;
-  channel: Channel;
-  channelName: string;
-  /** The robot and its unit, or the masked number or address. */
-  to: string;
-  title: string;
-  attempts: number;
-  error: string;
-  createdAt: Date;
-  actions: 'retry'[];
-}
-
-export async function listDeadLetters(db: Db): Promise<DeadLetterView[]> {
+export async function listDeadLetters(db: Db): Promise<DeadLetter<Date>[]> {
   const rows = await deadLetters(db, 200);
   const robots = new Map((await listRobots(db)).map((r) => [r.id, r]));
   return rows.map((r) => ({

@@ -1,19 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Channel } from '@leitai/core';
+import type { DeadLetterView } from '@leitai/core';
 import { api } from '../../../lib/api';
 import { deliveryKey } from './keys';
 
-export interface DeadLetter {
-  id: number;
-  channel: Channel;
-  channelName: string;
-  to: string;
-  title: string;
-  attempts: number;
-  error: string;
-  createdAt: string;
-  actions: 'retry'[];
-}
+export type DeadLetter = DeadLetterView;
 
 export const getDeadLetters = () => api.get<{ items: DeadLetter[] }>('/delivery/dead-letters');
 export const deadLettersQuery = () =>

@@ -1,19 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import type { RobotView } from '@leitai/core';
 import { deliveryKey } from './keys';
 
-export interface Robot {
-  id: number;
-  unitId: number;
-  unitName: string;
-  kind: 'wecom' | 'dingtalk';
-  name: string;
-  /** Masked by the server: where it points, never the key. */
-  webhook: string;
-  hasSecret: boolean;
-  keywords: string[];
-  enabled: boolean;
-}
+export type { RobotView as Robot } from '@leitai/core';
 
-export const getRobots = () => api.get<{ items: Robot[] }>('/delivery/robots');
+export const getRobots = () => api.get<{ items: RobotView[] }>('/delivery/robots');
 export const robotsQuery = () => queryOptions({ queryKey: [...deliveryKey, 'robots'], queryFn: getRobots });
