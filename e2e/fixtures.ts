@@ -42,7 +42,26 @@ export async function pickOption(page: Page, field: Locator, text?: string): Pro
   const active = list.locator('.ant-select-item-option-active');
   for (let i = 0; text && i < 50 && !(await active.innerText()).includes(text); i++) await field.press('ArrowDown');
   await field.press('Enter');
-  const shown = field.locator('xpath=ancestor::div[contains(@class,"ant-select-content")][1]');
+  const shown = shownValue(field);
   if (text) await expect(shown).toContainText(text);
   else await expect(shown).toHaveClass(/ant-select-content-has-value/);
+}
+
+/**
+ * Chooses a node of a TreeSelect by its title, then waits for the tree's list to close: a Select opened while
+ * the tree's list still fades out had its options move under the pointer (admin.spec's "not stable" flake).
+ */
+export async function pickTreeNode(page: Page, field: Locator, text: string): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (!(await list.isVisible())) await field.click();
+  await list.locator('.ant-select-tree-node-content-wrapper', { hasText: text }).first().click();
+  await expect(list).toHaveCount(0);
+  await expect(shownValue(field)).toContainText(text);
+}
+
+/** What a Select shows as chosen: its `ant-select-content` box (a multiple Select's tags are inside it). */
+function shownValue(field: Locator): Locator {
+  return field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-content ")][1]',
+  );
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { login } from '../fixtures';
+import { login, pickOption, pickTreeNode } from '../fixtures';
 
 /** A units import file: the template's header, then the given rows. */
 async function unitsFile(rows: string[][]): Promise<Buffer> {
@@ -97,10 +97,8 @@ test('a new account gets a one-time password, which must be changed at first sig
   const username = `e2e.reporter${Date.now() % 100000}`;
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('测试填报员');
-  await dialog.getByLabel('所属单位').click();
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区科技局' }).first().click();
-  await dialog.getByLabel('角色').click();
-  await page.locator('.ant-select-item-option', { hasText: '单位填报员' }).click();
+  await pickTreeNode(page, dialog.getByLabel('所属单位'), '区科技局');
+  await pickOption(page, dialog.getByLabel('角色'), '单位填报员');
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: /建\s*立/ }).click();
   const password = (await page.getByTestId('temporary-password').innerText()).trim();
@@ -134,10 +132,8 @@ test('a new auditor takes two people: the system admin asks, the security admin 
   const username = `e2e.auditor${Date.now() % 100000}`;
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('第二审计员');
-  await dialog.getByLabel('所属单位').click();
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区考核办' }).first().click();
-  await dialog.getByLabel('角色').click();
-  await page.locator('.ant-select-item-option', { hasText: '审计管理员' }).click();
+  await pickTreeNode(page, dialog.getByLabel('所属单位'), '区考核办');
+  await pickOption(page, dialog.getByLabel('角色'), '审计管理员');
   await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: /建\s*立/ }).click();
   await expect(page.getByText('管理员账号的变更须经安全管理员审批（三员分立），已提交审批')).toBeVisible();

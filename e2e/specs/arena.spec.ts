@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { scoreArena } from '@leitai/core';
-import { login } from '../fixtures';
+import { login, pickOption } from '../fixtures';
 
 /**
  * 擂台赛 live, in several browser contexts at once: a host, five judges on phones and a big screen.
@@ -188,15 +188,15 @@ test('the organiser sets up an arena inside the campaign from the form, and the 
 
   await page.getByRole('button', { name: '新建擂台赛' }).click();
   const drawer = page.locator('.ant-drawer');
-  await drawer.getByLabel('所属活动').click();
-  await page.locator('.ant-select-item-option', { hasText: '“作风能力提升年”重点工作攻坚' }).click();
+  await pickOption(page, drawer.getByLabel('所属活动'), '“作风能力提升年”重点工作攻坚');
   await drawer.getByLabel('名称').fill('第四季度书记擂台赛（表单）');
   await drawer.getByLabel('日期').fill('2026-12-20');
   await drawer.getByLabel('日期').press('Enter');
-  await drawer.getByLabel('选手单位').click();
+  const contestants = drawer.getByLabel('选手单位');
+  await contestants.click();
   for (const unit of ['流亭街道', '夏庄街道']) {
     await page.keyboard.type(unit);
-    await page.locator('.ant-select-item-option', { hasText: unit }).first().click();
+    await pickOption(page, contestants, unit);
   }
   await page.keyboard.press('Escape');
   await drawer.getByPlaceholder('姓名').first().fill('领导评委甲');

@@ -82,8 +82,7 @@ test('an evaluation from scheme to version 2: preview, close, publish, explain, 
 
   // It appeals 目标指标.
   await head.goto(`/evaluations/${id}?tab=appeals`);
-  await head.getByLabel('申诉的分项').click();
-  await head.locator('.ant-select-item-option', { hasText: '目标指标' }).click();
+  await pickOption(head, head.getByLabel('申诉的分项'), '目标指标');
   await head
     .getByLabel('申诉理由（写明事实和依据）')
     .fill('6月份投资数据已由统计部门核定，系统按报送数计分偏低，附核定材料');
@@ -124,8 +123,7 @@ test('an evaluation from scheme to version 2: preview, close, publish, explain, 
       .textContent())!,
   )![1]!;
   await head.goto(`/evaluations/${id}?tab=appeals`);
-  await head.getByLabel('申诉的分项').click();
-  await head.locator('.ant-select-item-option', { hasText: '督查督办' }).click();
+  await pickOption(head, head.getByLabel('申诉的分项'), '督查督办');
   await head.getByLabel('申诉理由（写明事实和依据）').fill('6月份牵头事项已按期办结，系统销号滞后，附办结材料');
   // …and submits it the day after the window closed: refused, with the date it closed.
   await setToday(request, dayAfter(until));
