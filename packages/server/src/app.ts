@@ -4,7 +4,6 @@ import { sep } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -39,6 +38,7 @@ import {
   type EmailChannel,
   type SmsChannel,
 } from './modules/notifications/index.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { clockNow } from './jobs/clock.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -145,7 +145,7 @@ export async function buildApp({
   registerErrorHandler(app);
   registerTextGuard(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
