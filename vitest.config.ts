@@ -21,7 +21,7 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      { test: { name: 'server', ...serverTest } },
+      { test: { name: 'server', ...serverTest, globalSetup: ['test/global-setup-pglite.ts'] } },
       ...(process.env.TEST_DATABASE_URL
         ? [
             {
