@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: '../test-results',
+  // Per port: CI runs two shards side by side, and each cleans its own folder when it starts.
+  outputDir: `../test-results/${port}`,
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'zh-CN',

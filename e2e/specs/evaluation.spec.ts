@@ -230,10 +230,19 @@ test('评议: the office issues invitations, a rater answers on a phone once, th
   await expect(phone.getByText('您以“两代表一委员”身份参加评议')).toBeVisible();
   await phone.getByRole('button', { name: '提交评议' }).click();
   await expect(phone.getByText('请打分').first()).toBeVisible();
-  // A CSS locator: a role query walks the whole accessibility tree again for each of the ~140 boxes.
+  // The first unit's four boxes are typed into; the other 144 get their values in one step, as typed input
+  // events (one browser round trip each cost three minutes on a loaded machine).
   const boxes = phone.locator('input.ant-input-number-input');
-  const n = await boxes.count();
-  for (let i = 0; i < n; i += 1) await boxes.nth(i).fill(i % 4 === 3 ? '32' : '16');
+  const values = Array.from({ length: await boxes.count() }, (_, i) => (i % 4 === 3 ? '32' : '16'));
+  for (let i = 0; i < 4; i += 1) await boxes.nth(i).fill(values[i]!);
+  await boxes.evaluateAll((inputs, typed) => {
+    inputs.slice(4).forEach((input, i) => {
+      // React tracks the value it last saw: the input's own (prototype's) setter makes the change visible.
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input) as object, 'value')!.set!.call(input, typed[i + 4]);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }, values);
+  await expect(phone.getByText('请打分')).toHaveCount(0);
   await phone.getByRole('button', { name: '提交评议' }).click();
   await expect(phone.getByText('评议已提交，感谢您的参与')).toBeVisible();
   // The same link cannot answer again.
