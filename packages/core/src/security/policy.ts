@@ -4,6 +4,8 @@ export interface SecurityPolicy {
   /** How many of the four classes (lower, upper, digit, symbol) a password needs. */
   passwordMinClasses: 1 | 2 | 3 | 4;
   passwordMayContainUsername: boolean;
+  /** How many of the account's latest passwords (the current one included) a change may not go back to; 0: any. */
+  passwordHistory: number;
   /** Failures from one address after which that address must answer a challenge. */
   challengeAfterFailures: number;
   /** Failures from one address that lock the account from that address. */
@@ -22,6 +24,7 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   passwordMinLength: 8,
   passwordMinClasses: 3,
   passwordMayContainUsername: false,
+  passwordHistory: 5,
   challengeAfterFailures: 3,
   lockAfterFailures: 5,
   lockMinutes: 15,

@@ -52,6 +52,24 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)],
 );
 
+/**
+ * The password hashes an account has held, newest last, so a change cannot go back to a recent one. A trigger
+ * on `users` (migration 0022) writes the replaced hash whenever `password_hash` changes, by whichever path
+ * (the user's own change, a reset, an approved request), and keeps the newest 24.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text().notNull(),
+    replacedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
+);
+
 /** Server-side sessions: the cookie holds only a random id; the table holds its SHA-256. */
 export const sessions = pgTable(
   'sessions',

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'victim' });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'newbie', mustChangePassword: true });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'stolen' });
+  await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'rotator' });
   await buildUser(db, { unitId: unit.id, roles: ['reporter'], username: 'deskmate' });
 });
 afterAll(() => t.close());
@@ -245,6 +246,31 @@ describe('passwords', () => {
     expect((await client.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
     expect((await attempt('newbie', 'Chengyang#2026', '10.0.0.4')).statusCode).toBe(200);
     expect(await actions(String((await client.get('/api/auth/me')).json().user.id))).toContain('user.password_change');
+  });
+});
+
+describe('password history', () => {
+  it('refuses going back to any of the latest five passwords, and allows the sixth oldest again', async () => {
+    const client = await loginAs(t.app, 'rotator');
+    const passwords = [TEST_PASSWORD, 'Rotate#One2026', 'Rotate#Two2026', 'Rotate#Three2026', 'Rotate#Four2026'];
+    const change = (currentPassword: string, newPassword: string) =>
+      client.post('/api/auth/password', { currentPassword, newPassword });
+    for (let i = 1; i < passwords.length; i++)
+      expect((await change(passwords[i - 1]!, passwords[i]!)).statusCode).toBe(200);
+    // Five remembered now: the four replaced and the current one.
+    for (const old of passwords.slice(0, 4)) {
+      const refused = await change('Rotate#Four2026', old);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details.problems).toEqual(['新密码不能与最近 5 次使用过的密码相同']);
+    }
+    expect((await change('Rotate#Four2026', 'Rotate#Five2026')).statusCode).toBe(200);
+    // The first is now the sixth newest: allowed again.
+    expect((await change('Rotate#Five2026', TEST_PASSWORD)).statusCode).toBe(200);
+    const [row] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM password_history h JOIN users u ON u.id = h.user_id WHERE u.username = 'rotator'`,
+    );
+    expect(row!.n).toBe(6);
   });
 });
 

@@ -1,6 +1,6 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { sessions, units, users } from '../../db/schema/index.js';
+import { passwordHistory, sessions, units, users } from '../../db/schema/index.js';
 
 /** What signing in needs to know about an account. */
 export interface Credentials {
@@ -38,6 +38,18 @@ export async function setPassword(tx: Db, id: number, passwordHash: string): Pro
     .update(users)
     .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() })
     .where(eq(users.id, id));
+}
+
+/** The hashes of the account's replaced passwords, newest first (the trigger of migration 0022 keeps them). */
+export async function replacedPasswordHashes(db: Db, userId: number, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.id))
+    .limit(limit);
+  return rows.map((r) => r.hash);
 }
 
 export async function insertSession(

@@ -13,7 +13,7 @@ import {
 import * as units from '../units/index.js';
 import { challengeNeeded, newChallenge } from '../../http/public/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
-import { credentialsById, credentialsByName, setPassword } from './repository.js';
+import { credentialsById, credentialsByName, replacedPasswordHashes, setPassword } from './repository.js';
 import { closeOtherSessions, closeSession, openSession, type NewSession } from './sessions.js';
 
 /** A challenge is good only for the account and address it was issued to. */
@@ -162,6 +162,13 @@ export async function changePassword(
     throw new AppError('WEAK_PASSWORD', '新密码不能与当前密码相同', { problems: ['新密码不能与当前密码相同'] });
   const problems = passwordProblems(next, user.username, policy);
   if (problems.length > 0) throw new AppError('WEAK_PASSWORD', problems.join('；'), { problems });
+  // The current password is the first of the remembered ones; the history holds those it replaced.
+  for (const old of await replacedPasswordHashes(db, user.id, policy.passwordHistory - 1)) {
+    if (await verifyPassword(old, next)) {
+      const reused = `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`;
+      throw new AppError('WEAK_PASSWORD', reused, { problems: [reused] });
+    }
+  }
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await setPassword(tx, user.id, passwordHash);

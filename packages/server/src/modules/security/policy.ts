@@ -10,6 +10,12 @@ export const ZSecurityPolicy = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
   passwordMinClasses: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   passwordMayContainUsername: z.boolean(),
+  passwordHistory: z
+    .number()
+    .int()
+    .min(0)
+    .max(24, '最多记住最近 24 个密码')
+    .default(DEFAULT_SECURITY_POLICY.passwordHistory),
   challengeAfterFailures: z.number().int().min(1).max(20),
   lockAfterFailures: z.number().int().min(2).max(50),
   lockMinutes: z

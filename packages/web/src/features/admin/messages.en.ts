@@ -146,6 +146,11 @@ export const adminMessagesEn: Messages<typeof adminMessages> = {
       hint: 'How many of capitals, small letters, digits and symbols a password needs',
       option: 'At least {{count}}',
     },
+    passwordHistory: {
+      label: 'Do not reuse',
+      suffix: 'latest passwords',
+      hint: 'A change may not go back to any of these (the current one included); 0 allows any',
+    },
     passwordMayContainUsername: 'Password may contain the username',
     challengeAfterFailures: {
       label: 'Ask a check question',

@@ -124,6 +124,11 @@ const zh = {
       hint: '大写字母、小写字母、数字、符号中至少几类',
       option: '至少 {{count}} 类',
     },
+    passwordHistory: {
+      label: '不得重复使用',
+      suffix: '个最近密码',
+      hint: '修改密码时不能改回最近用过的这几个（含当前密码）；0 为不限制',
+    },
     passwordMayContainUsername: '允许密码包含用户名',
     challengeAfterFailures: {
       label: '出现验证码',

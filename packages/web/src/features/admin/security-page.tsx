@@ -15,6 +15,7 @@ import { AdminRequestsCard } from './admin-requests-card';
 /** The numeric fields, each with a label, a unit suffix and maybe a hint in the catalogue (admin:security.<field>). */
 type NumberField =
   | 'passwordMinLength'
+  | 'passwordHistory'
   | 'challengeAfterFailures'
   | 'lockAfterFailures'
   | 'lockMinutes'
@@ -92,6 +93,7 @@ export function SecurityPage() {
                     />
                   </Form.Item>
                 </Col>
+                {number('passwordHistory', 0, 24, t('security.passwordHistory.hint'))}
                 <Col xs={24}>
                   <Form.Item
                     name="passwordMayContainUsername"
