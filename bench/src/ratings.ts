@@ -19,7 +19,11 @@ const POINTS = arg('points', 2000);
 async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {}, where: 'PGlite' };
-  const name = `leitai_bench_ratings_${process.pid}`;
+  // A scratch database named after the one given (leitai_…), so parallel runs and sessions keep apart.
+  const base = new URL(url).pathname.slice(1) || 'leitai_bench';
+  if (!/^leitai_\w+$/.test(base))
+    throw new Error('DATABASE_URL must name a leitai_… database (a scratch one is made beside it)');
+  const name = `${base}_ratings_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -40,7 +44,10 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
 }
 
 /** Runs `one(i)` from CONCURRENCY loops for SECONDS; returns completions and each one's latency (ms). */
-async function closedLoop(one: (i: number) => Promise<boolean>): Promise<{ ok: number; failed: number; ms: number[] }> {
+async function closedLoop(
+  one: (i: number) => Promise<boolean>,
+): Promise<{ ok: number; failed: number; ms: number[]; cpuUs: number }> {
+  const cpu = process.cpuUsage();
   const end = performance.now() + SECONDS * 1000;
   let next = 0;
   let ok = 0;
@@ -56,7 +63,8 @@ async function closedLoop(one: (i: number) => Promise<boolean>): Promise<{ ok: n
       }
     }),
   );
-  return { ok, failed, ms };
+  const used = process.cpuUsage(cpu);
+  return { ok, failed, ms, cpuUs: used.user + used.system };
 }
 
 const pct = (xs: number[], p: number) =>
@@ -117,6 +125,9 @@ try {
   console.log(
     `  accepted ratings:         ${rateRate.toFixed(0)}/s (p50 ${pct(rated.ms, 0.5).toFixed(1)} ms, p99 ${pct(rated.ms, 0.99).toFixed(1)} ms; ${rated.failed} not accepted)`,
   );
+  // The process's own CPU per completion (client and server share it): steadier than a rate on a busy machine.
+  const perOp = (r: { ok: number; failed: number; cpuUs: number }) => (r.cpuUs / (r.ok + r.failed)).toFixed(0);
+  console.log(`  this process's CPU per insert ${perOp(baseline)} µs, per rating ${perOp(rated)} µs`);
   console.log(`  ratio: ${((rateRate / baseRate) * 100).toFixed(0)} % of the baseline rate`);
   await app.close();
 } finally {

@@ -21,7 +21,9 @@ import { checkPhoneCode } from './phone-codes.js';
 import {
   burstCounts,
   caseRated,
+  insertPlainRating,
   insertRating,
+  ratingByLookup,
   spendPhoneCode,
   updateRating,
   type PointRow,
@@ -85,6 +87,10 @@ export async function submitRating(
   s: Submission,
 ): Promise<Accepted> {
   const now = at.now ?? new Date();
+  if (!s.caseNo && !isBadRating(s.stars)) {
+    const plain = await submitPlain(db, keys, at, s, now);
+    if (plain) return plain;
+  }
   const point = await pointOfCode(db, at.code);
   if (!point || !point.active) throw notFound('评价点');
   const settings = await ratingSettings(db);
@@ -166,6 +172,92 @@ export async function submitRating(
       });
     else await openRectificationFor(tx, row, point, settings, today);
     return { lookupCode: row.lookupCode, held: held !== null };
+  });
+}
+
+/**
+ * A plain rating (not bad, no case number), the one a hall's burst of phones sends: checked and written in
+ * one statement (repository's insertPlainRating), with the same rules as below. Returns null when it was
+ * not written and the general path must decide why: held for review (a burst), or refused by the unique
+ * index (a duplicate) — core's burstReason judges the counts the statement saw.
+ */
+async function submitPlain(
+  db: Db,
+  keys: RatingKeys,
+  at: { code: string; deviceId: string; ip: string },
+  s: Submission,
+  now: Date,
+): Promise<Accepted | null> {
+  const settings = await ratingSettings(db);
+  checkContent(s, settings);
+  const today = localDate(now);
+  const hashes = addressHashes(keys, at.ip);
+  const windowMs = settings.burst.windowMinutes * 60_000;
+  const windows = Math.floor((HISTORY_DAYS * 86_400_000) / windowMs) - 1;
+  const lookupCode = newLookupCode();
+  const result = await insertPlainRating(
+    db,
+    {
+      code: at.code,
+      stars: s.stars,
+      tags: s.tags,
+      comment: s.comment.trim(),
+      deviceId: at.deviceId,
+      periodStart: ratingPeriodStart(today, settings.periodDays),
+      ratedOn: today,
+      addressHash: hashes.address,
+      rangeHash: hashes.range,
+      lookupCode,
+      createdAt: now,
+    },
+    {
+      windowStart: new Date(now.getTime() - windowMs),
+      historyStart: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+      hourStart: new Date(now.getTime() - 3_600_000),
+    },
+    { deviceMax: PER_DEVICE_PER_HOUR, windows, ...settings.burst },
+  );
+  if (!result || !result.point.active) throw notFound('评价点');
+  const { counts } = result;
+  const limited = counts.deviceInHour >= PER_DEVICE_PER_HOUR;
+  const held = burstReason(
+    {
+      pointInWindow: counts.pointInWindow + 1,
+      history: { count: counts.history, windows },
+      rangeInWindow: counts.rangeInWindow + 1,
+    },
+    settings.burst,
+  );
+  if (result.lookupCode === null) {
+    if (limited) throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
+    return null;
+  }
+  // The statement's condition is core's rule (burst-guard.test.ts); should they ever differ, the rating
+  // waits for review rather than count unchecked.
+  const disagreement = limited ? '设备评价过于频繁' : held;
+  if (disagreement !== null) await holdWritten(db, lookupCode, result.point, disagreement, today);
+  return { lookupCode, held: disagreement !== null };
+}
+
+async function holdWritten(
+  db: Db,
+  lookupCode: string,
+  point: { id: number; unitId: number },
+  reason: string,
+  today: IsoDate,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await ratingByLookup(tx, lookupCode, true);
+    if (!row) return;
+    await updateRating(tx, row.id, { review: 'held', reviewReason: reason });
+    await emit(tx, {
+      type: 'rating.held',
+      ratingId: row.id,
+      pointId: point.id,
+      unitId: point.unitId,
+      reason,
+      day: today,
+    });
   });
 }
 
