@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, loadConfig, openDatabase, type Database } from '@leitai/server';
@@ -8,7 +10,8 @@ import { buildApp, loadConfig, openDatabase, type Database } from '@leitai/serve
  * inserts (pgbench's "insert one row" shape) on the same server in the same run, at the same concurrency.
  * Prints the ratio and the ratings' p50/p99. DATABASE_URL=postgres://… runs on PostgreSQL (a scratch
  * database is created and dropped); without it on PGlite in memory.
- * Options: --seconds=10 --concurrency=16 --points=2000.
+ * Options: --seconds=10 --concurrency=16 --points=2000; RATINGS_CPU_PROFILE=<name> writes a CPU profile of
+ * each phase, <name>.baseline.cpuprofile and <name>.ratings.cpuprofile (Chrome's DevTools or speedscope).
  */
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -64,7 +67,22 @@ async function closedLoop(
     }),
   );
   const used = process.cpuUsage(cpu);
+  if (process.env.RATINGS_CPU_SPLIT) console.log(`  user ${used.user} sys ${used.system}`);
   return { ok, failed, ms, cpuUs: used.user + used.system };
+}
+
+/** Runs a phase under the CPU profiler when RATINGS_CPU_PROFILE names a file prefix. */
+async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  const prefix = process.env.RATINGS_CPU_PROFILE;
+  if (!prefix) return run();
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  const result = await run();
+  writeFileSync(`${prefix}.${phase}.cpuprofile`, JSON.stringify((await inspector.post('Profiler.stop')).profile));
+  inspector.disconnect();
+  return result;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -99,24 +117,28 @@ try {
   }
 
   const refusals = new Map<number, number>();
-  const baseline = await closedLoop(async (i) => {
-    await db.execute(sql`INSERT INTO bench_inserts (device, point) VALUES (${`d${i}`}, ${i % POINTS})`);
-    return true;
-  });
-  const rated = await closedLoop(async (i) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: `/api/public/points/benchpoint${String((i % POINTS) + 1).padStart(8, '0')}/ratings`,
-      payload: { stars: 5 - (i % 3), tags: ['办事效率'] },
-      // A phone rates 25 points (one rating a point a day, under its 30 an hour); each has its own address.
-      headers: { 'x-device-token': tokens[Math.floor(i / 25) % tokens.length]! },
-      // …in a range of its own (the burst rule counts an address range's ratings).
-      remoteAddress: `10.${i & 255}.${(i >> 8) & 255}.${(i >> 16) & 255}`,
-    });
-    const ok = res.statusCode === 200 && res.json<{ held: boolean }>().held === false;
-    if (!ok) refusals.set(res.statusCode, (refusals.get(res.statusCode) ?? 0) + 1);
-    return ok;
-  });
+  const baseline = await profiled('baseline', () =>
+    closedLoop(async (i) => {
+      await db.execute(sql`INSERT INTO bench_inserts (device, point) VALUES (${`d${i}`}, ${i % POINTS})`);
+      return true;
+    }),
+  );
+  const rated = await profiled('ratings', () =>
+    closedLoop(async (i) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/public/points/benchpoint${String((i % POINTS) + 1).padStart(8, '0')}/ratings`,
+        payload: { stars: 5 - (i % 3), tags: ['办事效率'] },
+        // A phone rates 25 points (one rating a point a day, under its 30 an hour); each has its own address.
+        headers: { 'x-device-token': tokens[Math.floor(i / 25) % tokens.length]! },
+        // …in a range of its own (the burst rule counts an address range's ratings).
+        remoteAddress: `10.${i & 255}.${(i >> 8) & 255}.${(i >> 16) & 255}`,
+      });
+      const ok = res.statusCode === 200 && res.json<{ held: boolean }>().held === false;
+      if (!ok) refusals.set(res.statusCode, (refusals.get(res.statusCode) ?? 0) + 1);
+      return ok;
+    }),
+  );
   const baseRate = baseline.ok / SECONDS;
   if (refusals.size > 0) console.log('  not accepted by status:', Object.fromEntries(refusals));
   const rateRate = rated.ok / SECONDS;

@@ -89,6 +89,15 @@ export async function caseRated(db: Db, unitId: number, caseNo: string): Promise
   return row !== undefined;
 }
 
+/** Whether the verified phone (its keyed hash) already rated the point in the period. */
+export async function phoneRated(db: Db, phoneHash: string, pointId: number, periodStart: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.phoneHash, phoneHash), eq(ratings.pointId, pointId), eq(ratings.periodStart, periodStart)));
+  return row !== undefined;
+}
+
 export async function ratingById(db: Db, id: number, lock = false): Promise<RatingRow | undefined> {
   const q = db.select().from(ratings).where(eq(ratings.id, id));
   const [row] = lock ? await q.for('update') : await q;

@@ -16,13 +16,14 @@ import type { AuditActor } from '../audit/index.js';
 import { loadCalendar } from '../calendar/index.js';
 import { openRectification } from '../ledger/index.js';
 import * as units from '../units/index.js';
-import { addressHashes, encryptPhone, type RatingKeys } from './keys.js';
+import { addressHashes, encryptPhone, phoneKey, type RatingKeys } from './keys.js';
 import { checkPhoneCode } from './phone-codes.js';
 import {
   burstCounts,
   caseRated,
   insertPlainRating,
   insertRating,
+  phoneRated,
   ratingByLookup,
   spendPhoneCode,
   updateRating,
@@ -136,6 +137,8 @@ export async function submitRating(
     periodStart: ratingPeriodStart(today, settings.periodDays),
     ratedOn: today,
     phoneCipher: s.phone ? encryptPhone(keys, s.phone) : null,
+    // A verified phone rates a point once a period, whichever device it is used on.
+    phoneHash: codeId !== null && s.phone ? phoneKey(keys, s.phone) : null,
     addressHash: hashes.address,
     rangeHash: hashes.range,
     lookupCode: newLookupCode(),
@@ -145,6 +148,12 @@ export async function submitRating(
   };
   const refused = async (tx: Db) => {
     if (s.caseNo && (await caseRated(tx, point.unitId, s.caseNo))) return caseTaken(s.caseNo);
+    if (values.phoneHash && (await phoneRated(tx, values.phoneHash, point.id, values.periodStart)))
+      return conflict(
+        settings.periodDays === 1
+          ? '这个手机号今天已经评价过这个评价点了，明天可以再评'
+          : `这个手机号在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
+      );
     return conflict(
       settings.periodDays === 1
         ? '这台设备今天已经评价过这个评价点了，明天可以再评'
