@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, loadConfig, openDatabase, type Database } from '@leitai/server';
@@ -8,18 +10,24 @@ import { buildApp, loadConfig, openDatabase, type Database } from '@leitai/serve
  * inserts (pgbench's "insert one row" shape) on the same server in the same run, at the same concurrency.
  * Prints the ratio and the ratings' p50/p99. DATABASE_URL=postgres://… runs on PostgreSQL (a scratch
  * database is created and dropped); without it on PGlite in memory.
- * Options: --seconds=10 --concurrency=16 --points=2000.
+ * Options: --seconds=10 --concurrency=16 --points=2000 --slices=5 (the phases alternate in slices); RATINGS_CPU_PROFILE=<name> writes a CPU profile of
+ * each phase, <name>.baseline.cpuprofile and <name>.ratings.cpuprofile (Chrome's DevTools or speedscope).
  */
 const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SECONDS = arg('seconds', 10);
 const CONCURRENCY = arg('concurrency', 16);
 const POINTS = arg('points', 2000);
+const SLICES = arg('slices', 5);
 
 async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {}, where: 'PGlite' };
-  const name = `leitai_bench_ratings_${process.pid}`;
+  // A scratch database named after the one given (leitai_…), so parallel runs and sessions keep apart.
+  const base = new URL(url).pathname.slice(1) || 'leitai_bench';
+  if (!/^leitai_\w+$/.test(base))
+    throw new Error('DATABASE_URL must name a leitai_… database (a scratch one is made beside it)');
+  const name = `${base}_ratings_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -39,24 +47,47 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
   };
 }
 
-/** Runs `one(i)` from CONCURRENCY loops for SECONDS; returns completions and each one's latency (ms). */
-async function closedLoop(one: (i: number) => Promise<boolean>): Promise<{ ok: number; failed: number; ms: number[] }> {
-  const end = performance.now() + SECONDS * 1000;
-  let next = 0;
-  let ok = 0;
-  let failed = 0;
-  const ms: number[] = [];
+interface Run {
+  ok: number;
+  failed: number;
+  ms: number[];
+  cpuUs: number;
+  /** The next index to hand out (each phase numbers its operations across slices). */
+  next: number;
+}
+const emptyRun = (): Run => ({ ok: 0, failed: 0, ms: [], cpuUs: 0, next: 0 });
+
+/** Runs `one(i)` from CONCURRENCY loops for `seconds`, adding to `run` its completions, latencies (ms) and CPU. */
+async function closedLoop(one: (i: number) => Promise<boolean>, seconds: number, run: Run): Promise<Run> {
+  const cpu = process.cpuUsage();
+  const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        if (await one(next++)) ok += 1;
-        else failed += 1;
-        ms.push(performance.now() - t);
+        if (await one(run.next++)) run.ok += 1;
+        else run.failed += 1;
+        run.ms.push(performance.now() - t);
       }
     }),
   );
-  return { ok, failed, ms };
+  const used = process.cpuUsage(cpu);
+  run.cpuUs += used.user + used.system;
+  return run;
+}
+
+/** Runs a phase under the CPU profiler when RATINGS_CPU_PROFILE names a file prefix. */
+async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  const prefix = process.env.RATINGS_CPU_PROFILE;
+  if (!prefix) return run();
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  const result = await run();
+  writeFileSync(`${prefix}.${phase}.cpuprofile`, JSON.stringify((await inspector.post('Profiler.stop')).profile));
+  inspector.disconnect();
+  return result;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -91,11 +122,11 @@ try {
   }
 
   const refusals = new Map<number, number>();
-  const baseline = await closedLoop(async (i) => {
+  const insertOne = async (i: number) => {
     await db.execute(sql`INSERT INTO bench_inserts (device, point) VALUES (${`d${i}`}, ${i % POINTS})`);
     return true;
-  });
-  const rated = await closedLoop(async (i) => {
+  };
+  const rateOne = async (i: number) => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/public/points/benchpoint${String((i % POINTS) + 1).padStart(8, '0')}/ratings`,
@@ -108,15 +139,49 @@ try {
     const ok = res.statusCode === 200 && res.json<{ held: boolean }>().held === false;
     if (!ok) refusals.set(res.statusCode, (refusals.get(res.statusCode) ?? 0) + 1);
     return ok;
-  });
+  };
+  // For reference, not the target: the same rating row written bare (one statement, no HTTP, no checks) into
+  // the ratings table with its indexes and foreign keys — what the database itself asks for such a row.
+  // Both drivers answer with { rows }.
+  const units = (await db.execute(sql`SELECT id FROM units LIMIT 1`)) as unknown as { rows: { id: number }[] };
+  const unitId = units.rows[0]!.id;
+  const rowOne = async (i: number) => {
+    await db.execute(sql`
+      INSERT INTO ratings (point_id, unit_id, stars, tags, comment, device_id, period_start, rated_on,
+                           address_hash, range_hash, lookup_code, created_at)
+      VALUES (${(i % POINTS) + 1}, ${unitId}, 5, ${sql.raw(`'{办事效率}'`)}, '', ${`row${i}`}, current_date, current_date,
+              ${`a${i}`.padEnd(32, 'x')}, ${`r${i}`.padEnd(32, 'x')}, ${`ROW${i}`}, now())
+      ON CONFLICT DO NOTHING`);
+    return true;
+  };
+
+  // The phases take turns in short slices, so that a neighbour's load on a shared machine weighs on each alike;
+  // profiled, each phase runs once, whole. The reference rows go last: they add to the points' counts.
+  const baseline = emptyRun();
+  const rated = emptyRun();
+  const rows = emptyRun();
+  const slices = process.env.RATINGS_CPU_PROFILE ? 1 : SLICES;
+  for (let k = 0; k < slices; k++) {
+    await profiled('baseline', () => closedLoop(insertOne, SECONDS / slices, baseline));
+    await profiled('ratings', () => closedLoop(rateOne, SECONDS / slices, rated));
+  }
+  for (let k = 0; k < slices; k++) await closedLoop(rowOne, SECONDS / slices, rows);
   const baseRate = baseline.ok / SECONDS;
   if (refusals.size > 0) console.log('  not accepted by status:', Object.fromEntries(refusals));
   const rateRate = rated.ok / SECONDS;
-  console.log(`ratings bench on ${where}, ${CONCURRENCY} concurrent, ${SECONDS} s each`);
+  console.log(
+    `ratings bench on ${where}, ${CONCURRENCY} concurrent, ${SECONDS} s each in ${slices} alternating slices`,
+  );
   console.log(`  baseline one-row inserts: ${baseRate.toFixed(0)}/s (p99 ${pct(baseline.ms, 0.99).toFixed(1)} ms)`);
   console.log(
     `  accepted ratings:         ${rateRate.toFixed(0)}/s (p50 ${pct(rated.ms, 0.5).toFixed(1)} ms, p99 ${pct(rated.ms, 0.99).toFixed(1)} ms; ${rated.failed} not accepted)`,
   );
+  // The process's own CPU per completion (client and server share it): steadier than a rate on a busy machine.
+  console.log(
+    `  reference, the rating row inserted bare: ${(rows.ok / SECONDS).toFixed(0)}/s (${((rows.ok / baseline.ok) * 100).toFixed(0)} % of the baseline; p99 ${pct(rows.ms, 0.99).toFixed(1)} ms)`,
+  );
+  const perOp = (r: { ok: number; failed: number; cpuUs: number }) => (r.cpuUs / (r.ok + r.failed)).toFixed(0);
+  console.log(`  this process's CPU per insert ${perOp(baseline)} µs, per rating ${perOp(rated)} µs`);
   console.log(`  ratio: ${((rateRate / baseRate) * 100).toFixed(0)} % of the baseline rate`);
   await app.close();
 } finally {

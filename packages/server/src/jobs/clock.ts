@@ -50,11 +50,24 @@ export function setTestToday(date: IsoDate | null): void {
   testOffsetMs = date === null ? 0 : Date.parse(`${date}T00:00:00Z`) - Date.parse(`${localDate(new Date())}T00:00:00Z`);
 }
 
-/** The local date and hour at `at` (by default now, by the server's clock). */
-export function localNow(at: Date = clockNow()): { date: IsoDate; hour: number } {
+/**
+ * The local date and hour at `at` (by default now, by the server's clock). Every public rating asks for
+ * "today", and Intl's formatting is dear on that path: the answer is kept for the minute it holds in (zones
+ * differ from UTC by whole minutes, so a minute never straddles two local hours).
+ */
+export function localNow(at: Date = clockNow()): Readonly<{ date: IsoDate; hour: number }> {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (lastMinute.minute === minute && lastMinute.format === format) return lastMinute.value;
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+  const value = Object.freeze({ date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 });
+  lastMinute = { minute, format, value };
+  return value;
 }
+let lastMinute: { minute: number; format: Intl.DateTimeFormat; value: { date: IsoDate; hour: number } } = {
+  minute: Number.NaN,
+  format,
+  value: { date: '1970-01-01', hour: 0 },
+};
 
 /** The local date (YYYY-MM-DD) at `at`: "today" by default. */
 export const localDate = (at: Date = clockNow()): IsoDate => localNow(at).date;

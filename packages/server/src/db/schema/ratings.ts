@@ -64,6 +64,11 @@ export const ratings = pgTable(
     ratedOn: date({ mode: 'string' }).notNull(),
     /** AES-256-GCM of the phone (实名差评), never the phone itself. */
     phoneCipher: text(),
+    /**
+     * The keyed hash (HMAC, never the number) of a phone verified by SMS code, where the office requires it:
+     * one rating per verified phone, point and period, as per device.
+     */
+    phoneHash: text(),
     addressHash: text(),
     rangeHash: text(),
     /** What the rater types or follows to see the answer (查询码). */
@@ -86,6 +91,9 @@ export const ratings = pgTable(
   },
   (t) => [
     uniqueIndex('ratings_once_idx').on(t.deviceId, t.pointId, t.periodStart),
+    uniqueIndex('ratings_phone_once_idx')
+      .on(t.phoneHash, t.pointId, t.periodStart)
+      .where(sql`${t.phoneHash} IS NOT NULL`),
     uniqueIndex('ratings_case_idx')
       .on(t.unitId, t.caseNo)
       .where(sql`${t.caseNo} IS NOT NULL`),

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { DEFAULT_RATING_SETTINGS } from '@leitai/core';
-import { createTestApp, testConfig, type TestApp } from '../../../test/harness.js';
+import { buildApp } from '../../app.js';
+import { createTestApp, createTestDatabase, testConfig, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { ratingPhoneCodes, ratings } from '../../db/schema/index.js';
-import { FakeSmsChannel } from '../notifications/index.js';
-import { ratingKeys } from './keys.js';
+import { AliyunSmsChannel, FakeSmsChannel } from '../notifications/index.js';
+import { phoneKey, ratingKeys } from './keys.js';
+import { insertRating } from './repository.js';
 import { sendPhoneCode } from './phone-codes.js';
 import { saveRatingSettings } from './settings.js';
 
@@ -103,6 +105,46 @@ describe('verified phones', () => {
     expect((await (await device())({ stars: 2, reason: '办事效率低' })).statusCode).toBe(200);
   });
 
+  it('one rating per verified phone, point and period, whichever device it comes from (a unique index)', async () => {
+    const { db } = t.database;
+    const keys = ratingKeys(testConfig().secret);
+    const phone = '13700003333';
+    const bad = { stars: 2, reason: '办事效率低', phone };
+    expect((await askCode(phone)).statusCode).toBe(200);
+    const first = await (await device())({ ...bad, phoneCode: lastCode(phone) });
+    expect(first.statusCode, first.body).toBe(200);
+    const [row] = await db.select().from(ratings).where(eq(ratings.lookupCode, first.json().lookupCode));
+    expect(row!.phoneHash).toBe(phoneKey(keys, phone));
+    expect(row!.phoneHash).not.toContain(phone);
+
+    // A new code, another phone in hand (another device): the same number may not rate the point again today.
+    await sendPhoneCode(db, keys, sms, phone, new Date(Date.now() + 2 * 60_000));
+    const before = await rows();
+    const again = await (await device())({ ...bad, phoneCode: lastCode(phone) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('这个手机号今天已经评价过这个评价点了，明天可以再评');
+    expect(await rows()).toBe(before);
+    // Nothing partial: the code was not spent by the refused rating, and serves at another point.
+    await org.post('/api/ratings/points', { unitId: row!.unitId, points: [{ name: '2号窗口', kind: 'window' }] });
+    const other = (await org.get('/api/ratings/points'))
+      .json<{ points: { code: string; name: string }[] }>()
+      .points.find((p) => p.name === '2号窗口')!.code;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/public/device' })).json<{ token: string }>().token;
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/points/${other}/ratings`,
+      payload: { ...bad, phoneCode: lastCode(phone) },
+      headers: { 'x-device-token': token },
+      remoteAddress: '10.7.8.1',
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+
+    // The database's promise, not the code's: a second row with the same phone, point and period is refused.
+    const copy = { ...row!, id: undefined, deviceId: 'another-device', lookupCode: 'COPY000001' };
+    expect(await insertRating(db, copy)).toBeNull();
+    expect(await insertRating(db, { ...copy, phoneHash: null })).not.toBeNull();
+  });
+
   it('codes expire, allow five tries, and a number gets at most five an hour', async () => {
     const { db } = t.database;
     const keys = ratingKeys(testConfig().secret);
@@ -145,4 +187,41 @@ describe('verified phones', () => {
     ).rejects.toThrow('服务器未配置短信通道，不能要求短信验证手机号');
     expect(new FakeSmsChannel().delivers).toBe(false);
   });
+});
+
+it('the codes go out through the notifications module’s 阿里云 channel when one is configured', async () => {
+  const calls: URLSearchParams[] = [];
+  const fakeFetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+    calls.push(new URLSearchParams(String(init?.body)));
+    return new Response(JSON.stringify({ Code: 'OK' }), { status: 200 });
+  }) as typeof fetch;
+  const sms = new AliyunSmsChannel(
+    {
+      endpoint: 'https://dysmsapi.example.test/',
+      accessKeyId: 'AK',
+      accessKeySecret: 'secret',
+      signName: '擂台',
+      templateCode: 'SMS_CODE',
+      templateNotice: 'SMS_NOTICE',
+    },
+    fakeFetch,
+  );
+  const database = await createTestDatabase();
+  const app = await buildApp({ config: testConfig(), database, sms });
+  try {
+    const root = await buildUnit(database.db, { name: '城阳区' });
+    await buildUser(database.db, { unitId: root.id, roles: ['organiser'], username: 'org2' });
+    const office = await loginAs(app, 'org2');
+    const s = (await office.get('/api/ratings/settings')).json();
+    expect((await office.put('/api/ratings/settings', { ...s, requireVerifiedPhone: true })).statusCode).toBe(200);
+    const res = await app.inject({ method: 'POST', url: '/api/public/phone-codes', payload: { phone: PHONE } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.get('PhoneNumbers')).toBe(PHONE);
+    expect(calls[0]!.get('TemplateCode')).toBe('SMS_CODE');
+    expect(JSON.parse(calls[0]!.get('TemplateParam')!)).toEqual({ code: expect.stringMatching(/^\d{6}$/) });
+  } finally {
+    await app.close();
+    await database.close();
+  }
 });

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  ne,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
 import {
@@ -74,6 +89,15 @@ export async function caseRated(db: Db, unitId: number, caseNo: string): Promise
   return row !== undefined;
 }
 
+/** Whether the verified phone (its keyed hash) already rated the point in the period. */
+export async function phoneRated(db: Db, phoneHash: string, pointId: number, periodStart: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.phoneHash, phoneHash), eq(ratings.pointId, pointId), eq(ratings.periodStart, periodStart)));
+  return row !== undefined;
+}
+
 export async function ratingById(db: Db, id: number, lock = false): Promise<RatingRow | undefined> {
   const q = db.select().from(ratings).where(eq(ratings.id, id));
   const [row] = lock ? await q.for('update') : await q;
@@ -91,28 +115,184 @@ export async function updateRating(tx: Db, id: number, set: Partial<typeof ratin
   return row!;
 }
 
+export interface BurstQuery {
+  pointId: number;
+  rangeHash: string;
+  deviceId: string;
+  windowStart: Date;
+  historyStart: Date;
+  hourStart: Date;
+}
+export interface BurstCounts {
+  pointInWindow: number;
+  history: number;
+  rangeInWindow: number;
+  deviceInHour: number;
+}
+
+const p = (name: string) => sql.placeholder(name);
+const countsOf = (point: SQL) => ({
+  deviceInHour: sql<number>`count(*) FILTER (WHERE ${ratings.deviceId} = ${p('deviceId')} AND ${ratings.createdAt} >= ${p('hourStart')})`,
+  pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${point} AND ${ratings.createdAt} >= ${p('windowStart')})`,
+  history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${point} AND ${ratings.createdAt} < ${p('windowStart')})`,
+  rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${p('rangeHash')} AND ${ratings.createdAt} >= ${p('windowStart')})`,
+});
+const countsWhere = (point: SQL) =>
+  and(
+    gte(ratings.createdAt, p('historyStart')),
+    sql`(${ratings.pointId} = ${point} OR ${ratings.rangeHash} = ${p('rangeHash')} OR ${ratings.deviceId} = ${p('deviceId')})`,
+  );
+
+/**
+ * Core's burstReason (and the device's hourly limit) as one SQL condition over the counts before this
+ * rating, so that a plain rating can be decided and written in one statement. It must say "not held"
+ * exactly when burstReason says null: burst-guard.test.ts checks that over random counts and rules, and
+ * the service re-checks every outcome with core's function on the counts the statement returns.
+ */
+export function plainGuardSql(
+  c: { device: SQL; point: SQL; history: SQL; range: SQL },
+  rule: Record<string, SQL | Placeholder>,
+): SQL {
+  return sql`(${c.device} < ${rule.deviceMax}::int
+    AND NOT ((${c.point} + 1) >= ${rule.minCount}::int
+      AND (${rule.windows}::int = 0 OR (${c.point} + 1) * ${rule.windows}::int > ${rule.factor}::int * ${c.history}))
+    AND (${c.range} + 1) <= ${rule.perRange}::int)`;
+}
+
+/**
+ * A public rating's statements, prepared once per database handle (and by PostgreSQL once per
+ * connection): a hall's burst of phones pays neither Drizzle's query building nor the server's planning
+ * for each rating. Run on the handle they were made for, never inside a transaction.
+ */
+function preparePublic(db: Db) {
+  const counts = db
+    .select(countsOf(sql`${p('pointId')}`))
+    .from(ratings)
+    .where(countsWhere(sql`${p('pointId')}`))
+    .prepare('ratings_burst_counts');
+
+  // A plain rating (good, no case number) in one round trip: the point by its code, the counts the burst
+  // rule weighs, and the insert, made only when the point is active, the rule lets it through and the
+  // unique index does not refuse it. What was counted comes back, so the caller can tell why not.
+  const pt = db.$with('pt').as(
+    db
+      .select({ id: ratingPoints.id, unitId: ratingPoints.unitId, active: ratingPoints.active })
+      .from(ratingPoints)
+      .where(eq(ratingPoints.code, p('code'))),
+  );
+  const pointOfPt = sql`(SELECT id FROM pt)`;
+  const fields = countsOf(pointOfPt);
+  const c = db.$with('c').as(
+    db
+      .select({
+        deviceInHour: fields.deviceInHour.as('device_in_hour'),
+        pointInWindow: fields.pointInWindow.as('point_in_window'),
+        history: fields.history.as('history'),
+        rangeInWindow: fields.rangeInWindow.as('range_in_window'),
+      })
+      .from(ratings)
+      .where(countsWhere(pointOfPt)),
+  );
+  const guard = plainGuardSql(
+    {
+      device: sql`c.device_in_hour`,
+      point: sql`c.point_in_window`,
+      history: sql`c.history`,
+      range: sql`c.range_in_window`,
+    },
+    {
+      deviceMax: p('deviceMax'),
+      minCount: p('minCount'),
+      windows: p('windows'),
+      factor: p('factor'),
+      perRange: p('perRange'),
+    },
+  );
+  const ins = db.$with('ins', { lookupCode: sql<string>`lookup_code` }).as(sql`
+    INSERT INTO ratings (point_id, unit_id, stars, tags, comment, device_id, period_start, rated_on,
+                         address_hash, range_hash, lookup_code, created_at)
+    SELECT pt.id, pt.unit_id, ${p('stars')}::smallint, ${p('tags')}::text[], ${p('comment')}::text, ${p('deviceId')}::text,
+           ${p('periodStart')}::date, ${p('ratedOn')}::date, ${p('addressHash')}::text, ${p('rangeHash')}::text,
+           ${p('lookupCode')}::text, ${p('createdAt')}::timestamptz
+    FROM pt CROSS JOIN c WHERE pt.active AND ${guard}
+    ON CONFLICT DO NOTHING RETURNING lookup_code`);
+  const plain = db
+    .with(pt, c, ins)
+    .select({
+      pointId: pt.id,
+      unitId: pt.unitId,
+      active: pt.active,
+      deviceInHour: c.deviceInHour,
+      pointInWindow: c.pointInWindow,
+      history: c.history,
+      rangeInWindow: c.rangeInWindow,
+      lookupCode: sql<string | null>`(SELECT lookup_code FROM ins)`,
+    })
+    .from(pt)
+    .crossJoin(c)
+    .prepare('ratings_plain');
+  return { counts, plain };
+}
+const preparedPublic = new WeakMap<object, ReturnType<typeof preparePublic>>();
+function publicStatements(db: Db): ReturnType<typeof preparePublic> {
+  let statements = preparedPublic.get(db);
+  if (!statements) preparedPublic.set(db, (statements = preparePublic(db)));
+  return statements;
+}
+
+export interface PlainRating {
+  code: string;
+  stars: number;
+  tags: string[];
+  comment: string;
+  deviceId: string;
+  periodStart: string;
+  ratedOn: string;
+  addressHash: string;
+  rangeHash: string;
+  lookupCode: string;
+  createdAt: Date;
+}
+export interface PlainRule {
+  deviceMax: number;
+  minCount: number;
+  windows: number;
+  factor: number;
+  perRange: number;
+}
+
+/**
+ * Writes a plain rating in one statement (see preparePublic). Returns undefined for an unknown code;
+ * otherwise the point, the counts before this rating, and the lookup code when it was written.
+ */
+export async function insertPlainRating(
+  db: Db,
+  r: PlainRating,
+  window: Omit<BurstQuery, 'pointId' | 'rangeHash' | 'deviceId'>,
+  rule: PlainRule,
+): Promise<
+  { point: Pick<PointRow, 'id' | 'unitId' | 'active'>; counts: BurstCounts; lookupCode: string | null } | undefined
+> {
+  const [row] = await publicStatements(db).plain.execute({ ...r, ...window, ...rule });
+  if (!row) return undefined;
+  return {
+    point: { id: row.pointId, unitId: row.unitId, active: row.active },
+    counts: {
+      deviceInHour: Number(row.deviceInHour),
+      pointInWindow: Number(row.pointInWindow),
+      history: Number(row.history),
+      rangeInWindow: Number(row.rangeInWindow),
+    },
+    lookupCode: row.lookupCode,
+  };
+}
+
 /**
  * What the burst rule weighs — arrivals at the point in the window, its history, the address range's
  * arrivals — and the device's ratings in the last hour, in one query (a public rating costs few).
  */
-export async function burstCounts(
-  db: Db,
-  p: { pointId: number; rangeHash: string; deviceId: string; windowStart: Date; historyStart: Date; hourStart: Date },
-): Promise<{ pointInWindow: number; history: number; rangeInWindow: number; deviceInHour: number }> {
-  const [row] = await db
-    .select({
-      deviceInHour: sql<number>`count(*) FILTER (WHERE ${ratings.deviceId} = ${p.deviceId} AND ${ratings.createdAt} >= ${p.hourStart})`,
-      pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} >= ${p.windowStart})`,
-      history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${p.pointId} AND ${ratings.createdAt} < ${p.windowStart})`,
-      rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${p.rangeHash} AND ${ratings.createdAt} >= ${p.windowStart})`,
-    })
-    .from(ratings)
-    .where(
-      and(
-        gte(ratings.createdAt, p.historyStart),
-        sql`(${ratings.pointId} = ${p.pointId} OR ${ratings.rangeHash} = ${p.rangeHash} OR ${ratings.deviceId} = ${p.deviceId})`,
-      ),
-    );
+export async function burstCounts(db: Db, q: BurstQuery): Promise<BurstCounts> {
+  const [row] = await publicStatements(db).counts.execute({ ...q });
   return {
     deviceInHour: Number(row?.deviceInHour ?? 0),
     pointInWindow: Number(row?.pointInWindow ?? 0),

@@ -16,12 +16,15 @@ import type { AuditActor } from '../audit/index.js';
 import { loadCalendar } from '../calendar/index.js';
 import { openRectification } from '../ledger/index.js';
 import * as units from '../units/index.js';
-import { addressHashes, encryptPhone, type RatingKeys } from './keys.js';
+import { addressHashes, encryptPhone, phoneKey, type RatingKeys } from './keys.js';
 import { checkPhoneCode } from './phone-codes.js';
 import {
   burstCounts,
   caseRated,
+  insertPlainRating,
   insertRating,
+  phoneRated,
+  ratingByLookup,
   spendPhoneCode,
   updateRating,
   type PointRow,
@@ -85,6 +88,10 @@ export async function submitRating(
   s: Submission,
 ): Promise<Accepted> {
   const now = at.now ?? new Date();
+  if (!s.caseNo && !isBadRating(s.stars)) {
+    const plain = await submitPlain(db, keys, at, s, now);
+    if (plain) return plain;
+  }
   const point = await pointOfCode(db, at.code);
   if (!point || !point.active) throw notFound('评价点');
   const settings = await ratingSettings(db);
@@ -130,6 +137,8 @@ export async function submitRating(
     periodStart: ratingPeriodStart(today, settings.periodDays),
     ratedOn: today,
     phoneCipher: s.phone ? encryptPhone(keys, s.phone) : null,
+    // A verified phone rates a point once a period, whichever device it is used on.
+    phoneHash: codeId !== null && s.phone ? phoneKey(keys, s.phone) : null,
     addressHash: hashes.address,
     rangeHash: hashes.range,
     lookupCode: newLookupCode(),
@@ -139,6 +148,12 @@ export async function submitRating(
   };
   const refused = async (tx: Db) => {
     if (s.caseNo && (await caseRated(tx, point.unitId, s.caseNo))) return caseTaken(s.caseNo);
+    if (values.phoneHash && (await phoneRated(tx, values.phoneHash, point.id, values.periodStart)))
+      return conflict(
+        settings.periodDays === 1
+          ? '这个手机号今天已经评价过这个评价点了，明天可以再评'
+          : `这个手机号在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
+      );
     return conflict(
       settings.periodDays === 1
         ? '这台设备今天已经评价过这个评价点了，明天可以再评'
@@ -166,6 +181,92 @@ export async function submitRating(
       });
     else await openRectificationFor(tx, row, point, settings, today);
     return { lookupCode: row.lookupCode, held: held !== null };
+  });
+}
+
+/**
+ * A plain rating (not bad, no case number), the one a hall's burst of phones sends: checked and written in
+ * one statement (repository's insertPlainRating), with the same rules as below. Returns null when it was
+ * not written and the general path must decide why: held for review (a burst), or refused by the unique
+ * index (a duplicate) — core's burstReason judges the counts the statement saw.
+ */
+async function submitPlain(
+  db: Db,
+  keys: RatingKeys,
+  at: { code: string; deviceId: string; ip: string },
+  s: Submission,
+  now: Date,
+): Promise<Accepted | null> {
+  const settings = await ratingSettings(db);
+  checkContent(s, settings);
+  const today = localDate(now);
+  const hashes = addressHashes(keys, at.ip);
+  const windowMs = settings.burst.windowMinutes * 60_000;
+  const windows = Math.floor((HISTORY_DAYS * 86_400_000) / windowMs) - 1;
+  const lookupCode = newLookupCode();
+  const result = await insertPlainRating(
+    db,
+    {
+      code: at.code,
+      stars: s.stars,
+      tags: s.tags,
+      comment: s.comment.trim(),
+      deviceId: at.deviceId,
+      periodStart: ratingPeriodStart(today, settings.periodDays),
+      ratedOn: today,
+      addressHash: hashes.address,
+      rangeHash: hashes.range,
+      lookupCode,
+      createdAt: now,
+    },
+    {
+      windowStart: new Date(now.getTime() - windowMs),
+      historyStart: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+      hourStart: new Date(now.getTime() - 3_600_000),
+    },
+    { deviceMax: PER_DEVICE_PER_HOUR, windows, ...settings.burst },
+  );
+  if (!result || !result.point.active) throw notFound('评价点');
+  const { counts } = result;
+  const limited = counts.deviceInHour >= PER_DEVICE_PER_HOUR;
+  const held = burstReason(
+    {
+      pointInWindow: counts.pointInWindow + 1,
+      history: { count: counts.history, windows },
+      rangeInWindow: counts.rangeInWindow + 1,
+    },
+    settings.burst,
+  );
+  if (result.lookupCode === null) {
+    if (limited) throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
+    return null;
+  }
+  // The statement's condition is core's rule (burst-guard.test.ts); should they ever differ, the rating
+  // waits for review rather than count unchecked.
+  const disagreement = limited ? '设备评价过于频繁' : held;
+  if (disagreement !== null) await holdWritten(db, lookupCode, result.point, disagreement, today);
+  return { lookupCode, held: disagreement !== null };
+}
+
+async function holdWritten(
+  db: Db,
+  lookupCode: string,
+  point: { id: number; unitId: number },
+  reason: string,
+  today: IsoDate,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await ratingByLookup(tx, lookupCode, true);
+    if (!row) return;
+    await updateRating(tx, row.id, { review: 'held', reviewReason: reason });
+    await emit(tx, {
+      type: 'rating.held',
+      ratingId: row.id,
+      pointId: point.id,
+      unitId: point.unitId,
+      reason,
+      day: today,
+    });
   });
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "ratings" ADD COLUMN "phone_hash" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "ratings_phone_once_idx" ON "ratings" USING btree ("phone_hash","point_id","period_start") WHERE "ratings"."phone_hash" IS NOT NULL;
