@@ -54,6 +54,7 @@ function scopeCovers(actor: Actor, scope: Scope, permission: Permission, subject
     if (typeof subject === 'string') return under(subject, office);
     return readsBelow(permission) ? under(subject.officePath, office) : subject.officePath === office;
   }
+  if (scope === 'above') return under(actor.unitPath, typeof subject === 'string' ? subject : subject.officePath);
   const paths = typeof subject === 'string' ? [subject] : subject.unitPaths;
   switch (scope) {
     case 'own':
@@ -86,11 +87,19 @@ function merge(filters: UnitFilter[]): UnitFilter {
   return paths.length + exact.length === 0 ? { kind: 'none' } : { kind: 'paths', paths, exact };
 }
 
+/** The paths at or above a unit's: '/1/4/9/' → '/1/', '/1/4/', '/1/4/9/'. */
+function ancestorPaths(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
 /** The units one role's scope reaches (scope 'office': the office's subtree). */
 function unitsOf(actor: Actor, scope: Scope): UnitFilter {
   switch (scope) {
     case 'all':
       return { kind: 'all' };
+    case 'above':
+      return { kind: 'paths', paths: [], exact: ancestorPaths(actor.unitPath) };
     case 'office':
       return actor.office ? { kind: 'paths', paths: [actor.office.path], exact: [] } : { kind: 'none' };
     case 'own':
@@ -117,7 +126,8 @@ export function recordFilter(actor: Actor, permission: Permission): RecordFilter
   const units: UnitFilter[] = [];
   for (const scope of scopesOf(actor, permission)) {
     if (scope === 'all') return { offices: { kind: 'all' }, units: { kind: 'all' } };
-    if (scope !== 'office') units.push(unitsOf(actor, scope));
+    if (scope === 'above') offices.push(unitsOf(actor, scope));
+    else if (scope !== 'office') units.push(unitsOf(actor, scope));
     else if (actor.office)
       offices.push(
         readsBelow(permission)

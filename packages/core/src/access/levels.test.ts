@@ -66,6 +66,10 @@ function reaches(
       if (office === undefined) return false;
       if (target.owner === undefined) return target.units.every((u) => isUnder(t, u, office));
       return readsBelow(p) ? isUnder(t, target.owner, office) : target.owner === office;
+    case 'above': {
+      const at = target.owner === undefined ? target.units[0]! : target.owner;
+      return isUnder(t, who.unit, at);
+    }
     case 'own':
       return target.units.includes(who.unit);
     case 'subtree':
@@ -174,10 +178,12 @@ describe('offices at every level, by hand', () => {
     expect(can(city, 'arena.manage', { officePath: '/1/', unitPaths: ['/1/2/', '/1/6/'] })).toBe(true);
     expect(can(city, 'ledger.manage', districtArena)).toBe(false);
   });
-  it('lets a community’s head read its street’s arenas but not the district’s', () => {
+  it('lets a community’s head read the arenas of every office above it, and no other', () => {
     const head = at('/1/2/4/5/', '/1/2/4/', ['unit_head']);
     expect(can(head, 'arena.read', streetArena)).toBe(true);
-    expect(can(head, 'arena.read', districtArena)).toBe(false);
+    expect(can(head, 'arena.read', districtArena)).toBe(true);
+    expect(can(head, 'arena.read', westArena)).toBe(false);
+    expect(can(at('/1/2/3/', '/1/2/', ['unit_head']), 'arena.read', streetArena)).toBe(false);
   });
   it('reaches nothing for an organiser outside any office', () => {
     const lost = { ...district, office: null };

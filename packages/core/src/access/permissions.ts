@@ -1,14 +1,16 @@
 import type { Role } from './roles.js';
 
 /**
- * Scope of a grant: every unit; the actor's office's subtree (see `office` below); the actor's unit and
- * its descendants; only the actor's unit; or the units (with descendants) a leader oversees.
+ * Scope of a grant: every unit; the actor's office's subtree (see `office` below); what is at or above the
+ * actor's unit (`above`: its ancestors, and the records of the offices among them, so a unit reads the
+ * arenas and rankings of every office it belongs to); the actor's unit and its descendants; only the
+ * actor's unit; or the units (with descendants) a leader oversees.
  *
  * 'office' is the organiser's scope (docs/levels.md): on a unit, the units under the actor's office; on a
  * record an office owns (a campaign, arena, ledger item, rating point, evaluation), the records of the
  * actor's own office, and for a read (`readsBelow`) also those of the offices below it.
  */
-export type Scope = 'all' | 'office' | 'subtree' | 'own' | 'overseen';
+export type Scope = 'all' | 'office' | 'above' | 'subtree' | 'own' | 'overseen';
 
 /**
  * The one table of who may do what. Features add their permissions here (one line each);
@@ -25,7 +27,7 @@ export const GRANTS = {
   'audit.read': { auditor: 'all' },
   'calendar.manage': { organiser: 'office' },
   'arena.manage': { organiser: 'office' },
-  'arena.read': { organiser: 'office', leader: 'office', unit_head: 'office' },
+  'arena.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
   'ledger.manage': { organiser: 'office' },
   'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
@@ -50,7 +52,7 @@ export const GRANTS = {
   // 综合考核: the office runs it; a published ranking is read by all; a unit's explanation by its own people,
   // the leaders overseeing it and the office; the unit's head appeals.
   'evaluation.manage': { organiser: 'office' },
-  'evaluation.read': { organiser: 'office', leader: 'office', unit_head: 'office', reporter: 'office' },
+  'evaluation.read': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
   'evaluation.explain': { organiser: 'office', leader: 'overseen', unit_head: 'own', reporter: 'own' },
   'evaluation.appeal': { unit_head: 'own' },
   // 加减分 and 容错免责 are proposed by the unit's head or the office; the office decides (another organiser).
