@@ -67,9 +67,10 @@ export const GRANTS = {
   // 万企走访 / 包保: the office keeps the register, the assignments and dispatches 诉求; leaders read their
   // streets' coverage; any official records visits, but only to the enterprises assigned to him: the grant is
   // his own unit's, and an enterprise is reached as its owner (the office's 'all' records for anyone).
-  'visit.manage': { organiser: 'office' },
-  'visit.read': { organiser: 'office', leader: 'overseen' },
-  'visit.record': { organiser: 'office', leader: 'own', unit_head: 'own', reporter: 'own' },
+  // The enterprise register is still the whole tree's (it has no owning office yet: docs/levels.md).
+  'visit.manage': { organiser: 'all' },
+  'visit.read': { organiser: 'all', leader: 'overseen' },
+  'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -21,9 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const ALL_ARENAS = { offices: { kind: 'all' }, units: { kind: 'all' } } as const;
+
 describe('arena demo', () => {
   it('holds a finished arena of 27 departments drawn from seed 000, and one ready to run', async () => {
-    const arenas = await listArenas(t.database.db);
+    const arenas = await listArenas(t.database.db, ALL_ARENAS);
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     expect(finished.seed).toBe('000');
     const result = await arenaResult(t.database.db, finished.id);
@@ -41,7 +43,7 @@ describe('arena demo', () => {
 
   it('gives the evaluation each unit’s standing in the finished arena exactly as its published result', async () => {
     const db = t.database.db;
-    const arenas = await listArenas(db);
+    const arenas = await listArenas(db, ALL_ARENAS);
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     const result = await arenaResult(db, finished.id);
     const unitOf = new Map((await contestantsOf(db, finished.id)).map((c) => [c.id, c.unitId]));
@@ -65,7 +67,7 @@ describe('arena demo', () => {
   });
 
   it('links the heads’ promises to the finished arena, and briefs the next one from the campaign’s last month', async () => {
-    const arenas = await listArenas(t.database.db);
+    const arenas = await listArenas(t.database.db, ALL_ARENAS);
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     const promises = await commitmentsOf(t.database.db, finished.id, '2026-09-30');
     expect(promises.map((p) => p.leadUnit.name).sort()).toEqual(['区发改局', '区工信局']);

@@ -46,6 +46,7 @@ async function bySql(username: string): Promise<number[]> {
     unitPath: u!.path,
     roles: u!.roles as Role[],
     overseenUnitPaths: overseen.map((o) => o.path),
+    office: null,
   };
   const rows = await listProjects(db, { scope: unitFilter(actor, 'project.read'), viewerId: actor.userId });
   return rows.map((r) => r.id);
