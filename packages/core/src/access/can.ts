@@ -83,7 +83,11 @@ function merge(filters: UnitFilter[]): UnitFilter {
   if (filters.some((f) => f.kind === 'all')) return { kind: 'all' };
   const paths: string[] = [];
   const exact: string[] = [];
-  for (const f of filters) if (f.kind === 'paths') (paths.push(...f.paths), exact.push(...f.exact));
+  for (const f of filters) {
+    if (f.kind !== 'paths') continue;
+    paths.push(...f.paths);
+    exact.push(...f.exact);
+  }
   return paths.length + exact.length === 0 ? { kind: 'none' } : { kind: 'paths', paths, exact };
 }
 

@@ -18,7 +18,7 @@ import {
   judgesOf,
   saveState,
 } from '../modules/arena/index.js';
-import { demoUnitIds, demoActor, demoUserIds } from './district.js';
+import { demoUnitIds, demoActor } from './district.js';
 import type { DemoSeeder } from './index.js';
 import { localDate } from '../jobs/clock.js';
 

@@ -19,7 +19,6 @@ import {
   changeReason,
   evaluationActions,
   finaliseBlocker,
-  hasPermission,
   type Actor,
   type OfficeRecord,
   type AppealView,
