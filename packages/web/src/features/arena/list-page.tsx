@@ -43,13 +43,13 @@ export function ArenaListPage() {
         loading={list.isLoading}
         dataSource={rows}
         columns={[
-          { title: t('list.title'), dataIndex: 'title' },
+          { title: t('list.title'), dataIndex: 'title', width: 220 },
           ...(offices.length > 1
             ? [
                 {
                   title: t('list.office'),
                   dataIndex: ['office', 'name'],
-                  width: 140,
+                  width: 120,
                   filters: offices.map(([id, name]) => ({ text: name, value: id })),
                   onFilter: (value: unknown, a: ArenaSummary) => a.office.id === value,
                 },
