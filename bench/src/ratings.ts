@@ -68,7 +68,9 @@ try {
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
   await app.ready();
   const db = database.db;
-  await db.execute(sql`INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测单位', 'department', '/', true)`);
+  await db.execute(
+    sql`INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测单位', 'department', '/', true)`,
+  );
   await db.execute(sql`UPDATE units SET path = '/' || id || '/'`);
   await db.execute(sql`
     INSERT INTO rating_points (unit_id, office_unit_id, name, kind, code)
