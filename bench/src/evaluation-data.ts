@@ -31,6 +31,7 @@ export const CITY = {
 export interface City {
   campaignId: number;
   userId: number;
+  rootId: number;
   rootPath: string;
   categoryIds: number[];
   counts: Record<string, number>;
@@ -96,6 +97,7 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
       path: rootPath,
       category_id: null,
       sort_order: 0,
+      is_office: true,
     },
   ];
   const unitsOf = categoryIds.map(() => [] as number[]);
@@ -133,6 +135,7 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
   await put('campaigns', [
     {
       id: campaignId,
+      office_unit_id: root,
       name: '压测活动',
       start_year: CITY.year,
       end_year: CITY.year,
@@ -270,6 +273,7 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
     arenaRows.push({
       id,
       campaign_id: campaignId,
+      office_unit_id: root,
       title: `压测擂台赛${a + 1}`,
       held_on: heldOn,
       scheme: {
@@ -314,7 +318,14 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
   const point0 = await nextId(db, 'rating_points');
   await put(
     'rating_points',
-    unitIds.map((u, i) => ({ id: point0 + i, unit_id: u, name: '本单位', kind: 'unit', code: `benchpt${i}` })),
+    unitIds.map((u, i) => ({
+      id: point0 + i,
+      unit_id: u,
+      office_unit_id: root,
+      name: '本单位',
+      kind: 'unit',
+      code: `benchpt${i}`,
+    })),
   );
   const ratingRows: Row[] = [];
   for (let i = 0; i < CITY.ratings; i += 1) {
@@ -349,6 +360,7 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
           ? deadline.slice(0, 8) + pad(Math.min(28, Number(deadline.slice(8)) + int(1, 10)))
           : null;
     itemRows.push({
+      office_unit_id: root,
       title: `压测督办事项${i + 1}`,
       source: '督查发现',
       lead_unit_id: unitIds[int(0, unitIds.length - 1)],
@@ -361,5 +373,5 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
   }
   await put('ledger_items', itemRows);
   await db.execute(sql`ANALYZE`);
-  return { campaignId, userId, rootPath, categoryIds, counts };
+  return { campaignId, userId, rootId: root, rootPath, categoryIds, counts };
 }

@@ -101,6 +101,7 @@ async function measure(database: Database, city: City): Promise<void> {
     unitPath: city.rootPath,
     roles: ['organiser'],
     overseenUnitPaths: [],
+    office: { unitId: city.rootId, path: city.rootPath },
   };
   const who = { id: city.userId, name: '压测考核办', address: null };
   const ids: number[] = [];

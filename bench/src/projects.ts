@@ -236,7 +236,7 @@ try {
   const rows = async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   // The district, its 100 units, ten leaders and the organiser.
   const [root] = await rows<{ id: number }>(
-    sql`INSERT INTO units (code, name, kind, path) VALUES ('bench', '压测区', 'district', '') RETURNING id`,
+    sql`INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测区', 'district', '', true) RETURNING id`,
   );
   await db.execute(sql`UPDATE units SET path = '/' || id || '/' WHERE id = ${root!.id}`);
   const unitIds = (
@@ -316,8 +316,9 @@ try {
         SELECT * FROM jsonb_to_recordset(${chunk}::jsonb)
           AS x(project_id int, period text, rung text, title text, unit int, leader int)
       ), item AS (
-        INSERT INTO ledger_items (title, source, lead_unit_id, leader_id, deadline, original_deadline, tags)
-        SELECT title, '项目约谈', unit, leader, (period || '-28')::date + 14, (period || '-28')::date + 14, '{重点项目}'
+        INSERT INTO ledger_items (office_unit_id, title, source, lead_unit_id, leader_id, deadline, original_deadline, tags)
+        SELECT (SELECT min(id) FROM units WHERE parent_id IS NULL), title, '项目约谈', unit, leader,
+          (period || '-28')::date + 14, (period || '-28')::date + 14, '{重点项目}'
         FROM x RETURNING id, title
       )
       INSERT INTO project_interviews (project_id, period, rung, interviewer_id, ledger_item_id, held_on, record)

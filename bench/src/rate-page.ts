@@ -31,7 +31,7 @@ await app.ready();
 // One district, its office's organiser, and a service window's rating point made through the API.
 const PASSWORD = 'Bench@2026pass';
 await database.db.execute(sql`
-  WITH u AS (INSERT INTO units (code, name, kind, path) VALUES ('bench', '压测区政务服务大厅', 'district', '') RETURNING id)
+  WITH u AS (INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测区政务服务大厅', 'district', '', true) RETURNING id)
   INSERT INTO users (username, display_name, unit_id, roles, password_hash, must_change_password)
   SELECT 'bench.organiser', '王考核', id, '{organiser}', ${await hashPassword(PASSWORD)}, false FROM u`);
 await database.db.execute(sql`UPDATE units SET path = '/' || id || '/'`);

@@ -99,11 +99,13 @@ try {
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
   await app.ready();
   const db = database.db;
-  await db.execute(sql`INSERT INTO units (code, name, kind, path) VALUES ('bench', '压测单位', 'department', '/')`);
+  await db.execute(
+    sql`INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测单位', 'department', '/', true)`,
+  );
   await db.execute(sql`UPDATE units SET path = '/' || id || '/'`);
   await db.execute(sql`
-    INSERT INTO rating_points (unit_id, name, kind, code)
-    SELECT (SELECT id FROM units LIMIT 1), '窗口' || g, 'window', 'benchpoint' || lpad(g::text, 8, '0')
+    INSERT INTO rating_points (unit_id, office_unit_id, name, kind, code)
+    SELECT (SELECT id FROM units LIMIT 1), (SELECT id FROM units LIMIT 1), '窗口' || g, 'window', 'benchpoint' || lpad(g::text, 8, '0')
     FROM generate_series(1, ${POINTS}) g`);
   await db.execute(
     sql`CREATE TABLE bench_inserts (id bigserial PRIMARY KEY, device text NOT NULL, point int NOT NULL, at timestamptz NOT NULL DEFAULT now())`,

@@ -39,6 +39,8 @@ let t: TestApp;
 let f: Fixture;
 const clients = new Map<Role, Client>();
 const userIds = new Map<Role, number>();
+/** An organiser of office B: the root's records and unit A lie outside its subtree. */
+let otherOffice: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -46,7 +48,8 @@ beforeAll(async () => {
   const root = await buildUnit(db, { name: '矩阵区' });
   const a = await buildUnit(db, { name: '甲局', parentId: root.id });
   const a1 = await buildUnit(db, { name: '甲局一科', parentId: a.id });
-  const b = await buildUnit(db, { name: '乙局', parentId: root.id });
+  // B is an office of its own (a street's): its organiser is every organiser row's other-subtree column.
+  const b = await buildUnit(db, { name: '乙街道', parentId: root.id, isOffice: true });
   const victimA = await buildUser(db, { unitId: a.id, roles: ['reporter'] });
   const victimB = await buildUser(db, { unitId: b.id, roles: ['reporter'] });
   const [category] = await db
@@ -57,6 +60,7 @@ beforeAll(async () => {
   f = {
     db,
     units: { root: root.id, a: a.id, a1: a1.id, b: b.id },
+    office: root.id,
     unitOf: (target) => (target === 'own' ? a.id : b.id),
     victimOf: (target) => (target === 'own' ? victimA.id : victimB.id),
     categoryId: category!.id,
@@ -76,6 +80,8 @@ beforeAll(async () => {
     );
     clients.set(role, await loginAs(t.app, `m_${role}`));
   }
+  await buildUser(db, { unitId: b.id, roles: ['organiser'], username: 'm_organiser_b' });
+  otherOffice = await loginAs(t.app, 'm_organiser_b');
 });
 afterAll(() => t.close());
 
@@ -137,6 +143,83 @@ describe('authorisation matrix', () => {
     }
     expect(failures).toEqual([]);
   }, 240_000); // ~900 requests: seconds on an idle machine, minutes on a loaded CI runner
+
+  it('refuses every organiser row to an organiser of another office, but where it acts only in its own', async () => {
+    const failures: string[] = [];
+    for (const row of rows.filter((r) => r.allow.organiser !== undefined)) {
+      const req = await row.request(f, 'own');
+      const res = await otherOffice.request(req);
+      if (req.payloadAsStream) res.stream().destroy();
+      const s = res.statusCode;
+      const ok =
+        row.otherOffice !== undefined
+          ? (s >= 200 && s < 300) || (row.allowedStatus ?? []).includes(s)
+          : s === 403 || s === 404;
+      if (!ok)
+        failures.push(
+          `${row.route} as another office's organiser: expected ${row.otherOffice ?? 'denied'}, got ${s} ${req.payloadAsStream ? '' : res.body.slice(0, 120)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('lets an office read the results of the office below it but not run them; the office below sees nothing above', async () => {
+    const Y = new Date().getFullYear();
+    const root = clients.get('organiser')!;
+    const arenaBody = (unitId: number) => ({
+      title: `乙街道书记擂台${f.next()}`,
+      heldOn: `${Y}-06-28`,
+      groups: [{ id: '领导评委', weight: 1 }],
+      contestants: [{ unitId }],
+      judges: [{ name: '评委甲', groupId: '领导评委' }],
+    });
+    // B's office sets up its own arena, for its own units only.
+    expect((await otherOffice.post('/api/arenas', arenaBody(f.units.a))).statusCode).toBe(403);
+    const made = await otherOffice.post('/api/arenas', arenaBody(f.units.b));
+    expect(made.statusCode).toBe(201);
+    const streetArena = made.json<{ id: number }>().id;
+    const ownOfRoot = (await root.post('/api/arenas', arenaBody(f.units.a))).json<{ id: number }>().id;
+    const districtArena = (await root.get('/api/arenas')).json<{ id: number; office: { id: number } }[]>();
+    // The district reads it (listed, with its office, not manageable) and may not run it.
+    const listed = districtArena.find((a) => a.id === streetArena);
+    expect(listed).toMatchObject({ office: { id: f.units.b }, manageable: false });
+    expect((await root.get(`/api/arenas/${streetArena}`)).statusCode).toBe(200);
+    expect((await root.post(`/api/arenas/${streetArena}/draw`, { seed: 'x' })).statusCode).toBe(403);
+    expect((await otherOffice.post(`/api/arenas/${streetArena}/draw`, { seed: 'x' })).statusCode).toBe(200);
+    // The street sees none of the district's arenas.
+    const streetList = (await otherOffice.get('/api/arenas')).json<{ id: number }[]>().map((a) => a.id);
+    expect(streetList).toEqual([streetArena]);
+    expect((await otherOffice.get(`/api/arenas/${ownOfRoot}`)).statusCode).toBe(404);
+    expect((await otherOffice.get(`/api/arenas/${ownOfRoot}/result`)).statusCode).toBe(404);
+
+    // The same for the ledger: B's item is read by the district and worked only by B's office.
+    const item = await otherOffice.post('/api/ledger/items', {
+      title: '乙街道交办事项',
+      source: '会议决定',
+      leadUnitId: f.units.b,
+      deadline: `${Y + 1}-09-30`,
+    });
+    expect(item.statusCode).toBe(200);
+    const itemId = item.json<{ id: number }>().id;
+    expect((await root.get(`/api/ledger/items/${itemId}`)).statusCode).toBe(200);
+    expect(
+      (await root.post(`/api/ledger/items/${itemId}/actions`, { action: 'close', text: '越级销号' })).statusCode,
+    ).toBe(403);
+    const rootItem = await ledgerItem(f, 'own');
+    expect((await otherOffice.get(`/api/ledger/items/${rootItem}`)).statusCode).toBe(404);
+    const streetItems = (await otherOffice.get('/api/ledger/items')).json<{ items: { id: number }[] }>().items;
+    expect(streetItems.map((i) => i.id)).toEqual([itemId]);
+    expect(
+      (
+        await otherOffice.post('/api/ledger/items', {
+          title: '越权交办事项',
+          source: '会议决定',
+          leadUnitId: f.units.a,
+          deadline: `${Y + 1}-09-30`,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
 
   it('keeps unit A’s head out of unit B’s data', async () => {
     const head = clients.get('unit_head')!;
@@ -211,7 +294,13 @@ describe('authorisation matrix', () => {
     const Y = new Date().getFullYear();
     const [c] = await f.db
       .insert(campaigns)
-      .values({ name: `越权检查${f.next()}`, startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+      .values({
+        officeUnitId: f.office,
+        name: `越权检查${f.next()}`,
+        startYear: Y,
+        endYear: Y,
+        cadence: { dispatch: 'monthly' },
+      })
       .returning();
     const [i] = await f.db
       .insert(indicators)

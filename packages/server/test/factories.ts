@@ -11,7 +11,15 @@ let seq = 0;
 
 export async function buildUnit(
   db: Db,
-  overrides: { name?: string; parentId?: number | null; kind?: string; categoryId?: number | null; code?: string } = {},
+  overrides: {
+    name?: string;
+    parentId?: number | null;
+    kind?: string;
+    categoryId?: number | null;
+    code?: string;
+    /** An office (考核办) below the root; a root is always one. */
+    isOffice?: boolean;
+  } = {},
 ) {
   seq += 1;
   return insertUnit(db, {
@@ -20,6 +28,7 @@ export async function buildUnit(
     kind: overrides.kind ?? 'department',
     parentId: overrides.parentId ?? null,
     categoryId: overrides.categoryId ?? null,
+    ...(overrides.isOffice === undefined ? {} : { isOffice: overrides.isOffice }),
   });
 }
 

@@ -10,6 +10,7 @@ const actor = (roles: Role[], unitPath = '/1/5/', overseen: string[] = []): Acto
   unitPath,
   roles,
   overseenUnitPaths: overseen,
+  office: { unitId: 1, path: '/1/' },
 });
 
 describe('can', () => {

@@ -11,6 +11,8 @@ export interface UnitView {
   categoryName: string | null;
   sortOrder: number;
   active: boolean;
+  /** 考核办: the unit runs campaigns for its subtree (docs/levels.md). */
+  isOffice: boolean;
 }
 
 /**

@@ -7,6 +7,10 @@ import type { WarningState } from '../pace/index.js';
 /** GET /api/arenas: one line of the list. */
 export interface ArenaSummary {
   id: number;
+  /** The office (考核办) that runs it: the actor's own, or one below it (docs/levels.md). */
+  office: { id: number; name: string };
+  /** The actor's office runs it (set-up and host console), rather than only reading its result. */
+  manageable: boolean;
   title: string;
   heldOn: string;
   status: ArenaStatus;

@@ -68,6 +68,8 @@ export interface RatingPointView {
   code: string;
   path: string;
   active: boolean;
+  /** The office (考核办) whose point it is (docs/levels.md). */
+  office: { id: number; name: string };
   canManage: boolean;
 }
 

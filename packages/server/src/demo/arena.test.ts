@@ -11,6 +11,7 @@ import {
 } from '../modules/arena/index.js';
 import { readDocx } from '../documents/index.js';
 import { seedDemoIfEmpty } from './index.js';
+import { demoUnitIds } from './district.js';
 import { campaigns } from '../db/schema/index.js';
 
 let t: TestApp;
@@ -21,9 +22,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const ALL_ARENAS = { offices: { kind: 'all' }, units: { kind: 'all' } } as const;
+/** 城阳区's own arenas (流亭街道's and the city's are demo/levels.ts's). */
+const districtArenas = async () => {
+  const district = (await demoUnitIds(t.database.db)).get('chengyang');
+  return (await listArenas(t.database.db, ALL_ARENAS)).filter((a) => a.officeUnitId === district);
+};
+
 describe('arena demo', () => {
   it('holds a finished arena of 27 departments drawn from seed 000, and one ready to run', async () => {
-    const arenas = await listArenas(t.database.db);
+    const arenas = await districtArenas();
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     expect(finished.seed).toBe('000');
     const result = await arenaResult(t.database.db, finished.id);
@@ -41,7 +49,7 @@ describe('arena demo', () => {
 
   it('gives the evaluation each unit’s standing in the finished arena exactly as its published result', async () => {
     const db = t.database.db;
-    const arenas = await listArenas(db);
+    const arenas = await districtArenas();
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     const result = await arenaResult(db, finished.id);
     const unitOf = new Map((await contestantsOf(db, finished.id)).map((c) => [c.id, c.unitId]));
@@ -65,7 +73,7 @@ describe('arena demo', () => {
   });
 
   it('links the heads’ promises to the finished arena, and briefs the next one from the campaign’s last month', async () => {
-    const arenas = await listArenas(t.database.db);
+    const arenas = await districtArenas();
     const finished = arenas.find((a) => a.state.status === 'finished')!;
     const promises = await commitmentsOf(t.database.db, finished.id, '2026-09-30');
     expect(promises.map((p) => p.leadUnit.name).sort()).toEqual(['区发改局', '区工信局']);

@@ -18,7 +18,7 @@ import {
   judgesOf,
   saveState,
 } from '../modules/arena/index.js';
-import { demoUnitIds, demoUserIds } from './district.js';
+import { demoUnitIds, demoActor } from './district.js';
 import type { DemoSeeder } from './index.js';
 import { localDate } from '../jobs/clock.js';
 
@@ -101,7 +101,7 @@ export const arenaSeeder: DemoSeeder = {
   name: '擂台赛 (a finished 局长擂台赛 of 27 departments, a 书记擂台 ready to run)',
   async seed(tx, ctx) {
     const units = await demoUnitIds(tx);
-    const organiser = (await demoUserIds(tx, ['organiser'])).get('organiser') ?? 0;
+    const { actor: organiser } = await demoActor(tx, 'organiser');
     // Both arenas belong to the demo campaign (seeded before this), as 一季一比武 is part of its cadence.
     const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).orderBy(asc(campaigns.id)).limit(1);
     const campaignId = campaign?.id ?? null;
@@ -149,7 +149,7 @@ export const arenaSeeder: DemoSeeder = {
 };
 
 /** Runs a drawn arena to the end with plausible scores: each unit has a level, each judge a lean. */
-async function playThrough(tx: Db, arenaId: number): Promise<void> {
+export async function playThrough(tx: Db, arenaId: number): Promise<void> {
   const arena = await getArena(tx, arenaId);
   const contestants = await contestantsOf(tx, arenaId);
   const judges = await judgesOf(tx, arenaId);

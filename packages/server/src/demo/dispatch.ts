@@ -161,6 +161,7 @@ export const dispatchSeeder: DemoSeeder = {
     const [campaign] = await tx
       .insert(campaigns)
       .values({
+        officeUnitId: unitIds.get('chengyang')!,
         name: '“作风能力提升年”重点工作攻坚',
         startYear: year - 1,
         endYear: year + 1,

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { categories, units, users } from '../db/schema/index.js';
 import type { AuditActor } from '../modules/audit/index.js';
 import { hashPassword } from '../modules/auth/index.js';
-import { insertUnit } from '../modules/units/index.js';
+import { insertUnit, officeOf } from '../modules/units/index.js';
 import type { DemoSeeder } from './index.js';
 
 /** 城阳区 as seed 000 describes it; see docs/demo.md. Later seeders find units and users by these codes. */
@@ -183,7 +183,14 @@ export async function demoActor(tx: Db, username: string): Promise<{ actor: Acto
     .where(eq(users.username, username));
   if (!u) throw new Error(`demo account ${username} missing`);
   return {
-    actor: { userId: u.id, unitId: u.unitId, unitPath: u.path, roles: u.roles as Role[], overseenUnitPaths: [] },
+    actor: {
+      userId: u.id,
+      unitId: u.unitId,
+      unitPath: u.path,
+      roles: u.roles as Role[],
+      overseenUnitPaths: [],
+      office: await officeOf(tx, u.path),
+    },
     who: { id: u.id, name: `${u.displayName}(${username})`, address: null },
   };
 }

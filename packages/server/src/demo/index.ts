@@ -1,6 +1,8 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { units } from '../db/schema/index.js';
+import { registerTargets } from '../http/access.js';
+import { accessTargets } from '../modules/index.js';
 import { demoSeeders } from './seeders.js';
 
 /** Today for demo data; fixed in tests so the demo is the same on every run. */
@@ -21,6 +23,8 @@ export type DemoSeeder = { name: string; seed: (tx: Db, ctx: DemoContext) => Pro
 export async function seedDemoIfEmpty(db: Db, ctx: DemoContext): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units);
   if ((row?.n ?? 0) > 0) return false;
+  // Seeders act through the services, whose second checks (checkAccess) need the modules' target kinds.
+  registerTargets(accessTargets);
   await db.transaction(async (tx) => {
     for (const seeder of demoSeeders) {
       ctx.log(`demo: ${seeder.name}`);

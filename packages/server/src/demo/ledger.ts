@@ -156,6 +156,7 @@ export const ledgerSeeder: DemoSeeder = {
       const reporter = users.get(REPORTERS[lead] ?? '') ?? organiser;
       const closedOn = state === 'closed' ? day(extra.closed ?? deadlineOffset) : null;
       const item = await insertItem(tx, {
+        officeUnitId: unitId('chengyang'),
         title,
         content: `${title}。请牵头单位倒排工期、挂图作战，按期报送进展，完成后上传佐证材料申请销号。`,
         source,

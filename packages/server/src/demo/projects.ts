@@ -10,7 +10,7 @@ import {
   upsertMonth,
   type NewProject,
 } from '../modules/projects/index.js';
-import { demoUnitIds, demoUserIds } from './district.js';
+import { demoActor, demoUnitIds, demoUserIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
 /**
@@ -207,7 +207,7 @@ export const projectsSeeder: DemoSeeder = {
     const organiser: AuditActor = { id: people.get('organiser')!, name: '王考核', address: null };
     const rows = await insertNewProjects(
       tx,
-      { userId: organiser.id!, unitId: 0, roles: ['organiser'], unitPath: '/', overseenUnitPaths: [] },
+      (await demoActor(tx, 'organiser')).actor,
       organiser,
       plans.map((p) => p.project),
     );

@@ -100,6 +100,7 @@ export const ratingsSeeder: DemoSeeder = {
       .values(
         POINTS.map(([unit, name, kind], i) => ({
           unitId: unitIds.get(unit)!,
+          officeUnitId: unitIds.get('chengyang')!,
           name,
           kind,
           code: createHash('sha256').update(`demo-point-${i}`).digest('base64url').slice(0, 24),
@@ -213,6 +214,7 @@ export const ratingsSeeder: DemoSeeder = {
               : 'closed';
       const closedOn = state === 'closed' ? fromDayNumber(dayNumber(r.ratedOn) + 3 + (age % 5)) : null;
       const item = await insertItem(tx, {
+        officeUnitId: unitIds.get('chengyang')!,
         title: `群众差评整改：${names.get(r.pointId)}（${r.reason}）`,
         content: `评价：${RATING_LEVELS.find((l) => l.stars === r.stars)?.label}；原因：${r.reason}\n意见：${r.comment}`,
         source: '群众差评',

@@ -277,6 +277,7 @@ export const visitsSeeder: DemoSeeder = {
         const [lead, co] = LEADS[category];
         const closedOn = p.state === 'closed' ? fromDayNumber(dayNumber(deadlines.lead) - (n % 4)) : null;
         const item = await insertItem(tx, {
+          officeUnitId: unitIds.get('chengyang')!,
           title: `【企业诉求】${list[ids.indexOf(p.visit.enterprise)]!.name}：${REQUEST_CATEGORY_LABELS[category]}`,
           content: `${content}\n（配合单位请于 ${deadlines.coUnits} 前向牵头单位反馈；牵头单位请于 ${deadlines.lead} 前答复企业）`,
           source: '企业诉求',

@@ -15,8 +15,24 @@
  * unit) call `checkAccess(db, actor, permission, target)`, the same rule without a request. List
  * queries take `requireScope(request, permission)`: the actor and core's `unitFilter` for the
  * permission, which repositories turn into SQL with `unitScopeSql` (db/scope.ts).
+ *
+ * Offices (docs/levels.md): an object an office owns (a campaign, arena, ledger item, rating point) resolves
+ * with its owner's path in `office`; core's `can` then decides an organiser's access on the owner (its own
+ * office's objects to manage, those of the offices below to read) and the other roles' on the parties. Lists
+ * of such objects take `requireRecordScope` (core's recordFilter; SQL by `recordScopeSql`). What an
+ * organiser creates belongs to its office (`actorOffice`).
  */
-import { can, hasPermission, unitFilter, type Actor, type Permission, type UnitFilter } from '@leitai/core';
+import {
+  can,
+  hasPermission,
+  recordFilter,
+  unitFilter,
+  type AccessSubject,
+  type Actor,
+  type Permission,
+  type RecordFilter,
+  type UnitFilter,
+} from '@leitai/core';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -32,6 +48,8 @@ export interface ResolvedTarget {
   parties: Readonly<Record<string, readonly string[]>>;
   /** Accounts that may reach the object whatever their unit scope (a file's uploader). */
   owners?: readonly number[];
+  /** The path of the office that owns the object, for an office's record (docs/levels.md). */
+  office?: string;
 }
 
 export interface TargetType<K extends TargetKind = TargetKind> {
@@ -58,10 +76,16 @@ export type AccessTarget =
   | { [K in TargetKind]: { kind: K; id: TargetKinds[K]; party?: string } }[TargetKind];
 
 /**
- * The party path of an object that belongs to the whole district rather than to a unit (an arena):
- * above every unit's path, so only a district-wide grant (scope 'all') reaches it.
+ * The party path of an object that belongs to the whole system rather than to a unit or an office: above
+ * every unit's path, so only a system-wide grant (scope 'all') reaches it.
  */
 export const DISTRICT_PATH = '/';
+
+/** The office an actor's new records belong to; 403 for an account outside every office. */
+export function actorOffice(actor: Actor): { unitId: number; path: string } {
+  if (!actor.office) throw forbidden('您的单位不属于任何考核办');
+  return actor.office;
+}
 
 export const defineTarget = <K extends TargetKind>(type: TargetType<K>): TargetType<K> => type;
 
@@ -125,11 +149,23 @@ export async function checkAccess(db: Db, actor: Actor, permission: Permission, 
   if (!resolved) throw notFound(type.noun);
   const owner = resolved.owners?.includes(actor.userId) ?? false;
   const paths = Object.values(resolved.parties).flat();
-  const visible = type.visibleWith?.some((p) => paths.some((path) => can(actor, p, path))) ?? true;
+  const reaches = (p: Permission, unitPaths: readonly string[]) =>
+    resolved.office === undefined
+      ? unitPaths.some((path) => can(actor, p, path))
+      : can(actor, p, { officePath: resolved.office, unitPaths } satisfies AccessSubject);
+  const visible = type.visibleWith?.some((p) => reaches(p, paths)) ?? true;
   if (!owner && !visible) throw notFound(type.noun);
   const checked = target.party === undefined ? paths : (resolved.parties[target.party] ?? []);
-  if (!owner && !checked.some((path) => can(actor, permission, path)))
-    throw type.hideRefusals ? notFound(type.noun) : forbidden();
+  if (!owner && !reaches(permission, checked)) throw type.hideRefusals ? notFound(type.noun) : forbidden();
+}
+
+/** For a list of an office's records: the actor and core's recordFilter, for the query's WHERE (recordScopeSql). */
+export function requireRecordScope(
+  request: FastifyRequest,
+  permission: Permission,
+): { actor: Actor; scope: RecordFilter } {
+  const actor = requireUnitAccess(request, permission);
+  return { actor, scope: recordFilter(actor, permission) };
 }
 
 /** For a list: the actor and the units the permission reaches (core's unitFilter), for the query's WHERE. */

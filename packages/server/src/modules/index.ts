@@ -12,7 +12,7 @@ import { unitsRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { ratingsRoutes } from './ratings/index.js';
-import { evaluationRoutes } from './evaluation/index.js';
+import * as evaluation from './evaluation/index.js';
 import { projectRoutes } from './projects/index.js';
 import { visitRoutes } from './visits/index.js';
 import type { EventConsumer } from '../events/consumer.js';
@@ -47,7 +47,7 @@ export const apiModules: FastifyPluginAsync[] = [
   userRoutes,
   dispatchRoutes,
   ratingsRoutes,
-  evaluationRoutes,
+  evaluation.evaluationRoutes,
   projectRoutes,
   visitRoutes,
   auditRoutes,
@@ -65,6 +65,7 @@ export const accessTargets: TargetType[] = [
   ...ledger.accessTargets,
   ...dispatch.accessTargets,
   ...arena.accessTargets,
+  ...evaluation.accessTargets,
   ...projects.accessTargets,
   ...visits.accessTargets,
 ];

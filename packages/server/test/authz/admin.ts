@@ -9,7 +9,12 @@ const auditor = { auditor: 'any' } as const;
 const notExcel = multipartFile('x.xlsx', 'not a spreadsheet');
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/units', allow: readers, request: () => ({ method: 'GET', url: '/api/units' }) },
+  {
+    route: 'GET /api/units',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/units' }),
+  },
   {
     route: 'GET /api/units/:id',
     allow: readers,
@@ -38,18 +43,35 @@ export const rows: MatrixRow[] = [
     scoped: true,
     request: (f, t) => ({ method: 'PATCH', url: `/api/units/${f.unitOf(t)}`, payload: { sortOrder: 3 } }),
   },
-  { route: 'GET /api/units/template', allow: managers, request: () => ({ method: 'GET', url: '/api/units/template' }) },
+  {
+    route: 'GET /api/units/template',
+    otherOffice: 'allowed',
+    allow: managers,
+    request: () => ({ method: 'GET', url: '/api/units/template' }),
+  },
   {
     route: 'POST /api/units/import',
+    otherOffice: 'allowed',
     allow: managers,
     allowedStatus: [422],
     request: () => ({ method: 'POST', url: '/api/units/import', ...notExcel }),
   },
-  { route: 'GET /api/units/export', allow: readers, request: () => ({ method: 'GET', url: '/api/units/export' }) },
+  {
+    route: 'GET /api/units/export',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/units/export' }),
+  },
 
-  { route: 'GET /api/categories', allow: readers, request: () => ({ method: 'GET', url: '/api/categories' }) },
+  {
+    route: 'GET /api/categories',
+    otherOffice: 'tree-wide',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/categories' }),
+  },
   {
     route: 'POST /api/categories',
+    otherOffice: 'tree-wide',
     allow: managers,
     request: (f) => ({
       method: 'POST',
@@ -59,11 +81,13 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'PATCH /api/categories/:id',
+    otherOffice: 'tree-wide',
     allow: managers,
     request: (f) => ({ method: 'PATCH', url: `/api/categories/${f.categoryId}`, payload: { sortOrder: 2 } }),
   },
   {
     route: 'DELETE /api/categories/:id',
+    otherOffice: 'tree-wide',
     allow: managers,
     request: async (f) => {
       const [row] = await f.db
@@ -74,8 +98,18 @@ export const rows: MatrixRow[] = [
     },
   },
 
-  { route: 'GET /api/users', allow: userReaders, request: () => ({ method: 'GET', url: '/api/users' }) },
-  { route: 'GET /api/users/meta', allow: userReaders, request: () => ({ method: 'GET', url: '/api/users/meta' }) },
+  {
+    route: 'GET /api/users',
+    otherOffice: 'allowed',
+    allow: userReaders,
+    request: () => ({ method: 'GET', url: '/api/users' }),
+  },
+  {
+    route: 'GET /api/users/meta',
+    otherOffice: 'allowed',
+    allow: userReaders,
+    request: () => ({ method: 'GET', url: '/api/users/meta' }),
+  },
   {
     route: 'GET /api/users/:id',
     allow: userReaders,
@@ -108,14 +142,25 @@ export const rows: MatrixRow[] = [
     scoped: true,
     request: (f, t) => ({ method: 'POST', url: `/api/users/${f.victimOf(t)}/reset-password` }),
   },
-  { route: 'GET /api/users/template', allow: managers, request: () => ({ method: 'GET', url: '/api/users/template' }) },
+  {
+    route: 'GET /api/users/template',
+    otherOffice: 'allowed',
+    allow: managers,
+    request: () => ({ method: 'GET', url: '/api/users/template' }),
+  },
   {
     route: 'POST /api/users/import',
+    otherOffice: 'allowed',
     allow: managers,
     allowedStatus: [422],
     request: () => ({ method: 'POST', url: '/api/users/import', ...notExcel }),
   },
-  { route: 'GET /api/users/export', allow: userReaders, request: () => ({ method: 'GET', url: '/api/users/export' }) },
+  {
+    route: 'GET /api/users/export',
+    otherOffice: 'allowed',
+    allow: userReaders,
+    request: () => ({ method: 'GET', url: '/api/users/export' }),
+  },
   {
     route: 'GET /api/users/admin-requests',
     allow: { secadmin: 'any' },

@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA, initialHostState, type HostState } from '@leitai/core';
+import { DEFAULT_CRITERIA, initialHostState, type Actor, type HostState } from '@leitai/core';
 import type { AuditActor } from '../../src/modules/audit/index.js';
 import { contestantsOf, createArena, drawArena, judgesOf, saveState } from '../../src/modules/arena/index.js';
 import type { Fixture, MatrixRow, Target } from './types.js';
@@ -12,6 +12,15 @@ import type { Fixture, MatrixRow, Target } from './types.js';
 const office = { organiser: 'any' } as const;
 const readers = { organiser: 'any', leader: 'any', unit_head: 'any' } as const;
 const setUpBy: AuditActor = { id: null, name: '矩阵测试', address: null };
+/** The root office's organiser, as the services take one, who sets the rows' arenas up. */
+const officeActor = (f: Fixture): Actor => ({
+  userId: f.victimOf('own'),
+  unitId: f.office,
+  unitPath: `/${f.office}/`,
+  roles: ['organiser'],
+  overseenUnitPaths: [],
+  office: { unitId: f.office, path: `/${f.office}/` },
+});
 
 interface Options {
   /** Whose unit competes: A, B, or both. */
@@ -24,7 +33,7 @@ interface Options {
 async function arena(f: Fixture, opts: Options = {}): Promise<number> {
   const who = opts.contestants ?? 'both';
   const units = who === 'both' ? [f.units.a, f.units.b] : [f.unitOf(who)];
-  const { id } = await createArena(f.db, setUpBy, f.victimOf('own'), {
+  const { id } = await createArena(f.db, setUpBy, officeActor(f), {
     title: `矩阵擂台赛${f.next()}`,
     heldOn: `${new Date().getFullYear()}-03-28`,
     campaignId: null,
@@ -57,7 +66,12 @@ const sharedArena = (f: Fixture, t: Target) => {
 const url = async (f: Fixture, t: Target, tail = '') => `/api/arenas/${await sharedArena(f, t)}${tail}`;
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/arenas', allow: readers, request: () => ({ method: 'GET', url: '/api/arenas' }) },
+  {
+    route: 'GET /api/arenas',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/arenas' }),
+  },
   {
     route: 'POST /api/arenas',
     allow: office,
@@ -75,6 +89,7 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/arenas/options/units',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/arenas/options/units' }),
   },

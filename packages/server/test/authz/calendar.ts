@@ -4,9 +4,15 @@ import { everyone, type MatrixRow } from './types.js';
 const Y = new Date().getFullYear();
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/calendar', allow: everyone, request: () => ({ method: 'GET', url: '/api/calendar' }) },
+  {
+    route: 'GET /api/calendar',
+    otherOffice: 'allowed',
+    allow: everyone,
+    request: () => ({ method: 'GET', url: '/api/calendar' }),
+  },
   {
     route: 'PUT /api/calendar',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: () => ({
       method: 'PUT',

@@ -39,11 +39,13 @@ async function deadLetter(f: Fixture): Promise<number> {
 export const rows: MatrixRow[] = [
   {
     route: 'GET /api/delivery/settings',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: () => ({ method: 'GET', url: '/api/delivery/settings' }),
   },
   {
     route: 'PUT /api/delivery/settings',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: () => ({
       method: 'PUT',
@@ -53,6 +55,7 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/delivery/robots',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: () => ({ method: 'GET', url: '/api/delivery/robots' }),
   },
@@ -91,21 +94,25 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/delivery/dead-letters',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: () => ({ method: 'GET', url: '/api/delivery/dead-letters' }),
   },
   {
     route: 'POST /api/delivery/dead-letters/:id/retry',
+    otherOffice: 'tree-wide',
     allow: { organiser: 'any' },
     request: async (f) => ({ method: 'POST', url: `/api/delivery/dead-letters/${await deadLetter(f)}/retry` }),
   },
   {
     route: 'GET /api/notifications/channels',
+    otherOffice: 'allowed',
     allow: everyone,
     request: () => ({ method: 'GET', url: '/api/notifications/channels' }),
   },
   {
     route: 'PUT /api/notifications/channels',
+    otherOffice: 'allowed',
     allow: everyone,
     request: () => ({
       method: 'PUT',

@@ -28,7 +28,13 @@ async function world(
 ): Promise<World> {
   const [c] = await f.db
     .insert(campaigns)
-    .values({ name: `矩阵活动${f.next()}`, startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+    .values({
+      officeUnitId: f.office,
+      name: `矩阵活动${f.next()}`,
+      startYear: Y,
+      endYear: Y,
+      cadence: { dispatch: 'monthly' },
+    })
     .returning();
   const [i] = await f.db
     .insert(indicators)
@@ -89,21 +95,25 @@ const unitUrl = async (f: Fixture, t: Target, tail: string, w?: World) =>
 export const rows: MatrixRow[] = [
   {
     route: 'GET /api/dispatch/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/dispatch/settings' }),
   },
   {
     route: 'PUT /api/dispatch/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({ method: 'PUT', url: '/api/dispatch/settings', payload: { reminderWorkingDays: 2 } }),
   },
   {
     route: 'GET /api/dispatch/campaigns',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/dispatch/campaigns' }),
   },
   {
     route: 'POST /api/dispatch/campaigns',
+    otherOffice: 'allowed',
     allow: office,
     request: (f) => ({
       method: 'POST',

@@ -70,7 +70,7 @@ async function evaluationIn(
 ): Promise<number> {
   campaign ??= f.db
     .insert(campaigns)
-    .values({ name: '矩阵考核', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+    .values({ officeUnitId: f.office, name: '矩阵考核', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
     .returning()
     .then((r) => r[0]!.id);
   const [e] = await f.db
@@ -170,9 +170,15 @@ const url = async (f: Fixture, state: EvaluationState, tail = '', windowOpen = t
   `/api/evaluations/${await evaluationIn(f, state, windowOpen)}${tail}`;
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/evaluations', allow: readers, request: () => ({ method: 'GET', url: '/api/evaluations' }) },
+  {
+    route: 'GET /api/evaluations',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/evaluations' }),
+  },
   {
     route: 'GET /api/evaluations/default-scheme',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/evaluations/default-scheme' }),
   },

@@ -33,6 +33,7 @@ const fileOf = (f: Fixture, t: Target) => {
 export const rows: MatrixRow[] = [
   {
     route: 'POST /api/files',
+    otherOffice: 'allowed',
     allow: uploaders,
     request: () => ({ method: 'POST', url: '/api/files', ...multipartFile('证明材料.pdf', '%PDF-1.4 矩阵') }),
   },

@@ -16,6 +16,7 @@ export async function ledgerItem(f: Fixture, t: Target, opts: { coUnitIds?: numb
   const [row] = await f.db
     .insert(ledgerItems)
     .values({
+      officeUnitId: f.office,
       title: `矩阵督办事项${f.next()}`,
       source: '督查发现',
       leadUnitId: f.unitOf(t),
@@ -35,19 +36,27 @@ const readItem = (f: Fixture, t: Target) => {
 };
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/ledger/meta', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/meta' }) },
+  {
+    route: 'GET /api/ledger/meta',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ledger/meta' }),
+  },
   {
     route: 'GET /api/ledger/settings',
+    otherOffice: 'tree-wide',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/ledger/settings' }),
   },
   {
     route: 'PUT /api/ledger/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({ method: 'PUT', url: '/api/ledger/settings', payload: { yellowDays: 3 } }),
   },
   {
     route: 'POST /api/ledger/schedule',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({
       method: 'POST',
@@ -61,7 +70,12 @@ export const rows: MatrixRow[] = [
       },
     }),
   },
-  { route: 'GET /api/ledger/items', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/items' }) },
+  {
+    route: 'GET /api/ledger/items',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ledger/items' }),
+  },
   {
     route: 'POST /api/ledger/items',
     allow: office,
@@ -105,31 +119,46 @@ export const rows: MatrixRow[] = [
       payload: { action: 'acknowledge', version: 1 },
     }),
   },
-  { route: 'GET /api/ledger/counts', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/counts' }) },
+  {
+    route: 'GET /api/ledger/counts',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ledger/counts' }),
+  },
   {
     route: 'GET /api/ledger/rates',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: `/api/ledger/rates?period=${Y}` }),
   },
-  { route: 'GET /api/ledger/export', allow: readers, request: () => ({ method: 'GET', url: '/api/ledger/export' }) },
+  {
+    route: 'GET /api/ledger/export',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ledger/export' }),
+  },
   {
     route: 'GET /api/ledger/import/template',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/ledger/import/template' }),
   },
   {
     route: 'POST /api/ledger/import',
+    otherOffice: 'allowed',
     allow: office,
     allowedStatus: [422],
     request: () => ({ method: 'POST', url: '/api/ledger/import', ...notExcel }),
   },
   {
     route: 'GET /api/ledger/bulletin',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: `/api/ledger/bulletin?period=${Y}-01&format=docx` }),
   },
   {
     route: 'POST /api/ledger/jobs/colours',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({ method: 'POST', url: '/api/ledger/jobs/colours' }),
   },

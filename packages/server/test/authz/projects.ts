@@ -59,6 +59,7 @@ async function interview(f: Fixture, t: Target): Promise<number> {
   const [item] = await f.db
     .insert(ledgerItems)
     .values({
+      officeUnitId: f.office,
       title: `约谈${f.next()}`,
       source: '项目约谈',
       leadUnitId: f.unitOf(t),
@@ -76,18 +77,20 @@ async function interview(f: Fixture, t: Target): Promise<number> {
 const list = (path: string) => ({ method: 'GET' as const, url: `/api/projects${path}?year=${Y}` });
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/projects', allow: readers, request: () => list('') },
-  { route: 'GET /api/projects/export', allow: readers, request: () => list('/export') },
-  { route: 'GET /api/projects/gantt', allow: readers, request: () => list('/gantt') },
-  { route: 'GET /api/projects/dashboard', allow: readers, request: () => list('/dashboard') },
-  { route: 'GET /api/projects/bulletin', allow: readers, request: () => list('/bulletin') },
+  { route: 'GET /api/projects', otherOffice: 'allowed', allow: readers, request: () => list('') },
+  { route: 'GET /api/projects/export', otherOffice: 'allowed', allow: readers, request: () => list('/export') },
+  { route: 'GET /api/projects/gantt', otherOffice: 'allowed', allow: readers, request: () => list('/gantt') },
+  { route: 'GET /api/projects/dashboard', otherOffice: 'allowed', allow: readers, request: () => list('/dashboard') },
+  { route: 'GET /api/projects/bulletin', otherOffice: 'allowed', allow: readers, request: () => list('/bulletin') },
   {
     route: 'GET /api/projects/settings',
+    otherOffice: 'tree-wide',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/projects/settings' }),
   },
   {
     route: 'PUT /api/projects/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({
       method: 'PUT',
@@ -108,14 +111,21 @@ export const rows: MatrixRow[] = [
       },
     }),
   },
-  { route: 'GET /api/projects/import/template', allow: office, request: () => list('/import/template') },
+  {
+    route: 'GET /api/projects/import/template',
+    otherOffice: 'allowed',
+    allow: office,
+    request: () => list('/import/template'),
+  },
   {
     route: 'GET /api/projects/choices',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/projects/choices' }),
   },
   {
     route: 'POST /api/projects/import',
+    otherOffice: 'allowed',
     allow: office,
     allowedStatus: [422],
     request: () => ({

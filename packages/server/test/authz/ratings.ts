@@ -22,7 +22,13 @@ function point(f: Fixture, t: Target): Promise<number> {
       t,
       f.db
         .insert(ratingPoints)
-        .values({ unitId: f.unitOf(t), name: `矩阵窗口${f.next()}`, kind: 'window', code: `matrix${t}${f.next()}code` })
+        .values({
+          unitId: f.unitOf(t),
+          officeUnitId: f.office,
+          name: `矩阵窗口${f.next()}`,
+          kind: 'window',
+          code: `matrix${t}${f.next()}code`,
+        })
         .returning({ id: ratingPoints.id })
         .then((r) => r[0]!.id),
     );
@@ -53,15 +59,22 @@ async function rating(f: Fixture, t: Target, opts: { held?: boolean } = {}): Pro
 export const rows: MatrixRow[] = [
   {
     route: 'GET /api/ratings/settings',
+    otherOffice: 'tree-wide',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/ratings/settings' }),
   },
   {
     route: 'PUT /api/ratings/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({ method: 'PUT', url: '/api/ratings/settings', payload: { ...DEFAULT_RATING_SETTINGS } }),
   },
-  { route: 'GET /api/ratings/points', allow: readers, request: () => ({ method: 'GET', url: '/api/ratings/points' }) },
+  {
+    route: 'GET /api/ratings/points',
+    otherOffice: 'allowed',
+    allow: readers,
+    request: () => ({ method: 'GET', url: '/api/ratings/points' }),
+  },
   {
     route: 'POST /api/ratings/points',
     allow: keepers,
@@ -84,11 +97,13 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/ratings/points/template',
+    otherOffice: 'allowed',
     allow: keepers,
     request: () => ({ method: 'GET', url: '/api/ratings/points/template' }),
   },
   {
     route: 'POST /api/ratings/points/import',
+    otherOffice: 'allowed',
     allow: keepers,
     allowedStatus: [422],
     request: () => ({
@@ -105,6 +120,7 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/ratings/posters.pdf',
+    otherOffice: 'allowed',
     allow: readers,
     // Without a point in the reader's scope there is nothing to print (400), which still means "let in".
     allowedStatus: [400],
@@ -112,26 +128,31 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/ratings/overview',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: `/api/ratings/overview?${range}` }),
   },
   {
     route: 'GET /api/ratings/export.xlsx',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: `/api/ratings/export.xlsx?${range}` }),
   },
   {
     route: 'GET /api/ratings/bulletin',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: `/api/ratings/bulletin?${range}&format=xlsx` }),
   },
   {
     route: 'GET /api/ratings/rankings',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/ratings/rankings' }),
   },
   {
     route: 'POST /api/ratings/rankings',
+    otherOffice: 'allowed',
     allow: office,
     request: () => ({
       method: 'POST',
@@ -141,6 +162,7 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/ratings/list',
+    otherOffice: 'allowed',
     allow: readers,
     request: () => ({ method: 'GET', url: '/api/ratings/list?bad=1' }),
   },

@@ -8,10 +8,16 @@ import type { Db } from '../../src/db/client.js';
  * no row and is not public (public.ts).
  */
 
-/** The world every row runs in. Every signed-in role's account sits in unit A (a leader oversees A). */
+/**
+ * The world every row runs in. Every signed-in role's account sits in unit A (a leader oversees A). The
+ * root is the office (考核办) that owns the rows' records; unit B is an office of its own below it, whose
+ * organiser is the other-subtree column of every organiser row (docs/levels.md).
+ */
 export interface Fixture {
   db: Db;
   units: { root: number; a: number; a1: number; b: number };
+  /** The office that owns what the rows create: the root, whose subtree holds A and B. */
+  office: number;
   /** Unit A for 'own', unit B for 'other'. */
   unitOf(target: Target): number;
   /** A plain reporter account in unit A ('own') or B ('other'), for routes acting on a user. */
@@ -40,6 +46,13 @@ export interface MatrixRow {
   request(f: Fixture, target: Target): Request | Promise<Request>;
   /** Statuses that still mean "let in" beyond 2xx: the rule ran and refused the content (e.g. 422 for an empty import). */
   allowedStatus?: number[];
+  /**
+   * For an organiser row: an organiser of another office (B: A and the root's records lie outside its subtree) is refused the
+   * 'own' request, unless the route acts only within the caller's own office (a list filtered to it, a new
+   * record of its own): then 'allowed'. 'tree-wide': the route is not scoped by office yet (the tree's
+   * settings, categories and calendar; the enterprise register) — docs/levels.md lists them.
+   */
+  otherOffice?: 'allowed' | 'tree-wide';
 }
 
 /** Every role, on any unit: for routes that only need a session (each acts on the caller's own things). */

@@ -59,9 +59,15 @@ async function request(f: Fixture, t: Target, enterpriseId?: number): Promise<nu
 const get = (url: string) => () => ({ method: 'GET' as const, url });
 
 export const rows: MatrixRow[] = [
-  { route: 'GET /api/visits/enterprises', allow: readers, request: get('/api/visits/enterprises') },
+  {
+    route: 'GET /api/visits/enterprises',
+    otherOffice: 'tree-wide',
+    allow: readers,
+    request: get('/api/visits/enterprises'),
+  },
   {
     route: 'POST /api/visits/enterprises',
+    otherOffice: 'tree-wide',
     allow: office,
     request: (f) => ({
       method: 'POST',
@@ -69,10 +75,21 @@ export const rows: MatrixRow[] = [
       payload: { name: `矩阵新企业${f.next()}`, creditCode: creditCode(f.next()), scale: 'above' },
     }),
   },
-  { route: 'GET /api/visits/enterprises/export', allow: readers, request: get('/api/visits/enterprises/export') },
-  { route: 'GET /api/visits/enterprises/template', allow: office, request: get('/api/visits/enterprises/template') },
+  {
+    route: 'GET /api/visits/enterprises/export',
+    otherOffice: 'tree-wide',
+    allow: readers,
+    request: get('/api/visits/enterprises/export'),
+  },
+  {
+    route: 'GET /api/visits/enterprises/template',
+    otherOffice: 'tree-wide',
+    allow: office,
+    request: get('/api/visits/enterprises/template'),
+  },
   {
     route: 'POST /api/visits/enterprises/import',
+    otherOffice: 'tree-wide',
     allow: office,
     allowedStatus: [422],
     request: () => ({
@@ -83,13 +100,15 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/visits/enterprises/:id',
+    otherOffice: 'tree-wide',
     allow: readers,
     scoped: true,
     request: async (f, t) => ({ method: 'GET', url: `/api/visits/enterprises/${await enterprise(f, t)}` }),
   },
-  { route: 'GET /api/visits/choices', allow: office, request: get('/api/visits/choices') },
+  { route: 'GET /api/visits/choices', otherOffice: 'tree-wide', allow: office, request: get('/api/visits/choices') },
   {
     route: 'POST /api/visits/assignments',
+    otherOffice: 'tree-wide',
     allow: office,
     request: async (f) => ({
       method: 'POST',
@@ -97,9 +116,10 @@ export const rows: MatrixRow[] = [
       payload: { enterpriseId: await enterprise(f, 'own'), userId: f.victimOf('own'), role: 'cadre' },
     }),
   },
-  { route: 'GET /api/visits/mine', allow: officials, request: get('/api/visits/mine') },
+  { route: 'GET /api/visits/mine', otherOffice: 'tree-wide', allow: officials, request: get('/api/visits/mine') },
   {
     route: 'POST /api/visits',
+    otherOffice: 'tree-wide',
     allow: officials,
     request: async (f) => ({
       method: 'POST',
@@ -107,15 +127,17 @@ export const rows: MatrixRow[] = [
       payload: { enterpriseId: await assignedToAll(f), visitedOn: '2026-03-02', forms: ['service'] },
     }),
   },
-  { route: 'GET /api/visits/requests', allow: readers, request: get('/api/visits/requests') },
+  { route: 'GET /api/visits/requests', otherOffice: 'tree-wide', allow: readers, request: get('/api/visits/requests') },
   {
     route: 'GET /api/visits/requests/:id',
+    otherOffice: 'tree-wide',
     allow: readers,
     scoped: true,
     request: async (f, t) => ({ method: 'GET', url: `/api/visits/requests/${await request(f, t)}` }),
   },
   {
     route: 'POST /api/visits/requests/:id/dispatch',
+    otherOffice: 'tree-wide',
     allow: office,
     request: async (f) => ({
       method: 'POST',
@@ -125,6 +147,7 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'POST /api/visits/requests/:id/merge',
+    otherOffice: 'tree-wide',
     allow: office,
     request: async (f) => {
       const e = await enterprise(f, 'own');
@@ -136,11 +159,17 @@ export const rows: MatrixRow[] = [
       };
     },
   },
-  { route: 'GET /api/visits/coverage', allow: readers, request: get('/api/visits/coverage') },
-  { route: 'GET /api/visits/coverage/export', allow: readers, request: get('/api/visits/coverage/export') },
-  { route: 'GET /api/visits/settings', allow: readers, request: get('/api/visits/settings') },
+  { route: 'GET /api/visits/coverage', otherOffice: 'tree-wide', allow: readers, request: get('/api/visits/coverage') },
+  {
+    route: 'GET /api/visits/coverage/export',
+    otherOffice: 'tree-wide',
+    allow: readers,
+    request: get('/api/visits/coverage/export'),
+  },
+  { route: 'GET /api/visits/settings', otherOffice: 'tree-wide', allow: readers, request: get('/api/visits/settings') },
   {
     route: 'PUT /api/visits/settings',
+    otherOffice: 'tree-wide',
     allow: office,
     request: () => ({
       method: 'PUT',

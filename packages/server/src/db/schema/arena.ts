@@ -12,6 +12,10 @@ export const arenas = pgTable('arenas', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   /** The campaign it belongs to (its scores feed that campaign's evaluation); an arena may stand alone. */
   campaignId: integer().references(() => campaigns.id, { onDelete: 'set null' }),
+  /** The office (考核办) that owns it: its organisers manage it, the offices above read it (docs/levels.md). */
+  officeUnitId: integer()
+    .notNull()
+    .references(() => units.id),
   title: text().notNull(),
   heldOn: text().notNull(),
   scheme: jsonb().$type<ArenaSchemeInput>().notNull(),

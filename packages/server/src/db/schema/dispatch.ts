@@ -24,6 +24,10 @@ import { categories, units, users } from './identity.js';
 /** 活动: a named programme over one or more years, with phases and a cadence. */
 export const campaigns = pgTable('campaigns', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  /** The office (考核办) that owns it: its organisers manage it, the offices above read it (docs/levels.md). */
+  officeUnitId: integer()
+    .notNull()
+    .references(() => units.id),
   name: text().notNull(),
   startYear: integer().notNull(),
   endYear: integer().notNull(),

@@ -22,6 +22,11 @@ export const units = pgTable(
     categoryId: integer().references(() => categories.id),
     sortOrder: integer().notNull().default(0),
     active: boolean().notNull().default(true),
+    /**
+     * 考核办: the unit runs campaigns for its subtree (a city, a district, a street), and its organisers act
+     * there (docs/levels.md). Every tree's root is one.
+     */
+    isOffice: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('units_path_idx').on(t.path), index('units_parent_idx').on(t.parentId)],

@@ -15,6 +15,10 @@ export const ledgerItems = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     /** Set on sub-items split per unit from a parent item. */
     parentId: integer(),
+    /** The office (考核办) that owns it: its organisers manage it, the offices above read it (docs/levels.md). */
+    officeUnitId: integer()
+      .notNull()
+      .references(() => units.id),
     title: text().notNull(),
     content: text().notNull().default(''),
     source: text().notNull(),

@@ -24,6 +24,10 @@ export const ratingPoints = pgTable(
     unitId: integer()
       .notNull()
       .references(() => units.id),
+    /** The office (考核办) that owns it: its organisers manage it, the offices above read it (docs/levels.md). */
+    officeUnitId: integer()
+      .notNull()
+      .references(() => units.id),
     name: text().notNull(),
     kind: text().$type<RatingPointKind>().notNull().default('unit'),
     /** The unguessable code in the QR address (/r/<code>). */

@@ -17,12 +17,14 @@ let head: Client;
 let reporter: Client;
 let leader: Client;
 let unitA: number;
+let rootId = 0;
 let unitB: number;
 let unitC: number;
 beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
   const root = await buildUnit(db, { name: '区' });
+  rootId = root.id;
   unitA = (await buildUnit(db, { parentId: root.id, name: '甲局' })).id;
   unitB = (await buildUnit(db, { parentId: root.id, name: '乙局' })).id;
   unitC = (await buildUnit(db, { parentId: root.id, name: '丙局' })).id;
@@ -122,7 +124,7 @@ describe('arena set-up', () => {
   it('belongs to a campaign when one is chosen, and the list names it', async () => {
     const [campaign] = await t.database.db
       .insert(campaigns)
-      .values({ name: '擂台测试活动', startYear: 2026, endYear: 2026, phases: [], cadence: {} })
+      .values({ officeUnitId: rootId, name: '擂台测试活动', startYear: 2026, endYear: 2026, phases: [], cadence: {} })
       .returning({ id: campaigns.id });
     const created = await org.post('/api/arenas', { ...arenaBody(), title: '活动内擂台', campaignId: campaign!.id });
     expect(created.statusCode).toBe(201);

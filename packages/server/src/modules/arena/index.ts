@@ -3,6 +3,7 @@
  * Everything else in this folder is private to it.
  */
 import { DISTRICT_PATH, defineTarget } from '../../http/access.js';
+import * as units from '../units/index.js';
 import { contestantsOf, findArena } from './repo.js';
 
 export { arenaRoutes } from './routes.js';
@@ -27,17 +28,22 @@ declare module '../../http/access.js' {
 }
 
 /**
- * An arena as an access target. It is the district's event, not a unit's (`arena`: the district
- * path, which only district-wide grants reach); its contestants' units are its other party.
+ * An arena as an access target. It is its office's event, not a unit's: the office's organisers run it,
+ * the offices above and the units under the office read it (docs/levels.md); its contestants' units are
+ * its party.
  */
 export const arenaTarget = defineTarget({
   kind: 'arena',
   noun: '擂台赛',
   visibleWith: ['arena.read', 'arena.manage'],
-  resolve: async (db, id) =>
-    (await findArena(db, id))
-      ? { parties: { arena: [DISTRICT_PATH], contestant: (await contestantsOf(db, id)).map((c) => c.unitPath) } }
-      : null,
+  resolve: async (db, id) => {
+    const row = await findArena(db, id);
+    if (!row) return null;
+    return {
+      office: (await units.pathOf(db, row.officeUnitId)) ?? DISTRICT_PATH,
+      parties: { contestant: (await contestantsOf(db, id)).map((c) => c.unitPath) },
+    };
+  },
 });
 
 export const accessTargets = [arenaTarget];

@@ -1,18 +1,25 @@
-import type { ArenaDetail, ArenaSummary } from '@leitai/core';
+import { can, type Actor, type ArenaDetail, type ArenaSummary, type RecordFilter, type UnitFilter } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { campaignNames } from '../dispatch/index.js';
 import * as units from '../units/index.js';
 import { DEVICE_ACTIVE_MS } from './judge.js';
 import { contestantCounts, contestantsOf, getArena, judgesOf, listArenas, recusalsOf } from './repo.js';
 
-export async function arenaList(db: Db): Promise<ArenaSummary[]> {
-  const arenas = await listArenas(db);
+/** The arenas the filter reaches, each with its office (an office sees its own and those of the offices below). */
+export async function arenaList(db: Db, actor: Actor, scope: RecordFilter): Promise<ArenaSummary[]> {
+  const arenas = await listArenas(db, scope);
   const n = await contestantCounts(db);
   const names = await campaignNames(
     db,
     arenas.flatMap((a) => (a.campaignId === null ? [] : [a.campaignId])),
   );
+  const offices = await units.byIds(
+    db,
+    arenas.map((a) => a.officeUnitId),
+  );
   return arenas.map((a) => ({
+    office: { id: a.officeUnitId, name: offices.get(a.officeUnitId)?.name ?? '' },
+    manageable: can(actor, 'arena.manage', { officePath: offices.get(a.officeUnitId)?.path ?? '/', unitPaths: [] }),
     id: a.id,
     title: a.title,
     heldOn: a.heldOn,
@@ -61,9 +68,15 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
   };
 }
 
-/** Active units for the set-up form's pickers (contestants, judges' units), in the tree's order. */
-export async function unitOptions(db: Db) {
-  return (await units.all(db))
+/** May the actor run this arena (its own office's), rather than only read it? */
+export async function mayManage(db: Db, actor: Actor, id: number): Promise<boolean> {
+  const a = await getArena(db, id);
+  return can(actor, 'arena.manage', { officePath: (await units.pathOf(db, a.officeUnitId)) ?? '/', unitPaths: [] });
+}
+
+/** Active units under the actor's office for the set-up form's pickers (contestants, judges' units), in the tree's order. */
+export async function unitOptions(db: Db, scope: UnitFilter) {
+  return (await units.inScope(db, scope))
     .filter((u) => u.active)
     .map((u) => ({ id: u.id, name: u.name, kind: u.kind, category: u.categoryName }));
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ArenaSchemeInput, HostState } from '@leitai/core';
+import type { ArenaSchemeInput, HostState, RecordFilter } from '@leitai/core';
+import { recordScopeSql } from '../../db/scope.js';
 import type { Db } from '../../db/client.js';
 import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
@@ -8,6 +9,8 @@ import * as units from '../units/index.js';
 export interface ArenaRow {
   id: number;
   campaignId: number | null;
+  /** The office (考核办) that owns it. */
+  officeUnitId: number;
   title: string;
   heldOn: string;
   scheme: ArenaSchemeInput;
@@ -57,6 +60,7 @@ export interface RecusalRow {
 const arenaColumns = {
   id: arenas.id,
   campaignId: arenas.campaignId,
+  officeUnitId: arenas.officeUnitId,
   title: arenas.title,
   heldOn: arenas.heldOn,
   scheme: arenas.scheme,
@@ -84,10 +88,12 @@ export async function getArena(db: Db, id: number, lock: boolean | 'share' = fal
   return row;
 }
 
-export async function listArenas(db: Db): Promise<ArenaRow[]> {
+/** The arenas a record filter from core reaches (their owning office's; arenas concern no unit party here). */
+export async function listArenas(db: Db, scope: RecordFilter): Promise<ArenaRow[]> {
   return db
     .select(arenaColumns)
     .from(arenas)
+    .where(recordScopeSql(scope, arenas.officeUnitId, []))
     .orderBy(sql`${arenas.heldOn} desc`, sql`${arenas.id} desc`);
 }
 

@@ -1,4 +1,5 @@
-import { hasPermission, type Actor, type ArenaResult } from '@leitai/core';
+import type { Actor, ArenaResult } from '@leitai/core';
+import { mayManage } from './queries.js';
 import { forbidden } from '../../errors.js';
 
 export type { ArenaResult };
@@ -92,10 +93,10 @@ export async function arenaResult(db: Db, arenaId: number): Promise<ArenaResult>
   };
 }
 
-/** Managers see the result as it forms; everyone else once the arena is finished. */
+/** Its office's organisers see the result as it forms; everyone else once the arena is finished. */
 export async function readableResult(db: Db, actor: Actor, arenaId: number): Promise<ArenaResult> {
   const result = await arenaResult(db, arenaId);
-  if (result.arena.status !== 'finished' && !hasPermission(actor, 'arena.manage'))
+  if (result.arena.status !== 'finished' && !(await mayManage(db, actor, arenaId)))
     throw forbidden('擂台赛结束后才公布成绩');
   return result;
 }

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireAccess } from '../../http/access.js';
+import { requireAccess, requireRecordScope, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { openEventStream } from '../../realtime/index.js';
-import { hasPermission } from '@leitai/core';
 import { resultDocument, resultWorkbook } from './export.js';
 import { hostAction } from './host.js';
 import { publicRoutes } from '../../http/public/index.js';
 import { judgeRoutes } from './judge-routes.js';
 import { liveSnapshot, liveTopic, withServerNow } from './live.js';
-import { arenaDetail, arenaList, unitOptions } from './queries.js';
+import { arenaDetail, arenaList, mayManage, unitOptions } from './queries.js';
 import { readableResult } from './result.js';
 import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
@@ -30,21 +29,21 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   const arena = (request: { params: { id: number } }) => ({ kind: 'arena' as const, id: request.params.id });
 
   app.get('/arenas', { schema: { tags } }, async (request) => {
-    await requireAccess(request, 'arena.read');
-    return arenaList(db);
+    const { actor, scope } = requireRecordScope(request, 'arena.read');
+    return arenaList(db, actor, scope);
   });
-  // The set-up form picks contestants and judges' units from here (units CRUD is another module).
+  // The set-up form picks contestants and judges' units from here: the units under the actor's office.
   app.get('/arenas/options/units', { schema: { tags } }, async (request) => {
-    await requireAccess(request, 'arena.manage');
-    return unitOptions(db);
+    const { scope } = requireScope(request, 'arena.manage');
+    return unitOptions(db, scope);
   });
   app.post('/arenas', { schema: { tags, body: ZArenaCreate } }, async (request, reply) => {
     const actor = await requireAccess(request, 'arena.manage');
-    return reply.status(201).send(await createArena(db, auditActorOf(request), actor.userId, request.body));
+    return reply.status(201).send(await createArena(db, auditActorOf(request), actor, request.body));
   });
   app.get('/arenas/:id', { schema: { tags, params } }, async (request) => {
     const actor = await requireAccess(request, 'arena.read', arena(request));
-    return arenaDetail(db, request.params.id, hasPermission(actor, 'arena.manage'));
+    return arenaDetail(db, request.params.id, await mayManage(db, actor, request.params.id));
   });
   app.post('/arenas/:id/draw', { schema: { tags, params, body: ZDraw } }, async (request) => {
     await requireAccess(request, 'arena.manage', arena(request));

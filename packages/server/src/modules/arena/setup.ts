@@ -8,7 +8,9 @@ import {
   ScoringInputError,
   validDrawSeed,
 } from '@leitai/core';
+import type { Actor } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { actorOffice, checkAccess } from '../../http/access.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import * as units from '../units/index.js';
@@ -41,12 +43,14 @@ export function schemeError(err: unknown): never {
   throw err;
 }
 
+/** Sets an arena up for the actor's office; its contestants must be units under that office. */
 export async function createArena(
   db: Db,
   audit: AuditActor,
-  userId: number,
+  actor: Actor,
   input: ArenaCreate,
 ): Promise<{ id: number }> {
+  const office = actorOffice(actor);
   const scheme = { criteria: input.criteria, groups: input.groups, tieBreakers: input.tieBreakers };
   try {
     parseArenaScheme(scheme);
@@ -64,19 +68,21 @@ export async function createArena(
   return db.transaction(async (tx) => {
     if ((await units.byIds(tx, wanted)).size !== wanted.length)
       throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
+    for (const unitId of unitIds) await checkAccess(tx, actor, 'arena.manage', { unitId });
     if (input.campaignId !== null && !(await campaignNames(tx, [input.campaignId])).has(input.campaignId))
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
     const arena = await insertArena(
       tx,
       {
         campaignId: input.campaignId,
+        officeUnitId: office.unitId,
         title: input.title,
         heldOn: input.heldOn,
         scheme,
         speakingSeconds: input.speakingSeconds,
         state: initialHostState([]),
         screenToken: randomBytes(18).toString('base64url'),
-        createdBy: userId,
+        createdBy: actor.userId,
       },
       input.contestants.map((c) => ({ unitId: c.unitId, presenter: c.presenter })),
       input.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId })),

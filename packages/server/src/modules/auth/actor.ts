@@ -21,5 +21,6 @@ export async function buildActor(db: Db, source: ActorSource): Promise<Actor> {
     // Stored roles are validated on write (users module); the column type cannot say so.
     roles: source.roles as Role[],
     overseenUnitPaths: overseen.map((o) => o.path),
+    office: await units.officeOf(db, source.unitPath),
   };
 }

@@ -1,4 +1,7 @@
-import { paceProfile, parseDecimal, parseWarningRule, ScoringInputError, type Actor } from '@leitai/core';
+import { can, paceProfile, parseDecimal, parseWarningRule, ScoringInputError, type Actor } from '@leitai/core';
+import { actorOffice, checkAccess } from '../../http/access.js';
+import * as units from '../units/index.js';
+import { campaignRecords } from './records.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
@@ -19,11 +22,16 @@ import {
 import type { IndicatorEdit, NewCampaign, NewIndicator } from './schema.js';
 
 /** Creates a campaign; with `copyFromId`, last year's indicator list and its assignments come along (targets do not: they are set anew). */
-export async function createCampaign(db: Db, _actor: Actor, who: AuditActor, input: NewCampaign) {
+/** The new campaign belongs to the actor's office; it may copy a campaign the actor reads. */
+export async function createCampaign(db: Db, actor: Actor, who: AuditActor, input: NewCampaign) {
+  const office = actorOffice(actor);
   return db.transaction(async (tx) => {
     const source = input.copyFromId === undefined ? undefined : await getCampaign(tx, input.copyFromId);
     if (input.copyFromId !== undefined && !source) throw notFound('被复制的活动');
+    if (input.copyFromId !== undefined)
+      await checkAccess(tx, actor, 'target.read', { kind: 'campaign', id: input.copyFromId });
     const row = await insertCampaign(tx, {
+      officeUnitId: office.unitId,
       name: input.name,
       startYear: input.startYear,
       endYear: input.endYear,
@@ -219,13 +227,27 @@ export function assignedUnitIds(
 }
 
 /** The campaigns, for the dispatch pages' picker; `today` and the actor's unit so the page opens on the right month. */
+/**
+ * The campaigns the actor reads: an office's own and those of the offices below; a unit's, those that set
+ * it targets (core's `can` on each campaign as an office record).
+ */
 export async function campaignList(db: Db, actor: Actor, today: string) {
-  const rows = await listCampaigns(db);
+  const records = await campaignRecords(db);
+  const rows = (await listCampaigns(db)).filter((c) => {
+    const record = records.get(c.id);
+    return record !== undefined && can(actor, 'target.read', record);
+  });
+  const offices = await units.byIds(
+    db,
+    rows.map((c) => c.officeUnitId),
+  );
   return {
     today,
     unitId: actor.unitId,
     campaigns: rows.map((c) => ({
       id: c.id,
+      office: { id: c.officeUnitId, name: offices.get(c.officeUnitId)?.name ?? '' },
+      manageable: can(actor, 'campaign.manage', records.get(c.id)!),
       name: c.name,
       startYear: c.startYear,
       endYear: c.endYear,

@@ -12,7 +12,7 @@ import { remindReports as runReminders } from './reminders.js';
 
 let t: TestApp;
 let org: Client, ra: Client, ha: Client, rb: Client, hb: Client, leader: Client;
-let ids: { a: number; b: number; cat: number };
+let ids: { root: number; a: number; b: number; cat: number };
 let campaign: number;
 let signed: number, growth: number;
 const Y = Number(shanghaiDate().slice(0, 4));
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await buildUser(db, { unitId: ub.id, roles: ['reporter'], username: 'rb' });
   await buildUser(db, { unitId: ub.id, roles: ['unit_head'], username: 'hb' });
   await buildUser(db, { unitId: root.id, roles: ['leader'], username: 'ld', overseenUnitIds: [ua.id] });
-  ids = { a: ua.id, b: ub.id, cat: cat!.id };
+  ids = { root: root.id, a: ua.id, b: ub.id, cat: cat!.id };
   [org, ra, ha, rb, hb, leader] = await Promise.all([
     loginAs(t.app, 'org'),
     loginAs(t.app, 'ra'),
@@ -579,7 +579,12 @@ describe('board, unit page and bulletin', () => {
   });
 
   it('a unit added in February carries its indicator from February on, not before', async () => {
-    const late = await buildUnit(t.database.db, { name: '新设功能区', code: 'xsgnq', categoryId: ids.cat });
+    const late = await buildUnit(t.database.db, {
+      name: '新设功能区',
+      code: 'xsgnq',
+      categoryId: ids.cat,
+      parentId: ids.root,
+    });
     expect(
       (
         await org.put(`/api/dispatch/campaigns/${campaign}/targets`, {

@@ -5,12 +5,14 @@
 import type { Db } from '../../db/client.js';
 import { defineTarget, type ResolvedTarget } from '../../http/access.js';
 import * as units from '../units/index.js';
-import { getReport, getTarget } from './repo.js';
+import { getIndicator, getReport, getTarget, periodCampaign } from './repo.js';
+import { campaignOffice, campaignRecords } from './records.js';
 
 export { dispatchRoutes } from './routes.js';
 export { dispatchReminderJob } from './reminders.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
+export { campaignRecords } from './records.js';
 export { indicatorScoresAt, type IndicatorFigure, type UnitIndicatorScore } from './scores.js';
 export { registerReportSections, type ReportSection, type SectionContext } from './sections.js';
 /** Months whose report deadline has passed in every campaign (what other modules settle as overdue). */
@@ -20,13 +22,33 @@ declare module '../../http/access.js' {
   interface TargetKinds {
     report: number;
     dispatch_target: number;
+    campaign: number;
   }
 }
 
-/** An object whose one party is its unit, or null when there is no such object. */
-async function ofUnit(db: Db, row: { unitId: number } | undefined): Promise<ResolvedTarget | null> {
+/**
+ * A campaign as an access target: its office's record; the units it sets targets for are its party
+ * (their people read it). Hidden (404) from who may read none of it.
+ */
+export const campaignTarget = defineTarget({
+  kind: 'campaign',
+  noun: '活动',
+  visibleWith: ['target.read', 'campaign.manage', 'indicator.manage'],
+  resolve: async (db, id) => {
+    const record = (await campaignRecords(db, [id])).get(id);
+    return record ? { office: record.officePath, parties: { unit: record.unitPaths } } : null;
+  },
+});
+
+/** An object of a campaign whose one party is its unit (and whose office is the campaign's), or null when there is none. */
+async function ofUnit(
+  db: Db,
+  row: { unitId: number } | undefined,
+  campaignId: number | undefined,
+): Promise<ResolvedTarget | null> {
   const path = row ? await units.pathOf(db, row.unitId) : null;
-  return path === null ? null : { parties: { unit: [path] } };
+  const office = campaignId === undefined ? null : await campaignOffice(db, campaignId);
+  return path === null || office === null ? null : { office, parties: { unit: [path] } };
 }
 
 /** A monthly report as an access target: its unit; hidden (404) from who may not read that unit's targets. */
@@ -34,14 +56,20 @@ export const reportTarget = defineTarget({
   kind: 'report',
   noun: '报表',
   visibleWith: ['target.read'],
-  resolve: async (db, id) => ofUnit(db, await getReport(db, id)),
+  resolve: async (db, id) => {
+    const report = await getReport(db, id);
+    return ofUnit(db, report, report && (await periodCampaign(db, report.periodId)));
+  },
 });
 
 /** A unit's target (目标) as an access target: its unit. Target ids are no secret: a refusal is a 403. */
 export const dispatchTargetTarget = defineTarget({
   kind: 'dispatch_target',
   noun: '目标',
-  resolve: async (db, id) => ofUnit(db, await getTarget(db, id)),
+  resolve: async (db, id) => {
+    const target = await getTarget(db, id);
+    return ofUnit(db, target, target && (await getIndicator(db, target.indicatorId))?.campaignId);
+  },
 });
 
-export const accessTargets = [reportTarget, dispatchTargetTarget];
+export const accessTargets = [reportTarget, dispatchTargetTarget, campaignTarget];

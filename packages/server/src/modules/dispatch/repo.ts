@@ -27,6 +27,31 @@ export async function getCampaign(db: Db, id: number): Promise<CampaignRow | und
   return row;
 }
 
+/**
+ * For campaigns as office records: each campaign's owning office and the units it set targets for (the
+ * units it concerns), by campaign id.
+ */
+export async function campaignOwners(
+  db: Db,
+  ids?: readonly number[],
+): Promise<Map<number, { officeUnitId: number; unitIds: number[] }>> {
+  const owner = db.select({ id: campaigns.id, officeUnitId: campaigns.officeUnitId }).from(campaigns);
+  const offices =
+    ids === undefined ? await owner : ids.length === 0 ? [] : await owner.where(inArray(campaigns.id, [...ids]));
+  const found = offices.map((o) => o.id);
+  const concerned =
+    found.length === 0
+      ? []
+      : await db
+          .selectDistinct({ id: indicators.campaignId, unitId: targets.unitId })
+          .from(targets)
+          .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
+          .where(inArray(indicators.campaignId, found));
+  const out = new Map(offices.map((o) => [o.id, { officeUnitId: o.officeUnitId, unitIds: [] as number[] }]));
+  for (const c of concerned) out.get(c.id)?.unitIds.push(c.unitId);
+  return out;
+}
+
 export async function listCampaigns(db: Db): Promise<CampaignRow[]> {
   return db.select().from(campaigns).orderBy(asc(campaigns.startYear), asc(campaigns.id));
 }
@@ -60,6 +85,15 @@ export async function yearPeriods(db: Db, campaignId: number, year: number): Pro
     .from(dispatchPeriods)
     .where(and(eq(dispatchPeriods.campaignId, campaignId), like(dispatchPeriods.period, `${year}-%`)))
     .orderBy(asc(dispatchPeriods.period));
+}
+
+/** The campaign a reporting month belongs to. */
+export async function periodCampaign(db: Db, periodId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ campaignId: dispatchPeriods.campaignId })
+    .from(dispatchPeriods)
+    .where(eq(dispatchPeriods.id, periodId));
+  return row?.campaignId;
 }
 
 export async function getPeriod(db: Db, campaignId: number, period: string): Promise<PeriodRow | undefined> {

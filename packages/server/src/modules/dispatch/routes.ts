@@ -71,6 +71,8 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await requireAccess(request, 'target.read');
     return campaignList(db, actor, shanghaiDate());
   });
+  /** The campaign a route under /dispatch/campaigns/:id acts on: its office's record (docs/levels.md). */
+  const campaign = (request: { params: { id: number } }) => ({ kind: 'campaign' as const, id: request.params.id });
 
   app.post('/dispatch/campaigns', { schema: { tags, body: ZNewCampaign } }, async (request) => {
     const actor = await requireAccess(request, 'campaign.manage');
@@ -81,7 +83,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
-      await requireAccess(request, 'target.read');
+      await requireAccess(request, 'target.read', campaign(request));
       return campaignDetail(db, request.params.id, year(request.query));
     },
   );
@@ -90,7 +92,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators',
     { schema: { tags, params: ZIdParams, body: ZNewIndicator } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage', campaign(request));
       const row = await createIndicator(db, actor, auditActorOf(request), request.params.id, request.body);
       return { id: row.id };
     },
@@ -100,7 +102,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId',
     { schema: { tags, params: ZIndParams, body: ZIndicatorEdit } },
     async (request) => {
-      await requireAccess(request, 'indicator.manage');
+      await requireAccess(request, 'indicator.manage', campaign(request));
       const { id, indicatorId } = request.params;
       return editIndicator(db, auditActorOf(request), id, indicatorId, request.body);
     },
@@ -110,7 +112,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/indicators/:indicatorId/retire',
     { schema: { tags, params: ZIndParams, body: ZRetire } },
     async (request) => {
-      await requireAccess(request, 'indicator.manage');
+      await requireAccess(request, 'indicator.manage', campaign(request));
       const { id, indicatorId } = request.params;
       return retireIndicator(db, auditActorOf(request), id, indicatorId, request.body.retiredFrom);
     },
@@ -120,7 +122,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request) => {
-      const actor = await requireAccess(request, 'target.read');
+      const actor = await requireAccess(request, 'target.read', campaign(request));
       return targetList(db, actor, request.params.id, year(request.query));
     },
   );
@@ -129,7 +131,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets',
     { schema: { tags, params: ZIdParams, body: ZSetTargets } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage', campaign(request));
       return setTargets(db, actor, auditActorOf(request), request.params.id, request.body.year, request.body.targets);
     },
   );
@@ -138,7 +140,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets/template',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery } },
     async (request, reply) => {
-      await requireAccess(request, 'indicator.manage');
+      await requireAccess(request, 'indicator.manage', campaign(request));
       const y = year(request.query);
       return sendFile(reply, `${y}年目标导入模板.xlsx`, await targetsTemplate(db, request.params.id, y));
     },
@@ -148,7 +150,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/targets/import',
     { schema: { tags, params: ZIdParams, querystring: ZYearQuery, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const actor = await requireAccess(request, 'indicator.manage');
+      const actor = await requireAccess(request, 'indicator.manage', campaign(request));
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importTargets(db, actor, auditActorOf(request), request.params.id, year(request.query), upload.buffer);
     },
@@ -188,7 +190,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/periods',
     { schema: { tags, params: ZIdParams, body: ZOpenPeriod } },
     async (request) => {
-      await requireAccess(request, 'campaign.manage');
+      await requireAccess(request, 'campaign.manage', campaign(request));
       const row = await openPeriod(db, auditActorOf(request), request.params.id, request.body);
       return { period: row.period, deadline: row.deadline, open: row.open, reopenCount: row.reopenCount };
     },
@@ -198,7 +200,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/periods/:period/close',
     { schema: { tags, params: ZPeriodParams } },
     async (request) => {
-      await requireAccess(request, 'campaign.manage');
+      await requireAccess(request, 'campaign.manage', campaign(request));
       return closePeriod(db, auditActorOf(request), request.params.id, request.params.period);
     },
   );
@@ -272,7 +274,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/board',
     { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
     async (request) => {
-      const actor = await requireAccess(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read', campaign(request));
       const { period, ...filter } = request.query;
       return boardData(db, actor, request.params.id, period, filter, shanghaiDate());
     },
@@ -282,7 +284,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/board/export',
     { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
     async (request, reply) => {
-      const actor = await requireAccess(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read', campaign(request));
       const { period, ...filter } = request.query;
       const board = await boardData(db, actor, request.params.id, period, filter, shanghaiDate());
       const buffer = await boardXlsx(board, period);
@@ -294,7 +296,7 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dispatch/campaigns/:id/bulletin',
     { schema: { tags, params: ZIdParams, querystring: ZFormat } },
     async (request, reply) => {
-      const actor = await requireAccess(request, 'board.read');
+      const actor = await requireAccess(request, 'board.read', campaign(request));
       const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
       if (request.query.format === 'json') return bulletinSummary(data);
       const docx = request.query.format === 'docx';

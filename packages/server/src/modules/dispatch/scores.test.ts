@@ -19,7 +19,13 @@ beforeAll(async () => {
   ids.b = (await buildUnit(db, { parentId: root.id, name: '乙局' })).id;
   const [c] = await db
     .insert(campaigns)
-    .values({ name: '得分测试', startYear: 2026, endYear: 2026, cadence: { dispatch: 'monthly' } })
+    .values({
+      officeUnitId: root.id,
+      name: '得分测试',
+      startYear: 2026,
+      endYear: 2026,
+      cadence: { dispatch: 'monthly' },
+    })
     .returning();
   ids.campaign = c!.id;
   const ind = async (name: string) =>

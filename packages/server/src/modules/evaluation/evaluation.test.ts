@@ -39,7 +39,7 @@ let org: Client;
 let org2: Client;
 let headA: Client;
 let headB: Client;
-const u: Record<'a' | 'b' | 's1' | 's2', number> = { a: 0, b: 0, s1: 0, s2: 0 };
+const u: Record<'root' | 'a' | 'b' | 's1' | 's2', number> = { root: 0, a: 0, b: 0, s1: 0, s2: 0 };
 let campaignId = 0;
 let evaluationId = 0;
 
@@ -63,6 +63,7 @@ beforeAll(async () => {
     ])
     .returning();
   const root = await buildUnit(db, { name: '考核区' });
+  u.root = root.id;
   u.a = (await buildUnit(db, { parentId: root.id, name: '甲局', categoryId: econ!.id })).id;
   u.b = (await buildUnit(db, { parentId: root.id, name: '乙局', categoryId: econ!.id })).id;
   u.s1 = (await buildUnit(db, { parentId: root.id, name: '一街道', categoryId: town!.id })).id;
@@ -77,7 +78,7 @@ beforeAll(async () => {
 
   const [c] = await db
     .insert(campaigns)
-    .values({ name: '考核测试', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
+    .values({ officeUnitId: u.root, name: '考核测试', startYear: Y, endYear: Y, cadence: { dispatch: 'monthly' } })
     .returning();
   campaignId = c!.id;
   const ind = async (name: string, kind: 'cumulative' | 'rate', weight: string) =>
@@ -127,6 +128,7 @@ beforeAll(async () => {
   const item = (leadUnitId: number, deadline: string, closedOn: string | null) => ({
     title: `考核测试事项${leadUnitId}-${deadline}`,
     source: '督查发现',
+    officeUnitId: u.root,
     leadUnitId,
     deadline,
     originalDeadline: deadline,
@@ -492,6 +494,7 @@ describe('ties equal on paper stay equal (issue 12, example 2)', () => {
     // 一街道 closes 13 of its 15 items on time: 13/15 of 30 is 26 exactly (it printed 26.00001 once).
     await db.insert(ledgerItems).values(
       Array.from({ length: 15 }, (_, i) => ({
+        officeUnitId: u.root,
         title: `并列测试事项${i}`,
         source: '督查发现',
         leadUnitId: u.s1,

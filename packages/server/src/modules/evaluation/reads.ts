@@ -19,8 +19,8 @@ import {
   changeReason,
   evaluationActions,
   finaliseBlocker,
-  hasPermission,
   type Actor,
+  type OfficeRecord,
   type AppealView,
   type CategoryLines,
   type EvaluationDetail,
@@ -52,9 +52,12 @@ import {
   type SnapshotRow,
 } from './repository.js';
 import { currentScheme, evaluationOf } from './service.js';
+import { evaluationRecord, recordsByCampaign } from './records.js';
 
 const moved = (c: LineChange) => Math.abs((c.before?.rank ?? 0) - (c.after?.rank ?? 0));
-const isOffice = (actor: Actor) => hasPermission(actor, 'evaluation.manage');
+/** Does the actor's office run this evaluation (rather than only read it)? */
+const isOffice = (actor: Actor, record: OfficeRecord | null) =>
+  record !== null && can(actor, 'evaluation.manage', record);
 const published = (e: EvaluationRow) => e.state === 'comment' || e.state === 'final';
 
 function summaryOf(e: EvaluationRow, versions: number): EvaluationSummary {
@@ -79,15 +82,19 @@ function summaryOf(e: EvaluationRow, versions: number): EvaluationSummary {
  * Every evaluation: its scheme is issued to the units from the start (考核方案 is no secret, and units
  * propose 加减分 on a draft); its ranking is the office's until published.
  */
-export async function listEvaluations(db: Db, _actor: Actor): Promise<EvaluationSummary[]> {
-  const rows = await listEvaluationRows(db);
+export async function listEvaluations(db: Db, actor: Actor): Promise<EvaluationSummary[]> {
+  const records = await recordsByCampaign(db);
+  const rows = (await listEvaluationRows(db)).filter((e) => {
+    const record = records.get(e.campaignId);
+    return record !== undefined && can(actor, 'evaluation.read', record);
+  });
   return Promise.all(rows.map(async (e) => summaryOf(e, (await versionsOf(db, e.id)).length)));
 }
 
 /** The snapshot a viewer reads: the office the current one (closed or published); others the published one. */
 async function visibleSnapshot(db: Db, actor: Actor, e: EvaluationRow): Promise<SnapshotRow | null> {
   if (e.snapshotId === null || e.state === 'draft') return null;
-  if (!isOffice(actor) && !published(e)) return null;
+  if (!isOffice(actor, await evaluationRecord(db, e.id)) && !published(e)) return null;
   return (await snapshotById(db, e.snapshotId)) ?? null;
 }
 
@@ -102,7 +109,7 @@ export async function evaluationDetail(
   today: IsoDate,
 ): Promise<EvaluationDetail<Date>> {
   const e = await evaluationOf(db, id);
-  const office = isOffice(actor);
+  const office = isOffice(actor, await evaluationRecord(db, id));
   const [scheme, versions, appeals, adjustments, snap] = await Promise.all([
     currentScheme(db, e),
     versionsOf(db, id),
@@ -175,7 +182,7 @@ export async function evaluationDetail(
   const componentName = (cid: string) => scheme.components.find((c) => c.id === cid)?.name ?? cid;
   const appealViews = appeals
     .filter((a) => office || mayExplain(a.unitId))
-    .map((a) => appealView(a, actor, names, componentName, who, appealEvidence.get(a.id) ?? []));
+    .map((a) => appealView(a, actor, office, names, componentName, who, appealEvidence.get(a.id) ?? []));
   const facts = {
     state: e.state,
     commentUntil: e.commentUntil,
@@ -286,6 +293,7 @@ export async function evaluationDetail(
 function appealView(
   a: AppealRow,
   actor: Actor,
+  office: boolean,
   names: Map<number, string>,
   componentName: (id: string) => string,
   who: Map<number, string>,
@@ -308,7 +316,7 @@ function appealView(
     filedAt: a.filedAt,
     decidedBy: a.decidedBy === null ? null : (who.get(a.decidedBy) ?? null),
     approvedBy: a.approvedBy === null ? null : (who.get(a.approvedBy) ?? null),
-    actions: appealActions(a, { userId: actor.userId, mayDecide: isOffice(actor) }).map((action) => ({
+    actions: appealActions(a, { userId: actor.userId, mayDecide: office }).map((action) => ({
       action,
       label: APPEAL_ACTION_LABELS[action],
     })),

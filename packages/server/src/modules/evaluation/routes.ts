@@ -66,15 +66,21 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     return { id: e.id };
   });
   app.get('/evaluations/:id', { schema: { tags, params: ZIdParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.read');
+    const actor = await requireAccess(request, 'evaluation.read', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return evaluationDetail(db, actor, request.params.id, localDate());
   });
   app.put('/evaluations/:id/scheme', { schema: { tags, params: ZIdParams, body: ZScheme } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.manage');
+    const actor = await requireAccess(request, 'evaluation.manage', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return saveScheme(db, actor, auditActorOf(request), request.params.id, request.body);
   });
   app.post('/evaluations/:id/preview', { schema: { tags, params: ZIdParams, body: ZPreview } }, async (request) => {
-    await requireAccess(request, 'evaluation.manage');
+    await requireAccess(request, 'evaluation.manage', { kind: 'evaluation' as const, id: request.params.id });
     const { inputs, lines } = await previewScheme(db, request.params.id, request.body.scheme, localDate());
     const names = new Map(inputs.units.map((u) => [u.id, u.name]));
     return {
@@ -93,28 +99,40 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
   app.post('/evaluations/:id/close', { schema: { tags, params: ZIdParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.manage');
+    const actor = await requireAccess(request, 'evaluation.manage', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return closeEvaluation(db, actor, auditActorOf(request), request.params.id, localDate());
   });
   app.post('/evaluations/:id/reopen', { schema: { tags, params: ZIdParams } }, async (request) => {
-    await requireAccess(request, 'evaluation.manage');
+    await requireAccess(request, 'evaluation.manage', { kind: 'evaluation' as const, id: request.params.id });
     await reopenEvaluation(db, auditActorOf(request), request.params.id);
     return { ok: true };
   });
   app.post('/evaluations/:id/verify', { schema: { tags, params: ZIdParams } }, async (request) => {
-    await requireAccess(request, 'evaluation.manage');
+    await requireAccess(request, 'evaluation.manage', { kind: 'evaluation' as const, id: request.params.id });
     return verifyEvaluation(db, request.params.id, localDate());
   });
   app.post('/evaluations/:id/publish', { schema: { tags, params: ZIdParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.manage');
+    const actor = await requireAccess(request, 'evaluation.manage', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return publishForComment(db, actor, auditActorOf(request), request.params.id, localDate());
   });
   app.post('/evaluations/:id/finalise', { schema: { tags, params: ZIdParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.manage');
+    const actor = await requireAccess(request, 'evaluation.manage', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return finaliseEvaluation(db, actor, auditActorOf(request), request.params.id, localDate());
   });
   app.get('/evaluations/:id/units/:unitId', { schema: { tags, params: ZUnitParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.read');
+    const actor = await requireAccess(request, 'evaluation.read', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     return unitExplanation(db, actor, request.params.id, request.params.unitId);
   });
   app.get('/evaluations/history/:id', { schema: { tags, params: ZIdParams } }, async (request) => {
@@ -122,7 +140,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     return { points: await rankHistory(db, actor, request.params.id) };
   });
   app.get('/evaluations/:id/export.xlsx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
-    const actor = await requireAccess(request, 'evaluation.read');
+    const actor = await requireAccess(request, 'evaluation.read', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     const d = await evaluationDetail(db, actor, request.params.id, localDate());
     return sendFile(reply, `${d.evaluation.name}.xlsx`, await evaluationWorkbook(d));
   });
@@ -131,19 +152,22 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/evaluations/:id/review/invites',
     { schema: { tags, params: ZIdParams, body: ZInvites } },
     async (request, reply) => {
-      await requireAccess(request, 'evaluation.manage');
+      await requireAccess(request, 'evaluation.manage', { kind: 'evaluation' as const, id: request.params.id });
       const { groupId, count } = request.body;
       const issued = await createInvites(db, auditActorOf(request), request.params.id, groupId, count);
       return sendFile(reply, `评议邀请码-${issued.group}.xlsx`, await invitesSheet(issued, originOf(request)));
     },
   );
   app.get('/evaluations/:id/review/progress', { schema: { tags, params: ZIdParams } }, async (request) => {
-    await requireAccess(request, 'evaluation.manage');
+    await requireAccess(request, 'evaluation.manage', { kind: 'evaluation' as const, id: request.params.id });
     return reviewProgress(db, request.params.id);
   });
 
   app.get('/evaluations/:id/bulletin.docx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
-    const actor = await requireAccess(request, 'evaluation.read');
+    const actor = await requireAccess(request, 'evaluation.read', {
+      kind: 'evaluation' as const,
+      id: request.params.id,
+    });
     const today = localDate();
     const d = await evaluationDetail(db, actor, request.params.id, today);
     return sendFile(reply, `${d.evaluation.name}结果通报.docx`, await evaluationBulletin(d, today));
@@ -167,7 +191,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/evaluation-adjustments/:id/decide',
     { schema: { tags, params: ZIdParams, body: ZAdjustmentDecision } },
     async (request) => {
-      const actor = await requireAccess(request, 'evaluation.manage');
+      const actor = await requireAccess(request, 'evaluation.manage', {
+        kind: 'evaluation_adjustment' as const,
+        id: request.params.id,
+      });
       await decideAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
       return { ok: true };
     },
@@ -176,7 +203,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/evaluation-adjustments/:id/step',
     { schema: { tags, params: ZIdParams, body: ZAdjustmentStep } },
     async (request) => {
-      const actor = await requireAccess(request, 'evaluation.manage');
+      const actor = await requireAccess(request, 'evaluation.manage', {
+        kind: 'evaluation_adjustment' as const,
+        id: request.params.id,
+      });
       const row = await stepAdjustment(db, actor, auditActorOf(request), request.params.id, request.body);
       return { state: row.state };
     },
@@ -185,13 +215,19 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/evaluation-appeals/:id/decide',
     { schema: { tags, params: ZIdParams, body: ZDecision } },
     async (request) => {
-      const actor = await requireAccess(request, 'evaluation.manage');
+      const actor = await requireAccess(request, 'evaluation.manage', {
+        kind: 'evaluation_appeal' as const,
+        id: request.params.id,
+      });
       await decideAppeal(db, actor, auditActorOf(request), request.params.id, request.body);
       return { ok: true };
     },
   );
   app.post('/evaluation-appeals/:id/approve', { schema: { tags, params: ZIdParams } }, async (request) => {
-    const actor = await requireAccess(request, 'evaluation.manage');
+    const actor = await requireAccess(request, 'evaluation.manage', {
+      kind: 'evaluation_appeal' as const,
+      id: request.params.id,
+    });
     await approveAppeal(db, actor, auditActorOf(request), request.params.id);
     return { ok: true };
   });

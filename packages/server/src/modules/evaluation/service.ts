@@ -13,6 +13,7 @@ import {
   type SnapshotInputs,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { checkAccess } from '../../http/access.js';
 import { AppError, forbidden, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
@@ -98,6 +99,8 @@ export async function createEvaluation(db: Db, actor: Actor, who: AuditActor, in
   await validScheme(db, input.scheme);
   if (input.previousId !== undefined && !(await findEvaluation(db, input.previousId)))
     throw new AppError('VALIDATION_FAILED', '对比的上期考核不存在');
+  // The evaluation is its campaign's office's: only that office's organisers set one up.
+  await checkAccess(db, actor, 'evaluation.manage', { kind: 'campaign', id: input.campaignId });
   return db.transaction(async (tx) => {
     const e = await insertEvaluation(tx, {
       campaignId: input.campaignId,

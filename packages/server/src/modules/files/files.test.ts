@@ -89,6 +89,7 @@ describe('files', () => {
       unitPath: unitAPath,
       roles: ['reporter' as const],
       overseenUnitPaths: [],
+      office: null,
     };
     const actorB = { ...actorA, userId: userA.id + 1 };
     await expect(

@@ -1,6 +1,5 @@
 import {
   can,
-  hasPermission,
   ledgerActionParties,
   ledgerTransitionProblem,
   LedgerRuleError,
@@ -21,23 +20,32 @@ import { getItem, unitsByIds, type ItemRow, type UnitRef } from './repository.js
 export interface ItemParties {
   lead: string[];
   co: string[];
+  /** The owning office's path (docs/levels.md). */
+  office: string;
 }
+
+/** The unit ids an item's parties are read from: its office, lead and co-units (for unitsByIds). */
+export const partyUnitIds = (item: ItemRow): number[] => [item.officeUnitId, item.leadUnitId, ...item.coUnitIds];
 
 export function itemParties(item: ItemRow, unitMap: Map<number, UnitRef>): ItemParties {
   const paths = (ids: number[]) => ids.flatMap((id) => unitMap.get(id)?.path ?? []);
-  return { lead: paths([item.leadUnitId]), co: paths(item.coUnitIds) };
+  return {
+    lead: paths([item.leadUnitId]),
+    co: paths(item.coUnitIds),
+    office: unitMap.get(item.officeUnitId)?.path ?? '/',
+  };
 }
 
 /** An item's parties from the database, or null when there is no such item (the access target). */
 export async function resolveItemParties(db: Db, id: number): Promise<ItemParties | null> {
   const item = await getItem(db, id);
-  return item ? itemParties(item, await unitsByIds(db, [item.leadUnitId, ...item.coUnitIds])) : null;
+  return item ? itemParties(item, await unitsByIds(db, partyUnitIds(item))) : null;
 }
 
-/** The parties the actor holds on an item: the supervision office, its lead unit, a cooperating unit. */
+/** The parties the actor holds on an item: the supervision office (the item's own), its lead unit, a cooperating unit. */
 export function partiesOf(actor: Actor, parties: ItemParties): LedgerParty[] {
   const out: LedgerParty[] = [];
-  if (hasPermission(actor, 'ledger.manage')) out.push('organiser');
+  if (can(actor, 'ledger.manage', { officePath: parties.office, unitPaths: [] })) out.push('organiser');
   if (parties.lead.some((path) => can(actor, 'ledger.work', path))) out.push('lead');
   if (parties.co.some((path) => can(actor, 'ledger.work', path))) out.push('co');
   return out;

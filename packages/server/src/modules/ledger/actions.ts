@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles } from '../files/index.js';
-import { actingParty, asAppError, itemParties } from './access.js';
+import { actingParty, asAppError, itemParties, partyUnitIds } from './access.js';
 import { emit } from '../../events/emit.js';
 import { itemFacts } from './facts.js';
 import {
@@ -74,7 +74,7 @@ export async function act(
     return await db.transaction(async (tx) => {
       const item = await lockItem(tx, id);
       if (!item) throw notFound('督办事项');
-      const unitMap = await unitsByIds(tx, [item.leadUnitId, ...item.coUnitIds]);
+      const unitMap = await unitsByIds(tx, partyUnitIds(item));
       if (input.version !== undefined && input.version !== item.version) {
         throw conflict(
           `该事项刚被他人更新（当前状态：${stateLabel(item.state)}），你的“${LEDGER_ACTION_LABELS[input.action]}”未执行，请刷新后再操作`,

@@ -8,9 +8,10 @@ import {
   type LedgerPriority,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { actorOffice, checkAccess } from '../../http/access.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { actingParty, itemParties } from './access.js';
+import { actingParty, itemParties, partyUnitIds } from './access.js';
 import {
   getItem,
   insertEvent,
@@ -119,12 +120,17 @@ export async function insertItems(
   actor: Actor,
   who: AuditActor,
   items: NewItem[],
-  parentId: number | null = null,
+  parent: { id: number; officeUnitId: number } | null = null,
 ): Promise<ItemRow[]> {
   const out: ItemRow[] = [];
+  // A sub-item stays its parent's office's; a new item is the actor's office's, led by units under it.
+  const officeUnitId = parent?.officeUnitId ?? actorOffice(actor).unitId;
   for (const i of items) {
+    if (!parent)
+      for (const unitId of [i.leadUnitId, ...i.coUnitIds]) await checkAccess(tx, actor, 'ledger.manage', { unitId });
     const row = await insertItem(tx, {
-      parentId,
+      parentId: parent?.id ?? null,
+      officeUnitId,
       title: i.title.trim(),
       content: i.content.trim(),
       source: i.source,
@@ -146,7 +152,7 @@ export async function insertItems(
       actorName: who.name,
       unitId: actor.unitId,
       text: '',
-      data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId },
+      data: { deadline: i.deadline, leadUnitId: i.leadUnitId, parentId: parent?.id ?? null },
     });
     await recordAudit(tx, who, {
       action: 'ledger.create',
@@ -198,12 +204,7 @@ export async function splitItem(
   const parent = await getItem(db, id);
   if (!parent) throw notFound('督办事项');
   // The rule that offers 分解 in the item's actions (core's state machine) refuses it here.
-  actingParty(
-    actor,
-    itemParties(parent, await unitsByIds(db, [parent.leadUnitId, ...parent.coUnitIds])),
-    parent.state,
-    'split',
-  );
+  actingParty(actor, itemParties(parent, await unitsByIds(db, partyUnitIds(parent))), parent.state, 'split');
   if (new Set(parts.map((p) => p.unitId)).size !== parts.length)
     throw new AppError('VALIDATION_FAILED', '分解的单位有重复');
   const steps = (await stepsOf(db, [id])).get(id) ?? [];
@@ -230,7 +231,7 @@ export async function splitItem(
   );
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'));
   return db.transaction(async (tx) => {
-    const rows = await insertItems(tx, actor, who, items, parent.id);
+    const rows = await insertItems(tx, actor, who, items, parent);
     await insertEvent(tx, {
       itemId: parent.id,
       kind: 'split',

@@ -5,7 +5,7 @@ import { emit } from '../../events/emit.js';
 import type { EventOf } from '../../events/types.js';
 import { newNotices } from '../notifications/index.js';
 import { itemFacts } from './facts.js';
-import { listItems, markNotifiedColour, stepsOf } from './repository.js';
+import { ALL_ITEMS, listItems, markNotifiedColour, stepsOf } from './repository.js';
 import { ledgerSettings } from './settings.js';
 
 /**
@@ -17,7 +17,7 @@ import { ledgerSettings } from './settings.js';
  */
 export async function announceColours(tx: Db, day: IsoDate): Promise<string> {
   const { yellowDays } = await ledgerSettings(tx);
-  const rows = await listItems(tx, { scope: { kind: 'all' }, openOnly: true });
+  const rows = await listItems(tx, { scope: ALL_ITEMS, openOnly: true });
   const steps = await stepsOf(
     tx,
     rows.map((r) => r.id),

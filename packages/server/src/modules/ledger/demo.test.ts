@@ -21,7 +21,14 @@ describe('ledger demo', () => {
   it('holds items in every state, some overdue, some closed late, across many units', async () => {
     const all = await listLedger(
       t.database.db,
-      { userId: 0, unitId: 0, unitPath: '/', roles: ['organiser'], overseenUnitPaths: [] },
+      {
+        userId: 0,
+        unitId: 0,
+        unitPath: '/',
+        roles: ['organiser'],
+        overseenUnitPaths: [],
+        office: { unitId: 0, path: '/' },
+      },
       {},
       shanghaiDate(),
     );

@@ -1,5 +1,7 @@
 import type { IsoDate, LedgerState } from '@leitai/core';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import * as units from '../units/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { emit } from '../../events/emit.js';
 import { itemFacts } from './facts.js';
@@ -24,11 +26,18 @@ export interface Rectification {
   coUnitIds?: number[];
   /** The co-units' name for the notice, when there are co-units. */
   leadUnitName?: string;
+  /** The office (考核办) that owns the item (a rated point's); without one, the lead unit's office. */
+  officeUnitId?: number;
 }
 
 /** Opens an item the system itself assigns (no creator account); the office is told of its close-out. */
 export async function openRectification(tx: Db, who: AuditActor, r: Rectification): Promise<number> {
+  const leadPath = await units.pathOf(tx, r.leadUnitId);
+  const officeUnitId = r.officeUnitId ?? (leadPath === null ? null : (await units.officeOf(tx, leadPath))?.unitId);
+  if (officeUnitId === null || officeUnitId === undefined)
+    throw new AppError('VALIDATION_FAILED', '牵头单位不属于任何考核办');
   const row = await insertItem(tx, {
+    officeUnitId,
     title: r.title,
     content: r.content,
     source: r.source,

@@ -32,8 +32,8 @@ declare module '../../http/access.js' {
 }
 
 /**
- * A ledger item as an access target: its parties are its lead unit (`lead`) and its cooperating
- * units (`co`); hidden (404) from whoever may read the ledger in none of them.
+ * A ledger item as an access target: its office's record (docs/levels.md); its parties are its lead unit
+ * (`lead`) and its cooperating units (`co`); hidden (404) from whoever may read it as none of them.
  */
 export const ledgerItemTarget = defineTarget({
   kind: 'ledger_item',
@@ -41,7 +41,7 @@ export const ledgerItemTarget = defineTarget({
   visibleWith: ['ledger.read'],
   resolve: async (db, id) => {
     const parties = await resolveItemParties(db, id);
-    return parties ? { parties: { ...parties } } : null;
+    return parties ? { office: parties.office, parties: { lead: parties.lead, co: parties.co } } : null;
   },
 });
 

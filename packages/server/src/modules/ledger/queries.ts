@@ -2,9 +2,11 @@ import {
   allowedLedgerActions,
   byColourUrgency,
   can,
+  hasPermission,
   closeOutRates,
   periodRange,
   rateOutcome,
+  recordFilter,
   unitFilter,
   type Actor,
   type IsoDate,
@@ -18,8 +20,9 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { filesOf } from '../files/index.js';
-import { itemParties, partiesOf } from './access.js';
+import { itemParties, partiesOf, partyUnitIds } from './access.js';
 import {
+  ALL_ITEMS,
   allUnits,
   eventsOf,
   extensionsOf,
@@ -41,7 +44,7 @@ export async function listLedger(db: Db, actor: Actor, q: ListQuery, today: IsoD
   const { yellowDays } = await ledgerSettings(db);
   const rows = await listItems(db, {
     ...q,
-    scope: unitFilter(actor, 'ledger.read'),
+    scope: recordFilter(actor, 'ledger.read'),
     ...(q.colour === 'closed' ? { state: 'closed' } : {}),
   });
   const views = await toViews(db, rows, today, yellowDays);
@@ -61,13 +64,13 @@ export type ItemDetail = LedgerItemDetail<Date>;
 export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDate): Promise<ItemDetail> {
   const row = await getItem(db, id);
   if (!row) throw notFound('督办事项');
-  const unitMap = await unitsByIds(db, [row.leadUnitId, ...row.coUnitIds]);
+  const unitMap = await unitsByIds(db, partyUnitIds(row));
   const { yellowDays } = await ledgerSettings(db);
   const [[view], events, extensions, subRows] = await Promise.all([
     toViews(db, [row], today, yellowDays, unitMap),
     eventsOf(db, id),
     extensionsOf(db, id),
-    listItems(db, { scope: unitFilter(actor, 'ledger.read'), parentId: id }),
+    listItems(db, { scope: recordFilter(actor, 'ledger.read'), parentId: id }),
   ]);
   const parties = partiesOf(actor, itemParties(row, unitMap));
   const waiting = extensions.some((x) => x.status === 'pending');
@@ -148,13 +151,23 @@ export async function ratesFor(
   }
   const asOf = range.to < today ? range.to : today;
   const filter = unitFilter(actor, 'ledger.read');
-  // Ranks are district facts: every unit below the root (the district itself is not ranked) is rated
-  // on the items it leads, and ranked; then the rows of the units the actor may see are kept.
-  const units = (await allUnits(db)).filter((u) => u.active && u.path.split('/').length > 3);
+  // Ranks are an office's facts: the units an office runs (its children; a district or city itself is not
+  // ranked) are rated on the items they lead, and ranked; an organiser sees its own office's units, others
+  // the rows of the units they may see (docs/levels.md).
+  const every = await allUnits(db);
+  const offices = new Set(every.filter((u) => u.isOffice).map((u) => u.id));
+  const units = every.filter(
+    (u) =>
+      u.active &&
+      u.kind !== 'district' &&
+      u.parentId !== null &&
+      offices.has(u.parentId) &&
+      (!hasPermission(actor, 'ledger.manage') || u.parentId === actor.office?.unitId),
+  );
   const seen = new Set(
     units.filter((u) => filter.kind === 'all' || can(actor, 'ledger.read', u.path)).map((u) => String(u.id)),
   );
-  const items = await listItems(db, { scope: { kind: 'all' } });
+  const items = await listItems(db, { scope: ALL_ITEMS });
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const rows = closeOutRates({
     items: items.map((i) => ({
@@ -183,7 +196,7 @@ export interface UnitLedger {
 export async function countsFor(db: Db, unitIds: Iterable<number>, today: IsoDate): Promise<Map<number, UnitLedger>> {
   const wanted = new Set(unitIds);
   const { yellowDays } = await ledgerSettings(db);
-  const rows = (await listItems(db, { scope: { kind: 'all' } })).filter((i) => wanted.has(i.leadUnitId));
+  const rows = (await listItems(db, { scope: ALL_ITEMS })).filter((i) => wanted.has(i.leadUnitId));
   const out = new Map<number, UnitLedger>();
   for (const i of await toViews(db, rows, today, yellowDays)) {
     const c = out.get(i.leadUnit.id) ?? { open: 0, overdue: 0, commitments: [] };
@@ -219,7 +232,7 @@ export async function closeOutFor(
 ): Promise<Map<number, UnitCloseOut>> {
   const asOf = to < today ? to : today;
   const out = new Map<number, UnitCloseOut>();
-  for (const i of await listItems(db, { scope: { kind: 'all' } })) {
+  for (const i of await listItems(db, { scope: ALL_ITEMS })) {
     if (i.deadline < from || i.deadline > to) continue;
     const outcome = rateOutcome(i, asOf);
     if (outcome === 'not_due') continue;

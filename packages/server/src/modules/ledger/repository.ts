@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { LedgerState, UnitFilter } from '@leitai/core';
+import type { LedgerState, RecordFilter, UnitFilter } from '@leitai/core';
+import { recordScopeSql } from '../../db/scope.js';
 import type { Db } from '../../db/client.js';
 import {
   arenas,
@@ -147,8 +148,14 @@ export async function unitsByIds(db: Db, ids: Iterable<number>): Promise<Map<num
   return new Map([...found].map(([id, u]) => [id, { id, code: u.code, name: u.name, path: u.path, active: u.active }]));
 }
 
-export async function allUnits(db: Db): Promise<UnitRef[]> {
+/** Every unit, with where it sits among the offices (for the close-out rates' ranking groups). */
+export async function allUnits(
+  db: Db,
+): Promise<(UnitRef & { kind: string; parentId: number | null; isOffice: boolean })[]> {
   return (await unitsFace.all(db)).map((u) => ({
+    kind: u.kind,
+    parentId: u.parentId,
+    isOffice: u.isOffice,
     id: u.id,
     code: u.code,
     name: u.name,
@@ -191,11 +198,19 @@ export async function leaders(db: Db): Promise<{ id: number; name: string; usern
 }
 
 /**
- * SQL for "the lead unit or a cooperating unit is within the actor's scope". The units table is the
+ * SQL for "the owning office, or the lead unit or a cooperating unit, is within the actor's scope". The units table is the
  * units module's; this subquery reads it here because the list is filtered in SQL by its units' paths
  * (asking units.inScope first would send every unit id in scope back into the query).
  */
-export function scopeCondition(filter: UnitFilter): SQL {
+export function scopeCondition(scope: RecordFilter): SQL {
+  const offices = recordScopeSql({ offices: scope.offices, units: { kind: 'none' } }, ledgerItems.officeUnitId, []);
+  return sql`(${offices} OR ${unitCondition(scope.units)})`;
+}
+
+/** Every item, for the district-wide jobs and rates. */
+export const ALL_ITEMS: RecordFilter = { offices: { kind: 'all' }, units: { kind: 'all' } };
+
+function unitCondition(filter: UnitFilter): SQL {
   if (filter.kind === 'all') return sql`true`;
   if (filter.kind === 'none') return sql`false`;
   const tests = [
@@ -206,7 +221,8 @@ export function scopeCondition(filter: UnitFilter): SQL {
 }
 
 export interface ListFilter {
-  scope: UnitFilter;
+  /** Which items: the owning office's reach (an organiser's) or a lead/co-unit's (core's recordFilter). */
+  scope: RecordFilter;
   state?: LedgerState | undefined;
   source?: string | undefined;
   /** Items the unit leads or cooperates on. */

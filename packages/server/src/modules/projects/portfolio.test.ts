@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../demo/district.js';
 import { seedDemoIfEmpty } from '../../demo/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { listProjects, upsertMonth } from './repository.js';
+import { officeOf } from '../units/index.js';
 
 /**
  * The portfolio views (register, battle map, dashboard) keep a year's figures in memory: they must filter
@@ -46,6 +47,7 @@ async function bySql(username: string): Promise<number[]> {
     unitPath: u!.path,
     roles: u!.roles as Role[],
     overseenUnitPaths: overseen.map((o) => o.path),
+    office: await officeOf(db, u!.path),
   };
   const rows = await listProjects(db, { scope: unitFilter(actor, 'project.read'), viewerId: actor.userId });
   return rows.map((r) => r.id);

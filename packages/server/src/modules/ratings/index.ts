@@ -2,7 +2,8 @@
  * The ratings module's face (群众评价 · 好差评): what other modules, the app, jobs, demo and CLI may call.
  * Everything else in this folder is private to it.
  */
-import { defineTarget } from '../../http/access.js';
+import type { Db } from '../../db/client.js';
+import { defineTarget, type ResolvedTarget } from '../../http/access.js';
 import * as units from '../units/index.js';
 import { pointById, ratingById } from './repository.js';
 
@@ -22,14 +23,26 @@ declare module '../../http/access.js' {
 }
 
 /** A rating, and a rating point, as access targets: the rated unit's path. */
+/** A rating point's office record (docs/levels.md): its office, and the rated unit as the party. */
+async function pointRecord(
+  db: Db,
+  unitId: number,
+  point: { officeUnitId: number } | undefined,
+): Promise<ResolvedTarget | null> {
+  const [path, office] = await Promise.all([
+    units.pathOf(db, unitId),
+    point ? units.pathOf(db, point.officeUnitId) : null,
+  ]);
+  return path === null || office === null ? null : { office, parties: { unit: [path] } };
+}
+
 export const ratingTarget = defineTarget({
   kind: 'rating',
   noun: '评价',
   visibleWith: ['rating.read'],
   resolve: async (db, id) => {
     const r = await ratingById(db, id);
-    const path = r ? await units.pathOf(db, r.unitId) : null;
-    return path === null ? null : { parties: { unit: [path] } };
+    return r ? pointRecord(db, r.unitId, await pointById(db, r.pointId)) : null;
   },
 });
 export const ratingPointTarget = defineTarget({
@@ -38,8 +51,7 @@ export const ratingPointTarget = defineTarget({
   visibleWith: ['rating.read'],
   resolve: async (db, id) => {
     const p = await pointById(db, id);
-    const path = p ? await units.pathOf(db, p.unitId) : null;
-    return path === null ? null : { parties: { unit: [path] } };
+    return p ? pointRecord(db, p.unitId, p) : null;
   },
 });
 

@@ -16,6 +16,14 @@ import { postersPdf, qrPng } from './posters.js';
 import { insertPoints, pointById, pointNamesTaken, pointsOf, updatePoint, type PointRow } from './repository.js';
 import { ratingSettings } from './settings.js';
 
+/** A point belongs to its unit's office (the nearest office at or above the unit: docs/levels.md). */
+async function unitOffice(db: Db, unitId: number): Promise<number> {
+  const path = await units.pathOf(db, unitId);
+  const office = path === null ? null : await units.officeOf(db, path);
+  if (!office) throw new AppError('VALIDATION_FAILED', '该单位不属于任何考核办');
+  return office.unitId;
+}
+
 /** 24 random characters: the address cannot be guessed from another point's. */
 const newCode = () => randomBytes(12).toString('base64url');
 
@@ -23,7 +31,7 @@ export async function pointViews(db: Db, actor: Actor, unitIds: number[]): Promi
   const rows = await pointsOf(db, unitIds);
   const unitMap = await units.byIds(
     db,
-    rows.map((r) => r.unitId),
+    rows.flatMap((r) => [r.unitId, r.officeUnitId]),
   );
   return rows.map((p) => {
     const unit = unitMap.get(p.unitId);
@@ -36,7 +44,10 @@ export async function pointViews(db: Db, actor: Actor, unitIds: number[]): Promi
       code: p.code,
       path: `/r/${p.code}`,
       active: p.active,
-      canManage: unit !== undefined && can(actor, 'rating.points', unit.path),
+      office: { id: p.officeUnitId, name: unitMap.get(p.officeUnitId)?.name ?? '' },
+      canManage:
+        unit !== undefined &&
+        can(actor, 'rating.points', { officePath: unitMap.get(p.officeUnitId)?.path ?? '/', unitPaths: [unit.path] }),
     };
   });
 }
@@ -48,6 +59,7 @@ export async function createPoints(
   points: { name: string; kind: PointKind }[],
 ): Promise<PointRow[]> {
   return db.transaction(async (tx) => {
+    const officeUnitId = await unitOffice(tx, unitId);
     const taken = await pointNamesTaken(
       tx,
       unitId,
@@ -57,7 +69,7 @@ export async function createPoints(
     if (dup) throw conflict(`本单位已有名为“${dup.name}”的评价点`);
     const rows = await insertPoints(
       tx,
-      points.map((p) => ({ unitId, name: p.name, kind: p.kind, code: newCode() })),
+      points.map((p) => ({ unitId, officeUnitId, name: p.name, kind: p.kind, code: newCode() })),
     );
     for (const r of rows)
       await recordAudit(tx, who, {
@@ -151,7 +163,15 @@ export async function importPoints(db: Db, actor: Actor, who: AuditActor, file: 
   await db.transaction(async (tx) => {
     const rowsIn = await insertPoints(
       tx,
-      wanted.map((w) => ({ unitId: w.unitId, name: w.name, kind: w.kind, code: newCode() })),
+      await Promise.all(
+        wanted.map(async (w) => ({
+          unitId: w.unitId,
+          officeUnitId: await unitOffice(tx, w.unitId),
+          name: w.name,
+          kind: w.kind,
+          code: newCode(),
+        })),
+      ),
     );
     created = rowsIn.length;
     await recordAudit(tx, who, {

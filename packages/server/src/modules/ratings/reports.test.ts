@@ -74,7 +74,7 @@ beforeAll(async () => {
   ] as const) {
     const [p] = await db
       .insert(ratingPoints)
-      .values({ unitId: u.id, name, kind: 'window', code: `bulletin${u.id}point0000` })
+      .values({ unitId: u.id, officeUnitId: root.id, name, kind: 'window', code: `bulletin${u.id}point0000` })
       .returning();
     pointOf.set(u.id, p!.id);
   }
@@ -83,6 +83,7 @@ beforeAll(async () => {
       await db
         .insert(ledgerItems)
         .values({
+          officeUnitId: root.id,
           title: '群众差评整改',
           source: '群众差评',
           leadUnitId: unitId,

@@ -296,6 +296,7 @@ export async function openRectificationFor(
     content: lines.join('\n'),
     source: '群众差评',
     leadUnitId: point.unitId,
+    officeUnitId: point.officeUnitId,
     deadline: calendar.addWorkingDays(today, settings.rectifyWorkingDays),
     tags: ['好差评'],
   });

@@ -11,6 +11,7 @@ import {
   listCategoryRows,
   listUnits,
   nameOf as unitName,
+  officeOf as unitOffice,
   pathOf as unitPath,
   unitsByIds,
 } from './repository.js';
@@ -34,6 +35,9 @@ export const all = (db: Db): Promise<UnitView[]> => listUnits(db, { kind: 'all' 
 export const inScope = (db: Db, filter: UnitFilter): Promise<UnitView[]> => listUnits(db, filter);
 /** A unit's path ('/1/4/'), or null when there is no such unit. */
 export const pathOf = (db: Db, id: number): Promise<string | null> => unitPath(db, id);
+/** The office (考核办) a unit at this path belongs to: the nearest office at or above it, or null. */
+export const officeOf = (db: Db, path: string): Promise<{ unitId: number; path: string } | null> =>
+  unitOffice(db, path);
 /** A unit's name, or null when there is no such unit. */
 export const nameOf = (db: Db, id: number): Promise<string | null> => unitName(db, id);
 
@@ -42,7 +46,7 @@ export const categories = async (db: Db): Promise<{ id: number; code: string; na
   (await listCategoryRows(db)).map(({ id, code, name }) => ({ id, code, name }));
 
 /** Writes a new unit under its parent with no checks and no audit: for seeders (demo data, tests). */
-export { insertUnit } from './repository.js';
+export { insertUnit, markOffice, reparentUnit } from './repository.js';
 
 /** A unit as an access target: its own path; hidden (404) from who may not read units there. */
 export const unitTarget = defineTarget({

@@ -11,6 +11,8 @@ export interface NewUnit {
   parentId: number | null;
   categoryId: number | null;
   sortOrder?: number;
+  /** Runs campaigns for its subtree; a root is an office unless told otherwise. */
+  isOffice?: boolean;
 }
 
 export type UnitRow = UnitView;
@@ -26,6 +28,7 @@ const unitColumns = {
   categoryName: categories.name,
   sortOrder: units.sortOrder,
   active: units.active,
+  isOffice: units.isOffice,
 };
 
 /** Inserts a unit and sets its materialised path under its parent's. */
@@ -38,7 +41,7 @@ export async function insertUnit(tx: Db, unit: NewUnit): Promise<{ id: number; p
   }
   const [row] = await tx
     .insert(units)
-    .values({ ...unit, path: '' })
+    .values({ ...unit, isOffice: unit.parentId === null || (unit.isOffice ?? false), path: '' })
     .returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
   const path = `${parentPath}${row.id}/`;
@@ -85,6 +88,20 @@ export async function findUnitByCode(db: Db, code: string): Promise<UnitRow | un
   return row;
 }
 
+/** Puts a root unit (and its subtree) under a new parent, with no checks and no audit: for seeders. */
+export async function reparentUnit(tx: Db, id: number, parentId: number): Promise<void> {
+  const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, id));
+  const [parent] = await tx.select({ path: units.path }).from(units).where(eq(units.id, parentId));
+  if (!unit || !parent) throw new Error(`unit ${id} or parent ${parentId} does not exist`);
+  await moveSubtree(tx, unit.path, `${parent.path}${id}/`);
+  await tx.update(units).set({ parentId }).where(eq(units.id, id));
+}
+
+/** Makes a unit an office (考核办), with no audit: for seeders. */
+export async function markOffice(tx: Db, id: number): Promise<void> {
+  await tx.update(units).set({ isOffice: true }).where(eq(units.id, id));
+}
+
 /** Moves a unit under a new parent, rewriting its whole subtree's paths in one statement. */
 export async function moveSubtree(tx: Db, oldPath: string, newPath: string): Promise<void> {
   await tx.execute(
@@ -103,6 +120,17 @@ export async function activeDependants(db: Db, id: number): Promise<{ children: 
     .from(users)
     .where(and(eq(users.unitId, id), eq(users.active, true)));
   return { children: c?.n ?? 0, users: u?.n ?? 0 };
+}
+
+/** The office a unit at `path` belongs to: the nearest office at or above it, or null. */
+export async function officeOf(db: Db, path: string): Promise<{ unitId: number; path: string } | null> {
+  const [row] = await db
+    .select({ unitId: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.isOffice, true), sql`${path} LIKE ${units.path} || '%'`))
+    .orderBy(sql`length(${units.path}) DESC`)
+    .limit(1);
+  return row ?? null;
 }
 
 /** A unit's path, or null when there is no such unit. */

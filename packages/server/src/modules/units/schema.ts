@@ -15,9 +15,17 @@ const unitFields = {
   parentId: z.number().int().positive().nullable(),
   categoryId: z.number().int().positive().nullable(),
   sortOrder: z.number().int().min(0).max(100000),
+  /** 考核办: the unit runs campaigns for its subtree (docs/levels.md). */
+  isOffice: z.boolean(),
 };
 
-export const ZNewUnit = z.object({ code: ZUnitCode, ...unitFields, sortOrder: unitFields.sortOrder.default(0) });
+/** A new unit is an office when told so; a new root always is one (its tree needs an office). */
+export const ZNewUnit = z.object({
+  code: ZUnitCode,
+  ...unitFields,
+  sortOrder: unitFields.sortOrder.default(0),
+  isOffice: unitFields.isOffice.optional(),
+});
 export type NewUnitInput = z.infer<typeof ZNewUnit>;
 
 /** No defaults here: a field left out of a PATCH stays as it is. Moving is a new parentId; deactivating active=false. */

@@ -22,6 +22,9 @@ export function ArenaListPage() {
   const [open, setOpen] = useState(false);
   const list = useQuery(arenasQuery());
   const manage = can('arena.manage');
+  const rows = list.data ?? [];
+  // An office lists its own arenas and those of the offices below it: then a column says whose each is.
+  const offices = [...new Map(rows.map((a) => [a.office.id, a.office.name])).entries()];
   return (
     <Page
       title={t('menu.list')}
@@ -38,9 +41,20 @@ export function ArenaListPage() {
         scroll={{ x: 900 }}
         rowKey="id"
         loading={list.isLoading}
-        dataSource={list.data ?? []}
+        dataSource={rows}
         columns={[
-          { title: t('list.title'), dataIndex: 'title' },
+          { title: t('list.title'), dataIndex: 'title', width: 220 },
+          ...(offices.length > 1
+            ? [
+                {
+                  title: t('list.office'),
+                  dataIndex: ['office', 'name'],
+                  width: 120,
+                  filters: offices.map(([id, name]) => ({ text: name, value: id })),
+                  onFilter: (value: unknown, a: ArenaSummary) => a.office.id === value,
+                },
+              ]
+            : []),
           {
             title: t('list.campaign'),
             dataIndex: 'campaign',
@@ -60,9 +74,11 @@ export function ArenaListPage() {
             width: 180,
             render: (_: unknown, a: ArenaSummary) => (
               <Space>
-                {manage && <Link to={`/arenas/${a.id}/brief`}>{t('list.brief')}</Link>}
-                {manage && <Link to={`/arenas/${a.id}/host`}>{t('list.host')}</Link>}
-                {(manage || a.status === 'finished') && <Link to={`/arenas/${a.id}/result`}>{t('list.result')}</Link>}
+                {a.manageable && <Link to={`/arenas/${a.id}/brief`}>{t('list.brief')}</Link>}
+                {a.manageable && <Link to={`/arenas/${a.id}/host`}>{t('list.host')}</Link>}
+                {(a.manageable || a.status === 'finished') && (
+                  <Link to={`/arenas/${a.id}/result`}>{t('list.result')}</Link>
+                )}
               </Space>
             ),
           },

@@ -28,6 +28,7 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     title: 'Title',
     heldOn: 'Date',
     campaign: 'Campaign',
+    office: 'Office',
     noCampaign: 'No campaign',
     contestants: 'Contestants',
     status: 'Status',

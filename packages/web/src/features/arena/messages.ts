@@ -16,6 +16,7 @@ const zh = {
     title: '名称',
     heldOn: '日期',
     campaign: '所属活动',
+    office: '主办考核办',
     noCampaign: '不属于任何活动',
     contestants: '选手',
     status: '状态',
