@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp, hashPassword, loadConfig, openDatabase } from '@leitai/server';
 import { sql } from 'drizzle-orm';
-import { CHROMIUM, CHROMIUM_ARGS, renderProblem } from './render.js';
+import { bytesMoved, CHROMIUM, CHROMIUM_ARGS, firstContentfulPaint, renderProblem } from './render.js';
 
 const RUNS = 5;
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.44e6 / 8) | 0, uploadThroughput: 84375 };
@@ -69,26 +69,6 @@ async function phoneOn3g(): Promise<Page> {
   return page;
 }
 
-const fcp = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const seen = performance.getEntriesByName('first-contentful-paint')[0];
-        if (seen) return resolve(seen.startTime);
-        new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({
-          type: 'paint',
-          buffered: true,
-        });
-      }),
-  );
-
-const bytesOf = (page: Page) =>
-  page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .concat(performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
-      .reduce((n, r) => n + r.transferSize, 0),
-  );
-
 const page = { fcp: [] as number[], ready: [] as number[], bytes: 0 };
 const blank: number[] = [];
 // Alternating, so a neighbour's load weighs on both alike.
@@ -98,13 +78,13 @@ for (let i = 0; i < RUNS; i += 1) {
   await p.goto(`${origin}/r/${code}`);
   await p.getByText('非常满意').first().waitFor();
   page.ready.push(performance.now() - t0);
-  page.fcp.push(await fcp(p));
-  page.bytes = await bytesOf(p);
+  page.fcp.push(await firstContentfulPaint(p));
+  page.bytes = await bytesMoved(p);
   await p.context().close();
 
   const b = await phoneOn3g();
   await b.goto(`${origin}/bench-blank`);
-  blank.push(await fcp(b));
+  blank.push(await firstContentfulPaint(b));
   await b.context().close();
 }
 

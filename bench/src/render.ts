@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -67,3 +67,25 @@ function trace(): string {
     .map((r) => `${new URL(r.name).pathname} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`);
   return `    dom ${nav?.domContentLoadedEventEnd.toFixed(0)} ms, now ${performance.now().toFixed(0)} ms; ${res.join('; ')}`;
 }
+
+/** The page's first contentful paint, in ms from navigation (waits for it if it has not happened yet). */
+export const firstContentfulPaint = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const seen = performance.getEntriesByName('first-contentful-paint')[0];
+        if (seen) return resolve(seen.startTime);
+        new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({
+          type: 'paint',
+          buffered: true,
+        });
+      }),
+  );
+
+/** What the page moved over the wire: the compressed bodies of the document and everything it loaded. */
+export const bytesMoved = (page: Page) =>
+  page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .concat(performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
+      .reduce((n, r) => n + r.transferSize, 0),
+  );

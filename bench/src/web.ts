@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp, hashPassword, loadConfig, openDatabase } from '@leitai/server';
 import { sql } from 'drizzle-orm';
-import { CHROMIUM, CHROMIUM_ARGS, renderProblem } from './render.js';
+import { bytesMoved, CHROMIUM, CHROMIUM_ARGS, firstContentfulPaint, renderProblem } from './render.js';
 
 const RUNS = 5;
 const LINK = { offline: false, latency: 20, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
@@ -55,27 +55,6 @@ async function slowPage(): Promise<Page> {
   return page;
 }
 
-const fcp = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const seen = performance.getEntriesByName('first-contentful-paint')[0];
-        if (seen) return resolve(seen.startTime);
-        new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({
-          type: 'paint',
-          buffered: true,
-        });
-      }),
-  );
-
-/** What the page moved over the wire (compressed bodies), and the transfer floor for it on the link. */
-const bytesOf = (page: Page) =>
-  page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .concat(performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
-      .reduce((n, r) => n + r.transferSize, 0),
-  );
-
 const results: Record<string, { fcp: number[]; bytes: number; floor: number[]; ready: number[] }> = {};
 for (let i = 0; i < RUNS; i += 1) {
   const page = await slowPage();
@@ -84,8 +63,8 @@ for (let i = 0; i < RUNS; i += 1) {
   await page.getByRole('button', { name: /登\s*录/ }).waitFor();
   const login = (results.login ??= { fcp: [], bytes: 0, floor: [], ready: [] });
   login.ready.push(performance.now() - t0);
-  login.fcp.push(await fcp(page));
-  login.bytes = await bytesOf(page);
+  login.fcp.push(await firstContentfulPaint(page));
+  login.bytes = await bytesMoved(page);
   await page.getByLabel('用户名').fill('bench.organiser');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -108,8 +87,8 @@ for (let i = 0; i < RUNS; i += 1) {
   await main.getByText('王考核').first().waitFor();
   const home = (results['main (工作台)'] ??= { fcp: [], bytes: 0, floor: [], ready: [] });
   home.ready.push(performance.now() - t1);
-  home.fcp.push(await fcp(main));
-  home.bytes = await bytesOf(main);
+  home.fcp.push(await firstContentfulPaint(main));
+  home.bytes = await bytesMoved(main);
   await main.context().close();
 }
 
