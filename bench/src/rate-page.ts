@@ -7,8 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp, hashPassword, loadConfig, openDatabase } from '@leitai/server';
-import { sql } from 'drizzle-orm';
+import { BENCH_PASSWORD, servedApp } from './web-app.js';
 import { bytesMoved, CHROMIUM, CHROMIUM_ARGS, firstContentfulPaint, renderProblem } from './render.js';
 
 const RUNS = 5;
@@ -20,21 +19,13 @@ if (problem) {
   process.exit(0);
 }
 
-const database = await openDatabase({ dataDir: 'memory://' });
-await database.migrate();
-const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
-app.get('/bench-blank', async (_request, reply) =>
-  reply.type('text/html').send('<!doctype html><title>baseline</title><p>基线</p>'),
-);
-await app.ready();
-
-// One district, its office's organiser, and a service window's rating point made through the API.
-const PASSWORD = 'Bench@2026pass';
-await database.db.execute(sql`
-  WITH u AS (INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测区政务服务大厅', 'district', '', true) RETURNING id)
-  INSERT INTO users (username, display_name, unit_id, roles, password_hash, must_change_password)
-  SELECT 'bench.organiser', '王考核', id, '{organiser}', ${await hashPassword(PASSWORD)}, false FROM u`);
-await database.db.execute(sql`UPDATE units SET path = '/' || id || '/'`);
+// One district, its office's organiser, and (below) a service window's rating point made through the API.
+const PASSWORD = BENCH_PASSWORD;
+const { app, database, origin } = await servedApp('压测区政务服务大厅', (app) => {
+  app.get('/bench-blank', async (_request, reply) =>
+    reply.type('text/html').send('<!doctype html><title>baseline</title><p>基线</p>'),
+  );
+});
 const login = await app.inject({
   method: 'POST',
   url: '/api/auth/login',
@@ -56,7 +47,6 @@ const points = (await app.inject({ url: '/api/ratings/points', cookies: session 
   points: { code: string }[];
 }>().points;
 const code = points[0]!.code;
-const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 

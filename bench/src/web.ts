@@ -10,8 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp, hashPassword, loadConfig, openDatabase } from '@leitai/server';
-import { sql } from 'drizzle-orm';
+import { BENCH_PASSWORD, servedApp } from './web-app.js';
 import { bytesMoved, CHROMIUM, CHROMIUM_ARGS, firstContentfulPaint, renderProblem } from './render.js';
 
 const RUNS = 5;
@@ -23,25 +22,17 @@ if (problem) {
   process.exit(0);
 }
 
-const database = await openDatabase({ dataDir: 'memory://' });
-await database.migrate();
-const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
-// The baseline's payload: n incompressible bytes, as one response.
-app.get('/bench-bytes', async (request, reply) => {
-  const n = Number((request.query as { n?: string }).n ?? 0);
-  return reply.type('application/octet-stream').send(randomBytes(n));
+const PASSWORD = BENCH_PASSWORD;
+const { app, database, origin } = await servedApp('压测区', (app) => {
+  // The baseline's payload: n incompressible bytes, as one response.
+  app.get('/bench-bytes', async (request, reply) => {
+    const n = Number((request.query as { n?: string }).n ?? 0);
+    return reply.type('application/octet-stream').send(randomBytes(n));
+  });
+  app.get('/bench-blank', async (_request, reply) =>
+    reply.type('text/html').send('<!doctype html><title>baseline</title>'),
+  );
 });
-app.get('/bench-blank', async (_request, reply) =>
-  reply.type('text/html').send('<!doctype html><title>baseline</title>'),
-);
-await app.ready();
-const PASSWORD = 'Bench@2026pass';
-await database.db.execute(sql`
-  WITH u AS (INSERT INTO units (code, name, kind, path, is_office) VALUES ('bench', '压测区', 'district', '', true) RETURNING id)
-  INSERT INTO users (username, display_name, unit_id, roles, password_hash, must_change_password)
-  SELECT 'bench.organiser', '王考核', id, '{organiser}', ${await hashPassword(PASSWORD)}, false FROM u`);
-await database.db.execute(sql`UPDATE units SET path = '/' || id || '/'`);
-const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
