@@ -41,7 +41,9 @@ async function startInstance(i: number, demo: boolean): Promise<void> {
   };
   const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: 'ignore' });
   procs.push(p);
-  for (let k = 0; k < 150; k += 1) {
+  // The demo instance seeds the whole demo city first (≈ 35 s on PostgreSQL while other test files run; 30 s
+  // was seen to run out): wait up to 100 s, inside the hook's 120.
+  for (let k = 0; k < 500; k += 1) {
     try {
       if ((await fetch(`${base(i)}/readyz`)).ok) return;
     } catch {
