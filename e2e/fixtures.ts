@@ -1,4 +1,26 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The first server's port; with E2E_SERVERS=n, worker i talks to the server on `port + i` (playwright.config.ts). */
+const firstPort = Number(process.env.E2E_PORT ?? 3100);
+
+/** The port of the server this test's worker talks to. */
+export function serverPort(): number {
+  return firstPort + test.info().parallelIndex;
+}
+
+/**
+ * Every spec's `test`: its pages and request context talk to its worker's own server, each with its own
+ * in-memory demo, so two workers run side by side without seeing each other's data.
+ */
+export const test = base.extend({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use, testInfo) => {
+    await use(`http://localhost:${firstPort + testInfo.parallelIndex}`);
+  },
+});
 
 export const DEMO_PASSWORD = 'Leitai@2026';
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, login } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, login, test } from '../fixtures';
 
 /** The side menu's entries, in order. */
 async function menuOf(page: Page): Promise<string[]> {

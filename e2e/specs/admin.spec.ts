@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { login, pickOption, pickTreeNode } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, login, pickOption, pickTreeNode, test } from '../fixtures';
 
 /** A units import file: the template's header, then the given rows. */
 async function unitsFile(rows: string[][]): Promise<Buffer> {

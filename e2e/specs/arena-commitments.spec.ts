@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, openNotice } from '../fixtures';
+import { expect, login, openNotice, test } from '../fixtures';
 
 test('a promise made on stage is recorded from the result page and lands on the unit’s ledger', async ({ browser }) => {
   const promise = `年内新增规上工业企业15家（${Date.now() % 100000}）`;

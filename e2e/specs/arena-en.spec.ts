@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginInEnglish } from '../fixtures';
+import { expect, loginInEnglish, test } from '../fixtures';
 
 /** The arena in English: the organiser's pages after the login page's switch, and the pages without an account. */
 test('the organiser switches to English on the login page and the arena pages follow', async ({ page }) => {

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { scoreArena } from '@leitai/core';
-import { login, pickOption } from '../fixtures';
+import { expect, login, pickOption, test } from '../fixtures';
 
 /**
  * 擂台赛 live, in several browser contexts at once: a host, five judges on phones and a big screen.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login } from '../fixtures';
+import { expect, login, test } from '../fixtures';
 
 // The page opens on the browser's current month; these flows use November 2026 of the demo's 2026 arrangement,
 // so the browser's clock is fixed there (the server's is left alone).

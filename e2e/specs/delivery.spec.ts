@@ -1,12 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { login, pickOption } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, login, pickOption, serverPort, test } from '../fixtures';
 
 // 消息推送: the office sets up a unit's 企业微信 robot in the web, a notice to the unit fails to the dead
 // letters (a wrong key), the office fixes the webhook and sends it again, and the unit's people see the
 // receipt on the notice. The robot is the app's own test fake (/api/test/robot, LEITAI_TEST_CLOCK=1): no
 // outside network. The spec leaves no robot and the default quiet hours behind.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const webhook = (key: string) => `http://127.0.0.1:${port}/api/test/robot/send?key=${key}`;
+const webhook = (key: string) => `http://127.0.0.1:${serverPort()}/api/test/robot/send?key=${key}`;
 
 async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
   const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
@@ -38,7 +37,7 @@ test('a robot set up in the web, a dead letter retried by the office, the receip
   const row = page.getByRole('row', { name: /流亭街道工作群/ });
   await expect(row).toContainText('企业微信');
   // The key never comes back to the browser.
-  await expect(row).toContainText(`http://127.0.0.1:${port}/api/test/robot/send?…`);
+  await expect(row).toContainText(`http://127.0.0.1:${serverPort()}/api/test/robot/send?…`);
   await expect(row).not.toContainText('bad-e2e');
 
   // A notice for 流亭街道's people: the office assigns them an item.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login } from '../fixtures';
+import { expect, login, test } from '../fixtures';
 
 // A back-loaded investment profile (cumulative share due by each month end), as districts publish them.
 const SEASONAL = ['0.02', '0.05', '0.12', '0.2', '0.28', '0.38', '0.46', '0.55', '0.65', '0.76', '0.88', '0.95'];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { login, openNotice } from '../fixtures';
+import { expect, login, openNotice, test } from '../fixtures';
 
 // Last month in Asia/Shanghai: the demo leaves it open, with 区发改局 not yet reported.
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { login, openNotice, pickOption } from '../fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, login, openNotice, pickOption, test } from '../fixtures';
 
 // The office, a unit head and a second organiser in three browsers.
 test.describe.configure({ timeout: 180_000 });

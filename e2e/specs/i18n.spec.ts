@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from '../fixtures';
 
 const menuItems = (page: Page) => page.locator('.ant-layout-sider').getByRole('menuitem');
 const CJK = /[\u4e00-\u9fff]/;

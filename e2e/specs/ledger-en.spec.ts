@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginInEnglish } from '../fixtures';
+import { expect, loginInEnglish, test } from '../fixtures';
 
 test('in English, the supervision ledger speaks English; the demo data stays as entered', async ({ page }) => {
   await loginInEnglish(page, 'organiser');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { login, openNotice } from '../fixtures';
+import { expect, login, openNotice, test } from '../fixtures';
 
 // The day in Asia/Shanghai, where the server computes deadlines and colours.
 const shanghai = (offsetDays = 0) =>

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { login } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, login, test } from '../fixtures';
 
 /**
  * Offices at every level (issue 17): 流亭街道's office runs its own 书记擂台 for its communities, the

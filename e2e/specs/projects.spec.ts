@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { login, pickOption } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, login, pickOption, test } from '../fixtures';
 
 // Last month in Asia/Shanghai: the demo leaves 区工信局's report returned, its plant's month unreported.
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

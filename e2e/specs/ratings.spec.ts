@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { login, openNotice } from '../fixtures';
+import { expect, login, openNotice, test } from '../fixtures';
 
 // A citizen, the rated unit and the lookup page in three browsers: more than the default minute.
 test.describe.configure({ timeout: 150_000 });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from '../fixtures';
+import { DEMO_PASSWORD, expect, login, test } from '../fixtures';
 
 test('a wrong password is refused with a message, the right one opens the workbench', async ({ page }) => {
   await page.goto('/');

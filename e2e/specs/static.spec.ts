@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 
 // How the built app is sent (issue 20): hashed assets precompressed and cached for good, the page revalidated.
 test('assets come compressed and immutable; the page is revalidated and says what it loads', async ({ request }) => {

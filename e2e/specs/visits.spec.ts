@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, openNotice, pickOption } from '../fixtures';
+import { expect, login, openNotice, pickOption, test } from '../fixtures';
 
 // Four people in a row (cadre on a phone, office, unit, enterprise contact): allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
