@@ -112,4 +112,11 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   expect(xml).toMatch(/\|区发改局\|+2\|+0\|+0\|+0\|/); // 区发改局: two green, no yellow, red or overdue
   expect(xml).toContain('二、红灯预警指标');
   expect(xml).toContain('青岛轨道交通产业示范区');
+  // …in the official layout (GB/T 9704-2012): the office's 发文机关标志 and 发文字号 head it, the 落款 and
+  // 成文日期 close it, dates in Chinese and none in ISO form.
+  const text = xml.replace(/\|+/g, '|');
+  expect(text).toMatch(/\|城阳区绩效考核办公室文件\|城考办〔\d{4}〕[1-9]\d*号\|/);
+  expect(text).toMatch(/\|城阳区绩效考核办公室\|\d{4}年[1-9]\d?月[1-9]\d?日\|/);
+  expect(text).toMatch(/\d{4}年[1-9]\d?月[1-9]\d?日印发/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 });

@@ -99,7 +99,7 @@ test('the office downloads the 好差评 bulletin in Word, with the figures the 
     page.getByRole('menuitem', { name: '情况通报（Word）' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(
-    /^群众评价（好差评）情况通报（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.docx$/,
+    /^群众评价（好差评）情况通报（\d{4}年\d{1,2}月\d{1,2}日至[^）]+）\.docx$/,
   );
   const xml = await (
     await JSZip.loadAsync(await readFile((await download.path())!))

@@ -17,3 +17,4 @@ export * from './dispatch/index.js';
 export * from './contracts/index.js';
 export * from './visit/index.js';
 export * from './delivery/index.js';
+export * from './document/index.js';

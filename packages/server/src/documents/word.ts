@@ -1,10 +1,12 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   HeadingLevel,
   Packer,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -29,14 +31,88 @@ export type Block =
   /** Shown instead of an empty table. */
   | { kind: 'note'; text: string };
 
+/** The 版头, 落款 and 版记 of an office's document (GB/T 9704-2012), dates already in Chinese. */
+export interface Letterhead {
+  /** 发文机关标志, e.g. 城阳区绩效考核办公室文件 (red, centred). */
+  mark: string;
+  /** 发文字号, e.g. 城考办〔2026〕12号. */
+  number: string;
+  /** 主送机关, written with a full-width colon after it. */
+  addressee: string;
+  /** 发文机关署名. */
+  issuer: string;
+  /** 成文日期, e.g. 2026年12月2日. */
+  signedOn: string;
+  /** 抄送机关; none leaves the line out. */
+  copyTo: string[];
+  /** 印发机关 and 印发日期. */
+  printedBy: string;
+  printedOn: string;
+}
+
 export interface WordDocumentSpec {
   title: string;
-  /** Lines under the title, centred (issuing office, date). */
+  /** The official layout: 版头 above the title, 落款 and 版记 after the body. */
+  letterhead?: Letterhead;
+  /** Lines under the title, centred, for a document that is not an office's (an arena's brief). */
   subtitle?: string[];
   blocks: Block[];
 }
 
 const BODY = '仿宋';
+const RED = 'FF0000';
+/** GB/T 9704-2012 §5.2.1: A4, margins 37 mm top, 35 bottom, 28 left, 26 right (in twips, 1 mm ≈ 56.7). */
+const PAGE = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
+const line = (color: string) => ({ style: BorderStyle.SINGLE, size: 8, color, space: 4 });
+const plain = (
+  text: string,
+  opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {},
+) =>
+  new Paragraph({
+    ...(opts.align ? { alignment: opts.align } : {}),
+    children: [new TextRun({ text, font: BODY, size: opts.size ?? 32 })],
+  });
+
+/** 发文机关标志 in red, 发文字号 under it, and the red line that closes the 版头 (§7.2). */
+function head(l: Letterhead): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 480, after: 480 },
+      children: [new TextRun({ text: l.mark, font: '方正小标宋简体', size: 60, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      border: { bottom: { ...line(RED), size: 16 } },
+      children: [new TextRun({ text: l.number, font: BODY, size: 32 })],
+    }),
+    new Paragraph({ children: [] }),
+  ];
+}
+
+/** 落款 and 成文日期 right-aligned after the body (§7.3.5), then the 版记: 抄送 and 印发 between lines (§7.4). */
+function foot(l: Letterhead): Paragraph[] {
+  return [
+    new Paragraph({ children: [] }),
+    plain(l.issuer, { align: AlignmentType.RIGHT }),
+    plain(l.signedOn, { align: AlignmentType.RIGHT }),
+    new Paragraph({ children: [] }),
+    ...(l.copyTo.length > 0
+      ? [
+          new Paragraph({
+            border: { top: line('000000') },
+            children: [new TextRun({ text: `抄送：${l.copyTo.join('，')}。`, font: BODY, size: 28 })],
+          }),
+        ]
+      : []),
+    new Paragraph({
+      border: { top: line('000000'), bottom: line('000000') },
+      tabStops: [{ type: 'right', position: 9026 }],
+      children: [new TextRun({ children: [l.printedBy, new Tab(), `${l.printedOn}印发`], font: BODY, size: 28 })],
+    }),
+  ];
+}
 const cell = (text: string, bold: boolean, fill: string | null) =>
   new TableCell({
     ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
@@ -84,7 +160,9 @@ export async function wordDocument(spec: WordDocumentSpec): Promise<Buffer> {
     title: spec.title,
     sections: [
       {
+        properties: { page: { margin: PAGE } },
         children: [
+          ...(spec.letterhead ? head(spec.letterhead) : []),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 240 },
@@ -97,7 +175,9 @@ export async function wordDocument(spec: WordDocumentSpec): Promise<Buffer> {
                 children: [new TextRun({ text: s, font: '楷体', size: 28 })],
               }),
           ),
+          ...(spec.letterhead ? [plain(`${spec.letterhead.addressee}：`)] : []),
           ...spec.blocks.flatMap(render),
+          ...(spec.letterhead ? foot(spec.letterhead) : []),
         ],
       },
     ],

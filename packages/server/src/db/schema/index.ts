@@ -12,3 +12,4 @@ export * from './evaluation.js';
 export * from './projects.js';
 export * from './visits.js';
 export * from './delivery.js';
+export * from './documents.js';

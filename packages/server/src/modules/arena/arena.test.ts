@@ -316,7 +316,7 @@ describe('a live arena', () => {
       '状态',
     ]);
     const docx = await readDocx((await org.get(`/api/arenas/${id}/result.docx`)).rawPayload);
-    expect(docx.paragraphs[0]).toBe('第一季度局长擂台赛成绩通报');
+    expect(docx.paragraphs[2]).toBe('第一季度局长擂台赛成绩通报');
     expect(docx.tables[0]!.slice(0, 2).map((r) => r.slice(0, 5))).toEqual([
       sheetRow(2).slice(0, 5),
       [String(top.rank), String(top.position), top.unitName, top.presenter, top.scoreShown],

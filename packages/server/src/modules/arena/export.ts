@@ -1,5 +1,5 @@
-import { JUDGE_STATUS_LABELS } from '@leitai/core';
-import { wordDocument } from '../../documents/index.js';
+import { chineseDate, JUDGE_STATUS_LABELS } from '@leitai/core';
+import { wordDocument, type Letterhead } from '../../documents/index.js';
 import { INT_FMT, SCORE_FMT, exportWorkbook, listColumns, numberCell, type ExportCell } from '../../excel/index.js';
 import type { ArenaResult } from './result.js';
 
@@ -80,13 +80,14 @@ export function resultWorkbook(r: ArenaResult): Promise<Buffer> {
 }
 
 /** A result notice (成绩通报) for publication: title, seed, ranking table, absences. */
-export function resultDocument(r: ArenaResult): Promise<Buffer> {
+export function resultDocument(r: ArenaResult, letterhead: Letterhead): Promise<Buffer> {
   return wordDocument({
     title: `${r.arena.title}成绩通报`,
+    letterhead,
     blocks: [
       {
         kind: 'paragraph',
-        text: `举办日期：${r.arena.heldOn}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。`,
+        text: `举办日期：${chineseDate(r.arena.heldOn)}；出场顺序抽签种子：${r.arena.seed ?? '未抽签'}（任何人可按公开算法复现抽签结果）。`,
       },
       {
         kind: 'paragraph',

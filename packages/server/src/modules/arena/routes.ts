@@ -4,6 +4,7 @@ import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { openEventStream } from '../../realtime/index.js';
 import { resultDocument, resultWorkbook } from './export.js';
+import * as documents from '../documents/index.js';
 import { hostAction } from './host.js';
 import { publicRoutes } from '../../http/public/index.js';
 import { judgeRoutes } from './judge-routes.js';
@@ -80,8 +81,14 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendFile(reply, `${r.arena.title}成绩表.xlsx`, await resultWorkbook(r));
   });
   app.get('/arenas/:id/result.docx', { schema: { tags, params } }, async (request, reply) => {
-    const r = await readableResult(db, await requireAccess(request, 'arena.read', arena(request)), request.params.id);
-    return sendFile(reply, `${r.arena.title}成绩通报.docx`, await resultDocument(r));
+    const actor = await requireAccess(request, 'arena.read', arena(request));
+    const r = await readableResult(db, actor, request.params.id);
+    const letterhead = await documents.letterhead(db, actor, {
+      kind: 'arena',
+      subject: String(request.params.id),
+      today: shanghaiDate(),
+    });
+    return sendFile(reply, `${r.arena.title}成绩通报.docx`, await resultDocument(r, letterhead));
   });
 
   app.get('/arenas/:id/brief', { schema: { tags, params } }, async (request) => {

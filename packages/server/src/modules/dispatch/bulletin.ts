@@ -1,6 +1,7 @@
 import {
   REPORTING_STATE_LABELS as R,
   STANDING_RULE,
+  inChinese,
   WARNING_STATE_LABELS as L,
   type ReportingState,
   type Actor,
@@ -9,7 +10,7 @@ import {
   type IsoDate,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { wordDocument, type Block } from '../../documents/index.js';
+import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
 import {
   INT_FMT,
   PERCENT_FMT,
@@ -143,7 +144,7 @@ const redSheetRow = (r: BulletinData['red'][number]): ExportCell[] => [
   numberCell(r.cell.ratio),
 ];
 const lateHeader = ['单位', '情况', '首次报送日期'];
-const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, l.submittedOn];
+const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, inChinese(l.submittedOn)];
 
 export function bulletinBlocks(d: BulletinData): Block[] {
   const t = d.board.totals;
@@ -151,7 +152,7 @@ export function bulletinBlocks(d: BulletinData): Block[] {
   return [
     {
       kind: 'paragraph',
-      text: `${d.board.period.period} 调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止 ${d.board.period.deadline}。经审核，${L.green} ${t.green} 项、${L.yellow} ${t.yellow} 项、${L.red} ${t.red} 项，${L.overdue} ${t.overdue} 项，${L.pending} ${t.pending} 项。`,
+      text: `${inChinese(d.board.period.period)}调度共涉及 ${units} 个单位、${d.board.indicators.length} 项指标，填报截止${inChinese(d.board.period.deadline)}。经审核，${L.green} ${t.green} 项、${L.yellow} ${t.yellow} 项、${L.red} ${t.red} 项，${L.overdue} ${t.overdue} 项，${L.pending} ${t.pending} 项。`,
     },
     { kind: 'heading', text: '一、各类别单位序时进度排名' },
     { kind: 'paragraph', text: STANDING_RULE },
@@ -173,8 +174,8 @@ export function bulletinBlocks(d: BulletinData): Block[] {
   ];
 }
 
-export const bulletinDocx = (d: BulletinData) =>
-  wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: bulletinBlocks(d) });
+export const bulletinDocx = (d: BulletinData, letterhead: Letterhead) =>
+  wordDocument({ title: d.title, letterhead, blocks: bulletinBlocks(d) });
 
 export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   return exportWorkbook([

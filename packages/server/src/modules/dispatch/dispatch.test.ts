@@ -6,7 +6,7 @@ import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factor
 import { auditLog, categories, targets } from '../../db/schema/index.js';
 import { readDocx } from '../../documents/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import type { IsoDate } from '@leitai/core';
+import { chineseDate, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { remindReports as runReminders } from './reminders.js';
 
@@ -644,7 +644,7 @@ describe('board, unit page and bulletin', () => {
     const res = await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=${P1}&format=docx`);
     expect(res.headers['content-type']).toMatch('wordprocessingml');
     const doc = await readDocx(res.rawPayload);
-    expect(doc.paragraphs[0]).toBe(`${Y}年1月重点工作调度通报`);
+    expect(doc.paragraphs[2]).toBe(`${Y}年1月重点工作调度通报`);
     expect(doc.paragraphs.join('\n')).toMatch('绿灯 1 项、黄灯 0 项、红灯 1 项，逾期未报 1 项');
     const [standings, red, late] = doc.tables;
     expect(standings![0]).toEqual(['名次', '单位', '绿灯', '黄灯', '红灯', '逾期未报', '报送情况']);
@@ -655,7 +655,7 @@ describe('board, unit page and bulletin', () => {
     expect(red!.slice(1)).toEqual([['区商务局', '固定资产投资增长', '%', '3.2', '8', '为序时进度的 40.0%']]);
     // 区商务局 first submitted today, after the 5 February deadline: late (逾期); 区发改局 never: missing.
     expect(late!.slice(1)).toEqual([
-      ['区商务局', '逾期', shanghaiDate()],
+      ['区商务局', '逾期', chineseDate(shanghaiDate())],
       ['区发改局', '未报', '未报送'],
     ]);
     const xlsx = await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=${P1}&format=xlsx`);

@@ -45,6 +45,7 @@ import {
   ZMonth,
 } from './schema.js';
 import { confirmTargets, decideTargetChange, requestTargetChange, setTargets, targetList } from './targets.js';
+import * as documents from '../documents/index.js';
 
 const ZIndParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -300,7 +301,16 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await bulletinData(db, actor, request.params.id, request.query.period, shanghaiDate());
       if (request.query.format === 'json') return bulletinSummary(data);
       const docx = request.query.format === 'docx';
-      const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
+      const buffer = docx
+        ? await bulletinDocx(
+            data,
+            await documents.letterhead(db, actor, {
+              kind: 'dispatch',
+              subject: `${request.params.id}:${request.query.period}`,
+              today: shanghaiDate(),
+            }),
+          )
+        : await bulletinXlsx(data);
       return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
     },
   );

@@ -1,20 +1,16 @@
 import { APPEAL_STATE_LABELS, type EvaluationDetail } from '@leitai/core';
-import { wordDocument, type Block } from '../../documents/index.js';
+import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
 import { forbidden } from '../../errors.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const numeral = (i: number) => NUMERALS[i] ?? String(i + 1);
 const move = (c: number | null) => (c === null ? '—' : c > 0 ? `进${c}位` : c < 0 ? `退${-c}位` : '持平');
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 /**
  * 考核结果通报 in the house layout: what was evaluated and how it was settled (公示, appeals), the ranking
  * of each category with grades, the 红黑榜, the appeals, and — for a later version — what changed.
  */
-export function evaluationBulletin(d: EvaluationDetail<Date>, today: string): Promise<Buffer> {
+export function evaluationBulletin(d: EvaluationDetail<Date>, letterhead: Letterhead): Promise<Buffer> {
   if (!d.ranking) throw forbidden('考核结果尚未公布');
   const e = d.evaluation;
   const version = d.versions.at(-1);
@@ -89,5 +85,5 @@ export function evaluationBulletin(d: EvaluationDetail<Date>, today: string): Pr
     kind: 'paragraph',
     text: '希望列入红榜的单位再接再厉、争创一流；列入黑榜的单位要认真查找差距，制定整改措施，于 10 个工作日内将整改方案报区考核办。',
   });
-  return wordDocument({ title: `关于${e.name}${stage}的通报`, subtitle: ['区考核办', chineseDate(today)], blocks });
+  return wordDocument({ title: `关于${e.name}${stage}的通报`, letterhead, blocks });
 }

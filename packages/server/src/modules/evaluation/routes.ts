@@ -39,6 +39,7 @@ import {
   verifyEvaluation,
 } from './service.js';
 import { ZScheme } from './schema.js';
+import * as documents from '../documents/index.js';
 
 /** The site's own address, for the invitation links (behind a proxy, as TRUST_PROXY lets the request tell it). */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -170,7 +171,14 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     });
     const today = localDate();
     const d = await evaluationDetail(db, actor, request.params.id, today);
-    return sendFile(reply, `${d.evaluation.name}结果通报.docx`, await evaluationBulletin(d, today));
+    return sendFile(
+      reply,
+      `${d.evaluation.name}结果通报.docx`,
+      await evaluationBulletin(
+        d,
+        await documents.letterhead(db, actor, { kind: 'evaluation', subject: String(request.params.id), today }),
+      ),
+    );
   });
 
   app.post('/evaluations/:id/appeals', { schema: { tags, params: ZIdParams, body: ZAppeal } }, async (request) => {

@@ -1,5 +1,8 @@
 import {
   ONE,
+  chineseDate,
+  chinesePeriod,
+  inChinese,
   RATE_OUTCOME_LABELS as O,
   rateOutcome,
   ratio,
@@ -8,7 +11,7 @@ import {
   type IsoDate,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { wordDocument } from '../../documents/index.js';
+import { wordDocument, type Letterhead } from '../../documents/index.js';
 import { INT_FMT, PERCENT_FMT, exportWorkbook, numberCell, type ExportColumn } from '../../excel/index.js';
 import { listLedger, ratesFor, type RateRow } from './queries.js';
 
@@ -63,14 +66,14 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
         id: i.id,
         title: i.title,
         unitName: i.leadUnit.name,
-        leaderName: i.leader?.name ?? '',
+        leaderName: i.leader?.name ?? '未指定',
         deadline: i.deadline,
         daysOverdue: i.daysOverdue,
       })),
   };
 }
 
-export const bulletinTitle = (d: BulletinData) => `督查通报（${d.period}）`;
+export const bulletinTitle = (d: BulletinData) => `督查通报（${inChinese(d.period)}）`;
 
 const rankColumns: ExportColumn<RateRow>[] = [
   { header: '名次', numFmt: INT_FMT, value: (r) => r.rank },
@@ -92,13 +95,14 @@ const overdueColumns: ExportColumn<OverdueRow>[] = [
 ];
 const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 
-export function bulletinDocx(d: BulletinData): Promise<Buffer> {
+export function bulletinDocx(d: BulletinData, letterhead: Letterhead): Promise<Buffer> {
   // The district's rate from its counts, rounded once (not from the six-place rate).
   const rate = d.totals.due === 0 ? '—' : shownPercent(ratio(d.totals.onTime * ONE, d.totals.due));
   return wordDocument({
     title: bulletinTitle(d),
+    letterhead,
     blocks: [
-      { kind: 'paragraph', text: `统计期间：${d.from} 至 ${d.to}，统计截至 ${d.asOf}。` },
+      { kind: 'paragraph', text: `统计期间：${chinesePeriod(d.from, d.to)}，统计截至${chineseDate(d.asOf)}。` },
       {
         kind: 'paragraph',
         text: `本期到期督办事项 ${d.totals.due} 项，${O.on_time} ${d.totals.onTime} 项，${O.late} ${d.totals.late} 项，${O.overdue} ${d.totals.overdue} 项，${O.on_time}率 ${rate}。`,
@@ -130,7 +134,7 @@ export function bulletinDocx(d: BulletinData): Promise<Buffer> {
               i.title,
               i.unitName,
               i.leaderName,
-              i.deadline,
+              chineseDate(i.deadline),
               `${i.daysOverdue} 天`,
             ]),
           },
@@ -154,7 +158,7 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   return exportWorkbook([
     {
       name: '按期销号排名',
-      title: [bulletinTitle(d), `统计期间 ${d.from} 至 ${d.to}，截至 ${d.asOf}`],
+      title: [bulletinTitle(d), `统计期间 ${chinesePeriod(d.from, d.to)}，截至${chineseDate(d.asOf)}`],
       columns: rankColumns,
       rows: d.ranking,
     },

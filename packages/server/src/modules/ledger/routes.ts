@@ -24,6 +24,7 @@ import {
   ZSplit,
 } from './schema.js';
 import { ledgerSettings, saveLedgerSettings, ZLedgerSettings } from './settings.js';
+import * as documents from '../documents/index.js';
 
 /** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -143,7 +144,16 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await bulletinData(db, actor, request.query.period, shanghaiDate());
       if (request.query.format === 'json') return data;
       const docx = request.query.format === 'docx';
-      const buffer = docx ? await bulletinDocx(data) : await bulletinXlsx(data);
+      const buffer = docx
+        ? await bulletinDocx(
+            data,
+            await documents.letterhead(db, actor, {
+              kind: 'ledger',
+              subject: request.query.period,
+              today: shanghaiDate(),
+            }),
+          )
+        : await bulletinXlsx(data);
       return sendFile(reply, `${bulletinTitle(data)}.${request.query.format}`, buffer);
     },
   );

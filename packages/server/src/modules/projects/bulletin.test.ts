@@ -80,7 +80,7 @@ describe.skipIf(last === null)('the projects bulletin', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const doc = await readDocx(res.rawPayload);
-    expect(doc.paragraphs[0]).toBe(data.title);
+    expect(doc.paragraphs[2]).toBe(data.title);
     expect(doc.paragraphs.join('')).toContain(`投资完成率 ${data.rates.investment.percent}%`);
     expect(doc.paragraphs).toContain('三、红牌项目');
     const red = doc.tables.find((tb) => tb[0]?.includes('原因') && tb.slice(1).some((r) => r[4] === '红牌'))!;

@@ -19,7 +19,7 @@ import {
   type UnitFilter,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { wordDocument, type Block } from '../../documents/index.js';
+import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
 import { INT_FMT, PERCENT_FMT, exportWorkbook, listColumns, numberCell, type ExportCell } from '../../excel/index.js';
 import * as units from '../units/index.js';
 import * as users from '../users/index.js';
@@ -395,8 +395,8 @@ export function bulletinBlocks(d: ProjectBulletin): Block[] {
   ];
 }
 
-export const bulletinDocx = (d: ProjectBulletin) =>
-  wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: bulletinBlocks(d) });
+export const bulletinDocx = (d: ProjectBulletin, letterhead: Letterhead) =>
+  wordDocument({ title: d.title, letterhead, blocks: bulletinBlocks(d) });
 
 export function bulletinXlsx(d: ProjectBulletin): Promise<Buffer> {
   const e = d.exact;

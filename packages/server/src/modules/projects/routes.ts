@@ -22,6 +22,7 @@ import {
 import { projectSettings, saveProjectSettings, ZProjectSettingsInput } from './settings.js';
 import { scheduleSteps } from './steps.js';
 import { dashboardView, detailView, ganttView, listView } from './views.js';
+import * as documents from '../documents/index.js';
 
 /** 重点项目: the register, its plans and changes, the battle map, the dashboard, interviews. Each route: schema, access check, one service call. */
 export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,7 +55,14 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     const { actor, scope } = requireScope(request, 'project.read');
     const data = await projectBulletin(db, actor, scope, request.query, shanghaiDate());
     if (request.query.format === 'json') return data;
-    const buffer = request.query.format === 'docx' ? await bulletinDocx(data) : await bulletinXlsx(data);
+    const docx = request.query.format === 'docx';
+    const subject = `${request.query.year}:${request.query.period ?? ''}:${scope.kind}`;
+    const buffer = docx
+      ? await bulletinDocx(
+          data,
+          await documents.letterhead(db, actor, { kind: 'projects', subject: subject, today: shanghaiDate() }),
+        )
+      : await bulletinXlsx(data);
     return sendFile(reply, `${data.title}.${request.query.format}`, buffer);
   });
 

@@ -3,6 +3,7 @@ import {
   RATING_APPEAL_STATE_LABELS,
   RATING_APPEAL_STATES,
   RATING_LEVELS,
+  chinesePeriod,
   emptyRatingCounts,
   rateOf,
   ratingFigures,
@@ -15,7 +16,7 @@ import {
   type UnitFilter,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { wordDocument, type Block } from '../../documents/index.js';
+import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
 import {
   INT_FMT,
   PERCENT_FMT,
@@ -118,7 +119,7 @@ export async function ratingBulletin(
   const counts = Object.fromEntries(RATING_APPEAL_STATES.map((s) => [s, 0])) as Record<RatingAppealState, number>;
   for (const a of appealRows) counts[a.appeal.state] += 1;
   return {
-    title: `群众评价（好差评）情况通报（${from}至${to}）`,
+    title: `群众评价（好差评）情况通报（${chinesePeriod(from, to)}）`,
     from,
     to,
     asOf: today,
@@ -269,8 +270,8 @@ export function ratingBulletinBlocks(d: RatingBulletin): Block[] {
   ];
 }
 
-export const ratingBulletinDocx = (d: RatingBulletin) =>
-  wordDocument({ title: d.title, subtitle: [`区考核办 ${d.asOf}`], blocks: ratingBulletinBlocks(d) });
+export const ratingBulletinDocx = (d: RatingBulletin, letterhead: Letterhead) =>
+  wordDocument({ title: d.title, letterhead, blocks: ratingBulletinBlocks(d) });
 
 export function ratingBulletinXlsx(d: RatingBulletin): Promise<Buffer> {
   const period = `统计期间：${d.from} 至 ${d.to}`;

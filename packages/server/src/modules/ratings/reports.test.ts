@@ -166,7 +166,7 @@ describe('the 好差评 bulletin', () => {
     const res = await org.get(url('json'));
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json<Bulletin>();
-    expect(d.title).toBe(`群众评价（好差评）情况通报（${Y}-03-01至${Y}-03-31）`);
+    expect(d.title).toBe(`群众评价（好差评）情况通报（${Y}年3月1日至3月31日）`);
     expect(d.totals.counts).toMatchObject({ total: 10, good: 6, bad: 3 });
     expect(d.categories.map((c) => [c.category, c.units, c.counts.total])).toEqual([
       ['职能部门', 2, 8],
@@ -195,7 +195,7 @@ describe('the 好差评 bulletin', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const doc = await readDocx(res.rawPayload);
-    expect(doc.paragraphs[0]).toBe(`群众评价（好差评）情况通报（${Y}-03-01至${Y}-03-31）`);
+    expect(doc.paragraphs[2]).toBe(`群众评价（好差评）情况通报（${Y}年3月1日至3月31日）`);
     const text = doc.paragraphs.join('');
     expect(text).toContain('共收到有效评价 10 条，好评率 60.00%；差评 3 条，差评率 30.00%，差评整改率 33.33%');
     expect(text).toContain('实名差评 1 条，回访率 100.00%，实名差评回访整改率 100.00%');

@@ -29,6 +29,7 @@ import {
   ZReview,
 } from './schema.js';
 import { ratingSettings, saveRatingSettings, ZRatingSettings } from './settings.js';
+import * as documents from '../documents/index.js';
 
 /** The site's own address, for the QR codes (behind a proxy, as TRUST_PROXY lets the request tell it). */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -105,11 +106,21 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   // 好差评情况通报 over the viewer's units (a unit's is its own), in Word, Excel or as data.
   app.get('/ratings/bulletin', { schema: { tags, querystring: ZBulletinQuery } }, async (request, reply) => {
-    const { scope } = requireScope(request, 'rating.read');
+    const { actor, scope } = requireScope(request, 'rating.read');
     const { from, to, format } = request.query;
     const data = await ratingBulletin(db, scope, from, to, shanghaiDate());
     if (format === 'json') return data;
-    const buffer = format === 'docx' ? await ratingBulletinDocx(data) : await ratingBulletinXlsx(data);
+    const buffer =
+      format === 'docx'
+        ? await ratingBulletinDocx(
+            data,
+            await documents.letterhead(db, actor, {
+              kind: 'ratings',
+              subject: `${from}:${to}:${scope.kind}`,
+              today: shanghaiDate(),
+            }),
+          )
+        : await ratingBulletinXlsx(data);
     return sendFile(reply, `${data.title}.${format}`, buffer);
   });
   // 公开排名 (媒体问效): the office's publications, and publishing the next version.
