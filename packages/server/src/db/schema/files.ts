@@ -43,7 +43,7 @@ export const fileBlobs = pgTable(
       .notNull()
       .references(() => files.id, { onDelete: 'cascade' }),
     /**
-     * The chunk's place in the file (0, 1, …). A file is stored in chunks of 1 MB, one statement each: PGlite runs
+     * The chunk's place in the file (0, 1, …). A file is stored in chunks of 256 KB, one statement each: PGlite runs
      * on the event loop, and one 19 MB statement held it for seconds. Files stored before this are one chunk.
      */
     seq: integer().notNull().default(0),

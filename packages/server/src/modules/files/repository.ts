@@ -22,8 +22,8 @@ export async function filePlace(db: Db, id: number): Promise<{ unitPath: string;
   return row && unitPath !== null ? { unitPath, uploadedBy: row.uploadedBy } : undefined;
 }
 
-/** Chunks of 1 MB: one statement each, so PGlite (on the event loop) never holds it for long. */
-export const CHUNK_BYTES = 1024 * 1024;
+/** Chunks of 256 KB, one statement each: PGlite runs on the event loop, and a chunk holds it for ~20 ms. */
+export const CHUNK_BYTES = 256 * 1024;
 
 /** Lets the event loop answer other requests between two chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
