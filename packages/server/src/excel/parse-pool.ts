@@ -60,14 +60,17 @@ function take(memoryMb: number): Slot {
     clearTimeout(slot!.idleTimer);
     return slot!;
   }
-  return { worker: spawn(memoryMb), memoryMb };
+  const slot: Slot = { worker: spawn(memoryMb), memoryMb };
+  // A worker that dies while idle must not be handed the next file.
+  slot.worker.once('exit', () => {
+    const i = idle.indexOf(slot);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  return slot;
 }
 
 function giveBack(slot: Slot): void {
-  slot.idleTimer = setTimeout(() => {
-    idle.splice(idle.indexOf(slot), 1);
-    void slot.worker.terminate();
-  }, IDLE_MS);
+  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), IDLE_MS);
   slot.idleTimer.unref();
   slot.worker.unref();
   idle.push(slot);
@@ -87,7 +90,10 @@ function release(): void {
   else running -= 1;
 }
 
-/** Parses in a worker; a file that breaks a limit (or the worker itself) comes back as a problem, never a throw. */
+/**
+ * Parses in a worker. A file that breaks a limit, or that exceljs cannot read, comes back as a problem (a 422 for
+ * the importer); only a worker that fails for another reason (it could not start) throws.
+ */
 export async function parseInWorker<H extends string>(
   buffer: Buffer,
   columns: readonly SheetColumn<H>[],
