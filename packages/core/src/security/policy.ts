@@ -18,6 +18,10 @@ export interface SecurityPolicy {
    * down instead of locking it, so a stranger behind the same address cannot lock a colleague out.
    */
   sharedAddresses: string[];
+  /** What one account may upload (evidence, attachments) in 24 hours, in MB: uploads are stored in the database. */
+  uploadQuotaMbPerDay: number;
+  /** Days an upload may wait to be attached to a record before the nightly job deletes it. */
+  unclaimedFileDays: number;
 }
 
 export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
@@ -31,6 +35,8 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
   sharedAddresses: [],
+  uploadQuotaMbPerDay: 500,
+  unclaimedFileDays: 7,
 };
 
 /** The problem with a policy, or null: the challenge must come before the lock, or it protects nothing. */

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportProblem } from '../errors.js';
+import { DEFAULT_PARSE_LIMITS, parseInWorker, type ParseLimits } from './parse-pool.js';
+import type { ParsedSheet } from './sheet.js';
 
 /**
  * The shared Excel pieces: a template with drop-down lists and instructions, a reader that returns
@@ -59,67 +61,29 @@ export async function buildTemplate(t: Template): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A cell as trimmed text; a typed date as YYYY-MM-DD (Excel stores it as midnight UTC). */
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
-  if (typeof v === 'object' && 'error' in v) return '';
-  return String(v).trim();
-}
-
-export interface SheetRow<H extends string> {
-  /** The row number Excel shows. */
-  row: number;
-  cells: Record<H, string>;
-}
+export { cellText, type SheetRow } from './sheet.js';
+export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse-pool.js';
 
 /**
- * Reads the first sheet of a filled template. The header must match the template's; blank rows are
- * skipped; required cells are checked here, everything else by the importer.
+ * Reads the first sheet of a filled template, in a worker (`parse-pool.ts`) so a big or hostile file never
+ * stalls other requests. The header must match the template's; blank rows are skipped; required and listed
+ * cells are checked here, everything else by the importer. A file over a limit (rows holding data, the
+ * worker's memory or time) comes back as one problem, which the importer answers as a 422.
  */
 export async function readSheet<H extends string>(
   buffer: Buffer,
   columns: readonly (TemplateColumn & { header: H })[],
-): Promise<{ rows: SheetRow<H>[]; problems: ImportProblem[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer); // exceljs's typing predates Node's generic Buffer
-  } catch {
-    return { rows: [], problems: [{ row: 0, column: '', message: '无法读取文件，请上传由模板填写的 .xlsx 文件' }] };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], problems: [{ row: 0, column: '', message: '文件中没有工作表' }] };
-  const header = columns.map((_, i) => cellText(ws.getCell(1, i + 1).value));
-  if (header.some((h, i) => h !== columns[i]!.header)) {
-    return {
-      rows: [],
-      problems: [
-        { row: 1, column: '', message: `表头须为：${columns.map((c) => c.header).join('、')}，请使用下载的模板` },
-      ],
-    };
-  }
-  const rows: SheetRow<H>[] = [];
-  const problems: ImportProblem[] = [];
-  for (let r = 2; r <= ws.rowCount; r += 1) {
-    const values = columns.map((_, i) => cellText(ws.getCell(r, i + 1).value));
-    if (values.every((v) => v === '')) continue;
-    const cells = Object.fromEntries(columns.map((c, i) => [c.header, values[i]!])) as Record<H, string>;
-    columns.forEach((c, i) => {
-      if (c.required && values[i] === '') problems.push({ row: r, column: c.header, message: '不能为空' });
-      else if (c.list && values[i] !== '' && !c.list.includes(values[i]!))
-        problems.push({ row: r, column: c.header, message: `“${values[i]}”不在可选范围内（${c.list.join('、')}）` });
-    });
-    rows.push({ row: r, cells });
-  }
-  if (rows.length === 0) problems.push({ row: 2, column: '', message: '文件中没有数据行' });
-  return { rows, problems };
+  limits: Partial<ParseLimits> = {},
+): Promise<ParsedSheet<H>> {
+  return parseInWorker(
+    buffer,
+    columns.map(({ header, list, required }) => ({
+      header,
+      ...(list ? { list } : {}),
+      ...(required ? { required } : {}),
+    })),
+    { ...DEFAULT_PARSE_LIMITS, ...limits },
+  );
 }
 
 export type ExportCell = string | number | Date | null;

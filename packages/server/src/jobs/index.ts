@@ -3,6 +3,7 @@ import { ledgerColourJob } from '../modules/ledger/index.js';
 import { ratingsRetentionJob } from '../modules/ratings/index.js';
 import { projectSettleJob } from '../modules/projects/index.js';
 import { authHousekeepingJob } from '../modules/auth/index.js';
+import { unclaimedFilesJob } from '../modules/files/index.js';
 import type { DailyJob } from './runner.js';
 
 export { startJobRunner, runDailyJob, type DailyJob, type JobRunner } from './runner.js';
@@ -14,4 +15,5 @@ export const dailyJobs: DailyJob[] = [
   ratingsRetentionJob,
   projectSettleJob,
   authHousekeepingJob,
+  unclaimedFilesJob,
 ];

@@ -11,7 +11,8 @@ export interface DailyJob {
   name: string;
   /** Hour (0–23, Asia/Shanghai) from which the day's run may start. */
   atHour: number;
-  run(tx: Db, day: IsoDate): Promise<string>;
+  /** `now` is the runner's clock (tests pass their own), for a job whose cut-off is a span of time. */
+  run(tx: Db, day: IsoDate, now?: Date): Promise<string>;
 }
 
 export const INSTANCE = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -27,6 +28,7 @@ export async function runDailyJob(
   job: DailyJob,
   day: IsoDate,
   instance = INSTANCE,
+  now = new Date(),
 ): Promise<{ ran: boolean; result?: string }> {
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -35,7 +37,7 @@ export async function runDailyJob(
       .onConflictDoNothing()
       .returning({ job: jobRuns.job });
     if (claimed.length === 0) return { ran: false };
-    const result = await job.run(tx, day);
+    const result = await job.run(tx, day, now);
     await tx
       .update(jobRuns)
       .set({ result })
@@ -66,11 +68,12 @@ export function startJobRunner(
   const tick = async () => {
     if (running) return running;
     running = (async () => {
-      const { date, hour } = shanghaiNow(now());
+      const at = now();
+      const { date, hour } = shanghaiNow(at);
       for (const job of jobs) {
         if (hour < job.atHour) continue;
         try {
-          const out = await runDailyJob(db, job, date);
+          const out = await runDailyJob(db, job, date, INSTANCE, at);
           if (out.ran) opts.log?.(`job ${job.name} ${date}: ${out.result ?? ''}`);
         } catch (err) {
           opts.onError?.(job.name, err);

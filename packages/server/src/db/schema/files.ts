@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { units, users } from './identity.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -28,13 +28,26 @@ export const files = pgTable(
     ownerId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId)],
+  (t) => [
+    index('files_owner_idx').on(t.ownerType, t.ownerId),
+    // The daily upload quota sums one uploader's recent files.
+    index('files_uploader_idx').on(t.uploadedBy, t.createdAt),
+  ],
 );
 
 /** File contents live in the database, so every app instance sees every file and one backup holds all. */
-export const fileBlobs = pgTable('file_blobs', {
-  fileId: integer()
-    .primaryKey()
-    .references(() => files.id, { onDelete: 'cascade' }),
-  content: bytea().notNull(),
-});
+export const fileBlobs = pgTable(
+  'file_blobs',
+  {
+    fileId: integer()
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    /**
+     * The chunk's place in the file (0, 1, …). A file is stored in chunks of 256 KB, one statement each: PGlite runs
+     * on the event loop, and one 19 MB statement held it for seconds. Files stored before this are one chunk.
+     */
+    seq: integer().notNull().default(0),
+    content: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);

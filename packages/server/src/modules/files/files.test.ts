@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
-import { claimFiles } from './service.js';
+import { auditLog, fileBlobs, files } from '../../db/schema/index.js';
+import { runDailyJob } from '../../jobs/index.js';
+import { claimFiles, unclaimedFilesJob } from './service.js';
 
 let t: TestApp;
 let a: Client;
@@ -23,10 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function multipart(name: string, content: string, type = 'application/pdf') {
+function multipart(name: string, content: string | Buffer, type = 'application/pdf') {
   const boundary = '----leitai';
-  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-  return { payload: Buffer.from(payload), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 describe('files', () => {
@@ -101,5 +106,101 @@ describe('files', () => {
     await expect(
       claimFiles(db, actorA, [id], { ownerType: 'report', ownerId: 2, unitId: userA.unitId }),
     ).rejects.toThrow(/已被使用/);
+  });
+});
+
+describe('uploads cannot be used to stall or fill the server (issue 19, item 9)', () => {
+  const MB = 1024 * 1024;
+  const DAY = 86_400_000;
+
+  it('stores a 19 MB upload in 256 KB chunks without holding the event loop, and gives back every byte', async () => {
+    const content = randomBytes(19 * MB);
+    const started = Date.now();
+    let doneAt = 0;
+    const upload = a
+      .request({ method: 'POST', url: '/api/files', ...multipart('航拍.mp4', content, 'video/mp4') })
+      .finally(() => (doneAt = Date.now()));
+    const latencies: number[] = [];
+    do {
+      const t0 = Date.now();
+      expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      latencies.push(Date.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    } while (doneAt === 0);
+    const up = await upload;
+    expect(up.statusCode, up.body).toBe(200);
+    const { id } = up.json<{ id: number }>();
+    const chunks = await t.database.db.select({ seq: fileBlobs.seq }).from(fileBlobs).where(eq(fileBlobs.fileId, id));
+    expect(chunks).toHaveLength(76);
+    // As one statement the insert held the loop for 11 s on PGlite; chunked, each health check waits for at
+    // most a chunk (a ratio of the upload's own time, so a loaded machine slows both sides alike).
+    expect(latencies.length).toBeGreaterThan(1);
+    expect(Math.max(...latencies)).toBeLessThan(Math.max(200, (doneAt - started) / 2));
+    const back = await a.get(`/api/files/${id}`);
+    expect(back.rawPayload.equals(content)).toBe(true);
+  });
+
+  it('refuses an upload past the account’s daily quota with a 429 in Chinese, writing nothing', async () => {
+    const { db } = t.database;
+    await buildUser(db, { unitId: userA.unitId, roles: ['secadmin'], username: 'sec' });
+    const sec = await loginAs(t.app, 'sec');
+    const policy = (await sec.get('/api/security/policy')).json<Record<string, unknown>>();
+    expect(policy).toMatchObject({ uploadQuotaMbPerDay: 500, unclaimedFileDays: 7 });
+    const low = await sec.put('/api/security/policy', { ...policy, uploadQuotaMbPerDay: 5 });
+    expect(low.json().error.message).toContain('不能少于 20 MB');
+    expect((await sec.put('/api/security/policy', { ...policy, uploadQuotaMbPerDay: 20 })).statusCode).toBe(200);
+    const [entry] = await db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'settings.update'), eq(auditLog.targetId, 'security.policy')));
+    expect(entry).toMatchObject({ before: { uploadQuotaMbPerDay: 500 }, after: { uploadQuotaMbPerDay: 20 } });
+
+    const first = await b.request({ method: 'POST', url: '/api/files', ...multipart('一.pdf', randomBytes(12 * MB)) });
+    expect(first.statusCode, first.body).toBe(200);
+    const count = async () => (await db.select({ id: files.id }).from(files)).length;
+    const before = await count();
+    const second = await b.request({ method: 'POST', url: '/api/files', ...multipart('二.pdf', randomBytes(12 * MB)) });
+    expect(second.statusCode).toBe(429);
+    expect(second.json().error.message).toMatch(/24 小时内上传已达每人 20 MB 的上限（已上传 12\.0 MB）/);
+    expect(await count()).toBe(before);
+    // Another account's quota is its own.
+    expect((await a.request({ method: 'POST', url: '/api/files', ...multipart('三.pdf', 'pdf') })).statusCode).toBe(
+      200,
+    );
+    await sec.put('/api/security/policy', policy);
+  });
+
+  it('deletes at night the uploads no record claimed within the retention, by the clock it is given', async () => {
+    const { db } = t.database;
+    const upload = async (name: string) =>
+      (await a.request({ method: 'POST', url: '/api/files', ...multipart(name, 'pdf') })).json<{ id: number }>().id;
+    const [kept, claimed] = [await upload('未用.pdf'), await upload('已用.pdf')];
+    const actor = {
+      userId: userA.id,
+      unitId: userA.unitId,
+      unitPath: unitAPath,
+      roles: ['reporter' as const],
+      overseenUnitPaths: [],
+      office: null,
+    };
+    await claimFiles(db, actor, [claimed], { ownerType: 'report', ownerId: 99, unitId: userA.unitId });
+    const alive = async () =>
+      (
+        await db
+          .select({ id: files.id })
+          .from(files)
+          .where(inArray(files.id, [kept, claimed]))
+      )
+        .map((f) => f.id)
+        .sort();
+
+    const sixDays = await runDailyJob(db, unclaimedFilesJob, '2099-01-06', 'test', new Date(Date.now() + 6 * DAY));
+    expect(sixDays.ran).toBe(true);
+    expect(await alive()).toEqual([kept, claimed].sort());
+    const eightDays = await runDailyJob(db, unclaimedFilesJob, '2099-01-08', 'test', new Date(Date.now() + 8 * DAY));
+    expect(eightDays.result).toMatch(/^purged [1-9]\d* files unclaimed for 7 days$/);
+    expect(await alive()).toEqual([claimed]);
+    expect(await db.select().from(fileBlobs).where(eq(fileBlobs.fileId, kept))).toEqual([]);
+    expect((await a.get(`/api/files/${claimed}`)).statusCode).toBe(200);
   });
 });

@@ -4,7 +4,20 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Upload } from '../../http/upload.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { claimUnowned, fileWithContent, filesOwnedBy, insertFile } from './repository.js';
+import type { DailyJob } from '../../jobs/runner.js';
+import { securityPolicy } from '../security/index.js';
+import {
+  bytesUploadedSince,
+  claimUnowned,
+  deleteUnclaimedBefore,
+  fileWithContent,
+  filesOwnedBy,
+  insertFile,
+  lockUploader,
+} from './repository.js';
+
+const DAY = 86_400_000;
+const MB = 1024 * 1024;
 
 export type FileInfo = FileContract<Date>;
 
@@ -20,6 +33,14 @@ export async function storeUpload(db: Db, actor: Actor, who: AuditActor, upload:
   if (!ALLOWED.test(name))
     throw new AppError('VALIDATION_FAILED', `不支持的文件类型：${name}。请上传 PDF、Office 文档、图片、压缩包或视频`);
   return db.transaction(async (tx) => {
+    await lockUploader(tx, actor.userId);
+    const quotaMb = (await securityPolicy(tx)).uploadQuotaMbPerDay;
+    const used = await bytesUploadedSince(tx, actor.userId, new Date(Date.now() - DAY));
+    if (used + upload.buffer.length > quotaMb * MB)
+      throw new AppError(
+        'RATE_LIMITED',
+        `24 小时内上传已达每人 ${quotaMb} MB 的上限（已上传 ${(used / MB).toFixed(1)} MB），请稍后再上传，或请安全管理员调整“每人每日上传”`,
+      );
     const row = await insertFile(
       tx,
       {
@@ -83,3 +104,18 @@ export async function readFile(db: Db, id: number): Promise<FileInfo & { content
   if (!row) throw notFound('文件');
   return row;
 }
+
+/**
+ * Each night: uploads never attached to a record (a form abandoned after its upload) are deleted once older
+ * than the policy's retention (未使用文件保留, default 7 days), so nobody can fill the database with files no
+ * record holds.
+ */
+export const unclaimedFilesJob: DailyJob = {
+  name: 'files.purge_unclaimed',
+  atHour: 3,
+  run: async (tx, _day, now = new Date()) => {
+    const days = (await securityPolicy(tx)).unclaimedFileDays;
+    const purged = await deleteUnclaimedBefore(tx, new Date(now.getTime() - days * DAY));
+    return `purged ${purged} files unclaimed for ${days} days`;
+  },
+};

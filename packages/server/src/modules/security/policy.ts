@@ -33,6 +33,18 @@ export const ZSecurityPolicy = z.object({
     .array(z.string().trim().refine(isAddressRange, '共享地址须为 IP 地址或 CIDR 网段，如 10.20.0.0/16'))
     .max(100, '共享地址最多 100 个')
     .default([]),
+  uploadQuotaMbPerDay: z
+    .number()
+    .int()
+    .min(20, '每日上传限额不能少于 20 MB（一个文件最大 20 MB）')
+    .max(100_000)
+    .default(DEFAULT_SECURITY_POLICY.uploadQuotaMbPerDay),
+  unclaimedFileDays: z
+    .number()
+    .int()
+    .min(1, '未使用文件至少保留 1 天')
+    .max(365)
+    .default(DEFAULT_SECURITY_POLICY.unclaimedFileDays),
 }) satisfies z.ZodType<SecurityPolicy>;
 
 const KEY = 'security.policy';

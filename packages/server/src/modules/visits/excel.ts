@@ -60,12 +60,15 @@ export const enterpriseTemplate = () =>
     ],
   });
 
+/** The register is the one large import: a district's 400,000 entities need more rows, memory and time than the default. */
+const ENTERPRISE_PARSE_LIMITS = { maxRows: 500_000, maxMemoryMb: 3072, timeoutMs: 300_000 };
+
 /**
  * Imports the register (and the assignments it names) whole or not at all: every bad cell is reported by
  * row and column. Rows go in in chunks, so a new district's 400,000 entities fit one upload.
  */
 export async function importEnterprises(db: Db, who: AuditActor, buffer: Buffer, today: IsoDate) {
-  const { rows, problems } = await readSheet(buffer, COLUMNS);
+  const { rows, problems } = await readSheet(buffer, COLUMNS, ENTERPRISE_PARSE_LIMITS);
   const streets = new Map((await streetChoices(db)).map((s) => [s.name, s.id]));
   const accounts = await users.activeIdsByUsername(
     db,

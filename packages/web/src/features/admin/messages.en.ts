@@ -165,6 +165,16 @@ export const adminMessagesEn: Messages<typeof adminMessages> = {
     lockMinutes: { label: 'Lockout length', suffix: 'minutes' },
     sessionIdleMinutes: { label: 'Idle timeout', suffix: 'minutes' },
     sessionAbsoluteHours: { label: 'Longest session', suffix: 'hours' },
+    uploadQuotaMbPerDay: {
+      label: 'Uploads per person a day',
+      suffix: 'MB',
+      hint: 'What one account may upload in 24 hours (a single file is at most 20 MB); past it, uploads wait until the next day',
+    },
+    unclaimedFileDays: {
+      label: 'Keep unused uploads',
+      suffix: 'days',
+      hint: 'Files uploaded but never submitted with a record are deleted at night once this old',
+    },
     sharedAddresses: {
       label: 'Shared addresses',
       hint: 'Addresses or ranges many people share (an office NAT such as 10.20.0.0/16): failures from there never lock the account; each attempt waits twice as long instead (from 30 seconds up to the lockout length), so nobody can lock a colleague out',

@@ -143,6 +143,16 @@ const zh = {
     lockMinutes: { label: '锁定时长', suffix: '分钟' },
     sessionIdleMinutes: { label: '空闲超时', suffix: '分钟' },
     sessionAbsoluteHours: { label: '会话最长', suffix: '小时' },
+    uploadQuotaMbPerDay: {
+      label: '每人每日上传',
+      suffix: 'MB',
+      hint: '一个账号 24 小时内可上传的佐证材料总量（单个文件最大 20 MB），超出后须等到次日',
+    },
+    unclaimedFileDays: {
+      label: '未使用文件保留',
+      suffix: '天',
+      hint: '已上传但未提交到任何记录的文件，过期后于夜间自动删除',
+    },
     locks: '当前被锁定的账号',
     noLocks: '没有被锁定的账号',
     failures: '失败',

@@ -20,10 +20,12 @@ type NumberField =
   | 'lockAfterFailures'
   | 'lockMinutes'
   | 'sessionIdleMinutes'
-  | 'sessionAbsoluteHours';
+  | 'sessionAbsoluteHours'
+  | 'uploadQuotaMbPerDay'
+  | 'unclaimedFileDays';
 
 /**
- * 安全策略 for the security admin: password rules, lockout and session limits, and the accounts
+ * 安全策略 for the security admin: password rules, lockout and session limits, upload limits, and the accounts
  * locked right now (locked per account and address, so one address cannot lock a user out everywhere).
  */
 export function SecurityPage() {
@@ -108,6 +110,8 @@ export function SecurityPage() {
                 {number('lockMinutes', 1, 1440)}
                 {number('sessionIdleMinutes', 5, 1440)}
                 {number('sessionAbsoluteHours', 1, 72)}
+                {number('uploadQuotaMbPerDay', 20, 100_000, t('security.uploadQuotaMbPerDay.hint'))}
+                {number('unclaimedFileDays', 1, 365, t('security.unclaimedFileDays.hint'))}
                 <Col xs={24}>
                   <Form.Item
                     name="sharedAddresses"
