@@ -11,6 +11,7 @@ import { openDatabase, wrapPglite, type Database } from '../src/db/client.js';
 import { arenaScores, ledgerItems, reports } from '../src/db/schema/index.js';
 import { buildUnit, buildUser, TEST_PASSWORD } from './factories.js';
 import { onPostgres, serverUrl, TEMPLATE_DB } from './harness.js';
+import { randomPort } from './instances.js';
 
 /**
  * Issue 19: the server is killed (SIGKILL, no shutdown) in the middle of a burst of writes — report saves, judge
@@ -19,7 +20,8 @@ import { onPostgres, serverUrl, TEMPLATE_DB } from './harness.js';
  * Runs on an on-disk PGlite folder (project `server`) and on PostgreSQL (`server-pg`).
  */
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const PORT = onPostgres ? 3345 : 3344; // the range kept for servers tests start themselves
+// A port of its own, so two checkouts (or the PGlite and PostgreSQL runs) never meet.
+const PORT = randomPort(onPostgres ? 41000 : 42000);
 const base = `http://127.0.0.1:${PORT}`;
 /** The server is killed once this many writes have been acknowledged; the burst goes on until then. */
 const KILL_AFTER = 120;
