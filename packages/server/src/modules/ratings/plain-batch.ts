@@ -1,0 +1,169 @@
+import { judgeArrivals, type ArrivalLimits } from '@leitai/core';
+import type { Db } from '../../db/client.js';
+import { emit, emitScope } from '../../events/emit.js';
+import { probeArrivals, writePlainRatings, type PlainWrite, type ProbeRow } from './repository.js';
+
+/**
+ * Group commit for plain ratings (good, no case number): those that arrive while a batch is being
+ * written wait for the next one, which is checked in one statement and written in one more, so a hall's
+ * burst of phones costs the database two round trips and one commit per batch, not per rating. A rating
+ * that finds the writer idle goes at once, alone: nobody waits for a timer. Each caller gets its own
+ * rating's outcome only after its batch committed.
+ */
+
+/** A plain rating as the batch takes it: what is written, and the windows its counts look back over. */
+export interface PlainArrival extends Omit<PlainWrite, 'pointId' | 'unitId' | 'held'> {
+  code: string;
+  windowStart: Date;
+  historyStart: Date;
+  hourStart: Date;
+  /** The rules in force when it arrived (a batch is judged under one). */
+  limits: ArrivalLimits;
+}
+
+export type PlainOutcome =
+  | { kind: 'unknown' }
+  | { kind: 'limited' }
+  | { kind: 'duplicate' }
+  | { kind: 'written'; held: string | null }
+  /** Not written for a reason the batch cannot tell (a concurrent writer took its key): decide it alone. */
+  | { kind: 'retry' };
+
+export interface BatchOps {
+  probe: typeof probeArrivals;
+  write: typeof writePlainRatings;
+}
+
+/** Enough to fill a round trip, small enough that one batch's parameter stays a few tens of KB. */
+const MAX_BATCH = 128;
+/**
+ * One batch at a time per instance: its ratings are judged exactly in their order, each seeing the ones
+ * before it (another instance's are seen as concurrent ones always were, at commit).
+ */
+const MAX_IN_FLIGHT = 1;
+
+interface Pending {
+  arrival: PlainArrival;
+  resolve: (o: PlainOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Decides and writes one batch: the outcome of each arrival, in order. Throws when a statement failed. */
+async function writeBatch(db: Db, ops: BatchOps, arrivals: readonly PlainArrival[]): Promise<PlainOutcome[]> {
+  const probeRows: readonly ProbeRow[] = arrivals;
+  const probed = await ops.probe(db, probeRows);
+  const verdicts = judgeArrivals(
+    arrivals.map((a, i) => {
+      const p = probed[i]!;
+      return {
+        pointId: p.point?.active ? p.point.id : null,
+        deviceId: a.deviceId,
+        rangeHash: a.rangeHash,
+        periodStart: a.periodStart,
+        at: a.createdAt.getTime(),
+        before: p.counts,
+        taken: p.taken,
+      };
+    }),
+    arrivals[0]!.limits,
+  );
+  const rows: PlainWrite[] = [];
+  verdicts.forEach((v, i) => {
+    const point = probed[i]!.point;
+    if (v.kind !== 'write' || !point) return;
+    const { code: _code, windowStart: _w, historyStart: _h, hourStart: _hr, limits: _l, ...values } = arrivals[i]!;
+    rows.push({ ...values, pointId: point.id, unitId: point.unitId, held: v.held });
+  });
+  const held = rows.filter((r) => r.held !== null);
+  // A held rating's event commits with it; a batch with none is one statement, atomic by itself.
+  const written =
+    held.length === 0
+      ? await ops.write(db, rows)
+      : await db.transaction(async (tx) => {
+          const ids = await ops.write(tx, rows, true);
+          for (const r of held) {
+            const ratingId = ids.get(r.lookupCode);
+            if (ratingId === undefined) continue;
+            await emit(tx, {
+              type: 'rating.held',
+              ratingId,
+              pointId: r.pointId,
+              unitId: r.unitId,
+              reason: r.held!,
+              day: r.ratedOn,
+            });
+          }
+          return ids;
+        });
+  return verdicts.map((v, i): PlainOutcome => {
+    if (v.kind !== 'write') return v;
+    return written.has(arrivals[i]!.lookupCode) ? { kind: 'written', held: v.held } : { kind: 'retry' };
+  });
+}
+
+export interface PlainBatcher {
+  submit(arrival: PlainArrival): Promise<PlainOutcome>;
+}
+
+export function createPlainBatcher(db: Db, ops: BatchOps = { probe: probeArrivals, write: writePlainRatings }) {
+  const queue: Pending[] = [];
+  let inFlight = 0;
+
+  // A failed batch (one bad row, a deadlock with another instance) is tried again one by one, in order,
+  // so that the good ratings in it are neither lost nor refused; only a rating failing alone fails.
+  async function run(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await writeBatch(
+        db,
+        ops,
+        batch.map((p) => p.arrival),
+      );
+      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+      return;
+    } catch (e) {
+      if (batch.length === 1) return batch[0]!.reject(e);
+    }
+    for (const p of batch) {
+      try {
+        p.resolve((await writeBatch(db, ops, [p.arrival]))[0]!);
+      } catch (e) {
+        p.reject(e);
+      }
+    }
+  }
+
+  function kick(): void {
+    while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
+      // A batch is judged under one set of rules: a change of settings starts the next batch.
+      const limits = queue[0]!.arrival.limits;
+      let n = 1;
+      while (n < queue.length && n < MAX_BATCH && queue[n]!.arrival.limits === limits) n += 1;
+      const batch = queue.splice(0, n);
+      inFlight += 1;
+      // Outside the request that happened to start it: a held rating's event belongs to its own request.
+      emitScope.exit(() => {
+        void run(batch).finally(() => {
+          inFlight -= 1;
+          kick();
+        });
+      });
+    }
+  }
+
+  return {
+    submit(arrival: PlainArrival): Promise<PlainOutcome> {
+      return new Promise<PlainOutcome>((resolve, reject) => {
+        queue.push({ arrival, resolve, reject });
+        kick();
+      });
+    },
+  } satisfies PlainBatcher;
+}
+
+const batchers = new WeakMap<object, PlainBatcher>();
+/** The database handle's batcher (one per handle, as its prepared statements). */
+export function plainBatcher(db: Db): PlainBatcher {
+  let b = batchers.get(db);
+  if (!b) batchers.set(db, (b = createPlainBatcher(db)));
+  return b;
+}
