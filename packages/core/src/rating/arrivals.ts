@@ -47,10 +47,7 @@ export interface ArrivalLimits {
  * per device (409), then written — counted, or held for review with core's burst reason.
  */
 export type ArrivalVerdict =
-  | { kind: 'unknown' }
-  | { kind: 'limited' }
-  | { kind: 'duplicate' }
-  | { kind: 'write'; held: string | null };
+  { kind: 'unknown' } | { kind: 'limited' } | { kind: 'duplicate' } | { kind: 'write'; held: string | null };
 
 const HOUR_MS = 3_600_000;
 

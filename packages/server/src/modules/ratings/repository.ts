@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  lt,
-  lte,
-  ne,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
 import {
@@ -152,7 +138,8 @@ const WRITE_LIST =
 
 /** The multi-row insert of a batch: the unique indexes still decide, a refused row is not returned. */
 function writeQuery(db: Db) {
-  const ins = db.$with('ins', { id: sql<number>`id`.as('id'), lookupCode: sql<string>`lookup_code`.as('lookup_code') }).as(sql`
+  const ins = db.$with('ins', { id: sql<number>`id`.as('id'), lookupCode: sql<string>`lookup_code`.as('lookup_code') })
+    .as(sql`
     INSERT INTO ratings (${sql.raw(WRITE_LIST)})
     SELECT ${sql.raw(WRITE_LIST)} FROM ${batchRows(WRITE_COLUMNS)}
     ON CONFLICT DO NOTHING RETURNING id, lookup_code`);
@@ -200,19 +187,17 @@ function preparePublic(db: Db) {
     hourStart: sql`b.hour_start`,
   };
   const fields = countsOf(terms);
-  const probed = db
-    .$with('probed', {
-      i: sql<number>`i`.as('i'),
-      pointId: sql<number | null>`point_id`.as('point_id'),
-      unitId: sql<number | null>`unit_id`.as('unit_id'),
-      active: sql<boolean | null>`active`.as('active'),
-      deviceInHour: sql<number>`device_in_hour`.as('device_in_hour'),
-      pointInWindow: sql<number>`point_in_window`.as('point_in_window'),
-      history: sql<number>`history`.as('history'),
-      rangeInWindow: sql<number>`range_in_window`.as('range_in_window'),
-      taken: sql<boolean>`taken`.as('taken'),
-    })
-    .as(sql`
+  const probed = db.$with('probed', {
+    i: sql<number>`i`.as('i'),
+    pointId: sql<number | null>`point_id`.as('point_id'),
+    unitId: sql<number | null>`unit_id`.as('unit_id'),
+    active: sql<boolean | null>`active`.as('active'),
+    deviceInHour: sql<number>`device_in_hour`.as('device_in_hour'),
+    pointInWindow: sql<number>`point_in_window`.as('point_in_window'),
+    history: sql<number>`history`.as('history'),
+    rangeInWindow: sql<number>`range_in_window`.as('range_in_window'),
+    taken: sql<boolean>`taken`.as('taken'),
+  }).as(sql`
       SELECT b.i, pt.id AS point_id, pt.unit_id, pt.active,
              c.device_in_hour, c.point_in_window, c.history, c.range_in_window,
              EXISTS (SELECT 1 FROM ${ratings} WHERE ${ratings.deviceId} = b.device AND ${ratings.pointId} = pt.id
