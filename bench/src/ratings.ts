@@ -110,6 +110,18 @@ try {
   await db.execute(
     sql`CREATE TABLE bench_inserts (id bigserial PRIMARY KEY, device text NOT NULL, point int NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
   );
+  // The points' last two weeks (what the burst rule weighs as their normal rate), ten ratings each, and the
+  // planner's statistics: a live database has both (this test server runs without autovacuum, and a
+  // statement prepared over an empty, never analysed table keeps the sequential scans it was planned with).
+  await db.execute(sql`
+    INSERT INTO ratings (point_id, unit_id, stars, device_id, period_start, rated_on, address_hash, range_hash,
+                         lookup_code, created_at)
+    SELECT p.id, p.unit_id, 4, 'history' || g, d::date, d::date, md5('a' || g), md5('r' || (g % 5000)),
+           'H' || lpad(g::text, 9, '0'), d
+    FROM generate_series(1, ${POINTS * 10}) g
+    JOIN rating_points p ON p.id = (g % ${POINTS}) + 1
+    CROSS JOIN LATERAL (SELECT now() - interval '1 hour' - (g % 13) * interval '1 day' - (g % 1440) * interval '1 minute' AS d) t`);
+  await db.execute(sql`ANALYZE`);
 
   // Device tokens are handed out before the clock starts: a phone gets one once.
   const tokens: string[] = [];
@@ -124,6 +136,7 @@ try {
   }
 
   const refusals = new Map<number, number>();
+  const pointOf = (i: number) => ((i % tokens.length) + 7 * Math.floor(i / tokens.length)) % POINTS;
   const insertOne = async (i: number) => {
     await db.execute(sql`INSERT INTO bench_inserts (device, point) VALUES (${`d${i}`}, ${i % POINTS})`);
     return true;
@@ -131,10 +144,12 @@ try {
   const rateOne = async (i: number) => {
     const res = await app.inject({
       method: 'POST',
-      url: `/api/public/points/benchpoint${String((i % POINTS) + 1).padStart(8, '0')}/ratings`,
+      url: `/api/public/points/benchpoint${String(pointOf(i) + 1).padStart(8, '0')}/ratings`,
       payload: { stars: 5 - (i % 3), tags: ['办事效率'] },
-      // A phone rates 25 points (one rating a point a day, under its 30 an hour); each has its own address.
-      headers: { 'x-device-token': tokens[Math.floor(i / 25) % tokens.length]! },
+      // Many phones, one rating each at a time (a phone sends its next after the answer): rating i comes from
+      // phone i mod 4000, whose r-th rating goes to point (phone + 7r) mod POINTS — a different point each time,
+      // at most 25 an hour (under its 30), each point rated as often as another.
+      headers: { 'x-device-token': tokens[i % tokens.length]! },
       // …in a range of its own (the burst rule counts an address range's ratings).
       remoteAddress: `10.${i & 255}.${(i >> 8) & 255}.${(i >> 16) & 255}`,
     });

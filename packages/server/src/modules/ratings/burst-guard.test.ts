@@ -127,6 +127,7 @@ it('a batch judges each rating as one by one would: held, limited, duplicate, wr
     },
     write: writePlainRatings,
   };
+  let together3 = 0;
   await fc.assert(
     fc.asyncProperty(
       limits.chain((lim) => {
@@ -162,8 +163,8 @@ it('a batch judges each rating as one by one would: held, limited, duplicate, wr
         sizes.length = 0;
         const together = createPlainBatcher(database.db, ops);
         const batched = await Promise.all(arrivals.map((a) => together.submit(a)));
-        // The first goes at once, alone; the others wait for it and go as one batch.
-        if (arrivals.length > 1) expect(sizes).toEqual([1, arrivals.length - 1]);
+        // The first goes at once, alone; those sharing its point, device or range wait and go together.
+        if (Math.max(...sizes) > 2) together3 += 1;
         expect(batched).toEqual(oneByOne);
         expect(await written()).toEqual(rowsOneByOne);
         expect(await heldEvents()).toBe(eventsOneByOne);
@@ -171,6 +172,8 @@ it('a batch judges each rating as one by one would: held, limited, duplicate, wr
     ),
     { numRuns: 100, seed: 13 },
   );
+  // Most runs wrote real batches, not only ratings one at a time.
+  expect(together3).toBeGreaterThan(50);
 });
 
 it('every kind of outcome occurs in such batches (the property above is not vacuous)', async () => {
@@ -231,7 +234,7 @@ it('a batch whose statement fails is written one by one: the good ratings are ke
   };
   const batcher = createPlainBatcher(database.db, ops);
   const arrivals = Array.from({ length: 6 }, (_, i) => ({
-    ...arrival({ point: i % 2, device: i, range: i, period: 0, at: T0 + i }, i, lim),
+    ...arrival({ point: 0, device: i, range: i, period: 0, at: T0 + i }, i, lim),
     comment: i === 3 ? 'boom' : '',
   }));
   const settled = await Promise.allSettled(arrivals.map((a) => batcher.submit(a)));
@@ -246,7 +249,7 @@ it('a batch whose statement fails is written one by one: the good ratings are ke
   expect(settled.filter((s) => s.status === 'fulfilled').map((s) => s.value)).toEqual(
     Array.from({ length: 5 }, () => ({ kind: 'written', held: null })),
   );
-  // The first alone, the other five together (failed), then those five one by one.
+  // The first alone, the other five (the same point) together, failed, then those five one by one.
   expect(batches).toEqual([1, 5, 1, 1, 1, 1, 1]);
   expect((await written()).map((r) => r.lookup_code)).toEqual([
     'T000000000',

@@ -37,10 +37,14 @@ export interface BatchOps {
 /** Enough to fill a round trip, small enough that one batch's parameter stays a few tens of KB. */
 const MAX_BATCH = 128;
 /**
- * One batch at a time per instance: its ratings are judged exactly in their order, each seeing the ones
- * before it (another instance's are seen as concurrent ones always were, at commit).
+ * Batches written at once per instance. Two at once never share a point, a device or an address range:
+ * nothing one judges is counted by the other, so every rating is still judged exactly as if all had come
+ * one by one in their order (another instance's are seen as concurrent ones always were, at commit).
  */
-const MAX_IN_FLIGHT = 1;
+const MAX_IN_FLIGHT = 2;
+
+/** What a rating's verdict depends on: its point's, its device's and its range's earlier ratings. */
+const keysOf = (a: PlainArrival): string[] => [`p${a.code}`, `d${a.deviceId}`, `r${a.rangeHash}`];
 
 interface Pending {
   arrival: PlainArrival;
@@ -106,8 +110,9 @@ export interface PlainBatcher {
 }
 
 export function createPlainBatcher(db: Db, ops: BatchOps = { probe: probeArrivals, write: writePlainRatings }) {
-  const queue: Pending[] = [];
-  let inFlight = 0;
+  let queue: Pending[] = [];
+  /** The keys of the batches being written. */
+  const writing = new Set<Set<string>>();
 
   // A failed batch (one bad row, a deadlock with another instance) is tried again one by one, in order,
   // so that the good ratings in it are neither lost nor refused; only a rating failing alone fails.
@@ -133,17 +138,32 @@ export function createPlainBatcher(db: Db, ops: BatchOps = { probe: probeArrival
   }
 
   function kick(): void {
-    while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-      // A batch is judged under one set of rules: a change of settings starts the next batch.
+    while (writing.size < MAX_IN_FLIGHT && queue.length > 0) {
+      // In order: a rating joins the batch unless it shares a key with a batch being written or with an
+      // earlier rating left waiting (it must not overtake that one); a batch is judged under one set of rules.
+      const blocked = new Set<string>();
+      for (const keys of writing) for (const k of keys) blocked.add(k);
       const limits = queue[0]!.arrival.limits;
-      let n = 1;
-      while (n < queue.length && n < MAX_BATCH && queue[n]!.arrival.limits === limits) n += 1;
-      const batch = queue.splice(0, n);
-      inFlight += 1;
+      const batch: Pending[] = [];
+      const keys = new Set<string>();
+      const waiting: Pending[] = [];
+      for (const p of queue) {
+        const ks = keysOf(p.arrival);
+        if (batch.length < MAX_BATCH && p.arrival.limits === limits && !ks.some((k) => blocked.has(k))) {
+          batch.push(p);
+          for (const k of ks) keys.add(k);
+        } else {
+          waiting.push(p);
+          for (const k of ks) blocked.add(k);
+        }
+      }
+      if (batch.length === 0) return;
+      queue = waiting;
+      writing.add(keys);
       // Outside the request that happened to start it: a held rating's event belongs to its own request.
       emitScope.exit(() => {
         void run(batch).finally(() => {
-          inFlight -= 1;
+          writing.delete(keys);
           kick();
         });
       });

@@ -199,11 +199,13 @@ function preparePublic(db: Db) {
     taken: sql<boolean>`taken`.as('taken'),
   }).as(sql`
       SELECT b.i, pt.id AS point_id, pt.unit_id, pt.active,
-             c.device_in_hour, c.point_in_window, c.history, c.range_in_window,
-             EXISTS (SELECT 1 FROM ${ratings} WHERE ${ratings.deviceId} = b.device AND ${ratings.pointId} = pt.id
-                     AND ${ratings.periodStart} = b.period) AS taken
+             c.device_in_hour, c.point_in_window, c.history, c.range_in_window, t.taken IS NOT NULL AS taken
       FROM ${batchRows(PROBE_COLUMNS)}
-      LEFT JOIN ${ratingPoints} pt ON pt.code = b.code
+      -- Each lookup correlated with its row (LATERAL), so each is an index probe, never a scan of the table.
+      LEFT JOIN LATERAL (SELECT id, unit_id, active FROM ${ratingPoints} WHERE ${ratingPoints.code} = b.code LIMIT 1) pt ON true
+      LEFT JOIN LATERAL (
+        SELECT true AS taken FROM ${ratings} WHERE ${ratings.deviceId} = b.device AND ${ratings.pointId} = pt.id
+          AND ${ratings.periodStart} = b.period LIMIT 1) t ON true
       LEFT JOIN LATERAL (
         SELECT ${fields.deviceInHour} AS device_in_hour, ${fields.pointInWindow} AS point_in_window,
                ${fields.history} AS history, ${fields.rangeInWindow} AS range_in_window
