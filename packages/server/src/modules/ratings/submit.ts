@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   burstReason,
   isBadRating,
@@ -52,8 +52,18 @@ const PER_DEVICE_PER_HOUR = 30;
 const HISTORY_DAYS = 14;
 // Crockford's base 32 without the look-alikes: what a person can read off a phone and type again.
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const newLookupCode = (): string =>
-  Array.from({ length: 10 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
+// From one draw of random bytes (not ten randomInt calls: 1 % of a rating's CPU), each byte kept only below
+// the largest multiple of 30 (240), so that every character stays equally likely.
+const FAIR = 256 - (256 % LOOKUP_ALPHABET.length);
+export function newLookupCode(): string {
+  let code = '';
+  while (code.length < 10) {
+    for (const b of randomBytes(16)) {
+      if (b < FAIR && code.length < 10) code += LOOKUP_ALPHABET[b % LOOKUP_ALPHABET.length];
+    }
+  }
+  return code;
+}
 
 const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
 
