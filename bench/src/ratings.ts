@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -20,7 +23,7 @@ const CONCURRENCY = arg('concurrency', 16);
 const POINTS = arg('points', 2000);
 const SLICES = arg('slices', 5);
 
-async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
+async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {}, where: 'PGlite' };
   // A scratch database named after the one given (leitai_…), so parallel runs and sessions keep apart.
@@ -38,6 +41,7 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
   return {
     database,
     where: 'PostgreSQL',
+    url: u.toString(),
     drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -93,7 +97,7 @@ async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
-const { database, drop, where } = await scratch();
+const { database, drop, where, url: dbUrl } = await scratch();
 try {
   await database.migrate();
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
@@ -197,6 +201,36 @@ try {
   console.log(
     `  reference, the rating row inserted bare: ${(rows.ok / SECONDS).toFixed(0)}/s (${((rows.ok / baseline.ok) * 100).toFixed(0)} % of the baseline; p99 ${pct(rows.ms, 0.99).toFixed(1)} ms)`,
   );
+  // For reference: pgbench itself (a C client, no Node) running the baseline's insert on the same table.
+  if (dbUrl && spawnSync('pgbench', ['--version']).status === 0) {
+    const script = join(tmpdir(), `leitai-ratings-${process.pid}.sql`);
+    writeFileSync(
+      script,
+      `\\set p random(0, ${POINTS - 1})\nINSERT INTO bench_inserts (device, point) VALUES ('pgbench' || :client_id, :p);\n`,
+    );
+    const out = spawnSync(
+      'pgbench',
+      [
+        '-n',
+        '-c',
+        String(CONCURRENCY),
+        '-j',
+        '2',
+        '-T',
+        String(Math.max(2, Math.round(SECONDS / 2))),
+        '-f',
+        script,
+        dbUrl,
+      ],
+      { encoding: 'utf8' },
+    );
+    const tps = /tps = ([\d.]+)/.exec(out.stdout)?.[1];
+    console.log(
+      tps
+        ? `  reference, pgbench itself on the same inserts (C client, ${CONCURRENCY} clients, after the phases): ${Number(tps).toFixed(0)}/s`
+        : `  pgbench failed: ${out.stderr.trim().split('\n').pop()}`,
+    );
+  }
   const perOp = (r: { ok: number; failed: number; cpuUs: number }) => (r.cpuUs / (r.ok + r.failed)).toFixed(0);
   console.log(`  this process's CPU per insert ${perOp(baseline)} µs, per rating ${perOp(rated)} µs`);
   console.log(`  ratio: ${((rateRate / baseRate) * 100).toFixed(0)} % of the baseline rate`);
