@@ -162,8 +162,11 @@ it('a batch judges each rating as one by one would: held, limited, duplicate, wr
         await seed(history);
         sizes.length = 0;
         const together = createPlainBatcher(database.db, ops);
-        const batched = await Promise.all(arrivals.map((a) => together.submit(a)));
-        // The first goes at once, alone; those sharing its point, device or range wait and go together.
+        // The first goes alone; the others, a turn later, join one batch, or a second one written beside
+        // the first when they share no point, device or range with it, or wait for it.
+        const first = together.submit(arrivals[0]!);
+        await new Promise((resolve) => setImmediate(resolve));
+        const batched = await Promise.all([first, ...arrivals.slice(1).map((a) => together.submit(a))]);
         if (Math.max(...sizes) > 2) together3 += 1;
         expect(batched).toEqual(oneByOne);
         expect(await written()).toEqual(rowsOneByOne);
@@ -249,8 +252,8 @@ it('a batch whose statement fails is written one by one: the good ratings are ke
   expect(settled.filter((s) => s.status === 'fulfilled').map((s) => s.value)).toEqual(
     Array.from({ length: 5 }, () => ({ kind: 'written', held: null })),
   );
-  // The first alone, the other five (the same point) together, failed, then those five one by one.
-  expect(batches).toEqual([1, 5, 1, 1, 1, 1, 1]);
+  // All six together, failed, then one by one.
+  expect(batches).toEqual([6, 1, 1, 1, 1, 1, 1]);
   expect((await written()).map((r) => r.lookup_code)).toEqual([
     'T000000000',
     'T000000001',

@@ -111,6 +111,7 @@ export interface PlainBatcher {
 
 export function createPlainBatcher(db: Db, ops: BatchOps = { probe: probeArrivals, write: writePlainRatings }) {
   let queue: Pending[] = [];
+  let scheduled = false;
   /** The keys of the batches being written. */
   const writing = new Set<Set<string>>();
 
@@ -174,7 +175,16 @@ export function createPlainBatcher(db: Db, ops: BatchOps = { probe: probeArrival
     submit(arrival: PlainArrival): Promise<PlainOutcome> {
       return new Promise<PlainOutcome>((resolve, reject) => {
         queue.push({ arrival, resolve, reject });
-        kick();
+        // Not at once but after the requests already read in this turn of the event loop (no timer: a lone
+        // rating waits for nothing): PGlite runs a statement on this thread, so a batch started here would
+        // leave every other request of the turn to a batch of its own.
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => {
+            scheduled = false;
+            kick();
+          });
+        }
       });
     },
   } satisfies PlainBatcher;
