@@ -7,8 +7,8 @@ import { probeArrivals, writePlainRatings, type PlainWrite, type ProbeRow } from
  * Group commit for plain ratings (good, no case number): those that arrive while a batch is being
  * written wait for the next one, which is checked in one statement and written in one more, so a hall's
  * burst of phones costs the database two round trips and one commit per batch, not per rating. A rating
- * that finds the writer idle goes at once, alone: nobody waits for a timer. Each caller gets its own
- * rating's outcome only after its batch committed.
+ * that finds the writer idle goes in the same turn of the event loop: nobody waits for a timer. Each
+ * caller gets its own rating's outcome only after its batch committed.
  */
 
 /** A plain rating as the batch takes it: what is written, and the windows its counts look back over. */
