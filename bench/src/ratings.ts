@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -20,7 +23,7 @@ const CONCURRENCY = arg('concurrency', 16);
 const POINTS = arg('points', 2000);
 const SLICES = arg('slices', 5);
 
-async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
+async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; where: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {}, where: 'PGlite' };
   // A scratch database named after the one given (leitai_…), so parallel runs and sessions keep apart.
@@ -38,6 +41,7 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
   return {
     database,
     where: 'PostgreSQL',
+    url: u.toString(),
     drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -93,7 +97,7 @@ async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
-const { database, drop, where } = await scratch();
+const { database, drop, where, url: dbUrl } = await scratch();
 try {
   await database.migrate();
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
@@ -110,6 +114,18 @@ try {
   await db.execute(
     sql`CREATE TABLE bench_inserts (id bigserial PRIMARY KEY, device text NOT NULL, point int NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
   );
+  // The points' last two weeks (what the burst rule weighs as their normal rate), ten ratings each, and the
+  // planner's statistics: a live database has both (this test server runs without autovacuum, and a
+  // statement prepared over an empty, never analysed table keeps the sequential scans it was planned with).
+  await db.execute(sql`
+    INSERT INTO ratings (point_id, unit_id, stars, device_id, period_start, rated_on, address_hash, range_hash,
+                         lookup_code, created_at)
+    SELECT p.id, p.unit_id, 4, 'history' || g, d::date, d::date, md5('a' || g), md5('r' || (g % 5000)),
+           'H' || lpad(g::text, 9, '0'), d
+    FROM generate_series(1, ${POINTS * 10}) g
+    JOIN rating_points p ON p.id = (g % ${POINTS}) + 1
+    CROSS JOIN LATERAL (SELECT now() - interval '1 hour' - (g % 13) * interval '1 day' - (g % 1440) * interval '1 minute' AS d) t`);
+  await db.execute(sql`ANALYZE`);
 
   // Device tokens are handed out before the clock starts: a phone gets one once.
   const tokens: string[] = [];
@@ -124,6 +140,7 @@ try {
   }
 
   const refusals = new Map<number, number>();
+  const pointOf = (i: number) => ((i % tokens.length) + 7 * Math.floor(i / tokens.length)) % POINTS;
   const insertOne = async (i: number) => {
     await db.execute(sql`INSERT INTO bench_inserts (device, point) VALUES (${`d${i}`}, ${i % POINTS})`);
     return true;
@@ -131,10 +148,12 @@ try {
   const rateOne = async (i: number) => {
     const res = await app.inject({
       method: 'POST',
-      url: `/api/public/points/benchpoint${String((i % POINTS) + 1).padStart(8, '0')}/ratings`,
+      url: `/api/public/points/benchpoint${String(pointOf(i) + 1).padStart(8, '0')}/ratings`,
       payload: { stars: 5 - (i % 3), tags: ['办事效率'] },
-      // A phone rates 25 points (one rating a point a day, under its 30 an hour); each has its own address.
-      headers: { 'x-device-token': tokens[Math.floor(i / 25) % tokens.length]! },
+      // Many phones, one rating each at a time (a phone sends its next after the answer): rating i comes from
+      // phone i mod 4000, whose r-th rating goes to point (phone + 7r) mod POINTS — a different point each time,
+      // at most 25 an hour (under its 30), each point rated as often as another.
+      headers: { 'x-device-token': tokens[i % tokens.length]! },
       // …in a range of its own (the burst rule counts an address range's ratings).
       remoteAddress: `10.${i & 255}.${(i >> 8) & 255}.${(i >> 16) & 255}`,
     });
@@ -182,6 +201,36 @@ try {
   console.log(
     `  reference, the rating row inserted bare: ${(rows.ok / SECONDS).toFixed(0)}/s (${((rows.ok / baseline.ok) * 100).toFixed(0)} % of the baseline; p99 ${pct(rows.ms, 0.99).toFixed(1)} ms)`,
   );
+  // For reference: pgbench itself (a C client, no Node) running the baseline's insert on the same table.
+  if (dbUrl && spawnSync('pgbench', ['--version']).status === 0) {
+    const script = join(tmpdir(), `leitai-ratings-${process.pid}.sql`);
+    writeFileSync(
+      script,
+      `\\set p random(0, ${POINTS - 1})\nINSERT INTO bench_inserts (device, point) VALUES ('pgbench' || :client_id, :p);\n`,
+    );
+    const out = spawnSync(
+      'pgbench',
+      [
+        '-n',
+        '-c',
+        String(CONCURRENCY),
+        '-j',
+        '2',
+        '-T',
+        String(Math.max(2, Math.round(SECONDS / 2))),
+        '-f',
+        script,
+        dbUrl,
+      ],
+      { encoding: 'utf8' },
+    );
+    const tps = /tps = ([\d.]+)/.exec(out.stdout)?.[1];
+    console.log(
+      tps
+        ? `  reference, pgbench itself on the same inserts (C client, ${CONCURRENCY} clients, after the phases): ${Number(tps).toFixed(0)}/s`
+        : `  pgbench failed: ${out.stderr.trim().split('\n').pop()}`,
+    );
+  }
   const perOp = (r: { ok: number; failed: number; cpuUs: number }) => (r.cpuUs / (r.ok + r.failed)).toFixed(0);
   console.log(`  this process's CPU per insert ${perOp(baseline)} µs, per rating ${perOp(rated)} µs`);
   console.log(`  ratio: ${((rateRate / baseRate) * 100).toFixed(0)} % of the baseline rate`);

@@ -164,3 +164,4 @@ export function satisfactionExact(s: number, n: number, sAll: number, nAll: numb
   return ratio(25n * BigInt(ONE) * (num - den), den);
 }
 export * from './rules.js';
+export * from './arrivals.js';

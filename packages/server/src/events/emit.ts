@@ -13,6 +13,12 @@ export const OUTBOX_CHANNEL = 'leitai_outbox';
  */
 export const emitScope = new AsyncLocalStorage<{ emitted: boolean }>();
 
+/** Marks the request being handled as one that wrote an event, when the event was written on its behalf elsewhere. */
+export function noteEmitted(): void {
+  const scope = emitScope.getStore();
+  if (scope) scope.emitted = true;
+}
+
 /**
  * Records a domain event. Call it inside the use case's transaction: the event commits with the change
  * or rolls back with it, and the consumers hear of it only after commit.

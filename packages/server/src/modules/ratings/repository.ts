@@ -1,19 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  lt,
-  lte,
-  ne,
-  sql,
-  type Placeholder,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { COUNTED_REVIEWS, EXCLUDED_APPEAL } from '@leitai/core';
 import {
@@ -115,6 +100,141 @@ export async function updateRating(tx: Db, id: number, set: Partial<typeof ratin
   return row!;
 }
 
+const p = (name: string) => sql.placeholder(name);
+
+/** The terms of the counts: the rating's point, device and range, and the starts of its windows. */
+interface CountTerms {
+  point: SQL;
+  device: SQL;
+  range: SQL;
+  windowStart: SQL;
+  historyStart: SQL;
+  hourStart: SQL;
+}
+// One definition of what the burst rule and the device's limit count, for one rating (burstCounts) and
+// for a batch (probeArrivals); core's judgeArrivals adds a batch's earlier ratings by the same filters.
+const countsOf = (t: CountTerms) => ({
+  deviceInHour: sql<number>`count(*) FILTER (WHERE ${ratings.deviceId} = ${t.device} AND ${ratings.createdAt} >= ${t.hourStart})`,
+  pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${t.point} AND ${ratings.createdAt} >= ${t.windowStart})`,
+  history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${t.point} AND ${ratings.createdAt} < ${t.windowStart})`,
+  rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${t.range} AND ${ratings.createdAt} >= ${t.windowStart})`,
+});
+const countsWhere = (t: CountTerms) =>
+  and(
+    gte(ratings.createdAt, t.historyStart),
+    sql`(${ratings.pointId} = ${t.point} OR ${ratings.rangeHash} = ${t.range} OR ${ratings.deviceId} = ${t.device})`,
+  );
+
+/** A batch of plain ratings as the statements read it: one jsonb parameter (JSON.stringify is cheap). */
+const batchRows = (columns: string) => sql`jsonb_to_recordset(${p('batch')}::jsonb) AS b(${sql.raw(columns)})`;
+const PROBE_COLUMNS =
+  'i int, code text, device text, range text, period date, window_start timestamptz, history_start timestamptz, hour_start timestamptz';
+const WRITE_COLUMNS = [
+  'point_id int, unit_id int, stars smallint, tags text[], comment text, device_id text, period_start date',
+  'rated_on date, address_hash text, range_hash text, lookup_code text, review text, review_reason text, created_at timestamptz',
+].join(', ');
+const WRITE_LIST =
+  'point_id, unit_id, stars, tags, comment, device_id, period_start, rated_on, address_hash, range_hash, lookup_code, review, review_reason, created_at';
+
+/** The multi-row insert of a batch: the unique indexes still decide, a refused row is not returned. */
+function writeQuery(db: Db) {
+  const ins = db.$with('ins', { id: sql<number>`id`.as('id'), lookupCode: sql<string>`lookup_code`.as('lookup_code') })
+    .as(sql`
+    INSERT INTO ratings (${sql.raw(WRITE_LIST)})
+    SELECT ${sql.raw(WRITE_LIST)} FROM ${batchRows(WRITE_COLUMNS)}
+    ON CONFLICT DO NOTHING RETURNING id, lookup_code`);
+  return db.with(ins).select({ id: ins.id, lookupCode: ins.lookupCode }).from(ins);
+}
+
+/**
+ * A public rating's statements, prepared once per database handle (and by PostgreSQL once per
+ * connection): a hall's burst of phones pays neither Drizzle's query building nor the server's planning
+ * for each rating. Run on the handle they were made for, never inside a transaction.
+ */
+function preparePublic(db: Db) {
+  const counts = db
+    .select(
+      countsOf({
+        point: sql`${p('pointId')}`,
+        device: sql`${p('deviceId')}`,
+        range: sql`${p('rangeHash')}`,
+        windowStart: sql`${p('windowStart')}`,
+        historyStart: sql`${p('historyStart')}`,
+        hourStart: sql`${p('hourStart')}`,
+      }),
+    )
+    .from(ratings)
+    .where(
+      countsWhere({
+        point: sql`${p('pointId')}`,
+        device: sql`${p('deviceId')}`,
+        range: sql`${p('rangeHash')}`,
+        windowStart: sql`${p('windowStart')}`,
+        historyStart: sql`${p('historyStart')}`,
+        hourStart: sql`${p('hourStart')}`,
+      }),
+    )
+    .prepare('ratings_burst_counts');
+
+  // A batch's points by their codes, the counts before the batch in each rating's own windows, and
+  // whether its device already rated the point this period: everything core's judgeArrivals weighs.
+  const terms: CountTerms = {
+    point: sql`pt.id`,
+    device: sql`b.device`,
+    range: sql`b.range`,
+    windowStart: sql`b.window_start`,
+    historyStart: sql`b.history_start`,
+    hourStart: sql`b.hour_start`,
+  };
+  const fields = countsOf(terms);
+  const probed = db.$with('probed', {
+    i: sql<number>`i`.as('i'),
+    pointId: sql<number | null>`point_id`.as('point_id'),
+    unitId: sql<number | null>`unit_id`.as('unit_id'),
+    active: sql<boolean | null>`active`.as('active'),
+    deviceInHour: sql<number>`device_in_hour`.as('device_in_hour'),
+    pointInWindow: sql<number>`point_in_window`.as('point_in_window'),
+    history: sql<number>`history`.as('history'),
+    rangeInWindow: sql<number>`range_in_window`.as('range_in_window'),
+    taken: sql<boolean>`taken`.as('taken'),
+  }).as(sql`
+      SELECT b.i, pt.id AS point_id, pt.unit_id, pt.active,
+             c.device_in_hour, c.point_in_window, c.history, c.range_in_window, t.taken IS NOT NULL AS taken
+      FROM ${batchRows(PROBE_COLUMNS)}
+      -- Each lookup correlated with its row (LATERAL), so each is an index probe, never a scan of the table.
+      LEFT JOIN LATERAL (SELECT id, unit_id, active FROM ${ratingPoints} WHERE ${ratingPoints.code} = b.code LIMIT 1) pt ON true
+      LEFT JOIN LATERAL (
+        SELECT true AS taken FROM ${ratings} WHERE ${ratings.deviceId} = b.device AND ${ratings.pointId} = pt.id
+          AND ${ratings.periodStart} = b.period LIMIT 1) t ON true
+      LEFT JOIN LATERAL (
+        SELECT ${fields.deviceInHour} AS device_in_hour, ${fields.pointInWindow} AS point_in_window,
+               ${fields.history} AS history, ${fields.rangeInWindow} AS range_in_window
+        FROM ${ratings} WHERE ${countsWhere(terms)}) c ON true`);
+  const probe = db
+    .with(probed)
+    .select({
+      i: probed.i,
+      pointId: probed.pointId,
+      unitId: probed.unitId,
+      active: probed.active,
+      deviceInHour: probed.deviceInHour,
+      pointInWindow: probed.pointInWindow,
+      history: probed.history,
+      rangeInWindow: probed.rangeInWindow,
+      taken: probed.taken,
+    })
+    .from(probed)
+    .prepare('ratings_probe');
+  const write = writeQuery(db).prepare('ratings_write');
+  return { counts, probe, write };
+}
+const preparedPublic = new WeakMap<object, ReturnType<typeof preparePublic>>();
+function publicStatements(db: Db): ReturnType<typeof preparePublic> {
+  let statements = preparedPublic.get(db);
+  if (!statements) preparedPublic.set(db, (statements = preparePublic(db)));
+  return statements;
+}
+
 export interface BurstQuery {
   pointId: number;
   rangeHash: string;
@@ -130,163 +250,6 @@ export interface BurstCounts {
   deviceInHour: number;
 }
 
-const p = (name: string) => sql.placeholder(name);
-const countsOf = (point: SQL) => ({
-  deviceInHour: sql<number>`count(*) FILTER (WHERE ${ratings.deviceId} = ${p('deviceId')} AND ${ratings.createdAt} >= ${p('hourStart')})`,
-  pointInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${point} AND ${ratings.createdAt} >= ${p('windowStart')})`,
-  history: sql<number>`count(*) FILTER (WHERE ${ratings.pointId} = ${point} AND ${ratings.createdAt} < ${p('windowStart')})`,
-  rangeInWindow: sql<number>`count(*) FILTER (WHERE ${ratings.rangeHash} = ${p('rangeHash')} AND ${ratings.createdAt} >= ${p('windowStart')})`,
-});
-const countsWhere = (point: SQL) =>
-  and(
-    gte(ratings.createdAt, p('historyStart')),
-    sql`(${ratings.pointId} = ${point} OR ${ratings.rangeHash} = ${p('rangeHash')} OR ${ratings.deviceId} = ${p('deviceId')})`,
-  );
-
-/**
- * Core's burstReason (and the device's hourly limit) as one SQL condition over the counts before this
- * rating, so that a plain rating can be decided and written in one statement. It must say "not held"
- * exactly when burstReason says null: burst-guard.test.ts checks that over random counts and rules, and
- * the service re-checks every outcome with core's function on the counts the statement returns.
- */
-export function plainGuardSql(
-  c: { device: SQL; point: SQL; history: SQL; range: SQL },
-  rule: Record<string, SQL | Placeholder>,
-): SQL {
-  return sql`(${c.device} < ${rule.deviceMax}::int
-    AND NOT ((${c.point} + 1) >= ${rule.minCount}::int
-      AND (${rule.windows}::int = 0 OR (${c.point} + 1) * ${rule.windows}::int > ${rule.factor}::int * ${c.history}))
-    AND (${c.range} + 1) <= ${rule.perRange}::int)`;
-}
-
-/**
- * A public rating's statements, prepared once per database handle (and by PostgreSQL once per
- * connection): a hall's burst of phones pays neither Drizzle's query building nor the server's planning
- * for each rating. Run on the handle they were made for, never inside a transaction.
- */
-function preparePublic(db: Db) {
-  const counts = db
-    .select(countsOf(sql`${p('pointId')}`))
-    .from(ratings)
-    .where(countsWhere(sql`${p('pointId')}`))
-    .prepare('ratings_burst_counts');
-
-  // A plain rating (good, no case number) in one round trip: the point by its code, the counts the burst
-  // rule weighs, and the insert, made only when the point is active, the rule lets it through and the
-  // unique index does not refuse it. What was counted comes back, so the caller can tell why not.
-  const pt = db.$with('pt').as(
-    db
-      .select({ id: ratingPoints.id, unitId: ratingPoints.unitId, active: ratingPoints.active })
-      .from(ratingPoints)
-      .where(eq(ratingPoints.code, p('code'))),
-  );
-  const pointOfPt = sql`(SELECT id FROM pt)`;
-  const fields = countsOf(pointOfPt);
-  const c = db.$with('c').as(
-    db
-      .select({
-        deviceInHour: fields.deviceInHour.as('device_in_hour'),
-        pointInWindow: fields.pointInWindow.as('point_in_window'),
-        history: fields.history.as('history'),
-        rangeInWindow: fields.rangeInWindow.as('range_in_window'),
-      })
-      .from(ratings)
-      .where(countsWhere(pointOfPt)),
-  );
-  const guard = plainGuardSql(
-    {
-      device: sql`c.device_in_hour`,
-      point: sql`c.point_in_window`,
-      history: sql`c.history`,
-      range: sql`c.range_in_window`,
-    },
-    {
-      deviceMax: p('deviceMax'),
-      minCount: p('minCount'),
-      windows: p('windows'),
-      factor: p('factor'),
-      perRange: p('perRange'),
-    },
-  );
-  const ins = db.$with('ins', { lookupCode: sql<string>`lookup_code` }).as(sql`
-    INSERT INTO ratings (point_id, unit_id, stars, tags, comment, device_id, period_start, rated_on,
-                         address_hash, range_hash, lookup_code, created_at)
-    SELECT pt.id, pt.unit_id, ${p('stars')}::smallint, ${p('tags')}::text[], ${p('comment')}::text, ${p('deviceId')}::text,
-           ${p('periodStart')}::date, ${p('ratedOn')}::date, ${p('addressHash')}::text, ${p('rangeHash')}::text,
-           ${p('lookupCode')}::text, ${p('createdAt')}::timestamptz
-    FROM pt CROSS JOIN c WHERE pt.active AND ${guard}
-    ON CONFLICT DO NOTHING RETURNING lookup_code`);
-  const plain = db
-    .with(pt, c, ins)
-    .select({
-      pointId: pt.id,
-      unitId: pt.unitId,
-      active: pt.active,
-      deviceInHour: c.deviceInHour,
-      pointInWindow: c.pointInWindow,
-      history: c.history,
-      rangeInWindow: c.rangeInWindow,
-      lookupCode: sql<string | null>`(SELECT lookup_code FROM ins)`,
-    })
-    .from(pt)
-    .crossJoin(c)
-    .prepare('ratings_plain');
-  return { counts, plain };
-}
-const preparedPublic = new WeakMap<object, ReturnType<typeof preparePublic>>();
-function publicStatements(db: Db): ReturnType<typeof preparePublic> {
-  let statements = preparedPublic.get(db);
-  if (!statements) preparedPublic.set(db, (statements = preparePublic(db)));
-  return statements;
-}
-
-export interface PlainRating {
-  code: string;
-  stars: number;
-  tags: string[];
-  comment: string;
-  deviceId: string;
-  periodStart: string;
-  ratedOn: string;
-  addressHash: string;
-  rangeHash: string;
-  lookupCode: string;
-  createdAt: Date;
-}
-export interface PlainRule {
-  deviceMax: number;
-  minCount: number;
-  windows: number;
-  factor: number;
-  perRange: number;
-}
-
-/**
- * Writes a plain rating in one statement (see preparePublic). Returns undefined for an unknown code;
- * otherwise the point, the counts before this rating, and the lookup code when it was written.
- */
-export async function insertPlainRating(
-  db: Db,
-  r: PlainRating,
-  window: Omit<BurstQuery, 'pointId' | 'rangeHash' | 'deviceId'>,
-  rule: PlainRule,
-): Promise<
-  { point: Pick<PointRow, 'id' | 'unitId' | 'active'>; counts: BurstCounts; lookupCode: string | null } | undefined
-> {
-  const [row] = await publicStatements(db).plain.execute({ ...r, ...window, ...rule });
-  if (!row) return undefined;
-  return {
-    point: { id: row.pointId, unitId: row.unitId, active: row.active },
-    counts: {
-      deviceInHour: Number(row.deviceInHour),
-      pointInWindow: Number(row.pointInWindow),
-      history: Number(row.history),
-      rangeInWindow: Number(row.rangeInWindow),
-    },
-    lookupCode: row.lookupCode,
-  };
-}
-
 /**
  * What the burst rule weighs — arrivals at the point in the window, its history, the address range's
  * arrivals — and the device's ratings in the last hour, in one query (a public rating costs few).
@@ -299,6 +262,107 @@ export async function burstCounts(db: Db, q: BurstQuery): Promise<BurstCounts> {
     history: Number(row?.history ?? 0),
     rangeInWindow: Number(row?.rangeInWindow ?? 0),
   };
+}
+
+/** One plain rating of a batch, as probeArrivals reads it. */
+export interface ProbeRow {
+  code: string;
+  deviceId: string;
+  rangeHash: string;
+  periodStart: string;
+  windowStart: Date;
+  historyStart: Date;
+  hourStart: Date;
+}
+export interface Probed {
+  point: Pick<PointRow, 'id' | 'unitId' | 'active'> | null;
+  counts: BurstCounts;
+  /** The device already rated the point in the period. */
+  taken: boolean;
+}
+
+/** For each rating of a batch, in order and in one statement: its point, the counts before it, and "once". */
+export async function probeArrivals(db: Db, rows: readonly ProbeRow[]): Promise<Probed[]> {
+  const batch = JSON.stringify(
+    rows.map((r, i) => ({
+      i,
+      code: r.code,
+      device: r.deviceId,
+      range: r.rangeHash,
+      period: r.periodStart,
+      window_start: r.windowStart,
+      history_start: r.historyStart,
+      hour_start: r.hourStart,
+    })),
+  );
+  const found = await publicStatements(db).probe.execute({ batch });
+  const out: Probed[] = new Array<Probed>(rows.length);
+  for (const row of found) {
+    out[Number(row.i)] = {
+      point:
+        row.pointId === null ? null : { id: Number(row.pointId), unitId: Number(row.unitId), active: !!row.active },
+      counts: {
+        deviceInHour: Number(row.deviceInHour),
+        pointInWindow: Number(row.pointInWindow),
+        history: Number(row.history),
+        rangeInWindow: Number(row.rangeInWindow),
+      },
+      taken: row.taken === true,
+    };
+  }
+  return out;
+}
+
+/** A plain rating to write, counted or held for review. */
+export interface PlainWrite {
+  pointId: number;
+  unitId: number;
+  stars: number;
+  tags: string[];
+  comment: string;
+  deviceId: string;
+  periodStart: string;
+  ratedOn: string;
+  addressHash: string;
+  rangeHash: string;
+  lookupCode: string;
+  held: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Writes a batch of plain ratings in one statement (atomic by itself); returns the rows written, by
+ * lookup code. `inTransaction`: the handle is a transaction (what must commit with them, their events).
+ */
+export async function writePlainRatings(
+  db: Db,
+  rows: readonly PlainWrite[],
+  inTransaction = false,
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const batch = JSON.stringify(
+    rows.map((r) => ({
+      point_id: r.pointId,
+      unit_id: r.unitId,
+      stars: r.stars,
+      tags: r.tags,
+      comment: r.comment,
+      device_id: r.deviceId,
+      period_start: r.periodStart,
+      rated_on: r.ratedOn,
+      address_hash: r.addressHash,
+      range_hash: r.rangeHash,
+      lookup_code: r.lookupCode,
+      review: r.held === null ? 'none' : 'held',
+      review_reason: r.held,
+      created_at: r.createdAt,
+    })),
+  );
+  // A transaction is another handle: it runs the same statement, built for it (rare: a batch with a burst).
+  const written = await (inTransaction ? writeQuery(db).prepare('ratings_write') : publicStatements(db).write).execute({
+    batch,
+  });
+  return new Map(written.map((r) => [r.lookupCode, Number(r.id)]));
 }
 
 /** Ratings that count (core's ratingCounts): never held or released, and not removed by an upheld appeal. */

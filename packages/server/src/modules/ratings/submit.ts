@@ -1,7 +1,8 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   burstReason,
   isBadRating,
+  type ArrivalLimits,
   RATING_LEVELS,
   ratingPeriodStart,
   type IsoDate,
@@ -10,7 +11,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { ratings } from '../../db/schema/index.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import { emit } from '../../events/emit.js';
+import { emit, noteEmitted } from '../../events/emit.js';
 import { localDate } from '../../jobs/clock.js';
 import type { AuditActor } from '../audit/index.js';
 import { loadCalendar } from '../calendar/index.js';
@@ -21,15 +22,14 @@ import { checkPhoneCode } from './phone-codes.js';
 import {
   burstCounts,
   caseRated,
-  insertPlainRating,
   insertRating,
   phoneRated,
-  ratingByLookup,
   spendPhoneCode,
   updateRating,
   type PointRow,
   type RatingRow,
 } from './repository.js';
+import { plainBatcher } from './plain-batch.js';
 import { pointOfCode } from './point-cache.js';
 import { ratingSettings } from './settings.js';
 
@@ -52,8 +52,18 @@ const PER_DEVICE_PER_HOUR = 30;
 const HISTORY_DAYS = 14;
 // Crockford's base 32 without the look-alikes: what a person can read off a phone and type again.
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const newLookupCode = (): string =>
-  Array.from({ length: 10 }, () => LOOKUP_ALPHABET[randomInt(LOOKUP_ALPHABET.length)]).join('');
+// From one draw of random bytes (not ten randomInt calls: 1 % of a rating's CPU), each byte kept only below
+// the largest multiple of 30 (240), so that every character stays equally likely.
+const FAIR = 256 - (256 % LOOKUP_ALPHABET.length);
+export function newLookupCode(): string {
+  let code = '';
+  while (code.length < 10) {
+    for (const b of randomBytes(16)) {
+      if (b < FAIR && code.length < 10) code += LOOKUP_ALPHABET[b % LOOKUP_ALPHABET.length];
+    }
+  }
+  return code;
+}
 
 const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
 
@@ -154,11 +164,7 @@ export async function submitRating(
           ? '这个手机号今天已经评价过这个评价点了，明天可以再评'
           : `这个手机号在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
       );
-    return conflict(
-      settings.periodDays === 1
-        ? '这台设备今天已经评价过这个评价点了，明天可以再评'
-        : `这台设备在本评价周期（${settings.periodDays} 天）内已经评价过这个评价点了`,
-    );
+    return deviceTaken(settings.periodDays);
   };
   // A plain good rating is one statement, atomic by itself; what must commit with it (an item, an event) takes a transaction.
   if (!held && !isBadRating(s.stars)) {
@@ -185,10 +191,10 @@ export async function submitRating(
 }
 
 /**
- * A plain rating (not bad, no case number), the one a hall's burst of phones sends: checked and written in
- * one statement (repository's insertPlainRating), with the same rules as below. Returns null when it was
- * not written and the general path must decide why: held for review (a burst), or refused by the unique
- * index (a duplicate) — core's burstReason judges the counts the statement saw.
+ * A plain rating (not bad, no case number), the one a hall's burst of phones sends: written with the
+ * others arriving at the same time, in one statement (plain-batch.ts), each judged by core's
+ * judgeArrivals exactly as if it had come alone. Returns null when the batch could not tell why it was
+ * not written; then the general path decides.
  */
 async function submitPlain(
   db: Db,
@@ -201,75 +207,64 @@ async function submitPlain(
   checkContent(s, settings);
   const today = localDate(now);
   const hashes = addressHashes(keys, at.ip);
-  const windowMs = settings.burst.windowMinutes * 60_000;
-  const windows = Math.floor((HISTORY_DAYS * 86_400_000) / windowMs) - 1;
+  const limits = arrivalLimits(settings);
   const lookupCode = newLookupCode();
-  const result = await insertPlainRating(
-    db,
-    {
-      code: at.code,
-      stars: s.stars,
-      tags: s.tags,
-      comment: s.comment.trim(),
-      deviceId: at.deviceId,
-      periodStart: ratingPeriodStart(today, settings.periodDays),
-      ratedOn: today,
-      addressHash: hashes.address,
-      rangeHash: hashes.range,
-      lookupCode,
-      createdAt: now,
-    },
-    {
-      windowStart: new Date(now.getTime() - windowMs),
-      historyStart: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
-      hourStart: new Date(now.getTime() - 3_600_000),
-    },
-    { deviceMax: PER_DEVICE_PER_HOUR, windows, ...settings.burst },
-  );
-  if (!result || !result.point.active) throw notFound('评价点');
-  const { counts } = result;
-  const limited = counts.deviceInHour >= PER_DEVICE_PER_HOUR;
-  const held = burstReason(
-    {
-      pointInWindow: counts.pointInWindow + 1,
-      history: { count: counts.history, windows },
-      rangeInWindow: counts.rangeInWindow + 1,
-    },
-    settings.burst,
-  );
-  if (result.lookupCode === null) {
-    if (limited) throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
-    return null;
-  }
-  // The statement's condition is core's rule (burst-guard.test.ts); should they ever differ, the rating
-  // waits for review rather than count unchecked.
-  const disagreement = limited ? '设备评价过于频繁' : held;
-  if (disagreement !== null) await holdWritten(db, lookupCode, result.point, disagreement, today);
-  return { lookupCode, held: disagreement !== null };
-}
-
-async function holdWritten(
-  db: Db,
-  lookupCode: string,
-  point: { id: number; unitId: number },
-  reason: string,
-  today: IsoDate,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await ratingByLookup(tx, lookupCode, true);
-    if (!row) return;
-    await updateRating(tx, row.id, { review: 'held', reviewReason: reason });
-    await emit(tx, {
-      type: 'rating.held',
-      ratingId: row.id,
-      pointId: point.id,
-      unitId: point.unitId,
-      reason,
-      day: today,
-    });
+  const outcome = await plainBatcher(db).submit({
+    code: at.code,
+    stars: s.stars,
+    tags: s.tags,
+    comment: s.comment.trim(),
+    deviceId: at.deviceId,
+    periodStart: ratingPeriodStart(today, settings.periodDays),
+    ratedOn: today,
+    addressHash: hashes.address,
+    rangeHash: hashes.range,
+    lookupCode,
+    createdAt: now,
+    windowStart: new Date(now.getTime() - settings.burst.windowMinutes * 60_000),
+    historyStart: new Date(now.getTime() - limits.historyMs),
+    hourStart: new Date(now.getTime() - 3_600_000),
+    limits,
   });
+  switch (outcome.kind) {
+    case 'unknown':
+      throw notFound('评价点');
+    case 'limited':
+      throw new AppError('RATE_LIMITED', '评价过于频繁，请稍后再试');
+    case 'duplicate':
+      throw deviceTaken(settings.periodDays);
+    case 'retry':
+      return null;
+    case 'written':
+      // Its event was written by the batch, outside this request: this request delivers it before answering.
+      if (outcome.held !== null) noteEmitted();
+      return { lookupCode, held: outcome.held !== null };
+  }
 }
 
+// The rules a batch is judged under, one object per settings object (the batch compares them by identity).
+const limitsOf = new WeakMap<RatingSettings, ArrivalLimits>();
+function arrivalLimits(settings: RatingSettings): ArrivalLimits {
+  let limits = limitsOf.get(settings);
+  if (!limits) {
+    const windowMs = settings.burst.windowMinutes * 60_000;
+    limits = {
+      rule: settings.burst,
+      historyMs: HISTORY_DAYS * 86_400_000,
+      windows: Math.floor((HISTORY_DAYS * 86_400_000) / windowMs) - 1,
+      deviceMax: PER_DEVICE_PER_HOUR,
+    };
+    limitsOf.set(settings, limits);
+  }
+  return limits;
+}
+
+const deviceTaken = (periodDays: number) =>
+  conflict(
+    periodDays === 1
+      ? '这台设备今天已经评价过这个评价点了，明天可以再评'
+      : `这台设备在本评价周期（${periodDays} 天）内已经评价过这个评价点了`,
+  );
 const caseTaken = (caseNo: string) => conflict(`办件 ${caseNo} 已经评价过了（一事一评）`);
 
 /** The bad rating's item on the ledger, due in the jurisdiction's working days; a call back is due for a real name. */
