@@ -152,29 +152,15 @@ function writeQuery(db: Db) {
  * for each rating. Run on the handle they were made for, never inside a transaction.
  */
 function preparePublic(db: Db) {
-  const counts = db
-    .select(
-      countsOf({
-        point: sql`${p('pointId')}`,
-        device: sql`${p('deviceId')}`,
-        range: sql`${p('rangeHash')}`,
-        windowStart: sql`${p('windowStart')}`,
-        historyStart: sql`${p('historyStart')}`,
-        hourStart: sql`${p('hourStart')}`,
-      }),
-    )
-    .from(ratings)
-    .where(
-      countsWhere({
-        point: sql`${p('pointId')}`,
-        device: sql`${p('deviceId')}`,
-        range: sql`${p('rangeHash')}`,
-        windowStart: sql`${p('windowStart')}`,
-        historyStart: sql`${p('historyStart')}`,
-        hourStart: sql`${p('hourStart')}`,
-      }),
-    )
-    .prepare('ratings_burst_counts');
+  const params = {
+    point: sql`${p('pointId')}`,
+    device: sql`${p('deviceId')}`,
+    range: sql`${p('rangeHash')}`,
+    windowStart: sql`${p('windowStart')}`,
+    historyStart: sql`${p('historyStart')}`,
+    hourStart: sql`${p('hourStart')}`,
+  };
+  const counts = db.select(countsOf(params)).from(ratings).where(countsWhere(params)).prepare('ratings_burst_counts');
 
   // A batch's points by their codes, the counts before the batch in each rating's own windows, and
   // whether its device already rated the point this period: everything core's judgeArrivals weighs.
