@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { expect, login, openNotice, test } from '../fixtures';
+import { expect, login, openNotice, pickOption, test } from '../fixtures';
 
 // The day in Asia/Shanghai, where the server computes deadlines and colours.
 const shanghai = (offsetDays = 0) =>
@@ -105,7 +105,9 @@ test('overdue items show red with days overdue, the unit is told, and the bullet
   await expect(page.getByTestId('colour-green')).toHaveCount(0);
 
   await page.getByRole('tab', { name: '统计与通报' }).click();
-  await page.getByTestId('bulletin-period').fill(shanghai().slice(0, 4));
+  // The period is chosen, not typed: this year (the default), 全年.
+  await expect(page.getByTestId('bulletin-year')).toContainText(`${shanghai().slice(0, 4)}年`);
+  await pickOption(page, page.getByLabel('通报期间'), '全年');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-docx').click()]);
   expect(download.suggestedFilename()).toMatch(/^督查通报（\d{4}）\.docx$/);
   const xml = await (

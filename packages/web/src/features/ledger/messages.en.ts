@@ -220,10 +220,14 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     },
     ratesTitle: 'On-time close-out rates and supervision bulletin',
     period: 'Bulletin period',
+    year: 'Year',
+    yearLabel: '{{year}}',
+    month: 'Month {{month}}',
+    parts: { year: 'Whole year', H1: 'First half', H2: 'Second half', Q1: 'Q1', Q2: 'Q2', Q3: 'Q3', Q4: 'Q4' },
     word: 'Bulletin (Word)',
     excel: 'Bulletin (Excel)',
     periodHint:
-      'Period: 2026-05 (month), 2026-Q2 (quarter), 2026-H1 (half year) or 2026 (year). On-time close-out rate = items closed on time ÷ items due in the period.',
+      'By month, quarter, half year or year. On-time close-out rate = items closed on time ÷ items due in the period.',
     bulletinFailed: 'Could not generate the bulletin',
   },
 };

@@ -208,10 +208,13 @@ const zh = {
     },
     ratesTitle: '按期销号率与督查通报',
     period: '通报期间',
+    year: '年度',
+    yearLabel: '{{year}}年',
+    month: '{{month}}月',
+    parts: { year: '全年', H1: '上半年', H2: '下半年', Q1: '第一季度', Q2: '第二季度', Q3: '第三季度', Q4: '第四季度' },
     word: '下载通报（Word）',
     excel: '下载通报（Excel）',
-    periodHint:
-      '期间可填 2026-05（月）、2026-Q2（季度）、2026-H1（半年）或 2026（全年）。按期销号率 = 按期销号数 ÷ 期内到期事项数。',
+    periodHint: '按月、季度、半年或全年统计。按期销号率 = 按期销号数 ÷ 期内到期事项数。',
     bulletinFailed: '生成通报失败',
   },
 } as const;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Space, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
@@ -7,11 +7,62 @@ import { useLedgerCounts, type UnitCounts } from './api/get-counts';
 import { useLedgerRates, type RateRow } from './api/get-rates';
 import { downloadBulletin } from './api/download-bulletin';
 
+const PARTS = ['year', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', ...Array.from({ length: 12 }, (_, i) => `M${i + 1}`)];
+/** The server's period form: 2026, 2026-H1, 2026-Q2, 2026-05. */
+const periodOf = (year: number, part: string) =>
+  part === 'year'
+    ? String(year)
+    : part.startsWith('M')
+      ? `${year}-${part.slice(1).padStart(2, '0')}`
+      : `${year}-${part}`;
+
+/** The bulletin's period chosen as a year and a part of it (全年, 上半年, 第二季度, 5月), never typed. */
+function PeriodPicker({ onChange }: { onChange: (period: string) => void }) {
+  const { t } = useTranslation('ledger');
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [part, setPart] = useState(`M${new Date().getMonth() + 1}`);
+  const choose = (y: number, p: string) => {
+    setYear(y);
+    setPart(p);
+    onChange(periodOf(y, p));
+  };
+  return (
+    <Space.Compact>
+      <Select
+        value={year}
+        onChange={(y: number) => choose(y, part)}
+        style={{ width: 100 }}
+        aria-label={t('stats.year')}
+        data-testid="bulletin-year"
+        options={Array.from({ length: 5 }, (_, i) => thisYear - i).map((y) => ({
+          value: y,
+          label: t('stats.yearLabel', { year: y }),
+        }))}
+      />
+      <Select
+        value={part}
+        onChange={(p: string) => choose(year, p)}
+        style={{ width: 110 }}
+        aria-label={t('stats.period')}
+        data-testid="bulletin-part"
+        // Nineteen choices: all drawn, so 全年 is there to see when the list opens on 12月.
+        virtual={false}
+        listHeight={320}
+        options={PARTS.map((p) => ({
+          value: p,
+          label: p.startsWith('M') ? t('stats.month', { month: Number(p.slice(1)) }) : t(`stats.parts.${p as 'year'}`),
+        }))}
+      />
+    </Space.Compact>
+  );
+}
+
 /** Counts per unit, the period's on-time close-out rates, and the 督查通报 downloads. */
 export function StatsPanel() {
   const { message } = App.useApp();
   const { t } = useTranslation('ledger');
-  const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
+  const [period, setPeriod] = useState(() => periodOf(new Date().getFullYear(), `M${new Date().getMonth() + 1}`));
   const counts = useLedgerCounts();
   const rates = useLedgerRates(period);
   const total = (k: keyof Omit<UnitCounts, 'unitId' | 'unitName'>) => (counts.data ?? []).reduce((s, c) => s + c[k], 0);
@@ -79,14 +130,7 @@ export function StatsPanel() {
         size="small"
         extra={
           <Space>
-            <Input
-              value={period}
-              onChange={(e) => setPeriod(e.target.value.trim())}
-              style={{ width: 120 }}
-              placeholder="2026-05"
-              aria-label={t('stats.period')}
-              data-testid="bulletin-period"
-            />
+            <PeriodPicker onChange={setPeriod} />
             <Button icon={<FileWordOutlined />} onClick={() => void bulletin('docx')} data-testid="bulletin-docx">
               {t('stats.word')}
             </Button>
