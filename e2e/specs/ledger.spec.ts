@@ -12,11 +12,15 @@ const OK = /确\s*定|OK/;
 test.describe.configure({ timeout: 120_000 });
 
 async function requestClose(page: Page, text: string, file: string) {
-  await page.getByLabel('办理情况').fill(text);
   await page
     .locator('input[type=file]')
     .setInputFiles({ name: file, mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(page.getByText(file)).toBeVisible();
+  // Typed after the upload and checked before sending: in CI the text typed first was gone when the form
+  // was sent (400 须填写办理情况说明), the form having been drawn again meanwhile.
+  const note = page.getByLabel('办理情况');
+  await note.fill(text);
+  await expect(note).toHaveValue(text);
   await page.getByRole('button', { name: /申请销号/ }).click();
   await expect(page.getByTestId('item-state')).toHaveText('申请销号');
 }
