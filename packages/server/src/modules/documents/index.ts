@@ -26,16 +26,10 @@ export async function letterhead(
   const name = (await units.nameOf(db, office.unitId)) ?? '';
   const issuer = defaultOfficeTitle(name);
   const { year, seq, issuedOn } = await numberFor(db, { officeUnitId: office.unitId, ...doc }, doc.today);
-  const above = office.path.split('/').filter(Boolean).map(Number).slice(0, -1).reverse();
-  let copyTo: string[] = [];
-  for (const id of above) {
-    const unitPath = await units.pathOf(db, id);
-    const parentOffice = unitPath === null ? null : await units.officeOf(db, unitPath);
-    if (parentOffice && parentOffice.unitId === id) {
-      copyTo = [defaultOfficeTitle((await units.nameOf(db, id)) ?? '')];
-      break;
-    }
-  }
+  // The office above: the nearest office at or above this office's parent ('/1/4/' → '/1/').
+  const parentPath = office.path.replace(/[^/]+\/$/, '');
+  const above = parentPath === '/' ? null : await units.officeOf(db, parentPath);
+  const copyTo = above ? [defaultOfficeTitle((await units.nameOf(db, above.unitId)) ?? '')] : [];
   const date = chineseDate(issuedOn);
   return {
     mark: `${issuer}文件`,
