@@ -125,21 +125,17 @@ export function StatsPanel() {
           ]}
         />
       </Card>
-      <Card
-        title={t('stats.ratesTitle')}
-        size="small"
-        extra={
-          <Space>
-            <PeriodPicker onChange={setPeriod} />
-            <Button icon={<FileWordOutlined />} onClick={() => void bulletin('docx')} data-testid="bulletin-docx">
-              {t('stats.word')}
-            </Button>
-            <Button icon={<FileExcelOutlined />} onClick={() => void bulletin('xlsx')}>
-              {t('stats.excel')}
-            </Button>
-          </Space>
-        }
-      >
+      <Card title={t('stats.ratesTitle')} size="small">
+        {/* In the body, not the header's extra: on a phone the four controls wrap instead of running off. */}
+        <Space wrap style={{ marginBottom: 8 }}>
+          <PeriodPicker onChange={setPeriod} />
+          <Button icon={<FileWordOutlined />} onClick={() => void bulletin('docx')} data-testid="bulletin-docx">
+            {t('stats.word')}
+          </Button>
+          <Button icon={<FileExcelOutlined />} onClick={() => void bulletin('xlsx')}>
+            {t('stats.excel')}
+          </Button>
+        </Space>
         <Typography.Paragraph type="secondary">{t('stats.periodHint')}</Typography.Paragraph>
         {rates.error ? (
           <Typography.Text type="danger">{(rates.error as Error).message}</Typography.Text>
