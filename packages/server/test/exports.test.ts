@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from './harness.js';
+import { createDemoTestApp, type TestApp } from './harness.js';
 import { loginAs, type Client } from './factories.js';
-import { seedDemoIfEmpty } from '../src/demo/index.js';
 import { DEMO_PASSWORD } from '../src/demo/district.js';
 
 /**
@@ -18,8 +17,7 @@ let fgj: number;
 const PERIOD = '2026-05';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-07-15T09:00:00+08:00'), log: () => {} });
+  t = await createDemoTestApp({ today: new Date('2026-07-15T09:00:00+08:00') });
   for (const u of ['organiser', 'sysadmin', 'auditor', 'reporter.fgj']) as[u] = await loginAs(t.app, u, DEMO_PASSWORD);
   campaign = (await as.organiser!.get('/api/dispatch/campaigns')).json().campaigns[0].id;
   const arenas = (await as.organiser!.get('/api/arenas')).json() as { id: number; status: string }[];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createDemoTestApp, type TestApp } from '../../test/harness.js';
 import {
   arenaBrief,
   arenaResult,
@@ -10,15 +10,13 @@ import {
   listArenas,
 } from '../modules/arena/index.js';
 import { readDocx } from '../documents/index.js';
-import { seedDemoIfEmpty } from './index.js';
 import { demoUnitIds } from './district.js';
 import { campaigns } from '../db/schema/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
   // 04:00 on 30 September in the district (Asia/Shanghai), still the 29th in UTC: dates must be local.
-  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-09-29T20:00:00Z'), log: () => undefined });
+  t = await createDemoTestApp({ today: new Date('2026-09-29T20:00:00Z') });
 });
 afterAll(() => t.close());
 

@@ -2,19 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import type { EvaluationDetail, EvaluationSummary } from '@leitai/core';
 import { categories, evaluations, units, users } from '../db/schema/index.js';
-import { createTestApp, testConfig, type TestApp } from '../../test/harness.js';
+import { createDemoTestApp, testConfig, type TestApp } from '../../test/harness.js';
 import { loginAs } from '../../test/factories.js';
 import { seedDemoIfEmpty } from './index.js';
 import { DEMO_PASSWORD } from './district.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, {
-    today: new Date('2026-07-15T09:00:00+08:00'),
-    log: () => {},
-    secret: testConfig().secret,
-  });
+  t = await createDemoTestApp({ today: new Date('2026-07-15T09:00:00+08:00'), secret: testConfig().secret });
 });
 afterAll(() => t.close());
 

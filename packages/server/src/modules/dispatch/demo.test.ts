@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { STANDING_RULE } from '@leitai/core';
 import { readDocx } from '../../documents/index.js';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
 
 let t: TestApp;
 let org: Client;
 let campaign: number;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date('2026-07-15T09:00:00+08:00'), log: () => {} });
+  t = await createDemoTestApp({ today: new Date('2026-07-15T09:00:00+08:00') });
   org = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
   campaign = (await org.get('/api/dispatch/campaigns')).json().campaigns[0].id;
 });

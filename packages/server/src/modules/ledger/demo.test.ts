@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_STATES } from '@leitai/core';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, testNow, type TestApp } from '../../../test/harness.js';
 import { loginAs } from '../../../test/factories.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { listLedger } from './queries.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
   // The demo's dates are relative to its "today", and the API computes colours for the real today.
-  await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  t = await createDemoTestApp({ today: testNow() });
   // The seeders emit the events a lived-in ledger would have (assignments, returns, colours): delivered here.
   await t.app.ctx.outbox.drain();
 });

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, testNow, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 import { readDocx } from '../../documents/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 
@@ -30,8 +29,7 @@ interface Bulletin {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  t = await createDemoTestApp({ today: testNow() });
   await t.app.ctx.outbox.drain();
   organiser = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
 });

@@ -1,11 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDecimal, toDecimal, unitFilter, type Role } from '@leitai/core';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, testNow, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
 import { projectMonths, units, users } from '../../db/schema/index.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { listProjects, upsertMonth } from './repository.js';
 import { officeOf } from '../units/index.js';
@@ -22,8 +21,7 @@ const month = Number(today.slice(5, 7));
 const last = month === 1 ? null : `${Y}-${String(month - 1).padStart(2, '0')}`;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  t = await createDemoTestApp({ today: testNow() });
   await t.app.ctx.outbox.drain();
   organiser = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
 });

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, testNow, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
 import { multipartFile } from '../../../test/authz/types.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { projectSettleJob } from './index.js';
 
@@ -29,8 +28,7 @@ const list = async (c: Client, query = '') =>
   (await c.get(`/api/projects?year=${Y}${query}`)).json<{ rows: Row[] }>().rows;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  t = await createDemoTestApp({ today: testNow() });
   await t.app.ctx.outbox.drain();
   organiser = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
 });

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_STAGES } from '@leitai/core';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createDemoTestApp, testNow, type TestApp } from '../../../test/harness.js';
 import { loginAs, type Client } from '../../../test/factories.js';
 import { DEMO_PASSWORD } from '../../demo/district.js';
-import { seedDemoIfEmpty } from '../../demo/index.js';
 
 /** The demo's 万企走访: big enough to look lived in, and out of the way of the other demo flows. */
 let t: TestApp;
 let org: Client;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => undefined });
+  t = await createDemoTestApp({ today: testNow() });
   await t.app.ctx.outbox.drain();
   org = await loginAs(t.app, 'organiser', DEMO_PASSWORD);
 }, 180_000);
