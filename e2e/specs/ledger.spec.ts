@@ -16,8 +16,8 @@ async function requestClose(page: Page, text: string, file: string) {
     .locator('input[type=file]')
     .setInputFiles({ name: file, mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
   await expect(page.getByText(file)).toBeVisible();
-  // Typed after the upload and checked before sending: in CI the text typed first was gone when the form
-  // was sent (400 须填写办理情况说明), the form having been drawn again meanwhile.
+  // Checked before sending: in CI the text typed right after 报送进展 was once cleared by that report's
+  // late form reset (400 须填写办理情况说明); the reset now runs before the item is fetched again.
   const note = page.getByLabel('办理情况');
   await note.fill(text);
   await expect(note).toHaveValue(text);

@@ -93,7 +93,7 @@ test('the office downloads the 好差评 bulletin in Word, with the figures the 
   await page.goto('/ratings?tab=overview');
   const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '流亭街道', exact: true }) });
   await expect(row).toBeVisible();
-  await page.getByRole('button', { name: '下载通报' }).hover();
+  await page.getByRole('button', { name: '下载通报' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: '情况通报（Word）' }).click(),

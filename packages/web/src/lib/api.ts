@@ -39,5 +39,7 @@ export async function download(url: string, body?: object): Promise<void> {
   a.href = href;
   a.download = name;
   a.click();
-  URL.revokeObjectURL(href);
+  // Chromium reads the blob after the click returns: revoked at once, a download on a busy machine
+  // silently never starts. A minute is long enough, and the memory is freed afterwards.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }

@@ -60,13 +60,16 @@ function ItemView({ item }: { item: ItemDetail }) {
   const mayReadArenas = useCan()('arena.read');
   const pending = item.extensions.find((x) => x.status === 'pending');
 
-  const act = async (body: Record<string, unknown>, done: string) => {
+  // `onDone` runs on success before the item is fetched again: what was typed meanwhile is kept, and a
+  // failed action keeps what was typed for it.
+  const act = async (body: Record<string, unknown>, done: string, onDone?: () => void) => {
     setBusy(true);
     try {
       await actOnItem(item.id, item.version, body);
       message.success(done);
       setDialog(null);
       form.resetFields();
+      onDone?.();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT')
         modal.warning({ title: t('detail.conflict'), content: e.message });
@@ -316,7 +319,7 @@ function WorkCard({
 }: {
   item: ItemDetail;
   busy: boolean;
-  act: (body: Record<string, unknown>, done: string) => Promise<void>;
+  act: (body: Record<string, unknown>, done: string, onDone?: () => void) => Promise<void>;
 }) {
   const { t } = useTranslation('ledger');
   const [form] = Form.useForm();
@@ -327,8 +330,8 @@ function WorkCard({
     await act(
       { action, text: v.text ?? '', fileIds: uploadedIds(v.files) },
       t(action === 'progress' ? 'detail.done.progress' : 'detail.done.request_close'),
+      () => form.resetFields(),
     );
-    form.resetFields();
   };
   return (
     <Card size="small" title={t('detail.work.title')} style={{ marginBottom: 16 }}>

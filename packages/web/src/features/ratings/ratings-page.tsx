@@ -75,6 +75,8 @@ export function RatingsPage() {
             onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           />
           <Dropdown
+            // A click opens it on a phone as on a desk; hover alone does not exist on a phone.
+            trigger={['click']}
             menu={{
               items: [
                 { key: 'docx', label: t('bulletinDocx') },
