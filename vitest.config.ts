@@ -11,6 +11,9 @@ const serverTest = {
 // With TEST_DATABASE_URL set the server's database tests run a second time on that PostgreSQL server.
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker. The PostgreSQL project waits on the server most of the
+    // time, and one file's start-up overlaps another's tests: two workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { backup, restore } from './backup/index.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
+import { CLUSTER_FILE, makeClusterFile } from './db/cluster.js';
 import type { AuditVerifyResult } from '@leitai/core';
 import { configureAuditChain, verifyAuditChain } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
@@ -26,6 +27,12 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     }
     console.error(describeBreaks(result));
     return 2;
+  },
+  /** Makes the shipped empty PGlite cluster again (after a PGlite upgrade). */
+  async 'db:cluster'() {
+    await makeClusterFile();
+    console.log(`Empty cluster written to ${CLUSTER_FILE}.`);
+    return 0;
   },
   /** Writes the API's OpenAPI document (CI checks that regenerating it changes nothing). */
   async openapi([out = 'docs/openapi.json']) {

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, wrapPglite, type Database } from '../src/db/client.js';
+import { CLUSTER_FILE, emptyCluster } from '../src/db/cluster.js';
 import { configureAuditChain } from '../src/modules/audit/index.js';
 
 /**
@@ -191,7 +192,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
  * that every test file's database is loaded from. Returns the file, to be removed at teardown.
  */
 export async function preparePgliteTemplate(): Promise<string> {
-  const client = await PGlite.create();
+  // From the shipped empty cluster, as every new data folder starts: a PGlite that cannot read it fails here.
+  const cluster = await emptyCluster();
+  if (!cluster) throw new Error(`${CLUSTER_FILE} is missing: npm run db:cluster -w @leitai/server`);
+  const client = await PGlite.create({ loadDataDir: cluster });
   await wrapPglite(client).migrate();
   const file = join(tmpdir(), `leitai-pglite-template-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));

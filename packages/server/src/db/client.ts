@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { lockDataFolder } from './data-lock.js';
+import { emptyCluster, isNewDataFolder } from './cluster.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -33,14 +34,12 @@ export interface Database {
 export async function openDatabase(opts: { url?: string | undefined; dataDir?: string }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
   if (!opts.dataDir || opts.dataDir === 'memory://') {
-    const memory = new PGlite();
-    await memory.waitReady;
-    return wrapPglite(memory);
+    return wrapPglite(await PGlite.create({ loadDataDir: await emptyCluster() }));
   }
   const lock = lockDataFolder(opts.dataDir);
   try {
-    const client = new PGlite(opts.dataDir);
-    await client.waitReady;
+    const loadDataDir = isNewDataFolder(opts.dataDir) ? await emptyCluster() : undefined;
+    const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir });
     const database = wrapPglite(client);
     return { ...database, close: () => database.close().finally(() => lock.release()) };
   } catch (e) {

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { dingTalkSignedUrl, withKeyword } from '@leitai/core';
 
 /**
@@ -210,17 +210,18 @@ export interface EmailChannel {
 
 /** Email over SMTP with nodemailer (smtp:// or smtps:// URL, with STARTTLS where the server offers it). */
 export class SmtpEmailChannel implements EmailChannel {
-  private readonly transport: nodemailer.Transporter;
+  // Loaded only where email is configured: nodemailer is 12 MB of a first start's memory.
+  private readonly transport: Promise<Transporter>;
   constructor(
     url: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(url);
+    this.transport = import('nodemailer').then((m) => m.default.createTransport(url));
   }
 
   async send(m: EmailMessage): Promise<void> {
     try {
-      await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text });
+      await (await this.transport).sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text });
     } catch (err) {
       const e = err as { responseCode?: number; code?: string };
       const code = e.responseCode ?? e.code ?? 'unknown';
@@ -231,6 +232,6 @@ export class SmtpEmailChannel implements EmailChannel {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport.then((t) => t.close());
   }
 }

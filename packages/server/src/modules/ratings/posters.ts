@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { AppError } from '../../errors.js';
 
 /**
@@ -33,14 +31,18 @@ function cjkFont(): { path: string; family?: string } {
   return font;
 }
 
-export const qrPng = (url: string): Promise<Buffer> =>
-  QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 600 });
+// pdfkit and qrcode (about 40 MB once loaded) are imported when a poster is first made, not at start.
+export async function qrPng(url: string): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode');
+  return QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 600 });
+}
 
 const SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
 
 export async function postersPdf(posters: Poster[], opts: { size: 'A4' | 'A5'; campaign: string }): Promise<Buffer> {
   const font = cjkFont();
   const [w, h] = SIZES[opts.size];
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: opts.size, margin: 0, autoFirstPage: false, info: { Title: '评价二维码' } });
   doc.registerFont('cjk', font.path, font.family);
   const chunks: Buffer[] = [];
