@@ -73,6 +73,12 @@ export const GRANTS = {
   'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
+  // 干部: the organisation department keeps the register of its office's subtree (a district's 组织部 for the
+  // district, a street's for the street); organisers read it to name presenters and person contestants. The
+  // record (干部实绩档案) is the department's alone, besides the person themself (cadre/record.ts).
+  'cadre.read': { org_dept: 'office', organiser: 'office' },
+  'cadre.manage': { org_dept: 'office' },
+  'cadre.record': { org_dept: 'office' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;
