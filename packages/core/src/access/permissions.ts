@@ -17,7 +17,15 @@ export type Scope = 'all' | 'office' | 'above' | 'subtree' | 'own' | 'overseen';
  * the authorisation matrix test walks every route against it.
  */
 export const GRANTS = {
-  'unit.read': { sysadmin: 'all', organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'unit.read': {
+    sysadmin: 'all',
+    organiser: 'office',
+    leader: 'overseen',
+    unit_head: 'subtree',
+    reporter: 'own',
+    // The organisation department places its cadres in the units of its subtree.
+    org_dept: 'office',
+  },
   'unit.manage': { sysadmin: 'all', organiser: 'office' },
   'user.read': { sysadmin: 'all', secadmin: 'all', organiser: 'office' },
   'user.manage': { sysadmin: 'all', organiser: 'office' },

@@ -20,7 +20,7 @@ export const cadresRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/cadres', { schema: { tags, body: ZNewCadre } }, async (request, reply) => {
-    const actor = await requireAccess(request, 'cadre.manage', { kind: 'unit', id: request.body.unitId });
+    const actor = await requireAccess(request, 'cadre.manage', { unitId: request.body.unitId });
     return reply.status(201).send(await createCadre(db, actor, auditActorOf(request), request.body));
   });
 
