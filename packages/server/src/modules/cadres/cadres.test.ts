@@ -52,7 +52,7 @@ beforeAll(async () => {
   await buildUser(db, { unitId: communityB, roles: ['reporter'], username: 'sec_b' });
   [dept, deptXihai, streetOrg, secretary, otherSecretary] = await Promise.all(
     ['zzb', 'zzb_xihai', 'org_liuting', 'sec_a', 'sec_b'].map((u) => loginAs(t.app, u)),
-  );
+  ) as [Client, Client, Client, Client, Client];
 });
 afterAll(() => t.close());
 
