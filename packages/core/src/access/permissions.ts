@@ -35,9 +35,11 @@ export const GRANTS = {
   'audit.read': { auditor: 'all' },
   'calendar.manage': { organiser: 'office' },
   'arena.manage': { organiser: 'office' },
-  'arena.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
+  // The organisation department reads the arenas, ledger and evaluations of its subtree: a cadre record's
+  // entries link to them (干部实绩档案), and 组工干部 read the records they come from.
+  'arena.read': { organiser: 'office', leader: 'above', unit_head: 'above', org_dept: 'office' },
   'ledger.manage': { organiser: 'office' },
-  'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own', org_dept: 'office' },
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
   // Evidence and attachments are business data: the admins (三员分立) manage accounts, not evidence.
   'file.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
@@ -60,8 +62,20 @@ export const GRANTS = {
   // 综合考核: the office runs it; a published ranking is read by all; a unit's explanation by its own people,
   // the leaders overseeing it and the office; the unit's head appeals.
   'evaluation.manage': { organiser: 'office' },
-  'evaluation.read': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
-  'evaluation.explain': { organiser: 'office', leader: 'overseen', unit_head: 'own', reporter: 'own' },
+  'evaluation.read': {
+    organiser: 'office',
+    leader: 'above',
+    unit_head: 'above',
+    reporter: 'above',
+    org_dept: 'office',
+  },
+  'evaluation.explain': {
+    organiser: 'office',
+    leader: 'overseen',
+    unit_head: 'own',
+    reporter: 'own',
+    org_dept: 'office',
+  },
   'evaluation.appeal': { unit_head: 'own' },
   // 加减分 and 容错免责 are proposed by the unit's head or the office; the office decides (another organiser).
   'evaluation.adjust': { organiser: 'office', unit_head: 'own' },
