@@ -59,7 +59,9 @@ test('a secretary’s promise on stage shows in her record, printed as a Word do
     .getByRole('link', { name: '成绩' })
     .click();
   await expect(street.getByTestId('result-table')).toBeVisible();
-  const arenaTitle = (await street.getByRole('heading', { name: /· 成绩$/ }).textContent())!.replace(/\s*·.*$/, '').trim();
+  const arenaTitle = (await street.getByRole('heading', { name: /· 成绩$/ }).textContent())!
+    .replace(/\s*·.*$/, '')
+    .trim();
   await street.getByRole('button', { name: '记录表态' }).click();
   const dialog = street.getByRole('dialog');
   await dialog.getByLabel('表态单位').fill('双埠社区');

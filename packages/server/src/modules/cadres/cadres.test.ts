@@ -50,9 +50,9 @@ beforeAll(async () => {
   await buildUser(db, { unitId: streetA.id, roles: ['organiser'], username: 'org_liuting' });
   secretaryUser = (await buildUser(db, { unitId: communityA, roles: ['reporter'], username: 'sec_a' })).id;
   await buildUser(db, { unitId: communityB, roles: ['reporter'], username: 'sec_b' });
-  [dept, deptXihai, streetOrg, secretary, otherSecretary] = await Promise.all(
+  [dept, deptXihai, streetOrg, secretary, otherSecretary] = (await Promise.all(
     ['zzb', 'zzb_xihai', 'org_liuting', 'sec_a', 'sec_b'].map((u) => loginAs(t.app, u)),
-  ) as [Client, Client, Client, Client, Client];
+  )) as [Client, Client, Client, Client, Client];
 });
 afterAll(() => t.close());
 
