@@ -67,6 +67,8 @@ export interface LiveSnapshot {
   seed: string | null;
   speakingSeconds: number;
   criteria: { id: string; max: string }[];
+  /** The scoring rule as applied to this panel (trimmed means only for groups of 5 or more): core's appliedRuleStatement. */
+  rule: string;
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
   /**

@@ -213,8 +213,7 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     concluded: 'The contest has concluded',
     progress: 'Completed: {{done}} / {{total}}',
     // Straight quotes: the screen's CJK font draws curly ones full-width.
-    footer:
-      'Running order drawn from the public seed "{{seed}}", reproducible by anyone · Each judge group drops its highest and lowest score; groups are weighted',
+    footer: 'Running order drawn from the public seed "{{seed}}", reproducible by anyone · {{rule}}',
     aboutToStart: 'Starting shortly',
     lineup: 'Contestants: {{contestants}} · Judges: {{judges}}',
     nextPlease: 'Next contestant, please get ready',

@@ -194,7 +194,8 @@ const zh = {
     reconnecting: '○ 重新连接中',
     concluded: '擂台赛圆满结束',
     progress: '已完成 {{done}} / {{total}} 位',
-    footer: '出场顺序由公开种子“{{seed}}”抽签产生，任何人可复现 · 各评委组去掉一个最高分和一个最低分后加权计分',
+    // The rule comes from the server, as the engine applies it to this panel.
+    footer: '出场顺序由公开种子“{{seed}}”抽签产生，任何人可复现 · {{rule}}',
     aboutToStart: '擂台赛即将开始',
     lineup: '共 {{contestants}} 位选手 · {{judges}} 位评委',
     nextPlease: '请下一位选手准备',
