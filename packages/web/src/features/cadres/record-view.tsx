@@ -64,13 +64,14 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
           <Table
             rowKey="arenaId"
             size="small"
-            scroll={{ x: 640 }}
+            scroll={{ x: 840 }}
             pagination={false}
             locale={empty}
             dataSource={r.arenas}
             columns={[
               {
                 title: t('record.arena'),
+                width: 220,
                 render: (_: unknown, a: CadreRecord['arenas'][number]) => <Link to={linkOf(a.source)}>{a.title}</Link>,
               },
               { title: t('record.kind'), dataIndex: 'kindLabel', width: 110 },
@@ -96,13 +97,14 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
           <Table
             rowKey="itemId"
             size="small"
-            scroll={{ x: 600 }}
+            scroll={{ x: 750 }}
             pagination={false}
             locale={empty}
             dataSource={r.promises}
             columns={[
               {
                 title: t('record.promise'),
+                width: 240,
                 render: (_: unknown, p: CadreRecord['promises'][number]) => (
                   <Link to={linkOf(p.source)}>{p.title}</Link>
                 ),
@@ -126,7 +128,7 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
           <Table
             rowKey={(g) => `${g.source.id}-${g.unitName}`}
             size="small"
-            scroll={{ x: 600 }}
+            scroll={{ x: 750 }}
             pagination={false}
             locale={empty}
             dataSource={r.grades}
@@ -134,6 +136,7 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
               { title: t('register.unit'), dataIndex: 'unitName', width: 140 },
               {
                 title: t('record.evaluation'),
+                width: 200,
                 render: (_: unknown, g: CadreRecord['grades'][number]) => (
                   <Link to={linkOf(g.source)}>{g.evaluation}</Link>
                 ),
@@ -159,13 +162,14 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
           <Table
             rowKey="itemId"
             size="small"
-            scroll={{ x: 560 }}
+            scroll={{ x: 580 }}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             locale={empty}
             dataSource={r.led.items}
             columns={[
               {
                 title: t('record.item'),
+                width: 240,
                 render: (_: unknown, i: CadreRecord['led']['items'][number]) => (
                   <Link to={linkOf(i.source)}>{i.title}</Link>
                 ),
