@@ -2,7 +2,8 @@ import { useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mineQuery, recordQuery } from './api/get-record';
+import { mineQuery } from './api/get-mine';
+import { recordQuery } from './api/get-record';
 import { RecordView } from './record-view';
 
 /** A cadre's record, opened from the register (the organisation department). */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CadreRecord, CadreSource } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ColourTag } from '../../components/colour-tag';
-import { downloadRecord } from './api/get-record';
+import { downloadRecord } from './api/export-record';
 
 /** Where an entry came from, as a route of the app (the server names the record; the web only links it). */
 const linkOf = (s: CadreSource) =>

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CadreRecord } from '@leitai/core';
-import { api, download } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cadresKey } from './keys';
 
 /** Each fetch is an audited read on the server: kept fresh for a minute rather than refetched on focus. */
@@ -11,6 +11,3 @@ export const recordQuery = (id: number) =>
     staleTime: 60_000,
     refetchOnWindowFocus: false,
   });
-export const mineQuery = () =>
-  queryOptions({ queryKey: [...cadresKey, 'mine'], queryFn: () => api.get<{ id: number | null }>('/cadres/mine') });
-export const downloadRecord = (id: number) => download(`/cadres/${id}/record.docx`);
