@@ -17,7 +17,15 @@ export type Scope = 'all' | 'office' | 'above' | 'subtree' | 'own' | 'overseen';
  * the authorisation matrix test walks every route against it.
  */
 export const GRANTS = {
-  'unit.read': { sysadmin: 'all', organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'unit.read': {
+    sysadmin: 'all',
+    organiser: 'office',
+    leader: 'overseen',
+    unit_head: 'subtree',
+    reporter: 'own',
+    // The organisation department places its cadres in the units of its subtree.
+    org_dept: 'office',
+  },
   'unit.manage': { sysadmin: 'all', organiser: 'office' },
   'user.read': { sysadmin: 'all', secadmin: 'all', organiser: 'office' },
   'user.manage': { sysadmin: 'all', organiser: 'office' },
@@ -27,9 +35,11 @@ export const GRANTS = {
   'audit.read': { auditor: 'all' },
   'calendar.manage': { organiser: 'office' },
   'arena.manage': { organiser: 'office' },
-  'arena.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
+  // The organisation department reads the arenas, ledger and evaluations of its subtree: a cadre record's
+  // entries link to them (干部实绩档案), and 组工干部 read the records they come from.
+  'arena.read': { organiser: 'office', leader: 'above', unit_head: 'above', org_dept: 'office' },
   'ledger.manage': { organiser: 'office' },
-  'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
+  'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own', org_dept: 'office' },
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
   // Evidence and attachments are business data: the admins (三员分立) manage accounts, not evidence.
   'file.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
@@ -52,8 +62,20 @@ export const GRANTS = {
   // 综合考核: the office runs it; a published ranking is read by all; a unit's explanation by its own people,
   // the leaders overseeing it and the office; the unit's head appeals.
   'evaluation.manage': { organiser: 'office' },
-  'evaluation.read': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
-  'evaluation.explain': { organiser: 'office', leader: 'overseen', unit_head: 'own', reporter: 'own' },
+  'evaluation.read': {
+    organiser: 'office',
+    leader: 'above',
+    unit_head: 'above',
+    reporter: 'above',
+    org_dept: 'office',
+  },
+  'evaluation.explain': {
+    organiser: 'office',
+    leader: 'overseen',
+    unit_head: 'own',
+    reporter: 'own',
+    org_dept: 'office',
+  },
   'evaluation.appeal': { unit_head: 'own' },
   // 加减分 and 容错免责 are proposed by the unit's head or the office; the office decides (another organiser).
   'evaluation.adjust': { organiser: 'office', unit_head: 'own' },
@@ -73,6 +95,12 @@ export const GRANTS = {
   'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
+  // 干部: the organisation department keeps the register of its office's subtree (a district's 组织部 for the
+  // district, a street's for the street); organisers read it to name presenters and person contestants. The
+  // record (干部实绩档案) is the department's alone, besides the person themself (cadre/record.ts).
+  'cadre.read': { org_dept: 'office', organiser: 'office' },
+  'cadre.manage': { org_dept: 'office' },
+  'cadre.record': { org_dept: 'office' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof GRANTS;

@@ -8,6 +8,7 @@ export const ROLES = [
   'unit_head',
   'reporter',
   'judge',
+  'org_dept',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -52,4 +53,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   unit_head: '单位负责人',
   reporter: '单位填报员',
   judge: '评委',
+  org_dept: '组织部门',
 };

@@ -5,3 +5,4 @@ export * from './normalise.js';
 export * from './score.js';
 export * from './columnar.js';
 export * from './labels.js';
+export * from './rule.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CRITERIA, parseArenaScheme } from './scheme.js';
+import { appliedRuleStatement } from './rule.js';
 import { checkSubmission, needsReason, reasonBounds, totalNeedsReason } from './submission.js';
 import { parseDecimal } from '../number/index.js';
 
@@ -57,5 +58,22 @@ describe('the judge’s reason bounds (one rule: served to phones, applied on su
   });
   it('the default criteria add up to 100', () => {
     expect(DEFAULT_CRITERIA.reduce((s, c) => s + c.max, 0)).toBe(100);
+  });
+});
+
+describe('the rule the big screen states', () => {
+  it('trims only the groups with at least five judges', () => {
+    const groups = [
+      { id: '领导评委', weight: 0.5 },
+      { id: '专家评委', weight: 0.3 },
+      { id: '群众代表', weight: 0.2 },
+    ];
+    const panel = ['领导评委', '领导评委', '领导评委', '领导评委', '领导评委', '专家评委', '群众代表', '群众代表'];
+    expect(appliedRuleStatement({ criteria: DEFAULT_CRITERIA, groups }, panel)).toBe(
+      '领导评委（5人）去掉一个最高分和一个最低分后取平均；专家评委（1人）、群众代表（2人）不足5人，取平均分；各组按权重加权',
+    );
+    expect(appliedRuleStatement({ criteria: DEFAULT_CRITERIA, groups: [groups[0]!] }, ['领导评委'])).toBe(
+      '领导评委（1人）不足5人，取平均分',
+    );
   });
 });

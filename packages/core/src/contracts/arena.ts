@@ -1,4 +1,5 @@
 import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
+import type { ArenaKind, ContestantKind } from '../cadre/index.js';
 import type { AbsenceAction, ArenaStatus, ContestantPhase, HostActionType } from '../contest/index.js';
 import type { Explanation } from '../explain/index.js';
 import type { LedgerColour, LedgerState } from '../ledger/index.js';
@@ -12,6 +13,8 @@ export interface ArenaSummary {
   /** The actor's office runs it (set-up and host console), rather than only reading its result. */
   manageable: boolean;
   title: string;
+  /** 一把手擂台, 书记擂台 …, or 擂台赛 for an arena of no kind. */
+  kindLabel: string;
   heldOn: string;
   status: ArenaStatus;
   seed: string | null;
@@ -24,6 +27,8 @@ export interface ArenaDetail {
   id: number;
   campaignId: number | null;
   title: string;
+  kind: ArenaKind | null;
+  kindLabel: string;
   heldOn: string;
   status: ArenaStatus;
   seed: string | null;
@@ -31,7 +36,15 @@ export interface ArenaDetail {
   scheme: ArenaSchemeInput;
   /** The big-screen link, for those who manage arenas only. */
   screenToken: string | null;
-  contestants: { id: number; unitId: number; unitName: string; presenter: string }[];
+  /** A unit (its presenter a cadre of the register, or free text) or a person from the register. */
+  contestants: {
+    id: number;
+    unitId: number;
+    unitName: string;
+    presenter: string;
+    kind: ContestantKind;
+    cadreId: number | null;
+  }[];
   /** Empty for everyone but the office until the arena is finished. */
   judges: {
     id: number;
@@ -54,6 +67,8 @@ export interface LiveSnapshot {
   seed: string | null;
   speakingSeconds: number;
   criteria: { id: string; max: string }[];
+  /** The scoring rule as applied to this panel (trimmed means only for groups of 5 or more): core's appliedRuleStatement. */
+  rule: string;
   timer: { elapsedMs: number; startedAt: number | null; serverNow: number };
   judgesTotal: number;
   /**

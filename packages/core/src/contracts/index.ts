@@ -11,3 +11,4 @@ export * from './admin.js';
 export * from './ratings.js';
 export * from './evaluation.js';
 export * from './delivery.js';
+export * from './cadre.js';

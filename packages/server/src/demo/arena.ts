@@ -158,17 +158,18 @@ export async function playThrough(tx: Db, arenaId: number): Promise<void> {
   const level = new Map(contestants.map((c) => [c.id, 0.72 + rand() * 0.2]));
   const lean = judges.map(() => (rand() - 0.5) * 0.06);
   const [lastA, lastB] = arena.state.order.slice(-2).map(Number);
+  // The arena's own criteria (a 书记擂台 has its template's, not the default four).
+  const ids = arena.scheme.criteria.map((c) => c.id);
+  const maxima = arena.scheme.criteria.map((c) => Number(c.max));
   const rows = [];
   for (const c of contestants) {
     for (const [k, j] of judges.entries()) {
       if (j.unitId === c.unitId) continue; // recused
       if (j.groupId === '群众代表' && k === judges.length - 1 && (c.id === lastA || c.id === lastB)) continue; // left early
-      const parts = CRITERIA_MAX.map(
+      const parts = maxima.map(
         (max) => Math.round((level.get(c.id)! + lean[k]! + (rand() - 0.5) * 0.08) * max * 2) / 2,
       );
-      const criteria = Object.fromEntries(
-        CRITERIA_IDS.map((id, i) => [id, String(Math.min(parts[i]!, CRITERIA_MAX[i]!))]),
-      );
+      const criteria = Object.fromEntries(ids.map((id, i) => [id, String(Math.min(parts[i]!, maxima[i]!))]));
       const total = Object.values(criteria).reduce((s, v) => s + Number(v), 0);
       rows.push({ arenaId, judgeId: j.id, contestantId: c.id, criteria, total: toDecimal(Math.round(total * 1e6)) });
     }

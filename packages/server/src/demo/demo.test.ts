@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, isNotNull } from 'drizzle-orm';
-import type { EvaluationDetail, EvaluationSummary } from '@leitai/core';
+import type { CadreRecord, CadreView, EvaluationDetail, EvaluationSummary } from '@leitai/core';
 import { categories, evaluations, units, users } from '../db/schema/index.js';
 import { createDemoTestApp, testConfig, type TestApp } from '../../test/harness.js';
 import { loginAs } from '../../test/factories.js';
@@ -28,6 +28,25 @@ describe('demo district', () => {
     expect(n.zone).toBe(2);
   });
 
+  it('has a cadre register, and a community secretary’s record with her arenas and her promise', async () => {
+    const dept = await loginAs(t.app, 'orgdept', DEMO_PASSWORD);
+    const cadres = (await dept.get('/api/cadres')).json<{ items: CadreView[] }>().items;
+    expect(cadres.length).toBeGreaterThan(40);
+    expect((await (await loginAs(t.app, 'orgdept.xihai', DEMO_PASSWORD)).get('/api/cadres')).json().items.length).toBe(
+      9,
+    );
+    const me = await loginAs(t.app, 'secretary.shuangbu', DEMO_PASSWORD);
+    const { id } = (await me.get('/api/cadres/mine')).json<{ id: number }>();
+    const res = await me.get(`/api/cadres/${id}/record`);
+    const r = res.json<CadreRecord>();
+    expect(r.cadre).toMatchObject({ name: '刘志强', unitName: '双埠社区' });
+    expect(r.arenas.filter((a) => a.rank !== null)).toHaveLength(3);
+    expect(r.arenas.every((a) => a.kindLabel === '书记擂台' && a.as === 'person')).toBe(true);
+    expect(r.promises.map((p) => p.title)).toEqual(['一季度前完成双埠社区老旧小区雨污分流改造']);
+    const leader = await loginAs(t.app, 'leader', DEMO_PASSWORD);
+    expect((await leader.get(`/api/cadres/${id}/record`)).statusCode).toBe(404);
+  });
+
   it('loads only once', async () => {
     expect(await seedDemoIfEmpty(t.database.db, { today: new Date(), log: () => {} })).toBe(false);
   });
@@ -39,6 +58,7 @@ describe('demo district', () => {
       'auditor',
       'judge',
       'leader',
+      'org_dept',
       'organiser',
       'reporter',
       'secadmin',

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/index.js';
 import { insertUnit, markOffice, reparentUnit } from '../modules/units/index.js';
 import { localDate } from '../jobs/clock.js';
 import { playThrough } from './arena.js';
+import { secretaryCriteria, seedSecretaries } from './cadres.js';
 import { DEMO_PASSWORD, demoActor, demoUnitIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
@@ -45,6 +46,8 @@ const ACCOUNTS: [username: string, displayName: string, unitCode: string, roles:
   ['organiser.city', '高市考', 'qdkhb', ['organiser']],
   ['organiser.xihai', '林新考', 'xhkhb', ['organiser']],
   ['organiser.liuting', '马街考', 'liuting', ['organiser']],
+  // 双埠社区's party secretary: she fills the community's reports and reads her own 干部实绩档案.
+  ['secretary.shuangbu', '刘志强', 'lt-shuangbu', ['reporter']],
 ];
 
 const GROUPS = [
@@ -116,7 +119,7 @@ export const levelsSeeder: DemoSeeder = {
       })),
     );
 
-    await streetArenas(tx, ctx.today, ids);
+    await streetArenas(tx, ctx.today, ids, await seedSecretaries(tx, ids));
     await cityArena(tx, ctx.today, ids);
     ctx.log(`demo offices: 青岛市 (organiser.city), 西海岸新区 (organiser.xihai), 流亭街道 (organiser.liuting)`);
   },
@@ -126,18 +129,25 @@ export const levelsSeeder: DemoSeeder = {
  * 流亭街道's monthly 书记擂台: three finished (the months before last: older than 城阳区's finished arena,
  * so the district's lists still start with its own), this month's drawn and ready to run.
  */
-async function streetArenas(tx: Db, today: Date, ids: Map<string, number>): Promise<void> {
+async function streetArenas(
+  tx: Db,
+  today: Date,
+  ids: Map<string, number>,
+  secretaries: Map<string, number>,
+): Promise<void> {
   const { actor } = await demoActor(tx, 'organiser.liuting');
   for (const back of [5, 4, 3, 0]) {
     const heldOn = monthStart(today, back);
     const { id } = await createArena(tx, WHO, actor, {
       title: `流亭街道${Number(heldOn.slice(5, 7))}月社区书记擂台`,
+      kind: 'secretary',
       heldOn,
       campaignId: null,
       speakingSeconds: 240,
-      criteria: criteria(),
+      criteria: secretaryCriteria(),
       groups: GROUPS,
-      contestants: COMMUNITIES.map(([code, , secretary]) => ({ unitId: ids.get(code)!, presenter: secretary })),
+      // The secretaries stand in person (书记擂台), each for their community.
+      contestants: COMMUNITIES.map(([code]) => ({ kind: 'person', cadreId: secretaries.get(code)!, presenter: '' })),
       judges: JUDGES,
       tieBreakers: [],
     });

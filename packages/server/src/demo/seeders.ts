@@ -9,6 +9,7 @@ import { evaluationSeeder } from './evaluation.js';
 import { projectsSeeder } from './projects.js';
 import { visitsSeeder } from './visits.js';
 import { levelsSeeder } from './levels.js';
+import { cadresSeeder } from './cadres.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
 export const demoSeeders: DemoSeeder[] = [
@@ -23,4 +24,6 @@ export const demoSeeders: DemoSeeder[] = [
   visitsSeeder,
   // Last: the city above and the offices beside and below 城阳区, leaving every earlier record's id as it was.
   levelsSeeder,
+  // The register needs every unit of both districts, and 流亭街道's finished 书记擂台 for a promise.
+  cadresSeeder,
 ];

@@ -15,6 +15,8 @@ import { ratingsRoutes } from './ratings/index.js';
 import * as evaluation from './evaluation/index.js';
 import { projectRoutes } from './projects/index.js';
 import { visitRoutes } from './visits/index.js';
+import * as cadres from './cadres/index.js';
+import * as records from './records/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -50,6 +52,8 @@ export const apiModules: FastifyPluginAsync[] = [
   evaluation.evaluationRoutes,
   projectRoutes,
   visitRoutes,
+  cadres.cadresRoutes,
+  records.recordsRoutes,
   auditRoutes,
 ];
 
@@ -68,6 +72,8 @@ export const accessTargets: TargetType[] = [
   ...evaluation.accessTargets,
   ...projects.accessTargets,
   ...visits.accessTargets,
+  ...cadres.accessTargets,
+  ...records.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -2,7 +2,14 @@ import { categories } from '../../src/db/schema/index.js';
 import { multipartFile, type MatrixRow } from './types.js';
 
 /** Units, categories, users and the audit log (issue 2's administration). */
-const readers = { sysadmin: 'any', organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own' } as const;
+const readers = {
+  sysadmin: 'any',
+  organiser: 'any',
+  leader: 'own',
+  unit_head: 'own',
+  reporter: 'own',
+  org_dept: 'any',
+} as const;
 const managers = { sysadmin: 'any', organiser: 'any' } as const;
 const userReaders = { sysadmin: 'any', secadmin: 'any', organiser: 'any' } as const;
 const auditor = { auditor: 'any' } as const;

@@ -10,7 +10,7 @@ import type { Fixture, MatrixRow, Target } from './types.js';
  * competes and on one where only unit B does, and a head of A reads both.
  */
 const office = { organiser: 'any' } as const;
-const readers = { organiser: 'any', leader: 'any', unit_head: 'any' } as const;
+const readers = { organiser: 'any', leader: 'any', unit_head: 'any', org_dept: 'any' } as const;
 const setUpBy: AuditActor = { id: null, name: '矩阵测试', address: null };
 /** The root office's organiser, as the services take one, who sets the rows' arenas up. */
 const officeActor = (f: Fixture): Actor => ({

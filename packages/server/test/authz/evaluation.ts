@@ -21,8 +21,8 @@ import type { Fixture, MatrixRow, Target } from './types.js';
 /** 综合考核 (issue 14): the office runs it; all read what is published; a unit's own explain and appeal. */
 const Y = new Date().getFullYear();
 const office = { organiser: 'any' } as const;
-const readers = { organiser: 'any', leader: 'any', unit_head: 'any', reporter: 'any' } as const;
-const explainers = { organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own' } as const;
+const readers = { organiser: 'any', leader: 'any', unit_head: 'any', reporter: 'any', org_dept: 'any' } as const;
+const explainers = { organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own', org_dept: 'any' } as const;
 
 const scheme: EvaluationScheme = {
   components: [

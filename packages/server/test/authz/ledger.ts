@@ -5,7 +5,7 @@ import { multipartFile, type Fixture, type MatrixRow, type Target } from './type
 const Y = new Date().getFullYear();
 const office = { organiser: 'any' } as const;
 /** ledger.read: the office everywhere, a leader on overseen units, a head on the subtree, a reporter on the unit. */
-const readers = { organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own' } as const;
+const readers = { organiser: 'any', leader: 'own', unit_head: 'own', reporter: 'own', org_dept: 'any' } as const;
 /** The lead unit's people (ledger.work) sign for their own unit's items; the office and leaders do not. */
 const lead = { unit_head: 'own', reporter: 'own' } as const;
 const notExcel = multipartFile('x.xlsx', 'not a spreadsheet');

@@ -12,6 +12,7 @@ import { deliveryMessages } from '../features/delivery/messages';
 import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
 import { visitsMessages } from '../features/visits/messages';
+import { cadresMessages } from '../features/cadres/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -32,6 +33,7 @@ export const catalogues = {
   ratings: ratingsMessages,
   projects: projectsMessages,
   visits: visitsMessages,
+  cadres: cadresMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

@@ -38,6 +38,7 @@ export const commonMessagesEn: Messages<typeof commonMessages> = {
     unit_head: 'Unit head',
     reporter: 'Unit reporter',
     judge: 'Judge',
+    org_dept: 'Organisation department',
   },
   login: {
     username: 'Username',

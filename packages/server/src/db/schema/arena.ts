@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { ArenaSchemeInput, HostState } from '@leitai/core';
+import type { ArenaKind, ArenaSchemeInput, ContestantKind, HostState } from '@leitai/core';
 import { units, users } from './identity.js';
 import { campaigns } from './dispatch.js';
+import { cadres } from './cadres.js';
 
 /**
  * 擂台赛: one live session. The host's state machine (core `HostState`) is stored whole in `state` and
@@ -17,6 +18,8 @@ export const arenas = pgTable('arenas', {
     .notNull()
     .references(() => units.id),
   title: text().notNull(),
+  /** 擂台类型 (一把手擂台, 书记擂台 …): the template its criteria started from; null for a plain arena. */
+  kind: text().$type<ArenaKind>(),
   heldOn: text().notNull(),
   scheme: jsonb().$type<ArenaSchemeInput>().notNull(),
   speakingSeconds: integer().notNull(),
@@ -43,8 +46,38 @@ export const arenaContestants = pgTable(
       .references(() => units.id),
     /** Who presents on behalf of the unit (e.g. 赵局长); empty when the unit itself is named. */
     presenter: text().notNull().default(''),
+    /** A unit (presented by `cadre_id`, or by the free-text presenter) or a person standing for the unit. */
+    kind: text().$type<ContestantKind>().notNull().default('unit'),
+    /** The presenter, or the person on stage, from the cadre register (their name is copied to `presenter`). */
+    cadreId: integer().references(() => cadres.id),
   },
-  (t) => [uniqueIndex('arena_contestants_unit_idx').on(t.arenaId, t.unitId)],
+  (t) => [
+    // A unit competes once; several people of one unit may stand (中层干部擂台), each person once.
+    uniqueIndex('arena_contestants_unit_idx')
+      .on(t.arenaId, t.unitId)
+      .where(sql`kind = 'unit'`),
+    uniqueIndex('arena_contestants_cadre_idx').on(t.arenaId, t.cadreId),
+    index('arena_contestants_cadre_lookup_idx').on(t.cadreId),
+  ],
+);
+
+/**
+ * 擂台承诺 by speaker: which contestant made the promise that became ledger item `ledger_item_id`, so a cadre's
+ * record shows their own promises. No foreign key to ledger_items: that table already points at arenas, and the
+ * ledger owns its rows (a removed item leaves a dangling row that the record skips).
+ */
+export const arenaCommitments = pgTable(
+  'arena_commitments',
+  {
+    ledgerItemId: integer().primaryKey(),
+    arenaId: integer()
+      .notNull()
+      .references(() => arenas.id, { onDelete: 'cascade' }),
+    contestantId: integer()
+      .notNull()
+      .references(() => arenaContestants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('arena_commitments_contestant_idx').on(t.contestantId)],
 );
 
 /** A judge needs no account: a one-time code (stored hashed) binds one phone (device token, hashed). */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { AuditActor } from '../audit/index.js';
 import * as ledger from '../ledger/index.js';
-import { contestantsOf, getArena } from './repo.js';
+import { contestantsOf, getArena, insertCommitmentSpeaker } from './repo.js';
 
 /**
  * 擂台承诺 (亮剑比思路, 表态): what a unit head promises on stage goes on the ledger as an item led by the
@@ -41,6 +41,9 @@ export async function recordCommitment(
     },
     today,
   );
+  // Who promised it, so the speaker's record (干部实绩档案) lists it. The ledger item is committed by now: a
+  // failure here leaves an item without its speaker, never a speaker without an item.
+  await insertCommitmentSpeaker(db, { ledgerItemId: item.id, arenaId, contestantId: contestant.id });
   return { id: item.id };
 }
 

@@ -12,7 +12,8 @@ export { hostAction } from './host.js';
 export { arenaResult } from './result.js';
 export { arenaStandings, type ArenaStanding } from './standing.js';
 export { arenaBrief, briefDocument } from './brief.js';
-export { commitmentsOf } from './commitments.js';
+export { commitmentsOf, recordCommitment } from './commitments.js';
+export { cadreOnStage, type Appearance } from './people.js';
 
 // For the demo seeders and the authorisation matrix, which stage arenas mid-show or finished directly.
 export { hashSecret } from './setup.js';

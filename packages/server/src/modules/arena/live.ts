@@ -1,5 +1,6 @@
 import {
   allowedAbsenceActions,
+  appliedRuleStatement,
   allowedHostActions,
   judgeCodesProblem,
   scoreArena,
@@ -153,6 +154,10 @@ export function buildSnapshot(d: ArenaData, now = Date.now()): LiveSnapshot {
     seed: arena.seed,
     speakingSeconds: arena.speakingSeconds,
     criteria: arena.scheme.criteria.map((c) => ({ id: c.id, max: String(c.max) })),
+    rule: appliedRuleStatement(
+      arena.scheme,
+      d.judges.map((j) => j.groupId),
+    ),
     timer: { ...state.timer, serverNow: now },
     judgesTotal: d.judges.length,
     host: hostButtons(state, d.judges),

@@ -1,4 +1,12 @@
-import { can, type Actor, type ArenaDetail, type ArenaSummary, type RecordFilter, type UnitFilter } from '@leitai/core';
+import {
+  arenaKindLabel,
+  can,
+  type Actor,
+  type ArenaDetail,
+  type ArenaSummary,
+  type RecordFilter,
+  type UnitFilter,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { campaignNames } from '../dispatch/index.js';
 import * as units from '../units/index.js';
@@ -22,6 +30,7 @@ export async function arenaList(db: Db, actor: Actor, scope: RecordFilter): Prom
     manageable: can(actor, 'arena.manage', { officePath: offices.get(a.officeUnitId)?.path ?? '/', unitPaths: [] }),
     id: a.id,
     title: a.title,
+    kindLabel: arenaKindLabel(a.kind),
     heldOn: a.heldOn,
     status: a.state.status,
     seed: a.seed,
@@ -45,13 +54,22 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
     id: a.id,
     campaignId: a.campaignId,
     title: a.title,
+    kind: a.kind,
+    kindLabel: arenaKindLabel(a.kind),
     heldOn: a.heldOn,
     status: a.state.status,
     seed: a.seed,
     speakingSeconds: a.speakingSeconds,
     scheme: a.scheme,
     screenToken: manager ? a.screenToken : null,
-    contestants: contestants.map((c) => ({ id: c.id, unitId: c.unitId, unitName: c.unitName, presenter: c.presenter })),
+    contestants: contestants.map((c) => ({
+      id: c.id,
+      unitId: c.unitId,
+      unitName: c.unitName,
+      presenter: c.presenter,
+      kind: c.kind,
+      cadreId: c.cadreId,
+    })),
     judges: judges.map((j) => ({
       id: j.id,
       name: j.name,

@@ -1,8 +1,15 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ArenaSchemeInput, HostState, RecordFilter } from '@leitai/core';
+import type { ArenaKind, ArenaSchemeInput, ContestantKind, HostState, RecordFilter } from '@leitai/core';
 import { recordScopeSql } from '../../db/scope.js';
 import type { Db } from '../../db/client.js';
-import { arenaContestants, arenaJudges, arenaRecusals, arenaScores, arenas } from '../../db/schema/index.js';
+import {
+  arenaCommitments,
+  arenaContestants,
+  arenaJudges,
+  arenaRecusals,
+  arenaScores,
+  arenas,
+} from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import * as units from '../units/index.js';
 
@@ -12,6 +19,7 @@ export interface ArenaRow {
   /** The office (考核办) that owns it. */
   officeUnitId: number;
   title: string;
+  kind: ArenaKind | null;
   heldOn: string;
   scheme: ArenaSchemeInput;
   speakingSeconds: number;
@@ -28,6 +36,8 @@ export interface ContestantRow {
   unitName: string;
   unitPath: string;
   presenter: string;
+  kind: ContestantKind;
+  cadreId: number | null;
 }
 
 export interface JudgeRow {
@@ -62,6 +72,7 @@ const arenaColumns = {
   campaignId: arenas.campaignId,
   officeUnitId: arenas.officeUnitId,
   title: arenas.title,
+  kind: arenas.kind,
   heldOn: arenas.heldOn,
   scheme: arenas.scheme,
   speakingSeconds: arenas.speakingSeconds,
@@ -106,7 +117,13 @@ export async function getArenaByScreenToken(db: Db, token: string): Promise<Aren
 /** The contestants in set-up order, with their units' names and paths (the units module's). */
 export async function contestantsOf(db: Db, arenaId: number): Promise<ContestantRow[]> {
   const rows = await db
-    .select({ id: arenaContestants.id, unitId: arenaContestants.unitId, presenter: arenaContestants.presenter })
+    .select({
+      id: arenaContestants.id,
+      unitId: arenaContestants.unitId,
+      presenter: arenaContestants.presenter,
+      kind: arenaContestants.kind,
+      cadreId: arenaContestants.cadreId,
+    })
     .from(arenaContestants)
     .where(eq(arenaContestants.arenaId, arenaId))
     .orderBy(asc(arenaContestants.id));
@@ -251,7 +268,7 @@ export type NewArena = Omit<typeof arenas.$inferInsert, 'id' | 'version' | 'seed
 export async function insertArena(
   tx: Db,
   arena: NewArena,
-  contestants: { unitId: number; presenter: string }[],
+  contestants: { unitId: number; presenter: string; kind?: ContestantKind; cadreId?: number | null }[],
   judges: { name: string; groupId: string; unitId: number | null }[],
 ): Promise<{
   id: number;
@@ -420,4 +437,48 @@ export async function contestantCounts(db: Db): Promise<Map<number, number>> {
     .from(arenaContestants)
     .groupBy(arenaContestants.arenaId);
   return new Map(rows.map((c) => [c.arenaId, c.n]));
+}
+
+/** The stages a cadre stood on, as presenter or as the person contestant: contestant and arena, by date. */
+export async function appearancesOf(
+  db: Db,
+  cadreId: number,
+): Promise<{ contestantId: number; kind: ContestantKind; unitId: number; arena: ArenaRow }[]> {
+  const rows = await db
+    .select({
+      contestantId: arenaContestants.id,
+      kind: arenaContestants.kind,
+      unitId: arenaContestants.unitId,
+      arena: arenaColumns,
+    })
+    .from(arenaContestants)
+    .innerJoin(arenas, eq(arenas.id, arenaContestants.arenaId))
+    .where(eq(arenaContestants.cadreId, cadreId))
+    .orderBy(sql`${arenas.heldOn} desc`, sql`${arenas.id} desc`);
+  return rows;
+}
+
+/** Who made a promise: one row per ledger item a commitment became. */
+export async function insertCommitmentSpeaker(
+  tx: Db,
+  row: { ledgerItemId: number; arenaId: number; contestantId: number },
+): Promise<void> {
+  await tx.insert(arenaCommitments).values(row);
+}
+
+/** The ledger items promised by these contestants, with the contestant that promised each. */
+export async function commitmentsByContestants(
+  db: Db,
+  contestantIds: readonly number[],
+): Promise<{ ledgerItemId: number; arenaId: number; contestantId: number }[]> {
+  if (contestantIds.length === 0) return [];
+  return db
+    .select({
+      ledgerItemId: arenaCommitments.ledgerItemId,
+      arenaId: arenaCommitments.arenaId,
+      contestantId: arenaCommitments.contestantId,
+    })
+    .from(arenaCommitments)
+    .where(inArray(arenaCommitments.contestantId, [...contestantIds]))
+    .orderBy(asc(arenaCommitments.ledgerItemId));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_CRITERIA } from '@leitai/core';
+import { ARENA_KINDS, DEFAULT_CRITERIA } from '@leitai/core';
 import { ZDate as ZCalendarDate } from '../../http/schemas.js';
 
 const decimal = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, '须为数字')]);
@@ -14,8 +14,24 @@ export const ZArenaCreate = z.object({
     .min(1)
     .default(() => DEFAULT_CRITERIA.map((c) => ({ ...c }))),
   groups: z.array(z.object({ id: z.string().trim().min(1).max(20), weight: decimal })).min(1, '至少需要一个评委组'),
+  /** 擂台类型: the template the criteria started from (the office may have edited them). */
+  kind: z.enum(ARENA_KINDS, '擂台类型不在可选范围内').nullable().optional(),
+  // A unit (optionally presented by a cadre of the register), or a person from the register standing for
+  // their unit (书记擂台, 中层干部擂台). Optional fields, so callers from before issue 17 stay valid.
   contestants: z
-    .array(z.object({ unitId: z.number().int().positive(), presenter: z.string().trim().max(40).default('') }))
+    .array(
+      z
+        .object({
+          kind: z.enum(['unit', 'person']).optional(),
+          unitId: z.number().int().positive().optional(),
+          cadreId: z.number().int().positive().nullable().optional(),
+          presenter: z.string().trim().max(40).default(''),
+        })
+        .refine((c) => (c.kind === 'person' ? c.cadreId != null : c.unitId !== undefined), {
+          error: (issue) =>
+            (issue.input as { kind?: string }).kind === 'person' ? '个人选手须从干部名册中选择' : '请选择选手单位',
+        }),
+    )
     .min(1, '至少需要一位选手')
     .max(200),
   judges: z

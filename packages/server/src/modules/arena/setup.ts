@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
   automaticRecusals,
+  contestantsProblem,
   drawOrder,
   initialHostState,
   judgeCodesProblem,
@@ -16,6 +17,7 @@ import { emit } from '../../events/emit.js';
 import * as units from '../units/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { campaignNames } from '../dispatch/index.js';
+import * as cadres from '../cadres/index.js';
 import {
   contestantsOf,
   getArena,
@@ -62,13 +64,20 @@ export async function createArena(
     if (!groups.has(j.groupId))
       throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位评委“${j.name}”的评委组“${j.groupId}”不在方案中`);
   });
-  const unitIds = input.contestants.map((c) => c.unitId);
-  if (new Set(unitIds).size !== unitIds.length) throw new AppError('VALIDATION_FAILED', '同一单位不能重复作为选手');
+  const people = await cadres.byIds(
+    db,
+    input.contestants.flatMap((c) => (c.cadreId == null ? [] : [c.cadreId])),
+  );
+  const contestants = input.contestants.map((c, i) => resolveContestant(c, i, people));
+  const problem = contestantsProblem(contestants);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
+  const unitIds = [...new Set(contestants.map((c) => c.unitId))];
   const wanted = [...new Set([...unitIds, ...input.judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
   return db.transaction(async (tx) => {
     if ((await units.byIds(tx, wanted)).size !== wanted.length)
       throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
     for (const unitId of unitIds) await checkAccess(tx, actor, 'arena.manage', { unitId });
+    for (const c of people.values()) await checkAccess(tx, actor, 'cadre.read', { kind: 'cadre', id: c.id });
     if (input.campaignId !== null && !(await campaignNames(tx, [input.campaignId])).has(input.campaignId))
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
     const arena = await insertArena(
@@ -77,6 +86,7 @@ export async function createArena(
         campaignId: input.campaignId,
         officeUnitId: office.unitId,
         title: input.title,
+        kind: input.kind ?? null,
         heldOn: input.heldOn,
         scheme,
         speakingSeconds: input.speakingSeconds,
@@ -84,7 +94,7 @@ export async function createArena(
         screenToken: randomBytes(18).toString('base64url'),
         createdBy: actor.userId,
       },
-      input.contestants.map((c) => ({ unitId: c.unitId, presenter: c.presenter })),
+      contestants,
       input.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId })),
     );
     const auto = automaticRecusals(
@@ -109,6 +119,28 @@ export async function createArena(
     });
     return { id: arena.id };
   });
+}
+
+/**
+ * A contestant as stored: a person stands for the unit they serve in; a cadre presenting for a unit must serve
+ * in it. The cadre's name is the presenter's, so every view that shows the presenter shows them.
+ */
+function resolveContestant(
+  c: ArenaCreate['contestants'][number],
+  i: number,
+  people: Map<number, cadres.Cadre>,
+): { kind: 'unit' | 'person'; unitId: number; cadreId: number | null; presenter: string } {
+  const kind = c.kind ?? 'unit';
+  const cadre = c.cadreId == null ? undefined : people.get(c.cadreId);
+  if (c.cadreId != null && !cadre) throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位选手选择的干部不存在`);
+  if (kind === 'person') {
+    if (c.unitId !== undefined && c.unitId !== cadre!.unitId)
+      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位选手“${cadre!.name}”不在所填单位任职`);
+    return { kind, unitId: cadre!.unitId, cadreId: cadre!.id, presenter: cadre!.name };
+  }
+  if (cadre && cadre.unitId !== c.unitId)
+    throw new AppError('VALIDATION_FAILED', `陈述人“${cadre.name}”不在第 ${i + 1} 位选手单位任职`);
+  return { kind, unitId: c.unitId!, cadreId: cadre?.id ?? null, presenter: c.presenter || (cadre?.name ?? '') };
 }
 
 /** 抽签: once per arena, from the given seed or a fresh random one; the seed is published with the result. */

@@ -20,6 +20,7 @@ export {
 } from './service.js';
 export { decideAdjustment, proposeAdjustment } from './adjustments.js';
 export { createInvites, submitReview } from './review.js';
+export { gradesOfUnits, type UnitGrade } from './people.js';
 
 /** The ids of the units an evaluation would rank today (the demo's raters score them all). */
 export const evaluatedUnitIds = async (db: Db): Promise<number[]> =>

@@ -10,6 +10,7 @@ export { ledgerColourJob } from './daily.js';
 export { createItem, type NewItem } from './create.js';
 export { closeOutFor, commitmentsOfArena, countsFor, type UnitCloseOut, type UnitLedger } from './queries.js';
 export type { ItemView } from './views.js';
+export { itemsByIds, itemsLedBy } from './people.js';
 export {
   closeWithRecord,
   itemAnswers,

@@ -296,3 +296,13 @@ export async function answersOf(
     .leftJoin(latest, eq(latest.itemId, ledgerItems.id))
     .where(inArray(ledgerItems.id, ids));
 }
+
+/** The items with these ids that exist (a cadre record's promises). */
+export async function itemsWithIds(db: Db, ids: readonly number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(ledgerItems)
+    .where(inArray(ledgerItems.id, [...ids]))
+    .orderBy(asc(ledgerItems.id));
+}

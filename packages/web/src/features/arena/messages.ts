@@ -54,6 +54,18 @@ const zh = {
     addJudge: '添加评委',
     // Suggested group names: what the organiser keeps becomes the arena's data.
     defaultGroups: { leaders: '领导评委', experts: '专家评委', public: '群众代表' },
+    kind: '擂台类型',
+    kindNone: '不限类型（单位参赛）',
+    kindHint: '选择类型后按模板填入评分项，可再修改',
+    kinds: { leader: '一把手擂台', secretary: '书记擂台', middle: '中层干部擂台', main_force: '主力军擂台' },
+    criteria: '评分项与满分',
+    criterionName: '评分项',
+    criterionMaxLabel: '满分',
+    addCriterion: '添加评分项',
+    people: '上台干部（个人参赛，代表所在单位）',
+    peopleRequired: '请选择上台干部',
+    peoplePlaceholder: '从干部名册中选择',
+    personOption: '{{name}}（{{unit}} {{post}}）',
   },
   host: {
     markAbsent: '本轮缺席',
@@ -182,7 +194,8 @@ const zh = {
     reconnecting: '○ 重新连接中',
     concluded: '擂台赛圆满结束',
     progress: '已完成 {{done}} / {{total}} 位',
-    footer: '出场顺序由公开种子“{{seed}}”抽签产生，任何人可复现 · 各评委组去掉一个最高分和一个最低分后加权计分',
+    // The rule comes from the server, as the engine applies it to this panel.
+    footer: '出场顺序由公开种子“{{seed}}”抽签产生，任何人可复现 · {{rule}}',
     aboutToStart: '擂台赛即将开始',
     lineup: '共 {{contestants}} 位选手 · {{judges}} 位评委',
     nextPlease: '请下一位选手准备',

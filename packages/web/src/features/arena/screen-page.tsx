@@ -104,7 +104,7 @@ function Stage({ live, clockOffset }: { live: LiveSnapshot; clockOffset: number 
           opacity: 0.7,
         }}
       >
-        {t('screen.footer', { seed: live.seed ?? t('notDrawn') })}
+        {t('screen.footer', { seed: live.seed ?? t('notDrawn'), rule: live.rule })}
       </footer>
     </>
   );

@@ -1,0 +1,3 @@
+import { download } from '../../../lib/api';
+
+export const exportCadres = () => download('/cadres/export');
