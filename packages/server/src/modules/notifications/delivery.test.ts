@@ -130,7 +130,14 @@ describe('企业微信 group robot', () => {
     const before = robot.accepted.length;
     await worker().drain();
     const sent = robot.accepted.slice(before);
-    expect(sent).toHaveLength(20);
+    // Failed once under load (18 of 20) with no cause seen: the rows' own errors say why, should it recur.
+    const why = async () =>
+      JSON.stringify(
+        (await database.db.select().from(deliveries).where(eq(deliveries.robotId, id!)))
+          .filter((d) => d.state !== 'sent')
+          .map((d) => ({ state: d.state, attempts: d.attempts, error: d.lastError })),
+      );
+    expect(sent, sent.length === 20 ? '' : await why()).toHaveLength(20);
     expect(sent[19]!.text).toMatch(/^\*\*通知汇总（6 条）\*\*/);
     expect(await stateOf(id!)).toEqual(Array(25).fill('sent'));
     const rows = await database.db.select().from(deliveries).where(eq(deliveries.robotId, id!));
