@@ -27,7 +27,7 @@ import { emitScope } from './events/emit.js';
 import { accessTargets, apiModules, eventConsumers, realtimeTopics, reportSections } from './modules/index.js';
 import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
-import { configureAuditChain, startCheckpoints } from './modules/audit/index.js';
+import { configureAuditChain, startCheckpoints, startSealer } from './modules/audit/index.js';
 import { registerSessionHook } from './modules/auth/index.js';
 import {
   AliyunSmsChannel,
@@ -122,7 +122,9 @@ export async function buildApp({
   });
   configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
   let checkpoints: { stop(): Promise<void> } | undefined;
+  let sealer: ReturnType<typeof startSealer> | undefined;
   app.addHook('onReady', async () => {
+    sealer = startSealer(database, { onError: (err) => app.log.error({ err }, 'audit sealing failed') });
     await outbox.start();
     delivery.start();
     if (config.auditCheckpointFile)
@@ -137,6 +139,8 @@ export async function buildApp({
     await outbox.stop();
     await delivery.stop();
     if (emailChannel instanceof SmtpEmailChannel) emailChannel.close();
+    // Sealed before the last checkpoint, which then names the chain's true end.
+    await sealer?.stop();
     await checkpoints?.stop();
   });
   app.decorateRequest('user', null);

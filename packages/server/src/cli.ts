@@ -6,7 +6,7 @@ import { openDatabase } from './db/client.js';
 import { DataFolderInUse } from './db/data-lock.js';
 import { CLUSTER_FILE, makeClusterFile } from './db/cluster.js';
 import type { AuditVerifyResult } from '@leitai/core';
-import { configureAuditChain, verifyAuditChain } from './modules/audit/index.js';
+import { configureAuditChain, sealAll, verifyAuditChain } from './modules/audit/index.js';
 import { seedDemoIfEmpty } from './demo/index.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -19,6 +19,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   },
   async 'audit:verify'() {
     const database = await open();
+    // Entries committed before a crash and not yet chained are chained now, as the server would on start.
+    await sealAll(database.db);
     const result = await verifyAuditChain(database.db);
     await database.close();
     if (result.ok) {
@@ -63,6 +65,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const config = loadConfig();
     await restore(backupTarget(config), file);
     const database = await open();
+    // Entries committed before a crash and not yet chained are chained now, as the server would on start.
+    await sealAll(database.db);
     const result = await verifyAuditChain(database.db);
     await database.close();
     if (!result.ok) {

@@ -5,3 +5,4 @@ export { openDatabase, type Database, type Db } from './db/client.js';
 export { hashPassword } from './modules/auth/index.js';
 // For the evaluation close bench (bench/src/evaluation.ts): the real close, as the route calls it.
 export { closeEvaluation, createEvaluation } from './modules/evaluation/index.js';
+export { recordAudit, sealAll, startSealer, verifyAuditChain } from './modules/audit/index.js';

@@ -137,7 +137,7 @@ async function writeMarks(): Promise<[number, number]> {
   const { db } = t.database;
   const [[a], [o]] = await Promise.all([
     db
-      .select({ n: max(auditLog.seq) })
+      .select({ n: max(auditLog.id) })
       .from(auditLog)
       .where(ne(auditLog.action, 'access.denied')),
     db.select({ n: max(outbox.id) }).from(outbox),

@@ -18,10 +18,12 @@ export interface UnitView {
 /**
  * Why an audit entry fails verification: changed (`hash`), removed (`missing`), mislinked (`link`), unkeyed
  * after keyed entries (`unkeyed`), unlike a signed checkpoint (`checkpoint`), the newest entries a checkpoint
- * saw gone (`truncated`), or a checkpoint line whose signature is wrong (`forged_checkpoint`; seq is then
- * the file's line number).
+ * saw gone (`truncated`), a checkpoint line whose signature is wrong (`forged_checkpoint`; seq is then
+ * the file's line number), a row inserted without the key and chained as such (`forged`), or an entry left
+ * out of the chain long after it was written (`unsealed`; seq is then the entry's id).
  */
-export type BreakReason = 'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint';
+export type BreakReason =
+  'hash' | 'missing' | 'link' | 'unkeyed' | 'checkpoint' | 'truncated' | 'forged_checkpoint' | 'forged' | 'unsealed';
 
 export interface ChainBreak {
   seq: number;

@@ -6,7 +6,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordAudit } from './service.js';
-import { verifyAuditChain } from './verify.js';
+import { verifyAuditChain as verifyOnly } from './verify.js';
+import { sealAll } from './sealer.js';
 import { chainSettings, configureAuditChain } from './chain.js';
 import { writeCheckpoint } from './checkpoints.js';
 import { entryHash, type ChainedContent } from './hash.js';
@@ -19,6 +20,21 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const actor = { id: null, name: 'test', address: '127.0.0.1' };
+
+async function withFresh(test: (db: Database['db']) => Promise<void>): Promise<void> {
+  const fresh = await createTestDatabase();
+  try {
+    await test(fresh.db);
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** As the server does it: what has committed is sealed, then the chain walked. */
+const verifyAuditChain: typeof verifyOnly = async (db, opts) => {
+  await sealAll(db);
+  return verifyOnly(db, opts);
+};
 
 describe('audit chain', () => {
   it('verifies an intact chain and names the first tampered entry', async () => {
@@ -48,6 +64,62 @@ describe('audit chain', () => {
     const { db } = database;
     await expect(db.execute(sql`UPDATE audit_log SET action = 'x'`)).rejects.toThrow();
     await expect(db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+    // The sealer's one change is refused on a sealed entry, and on an unsealed one that changes its content.
+    await expect(db.execute(sql`UPDATE audit_log SET hash = 'x' WHERE seq = 1`)).rejects.toThrow();
+    await db.transaction((tx) => recordAudit(tx, actor, { action: 'x', targetType: 'y' }));
+    await expect(
+      db.execute(sql`UPDATE audit_log SET seq = 1000, prev_hash = 'p', hash = 'h', action = 'z' WHERE seq IS NULL`),
+    ).rejects.toThrow();
+    await sealAll(db);
+  });
+
+  it('takes no lock: writers side by side, some rolled back, make a dense chain in the order they wrote', async () => {
+    await withFresh(async (db) => {
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        db
+          .transaction(async (tx) => {
+            await recordAudit(tx, actor, { action: 'score.update', targetType: 'score', targetId: i });
+            if (i % 5 === 0) throw new Error('rolled back');
+          })
+          .catch(() => undefined),
+      );
+      await Promise.all(writes);
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 32, checkpoints: 0 });
+      const rows = await queryRows<{ seq: string; id: string }>(db, sql`SELECT seq, id FROM audit_log ORDER BY seq`);
+      expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+      // Sealed in the order written: ids rise with seq.
+      const ids = rows.map((r) => Number(r.id));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    });
+  });
+
+  it('chains a row inserted without the key as forged, names it, and the chain goes on past it', async () => {
+    await withFresh(async (db) => {
+      await db.transaction((tx) => recordAudit(tx, actor, { action: 'before.forged', targetType: 'y' }));
+      await db.execute(
+        sql`INSERT INTO audit_log (at, actor_name, action, target_type, algorithm, mac) VALUES (now(), '伪造', 'score.update', 'score', 'hmac-sha256', ${'0'.repeat(64)})`,
+      );
+      await db.transaction((tx) => recordAudit(tx, actor, { action: 'after.forged', targetType: 'y' }));
+      expect(await verifyAuditChain(db)).toMatchObject({
+        ok: false,
+        checked: 3,
+        breaks: [{ seq: 2, reason: 'forged' }],
+      });
+    });
+  });
+
+  it('names an entry held back from the chain long after it was written', async () => {
+    await withFresh(async (db) => {
+      await db.transaction((tx) => recordAudit(tx, actor, { action: 'x', targetType: 'y' }));
+      await db.execute(sql`INSERT INTO audit_log (at, actor_name, action, target_type, algorithm)
+        VALUES (now() - interval '2 minutes', '截留', 'x', 'y', 'hmac-sha256')`);
+      const [held] = await queryRows<{ id: string }>(db, sql`SELECT id FROM audit_log WHERE actor_name = '截留'`);
+      // Walked without sealing, as if the sealer had been stopped: the fresh entry is not named, the old one is.
+      expect(await verifyOnly(db)).toMatchObject({
+        ok: false,
+        breaks: [{ seq: Number(held!.id), reason: 'unsealed' }],
+      });
+    });
   });
 
   it('writes nothing when the surrounding transaction fails', async () => {
@@ -165,6 +237,7 @@ describe('audit chain against its owner', () => {
     try {
       for (let i = 1; i <= 4; i++)
         await db.transaction((tx) => recordAudit(tx, actor, { action: 'x', targetType: 'y', targetId: i }));
+      await sealAll(db);
       expect(await writeCheckpoint(db, undefined)).toBe(4);
       expect(await writeCheckpoint(db, 4)).toBe(4); // nothing new: no second line
       expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(1);
@@ -210,6 +283,7 @@ describe.runIf(onPostgres)('the application as a role that does not own its tabl
       `GRANT USAGE ON SCHEMA public TO ${role}`,
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
       `REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${role}`,
+      `GRANT UPDATE (seq, prev_hash, hash) ON audit_log TO ${role}`,
       `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
     ])
       await owned.db.execute(sql.raw(statement));

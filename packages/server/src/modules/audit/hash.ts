@@ -61,3 +61,21 @@ export function entryHash(algorithm: HashAlgorithm, content: ChainedContent, key
   if (!key) throw new Error('The audit chain is keyed: set AUDIT_KEY or LEITAI_SECRET to verify it.');
   return createHmac(algorithm.slice('hmac-'.length), key).update(text).digest('hex');
 }
+
+/** What the writer records: the entry without its place and links, which the sealer adds after commit. */
+export type EntryContent = Omit<ChainedContent, 'seq' | 'prevHash'>;
+
+/**
+ * The writer's HMAC of an entry's content. The sealer chains only entries whose MAC holds, so a row that
+ * whoever owns the tables inserts is chained as forged, never as genuine. Prefixed so that it can never
+ * equal a chain hash.
+ */
+export function entryMac(algorithm: HashAlgorithm, content: EntryContent, key: Buffer): string {
+  const { seq: _seq, prevHash: _prev, ...own } = content as ChainedContent;
+  return createHmac(algorithm.replace(/^hmac-/, ''), key)
+    .update(`entry\n${canonicalJson(own)}`)
+    .digest('hex');
+}
+
+/** A forged entry's hash: the chain links through it, and verify names it. */
+export const FORGED_PREFIX = 'forged:';

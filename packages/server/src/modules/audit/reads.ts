@@ -6,6 +6,7 @@ import type { AuditQuery } from './schema.js';
 import { recordAudit, type AuditActor } from './service.js';
 import type { AuditVerifyResult } from '@leitai/core';
 import { verifyAuditChain } from './verify.js';
+import { sealAll } from './sealer.js';
 
 /** One page of the log, newest first. */
 export const auditPage = (db: Db, q: AuditQuery) => searchAudit(db, q);
@@ -55,6 +56,7 @@ export async function exportAudit(
 
 /** Walks the chain and records that it was checked, with the outcome. */
 export async function verifyAudit(db: Db, who: AuditActor): Promise<AuditVerifyResult> {
+  await sealAll(db); // what has committed so far, so a fresh entry is not reported as held back
   const result = await verifyAuditChain(db);
   await db.transaction((tx) => recordAudit(tx, who, { action: 'audit.verify', targetType: 'audit', after: result }));
   return result;

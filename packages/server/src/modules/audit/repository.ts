@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gt, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import * as units from '../units/index.js';
 import type { AuditQuery } from './schema.js';
-import type { ChainedContent, HashAlgorithm } from './hash.js';
+import type { ChainedContent, EntryContent, HashAlgorithm } from './hash.js';
 
 /** LIKE wildcards in what a person types are matched literally. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -38,7 +38,7 @@ type Entry = Awaited<ReturnType<typeof entries>>[number];
 export type AuditRow = Entry & { unitName: string | null };
 
 const entries = (db: Db, w: SQL | undefined, limit: number, offset: number) =>
-  db.select(columns).from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(limit).offset(offset);
+  db.select(columns).from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
 
 /** Newest first. */
 export async function searchAudit(
@@ -66,38 +66,60 @@ export async function auditActions(db: Db): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Any lock key fixed for the chain: appends are serialised so each entry links to the one before. */
-const CHAIN_LOCK = 7263002;
+/** Any lock key fixed for the chain: one sealer at a time, across instances. */
+export const CHAIN_LOCK = 7263002;
 
-/** The last committed entry's link, without waiting for the chain's lock. */
+/** The last sealed entry's link. */
 export async function chainEnd(db: Db): Promise<{ seq: number; hash: string } | undefined> {
   const [last] = await db
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
+    .where(isNotNull(auditLog.seq))
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  return last;
+  return last ? { seq: last.seq!, hash: last.hash! } : undefined;
 }
 
-/** Takes the chain's lock for the rest of the transaction and returns its last link. */
-export async function lockChainEnd(tx: Db): Promise<{ seq: number; hash: string } | undefined> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  return last;
-}
-
-/** Inserts the entry and returns the chained fields as the database stored them. */
+/** Inserts the entry, without its links, and returns its content as the database stored it. */
 export async function appendEntry(
   tx: Db,
-  entry: ChainedContent & { hash: string; algorithm: HashAlgorithm },
-): Promise<ChainedContent> {
+  entry: EntryContent & { algorithm: HashAlgorithm; mac: string },
+): Promise<EntryContent> {
   const [row] = await tx.insert(auditLog).values(entry).returning();
-  const { hash: _hash, algorithm: _algorithm, ...content } = row!;
+  const { id: _id, seq: _seq, prevHash: _prev, hash: _hash, algorithm: _algorithm, mac: _mac, ...content } = row!;
   return content;
+}
+
+export type UnsealedEntry = EntryContent & { id: number; algorithm: HashAlgorithm; mac: string | null };
+
+/** Committed entries not yet in the chain, in the order they were written. */
+export async function unsealed(tx: Db, limit: number): Promise<UnsealedEntry[]> {
+  const rows = await tx.select().from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id)).limit(limit);
+  return rows.map(({ seq: _seq, prevHash: _prev, hash: _hash, ...r }) => ({
+    ...r,
+    algorithm: r.algorithm as HashAlgorithm,
+  }));
+}
+
+/** Gives entries their place and links, in one statement (the trigger allows only this change). */
+export async function sealEntries(tx: Db, links: { id: number; seq: number; prevHash: string; hash: string }[]) {
+  if (links.length === 0) return;
+  const values = sql.join(
+    links.map((l) => sql`(${l.id}::bigint, ${l.seq}::bigint, ${l.prevHash}, ${l.hash})`),
+    sql`, `,
+  );
+  await tx.execute(sql`UPDATE audit_log AS a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    FROM (VALUES ${values}) AS v(id, seq, prev_hash, hash) WHERE a.id = v.id`);
+}
+
+/** Entries written more than `olderThanMs` ago and still not chained (the sealer stopped, or was stopped). */
+export async function staleUnsealed(db: Db, olderThanMs: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(isNull(auditLog.seq), lt(auditLog.at, new Date(Date.now() - olderThanMs))))
+    .orderBy(asc(auditLog.id));
+  return rows.map((r) => r.id);
 }
 
 /** The next entries of the chain after `seq`, in order, for verification. */
@@ -107,6 +129,12 @@ export async function entriesAfter(
   limit: number,
 ): Promise<(ChainedContent & { hash: string; algorithm: HashAlgorithm })[]> {
   const rows = await db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).limit(limit);
-  // The column holds only what appendEntry wrote.
-  return rows.map((r) => ({ ...r, algorithm: r.algorithm as HashAlgorithm }));
+  // Only sealed entries have a seq, and the sealer sets all three links together.
+  return rows.map(({ id: _id, mac: _mac, ...r }) => ({
+    ...r,
+    seq: r.seq!,
+    prevHash: r.prevHash!,
+    hash: r.hash!,
+    algorithm: r.algorithm as HashAlgorithm,
+  }));
 }

@@ -2,8 +2,8 @@ import type { BreakReason, ChainBreak, AuditVerifyResult } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { chainSettings } from './chain.js';
 import { readCheckpoints, type Checkpoint } from './checkpoints.js';
-import { entryHash, isKeyed } from './hash.js';
-import { entriesAfter } from './repository.js';
+import { entryHash, FORGED_PREFIX, isKeyed } from './hash.js';
+import { entriesAfter, staleUnsealed } from './repository.js';
 
 /** Breaks listed in full up to this many; `brokenCount` counts them all. */
 const LISTED = 200;
@@ -15,7 +15,7 @@ const LISTED = 200;
  */
 export async function verifyAuditChain(
   db: Db,
-  opts: { key?: Buffer; checkpointFile?: string | null; batchSize?: number } = {},
+  opts: { key?: Buffer; checkpointFile?: string | null; batchSize?: number; unsealedAfterMs?: number } = {},
 ): Promise<AuditVerifyResult> {
   const settings = chainSettings();
   const key = opts.key ?? settings.key;
@@ -39,7 +39,8 @@ export async function verifyAuditChain(
       const { hash, algorithm, ...content } = row;
       if (prev) for (let s = prev.seq + 1; s < row.seq; s++) broke(s, 'missing');
       if (prev && row.prevHash !== prev.hash) broke(row.seq, 'link');
-      if (keyedSeen && !isKeyed(algorithm)) broke(row.seq, 'unkeyed');
+      if (hash.startsWith(FORGED_PREFIX)) broke(row.seq, 'forged');
+      else if (keyedSeen && !isKeyed(algorithm)) broke(row.seq, 'unkeyed');
       else if (entryHash(algorithm, content, key) !== hash) broke(row.seq, 'hash');
       const c = expected.get(row.seq);
       if (c && c.hash !== hash) broke(row.seq, 'checkpoint');
@@ -52,6 +53,9 @@ export async function verifyAuditChain(
   const newest = checkpoints.reduce((m, c) => Math.max(m, c.seq), 0);
   if (newest > (prev?.seq ?? 0)) broke(newest, 'truncated');
 
+  // Entries the sealer should long have chained (their seq is the entry's id): deleted before a
+  // sealer could see them is not detectable, but held back from the chain is.
+  for (const id of await staleUnsealed(db, opts.unsealedAfterMs ?? 60_000)) broke(id, 'unsealed');
   // Entries in order, then the checkpoint file's bad lines (their seq is a line number).
   for (const line of forgedLines) broke(line, 'forged_checkpoint');
   const counted = { checked, checkpoints: checkpoints.length };

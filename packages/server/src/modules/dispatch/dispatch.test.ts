@@ -197,7 +197,7 @@ describe('campaign, indicators and targets', () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(like(auditLog.action, 'target.%'))
-      .orderBy(auditLog.seq);
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual([
       'target.set',
       'target.confirm',
@@ -365,7 +365,7 @@ describe('monthly report', () => {
       .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'report.save'), eq(auditLog.unitId, ids.a)))
-      .orderBy(desc(auditLog.seq))
+      .orderBy(desc(auditLog.id))
       .limit(1);
     expect(resave!.before).toEqual({
       version: 4,
@@ -490,7 +490,7 @@ describe('monthly report', () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(like(auditLog.action, 'dispatch.%'))
-      .orderBy(auditLog.seq);
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual([
       'dispatch.open',
       'dispatch.open',

@@ -222,6 +222,8 @@ export const adminMessagesEn: Messages<typeof adminMessages> = {
       checkpoint: 'the hash differs from the one a signed checkpoint recorded',
       truncated: 'the newest entry a signed checkpoint saw is gone (entries may have been deleted)',
       forged_checkpoint: 'the checkpoint signature does not match (it may be forged)',
+      forged: 'the entry was not written by the application (its signature does not match; it may be forged)',
+      unsealed: 'the entry was written long ago and is still not in the chain (it may be held back)',
     },
     actor: 'Actor',
     action: 'Action',

@@ -195,6 +195,8 @@ const zh = {
       checkpoint: '与签名检查点记载的哈希不符',
       truncated: '签名检查点记载的最新记录已不存在（可能被删除）',
       forged_checkpoint: '检查点签名不符（可能被伪造）',
+      forged: '记录不是本系统写入的（签名不符，可能被伪造）',
+      unsealed: '记录写入已久仍未入链（可能被截留）',
     },
     actor: '操作人',
     action: '操作',
