@@ -3,7 +3,7 @@ import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uni
 
 /**
  * Append-only, hash-chained. Writers insert entries without their links; the sealer (sealer.ts) chains them
- * after commit, in one transaction of its own. A trigger (migrations 0001 and 0027) refuses every UPDATE and
+ * after commit, in one transaction of its own. A trigger (migrations 0001 and 0028) refuses every UPDATE and
  * DELETE except the sealer's: setting the links of an entry that has none, its content unchanged.
  */
 export const auditLog = pgTable(
