@@ -18,3 +18,4 @@ export * from './contracts/index.js';
 export * from './visit/index.js';
 export * from './delivery/index.js';
 export * from './document/index.js';
+export * from './suggestion/index.js';
