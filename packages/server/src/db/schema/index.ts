@@ -13,3 +13,4 @@ export * from './projects.js';
 export * from './visits.js';
 export * from './delivery.js';
 export * from './documents.js';
+export * from './suggestions.js';
