@@ -15,6 +15,7 @@ import { ratingsRoutes } from './ratings/index.js';
 import * as evaluation from './evaluation/index.js';
 import { projectRoutes } from './projects/index.js';
 import { visitRoutes } from './visits/index.js';
+import { suggestionRoutes } from './suggestions/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -29,6 +30,7 @@ import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
 import * as visits from './visits/index.js';
+import * as suggestions from './suggestions/index.js';
 
 /**
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
@@ -50,6 +52,7 @@ export const apiModules: FastifyPluginAsync[] = [
   evaluation.evaluationRoutes,
   projectRoutes,
   visitRoutes,
+  suggestionRoutes,
   auditRoutes,
 ];
 
@@ -68,6 +71,7 @@ export const accessTargets: TargetType[] = [
   ...evaluation.accessTargets,
   ...projects.accessTargets,
   ...visits.accessTargets,
+  ...suggestions.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */
