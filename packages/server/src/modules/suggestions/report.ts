@@ -22,7 +22,13 @@ export async function roundStats(db: Db, id: number) {
         submitted: r.n,
         adopted: r.adopted,
       }))
-      .sort((a, b) => b.submitted - a.submitted || (a.unitName ?? '~').localeCompare(b.unitName ?? '~', 'zh-CN')),
+      // The public's row last, the units by how many they sent.
+      .sort(
+        (a, b) =>
+          Number(a.unitId === null) - Number(b.unitId === null) ||
+          b.submitted - a.submitted ||
+          (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN'),
+      ),
     byMonth: byMonth.map((r) => ({ month: r.month, submitted: r.n, adopted: r.adopted })),
   };
 }
