@@ -26,18 +26,18 @@ describe('score sheets against the round’s criteria', () => {
     expect(scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '20', feasibility: '30' })).toBe(
       '请为“效益性”打分',
     );
-    expect(
-      scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '31', feasibility: '30', benefit: '1' }),
-    ).toBe('“创新性”的分数须在 0 到 30 之间');
-    expect(
-      scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '-1', feasibility: '30', benefit: '1' }),
-    ).toBe('“创新性”的分数须在 0 到 30 之间');
+    expect(scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '31', feasibility: '30', benefit: '1' })).toBe(
+      '“创新性”的分数须在 0 到 30 之间',
+    );
+    expect(scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '-1', feasibility: '30', benefit: '1' })).toBe(
+      '“创新性”的分数须在 0 到 30 之间',
+    );
     expect(
       scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: '1', feasibility: '30', benefit: '1', x: '1' }),
     ).toBe('评分项“x”不在本轮评分标准中');
-    expect(
-      scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: 'abc', feasibility: '30', benefit: '1' }),
-    ).toBe('“创新性”的分数“abc”不是有效的数值');
+    expect(scoreSheetProblem(DEFAULT_SUGGESTION_CRITERIA, { innovation: 'abc', feasibility: '30', benefit: '1' })).toBe(
+      '“创新性”的分数“abc”不是有效的数值',
+    );
   });
 });
 
@@ -67,7 +67,12 @@ describe('top N of a round', () => {
   });
 
   const round = fc.array(
-    fc.record({ totals: fc.array(fc.integer({ min: 0, max: 10 }).map((x) => x * 10 * ONE), { maxLength: 3 }) }),
+    fc.record({
+      totals: fc.array(
+        fc.integer({ min: 0, max: 10 }).map((x) => x * 10 * ONE),
+        { maxLength: 3 },
+      ),
+    }),
     { maxLength: 25 },
   );
   const items = (r: { totals: number[] }[]) => r.map((x, i) => ({ id: `s${String(i).padStart(2, '0')}`, ...x }));
@@ -78,8 +83,7 @@ describe('top N of a round', () => {
         const out = topSuggestions(items(r), n);
         const chosen = out.filter((o) => o.chosen);
         const left = out.filter((o) => !o.chosen && o.score !== null);
-        for (const c of chosen)
-          for (const l of left) expect(compareRatio(c.score!, l.score!)).toBeGreaterThan(0);
+        for (const c of chosen) for (const l of left) expect(compareRatio(c.score!, l.score!)).toBeGreaterThan(0);
         const scored = out.filter((o) => o.score !== null).length;
         expect(chosen.length).toBeGreaterThanOrEqual(Math.min(n, scored));
         // More than N only through a tie at the boundary: dropping the last tie group leaves fewer than N.
@@ -97,7 +101,9 @@ describe('top N of a round', () => {
     fc.assert(
       fc.property(round, fc.integer({ min: 0, max: 30 }), fc.integer(), (r, n, seed) => {
         const list = items(r);
-        const shuffled = [...list].sort((a, b) => ((a.id.charCodeAt(2) * seed) % 7) - ((b.id.charCodeAt(2) * seed) % 7));
+        const shuffled = [...list].sort(
+          (a, b) => ((a.id.charCodeAt(2) * seed) % 7) - ((b.id.charCodeAt(2) * seed) % 7),
+        );
         expect(topSuggestions(shuffled, n)).toEqual(topSuggestions(list, n));
       }),
       { numRuns: 300 },

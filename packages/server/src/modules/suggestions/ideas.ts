@@ -19,7 +19,8 @@ import { isOpen } from './rounds.js';
 import type { NewSuggestion, PublicSuggestion } from './schema.js';
 import { manages, suggestionViews } from './views.js';
 
-const closed = (r: RoundRow) => new AppError('INVALID_STATE', `“${r.title}”的征集时间为 ${r.opensOn} 至 ${r.closesOn}，现在不能提交`);
+const closed = (r: RoundRow) =>
+  new AppError('INVALID_STATE', `“${r.title}”的征集时间为 ${r.opensOn} 至 ${r.closesOn}，现在不能提交`);
 
 async function submit(tx: Db, who: AuditActor, row: Parameters<typeof insertSuggestions>[1][number]) {
   const [s] = await insertSuggestions(tx, [row]);
@@ -88,7 +89,10 @@ export async function suggestionDetail(db: Db, actor: Actor, id: number) {
   const round = place && (await roundById(db, place.s.roundId));
   if (!place || !round) throw new AppError('NOT_FOUND', '建议不存在或无权访问');
   const [view] = await suggestionViews(db, actor, round, [place.s], await manages(db, actor, round));
-  return { round: { id: round.id, title: round.title, criteria: round.criteria, rewardLevels: round.rewardLevels }, suggestion: view! };
+  return {
+    round: { id: round.id, title: round.title, criteria: round.criteria, rewardLevels: round.rewardLevels },
+    suggestion: view!,
+  };
 }
 
 /** My ideas and the ideas I am to review, each with its round's criteria. */

@@ -43,7 +43,10 @@ export async function roundXlsx(db: Db, actor: Actor, id: number, today: IsoDate
   const buffer = await exportWorkbook<[Idea, Unit]>([
     {
       name: '评选结果',
-      title: [`${round.title} 评选结果`, `征集 ${round.opensOn} 至 ${round.closesOn}，共 ${total} 条，评选前 ${round.topN} 名`],
+      title: [
+        `${round.title} 评选结果`,
+        `征集 ${round.opensOn} 至 ${round.closesOn}，共 ${total} 条，评选前 ${round.topN} 名`,
+      ],
       columns: [
         { header: '名次', value: (s) => s.rank },
         { header: '入选', value: (s) => (s.chosen ? '是' : '') },

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_REWARD_LEVELS, DEFAULT_SUGGESTION_CRITERIA, SUGGESTION_BODY_MAX, SUGGESTION_TITLE_MAX } from '@leitai/core';
+import {
+  DEFAULT_REWARD_LEVELS,
+  DEFAULT_SUGGESTION_CRITERIA,
+  SUGGESTION_BODY_MAX,
+  SUGGESTION_TITLE_MAX,
+} from '@leitai/core';
 import { ZDate } from '../../http/schemas.js';
 
 /** Request bodies and queries of 金点子 (Zod, Chinese messages). */

@@ -49,8 +49,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const audits = async (action: string) =>
-  t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+const audits = async (action: string) => t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
 const suggestionCount = async () => (await t.database.db.select({ n: count() }).from(suggestions))[0]!.n;
 
 describe('a round and its submissions', () => {
@@ -143,7 +142,12 @@ describe('a round and its submissions', () => {
 
 describe('reviews, the top N, adoption and rewards', () => {
   const idOf = async (prefix: string) =>
-    (await t.database.db.select().from(suggestions).where(like(suggestions.title, `${prefix}%`)))[0]!.id;
+    (
+      await t.database.db
+        .select()
+        .from(suggestions)
+        .where(like(suggestions.title, `${prefix}%`))
+    )[0]!.id;
 
   it('assigns reviewers (never the proposer) and takes only their sheets, within the maxima', async () => {
     const first = await idOf('推行');
@@ -189,7 +193,9 @@ describe('reviews, the top N, adoption and rewards', () => {
   });
 
   it('chooses the top 2 by exact mean, keeping the tie together', async () => {
-    const res = (await org.get(`/api/suggestions/rounds/${roundId}`)).json<{ suggestions: (Idea & { title: string })[] }>();
+    const res = (await org.get(`/api/suggestions/rounds/${roundId}`)).json<{
+      suggestions: (Idea & { title: string })[];
+    }>();
     expect(res.suggestions.map((s) => [s.title.slice(0, 2), s.score, s.rank, s.chosen])).toEqual([
       ['推行', '88', 1, true],
       ['商圈', '88', 1, true],
@@ -220,7 +226,9 @@ describe('reviews, the top N, adoption and rewards', () => {
     expect(item).toMatchObject({ source: '金点子', leadUnitId: ids.unitA, deadline: '2026-09-30' });
     expect(item!.content).toContain('建议人：王建，区发改局');
     expect((await headA.get(`/api/ledger/items/${ledgerItemId}`)).statusCode).toBe(200);
-    expect((await org.post(`/api/suggestions/${first}/adopt`, { leadUnitId: ids.unitA, deadline: '2026-09-30' })).statusCode).toBe(409);
+    expect(
+      (await org.post(`/api/suggestions/${first}/adopt`, { leadUnitId: ids.unitA, deadline: '2026-09-30' })).statusCode,
+    ).toBe(409);
     expect((await judge1.put(`/api/suggestions/${first}/score`, { scores: {} })).statusCode).toBe(409);
 
     await org.post(`/api/suggestions/${second}/adopt`, { leadUnitId: ids.unitB, deadline: '2026-09-30' });

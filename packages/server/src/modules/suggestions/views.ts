@@ -12,7 +12,14 @@ import {
 import type { Db } from '../../db/client.js';
 import * as units from '../units/index.js';
 import * as users from '../users/index.js';
-import { reviewsOf, roundSuggestions, visibleIds, type ReviewRow, type RoundRow, type SuggestionRow } from './repository.js';
+import {
+  reviewsOf,
+  roundSuggestions,
+  visibleIds,
+  type ReviewRow,
+  type RoundRow,
+  type SuggestionRow,
+} from './repository.js';
 
 /** May the actor run this round (its office's organiser)? */
 export async function manages(db: Db, actor: Actor, round: RoundRow): Promise<boolean> {
@@ -84,7 +91,12 @@ export async function suggestionViews(
       rank: rank?.rank ?? null,
       chosen: rank?.chosen ?? false,
       reviewers: office
-        ? mine.map((r) => ({ id: r.reviewerId, name: names.get(r.reviewerId) ?? '', total: r.total, scored: r.total !== null }))
+        ? mine.map((r) => ({
+            id: r.reviewerId,
+            name: names.get(r.reviewerId) ?? '',
+            total: r.total,
+            scored: r.total !== null,
+          }))
         : [],
       myReview: own ? { scores: own.scores, comment: own.comment, scored: own.total !== null } : null,
       decisionNote: s.decisionNote,
