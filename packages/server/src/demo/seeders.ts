@@ -8,6 +8,7 @@ import { ratingsSeeder } from './ratings.js';
 import { evaluationSeeder } from './evaluation.js';
 import { projectsSeeder } from './projects.js';
 import { visitsSeeder } from './visits.js';
+import { suggestionsSeeder } from './suggestions.js';
 import { levelsSeeder } from './levels.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
@@ -21,6 +22,7 @@ export const demoSeeders: DemoSeeder[] = [
   evaluationSeeder,
   projectsSeeder,
   visitsSeeder,
+  suggestionsSeeder,
   // Last: the city above and the offices beside and below 城阳区, leaving every earlier record's id as it was.
   levelsSeeder,
 ];
