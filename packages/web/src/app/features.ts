@@ -9,6 +9,7 @@ import { ratingsFeature } from '../features/ratings';
 import { evaluationFeature } from '../features/evaluation';
 import { projectsFeature } from '../features/projects';
 import { visitsFeature } from '../features/visits';
+import { suggestionsFeature } from '../features/suggestions';
 import { setReportSections } from '../lib/report-sections';
 
 /** Every feature of the web app, one line each. */
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   evaluationFeature,
   projectsFeature,
   visitsFeature,
+  suggestionsFeature,
   calendarFeature,
   deliveryFeature,
   adminFeature,

@@ -10,6 +10,7 @@ import { deliveryMessagesEn } from '../features/delivery/messages.en';
 import { ratingsMessagesEn } from '../features/ratings/messages.en';
 import { projectsMessagesEn } from '../features/projects/messages.en';
 import { visitsMessagesEn } from '../features/visits/messages.en';
+import { suggestionsMessagesEn } from '../features/suggestions/messages.en';
 import type { Translations } from './messages';
 
 /** English, every namespace: loaded when a user chooses it (app/messages.ts `loadLanguage`). */
@@ -26,4 +27,5 @@ export const english: Translations = {
   ratings: ratingsMessagesEn,
   projects: projectsMessagesEn,
   visits: visitsMessagesEn,
+  suggestions: suggestionsMessagesEn,
 };

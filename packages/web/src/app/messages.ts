@@ -12,6 +12,7 @@ import { deliveryMessages } from '../features/delivery/messages';
 import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
 import { visitsMessages } from '../features/visits/messages';
+import { suggestionsMessages } from '../features/suggestions/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -32,6 +33,7 @@ export const catalogues = {
   ratings: ratingsMessages,
   projects: projectsMessages,
   visits: visitsMessages,
+  suggestions: suggestionsMessages,
 };
 
 export type Namespace = keyof typeof catalogues;
