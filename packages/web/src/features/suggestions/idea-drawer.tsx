@@ -67,7 +67,9 @@ export function IdeaDrawer({ id, onClose }: { id: number | null; onClose: () => 
           </Descriptions>
           {s.reviewers.length > 0 && (
             <>
-              <Divider titlePlacement="start" plain>{t('detail.reviewers')}</Divider>
+              <Divider titlePlacement="start" plain>
+                {t('detail.reviewers')}
+              </Divider>
               <List
                 size="small"
                 dataSource={s.reviewers}

@@ -29,6 +29,7 @@ export const suggestionsMessagesEn: Messages<typeof suggestionsMessages> = {
     created: 'Round created',
   },
   list: {
+    search: 'Search title or proposer',
     rank: 'Rank',
     title: 'Idea',
     proposer: 'Proposer',

@@ -28,6 +28,7 @@ const zh = {
     created: '已创建征集活动',
   },
   list: {
+    search: '搜索标题或建议人',
     rank: '名次',
     title: '建议',
     proposer: '建议人',

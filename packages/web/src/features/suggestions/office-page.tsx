@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App, Button, Empty, Flex, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, LinkOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Page } from '../../components/page';
 import { ApiError } from '../../lib/api';
@@ -101,53 +101,59 @@ export function SuggestionsOfficePage() {
 
 function IdeaTable({ ideas, loading, onOpen }: { ideas: Idea[]; loading: boolean; onOpen: (id: number) => void }) {
   const { t } = useTranslation('suggestions');
+  const [q, setQ] = useState('');
+  // A search within the round's page already loaded: by title or proposer, nothing decided here.
+  const shown = q ? ideas.filter((i) => i.title.includes(q) || i.proposerName.includes(q)) : ideas;
   return (
-    <Table<Idea>
-      rowKey="id"
-      size="small"
-      loading={loading}
-      dataSource={ideas}
-      scroll={{ x: 760 }}
-      locale={{ emptyText: t('list.empty') }}
-      pagination={{ pageSize: 20, showSizeChanger: false }}
-      onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
-      columns={[
-        {
-          title: t('list.rank'),
-          key: 'rank',
-          width: 70,
-          render: (_, r) =>
-            r.rank === null ? (
-              '—'
-            ) : r.chosen ? (
-              <Tag color="gold" icon={<TrophyOutlined />}>
-                {r.rank}
-              </Tag>
-            ) : (
-              r.rank
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Input.Search allowClear placeholder={t('list.search')} onSearch={setQ} style={{ maxWidth: 320 }} />
+      <Table<Idea>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={shown}
+        scroll={{ x: 760 }}
+        locale={{ emptyText: t('list.empty') }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('list.rank'),
+            key: 'rank',
+            width: 70,
+            render: (_, r) =>
+              r.rank === null ? (
+                '—'
+              ) : r.chosen ? (
+                <Tag color="gold" icon={<TrophyOutlined />}>
+                  {r.rank}
+                </Tag>
+              ) : (
+                r.rank
+              ),
+          },
+          {
+            title: t('list.title'),
+            key: 'title',
+            render: (_, r) => (
+              <Typography.Link data-testid={`idea-${r.id}`} onClick={() => onOpen(r.id)}>
+                {r.title}
+              </Typography.Link>
             ),
-        },
-        {
-          title: t('list.title'),
-          key: 'title',
-          render: (_, r) => (
-            <Typography.Link data-testid={`idea-${r.id}`} onClick={() => onOpen(r.id)}>
-              {r.title}
-            </Typography.Link>
-          ),
-        },
-        { title: t('list.proposer'), dataIndex: 'proposerName', width: 90 },
-        { title: t('list.unit'), key: 'unit', width: 130, render: (_, r) => r.proposerUnitName ?? t('list.public') },
-        {
-          title: t('list.score'),
-          key: 'score',
-          width: 100,
-          align: 'right',
-          render: (_, r) => (r.score === null ? '—' : r.score),
-        },
-        { title: t('list.status'), key: 'status', width: 90, render: (_, r) => <StatusTag status={r.status} /> },
-        { title: t('list.reward'), key: 'reward', width: 90, render: (_, r) => r.reward?.label ?? '' },
-      ]}
-    />
+          },
+          { title: t('list.proposer'), dataIndex: 'proposerName', width: 90 },
+          { title: t('list.unit'), key: 'unit', width: 130, render: (_, r) => r.proposerUnitName ?? t('list.public') },
+          {
+            title: t('list.score'),
+            key: 'score',
+            width: 100,
+            align: 'right',
+            render: (_, r) => (r.score === null ? '—' : r.score),
+          },
+          { title: t('list.status'), key: 'status', width: 90, render: (_, r) => <StatusTag status={r.status} /> },
+          { title: t('list.reward'), key: 'reward', width: 90, render: (_, r) => r.reward?.label ?? '' },
+        ]}
+      />
+    </Space>
   );
 }
