@@ -74,9 +74,10 @@ export function IdeaDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 size="small"
                 dataSource={s.reviewers}
                 renderItem={(r) => (
-                  <List.Item>
+                  <List.Item
+                    extra={<Typography.Text type="secondary">{r.total ?? t('detail.notScored')}</Typography.Text>}
+                  >
                     {r.name}
-                    <Typography.Text type="secondary">{r.total ?? t('detail.notScored')}</Typography.Text>
                   </List.Item>
                 )}
               />
