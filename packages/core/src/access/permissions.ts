@@ -71,13 +71,13 @@ export const GRANTS = {
   'visit.manage': { organiser: 'all' },
   'visit.read': { organiser: 'all', leader: 'overseen' },
   'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
-  // 金点子 / 建言献策: every official submits to the rounds of the offices he belongs to (the public through the
-  // round's link); the office runs the round; reviewers score what they are assigned (the grant is the round's
-  // office above them; the assignment is checked on the suggestion); leaders read their offices' rounds, a
-  // unit's head the ideas of his unit, never another unit's.
-  'suggestion.submit': { organiser: 'above', leader: 'above', unit_head: 'above', reporter: 'above', judge: 'above' },
+  // 金点子 / 建言献策: every official submits to the rounds of the offices he belongs to (an organiser to his own
+  // office's: he never reaches past it), the public through the round's link; the office runs the round;
+  // reviewers score what they are assigned (the grant reaches the round's office; the assignment is checked on
+  // the suggestion); leaders read their offices' rounds, a unit's head the ideas of his unit, never another's.
+  'suggestion.submit': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above', judge: 'above' },
   'suggestion.manage': { organiser: 'office' },
-  'suggestion.review': { organiser: 'above', leader: 'above', unit_head: 'above', reporter: 'above' },
+  'suggestion.review': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
   'suggestion.read': { organiser: 'office', leader: 'above', unit_head: 'subtree' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },

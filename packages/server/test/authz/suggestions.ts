@@ -4,8 +4,8 @@ import { DEFAULT_REWARD_LEVELS, DEFAULT_SUGGESTION_CRITERIA } from '@leitai/core
 import type { Fixture, MatrixRow, Target } from './types.js';
 
 /**
- * 金点子 (issue 16): every official submits to the rounds of the offices above him (so B's organiser, inside
- * the root's district, submits to the root's round too); the office runs the round; reviewers score what
+ * 金点子 (issue 16): every official submits to the rounds of the offices above him (an organiser only to his own
+ * office's, so B's organiser is refused the root's round); the office runs the round; reviewers score what
  * they are assigned; leaders read the office's results; a unit's head reads his unit's ideas.
  */
 const office = { organiser: 'any' } as const;
@@ -82,7 +82,6 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'GET /api/suggestions/rounds/:id',
-    otherOffice: 'allowed',
     allow: submitters,
     request: async (f) => ({ method: 'GET', url: `/api/suggestions/rounds/${await round(f)}` }),
   },
@@ -110,7 +109,6 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'POST /api/suggestions',
-    otherOffice: 'allowed',
     allow: submitters,
     request: async (f) => ({
       method: 'POST',
