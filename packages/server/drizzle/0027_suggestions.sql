@@ -43,6 +43,22 @@ CREATE TABLE "suggestions" (
 	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "benchmark_figures" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "benchmark_figures_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"office_unit_id" integer NOT NULL,
+	"indicator" text NOT NULL,
+	"measure" text DEFAULT '' NOT NULL,
+	"subject" text NOT NULL,
+	"is_ours" boolean NOT NULL,
+	"value" numeric NOT NULL,
+	"previous" numeric,
+	"as_of" date NOT NULL,
+	"source" text NOT NULL,
+	"caliber" text DEFAULT '' NOT NULL,
+	"lower_is_better" boolean DEFAULT false NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "suggestion_reviews" ADD CONSTRAINT "suggestion_reviews_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestion_reviews" ADD CONSTRAINT "suggestion_reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestion_rounds" ADD CONSTRAINT "suggestion_rounds_office_unit_id_units_id_fk" FOREIGN KEY ("office_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -51,10 +67,12 @@ ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_round_id_suggestion_rounds
 ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_proposer_id_users_id_fk" FOREIGN KEY ("proposer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_proposer_unit_id_units_id_fk" FOREIGN KEY ("proposer_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_ledger_item_id_ledger_items_id_fk" FOREIGN KEY ("ledger_item_id") REFERENCES "public"."ledger_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "benchmark_figures" ADD CONSTRAINT "benchmark_figures_office_unit_id_units_id_fk" FOREIGN KEY ("office_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "suggestion_reviews_pair_idx" ON "suggestion_reviews" USING btree ("suggestion_id","reviewer_id");--> statement-breakpoint
 CREATE INDEX "suggestion_reviews_reviewer_idx" ON "suggestion_reviews" USING btree ("reviewer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "suggestion_rounds_public_code_idx" ON "suggestion_rounds" USING btree ("public_code");--> statement-breakpoint
 CREATE INDEX "suggestion_rounds_office_idx" ON "suggestion_rounds" USING btree ("office_unit_id");--> statement-breakpoint
 CREATE INDEX "suggestions_round_idx" ON "suggestions" USING btree ("round_id","status");--> statement-breakpoint
 CREATE INDEX "suggestions_proposer_idx" ON "suggestions" USING btree ("proposer_id");--> statement-breakpoint
-CREATE INDEX "suggestions_unit_idx" ON "suggestions" USING btree ("proposer_unit_id");
+CREATE INDEX "suggestions_unit_idx" ON "suggestions" USING btree ("proposer_unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "benchmark_figures_subject_idx" ON "benchmark_figures" USING btree ("office_unit_id","indicator","subject");

@@ -79,6 +79,9 @@ export const GRANTS = {
   'suggestion.manage': { organiser: 'office' },
   'suggestion.review': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
   'suggestion.read': { organiser: 'office', leader: 'above', unit_head: 'subtree' },
+  // 对标: the office keeps its peers' figures (imported by Excel); its leaders and units' heads read the gaps.
+  'benchmark.manage': { organiser: 'office' },
+  'benchmark.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
