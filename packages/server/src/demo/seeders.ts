@@ -9,6 +9,7 @@ import { evaluationSeeder } from './evaluation.js';
 import { projectsSeeder } from './projects.js';
 import { visitsSeeder } from './visits.js';
 import { suggestionsSeeder } from './suggestions.js';
+import { benchmarksSeeder } from './benchmarks.js';
 import { levelsSeeder } from './levels.js';
 
 /** Every feature's demo data, in order: the district first, then one line per feature (arenas and evaluations join the dispatch's campaign). */
@@ -23,6 +24,7 @@ export const demoSeeders: DemoSeeder[] = [
   projectsSeeder,
   visitsSeeder,
   suggestionsSeeder,
+  benchmarksSeeder,
   // Last: the city above and the offices beside and below 城阳区, leaving every earlier record's id as it was.
   levelsSeeder,
 ];

@@ -16,6 +16,7 @@ import * as evaluation from './evaluation/index.js';
 import { projectRoutes } from './projects/index.js';
 import { visitRoutes } from './visits/index.js';
 import { suggestionRoutes } from './suggestions/index.js';
+import { benchmarkRoutes } from './benchmarks/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -53,6 +54,7 @@ export const apiModules: FastifyPluginAsync[] = [
   projectRoutes,
   visitRoutes,
   suggestionRoutes,
+  benchmarkRoutes,
   auditRoutes,
 ];
 
