@@ -10,6 +10,7 @@ import { evaluationFeature } from '../features/evaluation';
 import { projectsFeature } from '../features/projects';
 import { visitsFeature } from '../features/visits';
 import { suggestionsFeature } from '../features/suggestions';
+import { benchmarksFeature } from '../features/benchmarks';
 import { setReportSections } from '../lib/report-sections';
 
 /** Every feature of the web app, one line each. */
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   projectsFeature,
   visitsFeature,
   suggestionsFeature,
+  benchmarksFeature,
   calendarFeature,
   deliveryFeature,
   adminFeature,

@@ -11,6 +11,7 @@ import { ratingsMessagesEn } from '../features/ratings/messages.en';
 import { projectsMessagesEn } from '../features/projects/messages.en';
 import { visitsMessagesEn } from '../features/visits/messages.en';
 import { suggestionsMessagesEn } from '../features/suggestions/messages.en';
+import { benchmarksMessagesEn } from '../features/benchmarks/messages.en';
 import type { Translations } from './messages';
 
 /** English, every namespace: loaded when a user chooses it (app/messages.ts `loadLanguage`). */
@@ -28,4 +29,5 @@ export const english: Translations = {
   projects: projectsMessagesEn,
   visits: visitsMessagesEn,
   suggestions: suggestionsMessagesEn,
+  benchmarks: benchmarksMessagesEn,
 };

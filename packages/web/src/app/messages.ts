@@ -13,6 +13,7 @@ import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
 import { visitsMessages } from '../features/visits/messages';
 import { suggestionsMessages } from '../features/suggestions/messages';
+import { benchmarksMessages } from '../features/benchmarks/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -34,6 +35,7 @@ export const catalogues = {
   projects: projectsMessages,
   visits: visitsMessages,
   suggestions: suggestionsMessages,
+  benchmarks: benchmarksMessages,
 };
 
 export type Namespace = keyof typeof catalogues;
