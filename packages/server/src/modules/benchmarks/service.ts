@@ -157,7 +157,8 @@ export async function benchmarkBoard(db: Db, scope: RecordFilter) {
             return {
               ...figure(p),
               gap: shownRatio(g.gap),
-              share: g.share === null ? null : shownPercent(g.share, 2),
+              // A share of a rank or of an energy intensity means nothing: only where more is better.
+              share: g.share === null || ours.lowerIsBetter ? null : shownPercent(g.share, 2),
               gainPerMonth: shownRatio(g.gainPerMonth, 4),
               monthsToClose: g.monthsToClose,
             };

@@ -74,17 +74,24 @@ function IndicatorCard({ indicator: i }: { indicator: Indicator }) {
         rowKey="subject"
         size="small"
         pagination={false}
-        scroll={{ x: 560 }}
+        scroll={{ x: 640 }}
         dataSource={i.peers}
         columns={[
-          { title: t('subject'), dataIndex: 'subject', width: 90 },
-          { title: t('value'), key: 'value', align: 'right', render: (_, p) => unit(p.value) },
-          { title: t('gap'), dataIndex: 'gap', align: 'right' },
-          { title: t('share'), key: 'share', align: 'right', render: (_, p) => p.share ?? '—' },
-          { title: t('months'), key: 'months', render: (_, p) => months(p) },
+          { title: t('subject'), dataIndex: 'subject', width: 80 },
+          {
+            title: t('value'),
+            key: 'value',
+            align: 'right',
+            width: 110,
+            render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{unit(p.value)}</span>,
+          },
+          { title: t('gap'), dataIndex: 'gap', align: 'right', width: 80 },
+          { title: t('share'), key: 'share', align: 'right', width: 90, render: (_, p) => p.share ?? '—' },
+          { title: t('months'), key: 'months', width: 110, render: (_, p) => months(p) },
           {
             title: t('source'),
             key: 'source',
+            ellipsis: true,
             render: (_, p) => (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {p.asOf} · {p.source}
