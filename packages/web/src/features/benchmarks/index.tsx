@@ -18,7 +18,7 @@ export const benchmarksFeature: Feature = {
       icon: <AimOutlined />,
       permission: 'benchmark.read',
       group: 'business',
-      order: 51,
+      order: 54,
     },
   ],
 };

@@ -31,7 +31,7 @@ export const suggestionsFeature: Feature = {
       icon: <BulbOutlined />,
       permission: 'suggestion.read',
       group: 'business',
-      order: 49,
+      order: 52,
     },
     {
       path: '/suggestions/mine',
@@ -39,7 +39,7 @@ export const suggestionsFeature: Feature = {
       icon: <EditOutlined />,
       permission: 'suggestion.submit',
       group: 'business',
-      order: 50,
+      order: 53,
     },
   ],
 };
