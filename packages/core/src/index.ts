@@ -19,3 +19,5 @@ export * from './visit/index.js';
 export * from './delivery/index.js';
 export * from './document/index.js';
 export * from './cadre/index.js';
+export * from './suggestion/index.js';
+export * from './benchmark/index.js';

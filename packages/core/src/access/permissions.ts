@@ -93,6 +93,17 @@ export const GRANTS = {
   'visit.manage': { organiser: 'all' },
   'visit.read': { organiser: 'all', leader: 'overseen' },
   'visit.record': { organiser: 'all', leader: 'own', unit_head: 'own', reporter: 'own' },
+  // 金点子 / 建言献策: every official submits to the rounds of the offices he belongs to (an organiser to his own
+  // office's: he never reaches past it), the public through the round's link; the office runs the round;
+  // reviewers score what they are assigned (the grant reaches the round's office; the assignment is checked on
+  // the suggestion); leaders read their offices' rounds, a unit's head the ideas of his unit, never another's.
+  'suggestion.submit': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above', judge: 'above' },
+  'suggestion.manage': { organiser: 'office' },
+  'suggestion.review': { organiser: 'office', leader: 'above', unit_head: 'above', reporter: 'above' },
+  'suggestion.read': { organiser: 'office', leader: 'above', unit_head: 'subtree' },
+  // 对标: the office keeps its peers' figures (imported by Excel); its leaders and units' heads read the gaps.
+  'benchmark.manage': { organiser: 'office' },
+  'benchmark.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
   // 干部: the organisation department keeps the register of its office's subtree (a district's 组织部 for the

@@ -8,6 +8,7 @@ export const LEDGER_SOURCES = [
   '群众差评',
   '擂台承诺',
   '项目约谈',
+  '金点子',
   '其他',
 ] as const;
 export type LedgerSource = (typeof LEDGER_SOURCES)[number];

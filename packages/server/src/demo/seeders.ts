@@ -8,6 +8,8 @@ import { ratingsSeeder } from './ratings.js';
 import { evaluationSeeder } from './evaluation.js';
 import { projectsSeeder } from './projects.js';
 import { visitsSeeder } from './visits.js';
+import { suggestionsSeeder } from './suggestions.js';
+import { benchmarksSeeder } from './benchmarks.js';
 import { levelsSeeder } from './levels.js';
 import { cadresSeeder } from './cadres.js';
 
@@ -22,6 +24,8 @@ export const demoSeeders: DemoSeeder[] = [
   evaluationSeeder,
   projectsSeeder,
   visitsSeeder,
+  suggestionsSeeder,
+  benchmarksSeeder,
   // Last: the city above and the offices beside and below 城阳区, leaving every earlier record's id as it was.
   levelsSeeder,
   // The register needs every unit of both districts, and 流亭街道's finished 书记擂台 for a promise.

@@ -17,6 +17,8 @@ import { projectRoutes } from './projects/index.js';
 import { visitRoutes } from './visits/index.js';
 import * as cadres from './cadres/index.js';
 import * as records from './records/index.js';
+import { suggestionRoutes } from './suggestions/index.js';
+import { benchmarkRoutes } from './benchmarks/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -31,6 +33,7 @@ import * as ratings from './ratings/index.js';
 import * as units from './units/index.js';
 import * as users from './users/index.js';
 import * as visits from './visits/index.js';
+import * as suggestions from './suggestions/index.js';
 
 /**
  * Every feature's routes, registered under /api. One line per feature; the authorisation matrix
@@ -54,6 +57,8 @@ export const apiModules: FastifyPluginAsync[] = [
   visitRoutes,
   cadres.cadresRoutes,
   records.recordsRoutes,
+  suggestionRoutes,
+  benchmarkRoutes,
   auditRoutes,
 ];
 
@@ -74,6 +79,7 @@ export const accessTargets: TargetType[] = [
   ...visits.accessTargets,
   ...cadres.accessTargets,
   ...records.accessTargets,
+  ...suggestions.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -23,6 +23,9 @@ export const publicRoutes: Record<string, string> = {
   'GET /api/public/visit-requests/:code':
     'the enterprise contact opens his 诉求 and its answer by the unguessable code in the link or QR sent to him',
   'POST /api/public/visit-requests/:code/rating': 'the contact’s rating of the answer, by that code, rate-limited',
+  'GET /api/public/suggestions/:code':
+    '金点子: the public opens the round by the unguessable code of the link the office gives out',
+  'POST /api/public/suggestions/:code': 'one idea per submission from the public through that link, rate-limited',
   'GET /api/public/review/:code': '评议 raters hold no account: a one-time invitation code opens the form',
   'POST /api/public/review/:code': 'the rater’s one anonymous submission, by the invitation code',
 };

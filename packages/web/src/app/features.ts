@@ -10,6 +10,8 @@ import { evaluationFeature } from '../features/evaluation';
 import { projectsFeature } from '../features/projects';
 import { visitsFeature } from '../features/visits';
 import { cadresFeature } from '../features/cadres';
+import { suggestionsFeature } from '../features/suggestions';
+import { benchmarksFeature } from '../features/benchmarks';
 import { setReportSections } from '../lib/report-sections';
 
 /** Every feature of the web app, one line each. */
@@ -21,6 +23,8 @@ export const features: Feature[] = [
   projectsFeature,
   visitsFeature,
   cadresFeature,
+  suggestionsFeature,
+  benchmarksFeature,
   calendarFeature,
   deliveryFeature,
   adminFeature,

@@ -11,6 +11,8 @@ import { ratingsMessagesEn } from '../features/ratings/messages.en';
 import { projectsMessagesEn } from '../features/projects/messages.en';
 import { visitsMessagesEn } from '../features/visits/messages.en';
 import { cadresMessagesEn } from '../features/cadres/messages.en';
+import { suggestionsMessagesEn } from '../features/suggestions/messages.en';
+import { benchmarksMessagesEn } from '../features/benchmarks/messages.en';
 import type { Translations } from './messages';
 
 /** English, every namespace: loaded when a user chooses it (app/messages.ts `loadLanguage`). */
@@ -28,4 +30,6 @@ export const english: Translations = {
   projects: projectsMessagesEn,
   visits: visitsMessagesEn,
   cadres: cadresMessagesEn,
+  suggestions: suggestionsMessagesEn,
+  benchmarks: benchmarksMessagesEn,
 };

@@ -13,6 +13,8 @@ import { ratingsMessages } from '../features/ratings/messages';
 import { projectsMessages } from '../features/projects/messages';
 import { visitsMessages } from '../features/visits/messages';
 import { cadresMessages } from '../features/cadres/messages';
+import { suggestionsMessages } from '../features/suggestions/messages';
+import { benchmarksMessages } from '../features/benchmarks/messages';
 
 /**
  * Every message namespace of the web app, one line each: the shell's, then one per feature
@@ -34,6 +36,8 @@ export const catalogues = {
   projects: projectsMessages,
   visits: visitsMessages,
   cadres: cadresMessages,
+  suggestions: suggestionsMessages,
+  benchmarks: benchmarksMessages,
 };
 
 export type Namespace = keyof typeof catalogues;

@@ -14,3 +14,5 @@ export * from './visits.js';
 export * from './delivery.js';
 export * from './documents.js';
 export * from './cadres.js';
+export * from './suggestions.js';
+export * from './benchmarks.js';

@@ -16,7 +16,7 @@ import { answersOf, insertEvent, insertItem, lockItem, updateItem } from './repo
 export interface Rectification {
   title: string;
   content: string;
-  source: '群众差评' | '企业诉求' | '项目约谈';
+  source: '群众差评' | '企业诉求' | '项目约谈' | '金点子';
   leadUnitId: number;
   deadline: IsoDate;
   tags: string[];

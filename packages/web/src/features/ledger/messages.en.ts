@@ -22,6 +22,7 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     群众差评: 'Public complaint',
     擂台承诺: 'Arena pledge',
     项目约谈: 'Project interview',
+    金点子: 'Suggestion',
     其他: 'Other',
   },
   events: {

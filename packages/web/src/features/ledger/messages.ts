@@ -23,6 +23,7 @@ const zh = {
     群众差评: '群众差评',
     擂台承诺: '擂台承诺',
     项目约谈: '项目约谈',
+    金点子: '金点子',
     其他: '其他',
   } satisfies Record<LedgerSource, string>,
   events: {
