@@ -39,9 +39,13 @@ const attempt = (
   });
 
 const actions = async (targetId: string) =>
-  (await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, targetId))).map(
-    (r) => r.action,
-  );
+  (
+    await t.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, targetId))
+      .orderBy(auditLog.id)
+  ).map((r) => r.action);
 
 function solve(question: string): number {
   const [a, b] = question.match(/\d+/g)!.map(Number);
@@ -87,7 +91,11 @@ describe('login and session', () => {
     const client = await loginAs(t.app, 'org');
     expect((await client.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
-    const [logout] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.logout'));
+    const [logout] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.logout'))
+      .orderBy(auditLog.id);
     expect(logout).toMatchObject({ actorName: expect.stringContaining('(org)') });
   });
 

@@ -67,7 +67,11 @@ describe('对标', () => {
       ]),
     );
     expect(res.statusCode, res.body).toBe(200);
-    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'benchmark.import'));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'benchmark.import'))
+      .orderBy(auditLog.id);
     expect(entry).toMatchObject({ before: [], after: [{ subject: '本区', value: '589.23' }, { subject: '博罗县' }] });
     const board = (await leader.get('/api/benchmarks')).json<{
       indicators: {

@@ -60,7 +60,8 @@ const audits = (action: string, targetId: number) =>
   t.database.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))
+    .orderBy(auditLog.id);
 
 let cadreA: number;
 let cadreB: number;

@@ -358,7 +358,8 @@ describe('monthly report', () => {
     const audits = await t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(like(auditLog.action, 'report.%'), eq(auditLog.unitId, ids.a)));
+      .where(and(like(auditLog.action, 'report.%'), eq(auditLog.unitId, ids.a)))
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toContain('report.return');
     // The correcting save says what it replaced: the returned figures and texts, and what came instead.
     const [resave] = await t.database.db
@@ -550,7 +551,11 @@ describe('board, unit page and bulletin', () => {
       '2',
       [{ unitId: null, categoryId: ids.cat }],
     ]);
-    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'indicator.edit'));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'indicator.edit'))
+      .orderBy(auditLog.id);
     expect((audit!.before as { rule: { yellowFromPoints: string } }).rule.yellowFromPoints).toBe('10');
     expect(
       (await org.put(url, { ...stricter, rule: { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' } }))

@@ -360,7 +360,7 @@ describe('an evaluation from scheme to version 2', () => {
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toBe(`公示期已于 ${Y}-07-10 结束，不再受理申诉`);
-    const audit = await t.database.db.select({ action: auditLog.action }).from(auditLog);
+    const audit = await t.database.db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id);
     expect(audit.map((a) => a.action).filter((a) => a.startsWith('evaluation.'))).toEqual(
       expect.arrayContaining([
         'evaluation.close',

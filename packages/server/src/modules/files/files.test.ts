@@ -152,7 +152,8 @@ describe('uploads cannot be used to stall or fill the server (issue 19, item 9)'
     const [entry] = await db
       .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'settings.update'), eq(auditLog.targetId, 'security.policy')));
+      .where(and(eq(auditLog.action, 'settings.update'), eq(auditLog.targetId, 'security.policy')))
+      .orderBy(auditLog.id);
     expect(entry).toMatchObject({ before: { uploadQuotaMbPerDay: 500 }, after: { uploadQuotaMbPerDay: 20 } });
 
     const first = await b.request({ method: 'POST', url: '/api/files', ...multipart('一.pdf', randomBytes(12 * MB)) });

@@ -147,7 +147,8 @@ describe('ledger items', () => {
     const audits = await t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(eq(auditLog.targetId, String(id)));
+      .where(eq(auditLog.targetId, String(id)))
+      .orderBy(auditLog.id);
     expect(audits.map((x) => x.action)).toEqual(
       expect.arrayContaining(['ledger.create', 'ledger.acknowledge', 'ledger.return', 'ledger.close']),
     );
@@ -383,7 +384,11 @@ describe('colours, counts, rates, bulletin', () => {
     );
     expect((await org.put('/api/ledger/settings', { yellowDays: 7 })).json()).toEqual({ yellowDays: 7 });
     expect(await colour()).toBe('yellow');
-    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, 'ledger'));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, 'ledger'))
+      .orderBy(auditLog.id);
     // Before the first change the default was in effect: the entry says so rather than null.
     expect([audit!.action, audit!.before, audit!.after]).toEqual([
       'settings.update',

@@ -42,7 +42,11 @@ describe('robots', () => {
       webhook: WEBHOOK.replace('qyapi.weixin.qq.com', 'oapi.dingtalk.com'),
     });
     expect(patched.statusCode).toBe(200);
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.targetType, 'delivery_robot'));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetType, 'delivery_robot'))
+      .orderBy(auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(['delivery.robot.create', 'delivery.robot.update']);
     const text = JSON.stringify(audit);
     expect(text).not.toContain('tok-secret-123');
@@ -83,7 +87,11 @@ describe('quiet hours', () => {
       quiet: { start: 1200, end: 480, holdOnDaysOff: true },
     });
     await organiser.put('/api/delivery/settings', { quiet: { start: 1260, end: 450, holdOnDaysOff: false } });
-    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, 'delivery.quiet'));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, 'delivery.quiet'))
+      .orderBy(auditLog.id);
     expect(entry).toMatchObject({
       action: 'settings.update',
       before: { start: 1200, end: 480, holdOnDaysOff: true },
@@ -124,7 +132,11 @@ describe('my channels', () => {
       emailOn: false,
     });
     expect(saved.json()).toMatchObject({ phone: '13800138000', email: 'a@example.gov.cn' });
-    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetType, 'delivery_prefs'));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetType, 'delivery_prefs'))
+      .orderBy(auditLog.id);
     expect(entry!.after).toEqual({ phone: '138****8000', smsOn: false, email: 'a***@example.gov.cn', emailOn: false });
   });
 });

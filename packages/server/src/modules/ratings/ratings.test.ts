@@ -191,7 +191,11 @@ describe('a bad rating gets fixed', () => {
     expect((await repB.post(`/api/ratings/${ratingId}/phone`)).statusCode).toBe(404);
     const opened = await repA.post(`/api/ratings/${ratingId}/phone`);
     expect(opened.json()).toEqual({ phone: '13812341234' });
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'rating.phone.reveal'));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'rating.phone.reveal'))
+      .orderBy(auditLog.id);
     expect(audit).toHaveLength(1);
   });
 

@@ -314,7 +314,8 @@ describe('the published ranking (媒体问效)', () => {
     const [entry] = await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'rating.ranking.publish'), eq(auditLog.targetId, String(first.id))));
+      .where(and(eq(auditLog.action, 'rating.ranking.publish'), eq(auditLog.targetId, String(first.id))))
+      .orderBy(auditLog.id);
     expect(entry?.after).toMatchObject({ version: 1, units: 3 });
   });
 

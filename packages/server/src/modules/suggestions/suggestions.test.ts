@@ -49,7 +49,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const audits = async (action: string) => t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+const audits = async (action: string) =>
+  t.database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
 const suggestionCount = async () => (await t.database.db.select({ n: count() }).from(suggestions))[0]!.n;
 
 describe('a round and its submissions', () => {

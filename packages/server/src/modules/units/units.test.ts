@@ -87,7 +87,8 @@ describe('units', () => {
     const [entry] = await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, String(id))));
+      .where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, String(id))))
+      .orderBy(auditLog.id);
     expect(entry).toMatchObject({ before: { name: '区教育局' }, after: { name: '区教育和体育局' } });
   });
 

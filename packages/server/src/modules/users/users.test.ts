@@ -75,7 +75,8 @@ describe('users', () => {
     const entries = await t.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.targetId, String(user.id)));
+      .where(eq(auditLog.targetId, String(user.id)))
+      .orderBy(auditLog.id);
     expect(JSON.stringify(entries)).not.toMatch(/argon2|passwordHash/);
     expect(
       (await org.post('/api/users', { username: 'RB', displayName: '重名', unitId: ids.b, roles: ['reporter'] }))
@@ -166,7 +167,9 @@ describe('users', () => {
     expect(
       (await sec.post(`/api/users/admin-requests/${promote.json().pending.id}/decide`, { approve: true })).statusCode,
     ).toBe(409);
-    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id)).map(
+      (r) => r.action,
+    );
     expect(actions.filter((a) => a.startsWith('user.admin_request'))).toEqual([
       'user.admin_request',
       'user.admin_request',
@@ -195,7 +198,8 @@ describe('users', () => {
     const [entry] = await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(ids.ra))));
+      .where(and(eq(auditLog.action, 'user.password_reset'), eq(auditLog.targetId, String(ids.ra))))
+      .orderBy(auditLog.id);
     expect(entry).toBeDefined();
   });
 

@@ -257,7 +257,7 @@ describe('a visit and its 诉求 around the closed loop', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/public/visit-requests/nonexistentcode12345' })).statusCode,
     ).toBe(404);
-    const audited = await t.database.db.select({ action: auditLog.action }).from(auditLog);
+    const audited = await t.database.db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id);
     expect(audited.map((a) => a.action)).toEqual(
       expect.arrayContaining([
         'enterprise.import',
