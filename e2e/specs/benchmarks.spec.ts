@@ -17,3 +17,28 @@ test('a leader sees the gap to each peer and the months to close it at our pace'
   await expect(rank).toContainText('越小越好');
   await expect(rank.getByRole('row', { name: /蔡甸区/ })).toContainText('按当前速度无法追平');
 });
+
+test('the office sees a unit against its peer units, and chooses its 学赶对象', async ({ page }) => {
+  await login(page, 'organiser');
+  await page.goto('/benchmarks');
+  await page.getByLabel('对标单位').getByText('区商务局', { exact: true }).click();
+  await expect(page).toHaveURL(/unit=\d+/);
+  const fdi = page.getByTestId('benchmark-实际使用外资');
+  await expect(fdi).toContainText('本单位 3.1 亿美元');
+  // 3.1 against 4.2, gaining 0.5 a year on a peer gaining 0.3: 1.1 / (0.2 / 12) = 66 months. 昆山 gains as fast.
+  const kunshan = fdi.getByRole('row', { name: /昆山市商务局/ });
+  await expect(kunshan).toContainText('学赶对象');
+  await expect(kunshan).toContainText('按当前速度无法追平');
+  await expect(fdi.getByRole('row', { name: /武昌区商务局/ })).toContainText('66 个月');
+  await fdi
+    .getByRole('row', { name: /武昌区商务局/ })
+    .getByRole('button', { name: '设为学赶对象' })
+    .click();
+  await expect(page.getByText('已将“武昌区商务局”设为学赶对象')).toBeVisible();
+  // The 学赶对象 comes first, on every indicator of the unit, and stays after a reload.
+  await page.reload();
+  for (const indicator of ['实际使用外资', '外贸进出口总额'])
+    await expect(page.getByTestId(`benchmark-${indicator}`).getByRole('row').nth(1)).toContainText(
+      '武昌区商务局学赶对象',
+    );
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ONE, parseDecimal } from '../number/decimal.js';
 import { compareRatio, mulRatio, ratio, ratioOf, shownPercent, shownRatio, addRatio } from '../number/rational.js';
 import { paceProfile } from '../pace/profile.js';
-import { benchmarkGap } from './index.js';
+import { benchmarkGap, monthlyGain } from './index.js';
 
 const d = (s: string) => parseDecimal(s, 'value');
 
@@ -80,5 +80,12 @@ describe('months to close, as properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('monthlyGain', () => {
+  it('is a year’s gain over twelve: 571.33 → 589.23 亿元 is 1.4917 a month; a rank that falls from 19 to 16 gains 0.25', () => {
+    expect(shownRatio(monthlyGain({ ours: d('589.23'), oursLastYear: d('571.33') }), 4)).toBe('1.4917');
+    expect(shownRatio(monthlyGain({ ours: d('16'), oursLastYear: d('19'), lowerIsBetter: true }), 4)).toBe('0.25');
   });
 });

@@ -39,6 +39,12 @@ const sub = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d - b.n * a.d, a.d * b.
 /** The ceiling of a positive fraction: a gap closed in 167.36 months is closed in the 168th. */
 const ceilRatio = (r: Ratio): number => Number(r.n % r.d === 0n ? r.n / r.d : r.n / r.d + 1n);
 
+/** Our own gain a month, at this year's figure against last year's (mirrored when lower is better). */
+export function monthlyGain(input: Pick<GapInput, 'ours' | 'oursLastYear' | 'lowerIsBetter'>): Ratio {
+  const yearly = sub(ratioOf(input.ours), ratioOf(input.oursLastYear));
+  return ratio((input.lowerIsBetter ? -1n : 1n) * yearly.n, yearly.d * 12n);
+}
+
 /** The gap to one peer and the months to close it (see GapInput). */
 export function benchmarkGap(input: GapInput): GapResult {
   const sign = input.lowerIsBetter ? -1n : 1n;

@@ -1,4 +1,4 @@
-import { replaceFigures } from '../modules/benchmarks/index.js';
+import { replaceFigures, setModel } from '../modules/benchmarks/index.js';
 import { demoUnitIds } from './district.js';
 import type { DemoSeeder } from './index.js';
 
@@ -78,19 +78,44 @@ const ROWS: Row[] = [
   ['社会消费品零售总额', '亿元', '龙海区', '262.0', '255.1', '2023-12-31', ILLUSTRATIVE, '限额以上及以下合计'],
 ];
 
+/**
+ * Units against peer units, as X区's office puts it, "近学武昌，远学昆山": 区发改局 and 区商务局 against their
+ * counterparts in 武昌区 and 昆山市. Illustrative figures.
+ */
+const UNIT_ROWS: [unit: string, ...Row][] = [
+  ['fgj', '重点项目完成投资', '亿元', '本单位', '126.4', '112.0', '2023-12-31', ILLUSTRATIVE, '区级重点项目'],
+  ['fgj', '重点项目完成投资', '亿元', '武昌区发改局', '168.0', '160.5', '2023-12-31', ILLUSTRATIVE, '区级重点项目'],
+  ['fgj', '重点项目完成投资', '亿元', '昆山市发改委', '402.3', '388.0', '2023-12-31', ILLUSTRATIVE, '市级重点项目'],
+  ['swj', '实际使用外资', '亿美元', '本单位', '3.1', '2.6', '2023-12-31', ILLUSTRATIVE, '商务部口径'],
+  ['swj', '实际使用外资', '亿美元', '武昌区商务局', '4.2', '3.9', '2023-12-31', ILLUSTRATIVE, '商务部口径'],
+  ['swj', '实际使用外资', '亿美元', '昆山市商务局', '11.6', '11.1', '2023-12-31', ILLUSTRATIVE, '商务部口径'],
+  ['swj', '外贸进出口总额', '亿元', '本单位', '512.0', '488.3', '2023-12-31', ILLUSTRATIVE, '海关口径'],
+  ['swj', '外贸进出口总额', '亿元', '武昌区商务局', '455.7', '440.2', '2023-12-31', ILLUSTRATIVE, '海关口径'],
+  ['swj', '外贸进出口总额', '亿元', '昆山市商务局', '2345.0', '2310.8', '2023-12-31', ILLUSTRATIVE, '海关口径'],
+];
+/** 学赶对象: the region's, and each unit's. */
+const MODELS: [unit: string | null, subject: string][] = [
+  [null, '龙海区'],
+  ['fgj', '武昌区发改局'],
+  ['swj', '昆山市商务局'],
+];
+
 export const benchmarksSeeder: DemoSeeder = {
   name: '对标 peers and figures',
   async seed(tx, ctx) {
-    const office = (await demoUnitIds(tx)).get('chengyang')!;
+    const ids = await demoUnitIds(tx);
+    const office = ids.get('chengyang')!;
+    const rows: [string | null, ...Row][] = [...ROWS.map((r): [null, ...Row] => [null, ...r]), ...UNIT_ROWS];
     await replaceFigures(
       tx,
       office,
-      ROWS.map(([indicator, measure, subject, value, previous, asOf, source, caliber, lower]) => ({
+      rows.map(([unit, indicator, measure, subject, value, previous, asOf, source, caliber, lower]) => ({
         officeUnitId: office,
+        unitId: unit === null ? null : ids.get(unit)!,
         indicator,
         measure,
         subject,
-        isOurs: subject === '本区',
+        isOurs: subject === '本区' || subject === '本单位',
         value,
         previous,
         asOf,
@@ -99,6 +124,15 @@ export const benchmarksSeeder: DemoSeeder = {
         lowerIsBetter: lower ?? false,
       })),
     );
-    ctx.log(`demo benchmarks: 3 peers on 6 indicators (${ROWS.length} figures)`);
+    for (const [unit, subject] of MODELS)
+      await setModel(tx, {
+        officeUnitId: office,
+        unitId: unit === null ? null : ids.get(unit)!,
+        subject,
+        chosenBy: null,
+      });
+    ctx.log(
+      `demo benchmarks: 3 peers on 6 indicators, 2 units against 武昌区 and 昆山市 (${rows.length} figures), 3 学赶对象`,
+    );
   },
 };

@@ -22,4 +22,12 @@ export const rows: MatrixRow[] = [
     allowedStatus: [422],
     request: () => ({ method: 'POST', url: '/api/benchmarks/import', ...multipartFile('x.xlsx', 'not a spreadsheet') }),
   },
+  {
+    route: 'PUT /api/benchmarks/model',
+    otherOffice: 'allowed',
+    allow: { organiser: 'any' },
+    // The matrix's office has no figures: the rule ran and found no such unit's peers (nothing written).
+    allowedStatus: [404],
+    request: () => ({ method: 'PUT', url: '/api/benchmarks/model', payload: { unitId: null, subject: '武昌区' } }),
+  },
 ];

@@ -1,5 +1,5 @@
-import { boolean, date, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { units } from './identity.js';
+import { boolean, date, integer, numeric, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { units, users } from './identity.js';
 
 /**
  * 对标: one figure of one subject on one indicator, for an office — ours (本区) or a peer region's (博罗县, 龙海区),
@@ -12,6 +12,8 @@ export const benchmarkFigures = pgTable(
     officeUnitId: integer()
       .notNull()
       .references(() => units.id),
+    /** The office's unit these figures are of (区发改局 against 武昌区发改局); null: the region as a whole. */
+    unitId: integer().references(() => units.id),
     indicator: text().notNull(),
     measure: text().notNull().default(''),
     subject: text().notNull(),
@@ -24,5 +26,23 @@ export const benchmarkFigures = pgTable(
     lowerIsBetter: boolean().notNull().default(false),
     importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('benchmark_figures_subject_idx').on(t.officeUnitId, t.indicator, t.subject)],
+  (t) => [
+    unique('benchmark_figures_subject_key').on(t.officeUnitId, t.unitId, t.indicator, t.subject).nullsNotDistinct(),
+  ],
+);
+
+/** 学赶对象: the peer a unit (or the region, unitId null) has chosen to learn from and catch up with. */
+export const benchmarkModels = pgTable(
+  'benchmark_models',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    officeUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    unitId: integer().references(() => units.id),
+    subject: text().notNull(),
+    chosenBy: integer().references(() => users.id),
+    chosenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('benchmark_models_unit_key').on(t.officeUnitId, t.unitId).nullsNotDistinct()],
 );

@@ -4,4 +4,4 @@
  */
 export { benchmarkRoutes } from './routes.js';
 // For the demo seeder, which writes the office's figures directly.
-export { replaceFigures } from './repository.js';
+export { replaceFigures, setModel } from './repository.js';

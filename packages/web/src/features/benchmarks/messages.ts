@@ -2,7 +2,7 @@
 const zh = {
   menu: { board: '对标' },
   title: '对标管理',
-  subtitle: '近学远赶：本区与对标地区的差距，以及按当前速度追平所需的时间',
+  subtitle: '近学远赶：本区和各单位与对标对象的差距，以及按当前速度追平所需的时间',
   import: '导入对标数据',
   imported: '已导入 {{count}} 个指标的对标数据',
   empty: '还没有对标数据',
@@ -14,11 +14,19 @@ const zh = {
   source: '来源与口径',
   gap: '差距',
   share: '本区占比',
+  unitShare: '本单位占比',
   months: '追平需',
   monthsValue: '{{count}} 个月',
   ahead: '已领先',
   never: '按当前速度无法追平',
-  pace: '本区每月追近 {{gain}}',
+  pace: '本区每月增长 {{gain}}（比上年）',
+  unitPace: '本单位每月增长 {{gain}}（比上年）',
+  region: '全区',
+  unitPicker: '对标单位',
+  ourUnit: '本单位',
+  model: '学赶对象',
+  chooseModel: '设为学赶对象',
+  modelChosen: '已将“{{subject}}”设为学赶对象',
 } as const;
 
 export const benchmarksMessages = zh;

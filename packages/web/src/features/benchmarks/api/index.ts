@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { BenchmarkBoard } from '../types';
 
-/** The benchmarks API: one read; the import invalidates it. */
+export { chooseModel } from './choose-model';
+
+/** The benchmarks API: the board of the region (unitId null) or of one unit; the import invalidates it. */
 export const benchmarksKey = ['benchmarks'] as const;
-export const useBoard = () =>
-  useQuery({ queryKey: benchmarksKey, queryFn: () => api.get<BenchmarkBoard>('/benchmarks') });
+export const useBoard = (unitId: number | null) =>
+  useQuery({
+    queryKey: [...benchmarksKey, unitId],
+    queryFn: () => api.get<BenchmarkBoard>(unitId === null ? '/benchmarks' : `/benchmarks?unitId=${unitId}`),
+  });
