@@ -50,13 +50,16 @@ function start(args: string[], env: Record<string, string>, readyUrl: string, cw
 
 function send(method: string, url: string, body: unknown, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const data = JSON.stringify(body);
+    const data = body === undefined ? '' : JSON.stringify(body);
     const req = http.request(
       url,
       {
         method,
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers },
+        headers: {
+          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+          ...headers,
+        },
       },
       (res) => {
         let text = '';
