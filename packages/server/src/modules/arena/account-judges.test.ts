@@ -80,13 +80,19 @@ describe('account judges', () => {
   it('sets up account and outside judges; only outside judges get codes; the account scores signed in', async () => {
     const created = await org.post(
       '/api/arenas',
-      body([{ userId: judgeUser.id, groupId: '领导评委' }, { name: '外请专家', groupId: '领导评委' }]),
+      body([
+        { userId: judgeUser.id, groupId: '领导评委' },
+        { name: '外请专家', groupId: '领导评委' },
+      ]),
     );
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: number }>();
     const [createAudit] = await audits('arena.create');
     expect(createAudit!.after).toMatchObject({
-      judges: [{ userId: judgeUser.id, name: judgeUser.displayName }, { userId: null, name: '外请专家' }],
+      judges: [
+        { userId: judgeUser.id, name: judgeUser.displayName },
+        { userId: null, name: '外请专家' },
+      ],
     });
 
     const detail = (await org.get(`/api/arenas/${id}`)).json<{

@@ -81,6 +81,11 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     judgeGroup: 'Group',
     judgeUnit: 'Unit (optional)',
     addJudge: 'Add a judge',
+    outsideJudges: 'Outside judges (score with a judge code)',
+    accountJudges: 'Account judges (score signed in, no code)',
+    accountJudge: 'Choose an account',
+    addAccountJudge: 'Add an account judge',
+    accountOption: '{{name}} ({{unit}})',
     defaultGroups: { leaders: 'Leaders', experts: 'Experts', public: 'Public' },
   },
   host: {
@@ -205,6 +210,16 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     total: 'Total {{total}}',
     reasonPlaceholder: 'A total of {{high}} or more, or below {{low}}, needs a one-line reason',
     submit: 'Submit',
+  },
+  judging: {
+    title: 'My scoring',
+    card: 'Arenas I judge',
+    empty: 'You judge no arena at the moment',
+    today: 'Today',
+    group: 'Panel: {{group}}',
+    action: { score: 'Score now', wait: 'Not started', done: 'Finished' },
+    open: 'Open the scoring page',
+    back: 'Back to my scoring',
   },
   screen: {
     connecting: 'Connecting…',

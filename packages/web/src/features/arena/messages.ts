@@ -52,6 +52,11 @@ const zh = {
     judgeGroup: '组',
     judgeUnit: '所属单位（可选）',
     addJudge: '添加评委',
+    outsideJudges: '外请评委（凭评委码评分）',
+    accountJudges: '账号评委（登录后评分，无需评委码）',
+    accountJudge: '选择账号',
+    addAccountJudge: '添加账号评委',
+    accountOption: '{{name}}（{{unit}}）',
     // Suggested group names: what the organiser keeps becomes the arena's data.
     defaultGroups: { leaders: '领导评委', experts: '专家评委', public: '群众代表' },
     kind: '擂台类型',
@@ -187,6 +192,16 @@ const zh = {
     total: '合计 {{total}}',
     reasonPlaceholder: '总分达到 {{high}} 或低于 {{low}}，请写一句理由',
     submit: '确认提交',
+  },
+  judging: {
+    title: '我的评分',
+    card: '我担任评委的擂台赛',
+    empty: '您目前没有担任评委的擂台赛',
+    today: '今天',
+    group: '评委组：{{group}}',
+    action: { score: '去评分', wait: '未开始', done: '已结束' },
+    open: '进入评分页',
+    back: '返回我的评分',
   },
   screen: {
     connecting: '正在连接…',
