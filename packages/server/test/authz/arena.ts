@@ -182,6 +182,11 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes`, payload: {} }),
   },
   {
+    route: 'POST /api/arenas/:id/codes.pdf',
+    allow: office,
+    request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes.pdf` }),
+  },
+  {
     route: 'POST /api/arenas/:id/host',
     allow: office,
     request: async (f) => ({

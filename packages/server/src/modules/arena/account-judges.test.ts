@@ -151,4 +151,26 @@ describe('account judges', () => {
     expect(list[0]!.today).toBe(true);
     expect(list.slice(-2).map((a) => a.arenaId)).toEqual([future, past]);
   });
+
+  it('prints the outside judges’ codes as PDF cards, issuing the codes (audited), and only for the office', async () => {
+    const { id } = (
+      await org.post(
+        '/api/arenas',
+        body([
+          { userId: judgeUser.id, groupId: '领导评委' },
+          ...['甲', '乙', '丙'].map((n) => ({ name: `外请${n}`, groupId: '领导评委' })),
+        ]),
+      )
+    ).json<{ id: number }>();
+    const before = (await audits('arena.codes.issue')).length;
+    const res = await org.post(`/api/arenas/${id}/codes.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const issued = await audits('arena.codes.issue');
+    expect(issued.length).toBe(before + 1);
+    expect((issued.at(-1)!.after as { judges: number[] }).judges).toHaveLength(3);
+    expect((await street.post(`/api/arenas/${id}/codes.pdf`)).statusCode).toBe(404);
+    expect((await judge.post(`/api/arenas/${id}/codes.pdf`)).statusCode).toBe(403);
+  });
 });

@@ -25,6 +25,7 @@ import {
 } from './schema.js';
 import { arenasJudged, judgeFromUser, judgeState, submitScore } from './judge.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
+import { codeCardsPdf } from './code-cards.js';
 import { arenaBrief, briefDocument } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, createArena, drawArena, issueCodes } from './setup.js';
@@ -81,6 +82,17 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/arenas/:id/codes', { schema: { tags, params, body: ZCodes } }, async (request) => {
     await requireAccess(request, 'arena.manage', arena(request));
     return { codes: await issueCodes(db, auditActorOf(request), request.params.id, request.body.judgeId) };
+  });
+  // 评委码卡片 (PDF): fresh codes for the outside judges without a phone, one card each with its QR code.
+  app.post('/arenas/:id/codes.pdf', { schema: { tags, params } }, async (request, reply) => {
+    await requireAccess(request, 'arena.manage', arena(request));
+    const pdf = await codeCardsPdf(
+      db,
+      auditActorOf(request),
+      request.params.id,
+      `${request.protocol}://${request.host}`,
+    );
+    return sendFile(reply, '评委码卡片.pdf', pdf);
   });
   app.post('/arenas/:id/host', { schema: { tags, params, body: ZHostAction } }, async (request) => {
     await requireAccess(request, 'arena.manage', arena(request));
