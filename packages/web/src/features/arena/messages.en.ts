@@ -97,6 +97,8 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     connected: 'Live',
     reconnecting: 'Reconnecting',
     openScreen: 'Open the big screen',
+    accountJudge: 'Account judge (signed in)',
+    codeCards: 'Print judge code cards',
     issueCodes: 'Issue judge codes',
     result: 'Results',
     codesTitle: 'Judge codes (shown this once only: print them or hand one to each judge)',

@@ -81,6 +81,8 @@ const zh = {
     connected: '实时连接',
     reconnecting: '重新连接中',
     openScreen: '打开大屏',
+    accountJudge: '账号评委（登录评分）',
+    codeCards: '打印评委码卡片',
     issueCodes: '发放评委码',
     result: '成绩',
     codesTitle: '评委码（只显示这一次，请打印或逐一发给评委）',
