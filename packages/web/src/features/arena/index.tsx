@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { EditOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazyRoute, type Feature } from '../../lib/feature';
 
 const JudgingCard = lazy(() => import('./judging-page').then((m) => ({ default: m.JudgingCard })));
@@ -54,7 +54,7 @@ export const arenaFeature: Feature = {
     {
       path: '/judging',
       label: 'arena:judging.title',
-      icon: <EditOutlined />,
+      icon: <CheckSquareOutlined />,
       roles: ['judge'],
       group: 'business',
       order: 31,

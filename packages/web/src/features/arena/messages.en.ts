@@ -97,7 +97,7 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     connected: 'Live',
     reconnecting: 'Reconnecting',
     openScreen: 'Open the big screen',
-    accountJudge: 'Account judge (signed in)',
+    accountJudge: 'Account',
     codeCards: 'Print judge code cards',
     issueCodes: 'Issue judge codes',
     result: 'Results',

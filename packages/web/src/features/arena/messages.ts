@@ -81,7 +81,7 @@ const zh = {
     connected: '实时连接',
     reconnecting: '重新连接中',
     openScreen: '打开大屏',
-    accountJudge: '账号评委（登录评分）',
+    accountJudge: '账号评委',
     codeCards: '打印评委码卡片',
     issueCodes: '发放评委码',
     result: '成绩',
