@@ -110,7 +110,7 @@ export function HostPage() {
                 .catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)))
             }
             disabled={!live.host.codes}
-            data-testid="code-cards"
+            data-testid="print-codes"
           >
             {t('host.codeCards')}
           </Button>
