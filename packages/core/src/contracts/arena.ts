@@ -1,6 +1,6 @@
 import type { ArenaSchemeInput, JudgeStatus } from '../arena/index.js';
 import type { ArenaKind, ContestantKind } from '../cadre/index.js';
-import type { AbsenceAction, ArenaStatus, ContestantPhase, HostActionType } from '../contest/index.js';
+import type { AbsenceAction, ArenaStatus, ContestantPhase, HostActionType, JudgingAction } from '../contest/index.js';
 import type { Explanation } from '../explain/index.js';
 import type { LedgerColour, LedgerState } from '../ledger/index.js';
 import type { WarningState } from '../pace/index.js';
@@ -51,6 +51,8 @@ export interface ArenaDetail {
     name: string;
     groupId: string;
     unitId: number | null;
+    /** The account that judges (scores signed in, needs no code); null for an outside judge. */
+    userId: number | null;
     hasCode: boolean;
     device: 'none' | 'active' | 'idle';
   }[];
@@ -164,6 +166,20 @@ export interface JudgeState {
   reasonRule: { high: string; low: string } | null;
   /** The read-only live stream to follow (the big screen's): /api/screen/<token>/events. */
   screenToken: string;
+}
+
+/** GET /api/judging: one arena the signed-in user judges, in the order of their home (today's first). */
+export interface JudgingArena {
+  arenaId: number;
+  judgeId: number;
+  title: string;
+  heldOn: string;
+  today: boolean;
+  status: ArenaStatus;
+  office: { id: number; name: string };
+  groupId: string;
+  /** What the judge may do next (core's judgingAction); the page at /judging/:arenaId serves each. */
+  action: JudgingAction;
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './word.js';
 export * from './read.js';
+export * from './pdf.js';

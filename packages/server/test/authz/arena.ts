@@ -1,7 +1,9 @@
 import { DEFAULT_CRITERIA, initialHostState, type Actor, type HostState } from '@leitai/core';
 import type { AuditActor } from '../../src/modules/audit/index.js';
 import { contestantsOf, createArena, drawArena, judgesOf, saveState } from '../../src/modules/arena/index.js';
-import type { Fixture, MatrixRow, Target } from './types.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/db/schema/index.js';
+import { everyone, type Fixture, type MatrixRow, type Target } from './types.js';
 
 /**
  * 擂台赛 (issue 6), the office's and the audience's side; judges' phones and the big screen hold no
@@ -28,6 +30,8 @@ interface Options {
   drawn?: boolean;
   /** Every contestant closed and the arena finished, so its result is published. */
   finished?: boolean;
+  /** An account that judges the arena besides the outside judge. */
+  accountJudge?: number;
 }
 
 async function arena(f: Fixture, opts: Options = {}): Promise<number> {
@@ -41,7 +45,10 @@ async function arena(f: Fixture, opts: Options = {}): Promise<number> {
     criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
     groups: [{ id: '领导评委', weight: 1 }],
     contestants: units.map((unitId) => ({ unitId, presenter: '' })),
-    judges: [{ name: '评委一', groupId: '领导评委', unitId: null }],
+    judges: [
+      { name: '评委一', groupId: '领导评委', unitId: null },
+      ...(opts.accountJudge ? [{ name: '', groupId: '领导评委', unitId: null, userId: opts.accountJudge }] : []),
+    ],
     tieBreakers: [],
   });
   if (opts.drawn || opts.finished) await drawArena(f.db, setUpBy, id, `seed${id}`);
@@ -65,7 +72,59 @@ const sharedArena = (f: Fixture, t: Target) => {
 };
 const url = async (f: Fixture, t: Target, tail = '') => `/api/arenas/${await sharedArena(f, t)}${tail}`;
 
+/** The matrix's judge-role account (m_judge) judges this arena: only it may score there; the role alone is nothing. */
+const judgeUserId = async (f: Fixture): Promise<number> => {
+  const [row] = await f.db.select({ id: users.id }).from(users).where(eq(users.username, 'm_judge'));
+  return row!.id;
+};
+let judgedArena: Promise<{ id: number; contestant: number }> | undefined;
+const liveJudgedArena = (f: Fixture) =>
+  (judgedArena ??= (async () => {
+    // Only unit B competes: m_judge sits in unit A and would be recused from A.
+    const id = await arena(f, { contestants: 'other', drawn: true, accountJudge: await judgeUserId(f) });
+    const order = (await contestantsOf(f.db, id)).map((c) => String(c.id));
+    const state: HostState = {
+      ...initialHostState(order),
+      status: 'live',
+      current: order[0]!,
+      phases: { [order[0]!]: 'scoring' as const },
+    };
+    await saveState(f.db, id, state);
+    return { id, contestant: Number(order[0]) };
+  })());
+
 export const rows: MatrixRow[] = [
+  {
+    route: 'GET /api/arenas/options/judges',
+    otherOffice: 'allowed',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/arenas/options/judges' }),
+  },
+  // A judge's home: every signed-in account sees the arenas it judges (most see none).
+  {
+    route: 'GET /api/judging',
+    otherOffice: 'allowed',
+    allow: everyone,
+    request: () => ({ method: 'GET', url: '/api/judging' }),
+  },
+  // Scoring signed in: only the account that judges the arena, whatever its roles (403 for every other).
+  {
+    route: 'GET /api/judging/:id/state',
+    allow: { judge: 'any' },
+    request: async (f) => ({ method: 'GET', url: `/api/judging/${(await liveJudgedArena(f)).id}/state` }),
+  },
+  {
+    route: 'PUT /api/judging/:id/scores/:contestantId',
+    allow: { judge: 'any' },
+    request: async (f) => {
+      const a = await liveJudgedArena(f);
+      return {
+        method: 'PUT',
+        url: `/api/judging/${a.id}/scores/${a.contestant}`,
+        payload: { criteria: { 实绩: 35, 举措: 25, 表现: 16, 作风: 8 }, reason: null },
+      };
+    },
+  },
   {
     route: 'GET /api/arenas',
     otherOffice: 'allowed',
@@ -121,6 +180,11 @@ export const rows: MatrixRow[] = [
     route: 'POST /api/arenas/:id/codes',
     allow: office,
     request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes`, payload: {} }),
+  },
+  {
+    route: 'POST /api/arenas/:id/codes.pdf',
+    allow: office,
+    request: async (f) => ({ method: 'POST', url: `/api/arenas/${await arena(f)}/codes.pdf` }),
   },
   {
     route: 'POST /api/arenas/:id/host',

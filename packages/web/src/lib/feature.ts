@@ -33,6 +33,8 @@ export interface Feature {
   routes: RouteObject[];
   menu: MenuEntry[];
   publicRoutes?: RouteObject[];
+  /** Cards on the home page (工作台), each rendering nothing when it has nothing for the user. */
+  homeCards?: ComponentType[];
   /** Parts of the monthly report this feature draws (lib/report-sections). */
   reportSections?: ReportSectionUi[];
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Col, Row, Typography, Descriptions, theme } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,9 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
+      <Suspense fallback={null}>
+        {features.flatMap((f) => (f.homeCards ?? []).map((Card, i) => <Card key={`${f.name}-${i}`} />))}
+      </Suspense>
     </>
   );
 }

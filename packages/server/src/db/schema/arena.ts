@@ -80,7 +80,10 @@ export const arenaCommitments = pgTable(
   (t) => [index('arena_commitments_contestant_idx').on(t.contestantId)],
 );
 
-/** A judge needs no account: a one-time code (stored hashed) binds one phone (device token, hashed). */
+/**
+ * A judge: an outside judge needs no account (a one-time code, stored hashed, binds one phone by a device token,
+ * hashed); an account judge (`user_id`) scores signed in, without a code.
+ */
 export const arenaJudges = pgTable(
   'arena_judges',
   {
@@ -88,6 +91,8 @@ export const arenaJudges = pgTable(
     arenaId: integer()
       .notNull()
       .references(() => arenas.id, { onDelete: 'cascade' }),
+    /** The account that judges; null for an outside judge. Its display name is copied to `name`. */
+    userId: integer().references(() => users.id),
     name: text().notNull(),
     groupId: text().notNull(),
     unitId: integer().references(() => units.id),
@@ -97,6 +102,8 @@ export const arenaJudges = pgTable(
   },
   (t) => [
     index('arena_judges_arena_idx').on(t.arenaId),
+    // An account judges an arena once; a judge's home finds its arenas by user.
+    uniqueIndex('arena_judges_user_idx').on(t.userId, t.arenaId),
     uniqueIndex('arena_judges_code_idx').on(t.codeHash),
     uniqueIndex('arena_judges_device_idx').on(t.deviceHash),
   ],

@@ -4,7 +4,7 @@ import { headerToken } from '../../http/public/index.js';
 import type { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
 import { screenSnapshot, screenTopic, withServerNow } from './live.js';
-import { judgeFromToken, judgeState, joinWithCode, submitScore } from './judge.js';
+import { judgeAuditActor, judgeFromToken, judgeState, joinWithCode, submitScore } from './judge.js';
 import { ZContestantParam, ZJoin, ZScore, ZScreenToken } from './schema.js';
 
 /**
@@ -35,7 +35,7 @@ export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (a
     { schema: { tags, params: ZContestantParam, body: ZScore } },
     async (request) => {
       const me = await judgeFromToken(db, tokenOf(request));
-      return submitScore(db, me, request.ip, request.params.contestantId, request.body);
+      return submitScore(db, me, judgeAuditActor(me, request.ip), request.params.contestantId, request.body);
     },
   );
   // The big screen: a long random token in the URL gives read-only access to one arena's live view.

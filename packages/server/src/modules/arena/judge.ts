@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   checkSubmission,
+  judgingAction,
+  judgingOrder,
+  type JudgingArena,
   parseArenaScheme,
   reasonBounds,
   scoringOpen,
@@ -12,12 +15,15 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { emit } from '../../events/emit.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
+import * as units from '../units/index.js';
 import { buildSnapshot, loadArenaData } from './live.js';
 import {
   bindDevice,
+  arenasJudgedBy,
   contestantForJudge,
   getArena,
   judgeByDevice,
+  judgeByUser,
   lockJudgeByCode,
   markDeviceSeen,
   upsertScore,
@@ -83,6 +89,37 @@ export async function judgeFromToken(db: Db, token: string | undefined, now = ne
   return { judgeId: j.judgeId, arenaId: j.arenaId, name: j.name, groupId: j.groupId };
 }
 
+/** The judge a signed-in account is at this arena; 403 for an account that does not judge it. */
+export async function judgeFromUser(db: Db, arenaId: number, userId: number): Promise<JudgeIdentity> {
+  await getArena(db, arenaId); // 404 for an arena that does not exist
+  const j = await judgeByUser(db, arenaId, userId);
+  if (!j) throw new AppError('FORBIDDEN', '您不是本场擂台赛的评委');
+  return j;
+}
+
+/** A judge's home: the arenas the account judges, today's first, each with what the judge may do next. */
+export async function arenasJudged(db: Db, userId: number, today: string): Promise<JudgingArena[]> {
+  const rows = await arenasJudgedBy(db, userId);
+  const offices = await units.byIds(
+    db,
+    rows.map((r) => r.officeUnitId),
+  );
+  return judgingOrder(
+    rows.map((r) => ({ ...r, id: r.arenaId })),
+    today,
+  ).map((r) => ({
+    arenaId: r.arenaId,
+    judgeId: r.judgeId,
+    title: r.title,
+    heldOn: r.heldOn,
+    today: r.heldOn === today,
+    status: r.state.status,
+    office: { id: r.officeUnitId, name: offices.get(r.officeUnitId)?.name ?? '' },
+    groupId: r.groupId,
+    action: judgingAction(r.state),
+  }));
+}
+
 export async function judgeState(db: Db, me: JudgeIdentity): Promise<JudgeState> {
   const d = await loadArenaData(db, me.arenaId);
   const scheme = parseArenaScheme(d.arena.scheme);
@@ -112,7 +149,7 @@ function submissionError(err: ScoringInputError): AppError {
 export async function submitScore(
   db: Db,
   me: JudgeIdentity,
-  address: string | null,
+  audit: AuditActor,
   contestantId: number,
   body: { criteria: Record<string, string | number>; reason: string | null },
 ): Promise<{ total: string }> {
@@ -143,7 +180,7 @@ export async function submitScore(
       total,
       reason: body.reason,
     });
-    await recordAudit(tx, judgeAuditActor(me, address), {
+    await recordAudit(tx, audit, {
       action: before ? 'arena.score.correct' : 'arena.score.submit',
       targetType: 'arenaScore',
       targetId: scoreId,

@@ -75,6 +75,7 @@ export async function arenaDetail(db: Db, id: number, manager: boolean, now = Da
       name: j.name,
       groupId: j.groupId,
       unitId: j.unitId,
+      userId: j.userId,
       hasCode: j.hasCode,
       device: !j.deviceBound
         ? ('none' as const)

@@ -45,6 +45,7 @@ export interface JudgeRow {
   name: string;
   groupId: string;
   unitId: number | null;
+  userId: number | null;
   hasCode: boolean;
   deviceSeenAt: Date | null;
   deviceBound: boolean;
@@ -145,6 +146,7 @@ export async function judgesOf(db: Db, arenaId: number): Promise<JudgeRow[]> {
       name: arenaJudges.name,
       groupId: arenaJudges.groupId,
       unitId: arenaJudges.unitId,
+      userId: arenaJudges.userId,
       hasCode: sql<boolean>`${arenaJudges.codeHash} is not null`,
       deviceSeenAt: arenaJudges.deviceSeenAt,
       deviceBound: sql<boolean>`${arenaJudges.deviceHash} is not null`,
@@ -269,7 +271,7 @@ export async function insertArena(
   tx: Db,
   arena: NewArena,
   contestants: { unitId: number; presenter: string; kind?: ContestantKind; cadreId?: number | null }[],
-  judges: { name: string; groupId: string; unitId: number | null }[],
+  judges: { name: string; groupId: string; unitId: number | null; userId: number | null }[],
 ): Promise<{
   id: number;
   contestants: { id: number; unitId: number }[];
@@ -362,6 +364,54 @@ export async function bindDevice(tx: Db, judgeId: number, deviceHash: string, at
 
 export async function markDeviceSeen(db: Db, judgeId: number, at: Date): Promise<void> {
   await db.update(arenaJudges).set({ deviceSeenAt: at }).where(eq(arenaJudges.id, judgeId));
+}
+
+/** The judge a signed-in account is at an arena, if it is one. */
+export async function judgeByUser(
+  db: Db,
+  arenaId: number,
+  userId: number,
+): Promise<{ judgeId: number; arenaId: number; name: string; groupId: string } | undefined> {
+  const [j] = await db
+    .select({
+      judgeId: arenaJudges.id,
+      arenaId: arenaJudges.arenaId,
+      name: arenaJudges.name,
+      groupId: arenaJudges.groupId,
+    })
+    .from(arenaJudges)
+    .where(and(eq(arenaJudges.arenaId, arenaId), eq(arenaJudges.userId, userId)));
+  return j;
+}
+
+/** Every arena an account judges, with the judge's group and the arena's office and state. */
+export async function arenasJudgedBy(
+  db: Db,
+  userId: number,
+): Promise<
+  {
+    judgeId: number;
+    groupId: string;
+    arenaId: number;
+    title: string;
+    heldOn: string;
+    officeUnitId: number;
+    state: HostState;
+  }[]
+> {
+  return db
+    .select({
+      judgeId: arenaJudges.id,
+      groupId: arenaJudges.groupId,
+      arenaId: arenas.id,
+      title: arenas.title,
+      heldOn: arenas.heldOn,
+      officeUnitId: arenas.officeUnitId,
+      state: arenas.state,
+    })
+    .from(arenaJudges)
+    .innerJoin(arenas, eq(arenas.id, arenaJudges.arenaId))
+    .where(eq(arenaJudges.userId, userId));
 }
 
 export async function judgeByDevice(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireAccess, requireRecordScope, requireScope } from '../../http/access.js';
+import { requireAccess, requireRecordScope, requireScope, requireUser } from '../../http/access.js';
+import * as users from '../users/index.js';
 import { auditActorOf } from '../../http/guard.js';
 import { sendFile } from '../../http/upload.js';
 import { openEventStream } from '../../realtime/index.js';
@@ -11,8 +12,20 @@ import { judgeRoutes } from './judge-routes.js';
 import { liveSnapshot, liveTopic, withServerNow } from './live.js';
 import { arenaDetail, arenaList, mayManage, unitOptions } from './queries.js';
 import { readableResult } from './result.js';
-import { ZArenaCreate, ZArenaId, ZCodes, ZCommitment, ZDraw, ZHostAction, ZRecusal } from './schema.js';
+import {
+  ZArenaCreate,
+  ZArenaId,
+  ZCodes,
+  ZCommitment,
+  ZDraw,
+  ZHostAction,
+  ZJudgingScoreParams,
+  ZRecusal,
+  ZScore,
+} from './schema.js';
+import { arenasJudged, judgeFromUser, judgeState, submitScore } from './judge.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
+import { codeCardsPdf } from './code-cards.js';
 import { arenaBrief, briefDocument } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, createArena, drawArena, issueCodes } from './setup.js';
@@ -38,6 +51,17 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
     const { scope } = requireScope(request, 'arena.manage');
     return unitOptions(db, scope);
   });
+  // …and its account judges from here: the active accounts under the actor's office.
+  app.get('/arenas/options/judges', { schema: { tags } }, async (request) => {
+    const { scope } = requireScope(request, 'arena.manage');
+    return (await users.accountsInScope(db, scope)).map((a) => ({
+      id: a.id,
+      name: a.name,
+      username: a.username,
+      unitId: a.unitId,
+      unitName: a.unitName,
+    }));
+  });
   app.post('/arenas', { schema: { tags, body: ZArenaCreate } }, async (request, reply) => {
     const actor = await requireAccess(request, 'arena.manage');
     return reply.status(201).send(await createArena(db, auditActorOf(request), actor, request.body));
@@ -58,6 +82,17 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/arenas/:id/codes', { schema: { tags, params, body: ZCodes } }, async (request) => {
     await requireAccess(request, 'arena.manage', arena(request));
     return { codes: await issueCodes(db, auditActorOf(request), request.params.id, request.body.judgeId) };
+  });
+  // 评委码卡片 (PDF): fresh codes for the outside judges without a phone, one card each with its QR code.
+  app.post('/arenas/:id/codes.pdf', { schema: { tags, params } }, async (request, reply) => {
+    await requireAccess(request, 'arena.manage', arena(request));
+    const pdf = await codeCardsPdf(
+      db,
+      auditActorOf(request),
+      request.params.id,
+      `${request.protocol}://${request.host}`,
+    );
+    return sendFile(reply, '评委码卡片.pdf', pdf);
   });
   app.post('/arenas/:id/host', { schema: { tags, params, body: ZHostAction } }, async (request) => {
     await requireAccess(request, 'arena.manage', arena(request));
@@ -113,6 +148,23 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       .status(201)
       .send(await recordCommitment(db, actor, auditActorOf(request), request.params.id, request.body, shanghaiDate()));
   });
+
+  // Account judges: a signed-in user scores the arenas they judge, authorised by the session (being one of the
+  // arena's judges) instead of a device token; the same scoring rules, audited under the user's name.
+  app.get('/judging', { schema: { tags: ['arena-judge'] } }, async (request) =>
+    arenasJudged(db, requireUser(request).actor.userId, shanghaiDate()),
+  );
+  app.get('/judging/:id/state', { schema: { tags: ['arena-judge'], params } }, async (request) =>
+    judgeState(db, await judgeFromUser(db, request.params.id, requireUser(request).actor.userId)),
+  );
+  app.put(
+    '/judging/:id/scores/:contestantId',
+    { schema: { tags: ['arena-judge'], params: ZJudgingScoreParams, body: ZScore } },
+    async (request) => {
+      const me = await judgeFromUser(db, request.params.id, requireUser(request).actor.userId);
+      return submitScore(db, me, auditActorOf(request), request.params.contestantId, request.body);
+    },
+  );
 
   await app.register(publicRoutes(judgeRoutes), { hub });
 };

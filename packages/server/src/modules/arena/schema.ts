@@ -34,13 +34,18 @@ export const ZArenaCreate = z.object({
     )
     .min(1, '至少需要一位选手')
     .max(200),
+  // An outside judge by name (scores with a one-time code), or an account of the office's subtree (scores
+  // signed in; its name and unit are the account's).
   judges: z
     .array(
-      z.object({
-        name: z.string().trim().min(1, '请填写评委姓名').max(40),
-        groupId: z.string().trim().min(1),
-        unitId: z.number().int().positive().nullable().default(null),
-      }),
+      z
+        .object({
+          name: z.string().trim().max(40).default(''),
+          groupId: z.string().trim().min(1),
+          unitId: z.number().int().positive().nullable().default(null),
+          userId: z.number().int().positive().nullable().optional(),
+        })
+        .refine((j) => j.userId != null || j.name !== '', { error: '请填写评委姓名或选择评委账号' }),
     )
     .min(1, '至少需要一位评委')
     .max(1000),
@@ -103,4 +108,8 @@ export const ZScore = z.object({
   reason: z.string().trim().max(200).nullable().default(null),
 });
 export const ZContestantParam = z.object({ contestantId: z.coerce.number().int().positive() });
+export const ZJudgingScoreParams = z.object({
+  id: z.coerce.number().int().positive(),
+  contestantId: z.coerce.number().int().positive(),
+});
 export const ZScreenToken = z.object({ token: z.string().min(16).max(64) });

@@ -18,6 +18,7 @@ import * as units from '../units/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { campaignNames } from '../dispatch/index.js';
 import * as cadres from '../cadres/index.js';
+import * as users from '../users/index.js';
 import {
   contestantsOf,
   getArena,
@@ -64,6 +65,17 @@ export async function createArena(
     if (!groups.has(j.groupId))
       throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位评委“${j.name}”的评委组“${j.groupId}”不在方案中`);
   });
+  const accountIds = input.judges.flatMap((j) => (j.userId == null ? [] : [j.userId]));
+  if (new Set(accountIds).size !== accountIds.length)
+    throw new AppError('VALIDATION_FAILED', '同一账号不能重复担任本场评委');
+  const accounts = await users.accountsByIds(db, accountIds);
+  const judges = input.judges.map((j, i) => {
+    if (j.userId == null) return { name: j.name, groupId: j.groupId, unitId: j.unitId, userId: null };
+    const a = accounts.get(j.userId);
+    if (!a) throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 位评委所选账号不存在或已停用`);
+    // An account judges under its own name, from its own unit (so it is recused from that unit).
+    return { name: a.name, groupId: j.groupId, unitId: j.unitId ?? a.unitId, userId: a.id };
+  });
   const people = await cadres.byIds(
     db,
     input.contestants.flatMap((c) => (c.cadreId == null ? [] : [c.cadreId])),
@@ -72,11 +84,13 @@ export async function createArena(
   const problem = contestantsProblem(contestants);
   if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const unitIds = [...new Set(contestants.map((c) => c.unitId))];
-  const wanted = [...new Set([...unitIds, ...input.judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
+  const wanted = [...new Set([...unitIds, ...judges.flatMap((j) => (j.unitId === null ? [] : [j.unitId]))])];
   return db.transaction(async (tx) => {
     if ((await units.byIds(tx, wanted)).size !== wanted.length)
       throw new AppError('VALIDATION_FAILED', '选手或评委所属单位不存在');
     for (const unitId of unitIds) await checkAccess(tx, actor, 'arena.manage', { unitId });
+    // An office picks judges among its own subtree's accounts only.
+    for (const a of accounts.values()) await checkAccess(tx, actor, 'arena.manage', { unitPath: a.unitPath });
     for (const c of people.values()) await checkAccess(tx, actor, 'cadre.read', { kind: 'cadre', id: c.id });
     if (input.campaignId !== null && !(await campaignNames(tx, [input.campaignId])).has(input.campaignId))
       throw new AppError('VALIDATION_FAILED', '所选考核活动不存在');
@@ -95,7 +109,7 @@ export async function createArena(
         createdBy: actor.userId,
       },
       contestants,
-      input.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId })),
+      judges,
     );
     const auto = automaticRecusals(
       arena.judges.map((j) => ({ id: String(j.id), unitId: j.unitId === null ? null : String(j.unitId) })),
@@ -115,7 +129,7 @@ export async function createArena(
       action: 'arena.create',
       targetType: 'arena',
       targetId: arena.id,
-      after: { ...input, recusals: auto.length },
+      after: { ...input, judges, recusals: auto.length },
     });
     return { id: arena.id };
   });
@@ -204,8 +218,10 @@ export async function issueCodes(
     const closed = judgeCodesProblem(arena.state);
     if (closed) throw invalidState(closed);
     const judges = await judgesOf(tx, arenaId);
+    // Account judges score signed in: they get no code.
+    const outside = judges.filter((j) => j.userId === null);
     const targets =
-      judgeId === undefined ? judges.filter((j) => !j.deviceBound) : judges.filter((j) => j.id === judgeId);
+      judgeId === undefined ? outside.filter((j) => !j.deviceBound) : outside.filter((j) => j.id === judgeId);
     if (judgeId !== undefined && targets.length === 0) throw notFound('评委');
     const out = [];
     for (const j of targets) {

@@ -12,7 +12,8 @@ import { buildTemplate, byRow, readSheet, type TemplateColumn } from '../../exce
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import * as units from '../units/index.js';
 import { forgetPoints } from './point-cache.js';
-import { postersPdf, qrPng } from './posters.js';
+import { postersPdf } from './posters.js';
+import { qrPng } from '../../documents/index.js';
 import { insertPoints, pointById, pointNamesTaken, pointsOf, updatePoint, type PointRow } from './repository.js';
 import { ratingSettings } from './settings.js';
 

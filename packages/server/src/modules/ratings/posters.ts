@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { AppError } from '../../errors.js';
+import { cjkFont, qrPng } from '../../documents/index.js';
 
 /**
  * 评价二维码 posters: one sheet per point (A4 or A5) with the unit and point name, the QR code of the
@@ -10,31 +9,6 @@ export interface Poster {
   unitName: string;
   pointName: string;
   url: string;
-}
-
-const FONTS: { path: string; family?: string }[] = [
-  ...(process.env.LEITAI_CJK_FONT ? [{ path: process.env.LEITAI_CJK_FONT }] : []),
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
-  { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFangSC-Regular' },
-  { path: 'C:\\Windows\\Fonts\\msyh.ttc', family: 'MicrosoftYaHei' },
-];
-
-function cjkFont(): { path: string; family?: string } {
-  const font = FONTS.find((f) => existsSync(f.path));
-  if (!font)
-    throw new AppError(
-      'RULE_VIOLATION',
-      '服务器未安装中文字体，无法生成海报：请安装 fonts-noto-cjk，或用 LEITAI_CJK_FONT 指定字体文件',
-    );
-  return font;
-}
-
-// pdfkit and qrcode (about 40 MB once loaded) are imported when a poster is first made, not at start.
-export async function qrPng(url: string): Promise<Buffer> {
-  const { default: QRCode } = await import('qrcode');
-  return QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 600 });
 }
 
 const SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;

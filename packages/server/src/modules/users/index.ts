@@ -2,7 +2,14 @@
 import { defineTarget } from '../../http/access.js';
 import { findUser } from './repository.js';
 
-export { activeIdsByUsername, activeOfficials, displayNames } from './repository.js';
+export {
+  accountsByIds,
+  accountsInScope,
+  activeIdsByUsername,
+  activeOfficials,
+  displayNames,
+  type Account,
+} from './repository.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

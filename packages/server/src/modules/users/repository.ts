@@ -131,3 +131,44 @@ export async function activeOfficials(
     )
     .orderBy(asc(users.username));
 }
+
+/** An account as another module may see it: who, and in which unit. */
+export interface Account {
+  id: number;
+  name: string;
+  username: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+}
+
+const accountColumns = {
+  id: users.id,
+  name: users.displayName,
+  username: users.username,
+  unitId: users.unitId,
+  unitName: units.name,
+  unitPath: units.path,
+};
+
+/** Active accounts by id (an inactive or missing one is left out). */
+export async function accountsByIds(db: Db, ids: readonly number[]): Promise<Map<number, Account>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Active accounts whose unit is in `scope`, by unit order (a picker's options). */
+export async function accountsInScope(db: Db, scope: UnitFilter): Promise<Account[]> {
+  return db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.active, true), unitScopeSql(scope, units.path)))
+    .orderBy(asc(units.sortOrder), asc(users.id))
+    .limit(2000);
+}

@@ -9,6 +9,7 @@ import { arenasKey } from './api/get-arenas';
 import { unitOptionsQuery } from './api/get-unit-options';
 import { campaignOptionsQuery } from './api/get-campaign-options';
 import { cadreOptionsQuery } from './api/get-cadre-options';
+import { judgeOptionsQuery } from './api/get-judge-options';
 import { createArena } from './api/create-arena';
 
 interface FormValues {
@@ -21,7 +22,8 @@ interface FormValues {
   contestants?: number[];
   people?: number[];
   groups: { id: string; weight: number }[];
-  judges: { name: string; groupId: string; unitId?: number }[];
+  judges?: { name: string; groupId: string; unitId?: number }[];
+  accounts?: { userId: number; groupId: string }[];
 }
 
 /**
@@ -38,6 +40,11 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const byPerson = kind !== undefined && ARENA_KIND_TEMPLATES[kind].contestants === 'person';
   const units = useQuery({ ...unitOptionsQuery(), enabled: open });
   const cadres = useQuery({ ...cadreOptionsQuery(), enabled: open && byPerson });
+  const accounts = useQuery({ ...judgeOptionsQuery(), enabled: open });
+  const accountOptions = (accounts.data ?? []).map((a) => ({
+    value: a.id,
+    label: t('create.accountOption', { name: a.name, unit: a.unitName }),
+  }));
   // The arena's scores feed its campaign's evaluation; an arena may also stand alone.
   const campaigns = useQuery({ ...campaignOptionsQuery(), enabled: open });
   const groups = Form.useWatch('groups', form) ?? [];
@@ -66,7 +73,10 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
         contestants: byPerson
           ? (v.people ?? []).map((cadreId) => ({ kind: 'person' as const, cadreId }))
           : (v.contestants ?? []).map((unitId) => ({ unitId })),
-        judges: v.judges.map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId ?? null })),
+        judges: [
+          ...(v.judges ?? []).map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId ?? null })),
+          ...(v.accounts ?? []).map((a) => ({ userId: a.userId, groupId: a.groupId })),
+        ],
       });
       message.success(t('create.created'));
       void client.invalidateQueries({ queryKey: arenasKey });
@@ -222,7 +232,7 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
         </Form.List>
         <Form.List name="judges">
           {(fields, { add, remove }) => (
-            <Form.Item label={t('create.judges')}>
+            <Form.Item label={t('create.outsideJudges')}>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('create.judgeName') }]}>
@@ -249,6 +259,42 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
               ))}
               <Button type="dashed" onClick={() => add({ name: '', groupId: groups[0]?.id })} icon={<PlusOutlined />}>
                 {t('create.addJudge')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+        <Form.List name="accounts">
+          {(fields, { add, remove }) => (
+            <Form.Item label={t('create.accountJudges')}>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'userId']} rules={[{ required: true, message: t('create.accountJudge') }]}>
+                    <Select
+                      style={{ width: 330 }}
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('create.accountJudge')}
+                      loading={accounts.isLoading}
+                      options={accountOptions}
+                      data-testid={`account-judge-${f.name}`}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'groupId']} rules={[{ required: true, message: t('create.judgeGroup') }]}>
+                    <Select
+                      style={{ width: 130 }}
+                      options={groups.filter((g) => g?.id).map((g) => ({ value: g.id, label: g.id }))}
+                    />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button
+                type="dashed"
+                onClick={() => add({ groupId: groups[0]?.id })}
+                icon={<PlusOutlined />}
+                data-testid="add-account-judge"
+              >
+                {t('create.addAccountJudge')}
               </Button>
             </Form.Item>
           )}

@@ -26,6 +26,7 @@ import { arenaKey, arenaQuery, eventsUrl } from './api/get-arena';
 import { hostAction, type HostAction as Action } from './api/host-action';
 import { draw as drawOrder } from './api/draw';
 import { issueCodes, type JudgeCode as Code } from './api/issue-codes';
+import { downloadCodeCards } from './api/code-cards';
 import { Page } from '../../components/page';
 import { clock, useCountdown, useLiveArena } from './live';
 import { fmt, PHASE_COLOR, STATUS_COLOR, type ArenaDetail, type LiveSnapshot } from './types';
@@ -101,6 +102,17 @@ export function HostPage() {
           )}
           <Button onClick={() => void issue()} disabled={!live.host.codes} data-testid="issue-codes">
             {t('host.issueCodes')}
+          </Button>
+          <Button
+            onClick={() =>
+              void downloadCodeCards(id)
+                .then(() => client.invalidateQueries({ queryKey: arenaKey(id) }))
+                .catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)))
+            }
+            disabled={!live.host.codes}
+            data-testid="print-codes"
+          >
+            {t('host.codeCards')}
           </Button>
           <Link to={`/arenas/${id}/result`}>
             <Button>{t('host.result')}</Button>
@@ -331,12 +343,15 @@ function Judges({
           {
             title: t('host.device'),
             dataIndex: 'device',
-            render: (v: ArenaDetail['judges'][number]['device']) => (
-              <Badge
-                status={v === 'active' ? 'success' : v === 'idle' ? 'warning' : 'default'}
-                text={t(`host.devices.${v}`)}
-              />
-            ),
+            render: (v: ArenaDetail['judges'][number]['device'], j: ArenaDetail['judges'][number]) =>
+              j.userId !== null ? (
+                <Tag color="blue">{t('host.accountJudge')}</Tag>
+              ) : (
+                <Badge
+                  status={v === 'active' ? 'success' : v === 'idle' ? 'warning' : 'default'}
+                  text={t(`host.devices.${v}`)}
+                />
+              ),
           },
           {
             title: t('host.onStage'),
@@ -379,11 +394,13 @@ function Judges({
                       ? t('host.markPresentAll')
                       : t('host.markAbsentAll')}
                   </Button>
-                  <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
-                    <Button size="small" type="link" disabled={!live.host.codes}>
-                      {t('host.reset')}
-                    </Button>
-                  </Popconfirm>
+                  {j.userId === null && (
+                    <Popconfirm title={t('host.resetConfirm')} onConfirm={() => onReset(j.id)}>
+                      <Button size="small" type="link" disabled={!live.host.codes}>
+                        {t('host.reset')}
+                      </Button>
+                    </Popconfirm>
+                  )}
                 </Space>
               );
             },

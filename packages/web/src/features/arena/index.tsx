@@ -1,10 +1,26 @@
-import { TrophyOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazyRoute, type Feature } from '../../lib/feature';
 
-/** 擂台赛: organiser pages in the shell; the judge's phone and the big screen outside it (no account). */
+const JudgingCard = lazy(() => import('./judging-page').then((m) => ({ default: m.JudgingCard })));
+
+/**
+ * 擂台赛: organiser pages in the shell, and an account judge's home and scoring page; the outside judge's
+ * phone and the big screen outside it (no account).
+ */
 export const arenaFeature: Feature = {
   name: 'arena',
   routes: [
+    lazyRoute(
+      'judging',
+      () => import('./judging-page'),
+      (m) => m.JudgingListPage,
+    ),
+    lazyRoute(
+      'judging/:id',
+      () => import('./judging-page'),
+      (m) => m.AccountJudgePage,
+    ),
     lazyRoute(
       'arenas',
       () => import('./list-page'),
@@ -35,7 +51,16 @@ export const arenaFeature: Feature = {
       group: 'business',
       order: 30,
     },
+    {
+      path: '/judging',
+      label: 'arena:judging.title',
+      icon: <CheckSquareOutlined />,
+      roles: ['judge'],
+      group: 'business',
+      order: 31,
+    },
   ],
+  homeCards: [JudgingCard],
   publicRoutes: [
     lazyRoute(
       '/judge',

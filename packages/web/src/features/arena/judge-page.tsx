@@ -82,7 +82,7 @@ export function JudgePage() {
       <Typography.Title level={4} style={{ marginTop: 4 }}>
         {t('judgeWithGroup', { name: state.judge.name, group: state.judge.groupId })}
       </Typography.Title>
-      <Stage live={live} state={state} onSubmitted={() => void load()} />
+      <Stage live={live} state={state} submit={submitScore} onSubmitted={() => void load()} />
     </div>
   );
 }
@@ -135,7 +135,25 @@ function JoinForm({
   );
 }
 
-function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeState; onSubmitted: () => void }) {
+/** Sends one score: by the phone's device token, or by the session for an account judge. */
+export type SubmitScore = (
+  contestantId: number,
+  criteria: Record<string, number>,
+  reason: string | null,
+) => Promise<{ total: string }>;
+
+/** The contestant on stage and the judge's form for it: the same for a phone and for an account judge. */
+export function Stage({
+  live,
+  state,
+  submit,
+  onSubmitted,
+}: {
+  live: LiveSnapshot;
+  state: JudgeState;
+  submit: SubmitScore;
+  onSubmitted: () => void;
+}) {
   const { t } = useTranslation('arena');
   const cur = live.current;
   if (live.status === 'finished')
@@ -170,6 +188,7 @@ function Stage({ live, state, onSubmitted }: { live: LiveSnapshot; state: JudgeS
           live={live}
           state={state}
           contestantId={cur.contestantId}
+          submitScore={submit}
           onSubmitted={onSubmitted}
         />
       ) : mine ? (
@@ -204,11 +223,13 @@ function ScoreForm({
   live,
   state,
   contestantId,
+  submitScore,
   onSubmitted,
 }: {
   live: LiveSnapshot;
   state: JudgeState;
   contestantId: number;
+  submitScore: SubmitScore;
   onSubmitted: () => void;
 }) {
   const { t } = useTranslation('arena');

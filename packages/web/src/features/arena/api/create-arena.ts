@@ -11,6 +11,7 @@ export interface NewArena {
   groups: { id: string; weight: number }[];
   /** A unit, or a person from the cadre register standing for their unit. */
   contestants: ({ unitId: number } | { kind: 'person'; cadreId: number })[];
-  judges: { name: string; groupId: string; unitId: number | null }[];
+  /** An outside judge by name (scores with a code), or an account (`userId`: scores signed in). */
+  judges: ({ name: string; groupId: string; unitId: number | null } | { userId: number; groupId: string })[];
 }
 export const createArena = (arena: NewArena) => api.post<{ id: number }>('/arenas', arena);

@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+import { expect, login, pickOption, test } from '../fixtures';
+
+/**
+ * Account judges (issue 17): the office picks a signed-in account as a judge besides an outside judge; that
+ * user finds the arena on their home (today's first) and scores it without a code.
+ */
+async function api(page: Page, method: string, url: string, body?: unknown) {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const res = await page.request.fetch(url, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+test('the office adds an account judge, who finds the arena on their home and scores it signed in', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'organiser');
+  await page.goto('/arenas');
+  await page.getByRole('button', { name: '新建擂台赛' }).click();
+  const drawer = page.locator('.ant-drawer');
+  const title = `E2E账号评委擂台赛${Date.now() % 100000}`;
+  await drawer.getByLabel('名称').fill(title);
+  await drawer.getByLabel('日期').fill(today);
+  await drawer.getByLabel('日期').press('Enter');
+  const contestants = drawer.getByLabel('选手单位');
+  await contestants.click();
+  for (const unit of ['区发改局', '区商务局']) {
+    await page.keyboard.type(unit);
+    await pickOption(page, contestants, unit);
+  }
+  await page.keyboard.press('Escape');
+  await drawer.getByPlaceholder('姓名').first().fill('外请专家甲');
+  await drawer.getByTestId('add-account-judge').click();
+  const account = drawer.getByTestId('account-judge-0').getByRole('combobox');
+  await account.click();
+  await page.keyboard.type('评委一');
+  await pickOption(page, account, '评委一');
+  await drawer.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page).toHaveURL(/\/arenas\/\d+\/host$/);
+  const id = Number(/\/arenas\/(\d+)\/host/.exec(page.url())![1]);
+  const detail = await api(page, 'GET', `/api/arenas/${id}`);
+  expect(detail.judges.map((j: { name: string; userId: number | null }) => [j.name, j.userId !== null])).toEqual([
+    ['外请专家甲', false],
+    ['评委一', true],
+  ]);
+  // Only the outside judge gets a code.
+  const { codes } = await api(page, 'POST', `/api/arenas/${id}/codes`, {});
+  expect(codes.map((c: { name: string }) => c.name)).toEqual(['外请专家甲']);
+
+  // The judge signs in: the arena is on their home, marked today, waiting for the start.
+  const judgeCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const judge = await judgeCtx.newPage();
+  await login(judge, 'judge1');
+  const card = judge.getByTestId('judging-card');
+  const line = card.getByTestId(`judging-${id}`);
+  await expect(line).toContainText(title);
+  await expect(line).toContainText('今天');
+  await expect(line.getByRole('button', { name: '未开始' })).toBeVisible();
+
+  await api(page, 'POST', `/api/arenas/${id}/draw`, { seed: 'accounts-e2e' });
+  for (const type of ['start', 'call', 'open']) await api(page, 'POST', `/api/arenas/${id}/host`, { type });
+  await judge.reload();
+  await judge.getByTestId(`judging-${id}`).getByRole('button', { name: '去评分' }).click();
+  await expect(judge).toHaveURL(new RegExp(`/judging/${id}$`));
+  await expect(judge.getByRole('heading', { name: /评委一/ })).toBeVisible();
+  const live = await api(page, 'GET', `/api/arenas/${id}/live`);
+  await expect(judge.getByTestId('judge-contestant')).toHaveText(live.current.unitName);
+  for (const [c, v] of [
+    ['实绩', 34],
+    ['举措', 26],
+    ['表现', 17],
+    ['作风', 8],
+  ] as const)
+    await judge.getByTestId(`criterion-${c}`).fill(String(v));
+  await expect(judge.getByTestId('judge-total')).toHaveText('合计 85');
+  await judge.getByTestId('judge-submit').click();
+  await expect(judge.getByTestId('judge-submitted')).toBeVisible();
+  // The host sees the submission counted; the audit names the user (server tests check the entry).
+  await expect.poll(async () => (await api(page, 'GET', `/api/arenas/${id}/live`)).current.submitted).toBe(1);
+  await judgeCtx.close();
+});
