@@ -72,7 +72,7 @@ const MENUS: Record<string, string[]> = {
     '我的实绩档案',
   ],
   // Anyone with an account submits ideas (建言献策).
-  judge1: ['工作台', '建言献策'],
+  judge1: ['工作台', '我的评分', '建言献策'],
   sysadmin: ['工作台', '单位管理', '用户管理'],
   secadmin: ['工作台', '用户管理', '安全策略'],
   auditor: ['工作台', '审计日志'],
