@@ -1,30 +1,5 @@
-import { useState } from 'react';
-import { App } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../lib/api';
+import { useAct as useFeatureAct } from '../../lib/use-act';
 import { visitsKey } from './api';
 
-/**
- * One way the visits dialogs send a change: busy while it runs, the server's words on failure, a success
- * message from the answer, and the visits queries refreshed. Returns whether it went through.
- */
-export function useAct() {
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const act = async <T>(work: () => Promise<T>, done: (result: T) => string): Promise<boolean> => {
-    setBusy(true);
-    try {
-      const result = await work();
-      message.success(done(result));
-      await client.invalidateQueries({ queryKey: visitsKey });
-      return true;
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, act };
-}
+/** The visits dialogs' way to send a change (lib/use-act), refreshing the visits queries. */
+export const useAct = () => useFeatureAct(visitsKey);
