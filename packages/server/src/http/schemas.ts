@@ -19,3 +19,14 @@ export const ZPatch = <Shape extends z.ZodRawShape>(shape: Shape) =>
     .object(shape)
     .partial()
     .refine((patch) => Object.values(patch).some((v) => v !== undefined), { error: '没有要修改的内容' });
+
+/** Text of at most `max` characters, trimmed, named in the message. */
+export const ZText = (what: string, max: number) => z.string().trim().max(max, `${what}不能超过 ${max} 个字`);
+/** The same, and not empty. */
+export const ZRequired = (what: string, max: number) => ZText(what, max).min(1, `${what}不能为空`);
+/** A record's id, in a path or query (text coerced) or a body. */
+export const ZId = (what: string) =>
+  z.coerce
+    .number({ error: `${what}无效` })
+    .int(`${what}无效`)
+    .positive(`${what}无效`);

@@ -5,16 +5,9 @@ import {
   SUGGESTION_BODY_MAX,
   SUGGESTION_TITLE_MAX,
 } from '@leitai/core';
-import { ZDate } from '../../http/schemas.js';
+import { ZDate, ZId as id, ZRequired as required, ZText as text } from '../../http/schemas.js';
 
 /** Request bodies and queries of 金点子 (Zod, Chinese messages). */
-const text = (what: string, max: number) => z.string().trim().max(max, `${what}不能超过 ${max} 个字`);
-const required = (what: string, max: number) => text(what, max).min(1, `${what}不能为空`);
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `${what}无效` })
-    .int(`${what}无效`)
-    .positive(`${what}无效`);
 const decimal = (what: string) =>
   z
     .string({ error: `${what}须为数值` })

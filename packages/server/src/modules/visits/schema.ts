@@ -9,16 +9,9 @@ import {
   VISIT_PURPOSES,
   creditCodeProblem,
 } from '@leitai/core';
-import { ZDate } from '../../http/schemas.js';
+import { ZDate, ZId as id, ZRequired as required, ZText as text } from '../../http/schemas.js';
 
 /** Request bodies and queries of 万企走访 (Zod, Chinese messages). */
-const text = (what: string, max: number) => z.string().trim().max(max, `${what}不能超过 ${max} 个字`);
-const required = (what: string, max: number) => text(what, max).min(1, `${what}不能为空`);
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `${what}无效` })
-    .int(`${what}无效`)
-    .positive(`${what}无效`);
 
 export const ZCreditCode = z
   .string()
