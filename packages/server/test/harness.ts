@@ -81,17 +81,7 @@ export function testNow(): Date {
 export async function createDemoTestApp(seed: DemoSeed, overrides: Partial<Config> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   configureAuditChain({ hash: config.auditHash, key: config.auditKey, checkpointFile: config.auditCheckpointFile });
-  const database = await demoDatabase(seed);
-  const app = await buildApp({ config, database });
-  await app.ready();
-  return {
-    app,
-    database,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
+  return startApp(config, await demoDatabase(seed));
 }
 
 const seedKey = (seed: DemoSeed) =>
@@ -174,8 +164,11 @@ export interface TestApp {
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const app = await buildApp({ config: testConfig(overrides), database });
+  return startApp(testConfig(overrides), await createTestDatabase());
+}
+
+async function startApp(config: Config, database: Database): Promise<TestApp> {
+  const app = await buildApp({ config, database });
   await app.ready();
   return {
     app,
