@@ -114,6 +114,7 @@ export async function generateCity(db: Db, seed = 20261214): Promise<City> {
       path: `${rootPath}${id}/`,
       category_id: categoryIds[c],
       sort_order: i,
+      is_office: false,
     });
   }
   await put('units', unitRows);

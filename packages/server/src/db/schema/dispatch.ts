@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -202,3 +203,13 @@ export const reportVersions = pgTable(
   },
   (t) => [index('report_versions_report_idx').on(t.reportId, t.id)],
 );
+
+/**
+ * One row whose version every committed change to the board's inputs raises (deferred triggers on the
+ * dispatch tables, units and categories; migration 0032): an instance keeps a computed board while the
+ * version it was computed at is still current, and every instance sees another's writes (board-cache.ts).
+ */
+export const boardStamp = pgTable('board_stamp', {
+  id: integer().primaryKey().default(1),
+  version: bigint({ mode: 'number' }).notNull().default(0),
+});

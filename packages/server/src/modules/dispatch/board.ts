@@ -12,10 +12,15 @@ import {
   type WarningState,
   WARNING_STATES,
 } from '@leitai/core';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { cached } from './board-cache.js';
 import { getPeriod, yearPeriods, type PeriodRow, type UnitRef } from './repo.js';
 import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearData } from './year.js';
+
+const gzipAsync = promisify(gzip);
 
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
 
@@ -65,7 +70,11 @@ export function boardRows(
   }
   // Standings within each category by core's rule (units without accepted figures after the others).
   const byCat = new Map<number | null, BoardRow[]>();
-  for (const r of rows) byCat.set(r.unit.categoryId, [...(byCat.get(r.unit.categoryId) ?? []), r]);
+  for (const r of rows) {
+    const group = byCat.get(r.unit.categoryId);
+    if (group) group.push(r);
+    else byCat.set(r.unit.categoryId, [r]);
+  }
   for (const group of byCat.values()) {
     const rankOf = boardStandings(
       group.map((r) => ({
@@ -84,6 +93,86 @@ export function boardRows(
 
 export const visibleBy = (actor: Actor, permission: Permission) => (u: UnitRef) => can(actor, permission, u.path);
 
+/** A month's board for every unit, computed once per version of its inputs (board-cache.ts) and kept as JSON. */
+interface ComputedBoard {
+  head: Pick<Board, 'period' | 'indicators' | 'categories'>;
+  rows: { row: BoardRow; path: string; json: string }[];
+  /** The gzipped JSON of the views asked for, by the rows they show: a hall of viewers costs one compression. */
+  views: Map<string, Promise<Buffer>>;
+}
+
+const VIEWS = 16;
+
+async function computeBoard(
+  db: Db,
+  campaignId: number,
+  period: string,
+  indicatorId: number | undefined,
+  today: IsoDate,
+): Promise<ComputedBoard> {
+  const p = await getPeriod(db, campaignId, period);
+  if (!p) throw notFound(`${period} 调度`);
+  // Only the month's own figures: the board shows one month (30,000 figures of a city's 360,000).
+  const d = await loadYear(db, campaignId, splitPeriod(period).year, undefined, p.id);
+  // Ranks are district facts: computed over every unit; a viewer's rows are picked from these.
+  const rows = boardRows(d, p, () => true, today, indicatorId);
+  rows.sort(
+    (a, b) =>
+      catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId) ||
+      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
+      a.unit.id - b.unit.id,
+  );
+  return {
+    head: {
+      period: { period: p.period, deadline: p.deadline, open: p.open },
+      indicators: activeIndicators(d, period)
+        .filter((i) => indicatorId === undefined || i.id === indicatorId)
+        .map((i) => ({ id: i.id, name: i.name, measure: i.measure, kind: i.kind })),
+      categories: d.categories.map((c) => ({ id: c.id, name: c.name })),
+    },
+    rows: rows.map((row) => ({ row, path: d.unitById.get(row.unit.id)!.path, json: JSON.stringify(row) })),
+    views: new Map(),
+  };
+}
+
+/** The rows of a month's board the actor may see (and the filter keeps), with their totals. */
+async function boardView(
+  db: Db,
+  actor: Actor,
+  campaignId: number,
+  period: string,
+  filter: { categoryId?: number; indicatorId?: number },
+  today: IsoDate,
+) {
+  const board = await cached(db, `board:${campaignId}:${period}:${today}:${filter.indicatorId ?? ''}`, () =>
+    computeBoard(db, campaignId, period, filter.indicatorId, today),
+  );
+  const rows = board.rows.filter(
+    (r) =>
+      (filter.categoryId === undefined || r.row.unit.categoryId === filter.categoryId) &&
+      can(actor, 'board.read', r.path),
+  );
+  const totals = zero();
+  for (const { row } of rows) for (const k of WARNING_STATES) totals[k] += row.counts[k];
+  const json = () => {
+    const h = (k: keyof ComputedBoard['head']) => `${JSON.stringify(k)}:${JSON.stringify(board.head[k])}`;
+    return `{${h('period')},${h('indicators')},${h('categories')},"rows":[${rows.map((r) => r.json).join(',')}],"totals":${JSON.stringify(totals)}}`;
+  };
+  const gzipped = () => {
+    const key = rows.map((r) => r.row.unit.id).join(',');
+    let view = board.views.get(key);
+    if (!view) {
+      // zlib runs on libuv's threads: the compression keeps off the event loop.
+      view = gzipAsync(json(), { level: 6 });
+      board.views.set(key, view);
+      if (board.views.size > VIEWS) board.views.delete(board.views.keys().next().value!);
+      view.catch(() => board.views.delete(key));
+    }
+    return view;
+  };
+  return { head: board.head, rows, totals, json, gzipped };
+}
+
 export async function boardData(
   db: Db,
   actor: Actor,
@@ -92,36 +181,25 @@ export async function boardData(
   filter: { categoryId?: number; indicatorId?: number },
   today: IsoDate,
 ): Promise<Board> {
-  const p = await getPeriod(db, campaignId, period);
-  if (!p) throw notFound(`${period} 调度`);
-  const d = await loadYear(db, campaignId, splitPeriod(period).year);
-  const see = visibleBy(actor, 'board.read');
-  // Ranks are district facts: computed over every unit, then the rows the actor may see are kept.
-  const seen = new Set(d.units.filter(see).map((u) => u.id));
-  const rows = boardRows(
-    d,
-    p,
-    (u) => filter.categoryId === undefined || u.categoryId === filter.categoryId,
-    today,
-    filter.indicatorId,
-  ).filter((r) => seen.has(r.unit.id));
-  rows.sort(
-    (a, b) =>
-      catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId) ||
-      (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
-      a.unit.id - b.unit.id,
-  );
-  const totals = zero();
-  for (const r of rows) for (const k of WARNING_STATES) totals[k] += r.counts[k];
-  return {
-    period: { period: p.period, deadline: p.deadline, open: p.open },
-    indicators: activeIndicators(d, period)
-      .filter((i) => filter.indicatorId === undefined || i.id === filter.indicatorId)
-      .map((i) => ({ id: i.id, name: i.name, measure: i.measure, kind: i.kind })),
-    categories: d.categories.map((c) => ({ id: c.id, name: c.name })),
-    rows,
-    totals,
-  };
+  const { head, rows, totals } = await boardView(db, actor, campaignId, period, filter, today);
+  return { ...head, rows: rows.map((r) => r.row), totals };
+}
+
+/**
+ * The same board as the response's body, put together from the rows' kept JSON (a city's board is 7 MiB
+ * of it): gzipped once per view for clients that take gzip (every browser), else the JSON text.
+ */
+export async function boardBody(
+  db: Db,
+  actor: Actor,
+  campaignId: number,
+  period: string,
+  filter: { categoryId?: number; indicatorId?: number },
+  today: IsoDate,
+  acceptsGzip: boolean,
+): Promise<{ body: string | Buffer; gzip: boolean }> {
+  const view = await boardView(db, actor, campaignId, period, filter, today);
+  return acceptsGzip ? { body: await view.gzipped(), gzip: true } : { body: view.json(), gzip: false };
 }
 
 const catOrder = (d: YearData, id: number | null) => (id === null ? 1e9 : d.categories.findIndex((c) => c.id === id));

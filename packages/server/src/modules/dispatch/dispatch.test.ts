@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { gunzipSync } from 'node:zlib';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
@@ -518,6 +519,23 @@ describe('board, unit page and bulletin', () => {
     expect(b.cells.map((c: { state: string }) => c.state)).toEqual(['overdue']);
     expect(b.report.timing).toBe('missing');
     expect(board.totals).toMatchObject({ green: 1, red: 1, overdue: 1 });
+
+    // A browser takes the same board gzipped; the leader's view is compressed on its own.
+    const zipped = await org.request({
+      method: 'GET',
+      url: `/api/dispatch/campaigns/${campaign}/board?period=${P1}`,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect([zipped.headers['content-encoding'], zipped.headers['vary']]).toEqual(['gzip', 'accept-encoding']);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(board);
+    const led = await leader.request({
+      method: 'GET',
+      url: `/api/dispatch/campaigns/${campaign}/board?period=${P1}`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(
+      JSON.parse(gunzipSync(led.rawPayload).toString('utf8')).rows.map((r: { unit: { id: number } }) => r.unit.id),
+    ).toEqual([ids.a]);
   });
 
   it('an indicator edited by the office colours every month by its new rule at once, audited; its kind stays', async () => {

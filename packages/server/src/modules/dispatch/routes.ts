@@ -4,7 +4,7 @@ import { requireAccess } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { shanghaiDate } from '../../jobs/clock.js';
-import { boardData, unitOverview } from './board.js';
+import { boardBody, boardData, unitOverview } from './board.js';
 import { boardXlsx, bulletinData, bulletinDocx, bulletinSummary, bulletinXlsx } from './bulletin.js';
 import {
   campaignDetail,
@@ -274,10 +274,14 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/dispatch/campaigns/:id/board',
     { schema: { tags, params: ZIdParams, querystring: ZBoardQuery } },
-    async (request) => {
+    async (request, reply) => {
       const actor = await requireAccess(request, 'board.read', campaign(request));
       const { period, ...filter } = request.query;
-      return boardData(db, actor, request.params.id, period, filter, shanghaiDate());
+      const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const { body, gzip } = await boardBody(db, actor, request.params.id, period, filter, shanghaiDate(), accepts);
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      if (gzip) reply.header('content-encoding', 'gzip');
+      return reply.send(body);
     },
   );
 

@@ -41,14 +41,15 @@ export interface YearData {
 
 /**
  * `figures: 'none'` leaves `values` empty, for a caller that reads only the figures it needs (the
- * evaluation's indicator source reads each unit's latest accepted ones: 30,000 of a city's 360,000).
+ * evaluation's indicator source reads each unit's latest accepted ones: 30,000 of a city's 360,000);
+ * a period's id reads that month's figures only (the board).
  */
 export async function loadYear(
   db: Db,
   campaignId: number,
   year: number,
   unitId?: number,
-  figures: 'all' | 'none' = 'all',
+  figures: 'all' | 'none' | number = 'all',
 ): Promise<YearData> {
   const campaign = await getCampaign(db, campaignId);
   if (!campaign) throw notFound('活动');
@@ -68,7 +69,7 @@ export async function loadYear(
   // The reports and their figures side by side: the figures by one join on the periods, not by report ids.
   const [reportRows, valueRows] = await Promise.all([
     periodReports(db, periodIds, unitId),
-    figures === 'all' ? periodValues(db, periodIds, unitId) : [],
+    figures === 'none' ? [] : periodValues(db, figures === 'all' ? periodIds : [figures], unitId),
   ]);
   const values = new Map<number, Map<number, { value: string; flag: string | null }>>();
   for (const v of valueRows) {
