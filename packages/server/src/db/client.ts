@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { lockDataFolder } from './data-lock.js';
-import { emptyCluster, isNewDataFolder } from './cluster.js';
+import { emptyCluster, isNewDataFolder, unpackCluster } from './cluster.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -38,8 +38,8 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
   }
   const lock = lockDataFolder(opts.dataDir);
   try {
-    const loadDataDir = isNewDataFolder(opts.dataDir) ? await emptyCluster() : undefined;
-    const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir });
+    if (isNewDataFolder(opts.dataDir)) await unpackCluster(opts.dataDir);
+    const client = await PGlite.create({ dataDir: opts.dataDir });
     const database = wrapPglite(client);
     return { ...database, close: () => database.close().finally(() => lock.release()) };
   } catch (e) {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ImportProblem } from '../errors.js';
 import { DEFAULT_PARSE_LIMITS, parseInWorker, type ParseLimits } from './parse-pool.js';
 import type { ParsedSheet } from './sheet.js';
@@ -26,8 +25,11 @@ export interface Template {
 
 const LIST_ROWS = 1000;
 
+/** exceljs (29 MB loaded) comes in with the first workbook, not with the server. */
+const workbook = async () => new (await import('exceljs')).default.Workbook();
+
 export async function buildTemplate(t: Template): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet(t.sheetName);
   ws.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
@@ -121,7 +123,7 @@ const headerWidth = (header: string) =>
 export async function exportWorkbook<Rows extends unknown[]>(sheets: {
   [K in keyof Rows]: ExportSheet<Rows[K]>;
 }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await workbook();
   for (const s of sheets as readonly ExportSheet<unknown>[]) {
     const ws = wb.addWorksheet(s.name);
     (s.title ?? []).forEach((line, i) => (ws.addRow([line]).font = i === 0 ? { bold: true, size: 14 } : {}));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ImportProblem } from '../errors.js';
 
 /**
@@ -54,7 +54,7 @@ export async function parseSheet<H extends string>(
   columns: readonly SheetColumn<H>[],
   maxRows: number,
 ): Promise<ParsedSheet<H>> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer); // exceljs's typing predates Node's generic Buffer
   } catch {
