@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   const appPort = 3244;
   const barePort = 3245;
   const app = await start(
-    ['--import', 'tsx', 'packages/server/src/main.ts'],
+    [
+      '--import',
+      'tsx',
+      // AUDITED_CPU_PROFILE=<folder> writes the app's CPU profile there when it stops.
+      ...(process.env.AUDITED_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.AUDITED_CPU_PROFILE}`] : []),
+      'packages/server/src/main.ts',
+    ],
     {
       DATABASE_URL: url,
       LEITAI_DEMO: '1',

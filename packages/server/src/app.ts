@@ -23,7 +23,7 @@ import { OneLinePerRequest } from './http/log.js';
 import './http/context.js';
 import { registerTargets } from './http/access.js';
 import { OutboxRelay } from './events/consumer.js';
-import { emitScope } from './events/emit.js';
+import { emitScope, type EmitScope } from './events/emit.js';
 import { accessTargets, apiModules, eventConsumers, realtimeTopics, reportSections } from './modules/index.js';
 import { registerReportSections } from './modules/dispatch/index.js';
 import { createHub, realtimeConsumer } from './realtime/index.js';
@@ -177,9 +177,9 @@ export async function buildApp({
   });
 
   // Each request runs in its own emit scope, so onSend knows whether it wrote an event.
-  const scopes = new WeakMap<object, { emitted: boolean }>();
+  const scopes = new WeakMap<object, EmitScope>();
   app.addHook('onRequest', (request, _reply, done) => {
-    const scope = { emitted: false };
+    const scope = { emitted: false, drainsAfter: request.url.startsWith('/api/') && !SAFE_METHODS.has(request.method) };
     scopes.set(request, scope);
     emitScope.run(scope, done);
   });
@@ -188,8 +188,10 @@ export async function buildApp({
     reply.header('Cache-Control', 'no-store');
     // Whoever changed something sees its consequences at once (their own bell, the live view): a write
     // delivers what it emitted before answering, rather than waiting for the loop to wake.
-    if (!SAFE_METHODS.has(request.method) && scopes.get(request)?.emitted) {
-      await outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
+    const scope = scopes.get(request);
+    if (scope?.drainsAfter && scope.emitted) {
+      const drained = outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
+      if (!scope.answerFirst) await drained;
       // Outside channels are not waited for: the worker sends what the events queued.
       delivery.kick();
     }

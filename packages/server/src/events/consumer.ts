@@ -1,7 +1,10 @@
 import { Drain } from '../jobs/drain.js';
 import type { Database, Db } from '../db/client.js';
 import { OUTBOX_CHANNEL } from './emit.js';
-import { claimNext, markDone, markFailed, type OutboxEntry } from './repository.js';
+import { claimBatch, markDone, markFailed, type OutboxEntry } from './repository.js';
+
+/** Events delivered in one transaction at most. */
+const BATCH = 50;
 import type { DomainEvent, EventType } from './types.js';
 
 /** Something that acts on events: the bell's notices, the realtime NOTIFY, later outside channels. */
@@ -23,15 +26,15 @@ export interface RelayOptions {
 }
 
 /**
- * Delivers the outbox to its consumers, one event per transaction: claim the oldest pending row (FOR
+ * Delivers the outbox to its consumers, a batch of events per transaction: claim the oldest pending rows (FOR
  * UPDATE SKIP LOCKED, so instances share the work and never take the same row), run every consumer of
- * its type, mark it done, commit. A crash or restart before the commit leaves the row pending, and
+ * each one's type, mark them done, commit. A crash or restart before the commit leaves the row pending, and
  * it is delivered again in full; after the commit it is never delivered again. A consumer that throws
  * rolls back its own writes (a savepoint) and the event is retried later with a growing pause.
  */
 export class OutboxRelay {
   private readonly byTopic = new Map<string, EventConsumer[]>();
-  private readonly drainer = new Drain(async () => ((await this.deliverOne()) ? 1 : 0));
+  private readonly drainer = new Drain(() => this.deliverBatch());
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private stopped = true;
@@ -56,22 +59,34 @@ export class OutboxRelay {
 
   /** Delivers one pending event; false when there is none free. */
   async deliverOne(): Promise<boolean> {
+    return (await this.deliverBatch(1)) > 0;
+  }
+
+  /**
+   * Delivers up to `limit` pending events in one transaction, each in a savepoint of its own: a burst (a
+   * hall of judges' scores) costs one commit, and the realtime NOTIFYs of one topic within it are one.
+   * Returns how many it took.
+   */
+  async deliverBatch(limit = BATCH): Promise<number> {
     return this.database.db.transaction(async (tx) => {
-      const entry = await claimNext(tx);
-      if (!entry) return false;
-      try {
-        await tx.transaction(async (sp) => {
-          for (const c of this.consumersOf(entry.event.type)) await c.handle(sp, entry.event);
-        });
-        await markDone(tx, entry.id);
-      } catch (err) {
-        const attempts = entry.attempts + 1;
-        const max = this.opts.maxAttempts ?? 10;
-        const retryAt = attempts >= max ? null : new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000);
-        await markFailed(tx, entry.id, err instanceof Error ? (err.stack ?? err.message) : String(err), retryAt);
-        this.opts.onError?.(err, entry);
+      const entries = await claimBatch(tx, limit);
+      const done: number[] = [];
+      for (const entry of entries) {
+        try {
+          await tx.transaction(async (sp) => {
+            for (const c of this.consumersOf(entry.event.type)) await c.handle(sp, entry.event);
+          });
+          done.push(entry.id);
+        } catch (err) {
+          const attempts = entry.attempts + 1;
+          const max = this.opts.maxAttempts ?? 10;
+          const retryAt = attempts >= max ? null : new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000);
+          await markFailed(tx, entry.id, err instanceof Error ? (err.stack ?? err.message) : String(err), retryAt);
+          this.opts.onError?.(err, entry);
+        }
       }
-      return true;
+      await markDone(tx, done);
+      return entries.length;
     });
   }
 

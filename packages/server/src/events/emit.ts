@@ -11,12 +11,35 @@ export const OUTBOX_CHANNEL = 'leitai_outbox';
  * Whether the request being handled wrote an event: one that wrote none has nothing of its own to
  * deliver before answering, so a burst of plain writes (citizens' ratings) costs no outbox round trips.
  */
-export const emitScope = new AsyncLocalStorage<{ emitted: boolean }>();
+export const emitScope = new AsyncLocalStorage<EmitScope>();
+
+export interface EmitScope {
+  emitted: boolean;
+  /**
+   * The request delivers what it emitted itself before answering (a write under /api/): its events need no
+   * NOTIFY to wake a relay. PostgreSQL serialises the commits of notifying transactions, so a hall of judges'
+   * scores each notifying would commit one at a time. Were the process to die before delivering, any
+   * instance's poll finds the events.
+   */
+  drainsAfter: boolean;
+  /** Deliver right after answering rather than before (deliverAfterAnswer). */
+  answerFirst?: boolean;
+}
 
 /** Marks the request being handled as one that wrote an event, when the event was written on its behalf elsewhere. */
 export function noteEmitted(): void {
   const scope = emitScope.getStore();
   if (scope) scope.emitted = true;
+}
+
+/**
+ * For a write whose author needs none of its consequences in the answer (a judge's phone shows the total it
+ * is given; the screens hear through the hub): its events are delivered right after the answer, not before,
+ * so a hall of judges scoring does not queue behind the deliveries, which then go in batches.
+ */
+export function deliverAfterAnswer(): void {
+  const scope = emitScope.getStore();
+  if (scope) scope.answerFirst = true;
 }
 
 /**
@@ -28,5 +51,5 @@ export async function emit(tx: Db, event: DomainEvent): Promise<void> {
   if (scope) scope.emitted = true;
   const { type, ...payload } = event;
   await tx.insert(outbox).values({ topic: type, payload });
-  await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${type})`);
+  if (!scope?.drainsAfter) await tx.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${type})`);
 }
