@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, login, pickOption, test } from '../fixtures';
 
@@ -87,4 +88,74 @@ test('the office adds an account judge, who finds the arena on their home and sc
   // The host sees the submission counted; the audit names the user (server tests check the entry).
   await expect.poll(async () => (await api(page, 'GET', `/api/arenas/${id}/live`)).current.submitted).toBe(1);
   await judgeCtx.close();
+});
+
+test('the office reads a hall of judges from Excel into the set-up form, then creates the arena with them', async ({
+  page,
+}) => {
+  await login(page, 'organiser');
+  await page.goto('/arenas');
+  await page.getByRole('button', { name: '新建擂台赛' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '从 Excel 导入评委' }).click();
+  const template = await page.request.get('/api/arenas/options/judges/template');
+  const sheet = async (rows: string[][]) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template.body()) as unknown as ArrayBuffer); // exceljs's typing predates Node's Buffer
+    const ws = wb.worksheets[0]!;
+    for (let i = 0; i < Math.max(rows.length, 2); i += 1) ws.getRow(i + 2).values = rows[i] ?? [];
+    return {
+      name: '评委.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    };
+  };
+  const modal = page.locator('.ant-modal');
+  await modal.locator('input[type=file]').setInputFiles(await sheet([['', '专家评委', 'nobody', '']]));
+  await expect(modal.locator('.ant-table-row')).toContainText('找不到本考核办管理范围内的在用账号“nobody”');
+  await modal.locator('input[type=file]').setInputFiles(
+    await sheet([
+      ['王教授', '专家评委', '', ''],
+      ['赵主任', '领导评委', '', 'fgj'],
+      ['', '领导评委', 'judge1', ''],
+      ['孙记者', '媒体评委', '', ''],
+    ]),
+  );
+  await expect(page.getByText('已读入 4 位评委，请核对后创建')).toBeVisible();
+  await expect(page.getByText('已新增评委组：媒体评委，请设置其权重')).toBeVisible();
+  const names = drawer.getByPlaceholder('姓名');
+  await expect(names).toHaveCount(3);
+  await expect(names.nth(0)).toHaveValue('王教授');
+  await expect(names.nth(2)).toHaveValue('孙记者');
+  await expect(drawer.getByTestId('account-judge-0')).toContainText('评委一');
+
+  // The weights still add up to 1: 群众评委 gives the new group its 0.1.
+  await drawer.getByTestId('group-weight-2').fill('0.1');
+  const title = `E2E导入评委擂台赛${Date.now() % 100000}`;
+  await drawer.getByLabel('名称').fill(title);
+  await drawer.getByLabel('日期').fill(today);
+  await drawer.getByLabel('日期').press('Enter');
+  const contestants = drawer.getByLabel('选手单位');
+  await contestants.click();
+  for (const unit of ['区工信局', '区商务局']) {
+    await page.keyboard.type(unit);
+    await pickOption(page, contestants, unit);
+  }
+  await page.keyboard.press('Escape');
+  await drawer.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page).toHaveURL(/\/arenas\/\d+\/host$/);
+  const id = Number(/\/arenas\/(\d+)\/host/.exec(page.url())![1]);
+  const detail = await api(page, 'GET', `/api/arenas/${id}`);
+  expect(
+    detail.judges.map((j: { name: string; groupId: string; userId: number | null }) => [
+      j.name,
+      j.groupId,
+      j.userId !== null,
+    ]),
+  ).toEqual([
+    ['王教授', '专家评委', false],
+    ['赵主任', '领导评委', false],
+    ['孙记者', '媒体评委', false],
+    ['评委一', '领导评委', true],
+  ]);
 });

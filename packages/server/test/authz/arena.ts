@@ -3,7 +3,7 @@ import type { AuditActor } from '../../src/modules/audit/index.js';
 import { contestantsOf, createArena, drawArena, judgesOf, saveState } from '../../src/modules/arena/index.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../src/db/schema/index.js';
-import { everyone, type Fixture, type MatrixRow, type Target } from './types.js';
+import { everyone, multipartFile, type Fixture, type MatrixRow, type Target } from './types.js';
 
 /**
  * 擂台赛 (issue 6), the office's and the audience's side; judges' phones and the big screen hold no
@@ -99,6 +99,24 @@ export const rows: MatrixRow[] = [
     otherOffice: 'allowed',
     allow: office,
     request: () => ({ method: 'GET', url: '/api/arenas/options/judges' }),
+  },
+  {
+    route: 'GET /api/arenas/options/judges/template',
+    otherOffice: 'allowed',
+    allow: office,
+    request: () => ({ method: 'GET', url: '/api/arenas/options/judges/template' }),
+  },
+  // Reads a sheet into the form and writes nothing; a refused file (422) is allowed, a 403 is not.
+  {
+    route: 'POST /api/arenas/options/judges/import',
+    otherOffice: 'allowed',
+    allow: office,
+    allowedStatus: [422],
+    request: () => ({
+      method: 'POST',
+      url: '/api/arenas/options/judges/import',
+      ...multipartFile('x.xlsx', 'not a spreadsheet'),
+    }),
   },
   // A judge's home: every signed-in account sees the arenas it judges (most see none).
   {

@@ -19,7 +19,8 @@ export interface ExcelImportProps {
   importUrl: string;
   /** What the server answered on success, in words, from the caller's catalogue. */
   describeResult?: (result: unknown) => string;
-  onImported?: () => void;
+  /** Called with what the server answered (e.g. rows read into a form). */
+  onImported?: (result: unknown) => void;
 }
 
 /**
@@ -44,7 +45,7 @@ export function ExcelImport({ title, templateUrl, importUrl, describeResult, onI
       const result = await api.post<unknown>(importUrl, form);
       message.success(describeResult ? describeResult(result) : t('excelImport.success'));
       setOpen(false);
-      onImported?.();
+      onImported?.(result);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.message);

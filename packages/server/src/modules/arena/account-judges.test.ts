@@ -4,6 +4,26 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { auditLog } from '../../db/schema/index.js';
 import { shanghaiDate } from '../../jobs/clock.js';
+import ExcelJS from 'exceljs';
+
+async function judgeSheet(template: Buffer, rows: (string | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  // Over the template's two example rows, and nothing after the last row given.
+  for (let i = 0; i < Math.max(rows.length, 2); i += 1) ws.getRow(i + 2).values = rows[i] ?? [];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+function multipart(content: Buffer) {
+  const boundary = '----leitai';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="评委.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 /** Account judges (issue 17): picked from the office's accounts, scoring signed in without a code. */
 let t: TestApp;
@@ -19,7 +39,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
   const root = await buildUnit(db, { name: '区' });
-  unitA = (await buildUnit(db, { parentId: root.id, name: '甲局' })).id;
+  unitA = (await buildUnit(db, { parentId: root.id, name: '甲局', code: 'jiaju' })).id;
   unitB = (await buildUnit(db, { parentId: root.id, name: '乙局' })).id;
   const streetUnit = await buildUnit(db, { parentId: root.id, name: '丁街道', isOffice: true });
   await buildUser(db, { unitId: root.id, roles: ['organiser'], username: 'org' });
@@ -172,5 +192,59 @@ describe('account judges', () => {
     expect((issued.at(-1)!.after as { judges: number[] }).judges).toHaveLength(3);
     expect((await street.post(`/api/arenas/${id}/codes.pdf`)).statusCode).toBe(404);
     expect((await judge.post(`/api/arenas/${id}/codes.pdf`)).statusCode).toBe(403);
+  });
+});
+
+// Last: the arena it sets up would be the judge's first otherwise.
+describe('judges from Excel', () => {
+  it('reads judges from a filled sheet into the form: accounts of the subtree, outside judges with their unit', async () => {
+    const template = (await org.get('/api/arenas/options/judges/template')).rawPayload;
+    const upload = async (who: Client, rows: (string | null)[][]) =>
+      who.request({
+        method: 'POST',
+        url: '/api/arenas/options/judges/import',
+        ...multipart(await judgeSheet(template, rows)),
+      });
+    const bad = await upload(org, [
+      ['张明', '领导评委', '', 'jiaju'],
+      ['', '专家评委', 'nobody', ''],
+      ['', '专家评委', '', ''],
+      ['李华', '群众评委', '', 'nosuchunit'],
+      ['王强', '', '', ''],
+    ]);
+    expect(bad.statusCode).toBe(422);
+    expect(
+      bad
+        .json<{ error: { details: { errors: { row: number; column: string }[] } } }>()
+        .error.details.errors.map((e) => [e.row, e.column]),
+    ).toEqual([
+      [3, '账号'],
+      [4, '姓名'],
+      [5, '所在单位编码'],
+      [6, '评委组'],
+    ]);
+    const good = await upload(org, [
+      ['张明', '领导评委', '', 'JIAJU'],
+      ['', '专家评委', 'judgeu', ''],
+    ]);
+    expect(good.statusCode).toBe(200);
+    const { judges } = good.json<{ judges: object[] }>();
+    expect(judges).toEqual([
+      { name: '张明', groupId: '领导评委', unitId: unitA, userId: null },
+      { name: judgeUser.displayName, groupId: '专家评委', unitId: expect.any(Number), userId: judgeUser.id },
+    ]);
+    // Another office's organiser cannot reach this office's accounts; a judge may not import at all.
+    const other = await upload(street, [['', '专家评委', 'judgeu', '']]);
+    expect(other.statusCode).toBe(422);
+    expect((await upload(judge, [['张明', '领导评委', '', '']])).statusCode).toBe(403);
+    // What the sheet gave is what the set-up takes.
+    const created = await org.post('/api/arenas', {
+      ...body(judges),
+      groups: [
+        { id: '领导评委', weight: 0.6 },
+        { id: '专家评委', weight: 0.4 },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAccess, requireRecordScope, requireScope, requireUser } from '../../http/access.js';
 import * as users from '../users/index.js';
 import { auditActorOf } from '../../http/guard.js';
-import { sendFile } from '../../http/upload.js';
+import { readUpload, sendFile } from '../../http/upload.js';
 import { openEventStream } from '../../realtime/index.js';
 import { resultDocument, resultWorkbook } from './export.js';
 import * as documents from '../documents/index.js';
@@ -26,6 +26,7 @@ import {
 import { arenasJudged, judgeFromUser, judgeState, submitScore } from './judge.js';
 import { commitmentsOf, recordCommitment } from './commitments.js';
 import { codeCardsPdf } from './code-cards.js';
+import { judgeTemplate, readJudgeSheet } from './judges-excel.js';
 import { arenaBrief, briefDocument } from './brief.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { addRecusal, createArena, drawArena, issueCodes } from './setup.js';
@@ -62,6 +63,20 @@ export const arenaRoutes: FastifyPluginAsyncZod = async (app) => {
       unitName: a.unitName,
     }));
   });
+  // …or from a filled sheet: read and checked into the form, nothing written (the form sends them with the arena).
+  app.get('/arenas/options/judges/template', { schema: { tags } }, async (request, reply) => {
+    requireScope(request, 'arena.manage');
+    return sendFile(reply, '评委导入模板.xlsx', await judgeTemplate());
+  });
+  app.post(
+    '/arenas/options/judges/import',
+    { schema: { tags, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const { scope } = requireScope(request, 'arena.manage');
+      const upload = await readUpload(request, 5 * 1024 * 1024);
+      return readJudgeSheet(db, scope, upload.buffer);
+    },
+  );
   app.post('/arenas', { schema: { tags, body: ZArenaCreate } }, async (request, reply) => {
     const actor = await requireAccess(request, 'arena.manage');
     return reply.status(201).send(await createArena(db, auditActorOf(request), actor, request.body));

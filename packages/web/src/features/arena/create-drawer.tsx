@@ -11,6 +11,15 @@ import { campaignOptionsQuery } from './api/get-campaign-options';
 import { cadreOptionsQuery } from './api/get-cadre-options';
 import { judgeOptionsQuery } from './api/get-judge-options';
 import { createArena } from './api/create-arena';
+import { ExcelImport } from '../../components/excel-import';
+import { useNarrow } from '../../components/use-narrow';
+
+interface ImportedJudge {
+  name: string;
+  groupId: string;
+  unitId: number | null;
+  userId: number | null;
+}
 
 interface FormValues {
   campaignId?: number;
@@ -36,6 +45,7 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  const narrow = useNarrow();
   const kind = Form.useWatch('kind', form);
   const byPerson = kind !== undefined && ARENA_KIND_TEMPLATES[kind].contestants === 'person';
   const units = useQuery({ ...unitOptionsQuery(), enabled: open });
@@ -60,6 +70,28 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
     form.setFieldsValue({
       criteria: (k === undefined ? DEFAULT_CRITERIA : ARENA_KIND_TEMPLATES[k].criteria).map((c) => ({ ...c })),
     });
+  // Judges read from a sheet join those already filled in (the empty first row goes); a group the sheet names
+  // that the arena lacks is added, and its weight left for the office to set.
+  const fillJudges = (result: unknown) => {
+    const { judges } = result as { judges: ImportedJudge[] };
+    const v = form.getFieldsValue();
+    const known = new Set((v.groups ?? []).map((g) => g.id));
+    const added = [...new Set(judges.map((j) => j.groupId))].filter((g) => !known.has(g));
+    form.setFieldsValue({
+      groups: [...(v.groups ?? []), ...added.map((id) => ({ id, weight: 0.1 }))],
+      judges: [
+        ...(v.judges ?? []).filter((j) => j?.name),
+        ...judges
+          .filter((j) => j.userId === null)
+          .map((j) => ({ name: j.name, groupId: j.groupId, unitId: j.unitId ?? undefined })),
+      ],
+      accounts: [
+        ...(v.accounts ?? []).filter((a) => a?.userId),
+        ...judges.flatMap((j) => (j.userId === null ? [] : [{ userId: j.userId, groupId: j.groupId }])),
+      ],
+    });
+    if (added.length > 0) message.warning(t('create.importedGroups', { groups: added.join('、') }));
+  };
   const submit = async (v: FormValues) => {
     try {
       const { id } = await createArena({
@@ -90,7 +122,7 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
     <Drawer
       open={open}
       onClose={onClose}
-      width={720}
+      width={narrow ? '100%' : 720}
       title={t('create.title')}
       extra={
         <Button type="primary" onClick={() => form.submit()}>
@@ -214,12 +246,12 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
           {(fields, { add, remove }) => (
             <Form.Item label={t('create.groups')}>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'id']} rules={[{ required: true, message: t('create.groupName') }]}>
                     <Input placeholder={t('create.groupName')} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('create.weight') }]}>
-                    <InputNumber min={0.01} max={1} step={0.05} />
+                    <InputNumber min={0.01} max={1} step={0.05} data-testid={`group-weight-${f.name}`} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
@@ -234,7 +266,7 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
           {(fields, { add, remove }) => (
             <Form.Item label={t('create.outsideJudges')}>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('create.judgeName') }]}>
                     <Input placeholder={t('create.judgeName')} />
                   </Form.Item>
@@ -267,7 +299,7 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
           {(fields, { add, remove }) => (
             <Form.Item label={t('create.accountJudges')}>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                   <Form.Item name={[f.name, 'userId']} rules={[{ required: true, message: t('create.accountJudge') }]}>
                     <Select
                       style={{ width: 330 }}
@@ -299,6 +331,15 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
             </Form.Item>
           )}
         </Form.List>
+        <Form.Item extra={t('create.importJudgesHint')}>
+          <ExcelImport
+            title={t('create.importJudges')}
+            templateUrl="/arenas/options/judges/template"
+            importUrl="/arenas/options/judges/import"
+            describeResult={(r) => t('create.importedJudges', { count: (r as { judges: unknown[] }).judges.length })}
+            onImported={fillJudges}
+          />
+        </Form.Item>
       </Form>
     </Drawer>
   );

@@ -85,6 +85,11 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
     accountJudges: 'Account judges (score signed in, no code)',
     accountJudge: 'Choose an account',
     addAccountJudge: 'Add an account judge',
+    importJudges: 'Import judges from Excel',
+    importJudgesHint:
+      'For many judges, download the template and fill in names and groups (an account for account judges). You can still edit them above.',
+    importedJudges: '{{count}} judges read; check them, then create',
+    importedGroups: 'New judge groups added: {{groups}}; set their weights',
     accountOption: '{{name}} ({{unit}})',
     defaultGroups: { leaders: 'Leaders', experts: 'Experts', public: 'Public' },
   },

@@ -56,6 +56,10 @@ const zh = {
     accountJudges: '账号评委（登录后评分，无需评委码）',
     accountJudge: '选择账号',
     addAccountJudge: '添加账号评委',
+    importJudges: '从 Excel 导入评委',
+    importJudgesHint: '评委多时可下载模板，填写姓名、评委组，系统账号评委填写账号。导入后可在上方继续修改。',
+    importedJudges: '已读入 {{count}} 位评委，请核对后创建',
+    importedGroups: '已新增评委组：{{groups}}，请设置其权重',
     accountOption: '{{name}}（{{unit}}）',
     // Suggested group names: what the organiser keeps becomes the arena's data.
     defaultGroups: { leaders: '领导评委', experts: '专家评委', public: '群众代表' },
