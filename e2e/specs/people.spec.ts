@@ -87,6 +87,17 @@ test('a secretary’s promise on stage shows in her record, printed as a Word do
   await expect(dept.getByRole('heading', { name: '刘志强同志实绩档案' })).toBeVisible();
   await expect(dept.getByRole('link', { name: arenaTitle }).first()).toBeVisible();
   await expect(dept.getByRole('link', { name: promise })).toBeVisible();
+  // The department records a 容错免责 decision; it shows in the record (and then in the dossier).
+  await dept.getByTestId('add-exemption').click();
+  const modal = dept.locator('.ant-modal');
+  await modal.getByLabel('事项', { exact: true }).fill('老旧小区改造工期延误');
+  await modal.getByLabel('依据').fill('《城阳区容错纠错实施办法》第五条');
+  await modal.getByLabel('决定机关').fill('区纪委监委');
+  await modal.getByLabel('决定日期').fill('2026-11-20');
+  await modal.getByLabel('决定日期').press('Enter');
+  await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dept.getByText('已登记，档案中可见')).toBeVisible();
+  await expect(dept.getByRole('row', { name: /老旧小区改造工期延误.*予以容错免责.*区纪委监委/ })).toBeVisible();
   const [download] = await Promise.all([dept.waitForEvent('download'), dept.getByTestId('record-docx').click()]);
   expect(download.suggestedFilename()).toBe('刘志强同志实绩档案.docx');
   const zip = await JSZip.loadAsync(await readFile((await download.path())!));
@@ -95,6 +106,8 @@ test('a secretary’s promise on stage shows in her record, printed as a Word do
   expect(xml).toMatch(/〔\d{4}〕\d+号/);
   expect(xml).toContain(arenaTitle);
   expect(xml).toContain(promise);
+  expect(xml).toContain('六、容错免责');
+  expect(xml).toContain('2026年11月20日');
   // The promise links to its ledger item.
   await dept.getByRole('link', { name: promise }).click();
   await expect(dept.getByRole('heading', { name: promise })).toBeVisible();
@@ -106,6 +119,8 @@ test('a secretary’s promise on stage shows in her record, printed as a Word do
   await self.getByRole('menuitem', { name: '我的实绩档案' }).click();
   await expect(self.getByRole('heading', { name: '刘志强同志实绩档案' })).toBeVisible();
   await expect(self.getByRole('link', { name: promise })).toBeVisible();
+  await expect(self.getByRole('row', { name: /老旧小区改造工期延误/ })).toBeVisible();
+  await expect(self.getByTestId('add-exemption')).toHaveCount(0);
   const other = (await (await self.request.get('/api/cadres/mine')).json()) as { id: number };
   expect((await self.request.get(`/api/cadres/${other.id + 1}/record`)).status()).toBe(404);
   await self.close();

@@ -49,3 +49,16 @@ export function leaderOnTime(
     rateShown: due === 0 ? null : shownPercent(ratio(n.on_time * ONE, due)),
   };
 }
+
+/**
+ * 容错免责 decisions recorded on a cadre (三个区分开来): what was decided for a fault in the course of work. The
+ * decision itself is made elsewhere (the discipline inspection commission, the party committee); the register
+ * records it, with its basis, so the record shows it beside the results.
+ */
+export const EXEMPTION_DECISIONS = ['exempted', 'mitigated', 'not_exempted'] as const;
+export type ExemptionDecision = (typeof EXEMPTION_DECISIONS)[number];
+export const EXEMPTION_DECISION_LABELS: Record<ExemptionDecision, string> = {
+  exempted: '予以容错免责',
+  mitigated: '从轻减轻处理',
+  not_exempted: '不予容错',
+};

@@ -1,4 +1,4 @@
-import type { ArenaKind, ContestantKind, LeaderOnTime } from '../cadre/index.js';
+import type { ArenaKind, ContestantKind, ExemptionDecision, LeaderOnTime } from '../cadre/index.js';
 import type { LedgerColour, LedgerState } from '../ledger/index.js';
 
 /** A cadre in the register (GET /api/cadres). */
@@ -77,6 +77,19 @@ export interface CadreRecord {
     }[];
     onTime: LeaderOnTime;
   };
+  /** 容错免责 decisions, oldest first; `source` is the ledger item concerned, when one is named. */
+  exemptions: {
+    id: number;
+    decidedOn: string;
+    matter: string;
+    decision: ExemptionDecision;
+    decisionLabel: string;
+    basis: string;
+    decidedBy: string;
+    source: CadreSource | null;
+  }[];
   /** Stated so nobody reads a missing section as an empty one. */
   notes: string[];
+  /** What the reader may do next: record a 容错免责 decision (the department that keeps the cadre). */
+  actions: { exempt: boolean };
 }

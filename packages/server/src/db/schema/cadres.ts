@@ -1,5 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ExemptionDecision } from '@leitai/core';
 import { units, users } from './identity.js';
+import { ledgerItems } from './ledger.js';
 
 /**
  * 干部名册: the people an organisation department keeps (issue 17). A cadre serves in a unit in a post since
@@ -44,4 +46,30 @@ export const cadrePosts = pgTable(
     until: date({ mode: 'string' }),
   },
   (t) => [index('cadre_posts_cadre_idx').on(t.cadreId)],
+);
+
+/**
+ * 容错免责 (issue 17): a decision on a cadre's fault, recorded by the organisation department with its basis and the
+ * body that made it; optionally the ledger item it concerns. Appended, never edited (a later decision is a new row).
+ */
+export const cadreExemptions = pgTable(
+  'cadre_exemptions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    cadreId: integer()
+      .notNull()
+      .references(() => cadres.id, { onDelete: 'cascade' }),
+    /** 事项: what the fault was about. */
+    matter: text().notNull(),
+    decision: text().$type<ExemptionDecision>().notNull(),
+    /** 依据: the rule applied, e.g. 《容错纠错实施办法》第五条. */
+    basis: text().notNull(),
+    /** 决定机关, e.g. 区纪委监委. */
+    decidedBy: text().notNull(),
+    decidedOn: date({ mode: 'string' }).notNull(),
+    itemId: integer().references(() => ledgerItems.id, { onDelete: 'set null' }),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cadre_exemptions_cadre_idx').on(t.cadreId)],
 );

@@ -242,6 +242,54 @@ describe('the record (干部实绩档案)', () => {
     expect(reads[0]!.after).toMatchObject({ name: '王建军', arenas: 1, promises: 1 });
   });
 
+  it('records a 容错免责 decision by the department only, audited; the record shows it with its item', async () => {
+    const before = (await dept.get(`/api/cadres/${cadreA}/record`)).json<CadreRecord>();
+    expect([before.exemptions, before.actions, before.notes.some((n) => n.includes('容错'))]).toEqual([
+      [],
+      { exempt: true },
+      false,
+    ]);
+    // The person reads her record but may not record a decision on herself.
+    expect((await secretary.get(`/api/cadres/${cadreA}/record`)).json<CadreRecord>().actions).toEqual({
+      exempt: false,
+    });
+    const item = before.promises[0]!.itemId;
+    const decision = {
+      matter: '老旧小区改造工期延误',
+      decision: 'exempted',
+      basis: '《城阳区容错纠错实施办法》第五条',
+      decidedBy: '区纪委监委',
+      decidedOn: '2026-11-20',
+      itemId: item,
+    };
+    expect((await secretary.post(`/api/cadres/${cadreA}/exemptions`, decision)).statusCode).toBe(403);
+    expect((await deptXihai.post(`/api/cadres/${cadreA}/exemptions`, decision)).statusCode).toBe(404);
+    const bad = await dept.post(`/api/cadres/${cadreA}/exemptions`, { ...decision, decision: 'forgiven', basis: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { message: string } }>().error.message).toMatch(/依据不能为空|请选择决定/);
+    const noItem = await dept.post(`/api/cadres/${cadreA}/exemptions`, { ...decision, itemId: 999999 });
+    expect([noItem.statusCode, noItem.json<{ error: { message: string } }>().error.message]).toEqual([
+      400,
+      '督办事项 999999 不存在',
+    ]);
+    expect((await dept.post(`/api/cadres/${cadreA}/exemptions`, decision)).statusCode).toBe(201);
+    const r = (await secretary.get(`/api/cadres/${cadreA}/record`)).json<CadreRecord>();
+    expect(r.exemptions).toEqual([
+      {
+        id: expect.any(Number),
+        decidedOn: '2026-11-20',
+        matter: '老旧小区改造工期延误',
+        decision: 'exempted',
+        decisionLabel: '予以容错免责',
+        basis: '《城阳区容错纠错实施办法》第五条',
+        decidedBy: '区纪委监委',
+        source: { kind: 'ledger_item', id: item },
+      },
+    ]);
+    const [entry] = await audits('cadre.exemption', cadreA);
+    expect(entry!.after).toMatchObject({ matter: '老旧小区改造工期延误', decision: 'exempted', itemId: item });
+  });
+
   it('prints as a Word dossier in the office’s layout, audited too', async () => {
     const res = await dept.get(`/api/cadres/${cadreA}/record.docx`);
     expect(res.statusCode).toBe(200);
@@ -250,6 +298,10 @@ describe('the record (干部实绩档案)', () => {
     expect(text).toContain('王建军同志实绩档案');
     expect(text).toContain('流亭街道11月书记擂台');
     expect(text).toContain('年底前完成双埠社区老旧小区改造');
+    expect(text).toContain('六、容错免责');
+    expect(text).toContain('2026年11月20日');
+    expect(text).toContain('予以容错免责');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/〔\d{4}〕\d+号/);
     expect(await audits('cadre.record.export', cadreA)).toHaveLength(1);
   });

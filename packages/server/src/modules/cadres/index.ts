@@ -10,6 +10,7 @@ import { cadreOfUser, cadresByIds, findCadre, postsOf as cadrePosts } from './re
 export { cadresRoutes } from './routes.js';
 // For the demo seeders: a cadre and their current post, without checks or audit.
 export { insertCadre } from './repository.js';
+export { exemptionsOf, type ExemptionRow } from './exemptions.js';
 
 export interface Cadre {
   id: number;

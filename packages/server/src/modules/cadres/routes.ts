@@ -3,7 +3,9 @@ import { requireAccess, requireScope } from '../../http/access.js';
 import { auditActorOf } from '../../http/guard.js';
 import { readUpload, sendFile } from '../../http/upload.js';
 import { cadreTemplate, exportCadres, importCadres } from './excel.js';
-import { ZCadreId, ZCadrePatch, ZCadreQuery, ZNewCadre } from './schema.js';
+import { ZCadreId, ZCadrePatch, ZCadreQuery, ZExemption, ZNewCadre } from './schema.js';
+import { recordExemption } from './exemptions.js';
+import { shanghaiDate } from '../../jobs/clock.js';
 import { createCadre, listCadres, updateCadre } from './service.js';
 
 /**
@@ -28,6 +30,17 @@ export const cadresRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await requireAccess(request, 'cadre.manage', { kind: 'cadre', id: request.params.id });
     return updateCadre(db, actor, auditActorOf(request), request.params.id, request.body);
   });
+
+  // 容错免责: recorded by the department that keeps the cadre; it shows in the record (records module).
+  app.post(
+    '/cadres/:id/exemptions',
+    { schema: { tags, params: ZCadreId, body: ZExemption } },
+    async (request, reply) => {
+      await requireAccess(request, 'cadre.manage', { kind: 'cadre', id: request.params.id });
+      const row = await recordExemption(db, auditActorOf(request), request.params.id, request.body, shanghaiDate());
+      return reply.status(201).send(row);
+    },
+  );
 
   app.get('/cadres/template', { schema: { tags } }, async (request, reply) => {
     await requireAccess(request, 'cadre.manage');

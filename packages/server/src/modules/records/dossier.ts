@@ -1,4 +1,7 @@
-import { LEDGER_COLOUR_LABELS, type CadreRecord } from '@leitai/core';
+import { LEDGER_COLOUR_LABELS, chineseDate, type CadreRecord } from '@leitai/core';
+
+/** No ISO date in a document (GB/T 9704): 2026年12月2日. */
+const d = (iso: string | null) => (iso === null ? '' : chineseDate(iso));
 import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
 
 const table = (header: string[], rows: string[][], empty: string): Block =>
@@ -15,11 +18,11 @@ export function recordDossier(r: CadreRecord, letterhead: Letterhead): Promise<B
     title: `${c.name}同志实绩档案`,
     letterhead: { ...letterhead, addressee: '考察组' },
     blocks: [
-      { kind: 'paragraph', text: `${c.name}，现任${c.unitName}${c.post}（${c.since}起）。以下内容均取自系统记录。` },
+      { kind: 'paragraph', text: `${c.name}，现任${c.unitName}${c.post}（${d(c.since)}起）。以下内容均取自系统记录。` },
       { kind: 'heading', text: '一、任职经历' },
       table(
         ['单位', '职务', '起止时间'],
-        r.posts.map((p) => [p.unitName, p.post, `${p.since} 至 ${p.until ?? '今'}`]),
+        r.posts.map((p) => [p.unitName, p.post, `${d(p.since)}至${p.until === null ? '今' : d(p.until)}`]),
         '暂无任职记录。',
       ),
       { kind: 'heading', text: '二、擂台比武' },
@@ -28,7 +31,7 @@ export function recordDossier(r: CadreRecord, letterhead: Letterhead): Promise<B
         r.arenas.map((a) => [
           `${a.title}（擂台赛 #${a.arenaId}）`,
           a.kindLabel,
-          a.heldOn,
+          d(a.heldOn),
           a.unitName,
           a.rank === null ? '未结束' : `${a.rank}/${a.of}`,
           a.scoreShown ?? '—',
@@ -41,9 +44,9 @@ export function recordDossier(r: CadreRecord, letterhead: Letterhead): Promise<B
         r.promises.map((p) => [
           `${p.title}（督办事项 #${p.itemId}）`,
           p.arenaTitle,
-          p.deadline,
+          d(p.deadline),
           p.state === 'closed'
-            ? `${p.stateLabel}（${p.closedOn ?? ''}）`
+            ? `${p.stateLabel}（${d(p.closedOn)}）`
             : `${p.stateLabel}，${LEDGER_COLOUR_LABELS[p.colour]}`,
         ]),
         '暂无擂台承诺。',
@@ -51,7 +54,14 @@ export function recordDossier(r: CadreRecord, letterhead: Letterhead): Promise<B
       { kind: 'heading', text: '四、所在单位考核等次' },
       table(
         ['单位', '考核', '期间', '名次', '等次', '总分'],
-        r.grades.map((g) => [g.unitName, g.evaluation, g.period, `${g.rank}/${g.of}`, g.grade ?? '—', g.totalShown]),
+        r.grades.map((g) => [
+          g.unitName,
+          g.evaluation,
+          g.period.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => chineseDate(iso)),
+          `${g.rank}/${g.of}`,
+          g.grade ?? '—',
+          g.totalShown,
+        ]),
         '任职期间所在单位暂无已公布的考核结果。',
       ),
       { kind: 'heading', text: '五、责任领导事项' },
@@ -64,8 +74,20 @@ export function recordDossier(r: CadreRecord, letterhead: Letterhead): Promise<B
       },
       table(
         ['事项', '牵头单位', '期限', '状态'],
-        r.led.items.map((i) => [`${i.title}（督办事项 #${i.itemId}）`, i.unitName, i.deadline, i.stateLabel]),
+        r.led.items.map((i) => [`${i.title}（督办事项 #${i.itemId}）`, i.unitName, d(i.deadline), i.stateLabel]),
         '暂无作为责任领导的事项。',
+      ),
+      { kind: 'heading', text: '六、容错免责' },
+      table(
+        ['决定日期', '事项', '决定', '依据', '决定机关'],
+        r.exemptions.map((e) => [
+          d(e.decidedOn),
+          e.source ? `${e.matter}（督办事项 #${e.source.id}）` : e.matter,
+          e.decisionLabel,
+          e.basis,
+          e.decidedBy,
+        ]),
+        '暂无容错免责决定。',
       ),
       ...r.notes.map((text): Block => ({ kind: 'note', text })),
     ],

@@ -1,4 +1,12 @@
-import { LEDGER_STATE_LABELS, leaderOnTime, type CadreRecord, type IsoDate } from '@leitai/core';
+import {
+  EXEMPTION_DECISION_LABELS,
+  LEDGER_STATE_LABELS,
+  can,
+  leaderOnTime,
+  type Actor,
+  type CadreRecord,
+  type IsoDate,
+} from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import * as arena from '../arena/index.js';
@@ -16,7 +24,7 @@ const overlaps = (from: string, to: string, since: string, until: string | null)
  * ranks (arena), the promises they made there and what became of them (ledger), the grades and ranks of the
  * units they led while they led them (evaluation), and the items they are responsible leader of (ledger).
  */
-export async function cadreRecord(db: Db, cadreId: number, today: IsoDate): Promise<CadreRecord> {
+export async function cadreRecord(db: Db, actor: Actor, cadreId: number, today: IsoDate): Promise<CadreRecord> {
   const cadre = await cadres.byId(db, cadreId);
   if (!cadre) throw notFound('干部');
   const posts = await cadres.postsOf(db, cadreId);
@@ -32,12 +40,12 @@ export async function cadreRecord(db: Db, cadreId: number, today: IsoDate): Prom
   );
   const led = cadre.userId === null ? [] : await ledger.itemsLedBy(db, cadre.userId, today);
   const names = await units.byIds(db, [cadre.unitId, ...posts.map((p) => p.unitId)]);
+  const exemptions = await cadres.exemptionsOf(db, cadreId);
   const unitName = (id: number) => names.get(id)?.name ?? '';
   const arenaOfItem = new Map(stages.flatMap((s) => s.promises.map((id) => [id, s.title] as const)));
 
   const notes: string[] = [];
   if (cadre.userId === null) notes.push('该干部未关联系统账号，“责任领导事项”按账号统计，暂无数据。');
-  notes.push('容错免责决定尚未纳入本档案。');
   return {
     cadre: { id: cadre.id, name: cadre.name, post: cadre.post, unitName: unitName(cadre.unitId), since: cadre.since },
     posts: posts.map((p) => ({ ...p, unitName: unitName(p.unitId) })),
@@ -91,6 +99,17 @@ export async function cadreRecord(db: Db, cadreId: number, today: IsoDate): Prom
       })),
       onTime: leaderOnTime(led, today),
     },
+    exemptions: exemptions.map((e) => ({
+      id: e.id,
+      decidedOn: e.decidedOn,
+      matter: e.matter,
+      decision: e.decision,
+      decisionLabel: EXEMPTION_DECISION_LABELS[e.decision],
+      basis: e.basis,
+      decidedBy: e.decidedBy,
+      source: e.itemId === null ? null : { kind: 'ledger_item', id: e.itemId },
+    })),
     notes,
+    actions: { exempt: can(actor, 'cadre.manage', names.get(cadre.unitId)?.path ?? '') },
   };
 }

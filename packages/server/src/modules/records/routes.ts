@@ -19,8 +19,8 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cadres/mine', { schema: { tags } }, async (request) => mine(db, requireUser(request).actor.userId));
 
   app.get('/cadres/:id/record', { schema: { tags, params } }, async (request) => {
-    await requireAccess(request, 'cadre.record', { kind: 'cadre_record', id: request.params.id });
-    return readRecord(db, auditActorOf(request), request.params.id, shanghaiDate());
+    const actor = await requireAccess(request, 'cadre.record', { kind: 'cadre_record', id: request.params.id });
+    return readRecord(db, actor, auditActorOf(request), request.params.id, shanghaiDate());
   });
 
   app.get('/cadres/:id/record.docx', { schema: { tags, params } }, async (request, reply) => {

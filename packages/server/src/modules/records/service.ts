@@ -23,13 +23,20 @@ async function audited(tx: Db, who: AuditActor, action: string, r: CadreRecord):
       promises: r.promises.length,
       grades: r.grades.length,
       led: r.led.items.length,
+      exemptions: r.exemptions.length,
     },
   });
 }
 
-export function readRecord(db: Db, who: AuditActor, cadreId: number, today: IsoDate): Promise<CadreRecord> {
+export function readRecord(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  cadreId: number,
+  today: IsoDate,
+): Promise<CadreRecord> {
   return db.transaction(async (tx) => {
-    const r = await cadreRecord(tx, cadreId, today);
+    const r = await cadreRecord(tx, actor, cadreId, today);
     await audited(tx, who, 'cadre.record.read', r);
     return r;
   });
@@ -43,7 +50,7 @@ export function recordDocument(
   today: IsoDate,
 ): Promise<{ name: string; body: Buffer }> {
   return db.transaction(async (tx) => {
-    const r = await cadreRecord(tx, cadreId, today);
+    const r = await cadreRecord(tx, actor, cadreId, today);
     await audited(tx, who, 'cadre.record.export', r);
     const letterhead = await documents.letterhead(tx, actor, { kind: 'cadre_record', subject: String(cadreId), today });
     return { name: `${r.cadre.name}同志实绩档案.docx`, body: await recordDossier(r, letterhead) };

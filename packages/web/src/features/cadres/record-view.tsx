@@ -6,6 +6,7 @@ import type { CadreRecord, CadreSource } from '@leitai/core';
 import { Page } from '../../components/page';
 import { ColourTag } from '../../components/colour-tag';
 import { downloadRecord } from './api/export-record';
+import { ExemptionCard } from './exemption-card';
 
 /** Where an entry came from, as a route of the app (the server names the record; the web only links it). */
 const linkOf = (s: CadreSource) =>
@@ -180,6 +181,7 @@ export function RecordView({ record: r }: { record: CadreRecord }) {
             ]}
           />
         </Card>
+        <ExemptionCard record={r} />
       </Flex>
     </Page>
   );
