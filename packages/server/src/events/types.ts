@@ -29,6 +29,16 @@ export type DomainEvent =
       resubmitted: boolean;
     }
   | {
+      /** The reporter handed the report to the unit head (待负责人报送). */
+      type: 'report.handed_off';
+      reportId: number;
+      version: number;
+      unitId: number;
+      unitName: string;
+      period: string;
+      by: string;
+    }
+  | {
       type: 'report.reviewed';
       reportId: number;
       unitId: number;

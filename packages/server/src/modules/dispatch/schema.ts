@@ -112,6 +112,14 @@ export const ZReportForm = z.object({
 });
 export type ReportForm = z.infer<typeof ZReportForm>;
 
+/** 提交负责人 or 报送: the version seen and, optionally, the form as on screen (written and sent as one version). */
+export const ZSendReport = z.object({
+  action: z.enum(['handoff', 'submit']).default('submit'),
+  version: z.number().int().nonnegative(),
+  form: ZReportForm.omit({ version: true }).optional(),
+});
+export type SendReport = z.infer<typeof ZSendReport>;
+
 export const ZReview = z
   .object({
     action: z.enum(['accept', 'return']),

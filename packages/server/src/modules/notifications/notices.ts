@@ -4,7 +4,14 @@ import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
 import { enqueueDeliveries } from './delivery.js';
 import { holdersOfKey } from './repository.js';
-import { notify, officeRecipients, recipientsByUnit, unitRecipients, type NotificationInput } from './service.js';
+import {
+  notify,
+  officeRecipients,
+  recipientsByUnit,
+  unitHeadRecipients,
+  unitRecipients,
+  type NotificationInput,
+} from './service.js';
 
 /**
  * The bell: which domain events tell whom what. One place for every notice's words; the use cases
@@ -43,6 +50,17 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
           body: e.resubmitted ? '退回后已重新报送' : '',
           link: `/dispatch/report/${e.unitId}/${e.period}`,
           dedupeKey: `dispatch:${e.reportId}:submitted:${e.version}`,
+        },
+      ];
+    case 'report.handed_off':
+      return [
+        {
+          to: await unitHeadRecipients(tx, [e.unitId]),
+          kind: 'dispatch.handed_off',
+          title: `${REPORT_STATE_LABELS.handed_off}：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
+          body: `${e.by} 已填报完成并提交，请核对后报送考核办`,
+          link: `/dispatch/report/${e.unitId}/${e.period}`,
+          dedupeKey: `dispatch:${e.reportId}:handed_off:${e.version}`,
         },
       ];
     case 'report.reviewed': {

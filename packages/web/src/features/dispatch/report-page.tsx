@@ -29,12 +29,12 @@ import { useCurrentCampaign } from './api/get-campaigns';
 import { reportUrl, useReport, type ReportFormData } from './api/get-report';
 import { saveReport } from './api/save-report';
 import { reportSections } from '../../lib/report-sections';
-import { submitReport } from './api/submit-report';
+import { sendReport } from './api/send-report';
 import { reviewReport } from './api/review-report';
 import { ReportStateTag, show, TimingTag } from './tags';
 
 // The history's action codes that have words in the catalogue (report.actions.*).
-const ACTIONS = ['save', 'submit', 'accept', 'return'] as const;
+const ACTIONS = ['save', 'handoff', 'submit', 'accept', 'return'] as const;
 const isAction = (a: string): a is (typeof ACTIONS)[number] => (ACTIONS as readonly string[]).includes(a);
 
 /** 调度填报: one form for the month — a figure per indicator, three short texts, evidence — then submit, review, history. */
@@ -62,7 +62,7 @@ export function ReportPage() {
 
 function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: number }) {
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
   const [values, setValues] = useState<Record<string, string>>({});
   const [texts, setTexts] = useState({
@@ -83,6 +83,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const allowed = new Set(data.report.actions);
   const canFill = allowed.has('save');
   const canSubmit = allowed.has('submit');
+  const canHandoff = allowed.has('handoff');
   const canReview = allowed.has('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
   const canReopen = allowed.has('return') && !canReview;
@@ -106,17 +107,33 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       setBusy(false);
     }
   };
+  const draft = () => ({
+    values,
+    ...texts,
+    fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
+    sections,
+  });
   const save = () =>
-    saveReport(campaignId, data.unit.id, data.period.period, {
-      values,
-      ...texts,
-      fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
-      sections,
-      version: data.report.version,
+    saveReport(campaignId, data.unit.id, data.period.period, { ...draft(), version: data.report.version });
+  // What is on screen goes with the step as one version (no separate save first).
+  const send = (action: 'handoff' | 'submit') => async () =>
+    void (await sendReport(
+      campaignId,
+      data.unit.id,
+      data.period.period,
+      action,
+      data.report.version,
+      canFill ? draft() : undefined,
+    ));
+  // 报送 and 审核通过 are not undone with a click: each asks first.
+  const confirm = (title: string, content: string, ok: () => Promise<void>) => {
+    modal.confirm({
+      title,
+      content,
+      okText: t('common:actions.confirm'),
+      cancelText: t('common:actions.cancel'),
+      onOk: ok,
     });
-  const submit = async () => {
-    const v = canFill ? (await save()).version : data.report.version;
-    await submitReport(campaignId, data.unit.id, data.period.period, v);
   };
   const historyEntry = (v: ReportFormData['versions'][number]) => {
     const entry = {
@@ -314,8 +331,25 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
             {t('common:actions.save')}
           </Button>
         )}
+        {canHandoff && (
+          <Button
+            type={canSubmit ? 'default' : 'primary'}
+            loading={busy}
+            onClick={() => void run(send('handoff'), t('report.handedOff'))}
+          >
+            {t('report.handoff')}
+          </Button>
+        )}
         {canSubmit && (
-          <Button type="primary" loading={busy} onClick={() => void run(submit, t('report.submitted'))}>
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() =>
+              confirm(t('report.submitConfirm'), t('report.submitConfirmText'), () =>
+                run(send('submit'), t('report.submitted')),
+              )
+            }
+          >
             {t('report.submit')}
           </Button>
         )}
@@ -324,7 +358,11 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
             <Button
               type="primary"
               loading={busy}
-              onClick={() => void run(() => review('accept').then(() => undefined), t('report.accepted'))}
+              onClick={() =>
+                confirm(t('report.acceptConfirm'), t('report.acceptConfirmText'), () =>
+                  run(() => review('accept').then(() => undefined), t('report.accepted')),
+                )
+              }
             >
               {t('report.accept')}
             </Button>
