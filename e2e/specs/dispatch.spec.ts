@@ -68,8 +68,9 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await head.getByRole('button', { name: /^报\s*送$/ }).click();
   await head.getByRole('dialog').filter({ hasText: '确认报送？' }).getByRole('button', { name: OK }).click();
   await expect(head.getByTestId('report-submitted')).toBeVisible();
-  const versions = head.getByText(/（第 \d+ 版）/);
-  await expect(versions).toHaveCount(3); // saved, handed off, submitted
+  // Saved (1), handed off (2), submitted (3): the head's 报送 is one version, no extra save.
+  await expect(head.getByText(/报送（第 3 版）/)).toBeVisible();
+  await expect(head.getByText(/提交负责人（第 2 版）/)).toBeVisible();
 
   // 3. The office is told it waits for review, opens it from the bell and returns it with a reason.
   const organiser = await browser.newPage();

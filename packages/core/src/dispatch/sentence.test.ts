@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { paceWarning, type IndicatorKind, type WarningRule } from '../pace/index.js';
-import { progressSentence, refreshProgress } from './sentence.js';
+import { liveWarning, progressSentence, refreshProgress } from './sentence.js';
 
 const points: WarningRule = { kind: 'pointsBehind', yellowFromPoints: '10', redFromPoints: '30' };
 const row = (
@@ -11,7 +11,7 @@ const row = (
   base: string,
   actual: string | null,
   month: number,
-  rule = points,
+  rule: WarningRule = points,
 ) => ({
   name,
   measure,
@@ -79,5 +79,24 @@ describe('refreshing the 进展 text', () => {
         expect(out.endsWith(tail) || text.trim() === '').toBe(true);
       }),
     );
+  });
+});
+
+describe('the light of a figure being typed', () => {
+  const input = {
+    item: '签约项目',
+    kind: 'cumulative' as const,
+    profile: { kind: 'linear' as const },
+    annualTarget: '12',
+    month: 6,
+    rule: points,
+  };
+  it('is the board’s light for the typed figure, none while blank or half-typed', () => {
+    expect(liveWarning(input, '6')?.state).toBe('green');
+    expect(liveWarning(input, '4')?.state).toBe('yellow');
+    expect(liveWarning(input, '1,0')?.state).toBe('green'); // 10, with a thousands comma
+    expect(liveWarning(input, '2')?.state).toBe('red');
+    expect(liveWarning(input, '')).toBeNull();
+    expect(liveWarning(input, '十二')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { ONE, compareRatio, parseDecimal, ratio, ratioOf, shownRatio, ZERO_RATIO } from '../number/index.js';
-import type { IndicatorKind, PaceWarning } from '../pace/index.js';
+import { paceWarning, type IndicatorKind, type PaceWarning, type PaceWarningInput } from '../pace/index.js';
 
 /** One indicator's figure against pace, as the form has it: what the generated 进展 sentence speaks of. */
 export interface SentenceRow {
@@ -55,4 +55,22 @@ export function refreshProgress(text: string, previous: string, next: string): s
   if (text.trim() === '') return next;
   if (previous !== '' && text.startsWith(previous)) return next + text.slice(previous.length);
   return text;
+}
+
+/**
+ * The light a figure being typed will get once accepted: the board's own rule (paceWarning) on the text as
+ * typed (thousands commas allowed, as the form's check allows them). Null while blank or not yet a number.
+ */
+export function liveWarning(
+  input: Omit<PaceWarningInput, 'actual' | 'deadlinePassed'>,
+  raw: string,
+): PaceWarning | null {
+  const text = raw.replace(/,/g, '').trim();
+  if (text === '') return null;
+  try {
+    return paceWarning({ ...input, actual: text, deadlinePassed: false });
+  } catch {
+    // Half-typed ("12.", "-") or out of range: no light until it is a figure the form would take.
+    return null;
+  }
 }

@@ -130,6 +130,10 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       name: indicator.name,
       measure: indicator.measure,
       kind: indicator.kind,
+      /** With kind and base, what core's paceWarning needs to light a typed figure on the form as the board will. */
+      lowerIsBetter: indicator.lowerIsBetter,
+      profile: indicator.profile,
+      rule: indicator.rule,
       base: target.base,
       stretch: target.stretch,
       previous: previous.get(indicator.id) ?? null,

@@ -1,4 +1,4 @@
-import { REPORT_STATE_LABELS, splitPeriod } from '@leitai/core';
+import { REPORT_STATE_LABELS, splitPeriod, unfinishedStepsFlag } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
@@ -149,8 +149,21 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
       return organiser(tx, e, {
         kind: 'ledger.close_requested',
         title: `申请销号：${e.title}`,
-        body: `${e.byName} 提交了销号申请，请审核佐证材料`,
+        body:
+          unfinishedStepsFlag(e.unfinishedSteps) === null
+            ? `${e.byName} 提交了销号申请，请审核佐证材料`
+            : `${e.byName} 提交了销号申请；${unfinishedStepsFlag(e.unfinishedSteps)}`,
       });
+    case 'ledger.item.close_confirm_requested':
+      return [
+        {
+          to: await unitHeadRecipients(tx, [e.leadUnitId]),
+          kind: 'ledger.close_confirm_requested',
+          title: `待负责人确认销号：${e.title}`,
+          body: `${e.byName} 提交了销号申请，请确认后报考核办审核`,
+          link: itemLink(e),
+        },
+      ];
     case 'ledger.item.closed':
       return leadUnit(tx, e, {
         kind: 'ledger.closed',

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   Alert,
@@ -11,7 +11,6 @@ import {
   Modal,
   Space,
   Spin,
-  Table,
   Timeline,
   Typography,
   Upload,
@@ -31,7 +30,9 @@ import { saveReport } from './api/save-report';
 import { reportSections } from '../../lib/report-sections';
 import { sendReport } from './api/send-report';
 import { reviewReport } from './api/review-report';
-import { ReportStateTag, show, TimingTag } from './tags';
+import { ReportStateTag, TimingTag } from './tags';
+import { progressSentence, refreshProgress } from '@leitai/core';
+import { FigureTable, liveWarnings } from './figure-table';
 
 // The history's action codes that have words in the catalogue (report.actions.*).
 const ACTIONS = ['save', 'handoff', 'submit', 'accept', 'return'] as const;
@@ -78,6 +79,22 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
+  const month = Number(data.period.period.slice(5));
+  // 工作进展 opens with a sentence core writes from the figures; it follows the figures as they change,
+  // and what the person typed after it (or instead of it) stays theirs.
+  const live = liveWarnings(data.rows, month, values);
+  const generated = progressSentence(
+    month,
+    data.rows.map((r) => ({ ...r, warning: live.get(r.indicatorId) ?? null })),
+  );
+  const lastGenerated = useRef<string | null>(null);
+  const fillsText = data.report.actions.includes('save');
+  useEffect(() => {
+    if (!fillsText) return;
+    const previous = lastGenerated.current ?? '';
+    lastGenerated.current = generated;
+    setTexts((x) => ({ ...x, progress: refreshProgress(x.progress, previous, generated) }));
+  }, [generated, fillsText]);
 
   // The server sends what this person may do now (core's allowedReportActions); the page only renders it.
   const allowed = new Set(data.report.actions);
@@ -196,68 +213,12 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           )
         }
       >
-        <Table
-          scroll={{ x: 800 }}
-          size="small"
-          rowKey="indicatorId"
-          pagination={false}
-          dataSource={data.rows}
-          columns={[
-            {
-              title: t('fields.indicator'),
-              key: 'n',
-              render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }),
-            },
-            {
-              title: t('fields.annualTarget'),
-              key: 'b',
-              render: (_, r) =>
-                r.stretch ? t('report.targetStretch', { base: show(r.base), stretch: show(r.stretch) }) : show(r.base),
-            },
-            { title: t('report.previous'), key: 'p', render: (_, r) => show(r.previous) },
-            {
-              title: t('report.value'),
-              key: 'v',
-              width: 260,
-              render: (_, r) =>
-                r.derivedFrom ? (
-                  <Space direction="vertical" size={0} data-testid={`derived-${r.indicatorId}`}>
-                    <span>
-                      {show(r.value)} {r.measure}
-                    </span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('report.derived')}
-                    </Typography.Text>
-                  </Space>
-                ) : canFill ? (
-                  <Space direction="vertical" size={0}>
-                    <Input
-                      aria-label={t('report.valueOf', { name: r.name })}
-                      value={values[String(r.indicatorId)] ?? ''}
-                      onChange={(e) => setValues({ ...values, [String(r.indicatorId)]: e.target.value })}
-                      suffix={r.measure}
-                    />
-                    {r.prefilled && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('report.prefilled')}
-                      </Typography.Text>
-                    )}
-                    {r.kind === 'growth' && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('report.growthHint')}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                ) : (
-                  <span>{show(r.value)}</span>
-                ),
-            },
-            {
-              title: t('report.flag'),
-              key: 'f',
-              render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null),
-            },
-          ]}
+        <FigureTable
+          rows={data.rows}
+          month={month}
+          values={values}
+          canFill={canFill}
+          onChange={(id, v) => setValues({ ...values, [id]: v })}
         />
       </Card>
       {reportSections()
@@ -284,6 +245,14 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               onChange={(e) => setTexts({ ...texts, progress: e.target.value })}
             />
           </Form.Item>
+          {canFill && generated && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}
+            >
+              {t('report.progressHint')}
+            </Typography.Text>
+          )}
           <Form.Item label={t('report.problems')}>
             <Input.TextArea
               aria-label={t('report.problems')}

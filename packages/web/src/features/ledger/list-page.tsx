@@ -16,6 +16,7 @@ import { exportItems } from './api/export-items';
 import { ColourTag } from '../../components/colour-tag';
 import { NewItemDrawer } from './new-item';
 import { LedgerSettingsButton } from './settings-button';
+import { CloseOutSettingsButton } from './close-out-settings';
 import { StatsPanel } from './stats-panel';
 import { isSource } from './messages';
 import { STATE_COLORS, type LedgerItem } from './types';
@@ -165,6 +166,7 @@ export function LedgerListPage() {
             {t('list.export')}
           </Button>
           {manage && <LedgerSettingsButton />}
+          {manage && <CloseOutSettingsButton />}
         </>
       }
     >
