@@ -79,7 +79,7 @@ const RULES: Record<LedgerAction, Rule> = {
   progress: { from: WORKING, to: 'in_progress', by: ['lead', 'co'] },
   complete_step: { from: WORKING, to: 'in_progress', by: ['lead'] },
   // To the office, or first to the unit head where the office asks for it (ledgerTransition's policy).
-  request_close: { from: WORKING, to: 'close_requested', by: ['lead_head', 'lead'] },
+  request_close: { from: WORKING, to: 'close_requested', by: ['lead'] },
   confirm_close: { from: ['close_confirming'], to: 'close_requested', by: ['lead_head'] },
   // The verifier's note on a close-out request (kept in the history, audited); the state stays.
   comment: { from: ['close_confirming', 'close_requested'], to: 'same', by: ['organiser'] },
@@ -130,11 +130,12 @@ export function ledgerTransition(
   action: LedgerAction,
   by: LedgerParty,
   policy: LedgerPolicy = DEFAULT_LEDGER_POLICY,
+  /** Whether the person acting is also the lead unit's head: a head's own request needs no second signature. */
+  actorIsHead = false,
 ): LedgerState {
   const problem = ledgerTransitionProblem(state, action, by);
   if (problem) throw new LedgerRuleError(problem);
-  // A head's own request needs no second signature: it goes to the office at once.
-  if (action === 'request_close' && policy.headConfirmsClose && by !== 'lead_head') return 'close_confirming';
+  if (action === 'request_close' && policy.headConfirmsClose && !actorIsHead) return 'close_confirming';
   const to = RULES[action].to;
   return to === 'same' ? state : to;
 }

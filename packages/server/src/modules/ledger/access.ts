@@ -46,7 +46,6 @@ export async function resolveItemParties(db: Db, id: number): Promise<ItemPartie
 export function partiesOf(actor: Actor, parties: ItemParties): LedgerParty[] {
   const out: LedgerParty[] = [];
   if (can(actor, 'ledger.manage', { officePath: parties.office, unitPaths: [] })) out.push('organiser');
-  // Before 'lead': a head's close-out request is already confirmed (core's ledgerTransition).
   if (parties.lead.some((path) => can(actor, 'ledger.confirm', path))) out.push('lead_head');
   if (parties.lead.some((path) => can(actor, 'ledger.work', path))) out.push('lead');
   if (parties.co.some((path) => can(actor, 'ledger.work', path))) out.push('co');

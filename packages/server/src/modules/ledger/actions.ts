@@ -16,7 +16,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles } from '../files/index.js';
-import { actingParty, asAppError, itemParties, partyUnitIds } from './access.js';
+import { actingParty, asAppError, itemParties, partiesOf, partyUnitIds } from './access.js';
 import { emit } from '../../events/emit.js';
 import { itemFacts } from './facts.js';
 import {
@@ -85,8 +85,11 @@ export async function act(
         );
       }
       const party = actingParty(actor, itemParties(item, unitMap), item.state, input.action);
+      // The lead unit's head: a close-out request of theirs needs no second signature (core's ledgerTransition).
       const policy = await ledgerSettings(tx);
-      const state = ledgerTransition(item.state, input.action, party, policy);
+      const parties = itemParties(item, unitMap);
+      const isHead = partiesOf(actor, parties).includes('lead_head');
+      const state = ledgerTransition(item.state, input.action, party, policy, isHead);
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, {
           itemId: item.id,
