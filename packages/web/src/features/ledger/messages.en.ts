@@ -74,6 +74,7 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     unit: 'Unit',
   },
   list: {
+    stateAndLight: 'State / light',
     title: {
       manage: 'Supervision ledger',
       leader: 'Supervised items of my units',

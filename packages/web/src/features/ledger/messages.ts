@@ -73,6 +73,7 @@ const zh = {
     unit: '单位',
   },
   list: {
+    stateAndLight: '状态/亮灯',
     title: { manage: '督查督办台账', leader: '分管单位督办事项', unit: '我单位督办事项' },
     subtitle: '清单化管理 · 销号管理 · 问题限期见底清零',
     assign: '交办事项',
