@@ -57,7 +57,7 @@ test('a close-out request with unfinished steps is flagged to the verifier, who 
   await openNotice(organiser, `申请销号：${title}`);
   await expect(organiser.getByTestId('close-out-flag')).toHaveText('申请销号时尚有 2 个节点未完成，请核查');
   await organiser.getByRole('button', { name: '核查意见' }).click();
-  await organiser.getByLabel('核查意见').fill('施工验收节点尚未完成，请补充验收材料');
+  await organiser.getByRole('textbox', { name: '核查意见' }).fill('施工验收节点尚未完成，请补充验收材料');
   await organiser.getByRole('dialog').getByRole('button', { name: OK }).click();
   await expect(organiser.getByTestId('event-comment')).toContainText('施工验收节点尚未完成');
   await organiser.getByRole('button', { name: /退\s*回/ }).click();

@@ -174,7 +174,9 @@ export async function insertReport(tx: Db, periodId: number, unitId: number): Pr
 export async function updateReport(
   tx: Db,
   id: number,
-  set: Partial<Pick<ReportRow, 'state' | 'progress' | 'problems' | 'plans' | 'firstSubmittedOn' | 'returnReason'>> & {
+  set: Partial<
+    Pick<ReportRow, 'state' | 'progress' | 'problems' | 'plans' | 'firstSubmittedOn' | 'returnReason' | 'returnFields'>
+  > & {
     version: number;
   },
 ): Promise<ReportRow> {

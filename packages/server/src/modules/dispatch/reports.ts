@@ -16,7 +16,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { claimFiles, filesOf } from '../files/index.js';
+import { claimFiles, filesOf, releaseFiles } from '../files/index.js';
 import { emit } from '../../events/emit.js';
 import {
   getCampaign,
@@ -27,6 +27,7 @@ import {
   lockReport,
   lockReportOf,
   periodById,
+  periodCampaign,
   replaceValues,
   updatePeriod,
   updateReport,
@@ -123,6 +124,7 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       problems: report?.problems ?? '',
       plans: report?.plans ?? '',
       returnReason: report?.returnReason ?? null,
+      returnFields: report?.returnReason ? report.returnFields : [],
       timing: reportTiming(p.deadline, report?.firstSubmittedOn ?? null, today),
     },
     rows: carried.map(({ indicator, target }) => ({
@@ -172,6 +174,8 @@ export async function snapshot(tx: Db, report: ReportRow, action: ReportAction, 
       progress: report.progress,
       problems: report.problems,
       plans: report.plans,
+      // The evidence as it was at this version (a file removed later stays readable from here).
+      files: (await filesOf(tx, 'report', report.id)).map((f) => ({ id: f.id, name: f.name })),
     },
   });
 }
@@ -272,6 +276,7 @@ export async function writeContent(
   await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
   const flags = await writeFigures(tx, d, report, period, form.values, complete);
   await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
+  await releaseFiles(tx, form.removeFileIds, { ownerType: 'report', ownerId: report.id });
   return flags;
 }
 
@@ -318,7 +323,7 @@ export async function reviewReport(
   actor: Actor,
   who: AuditActor,
   reportId: number,
-  input: { action: 'accept' | 'return'; reason: string; version: number },
+  input: { action: 'accept' | 'return'; reason: string; fields?: number[]; version: number },
 ) {
   return db.transaction(async (tx) => {
     const report = await lockReport(tx, reportId);
@@ -326,10 +331,23 @@ export async function reviewReport(
     if (report.version !== input.version) throw conflict('报表已被修改，请刷新后重试', { version: report.version });
     const problem = reportActionProblem(report.state, input.action, true);
     if (problem) throw invalidState(problem);
+    const fields = input.action === 'return' ? [...new Set(input.fields ?? [])] : [];
+    if (fields.length > 0) {
+      const campaignId = await periodCampaign(tx, report.periodId);
+      const p = await periodById(tx, report.periodId);
+      const d = await loadYear(tx, campaignId!, splitPeriod(p!.period).year, report.unitId);
+      const carried = new Set(unitTargets(d, report.unitId, p!.period).map((c) => c.indicator.id));
+      const stray = fields.filter((f) => !carried.has(f));
+      if (stray.length > 0)
+        throw new AppError('VALIDATION_FAILED', `指标 ${stray.join('、')} 不是该报表的填报指标`, {
+          errors: stray.map((f) => ({ field: String(f), message: '不是该报表的填报指标' })),
+        });
+    }
     const row = await updateReport(tx, report.id, {
       state: reportNextState(report.state, input.action),
       version: report.version + 1,
       returnReason: input.action === 'return' ? input.reason : null,
+      returnFields: fields,
     });
     await snapshot(tx, row, input.action, actor, input.reason || null);
     // The unit hears the verdict where it works (the bell), with the reason when returned.
@@ -348,7 +366,7 @@ export async function reviewReport(
       targetId: report.id,
       unitId: report.unitId,
       before: { state: report.state },
-      after: { state: row.state, reason: input.reason },
+      after: { state: row.state, reason: input.reason, ...(fields.length ? { fields } : {}) },
     });
     return { id: row.id, version: row.version, state: row.state, unitId: row.unitId };
   });
