@@ -79,12 +79,17 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await expect(organiser.getByRole('heading', { name: `区发改局 · ${period} 月度调度` })).toBeVisible();
   await organiser.getByRole('button', { name: /退\s*回/ }).click();
   await organiser.getByLabel('退回原因').fill('固定资产投资增速与统计局口径不一致，请核实');
+  // The return points at the indicator concerned.
+  await organiser.getByRole('dialog').getByRole('checkbox', { name: '固定资产投资增长' }).check();
   await organiser.getByRole('dialog').getByRole('button', { name: OK }).click();
   await expect(organiser.getByTestId('report-returned')).toBeVisible();
 
   // 4. The reporter sees why, corrects and the head resubmits.
   await openReport(reporter, reportUrl);
   await expect(reporter.getByTestId('return-reason')).toContainText('固定资产投资增速与统计局口径不一致');
+  // The row the office pointed at is marked; the other is not.
+  await expect(reporter.getByRole('row', { name: /固定资产投资增长/ }).getByText('退回指出')).toBeVisible();
+  await expect(reporter.getByRole('row', { name: /签约亿元以上项目/ }).getByText('退回指出')).toHaveCount(0);
   await reporter.getByLabel('固定资产投资增长本期数值').fill('10.5');
   await reporter.getByRole('button', { name: /保\s*存/ }).click();
   await expect(reporter.getByText('已保存')).toBeVisible();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildUnit, buildUser, loginAs, type Client } from '../../../test/factories.js';
 import { auditLog, categories } from '../../db/schema/index.js';
@@ -122,5 +122,56 @@ describe('the report hand-off', () => {
     expect((await ra.get(url(a))).json().report.actions).toEqual(['save', 'handoff', 'submit']);
     expect((await send(ra, { version: 4, form: form('5') })).json()).toMatchObject({ state: 'submitted' });
     await org.put('/api/dispatch/settings', { reminderWorkingDays: 2, reporterMaySubmit: false });
+  });
+
+  it('a return points at indicators; evidence removed before 报送 stays in the version that had it', async () => {
+    const r = (await ra.get(url(a))).json();
+    const id = r.report.id as number;
+    const version = r.report.version as number;
+    const stray = await org.post(`/api/dispatch/reports/${id}/review`, {
+      action: 'return',
+      reason: '签约数与台账不符',
+      fields: [signed + 999],
+      version,
+    });
+    expect(stray.statusCode).toBe(400);
+    const returned = await org.post(`/api/dispatch/reports/${id}/review`, {
+      action: 'return',
+      reason: '签约数与台账不符',
+      fields: [signed],
+      version,
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const seen = (await ra.get(url(a))).json();
+    expect(seen.report).toMatchObject({ state: 'returned', returnFields: [signed] });
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'report.return'))
+      .orderBy(desc(auditLog.id));
+    expect(entry).toMatchObject({ after: { fields: [signed] } });
+    // Evidence: attached on save, then taken off; the version that had it still lists it.
+    const boundary = '----leitai';
+    const fileId = (
+      await ra.request({
+        method: 'POST',
+        url: '/api/files',
+        payload: Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="协议.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--${boundary}--\r\n`,
+        ),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      })
+    ).json<{ id: number }>().id;
+    const withFile = await ra.put(url(a), { ...form('5'), fileIds: [fileId], version: seen.report.version });
+    expect(withFile.statusCode, withFile.body).toBe(200);
+    expect((await ra.get(url(a))).json().files.map((f: { id: number }) => f.id)).toEqual([fileId]);
+    const v = withFile.json<{ version: number }>().version;
+    expect((await ra.put(url(a), { ...form('5'), removeFileIds: [fileId + 1], version: v })).statusCode).toBe(400);
+    expect((await ra.put(url(a), { ...form('5'), removeFileIds: [fileId], version: v })).statusCode).toBe(200);
+    const after = (await ra.get(url(a))).json();
+    expect(after.files).toEqual([]);
+    const had = after.versions.find((x: { version: number }) => x.version === v);
+    expect(had.snapshot.files).toEqual([{ id: fileId, name: '协议.pdf' }]);
+    expect((await ra.get(`/api/files/${fileId}`)).statusCode).toBe(200);
   });
 });

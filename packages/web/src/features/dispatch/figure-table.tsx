@@ -1,4 +1,4 @@
-import { Input, Space, Table, Typography } from 'antd';
+import { Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { liveWarning, type PaceWarning } from '@leitai/core';
 import { WarningTag } from '../../components/warning-tag';
@@ -37,12 +37,15 @@ export function FigureTable({
   month,
   values,
   canFill,
+  pointed,
   onChange,
 }: {
   rows: Row[];
   month: number;
   values: Record<string, string>;
   canFill: boolean;
+  /** The indicators the office's return points at: marked on their rows. */
+  pointed: number[];
   onChange: (indicatorId: string, value: string) => void;
 }) {
   const { t } = useTranslation('dispatch');
@@ -61,13 +64,23 @@ export function FigureTable({
       scroll={{ x: 1000 }}
       size="small"
       rowKey="indicatorId"
+      onRow={(r) => (pointed.includes(r.indicatorId) ? { style: { background: '#fff1f0' } } : {})}
       pagination={false}
       dataSource={rows}
       columns={[
         {
           title: t('fields.indicator'),
           key: 'n',
-          render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }),
+          render: (_, r) => (
+            <Space size={4} wrap>
+              <span>{t('withMeasure', { name: r.name, measure: r.measure })}</span>
+              {pointed.includes(r.indicatorId) && (
+                <Tag color="error" data-testid={`pointed-${r.indicatorId}`}>
+                  {t('report.pointed')}
+                </Tag>
+              )}
+            </Space>
+          ),
         },
         {
           title: t('fields.annualTarget'),

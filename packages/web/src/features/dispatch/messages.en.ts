@@ -147,6 +147,11 @@ export const dispatchMessagesEn: Messages<typeof dispatchMessages> = {
     returnAccepted: 'Return for correction',
     returnReason: 'Reason for return',
     returnPlaceholder: 'State the reason for returning it (at least 4 characters)',
+    returnFields: 'Point at the indicators concerned (optional; the unit sees them marked)',
+    pointed: 'Pointed out',
+    removeFile: 'Remove {{name}}',
+    removedFiles_one: '{{count}} file is removed when you save or submit (earlier versions keep it)',
+    removedFiles_other: '{{count}} files are removed when you save or submit (earlier versions keep them)',
     history: 'Version history',
     actions: {
       save: 'saved',

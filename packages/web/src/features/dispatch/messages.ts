@@ -140,6 +140,11 @@ const zh = {
     returnAccepted: '退回更正',
     returnReason: '退回原因',
     returnPlaceholder: '写明退回原因（至少 4 个字）',
+    returnFields: '指出有问题的指标（可选，填报单位会看到标记）',
+    pointed: '退回指出',
+    removeFile: '删除附件{{name}}',
+    removedFiles_one: '保存或报送后删除 {{count}} 个附件（历史版本仍保留）',
+    removedFiles_other: '保存或报送后删除 {{count}} 个附件（历史版本仍保留）',
     history: '版本记录',
     // Keyed by the history's action codes; an unknown code shows as it is.
     actions: { save: '保存', handoff: '提交负责人', submit: '报送', accept: '审核通过', return: '退回' },

@@ -5,6 +5,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Input,
@@ -16,7 +17,7 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
@@ -77,6 +78,8 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [errors, setErrors] = useState<string[]>([]);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  const [pointed, setPointed] = useState<number[]>([]);
+  const [removed, setRemoved] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
   const month = Number(data.period.period.slice(5));
@@ -128,6 +131,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     values,
     ...texts,
     fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
+    removeFileIds: removed,
     sections,
   });
   const save = () =>
@@ -161,7 +165,8 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     };
     return v.reason ? t('report.entryWithReason', { ...entry, reason: v.reason }) : t('report.entry', entry);
   };
-  const review = (action: 'accept' | 'return') => reviewReport(data.report.id, action, reason, data.report.version);
+  const review = (action: 'accept' | 'return') =>
+    reviewReport(data.report.id, action, reason, data.report.version, action === 'return' ? pointed : []);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -218,6 +223,7 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           month={month}
           values={values}
           canFill={canFill}
+          pointed={data.report.returnReason ? data.report.returnFields : []}
           onChange={(id, v) => setValues({ ...values, [id]: v })}
         />
       </Card>
@@ -273,11 +279,29 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           </Form.Item>
         </Form>
         <Space direction="vertical">
-          {data.files.map((f) => (
-            <a key={f.id} href={`/api/files/${f.id}`}>
-              {f.name}
-            </a>
-          ))}
+          {data.files
+            .filter((f) => !removed.includes(f.id))
+            .map((f) => (
+              <Space key={f.id} size={4}>
+                <a href={`/api/files/${f.id}`}>{f.name}</a>
+                {canFill && (
+                  // Taken off with the next save or 报送; earlier versions keep it.
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    aria-label={t('report.removeFile', { name: f.name })}
+                    icon={<DeleteOutlined />}
+                    onClick={() => setRemoved((r) => [...r, f.id])}
+                  />
+                )}
+              </Space>
+            ))}
+          {removed.length > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {t('report.removedFiles', { count: removed.length })}
+            </Typography.Text>
+          )}
           {canFill && (
             <Upload
               fileList={files}
@@ -360,6 +384,12 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           placeholder={t('report.returnPlaceholder')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+        />
+        <Typography.Paragraph style={{ margin: '12px 0 4px' }}>{t('report.returnFields')}</Typography.Paragraph>
+        <Checkbox.Group
+          value={pointed}
+          onChange={(v) => setPointed(v)}
+          options={data.rows.map((r) => ({ value: r.indicatorId, label: r.name }))}
         />
       </Modal>
       {data.versions.length > 0 && (

@@ -24,6 +24,8 @@ export interface ReportFormData {
     problems: string;
     plans: string;
     returnReason: string | null;
+    /** The indicators the office's return points at (退回指出). */
+    returnFields: number[];
     timing: ReportTiming;
   };
   rows: {
