@@ -124,6 +124,7 @@ export const dispatchMessagesEn: Messages<typeof dispatchMessages> = {
     gapBehind: '{{points}} points behind',
     gapAhead: '{{points}} points ahead',
     ratioOfPace: '{{percent}}% of pace',
+    paceShort: 'to date {{expected}} · {{gap}}',
     progressHint: 'The first sentence is written from the figures and follows them as they change; write on after it',
     work: 'Work report',
     progress: 'Progress',

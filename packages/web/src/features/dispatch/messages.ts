@@ -118,6 +118,7 @@ const zh = {
     gapBehind: '落后 {{points}} 个百分点',
     gapAhead: '超 {{points}} 个百分点',
     ratioOfPace: '为序时的 {{percent}}%',
+    paceShort: '序时 {{expected}} · {{gap}}',
     progressHint: '首句按本期数值自动生成，数值改动时随之更新；其后可接着写',
     work: '工作情况',
     progress: '工作进展',
