@@ -1,5 +1,5 @@
 import { ONE, compareRatio, parseDecimal, ratio, ratioOf, shownRatio, ZERO_RATIO } from '../number/index.js';
-import { paceWarning, type IndicatorKind, type PaceWarning, type PaceWarningInput } from '../pace/index.js';
+import { paceWarning, type IndicatorKind, type PaceWarning, type PaceWarningInput } from '../pace/warning.js';
 
 /** One indicator's figure against pace, as the form has it: what the generated 进展 sentence speaks of. */
 export interface SentenceRow {
