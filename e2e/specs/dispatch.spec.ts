@@ -48,13 +48,29 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await reporter.getByLabel('下步打算').fill('倒排工期，加快项目落地。');
   await reporter.getByRole('button', { name: /保\s*存/ }).click();
   await expect(reporter.getByTestId('report-draft')).toBeVisible();
+  // A reporter does not 报送 (the office's default): they hand the month to the unit head.
+  await expect(reporter.getByRole('button', { name: /^报\s*送$/ })).toHaveCount(0);
+  await reporter.getByRole('button', { name: '提交负责人' }).click();
+  await expect(reporter.getByTestId('report-handed_off')).toBeVisible();
 
-  // 2. The unit head submits.
+  // 2. The unit head is told, opens it from the bell, and 报送 after confirming: one version, not two.
   const head = await browser.newPage();
   await login(head, 'head.fgj');
-  await openReport(head, reportUrl);
-  await head.getByRole('button', { name: /报\s*送/ }).click();
+  await openNotice(head, `待负责人报送：区发改局 ${Number(period.slice(5))} 月调度`);
+  await expect(head.getByRole('heading', { name: `区发改局 · ${period} 月度调度` })).toBeVisible();
+  await expect(head.getByLabel('签约亿元以上项目本期数值')).toHaveValue('13');
+  await head.getByRole('button', { name: /^报\s*送$/ }).click();
+  const confirmSubmit = head.getByRole('dialog').filter({ hasText: '确认报送？' });
+  await expect(confirmSubmit).toBeVisible();
+  // Cancelling sends nothing.
+  await confirmSubmit.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(head.getByTestId('report-handed_off')).toBeVisible();
+  await head.getByRole('button', { name: /^报\s*送$/ }).click();
+  await head.getByRole('dialog').filter({ hasText: '确认报送？' }).getByRole('button', { name: OK }).click();
   await expect(head.getByTestId('report-submitted')).toBeVisible();
+  // Saved (1), handed off (2), submitted (3): the head's 报送 is one version, no extra save.
+  await expect(head.getByText(/报送（第 3 版）/)).toBeVisible();
+  await expect(head.getByText(/提交负责人（第 2 版）/)).toBeVisible();
 
   // 3. The office is told it waits for review, opens it from the bell and returns it with a reason.
   const organiser = await browser.newPage();
@@ -63,22 +79,29 @@ test('a month: filled, submitted, returned with a reason, corrected, accepted; b
   await expect(organiser.getByRole('heading', { name: `区发改局 · ${period} 月度调度` })).toBeVisible();
   await organiser.getByRole('button', { name: /退\s*回/ }).click();
   await organiser.getByLabel('退回原因').fill('固定资产投资增速与统计局口径不一致，请核实');
+  // The return points at the indicator concerned.
+  await organiser.getByRole('dialog').getByRole('checkbox', { name: '固定资产投资增长' }).check();
   await organiser.getByRole('dialog').getByRole('button', { name: OK }).click();
   await expect(organiser.getByTestId('report-returned')).toBeVisible();
 
   // 4. The reporter sees why, corrects and the head resubmits.
   await openReport(reporter, reportUrl);
   await expect(reporter.getByTestId('return-reason')).toContainText('固定资产投资增速与统计局口径不一致');
+  // The row the office pointed at is marked; the other is not.
+  await expect(reporter.getByRole('row', { name: /固定资产投资增长/ }).getByText('退回指出')).toBeVisible();
+  await expect(reporter.getByRole('row', { name: /签约亿元以上项目/ }).getByText('退回指出')).toHaveCount(0);
   await reporter.getByLabel('固定资产投资增长本期数值').fill('10.5');
   await reporter.getByRole('button', { name: /保\s*存/ }).click();
   await expect(reporter.getByText('已保存')).toBeVisible();
   await openReport(head, reportUrl);
-  await head.getByRole('button', { name: /报\s*送/ }).click();
+  await head.getByRole('button', { name: /^报\s*送$/ }).click();
+  await head.getByRole('dialog').filter({ hasText: '确认报送？' }).getByRole('button', { name: OK }).click();
   await expect(head.getByTestId('report-submitted')).toBeVisible();
 
   // 5. The office accepts; every version is kept.
   await openReport(organiser, reportUrl);
   await organiser.getByRole('button', { name: /审核通过/ }).click();
+  await organiser.getByRole('dialog').filter({ hasText: '确认审核通过？' }).getByRole('button', { name: OK }).click();
   await expect(organiser.getByTestId('report-accepted')).toBeVisible();
   await expect(organiser.getByText(/退回（第 \d+ 版）：固定资产投资增速与统计局口径不一致/)).toBeVisible();
   // An accepted report can still be sent back for correction (the server test walks that path).

@@ -24,12 +24,18 @@ test('on a phone the menu opens from a drawer and wide pages stay within the scr
   await noSidewaysScroll(page);
 });
 
-test('on a phone the ledger keeps its columns readable and scrolls them inside the card', async ({ page }) => {
+test('on a phone the ledger keeps each item’s state and light in view, and its header readable', async ({ page }) => {
   await login(page, 'organiser');
   await page.goto('/ledger');
-  const deadline = page.getByRole('columnheader', { name: '完成期限' });
-  await expect(deadline).toBeVisible();
+  const header = page.getByRole('columnheader', { name: '状态/亮灯' });
+  await expect(header).toBeVisible();
   // A squeezed table wraps the header one character per line (about 110 px tall); readable is one line.
-  expect((await deadline.boundingBox())!.height).toBeLessThan(70);
+  expect((await header.boundingBox())!.height).toBeLessThan(70);
+  const first = page.locator('[data-testid^="state-light-"]').first();
+  await expect(first.locator('.ant-tag')).toHaveCount(2); // the state and the light
+  const box = (await first.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expect(page.getByRole('row', { name: /高端装备企业用电增容/ }).getByTestId('colour-red')).toBeVisible();
   await noSidewaysScroll(page);
 });

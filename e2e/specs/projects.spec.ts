@@ -89,12 +89,22 @@ test('the register imported, a month reported in the monthly form, a red card, t
   const head = await browser.newPage();
   await login(head, 'head.gxj');
   await head.goto(reportUrl);
-  await head.getByRole('button', { name: /报\s*送/ }).click();
+  await head.getByRole('button', { name: /^报\s*送$/ }).click();
+  await head
+    .getByRole('dialog')
+    .filter({ hasText: '确认报送？' })
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(head.getByTestId('report-submitted')).toBeVisible();
 
   // 3. The office accepts the report: the month's card is settled red.
   await office.goto(reportUrl);
   await office.getByRole('button', { name: /审核通过/ }).click();
+  await office
+    .getByRole('dialog')
+    .filter({ hasText: '确认审核通过？' })
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(office.getByTestId('report-accepted')).toBeVisible();
 
   // 4. The leader in charge finds the interview on his ledger, opens the project and sees the red month.

@@ -41,6 +41,8 @@ export const GRANTS = {
   'ledger.manage': { organiser: 'office' },
   'ledger.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own', org_dept: 'office' },
   'ledger.work': { unit_head: 'subtree', reporter: 'own' },
+  // The lead unit's head (or one above) confirms a close-out request where the office asks for it.
+  'ledger.confirm': { unit_head: 'subtree' },
   // Evidence and attachments are business data: the admins (三员分立) manage accounts, not evidence.
   'file.read': { organiser: 'office', leader: 'overseen', unit_head: 'subtree', reporter: 'own' },
   // Those who attach evidence (reports, ledger work, the office's own items); leaders only read.

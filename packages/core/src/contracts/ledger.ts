@@ -86,6 +86,8 @@ export interface LedgerItemDetail<D = string> extends LedgerItem<D> {
   subItems: LedgerItem<D>[];
   parties: LedgerParty[];
   actions: LedgerAction[];
+  /** For a close-out request whose steps are not all done: what the verifier is told (core's unfinishedStepsFlag). */
+  closeOutFlag: string | null;
 }
 
 /** GET /api/ledger/counts: 各单位台账统计, by lead unit. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { activeInPeriod, periodEnd, reportTiming, shiftPeriod, splitPeriod } from './period.js';
 import {
   allowedReportActions,
+  DEFAULT_REPORT_POLICY,
+  reportSubmitRefusal,
   reportActionProblem,
   reportNextState,
   type ReportAction,
@@ -74,7 +76,10 @@ describe('allowed report actions (the buttons the server serves)', () => {
   const head = { fill: true, submit: true, review: false, ownUnit: true };
   const office = { fill: false, submit: false, review: true, ownUnit: false };
   it('gives each person the actions their permissions and the state allow', () => {
-    expect(allowedReportActions('draft', true, reporter)).toEqual(['save']);
+    expect(allowedReportActions('draft', true, reporter)).toEqual(['save', 'handoff']);
+    expect(allowedReportActions('handed_off', true, reporter)).toEqual(['save']);
+    expect(allowedReportActions('handed_off', true, head)).toEqual(['save', 'submit']);
+    expect(allowedReportActions('draft', true, head)).toEqual(['save', 'submit']);
     expect(allowedReportActions('returned', true, head)).toEqual(['save', 'submit']);
     expect(allowedReportActions('submitted', true, head)).toEqual([]);
     expect(allowedReportActions('submitted', true, office)).toEqual(['accept', 'return']);
@@ -88,15 +93,53 @@ describe('allowed report actions (the buttons the server serves)', () => {
   it('another unit fills nothing, whatever its permissions', () => {
     expect(allowedReportActions('draft', true, { ...head, ownUnit: false })).toEqual([]);
   });
+  it('a reporter 报送 directly only where the office allows it', () => {
+    const direct = { reporterMaySubmit: true };
+    expect(allowedReportActions('draft', true, reporter, direct)).toEqual(['save', 'handoff', 'submit']);
+    expect(reportSubmitRefusal(reporter, DEFAULT_REPORT_POLICY)).toMatch('负责人');
+    expect(reportSubmitRefusal(reporter, direct)).toBeNull();
+    expect(reportSubmitRefusal({ ...head, ownUnit: false }, direct)).toMatch('本单位');
+    expect(reportSubmitRefusal({ ...office, ownUnit: true }, direct)).toMatch('没有报送');
+  });
+  it('walks save → hand off → the head submits', () => {
+    let s: ReportState = 'draft';
+    for (const a of ['save', 'handoff', 'save', 'submit'] as ReportAction[]) {
+      expect(reportActionProblem(s, a, true)).toBeNull();
+      s = reportNextState(s, a);
+    }
+    expect(s).toBe('submitted');
+    expect(reportActionProblem('handed_off', 'handoff', true)).toMatch('不能重复');
+  });
+  it('never reaches the office past the head unless the setting allows (any walk of any viewer)', () => {
+    const actions: ReportAction[] = ['save', 'handoff', 'submit', 'accept', 'return'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...actions), fc.boolean()), { maxLength: 12 }),
+        fc.boolean(),
+        (walk, allowDirect) => {
+          let s: ReportState = 'draft';
+          for (const [a, byOffice] of walk) {
+            const who = byOffice ? office : reporter;
+            if (!allowedReportActions(s, true, who, { reporterMaySubmit: allowDirect }).includes(a)) continue;
+            s = reportNextState(s, a);
+          }
+          // Only the reporter and the office act: without the setting nothing is ever submitted.
+          if (!allowDirect) expect(['draft', 'handed_off']).toContain(s);
+        },
+      ),
+    );
+  });
   it('every allowed action is one the state machine accepts', () => {
-    const states: ReportState[] = ['draft', 'submitted', 'returned', 'accepted'];
+    const states: ReportState[] = ['draft', 'handed_off', 'submitted', 'returned', 'accepted'];
     fc.assert(
       fc.property(
         fc.constantFrom(...states),
         fc.boolean(),
         fc.record({ fill: fc.boolean(), submit: fc.boolean(), review: fc.boolean(), ownUnit: fc.boolean() }),
-        (s, open, v) => {
-          for (const a of allowedReportActions(s, open, v)) expect(reportActionProblem(s, a, open)).toBeNull();
+        fc.boolean(),
+        (s, open, v, direct) => {
+          for (const a of allowedReportActions(s, open, v, { reporterMaySubmit: direct }))
+            expect(reportActionProblem(s, a, open)).toBeNull();
         },
       ),
     );

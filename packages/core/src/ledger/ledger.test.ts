@@ -17,6 +17,10 @@ import {
   stepDeadlinesProblem,
   subtractWorkingDays,
   type LedgerParty,
+  DEFAULT_LEDGER_POLICY,
+  unfinishedStepsFlag,
+  unfinishedStepsProblem,
+  type LedgerState,
 } from './index.js';
 
 // 2026 National Day arrangement as test data: 10-01…10-07 off; 09-20 (Sun) and 10-10 (Sat) worked.
@@ -56,7 +60,7 @@ describe('ledger state machine', () => {
     expect(() => ledgerTransition('closed', 'split', 'organiser')).toThrow('事项已销号，不能再分解');
   });
   it('never leaves closed, and allowedLedgerActions agrees with ledgerTransition', () => {
-    const party = fc.constantFrom<LedgerParty>('organiser', 'lead', 'co');
+    const party = fc.constantFrom<LedgerParty>('organiser', 'lead', 'lead_head', 'co');
     fc.assert(
       fc.property(fc.constantFrom(...LEDGER_STATES), fc.constantFrom(...LEDGER_ACTIONS), party, (state, action, by) => {
         const allowed = allowedLedgerActions(state, by).includes(action);
@@ -83,6 +87,47 @@ describe('ledger state machine', () => {
       expect(allowedLedgerActions('close_requested', 'organiser', pending)).toEqual(
         expect.arrayContaining(['close', 'return']),
       );
+  });
+  it('where the office asks for it, a close-out request waits for the head; a head’s own goes straight on', () => {
+    const policy = { ...DEFAULT_LEDGER_POLICY, headConfirmsClose: true };
+    expect(ledgerTransition('in_progress', 'request_close', 'lead', policy)).toBe('close_confirming');
+    expect(ledgerTransition('in_progress', 'request_close', 'lead', policy, true)).toBe('close_requested');
+    expect(ledgerTransition('in_progress', 'request_close', 'lead')).toBe('close_requested');
+    expect(ledgerTransition('close_confirming', 'confirm_close', 'lead_head')).toBe('close_requested');
+    expect(() => ledgerTransition('close_confirming', 'confirm_close', 'lead')).toThrow('牵头单位负责人');
+    expect(() => ledgerTransition('close_confirming', 'close', 'organiser')).toThrow('待牵头单位负责人确认');
+    expect(ledgerTransition('close_requested', 'comment', 'organiser')).toBe('close_requested');
+  });
+  it('never reaches the office past the head while the office asks for the head (any walk)', () => {
+    const policy = { ...DEFAULT_LEDGER_POLICY, headConfirmsClose: true };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom(...LEDGER_ACTIONS), fc.constantFrom<LedgerParty>('organiser', 'lead', 'co')),
+          {
+            maxLength: 15,
+          },
+        ),
+        (walk) => {
+          let s: LedgerState = 'assigned';
+          for (const [action, by] of walk) {
+            if (!allowedLedgerActions(s, by).includes(action)) continue;
+            s = ledgerTransition(s, action, by, policy);
+            // Without the head acting, nothing gets to the office's review or is closed.
+            expect(['close_requested', 'closed']).not.toContain(s);
+          }
+        },
+      ),
+    );
+  });
+  it('flags or refuses a close-out request with unfinished steps, as the office chose', () => {
+    expect(unfinishedStepsProblem(DEFAULT_LEDGER_POLICY, 2)).toBeNull();
+    expect(unfinishedStepsProblem({ ...DEFAULT_LEDGER_POLICY, unfinishedSteps: 'refuse' }, 2)).toMatch(
+      '尚有 2 个节点未完成',
+    );
+    expect(unfinishedStepsProblem({ ...DEFAULT_LEDGER_POLICY, unfinishedSteps: 'refuse' }, 0)).toBeNull();
+    expect(unfinishedStepsFlag(1)).toBe('申请销号时尚有 1 个节点未完成，请核查');
+    expect(unfinishedStepsFlag(0)).toBeNull();
   });
   it('demands evidence for close-out', () => {
     expect(closeOutEvidenceProblem({ text: '', fileCount: 1 })).toMatch('办理情况说明');

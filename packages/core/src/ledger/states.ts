@@ -2,13 +2,21 @@
  * The life of a ledger item (督办事项), as a state machine. The server asks `ledgerTransition` before
  * every change, so an illegal step is refused in one place with one message.
  */
-export const LEDGER_STATES = ['assigned', 'acknowledged', 'in_progress', 'close_requested', 'closed'] as const;
+export const LEDGER_STATES = [
+  'assigned',
+  'acknowledged',
+  'in_progress',
+  'close_confirming',
+  'close_requested',
+  'closed',
+] as const;
 export type LedgerState = (typeof LEDGER_STATES)[number];
 
 export const LEDGER_STATE_LABELS: Record<LedgerState, string> = {
   assigned: '已交办',
   acknowledged: '已签收',
   in_progress: '办理中',
+  close_confirming: '待负责人确认',
   close_requested: '申请销号',
   closed: '已销号',
 };
@@ -18,6 +26,8 @@ export const LEDGER_ACTIONS = [
   'progress',
   'complete_step',
   'request_close',
+  'confirm_close',
+  'comment',
   'close',
   'return',
   'request_extension',
@@ -32,6 +42,8 @@ export const LEDGER_ACTION_LABELS: Record<LedgerAction, string> = {
   progress: '报送进展',
   complete_step: '完成节点',
   request_close: '申请销号',
+  confirm_close: '负责人确认',
+  comment: '核查意见',
   close: '审核销号',
   return: '退回',
   request_extension: '申请延期',
@@ -40,8 +52,8 @@ export const LEDGER_ACTION_LABELS: Record<LedgerAction, string> = {
   split: '分解',
 };
 
-/** Who acts: the supervision office, the lead unit (牵头), or a cooperating unit (配合). */
-export type LedgerParty = 'organiser' | 'lead' | 'co';
+/** Who acts: the supervision office, the lead unit (牵头), its head (负责人), or a cooperating unit (配合). */
+export type LedgerParty = 'organiser' | 'lead' | 'lead_head' | 'co';
 
 /** A refused step: `code` is stable for programs, `message` is the sentence the person reads. */
 export class LedgerRuleError extends Error {
@@ -59,14 +71,18 @@ interface Rule {
   by: readonly LedgerParty[];
 }
 
-const OPEN: readonly LedgerState[] = ['assigned', 'acknowledged', 'in_progress', 'close_requested'];
+const OPEN: readonly LedgerState[] = ['assigned', 'acknowledged', 'in_progress', 'close_confirming', 'close_requested'];
 const WORKING: readonly LedgerState[] = ['acknowledged', 'in_progress'];
 
 const RULES: Record<LedgerAction, Rule> = {
   acknowledge: { from: ['assigned'], to: 'acknowledged', by: ['lead'] },
   progress: { from: WORKING, to: 'in_progress', by: ['lead', 'co'] },
   complete_step: { from: WORKING, to: 'in_progress', by: ['lead'] },
+  // To the office, or first to the unit head where the office asks for it (ledgerTransition's policy).
   request_close: { from: WORKING, to: 'close_requested', by: ['lead'] },
+  confirm_close: { from: ['close_confirming'], to: 'close_requested', by: ['lead_head'] },
+  // The verifier's note on a close-out request (kept in the history, audited); the state stays.
+  comment: { from: ['close_confirming', 'close_requested'], to: 'same', by: ['organiser'] },
   close: { from: ['close_requested'], to: 'closed', by: ['organiser'] },
   return: { from: ['close_requested'], to: 'in_progress', by: ['organiser'] },
   request_extension: { from: ['assigned', 'acknowledged', 'in_progress'], to: 'same', by: ['lead'] },
@@ -77,7 +93,12 @@ const RULES: Record<LedgerAction, Rule> = {
   split: { from: OPEN, to: 'same', by: ['organiser'] },
 };
 
-const PARTY_LABELS: Record<LedgerParty, string> = { organiser: '督查部门', lead: '牵头单位', co: '配合单位' };
+const PARTY_LABELS: Record<LedgerParty, string> = {
+  organiser: '督查部门',
+  lead: '牵头单位',
+  lead_head: '牵头单位负责人',
+  co: '配合单位',
+};
 
 /** Why the action is refused, in words, or null when it is allowed. */
 export function ledgerTransitionProblem(state: LedgerState, action: LedgerAction, by: LedgerParty): string | null {
@@ -88,16 +109,47 @@ export function ledgerTransitionProblem(state: LedgerState, action: LedgerAction
   if (state === 'closed') return `事项已销号，不能再${name}`;
   if (state === 'assigned') return `事项尚未签收，请先签收再${name}`;
   if (state === 'close_requested' && by !== 'organiser') return `事项已申请销号、正在审核，不能${name}`;
+  if (state === 'close_confirming') return `销号申请待牵头单位负责人确认，不能${name}`;
   return `事项当前状态为“${LEDGER_STATE_LABELS[state]}”，不能${name}`;
 }
 
+/**
+ * The office's close-out choices (the `ledger` setting): whether a request with unfinished steps is flagged
+ * to the verifier or refused, and whether the lead unit's head confirms a request before it reaches the office.
+ */
+export interface LedgerPolicy {
+  unfinishedSteps: 'flag' | 'refuse';
+  headConfirmsClose: boolean;
+}
+
+export const DEFAULT_LEDGER_POLICY: LedgerPolicy = { unfinishedSteps: 'flag', headConfirmsClose: false };
+
 /** The state after the action, or a LedgerRuleError saying why not. */
-export function ledgerTransition(state: LedgerState, action: LedgerAction, by: LedgerParty): LedgerState {
+export function ledgerTransition(
+  state: LedgerState,
+  action: LedgerAction,
+  by: LedgerParty,
+  policy: LedgerPolicy = DEFAULT_LEDGER_POLICY,
+  /** Whether the person acting is also the lead unit's head: a head's own request needs no second signature. */
+  actorIsHead = false,
+): LedgerState {
   const problem = ledgerTransitionProblem(state, action, by);
   if (problem) throw new LedgerRuleError(problem);
+  if (action === 'request_close' && policy.headConfirmsClose && !actorIsHead) return 'close_confirming';
   const to = RULES[action].to;
   return to === 'same' ? state : to;
 }
+
+/** A close-out request with steps not done: refused (the office's choice), else null (it goes on, flagged). */
+export function unfinishedStepsProblem(policy: LedgerPolicy, unfinished: number): string | null {
+  return policy.unfinishedSteps === 'refuse' && unfinished > 0
+    ? `尚有 ${unfinished} 个节点未完成，请完成全部节点后再申请销号`
+    : null;
+}
+
+/** What the verifier is told about a close-out request whose steps are not all done, or null. */
+export const unfinishedStepsFlag = (unfinished: number): string | null =>
+  unfinished > 0 ? `申请销号时尚有 ${unfinished} 个节点未完成，请核查` : null;
 
 /** The parties an action belongs to, whatever the state. */
 export const ledgerActionParties = (action: LedgerAction): readonly LedgerParty[] => RULES[action].by;

@@ -1,3 +1,4 @@
+import type { LedgerState } from '../ledger/states.js';
 import { dayNumber, fromDayNumber, type IsoDate } from '../calendar/index.js';
 import { formatRatio, ratio, roundRatio, toDecimal, type Decimal } from '../number/index.js';
 
@@ -212,7 +213,7 @@ export interface BadRatingFacts {
   review: 'none' | 'held' | 'released' | 'rejected';
   appeal: 'none' | 'pending' | 'upheld' | 'refused';
   /** The rectification item's state on the ledger, null before it exists. */
-  itemState: 'assigned' | 'acknowledged' | 'in_progress' | 'close_requested' | 'closed' | null;
+  itemState: LedgerState | null;
   followUp: 'none' | 'satisfied' | 'unsatisfied';
 }
 

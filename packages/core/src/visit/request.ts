@@ -70,6 +70,7 @@ export function requestStage(f: RequestFacts): RequestStage {
       return 'dispatched';
     case 'acknowledged':
     case 'in_progress':
+    case 'close_confirming':
       return 'handling';
     case 'close_requested':
     case 'closed':

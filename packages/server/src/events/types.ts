@@ -29,6 +29,16 @@ export type DomainEvent =
       resubmitted: boolean;
     }
   | {
+      /** The reporter handed the report to the unit head (待负责人报送). */
+      type: 'report.handed_off';
+      reportId: number;
+      version: number;
+      unitId: number;
+      unitName: string;
+      period: string;
+      by: string;
+    }
+  | {
       type: 'report.reviewed';
       reportId: number;
       unitId: number;
@@ -74,7 +84,14 @@ export type DomainEvent =
   // 督办事项 (ledger)
   | ({ type: 'ledger.item.assigned'; deadline: string; fromUnitName: string | null } & LedgerItemFacts)
   | ({ type: 'ledger.item.co_assigned'; coUnitIds: number[]; leadUnitName: string; deadline: string } & LedgerItemFacts)
-  | ({ type: 'ledger.item.close_requested'; byName: string } & LedgerItemFacts)
+  | ({
+      type: 'ledger.item.close_requested';
+      byName: string;
+      /** Steps not done when it was asked (the verifier is told: 销号核查). */
+      unfinishedSteps: number;
+    } & LedgerItemFacts)
+  /** A close-out request waits for the lead unit's head (the office's setting). */
+  | ({ type: 'ledger.item.close_confirm_requested'; byName: string } & LedgerItemFacts)
   | ({ type: 'ledger.item.closed'; daysLate: number } & LedgerItemFacts)
   | ({ type: 'ledger.item.returned'; reason: string } & LedgerItemFacts)
   | ({ type: 'ledger.item.extension_requested'; deadline: string; reason: string } & LedgerItemFacts)

@@ -33,7 +33,8 @@ export function SettingButton({ setting }: { setting: NumberSetting }) {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.put(setting.url, v);
+      // The route replaces the whole setting: the other fields go back as they were.
+      await api.put(setting.url, { ...current.data, ...v });
       message.success(labels.saved);
       setOpen(false);
       await client.invalidateQueries({ queryKey: settingKey(setting.url) });

@@ -13,7 +13,7 @@ export const commonMessagesEn: Messages<typeof commonMessages> = {
   language: { label: 'Language' },
   listSeparator: ', ',
   problemSeparator: '; ',
-  actions: { save: 'Save', cancel: 'Cancel', retry: 'Retry', export: 'Export' },
+  actions: { save: 'Save', cancel: 'Cancel', confirm: 'Confirm', retry: 'Retry', export: 'Export' },
   feedback: {
     saved: 'Saved',
     saveFailed: 'Could not save',

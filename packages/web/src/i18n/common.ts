@@ -12,7 +12,7 @@ const zh = {
   language: { label: '语言' },
   listSeparator: '、',
   problemSeparator: '；',
-  actions: { save: '保存', cancel: '取消', retry: '重试', export: '导出' },
+  actions: { save: '保存', cancel: '取消', confirm: '确定', retry: '重试', export: '导出' },
   feedback: { saved: '已保存', saveFailed: '保存失败', failed: '操作失败', total: '共 {{count}} 条' },
   errors: {
     offline: '无法连接服务器',

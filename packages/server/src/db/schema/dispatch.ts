@@ -159,6 +159,8 @@ export const reports = pgTable(
     plans: text().notNull().default(''),
     firstSubmittedOn: date({ mode: 'string' }),
     returnReason: text(),
+    /** The indicators the office's return points at (退回指出), highlighted on the unit's form. */
+    returnFields: jsonb().$type<number[]>().notNull().default([]),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('reports_unique_idx').on(t.periodId, t.unitId)],

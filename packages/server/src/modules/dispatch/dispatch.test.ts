@@ -434,6 +434,7 @@ describe('monthly report', () => {
     );
     expect((await org.put('/api/dispatch/settings', { reminderWorkingDays: 10 })).json()).toEqual({
       reminderWorkingDays: 10,
+      reporterMaySubmit: false,
     });
     expect(await remindReports(db, lateJanuary)).toBe('1 reports due soon or overdue, 0 new notices');
     expect((await org.put('/api/dispatch/settings', { reminderWorkingDays: 2 })).statusCode).toBe(200);

@@ -178,6 +178,7 @@ export async function importReport(
       sections: {},
       plans: form.report.plans,
       fileIds: [],
+      removeFileIds: [],
       version: form.report.version,
     });
   } catch (e) {

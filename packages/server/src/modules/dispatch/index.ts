@@ -12,6 +12,8 @@ export { dispatchRoutes } from './routes.js';
 export { dispatchReminderJob } from './reminders.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
+/** What waits for a unit head's 报送 (the to-do home). */
+export { headTodos, type HeadTodo } from './send.js';
 export { campaignRecords } from './records.js';
 export { indicatorScoresAt, type IndicatorFigure, type UnitIndicatorScore } from './scores.js';
 export { registerReportSections, type ReportSection, type SectionContext } from './sections.js';

@@ -174,7 +174,9 @@ export async function insertReport(tx: Db, periodId: number, unitId: number): Pr
 export async function updateReport(
   tx: Db,
   id: number,
-  set: Partial<Pick<ReportRow, 'state' | 'progress' | 'problems' | 'plans' | 'firstSubmittedOn' | 'returnReason'>> & {
+  set: Partial<
+    Pick<ReportRow, 'state' | 'progress' | 'problems' | 'plans' | 'firstSubmittedOn' | 'returnReason' | 'returnFields'>
+  > & {
     version: number;
   },
 ): Promise<ReportRow> {
@@ -349,4 +351,23 @@ export async function replaceAssignments(
 export async function userName(db: Db, userId: number): Promise<string> {
   const [me] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
   return me?.name ?? String(userId);
+}
+
+/** Reports of a unit handed to its head (待负责人报送) in months still open: what waits for the head's 报送. */
+export async function handedOffReports(db: Db, unitId: number) {
+  return db
+    .select({
+      reportId: reports.id,
+      campaignId: campaigns.id,
+      campaignName: campaigns.name,
+      period: dispatchPeriods.period,
+      deadline: dispatchPeriods.deadline,
+      unitId: reports.unitId,
+      handedOffAt: reports.updatedAt,
+    })
+    .from(reports)
+    .innerJoin(dispatchPeriods, eq(dispatchPeriods.id, reports.periodId))
+    .innerJoin(campaigns, eq(campaigns.id, dispatchPeriods.campaignId))
+    .where(and(eq(reports.unitId, unitId), eq(reports.state, 'handed_off'), eq(dispatchPeriods.open, true)))
+    .orderBy(asc(dispatchPeriods.deadline), asc(reports.id));
 }

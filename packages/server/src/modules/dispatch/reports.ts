@@ -16,9 +16,8 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { claimFiles, filesOf } from '../files/index.js';
+import { claimFiles, filesOf, releaseFiles } from '../files/index.js';
 import { emit } from '../../events/emit.js';
-import * as units from '../units/index.js';
 import {
   getCampaign,
   getPeriod,
@@ -28,6 +27,7 @@ import {
   lockReport,
   lockReportOf,
   periodById,
+  periodCampaign,
   replaceValues,
   updatePeriod,
   updateReport,
@@ -39,8 +39,9 @@ import {
 } from './repo.js';
 import type { ReportForm } from './schema.js';
 import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from './year.js';
-import { checkSectionsComplete, deriveFigures, loadSections, saveSections } from './sections.js';
+import { deriveFigures, loadSections, saveSections } from './sections.js';
 import { shanghaiDate } from '../../jobs/clock.js';
+import { dispatchSettings } from './settings.js';
 
 /** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
 export interface ReportKey {
@@ -61,7 +62,7 @@ function historyOf(d: YearData, unitId: number, period: string, indicatorId: num
   return out;
 }
 
-async function periodOrThrow(db: Db, campaignId: number, period: string): Promise<PeriodRow> {
+export async function periodOrThrow(db: Db, campaignId: number, period: string): Promise<PeriodRow> {
   const p = await getPeriod(db, campaignId, period);
   if (!p) throw notFound(`${period} 调度`);
   return p;
@@ -107,17 +108,23 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
     report: {
       id: report?.id ?? null,
       state: report?.state ?? 'draft',
-      actions: allowedReportActions(report?.state ?? 'draft', p.open, {
-        fill: holds('report.fill'),
-        submit: holds('report.submit'),
-        review: holds('report.review'),
-        ownUnit: viewer?.unitId === unitId,
-      }),
+      actions: allowedReportActions(
+        report?.state ?? 'draft',
+        p.open,
+        {
+          fill: holds('report.fill'),
+          submit: holds('report.submit'),
+          review: holds('report.review'),
+          ownUnit: viewer?.unitId === unitId,
+        },
+        await dispatchSettings(db),
+      ),
       version: report?.version ?? 0,
       progress: report?.progress ?? '',
       problems: report?.problems ?? '',
       plans: report?.plans ?? '',
       returnReason: report?.returnReason ?? null,
+      returnFields: report?.returnReason ? report.returnFields : [],
       timing: reportTiming(p.deadline, report?.firstSubmittedOn ?? null, today),
     },
     rows: carried.map(({ indicator, target }) => ({
@@ -125,6 +132,10 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       name: indicator.name,
       measure: indicator.measure,
       kind: indicator.kind,
+      /** With kind and base, what core's paceWarning needs to light a typed figure on the form as the board will. */
+      lowerIsBetter: indicator.lowerIsBetter,
+      profile: indicator.profile,
+      rule: indicator.rule,
       base: target.base,
       stretch: target.stretch,
       previous: previous.get(indicator.id) ?? null,
@@ -148,7 +159,7 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
   };
 }
 
-async function snapshot(tx: Db, report: ReportRow, action: ReportAction, actor: Actor, reason: string | null) {
+export async function snapshot(tx: Db, report: ReportRow, action: ReportAction, actor: Actor, reason: string | null) {
   const vals = await valuesOf(tx, [report.id]);
   await insertVersion(tx, {
     reportId: report.id,
@@ -163,12 +174,14 @@ async function snapshot(tx: Db, report: ReportRow, action: ReportAction, actor: 
       progress: report.progress,
       problems: report.problems,
       plans: report.plans,
+      // The evidence as it was at this version (a file removed later stays readable from here).
+      files: (await filesOf(tx, 'report', report.id)).map((f) => ({ id: f.id, name: f.name })),
     },
   });
 }
 
 /** Validates figures against the unit's history and writes them, all or nothing. Returns the flags. */
-async function writeFigures(
+export async function writeFigures(
   tx: Db,
   d: YearData,
   report: ReportRow,
@@ -218,7 +231,7 @@ async function writeFigures(
 }
 
 /** Loads (or starts) the unit's report for the period, locked, and checks the action and the version the person saw. */
-async function reportFor(
+export async function reportFor(
   tx: Db,
   p: PeriodRow,
   unitId: number,
@@ -239,7 +252,7 @@ async function reportFor(
 }
 
 /** What a save replaces, for the audit entry's before: the figures and the three texts as they were. */
-async function savedContent(tx: Db, report: ReportRow) {
+export async function savedContent(tx: Db, report: ReportRow) {
   const values = await valuesOf(tx, [report.id]);
   return {
     version: report.version,
@@ -250,6 +263,23 @@ async function savedContent(tx: Db, report: ReportRow) {
   };
 }
 
+/** What a save or a 报送 writes besides the texts: the other parts, the figures (all filled when `complete`), new files. */
+export async function writeContent(
+  tx: Db,
+  at: { actor: Actor; who: AuditActor; d: YearData; report: ReportRow; key: ReportKey },
+  form: Omit<ReportForm, 'version'>,
+  complete: boolean,
+): Promise<Map<number, string>> {
+  const { actor, who, d, report, key } = at;
+  const { unitId, period } = key;
+  // The other parts first: figures derived from them (the projects' sums) follow what was just saved.
+  await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
+  const flags = await writeFigures(tx, d, report, period, form.values, complete);
+  await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
+  await releaseFiles(tx, form.removeFileIds, { ownerType: 'report', ownerId: report.id });
+  return flags;
+}
+
 /** The reporter saves the form (figures, three texts, new evidence files); nothing is saved when any figure is wrong. */
 export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: ReportKey, form: ReportForm) {
   const { campaignId, period, unitId } = key;
@@ -258,16 +288,13 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
     const report = await reportFor(tx, p, unitId, 'save', form.version);
     const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
     const before = await savedContent(tx, report);
-    // The other parts first: figures derived from them (the projects' sums) follow what was just saved.
-    await saveSections(tx, { actor, who, unitId, period, today: shanghaiDate() }, form.sections);
-    const flags = await writeFigures(tx, d, report, period, form.values, false);
+    const flags = await writeContent(tx, { actor, who, d, report, key }, form, false);
     const row = await updateReport(tx, report.id, {
       progress: form.progress,
       problems: form.problems,
       plans: form.plans,
       version: report.version + 1,
     });
-    await claimFiles(tx, actor, form.fileIds, { ownerType: 'report', ownerId: report.id, unitId });
     await snapshot(tx, row, 'save', actor, null);
     await recordAudit(tx, who, {
       action: 'report.save',
@@ -290,60 +317,13 @@ export async function saveReport(db: Db, actor: Actor, who: AuditActor, key: Rep
   });
 }
 
-/** The unit head submits: every figure must be filled and valid. The first submission date decides lateness. */
-export async function submitReport(
-  db: Db,
-  actor: Actor,
-  who: AuditActor,
-  key: ReportKey,
-  version: number,
-  today: IsoDate,
-) {
-  const { campaignId, period, unitId } = key;
-  return db.transaction(async (tx) => {
-    const p = await periodOrThrow(tx, campaignId, period);
-    const report = await reportFor(tx, p, unitId, 'submit', version);
-    const d = await loadYear(tx, campaignId, splitPeriod(period).year, unitId);
-    const stored = Object.fromEntries(
-      [...(d.values.get(report.id) ?? new Map<number, { value: string }>())].map(([k, v]) => [String(k), v.value]),
-    );
-    await writeFigures(tx, d, report, period, stored, true);
-    await checkSectionsComplete(tx, { unitId, period });
-    const row = await updateReport(tx, report.id, {
-      state: reportNextState(report.state, 'submit'),
-      version: report.version + 1,
-      firstSubmittedOn: report.firstSubmittedOn ?? today,
-    });
-    await snapshot(tx, row, 'submit', actor, null);
-    // The office hears that a report waits for review (待审核), once per submission.
-    await emit(tx, {
-      type: 'report.submitted',
-      reportId: report.id,
-      version: row.version,
-      unitId,
-      unitName: (await units.nameOf(tx, unitId)) ?? '',
-      period,
-      resubmitted: report.state === 'returned',
-    });
-    await recordAudit(tx, who, {
-      action: 'report.submit',
-      targetType: 'report',
-      targetId: report.id,
-      unitId,
-      before: { state: report.state },
-      after: { state: row.state, timing: reportTiming(p.deadline, row.firstSubmittedOn, today) },
-    });
-    return { id: row.id, version: row.version, state: row.state };
-  });
-}
-
 /** The office accepts or returns (with a reason) a submitted report. */
 export async function reviewReport(
   db: Db,
   actor: Actor,
   who: AuditActor,
   reportId: number,
-  input: { action: 'accept' | 'return'; reason: string; version: number },
+  input: { action: 'accept' | 'return'; reason: string; fields?: number[]; version: number },
 ) {
   return db.transaction(async (tx) => {
     const report = await lockReport(tx, reportId);
@@ -351,10 +331,23 @@ export async function reviewReport(
     if (report.version !== input.version) throw conflict('报表已被修改，请刷新后重试', { version: report.version });
     const problem = reportActionProblem(report.state, input.action, true);
     if (problem) throw invalidState(problem);
+    const fields = input.action === 'return' ? [...new Set(input.fields ?? [])] : [];
+    if (fields.length > 0) {
+      const campaignId = await periodCampaign(tx, report.periodId);
+      const p = await periodById(tx, report.periodId);
+      const d = await loadYear(tx, campaignId!, splitPeriod(p!.period).year, report.unitId);
+      const carried = new Set(unitTargets(d, report.unitId, p!.period).map((c) => c.indicator.id));
+      const stray = fields.filter((f) => !carried.has(f));
+      if (stray.length > 0)
+        throw new AppError('VALIDATION_FAILED', `指标 ${stray.join('、')} 不是该报表的填报指标`, {
+          errors: stray.map((f) => ({ field: String(f), message: '不是该报表的填报指标' })),
+        });
+    }
     const row = await updateReport(tx, report.id, {
       state: reportNextState(report.state, input.action),
       version: report.version + 1,
       returnReason: input.action === 'return' ? input.reason : null,
+      returnFields: fields,
     });
     await snapshot(tx, row, input.action, actor, input.reason || null);
     // The unit hears the verdict where it works (the bell), with the reason when returned.
@@ -373,7 +366,7 @@ export async function reviewReport(
       targetId: report.id,
       unitId: report.unitId,
       before: { state: report.state },
-      after: { state: row.state, reason: input.reason },
+      after: { state: row.state, reason: input.reason, ...(fields.length ? { fields } : {}) },
     });
     return { id: row.id, version: row.version, state: row.state, unitId: row.unitId };
   });

@@ -16,15 +16,8 @@ import {
 } from './campaigns.js';
 import { dispatchSettings, saveDispatchSettings, ZDispatchSettings } from './settings.js';
 import { importReport, importTargets, reportTemplate, targetsTemplate } from './imports.js';
-import {
-  closePeriod,
-  openPeriod,
-  reportForm,
-  reviewReport,
-  saveReport,
-  submitReport,
-  type ReportKey,
-} from './reports.js';
+import { closePeriod, openPeriod, reportForm, reviewReport, saveReport, type ReportKey } from './reports.js';
+import { sendReport } from './send.js';
 import {
   ZBoardQuery,
   ZDecision,
@@ -38,6 +31,7 @@ import {
   ZReportForm,
   ZRetire,
   ZReview,
+  ZSendReport,
   ZSetTargets,
   ZTargetChange,
   ZUnitParams,
@@ -230,10 +224,11 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/dispatch/campaigns/:id/units/:unitId/report/submit',
-    { schema: { tags, ...ZUnitReport, body: z.object({ version: z.number().int().nonnegative() }) } },
+    { schema: { tags, ...ZUnitReport, body: ZSendReport } },
     async (request) => {
-      const actor = await requireAccess(request, 'report.submit', { unitId: request.params.unitId });
-      return submitReport(db, actor, auditActorOf(request), reportOf(request), request.body.version, shanghaiDate());
+      // Filling is the floor; whether this person may 报送 or only hand off is core's rule with the office's setting.
+      const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
+      return sendReport(db, actor, auditActorOf(request), reportOf(request), request.body, shanghaiDate());
     },
   );
 

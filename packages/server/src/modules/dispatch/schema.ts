@@ -105,6 +105,8 @@ export const ZReportForm = z.object({
   problems: ZText(2000, '存在问题').default(''),
   plans: ZText(2000, '下步打算').default(''),
   fileIds: z.array(ZId).max(20, '附件最多 20 个').default([]),
+  /** Evidence taken off before 报送 (kept for the versions that listed it). */
+  removeFileIds: z.array(ZId).max(20, '附件最多 20 个').default([]),
   /** Other modules' parts of the report (the projects' month), each checked by its own schema. */
   sections: z.record(z.string().max(40), z.unknown()).default({}),
   /** The version the form was loaded at: a stale save is refused instead of overwriting. */
@@ -112,10 +114,20 @@ export const ZReportForm = z.object({
 });
 export type ReportForm = z.infer<typeof ZReportForm>;
 
+/** 提交负责人 or 报送: the version seen and, optionally, the form as on screen (written and sent as one version). */
+export const ZSendReport = z.object({
+  action: z.enum(['handoff', 'submit']).default('submit'),
+  version: z.number().int().nonnegative(),
+  form: ZReportForm.omit({ version: true }).optional(),
+});
+export type SendReport = z.infer<typeof ZSendReport>;
+
 export const ZReview = z
   .object({
     action: z.enum(['accept', 'return']),
     reason: z.string().trim().max(500).default(''),
+    /** The indicators the return points at (退回指出); only with a return. */
+    fields: z.array(ZId).max(100).default([]),
     version: z.number().int().positive(),
   })
   .refine((r) => r.action === 'accept' || r.reason.length >= 4, {

@@ -2,7 +2,7 @@
 import { defineTarget } from '../../http/access.js';
 import { filePlace } from './repository.js';
 
-export { claimFiles, filesOf, unclaimedFilesJob, type FileInfo } from './service.js';
+export { claimFiles, filesOf, releaseFiles, unclaimedFilesJob, type FileInfo } from './service.js';
 
 declare module '../../http/access.js' {
   interface TargetKinds {

@@ -86,6 +86,20 @@ export async function claimUnowned(
     .returning(info);
 }
 
+/** Moves some of one owner's files to another owner type (same id and unit); answers the files moved. */
+export async function moveOwned(
+  tx: Db,
+  ids: number[],
+  from: { ownerType: string; ownerId: string },
+  toOwnerType: string,
+): Promise<FileRow[]> {
+  return tx
+    .update(files)
+    .set({ ownerType: toOwnerType })
+    .where(and(inArray(files.id, ids), eq(files.ownerType, from.ownerType), eq(files.ownerId, from.ownerId)))
+    .returning(info);
+}
+
 export async function filesOwnedBy(db: Db, ownerType: string, ownerId: string): Promise<FileRow[]> {
   return db
     .select(info)

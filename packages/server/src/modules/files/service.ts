@@ -14,6 +14,7 @@ import {
   filesOwnedBy,
   insertFile,
   lockUploader,
+  moveOwned,
 } from './repository.js';
 
 const DAY = 86_400_000;
@@ -89,6 +90,30 @@ export async function claimFiles(
     );
   }
   return claimed;
+}
+
+/**
+ * Takes files off a record (evidence removed before 报送) without deleting them: they move to
+ * `<ownerType>_removed`, so a version that listed them can still link to them. Every id must be the record's.
+ */
+export async function releaseFiles(
+  tx: Db,
+  fileIds: number[],
+  owner: { ownerType: string; ownerId: string | number },
+): Promise<FileInfo[]> {
+  if (fileIds.length === 0) return [];
+  const unique = [...new Set(fileIds)];
+  const moved = await moveOwned(
+    tx,
+    unique,
+    { ownerType: owner.ownerType, ownerId: String(owner.ownerId) },
+    `${owner.ownerType}_removed`,
+  );
+  if (moved.length !== unique.length) {
+    const ok = new Set(moved.map((f) => f.id));
+    throw new AppError('VALIDATION_FAILED', `附件 ${unique.filter((id) => !ok.has(id)).join('、')} 不是本报表的附件`);
+  }
+  return moved;
 }
 
 export async function filesOf(db: Db, ownerType: string, ownerId: string | number): Promise<FileInfo[]> {

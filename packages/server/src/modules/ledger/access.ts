@@ -46,6 +46,7 @@ export async function resolveItemParties(db: Db, id: number): Promise<ItemPartie
 export function partiesOf(actor: Actor, parties: ItemParties): LedgerParty[] {
   const out: LedgerParty[] = [];
   if (can(actor, 'ledger.manage', { officePath: parties.office, unitPaths: [] })) out.push('organiser');
+  if (parties.lead.some((path) => can(actor, 'ledger.confirm', path))) out.push('lead_head');
   if (parties.lead.some((path) => can(actor, 'ledger.work', path))) out.push('lead');
   if (parties.co.some((path) => can(actor, 'ledger.work', path))) out.push('co');
   return out;

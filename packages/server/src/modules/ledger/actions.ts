@@ -7,6 +7,7 @@ import {
   LEDGER_REASON_MIN,
   LEDGER_STATE_LABELS,
   ledgerTransition,
+  unfinishedStepsProblem,
   type Actor,
   type IsoDate,
   type LedgerState,
@@ -15,7 +16,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, invalidState, notFound } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { claimFiles } from '../files/index.js';
-import { actingParty, asAppError, itemParties, partyUnitIds } from './access.js';
+import { actingParty, asAppError, itemParties, partiesOf, partyUnitIds } from './access.js';
 import { emit } from '../../events/emit.js';
 import { itemFacts } from './facts.js';
 import {
@@ -33,7 +34,7 @@ import {
   updateItem,
   type ItemRow,
 } from './repository.js';
-import { loadCalendar } from './settings.js';
+import { ledgerSettings, loadCalendar } from './settings.js';
 
 /** As ZAction parsed it: the reasons of a return, an extension request and a transfer are already long enough. */
 export type ActionInput =
@@ -41,6 +42,8 @@ export type ActionInput =
   | { action: 'progress'; text: string; fileIds: number[] }
   | { action: 'complete_step'; stepId: number }
   | { action: 'request_close'; text: string; fileIds: number[] }
+  | { action: 'confirm_close'; text: string }
+  | { action: 'comment'; text: string }
   | { action: 'close'; text: string }
   | { action: 'return'; reason: string }
   | { action: 'request_extension'; deadline: IsoDate; reason: string }
@@ -82,7 +85,11 @@ export async function act(
         );
       }
       const party = actingParty(actor, itemParties(item, unitMap), item.state, input.action);
-      const state = ledgerTransition(item.state, input.action, party);
+      // The lead unit's head: a close-out request of theirs needs no second signature (core's ledgerTransition).
+      const policy = await ledgerSettings(tx);
+      const parties = itemParties(item, unitMap);
+      const isHead = partiesOf(actor, parties).includes('lead_head');
+      const state = ledgerTransition(item.state, input.action, party, policy, isHead);
       const event = (kind: string, text: string, data?: Record<string, unknown>) =>
         insertEvent(tx, {
           itemId: item.id,
@@ -126,16 +133,51 @@ export async function act(
         case 'request_close': {
           const problem = closeOutEvidenceProblem({ text: input.text, fileCount: input.fileIds.length });
           if (problem) throw bad(problem);
-          const ev = await event('request_close', input.text.trim());
+          const unfinished = ((await stepsOf(tx, [item.id])).get(item.id) ?? []).filter((s) => s.doneOn === null);
+          const refused = unfinishedStepsProblem(policy, unfinished.length);
+          if (refused) throw invalidState(refused);
+          const ev = await event(
+            'request_close',
+            input.text.trim(),
+            unfinished.length > 0
+              ? { unfinishedSteps: unfinished.map((s) => ({ id: s.id, title: s.title, deadline: s.deadline })) }
+              : undefined,
+          );
           await claimFiles(tx, actor, input.fileIds, {
             ownerType: 'ledger_event',
             ownerId: ev.id,
             unitId: item.leadUnitId,
           });
           updated = await updateItem(tx, item, { state });
-          await emit(tx, { type: 'ledger.item.close_requested', byName: who.name, ...itemFacts(updated) });
+          await emit(
+            tx,
+            state === 'close_confirming'
+              ? { type: 'ledger.item.close_confirm_requested', byName: who.name, ...itemFacts(updated) }
+              : {
+                  type: 'ledger.item.close_requested',
+                  byName: who.name,
+                  unfinishedSteps: unfinished.length,
+                  ...itemFacts(updated),
+                },
+          );
           break;
         }
+        case 'confirm_close': {
+          const unfinished = ((await stepsOf(tx, [item.id])).get(item.id) ?? []).filter((s) => s.doneOn === null);
+          await event('confirm_close', input.text.trim() || '负责人已确认，报考核办审核销号');
+          updated = await updateItem(tx, item, { state });
+          await emit(tx, {
+            type: 'ledger.item.close_requested',
+            byName: who.name,
+            unfinishedSteps: unfinished.length,
+            ...itemFacts(updated),
+          });
+          break;
+        }
+        case 'comment':
+          await event('comment', input.text.trim());
+          updated = await updateItem(tx, item, {});
+          break;
         case 'close':
           await event('close', input.text.trim() || '审核通过，予以销号', { closedOn: today });
           updated = await updateItem(tx, item, { state, closedOn: today, closedBy: actor.userId });

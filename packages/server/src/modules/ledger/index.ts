@@ -9,6 +9,8 @@ export { ledgerRoutes } from './routes.js';
 export { ledgerColourJob } from './daily.js';
 export { createItem, type NewItem } from './create.js';
 export { closeOutFor, commitmentsOfArena, countsFor, type UnitCloseOut, type UnitLedger } from './queries.js';
+/** What waits for a unit head's confirmation of a close-out request (the to-do home). */
+export { closeConfirmTodos, type CloseConfirmTodo } from './queries.js';
 export type { ItemView } from './views.js';
 export { itemsByIds, itemsLedBy } from './people.js';
 export {

@@ -375,14 +375,21 @@ describe('colours, counts, rates, bulletin', () => {
   it('the office widens the yellow window; colours follow at once; bad values are refused; audited', async () => {
     const soon = await newItem({ title: '五天后到期事项', deadline: plus(5), coUnitIds: [] });
     const colour = async () => (await org.get(`/api/ledger/items/${soon}`)).json().colour;
-    expect([(await a.get('/api/ledger/settings')).json(), await colour()]).toEqual([{ yellowDays: 3 }, 'green']);
+    expect([(await a.get('/api/ledger/settings')).json(), await colour()]).toEqual([
+      { yellowDays: 3, unfinishedSteps: 'flag', headConfirmsClose: false },
+      'green',
+    ]);
     expect((await a.put('/api/ledger/settings', { yellowDays: 7 })).statusCode).toBe(403);
     for (const bad of [-1, 31, 2.5])
       expect((await org.put('/api/ledger/settings', { yellowDays: bad })).statusCode).toBe(400);
     expect((await org.put('/api/ledger/settings', { yellowDays: 40 })).json().error.message).toContain(
       '不能超过 30 天',
     );
-    expect((await org.put('/api/ledger/settings', { yellowDays: 7 })).json()).toEqual({ yellowDays: 7 });
+    expect((await org.put('/api/ledger/settings', { yellowDays: 7 })).json()).toEqual({
+      yellowDays: 7,
+      unfinishedSteps: 'flag',
+      headConfirmsClose: false,
+    });
     expect(await colour()).toBe('yellow');
     const [audit] = await t.database.db
       .select()
@@ -392,8 +399,8 @@ describe('colours, counts, rates, bulletin', () => {
     // Before the first change the default was in effect: the entry says so rather than null.
     expect([audit!.action, audit!.before, audit!.after]).toEqual([
       'settings.update',
-      { yellowDays: 3 },
-      { yellowDays: 7 },
+      { yellowDays: 3, unfinishedSteps: 'flag', headConfirmsClose: false },
+      { yellowDays: 7, unfinishedSteps: 'flag', headConfirmsClose: false },
     ]);
     await org.put('/api/ledger/settings', { yellowDays: 3 });
   });

@@ -1,5 +1,6 @@
 import {
   allowedLedgerActions,
+  unfinishedStepsFlag,
   byColourUrgency,
   can,
   hasPermission,
@@ -100,6 +101,11 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     subItems: await toViews(db, subRows, today, yellowDays),
     parties,
     actions,
+    // Computed from the steps now: none can be completed while a request waits, so it is what the request had.
+    closeOutFlag:
+      row.state === 'close_requested' || row.state === 'close_confirming'
+        ? unfinishedStepsFlag(view!.steps.filter((s) => s.doneOn === null).length)
+        : null,
   };
 }
 
@@ -244,4 +250,33 @@ export async function closeOutFor(
     out.set(i.leadUnitId, c);
   }
   return out;
+}
+
+/** A close-out request waiting for a head's confirmation (待负责人确认): what the to-do home lists. */
+export interface CloseConfirmTodo {
+  itemId: number;
+  title: string;
+  leadUnit: { id: number; name: string };
+  deadline: string;
+  colour: ItemView['colour'];
+  link: string;
+}
+
+/** The close-out requests of items the actor's unit (or one below) leads that wait for them as its head. */
+export async function closeConfirmTodos(db: Db, actor: Actor, today: IsoDate): Promise<CloseConfirmTodo[]> {
+  const waiting = await listLedger(db, actor, { state: 'close_confirming' }, today);
+  const paths = await unitsByIds(
+    db,
+    waiting.map((i) => i.leadUnit.id),
+  );
+  return waiting
+    .filter((i) => can(actor, 'ledger.confirm', paths.get(i.leadUnit.id)?.path ?? '#'))
+    .map((i) => ({
+      itemId: i.id,
+      title: i.title,
+      leadUnit: i.leadUnit,
+      deadline: i.deadline,
+      colour: i.colour,
+      link: `/ledger/items/${i.id}`,
+    }));
 }

@@ -63,6 +63,11 @@ export const ZAction = z.intersection(
     z.object({ action: z.literal('progress'), text: ZText(2000, '进展情况'), fileIds: ZFiles }),
     z.object({ action: z.literal('complete_step'), stepId: z.number().int().positive() }),
     z.object({ action: z.literal('request_close'), text: ZText(2000, '办理情况'), fileIds: ZFiles }),
+    z.object({ action: z.literal('confirm_close'), text: ZText(500, '确认意见').default('') }),
+    z.object({
+      action: z.literal('comment'),
+      text: ZReason('核查意见', `核查意见至少 ${LEDGER_REASON_MIN} 个字`),
+    }),
     z.object({ action: z.literal('close'), text: ZText(500, '审核意见').default('') }),
     z.object({
       action: z.literal('return'),
@@ -162,8 +167,9 @@ export const ZItemDetail = ZItemView.extend({
     }),
   ),
   subItems: z.array(ZItemView),
-  parties: z.array(z.enum(['organiser', 'lead', 'co'])),
+  parties: z.array(z.enum(['organiser', 'lead', 'lead_head', 'co'])),
   actions: z.array(z.enum(LEDGER_ACTIONS)),
+  closeOutFlag: z.string().nullable(),
 });
 
 // The response schemas serialise core's contracts: these lines stop compiling if the two drift apart.

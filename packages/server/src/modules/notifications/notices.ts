@@ -1,10 +1,17 @@
-import { REPORT_STATE_LABELS, splitPeriod } from '@leitai/core';
+import { REPORT_STATE_LABELS, splitPeriod, unfinishedStepsFlag } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import type { EventConsumer } from '../../events/consumer.js';
 import type { DomainEvent, LedgerItemFacts } from '../../events/types.js';
 import { enqueueDeliveries } from './delivery.js';
 import { holdersOfKey } from './repository.js';
-import { notify, officeRecipients, recipientsByUnit, unitRecipients, type NotificationInput } from './service.js';
+import {
+  notify,
+  officeRecipients,
+  recipientsByUnit,
+  unitHeadRecipients,
+  unitRecipients,
+  type NotificationInput,
+} from './service.js';
 
 /**
  * The bell: which domain events tell whom what. One place for every notice's words; the use cases
@@ -43,6 +50,17 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
           body: e.resubmitted ? '退回后已重新报送' : '',
           link: `/dispatch/report/${e.unitId}/${e.period}`,
           dedupeKey: `dispatch:${e.reportId}:submitted:${e.version}`,
+        },
+      ];
+    case 'report.handed_off':
+      return [
+        {
+          to: await unitHeadRecipients(tx, [e.unitId]),
+          kind: 'dispatch.handed_off',
+          title: `${REPORT_STATE_LABELS.handed_off}：${e.unitName} ${splitPeriod(e.period).month} 月调度`,
+          body: `${e.by} 已填报完成并提交，请核对后报送考核办`,
+          link: `/dispatch/report/${e.unitId}/${e.period}`,
+          dedupeKey: `dispatch:${e.reportId}:handed_off:${e.version}`,
         },
       ];
     case 'report.reviewed': {
@@ -131,8 +149,21 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
       return organiser(tx, e, {
         kind: 'ledger.close_requested',
         title: `申请销号：${e.title}`,
-        body: `${e.byName} 提交了销号申请，请审核佐证材料`,
+        body:
+          unfinishedStepsFlag(e.unfinishedSteps) === null
+            ? `${e.byName} 提交了销号申请，请审核佐证材料`
+            : `${e.byName} 提交了销号申请；${unfinishedStepsFlag(e.unfinishedSteps)}`,
       });
+    case 'ledger.item.close_confirm_requested':
+      return [
+        {
+          to: await unitHeadRecipients(tx, [e.leadUnitId]),
+          kind: 'ledger.close_confirm_requested',
+          title: `待负责人确认销号：${e.title}`,
+          body: `${e.byName} 提交了销号申请，请确认后报考核办审核`,
+          link: itemLink(e),
+        },
+      ];
     case 'ledger.item.closed':
       return leadUnit(tx, e, {
         kind: 'ledger.closed',

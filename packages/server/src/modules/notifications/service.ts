@@ -45,6 +45,11 @@ export async function recipientsByUnit(tx: Db, unitIds: number[]): Promise<Map<n
   return out;
 }
 
+/** The units' active heads (一把手): who signs what the reporters prepared. */
+export async function unitHeadRecipients(tx: Db, unitIds: number[]): Promise<number[]> {
+  return (await accountsWithRoles(tx, ['unit_head'], unitIds)).map((r) => r.id);
+}
+
 /** The assessment office's accounts (organisers): who is told that something waits for review. */
 export async function officeRecipients(tx: Db): Promise<number[]> {
   return (await accountsWithRoles(tx, ['organiser'])).map((r) => r.id);

@@ -1,23 +1,23 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Input,
   Modal,
   Space,
   Spin,
-  Table,
   Timeline,
   Typography,
   Upload,
   type UploadFile,
 } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
@@ -29,12 +29,14 @@ import { useCurrentCampaign } from './api/get-campaigns';
 import { reportUrl, useReport, type ReportFormData } from './api/get-report';
 import { saveReport } from './api/save-report';
 import { reportSections } from '../../lib/report-sections';
-import { submitReport } from './api/submit-report';
+import { sendReport } from './api/send-report';
 import { reviewReport } from './api/review-report';
-import { ReportStateTag, show, TimingTag } from './tags';
+import { ReportStateTag, TimingTag } from './tags';
+import { progressSentence, refreshProgress } from '@leitai/core';
+import { FigureTable, liveWarnings } from './figure-table';
 
 // The history's action codes that have words in the catalogue (report.actions.*).
-const ACTIONS = ['save', 'submit', 'accept', 'return'] as const;
+const ACTIONS = ['save', 'handoff', 'submit', 'accept', 'return'] as const;
 const isAction = (a: string): a is (typeof ACTIONS)[number] => (ACTIONS as readonly string[]).includes(a);
 
 /** 调度填报: one form for the month — a figure per indicator, three short texts, evidence — then submit, review, history. */
@@ -62,7 +64,7 @@ export function ReportPage() {
 
 function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: number }) {
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { t, i18n } = useTranslation(['dispatch', 'common']);
   const [values, setValues] = useState<Record<string, string>>({});
   const [texts, setTexts] = useState({
@@ -76,13 +78,32 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
   const [errors, setErrors] = useState<string[]>([]);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  const [pointed, setPointed] = useState<number[]>([]);
+  const [removed, setRemoved] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => setValues(Object.fromEntries(data.rows.map((r) => [String(r.indicatorId), r.value ?? '']))), [data]);
+  const month = Number(data.period.period.slice(5));
+  // 工作进展 opens with a sentence core writes from the figures; it follows the figures as they change,
+  // and what the person typed after it (or instead of it) stays theirs.
+  const live = liveWarnings(data.rows, month, values);
+  const generated = progressSentence(
+    month,
+    data.rows.map((r) => ({ ...r, warning: live.get(r.indicatorId) ?? null })),
+  );
+  const lastGenerated = useRef<string | null>(null);
+  const fillsText = data.report.actions.includes('save');
+  useEffect(() => {
+    if (!fillsText) return;
+    const previous = lastGenerated.current ?? '';
+    lastGenerated.current = generated;
+    setTexts((x) => ({ ...x, progress: refreshProgress(x.progress, previous, generated) }));
+  }, [generated, fillsText]);
 
   // The server sends what this person may do now (core's allowedReportActions); the page only renders it.
   const allowed = new Set(data.report.actions);
   const canFill = allowed.has('save');
   const canSubmit = allowed.has('submit');
+  const canHandoff = allowed.has('handoff');
   const canReview = allowed.has('accept');
   // An accepted report can still be sent back for correction, with a reason (the history keeps what was accepted).
   const canReopen = allowed.has('return') && !canReview;
@@ -106,17 +127,34 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
       setBusy(false);
     }
   };
+  const draft = () => ({
+    values,
+    ...texts,
+    fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
+    removeFileIds: removed,
+    sections,
+  });
   const save = () =>
-    saveReport(campaignId, data.unit.id, data.period.period, {
-      values,
-      ...texts,
-      fileIds: files.filter((f) => f.status === 'done').map((f) => (f.response as { id: number }).id),
-      sections,
-      version: data.report.version,
+    saveReport(campaignId, data.unit.id, data.period.period, { ...draft(), version: data.report.version });
+  // What is on screen goes with the step as one version (no separate save first).
+  const send = (action: 'handoff' | 'submit') => async () =>
+    void (await sendReport(
+      campaignId,
+      data.unit.id,
+      data.period.period,
+      action,
+      data.report.version,
+      canFill ? draft() : undefined,
+    ));
+  // 报送 and 审核通过 are not undone with a click: each asks first.
+  const confirm = (title: string, content: string, ok: () => Promise<void>) => {
+    modal.confirm({
+      title,
+      content,
+      okText: t('common:actions.confirm'),
+      cancelText: t('common:actions.cancel'),
+      onOk: ok,
     });
-  const submit = async () => {
-    const v = canFill ? (await save()).version : data.report.version;
-    await submitReport(campaignId, data.unit.id, data.period.period, v);
   };
   const historyEntry = (v: ReportFormData['versions'][number]) => {
     const entry = {
@@ -127,7 +165,8 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
     };
     return v.reason ? t('report.entryWithReason', { ...entry, reason: v.reason }) : t('report.entry', entry);
   };
-  const review = (action: 'accept' | 'return') => reviewReport(data.report.id, action, reason, data.report.version);
+  const review = (action: 'accept' | 'return') =>
+    reviewReport(data.report.id, action, reason, data.report.version, action === 'return' ? pointed : []);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -179,68 +218,13 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           )
         }
       >
-        <Table
-          scroll={{ x: 800 }}
-          size="small"
-          rowKey="indicatorId"
-          pagination={false}
-          dataSource={data.rows}
-          columns={[
-            {
-              title: t('fields.indicator'),
-              key: 'n',
-              render: (_, r) => t('withMeasure', { name: r.name, measure: r.measure }),
-            },
-            {
-              title: t('fields.annualTarget'),
-              key: 'b',
-              render: (_, r) =>
-                r.stretch ? t('report.targetStretch', { base: show(r.base), stretch: show(r.stretch) }) : show(r.base),
-            },
-            { title: t('report.previous'), key: 'p', render: (_, r) => show(r.previous) },
-            {
-              title: t('report.value'),
-              key: 'v',
-              width: 260,
-              render: (_, r) =>
-                r.derivedFrom ? (
-                  <Space direction="vertical" size={0} data-testid={`derived-${r.indicatorId}`}>
-                    <span>
-                      {show(r.value)} {r.measure}
-                    </span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('report.derived')}
-                    </Typography.Text>
-                  </Space>
-                ) : canFill ? (
-                  <Space direction="vertical" size={0}>
-                    <Input
-                      aria-label={t('report.valueOf', { name: r.name })}
-                      value={values[String(r.indicatorId)] ?? ''}
-                      onChange={(e) => setValues({ ...values, [String(r.indicatorId)]: e.target.value })}
-                      suffix={r.measure}
-                    />
-                    {r.prefilled && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('report.prefilled')}
-                      </Typography.Text>
-                    )}
-                    {r.kind === 'growth' && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('report.growthHint')}
-                      </Typography.Text>
-                    )}
-                  </Space>
-                ) : (
-                  <span>{show(r.value)}</span>
-                ),
-            },
-            {
-              title: t('report.flag'),
-              key: 'f',
-              render: (_, r) => (r.flag ? <Typography.Text type="warning">{r.flag}</Typography.Text> : null),
-            },
-          ]}
+        <FigureTable
+          rows={data.rows}
+          month={month}
+          values={values}
+          canFill={canFill}
+          pointed={data.report.returnReason ? data.report.returnFields : []}
+          onChange={(id, v) => setValues({ ...values, [id]: v })}
         />
       </Card>
       {reportSections()
@@ -267,6 +251,14 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
               onChange={(e) => setTexts({ ...texts, progress: e.target.value })}
             />
           </Form.Item>
+          {canFill && generated && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}
+            >
+              {t('report.progressHint')}
+            </Typography.Text>
+          )}
           <Form.Item label={t('report.problems')}>
             <Input.TextArea
               aria-label={t('report.problems')}
@@ -287,11 +279,29 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           </Form.Item>
         </Form>
         <Space direction="vertical">
-          {data.files.map((f) => (
-            <a key={f.id} href={`/api/files/${f.id}`}>
-              {f.name}
-            </a>
-          ))}
+          {data.files
+            .filter((f) => !removed.includes(f.id))
+            .map((f) => (
+              <Space key={f.id} size={4}>
+                <a href={`/api/files/${f.id}`}>{f.name}</a>
+                {canFill && (
+                  // Taken off with the next save or 报送; earlier versions keep it.
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    aria-label={t('report.removeFile', { name: f.name })}
+                    icon={<DeleteOutlined />}
+                    onClick={() => setRemoved((r) => [...r, f.id])}
+                  />
+                )}
+              </Space>
+            ))}
+          {removed.length > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {t('report.removedFiles', { count: removed.length })}
+            </Typography.Text>
+          )}
           {canFill && (
             <Upload
               fileList={files}
@@ -314,8 +324,25 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
             {t('common:actions.save')}
           </Button>
         )}
+        {canHandoff && (
+          <Button
+            type={canSubmit ? 'default' : 'primary'}
+            loading={busy}
+            onClick={() => void run(send('handoff'), t('report.handedOff'))}
+          >
+            {t('report.handoff')}
+          </Button>
+        )}
         {canSubmit && (
-          <Button type="primary" loading={busy} onClick={() => void run(submit, t('report.submitted'))}>
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() =>
+              confirm(t('report.submitConfirm'), t('report.submitConfirmText'), () =>
+                run(send('submit'), t('report.submitted')),
+              )
+            }
+          >
             {t('report.submit')}
           </Button>
         )}
@@ -324,7 +351,11 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
             <Button
               type="primary"
               loading={busy}
-              onClick={() => void run(() => review('accept').then(() => undefined), t('report.accepted'))}
+              onClick={() =>
+                confirm(t('report.acceptConfirm'), t('report.acceptConfirmText'), () =>
+                  run(() => review('accept').then(() => undefined), t('report.accepted')),
+                )
+              }
             >
               {t('report.accept')}
             </Button>
@@ -353,6 +384,12 @@ function ReportForm({ data, campaignId }: { data: ReportFormData; campaignId: nu
           placeholder={t('report.returnPlaceholder')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+        />
+        <Typography.Paragraph style={{ margin: '12px 0 4px' }}>{t('report.returnFields')}</Typography.Paragraph>
+        <Checkbox.Group
+          value={pointed}
+          onChange={(v) => setPointed(v)}
+          options={data.rows.map((r) => ({ value: r.indicatorId, label: r.name }))}
         />
       </Modal>
       {data.versions.length > 0 && (

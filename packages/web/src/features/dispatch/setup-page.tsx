@@ -31,6 +31,7 @@ import { openPeriod } from './api/open-period';
 import { closePeriod } from './api/close-period';
 import { IndicatorDialog } from './indicator-dialog';
 import { SettingButton } from '../../components/setting-button';
+import { DirectSubmitSwitch } from './direct-submit';
 import { show } from './tags';
 
 /** 活动与指标: the office's set-up — campaign, indicator list, targets (Excel), reporting months, target change requests. */
@@ -214,7 +215,8 @@ export function SetupPage() {
           size="small"
           title={t('setup.months')}
           extra={
-            <Space>
+            <Space wrap>
+              <DirectSubmitSwitch />
               <SettingButton
                 setting={{
                   url: '/dispatch/settings',

@@ -5,6 +5,7 @@ import { shownDecimal, type ReportState, type ReportTiming } from '@leitai/core'
 const REPORT: Record<ReportState | 'none', string> = {
   none: 'default',
   draft: 'processing',
+  handed_off: 'gold',
   submitted: 'blue',
   returned: 'error',
   accepted: 'success',

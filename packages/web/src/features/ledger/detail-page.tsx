@@ -33,6 +33,7 @@ import { actOnItem } from './api/act-on-item';
 import { splitItem } from './api/split-item';
 import { ColourTag } from '../../components/colour-tag';
 import { EvidenceUpload, stillUploading, uploadedIds } from '../../components/evidence-upload';
+import { CommentButton } from './comment-button';
 import { ItemDialogs, type Dialog } from './item-dialogs';
 import { isEventKind, isSource } from './messages';
 import { STATE_COLORS, type ItemDetail, type LedgerItem, type Step } from './types';
@@ -131,6 +132,24 @@ function ItemView({ item }: { item: ItemDetail }) {
             >
               {t('detail.actions.close')}
             </Button>
+          )}
+          {can('confirm_close') && (
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => {
+                modal.confirm({
+                  title: t('detail.confirmHead.title'),
+                  content: t('detail.confirmHead.content'),
+                  onOk: () => act({ action: 'confirm_close', text: '' }, t('detail.done.confirm_close')),
+                });
+              }}
+            >
+              {t('detail.actions.confirm_close')}
+            </Button>
+          )}
+          {can('comment') && (
+            <CommentButton busy={busy} onSend={(text) => act({ action: 'comment', text }, t('detail.done.comment'))} />
           )}
           {can('return') && (
             <Button danger onClick={() => setDialog('return')}>
@@ -269,11 +288,26 @@ function ItemView({ item }: { item: ItemDetail }) {
           )}
         </Col>
         <Col xs={24} lg={9}>
+          {item.closeOutFlag && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={item.closeOutFlag}
+              data-testid="close-out-flag"
+            />
+          )}
           <Card size="small" title={t('detail.history')}>
             <Timeline
               items={item.events.map((e) => ({
                 color:
-                  e.kind === 'return' || e.kind === 'extension_refused' ? 'red' : e.kind === 'close' ? 'green' : 'blue',
+                  e.kind === 'return' || e.kind === 'extension_refused'
+                    ? 'red'
+                    : e.kind === 'close'
+                      ? 'green'
+                      : e.kind === 'comment'
+                        ? 'orange'
+                        : 'blue',
                 children: (
                   <div data-testid={`event-${e.kind}`}>
                     <Typography.Text strong>{isEventKind(e.kind) ? t(`events.${e.kind}`) : e.kind}</Typography.Text>

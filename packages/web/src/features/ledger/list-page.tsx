@@ -14,8 +14,10 @@ import { useLedgerItems, type LedgerFilter } from './api/get-items';
 import { useLedgerMeta } from './api/get-meta';
 import { exportItems } from './api/export-items';
 import { ColourTag } from '../../components/colour-tag';
+import { useNarrow } from '../../components/use-narrow';
 import { NewItemDrawer } from './new-item';
 import { LedgerSettingsButton } from './settings-button';
+import { CloseOutSettingsButton } from './close-out-settings';
 import { StatsPanel } from './stats-panel';
 import { isSource } from './messages';
 import { STATE_COLORS, type LedgerItem } from './types';
@@ -34,6 +36,8 @@ export function LedgerListPage() {
   const { message } = App.useApp();
   const { t } = useTranslation('ledger');
   const sourceName = (s: string) => (isSource(s) ? t(`sources.${s}`) : s);
+  // On a phone the table keeps two columns, the item and its state and light, so neither scrolls out of view.
+  const narrow = useNarrow();
   const set = (patch: LedgerFilter) => setFilter((f) => ({ ...f, ...patch }));
   const title = t(manage ? 'list.title.manage' : leader ? 'list.title.leader' : 'list.title.unit');
   const exportExcel = async () => {
@@ -94,7 +98,7 @@ export function LedgerListPage() {
         />
       </Flex>
       <Table<LedgerItem>
-        scroll={{ x: 1000 }}
+        scroll={narrow ? undefined : { x: 1000 }}
         rowKey="id"
         size="middle"
         loading={items.isLoading}
@@ -112,30 +116,48 @@ export function LedgerListPage() {
                   {i.priority !== 'normal' && ` · ${t(`priorities.${i.priority}`)}`}
                   {i.subItemCount > 0 &&
                     ` · ${t('list.subItems', { count: i.subItemCount, closed: i.subItemsClosed })}`}
+                  {narrow && ` · ${i.leadUnit.name} · ${i.deadline}`}
                 </Typography.Text>
               </Space>
             ),
           },
-          { title: t('fields.leadUnit'), width: 170, render: (_, i) => i.leadUnit.name },
-          { title: t('list.leader'), width: 90, render: (_, i) => i.leader?.name ?? '—' },
+          ...(narrow
+            ? []
+            : [
+                { title: t('fields.leadUnit'), width: 170, render: (_: unknown, i: LedgerItem) => i.leadUnit.name },
+                { title: t('list.leader'), width: 90, render: (_: unknown, i: LedgerItem) => i.leader?.name ?? '—' },
+                {
+                  title: t('fields.deadline'),
+                  dataIndex: 'deadline',
+                  width: 110,
+                  sorter: (a: LedgerItem, b: LedgerItem) => a.deadline.localeCompare(b.deadline),
+                },
+              ]),
           {
-            title: t('fields.deadline'),
-            dataIndex: 'deadline',
-            width: 110,
-            sorter: (a, b) => a.deadline.localeCompare(b.deadline),
-          },
-          {
-            title: t('fields.state'),
+            title: narrow ? t('list.stateAndLight') : t('fields.state'),
             dataIndex: 'state',
-            width: 100,
-            render: (s: LedgerItem['state']) => <Tag color={STATE_COLORS[s]}>{t(`states.${s}`)}</Tag>,
+            width: narrow ? 96 : 100,
+            render: (s: LedgerItem['state'], i: LedgerItem) => (
+              <Space direction="vertical" size={4} align="end" data-testid={`state-light-${i.id}`}>
+                <Tag color={STATE_COLORS[s]} style={{ marginInlineEnd: 0 }}>
+                  {t(`states.${s}`)}
+                </Tag>
+                {narrow && <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />}
+              </Space>
+            ),
           },
-          {
-            title: t('fields.light'),
-            width: 130,
-            render: (_, i) => <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />,
-            sorter: (a, b) => a.daysOverdue - b.daysOverdue,
-          },
+          ...(narrow
+            ? []
+            : [
+                {
+                  title: t('fields.light'),
+                  width: 130,
+                  render: (_: unknown, i: LedgerItem) => (
+                    <ColourTag colour={i.colour} daysOverdue={i.daysOverdue} daysLeft={i.daysLeft} />
+                  ),
+                  sorter: (a: LedgerItem, b: LedgerItem) => a.daysOverdue - b.daysOverdue,
+                },
+              ]),
         ]}
       />
     </>
@@ -165,6 +187,7 @@ export function LedgerListPage() {
             {t('list.export')}
           </Button>
           {manage && <LedgerSettingsButton />}
+          {manage && <CloseOutSettingsButton />}
         </>
       }
     >

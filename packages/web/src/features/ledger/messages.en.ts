@@ -8,6 +8,7 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     assigned: 'Assigned',
     acknowledged: 'Acknowledged',
     in_progress: 'In progress',
+    close_confirming: 'Awaiting the head',
     close_requested: 'Close-out requested',
     closed: 'Closed',
   },
@@ -31,6 +32,8 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     progress: 'Progress reported',
     complete_step: 'Step completed',
     request_close: 'Close-out requested',
+    confirm_close: 'Confirmed by the head',
+    comment: 'Verifier’s note',
     return: 'Returned',
     close: 'Closed',
     request_extension: 'Extension requested',
@@ -71,6 +74,7 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     unit: 'Unit',
   },
   list: {
+    stateAndLight: 'State / light',
     title: {
       manage: 'Supervision ledger',
       leader: 'Supervised items of my units',
@@ -91,6 +95,16 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     subItems_one: '{{closed}} of {{count}} sub-item closed',
     subItems_other: '{{closed}} of {{count}} sub-items closed',
   },
+  closeOut: {
+    open: 'Close-out settings',
+    title: 'Close-out settings',
+    unfinished: 'A close-out request with unfinished steps',
+    flag: 'Allowed, flagged to the verifier',
+    refuse: 'Refused until every step is done',
+    headConfirms: "The lead unit's head confirms close-out requests",
+    headConfirmsHint: "When on, a reporter's close-out request goes to the unit head first, then to the office",
+    saved: 'Close-out settings saved',
+  },
   settings: {
     open: 'Reminders',
     title: 'Reminder settings',
@@ -109,6 +123,8 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     conflict: 'Someone else has updated this item',
     actions: {
       acknowledge: 'Acknowledge',
+      confirm_close: 'Confirm the close-out request',
+      comment: 'Verifier’s note',
       close: 'Review and close',
       return: 'Return',
       request_extension: 'Request an extension',
@@ -119,6 +135,8 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     done: {
       acknowledge: 'Acknowledged',
       close: 'Item closed',
+      confirm_close: 'Confirmed; sent to the office for review',
+      comment: 'Note recorded',
       return: 'Returned to the unit',
       request_extension: 'Extension request submitted',
       approved: 'Extension approved',
@@ -131,6 +149,12 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
       split_other: 'Split into {{count}} sub-items',
     },
     splitFailed: 'Could not split the item',
+    confirmHead: { title: 'Confirm the close-out request?', content: 'It then goes to the office for review.' },
+    commentDialog: {
+      title: 'Verifier’s note',
+      text: 'Note',
+      placeholder: 'What the check found or what is asked (at least 2 characters)',
+    },
     confirmClose: {
       title: 'Close this item?',
       content: 'Please confirm that the supporting evidence has been checked.',

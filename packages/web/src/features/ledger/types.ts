@@ -17,6 +17,7 @@ export const STATE_COLORS: Record<LedgerState, string> = {
   assigned: 'default',
   acknowledged: 'blue',
   in_progress: 'processing',
+  close_confirming: 'gold',
   close_requested: 'purple',
   closed: 'success',
 };

@@ -1,6 +1,13 @@
 import type { DerivedFigure } from '@leitai/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ReportAction, ReportState, ReportTiming } from '@leitai/core';
+import type {
+  IndicatorKind,
+  PaceProfileInput,
+  ReportAction,
+  ReportState,
+  ReportTiming,
+  WarningRule,
+} from '@leitai/core';
 import { api } from '../../../lib/api';
 import { dispatchKey } from './keys';
 
@@ -17,13 +24,19 @@ export interface ReportFormData {
     problems: string;
     plans: string;
     returnReason: string | null;
+    /** The indicators the office's return points at (退回指出). */
+    returnFields: number[];
     timing: ReportTiming;
   };
   rows: {
     indicatorId: number;
     name: string;
     measure: string;
-    kind: string;
+    kind: IndicatorKind;
+    /** What core's paceWarning needs besides the figure: the form lights a typed figure as the board will. */
+    lowerIsBetter: boolean;
+    profile: PaceProfileInput;
+    rule: WarningRule;
     base: string;
     stretch: string | null;
     previous: string | null;

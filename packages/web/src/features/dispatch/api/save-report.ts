@@ -7,6 +7,8 @@ export interface ReportDraft {
   problems: string;
   plans: string;
   fileIds: number[];
+  /** Evidence taken off before 报送 (the versions keep it). */
+  removeFileIds: number[];
   /** Other features' parts of the report, by key (lib/report-sections). */
   sections: Record<string, unknown>;
   /** The version the form was loaded at: a stale save is refused. */

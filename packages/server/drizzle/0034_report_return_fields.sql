@@ -1,0 +1,1 @@
+ALTER TABLE "reports" ADD COLUMN "return_fields" jsonb DEFAULT '[]'::jsonb NOT NULL;
