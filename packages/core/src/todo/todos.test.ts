@@ -20,7 +20,12 @@ const source = (kind: string, entries: TodoEntry[], alwaysUrgent = false): TodoS
 describe('to-dos', () => {
   it('counts every entry, shows the three most urgent, drops empty groups', () => {
     const groups = composeTodos([
-      source('review', [entry('a', '2026-03-10'), entry('b', '2026-03-01', 4), entry('c', null), entry('d', '2026-03-05')]),
+      source('review', [
+        entry('a', '2026-03-10'),
+        entry('b', '2026-03-01', 4),
+        entry('c', null),
+        entry('d', '2026-03-05'),
+      ]),
       source('empty', []),
     ]);
     expect(groups).toHaveLength(1);

@@ -19,6 +19,7 @@ import * as cadres from './cadres/index.js';
 import * as records from './records/index.js';
 import { suggestionRoutes } from './suggestions/index.js';
 import { benchmarkRoutes } from './benchmarks/index.js';
+import { todosRoutes } from './todos/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -59,6 +60,7 @@ export const apiModules: FastifyPluginAsync[] = [
   records.recordsRoutes,
   suggestionRoutes,
   benchmarkRoutes,
+  todosRoutes,
   auditRoutes,
 ];
 

@@ -10,6 +10,7 @@ import { campaignOffice, campaignRecords } from './records.js';
 
 export { dispatchRoutes } from './routes.js';
 export { dispatchReminderJob } from './reminders.js';
+export { dispatchTodos } from './todos.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
 export { campaignRecords } from './records.js';

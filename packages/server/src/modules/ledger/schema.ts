@@ -92,6 +92,7 @@ export const ZListQuery = z.object({
   unitId: ZId.optional(),
   leaderId: ZId.optional(),
   colour: z.enum(['green', 'yellow', 'red', 'closed']).optional(),
+  extension: z.enum(['pending']).optional(),
   q: z.string().max(100).optional(),
 });
 
