@@ -15,6 +15,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { getPeriod, yearPeriods, type PeriodRow, type UnitRef } from './repo.js';
+import { boardFilterHolds, type BoardReportFilter } from './board-filter.js';
 import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
@@ -89,7 +90,7 @@ export async function boardData(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number },
+  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
   today: IsoDate,
 ): Promise<Board> {
   const p = await getPeriod(db, campaignId, period);
@@ -104,7 +105,7 @@ export async function boardData(
     (u) => filter.categoryId === undefined || u.categoryId === filter.categoryId,
     today,
     filter.indicatorId,
-  ).filter((r) => seen.has(r.unit.id));
+  ).filter((r) => seen.has(r.unit.id) && (filter.report === undefined || boardFilterHolds(filter.report, r)));
   rows.sort(
     (a, b) =>
       catOrder(d, a.unit.categoryId) - catOrder(d, b.unit.categoryId) ||

@@ -11,15 +11,10 @@ import {
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { boardRows, visibleBy } from './board.js';
+import { boardFilterHolds, type BoardReportFilter } from './board-filter.js';
 import { campaignRecords } from './records.js';
 import { openPeriods, type PeriodRow } from './repo.js';
 import { loadYear } from './year.js';
-
-/** The board's filter on the report column (board page `?report=`), as the to-dos link it. */
-export const BOARD_REPORT_FILTERS = ['submitted', 'missing'] as const;
-export type BoardReportFilter = (typeof BOARD_REPORT_FILTERS)[number];
-export const boardFilterHolds = (f: BoardReportFilter, row: BoardRow): boolean =>
-  f === 'submitted' ? row.report.state === 'submitted' : row.report.standing === 'missing';
 
 interface Found {
   campaignId: number;

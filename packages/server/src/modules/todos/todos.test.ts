@@ -21,12 +21,10 @@ async function listed(c: Client, link: string): Promise<number> {
   if (url.pathname === '/ledger') return (await c.get(`/api/ledger/items${url.search}`)).json().items.length;
   if (url.pathname === '/dispatch/board') {
     const q = url.searchParams;
-    const board = (await c.get(`/api/dispatch/campaigns/${q.get('campaign')}/board?period=${q.get('period')}`)).json<{
-      rows: BoardRow[];
-    }>();
-    return board.rows.filter((r) =>
-      q.get('report') === 'submitted' ? r.report.state === 'submitted' : r.report.standing === 'missing',
-    ).length;
+    const board = await c.get(
+      `/api/dispatch/campaigns/${q.get('campaign')}/board?period=${q.get('period')}&report=${q.get('report')}`,
+    );
+    return board.json<{ rows: BoardRow[] }>().rows.length;
   }
   throw new Error(`no list for ${link}`);
 }
