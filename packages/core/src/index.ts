@@ -22,3 +22,4 @@ export * from './cadre/index.js';
 export * from './suggestion/index.js';
 export * from './benchmark/index.js';
 export * from './todo/index.js';
+export * from './urge/index.js';

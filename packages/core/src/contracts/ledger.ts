@@ -1,3 +1,4 @@
+import type { Supervision } from './supervision.js';
 import type {
   LedgerAction,
   LedgerColour,
@@ -86,6 +87,8 @@ export interface LedgerItemDetail<D = string> extends LedgerItem<D> {
   subItems: LedgerItem<D>[];
   parties: LedgerParty[];
   actions: LedgerAction[];
+  /** 催办 and 批示 on the item, and whether the person looking may urge or instruct. */
+  supervision: Supervision<D>;
 }
 
 /** GET /api/ledger/counts: 各单位台账统计, by lead unit. */

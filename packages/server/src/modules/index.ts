@@ -20,6 +20,7 @@ import * as records from './records/index.js';
 import { suggestionRoutes } from './suggestions/index.js';
 import { benchmarkRoutes } from './benchmarks/index.js';
 import { todosRoutes } from './todos/index.js';
+import * as supervision from './supervision/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -61,6 +62,7 @@ export const apiModules: FastifyPluginAsync[] = [
   suggestionRoutes,
   benchmarkRoutes,
   todosRoutes,
+  supervision.supervisionRoutes,
   auditRoutes,
 ];
 
@@ -82,6 +84,7 @@ export const accessTargets: TargetType[] = [
   ...cadres.accessTargets,
   ...records.accessTargets,
   ...suggestions.accessTargets,
+  ...supervision.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */
