@@ -6,7 +6,6 @@ import { recordAudit, type AuditActor } from '../audit/index.js';
 import {
   insertInstruction,
   insertUrge,
-  instructionsOn,
   lockInstruction,
   saveAnswer,
   urgesOn,

@@ -1,6 +1,6 @@
 import type { DerivedFigure } from '@leitai/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ReportAction, ReportState, ReportTiming } from '@leitai/core';
+import type { ReportAction, ReportState, ReportTiming, Supervision } from '@leitai/core';
 import { api } from '../../../lib/api';
 import { dispatchKey } from './keys';
 
@@ -37,6 +37,8 @@ export interface ReportFormData {
   /** Other features' parts of the form, by key (the projects' month), drawn by their components. */
   sections: Record<string, unknown>;
   versions: { version: number; action: string; state: string; actorName: string; reason: string | null; at: string }[];
+  /** 催办 and 批示 on the month, and whether the viewer may urge or instruct. */
+  supervision: Supervision | null;
 }
 
 /** A unit's report route; the form, the Excel template and import, and submitting all hang off it. */
