@@ -1,9 +1,9 @@
-import { urgeProblem, type Actor, type IsoDate } from '@leitai/core';
+import { can, urgeProblem, type Actor, type IsoDate } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { invalidState, notFound } from '../../errors.js';
+import { forbidden, invalidState, notFound } from '../../errors.js';
 import type { AuditActor } from '../audit/index.js';
 import * as supervision from '../supervision/index.js';
-import { lockItem, type ItemRow } from './repository.js';
+import { lockItem, unitsByIds, type ItemRow } from './repository.js';
 import { ledgerSettings } from './settings.js';
 import { toViews } from './views.js';
 
@@ -44,6 +44,9 @@ export async function instructItem(db: Db, actor: Actor, who: AuditActor, id: nu
   return db.transaction(async (tx) => {
     const item = await lockItem(tx, id);
     if (!item) throw notFound('督办事项');
+    // The lead unit answers, so it is the lead unit the leader must oversee (a co-unit alone is not enough).
+    const lead = (await unitsByIds(tx, [item.leadUnitId])).get(item.leadUnitId)?.path ?? '#';
+    if (!can(actor, 'supervision.instruct', lead)) throw forbidden('只能对分管单位牵头的事项作出批示');
     const row = await supervision.recordInstruction(tx, actor, who, subjectOf(item), text);
     return { id: row.id };
   });

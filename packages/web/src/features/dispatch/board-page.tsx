@@ -86,7 +86,8 @@ export function BoardPage() {
         width: 150,
         render: (_, r) => (
           <Space size={2} wrap>
-            {r.report.id !== null && current ? (
+            {/* A missing report opens too: the office urges it there (催报). */}
+            {current ? (
               <Link to={`/dispatch/report/${r.unit.id}/${current}`}>
                 <ReportStateTag state={r.report.state} />
               </Link>
