@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import dayjs from 'dayjs';
 import { Button, Flex, Input, Modal, Tag, Typography, theme } from 'antd';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { api } from '../lib/api';
 import { sharedKeys } from '../lib/query-keys';
 import { useAct } from '../lib/use-act';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 /**
  * 催办 and 批示 on a ledger item or a monthly report: the unit sees how often it was urged and the leaders'

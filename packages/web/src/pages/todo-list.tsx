@@ -19,6 +19,7 @@ const USUAL = ['organiser', 'leader', 'unit_head', 'reporter', 'judge'] as const
 /** 工作台's to-do list (its own chunk, outside the main page's budget): the server's groups, as it orders them. */
 export function TodoList() {
   const { t } = useTranslation('common');
+  const { token } = theme.useToken();
   const me = useMe();
   const q = useQuery({ queryKey: sharedKeys.todos, queryFn: () => api.get<Todos>('/todos') });
   if (q.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
@@ -27,7 +28,15 @@ export function TodoList() {
   if (groups.length === 0) {
     const role = USUAL.find((r) => me.user.roles.includes(r)) ?? 'other';
     return (
-      <div data-testid="todos-empty" style={{ padding: '16px 0' }}>
+      <div
+        data-testid="todos-empty"
+        style={{
+          padding: 16,
+          background: token.colorBgContainer,
+          border: `1px dashed ${token.colorBorder}`,
+          borderRadius: token.borderRadiusLG,
+        }}
+      >
         <Typography.Text strong style={{ display: 'block', fontSize: 16 }}>
           {t('home.none')}
         </Typography.Text>
@@ -60,7 +69,7 @@ function TodoCard({ group }: { group: TodoGroup }) {
         padding: 16,
         background: token.colorBgContainer,
         border: `1px solid ${urgent ? token.colorErrorBorder : token.colorBorderSecondary}`,
-        borderLeft: `4px solid ${urgent ? token.colorError : token.colorPrimary}`,
+        borderLeft: `4px solid ${urgent ? token.colorError : token.colorInfo}`,
         borderRadius: token.borderRadiusLG,
       }}
     >
