@@ -124,3 +124,50 @@ test('批示: a leader writes, the unit answers, the leader sees the answer', as
     leader.locator('[data-testid^="instruction-"]').filter({ hasText: text }).getByTestId('instruction-answer'),
   ).toContainText('已制定整改计划，月底前完成');
 });
+
+test('催报: the office urges a missing report from the board; the unit sees it on its report and in the bell', async ({
+  browser,
+}) => {
+  const organiser = await signedIn(browser, 'organiser');
+  const { campaigns } = await (await organiser.request.get('/api/dispatch/campaigns')).json();
+  const campaign = campaigns[0].id as number;
+  const { periods } = await (
+    await organiser.request.get(`/api/dispatch/campaigns/${campaign}?year=${new Date().getFullYear()}`)
+  ).json();
+  // The latest month with a report missing past its deadline, of a unit with a reporter account (the demo's
+  // accounts sign in with the demo password).
+  const reporterOf = async (unitId: number): Promise<string | undefined> =>
+    (await (await organiser.request.get(`/api/users?unitId=${unitId}&role=reporter`)).json()).items?.[0]?.username;
+  let reporterName: string | undefined;
+  let found: { period: string; unit: { id: number; name: string } } | null = null;
+  for (const p of [...(periods as { period: string }[])].reverse()) {
+    const board = await (
+      await organiser.request.get(`/api/dispatch/campaigns/${campaign}/board?period=${p.period}&report=missing`)
+    ).json();
+    for (const row of board.rows as { unit: { id: number; name: string } }[]) {
+      reporterName = await reporterOf(row.unit.id);
+      if (reporterName) {
+        found = { period: p.period, unit: row.unit };
+        break;
+      }
+    }
+    if (found) break;
+  }
+  expect(found).not.toBeNull();
+  const { period, unit } = found!;
+  await organiser.goto(`/dispatch/board?campaign=${campaign}&period=${period}&report=missing`);
+  await organiser
+    .getByRole('row', { name: new RegExp(unit.name) })
+    .getByRole('link', { name: '未填报' })
+    .click();
+  await expect(organiser).toHaveURL(new RegExp(`/dispatch/report/${unit.id}/${period}`));
+  await organiser.getByTestId('urge').click();
+  await organiser.getByTestId('supervision-text').fill('请今天内补报');
+  await organiser.getByRole('button', { name: OK }).click();
+  await expect(organiser.getByTestId('urge-count')).toHaveText('已催办 1 次');
+
+  const reporter = await signedIn(browser, reporterName!);
+  await openNotice(reporter, `催办（第 1 次）：${unit.name} ${period} 月度调度`);
+  await expect(reporter).toHaveURL(new RegExp(`/dispatch/report/${unit.id}/${period}`));
+  await expect(reporter.getByTestId('urge-count')).toHaveText('已催办 1 次');
+});
