@@ -64,8 +64,9 @@ export async function dispatchTodos(db: Db, actor: Actor, today: IsoDate): Promi
     const d = await loadYear(db, p.campaignId, splitPeriod(p.period).year);
     for (const row of boardRows(d, p, see, today)) found.push({ campaignId: p.campaignId, period: p, row });
   }
-  const own = found.filter((f) => f.row.unit.id === actor.unitId);
-  const theirs = review ? found.filter((f) => f.row.unit.id !== actor.unitId || !fill) : [];
+  // The office reviews the units' reports; a unit's own people fill and submit theirs.
+  const own = fill ? found.filter((f) => f.row.unit.id === actor.unitId) : [];
+  const theirs = found.filter((f) => !own.includes(f));
   const of = (list: Found[], holds: (f: Found) => boolean) => list.filter(holds);
   const sources: TodoSource[] = [];
   if (review) {

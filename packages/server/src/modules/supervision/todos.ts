@@ -8,8 +8,7 @@ import { unanswered, type InstructionRow } from './repository.js';
  * answer. Each entry opens the item or report where the instruction stands (there is no list page of
  * instructions: the group opens the oldest).
  */
-export async function supervisionTodos(db: Db, actor: Actor, today: IsoDate): Promise<TodoSource[]> {
-  void today;
+export async function supervisionTodos(db: Db, actor: Actor, _today: IsoDate): Promise<TodoSource[]> {
   const sources: TodoSource[] = [];
   const source = async (kind: string, label: string, rows: InstructionRow[]): Promise<TodoSource> => {
     const names = await units.byIds(
