@@ -61,16 +61,15 @@ test('the office adds an account judge, who finds the arena on their home and sc
   const judgeCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const judge = await judgeCtx.newPage();
   await login(judge, 'judge1');
-  const card = judge.getByTestId('judging-card');
-  const line = card.getByTestId(`judging-${id}`);
-  await expect(line).toContainText(title);
-  await expect(line).toContainText('今天');
-  await expect(line.getByRole('button', { name: '未开始' })).toBeVisible();
+  // The arena is a to-do on the judge's home: today's, not started.
+  const card = judge.getByTestId('todo-arena.judging');
+  await expect(card.getByTestId('todo-count')).toHaveText('1');
+  await expect(card.getByRole('link', { name: `${title}（未开始）` })).toBeVisible();
 
   await api(page, 'POST', `/api/arenas/${id}/draw`, { seed: 'accounts-e2e' });
   for (const type of ['start', 'call', 'open']) await api(page, 'POST', `/api/arenas/${id}/host`, { type });
   await judge.reload();
-  await judge.getByTestId(`judging-${id}`).getByRole('button', { name: '去评分' }).click();
+  await card.getByRole('link', { name: `${title}（进行中）` }).click();
   await expect(judge).toHaveURL(new RegExp(`/judging/${id}$`));
   await expect(judge.getByRole('heading', { name: /评委一/ })).toBeVisible();
   const live = await api(page, 'GET', `/api/arenas/${id}/live`);

@@ -21,3 +21,5 @@ export * from './document/index.js';
 export * from './cadre/index.js';
 export * from './suggestion/index.js';
 export * from './benchmark/index.js';
+export * from './todo/index.js';
+export * from './urge/index.js';

@@ -106,6 +106,11 @@ export const GRANTS = {
   // 对标: the office keeps its peers' figures (imported by Excel); its leaders and units' heads read the gaps.
   'benchmark.manage': { organiser: 'office' },
   'benchmark.read': { organiser: 'office', leader: 'above', unit_head: 'above' },
+  // 催办: the office urges its units' overdue items and late reports. 批示: a leader instructs the units he
+  // oversees; the unit's people answer (回复) on their own unit's.
+  'supervision.urge': { organiser: 'office' },
+  'supervision.instruct': { leader: 'overseen' },
+  'supervision.answer': { unit_head: 'own', reporter: 'own' },
   // Notices outside the app: the office keeps the units' group robots, the quiet hours and the dead letters.
   'delivery.manage': { organiser: 'office' },
   // 干部: the organisation department keeps the register of its office's subtree (a district's 组织部 for the

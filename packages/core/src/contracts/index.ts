@@ -12,3 +12,4 @@ export * from './ratings.js';
 export * from './evaluation.js';
 export * from './delivery.js';
 export * from './cadre.js';
+export * from './supervision.js';

@@ -1,3 +1,4 @@
+import type { Supervision } from './supervision.js';
 import type {
   LedgerAction,
   LedgerColour,
@@ -88,6 +89,8 @@ export interface LedgerItemDetail<D = string> extends LedgerItem<D> {
   actions: LedgerAction[];
   /** For a close-out request whose steps are not all done: what the verifier is told (core's unfinishedStepsFlag). */
   closeOutFlag: string | null;
+  /** 催办 and 批示 on the item, and whether the person looking may urge or instruct. */
+  supervision: Supervision<D>;
 }
 
 /** GET /api/ledger/counts: 各单位台账统计, by lead unit. */

@@ -115,6 +115,36 @@ export type DomainEvent =
       daysOverdue: number;
       daysLeft: number;
     } & LedgerItemFacts)
+  // 催办 and 批示 (supervision): the urged or instructed unit hears it; the leader hears the answer.
+  | {
+      type: 'supervision.urged';
+      urgeId: number;
+      unitId: number;
+      /** What was urged, as the notice names it (the item's title, or the month's report). */
+      what: string;
+      message: string;
+      byName: string;
+      count: number;
+      link: string;
+    }
+  | {
+      type: 'supervision.instructed';
+      instructionId: number;
+      unitId: number;
+      what: string;
+      text: string;
+      byName: string;
+      link: string;
+    }
+  | {
+      type: 'supervision.answered';
+      instructionId: number;
+      leaderId: number;
+      what: string;
+      answer: string;
+      byName: string;
+      link: string;
+    }
   // 群众评价 (ratings)
   | { type: 'rating.held'; ratingId: number; pointId: number; unitId: number; reason: string; day: string }
   | { type: 'rating.appealed'; ratingId: number; unitId: number; unitName: string; reason: string }

@@ -19,6 +19,8 @@ import * as cadres from './cadres/index.js';
 import * as records from './records/index.js';
 import { suggestionRoutes } from './suggestions/index.js';
 import { benchmarkRoutes } from './benchmarks/index.js';
+import { todosRoutes } from './todos/index.js';
+import * as supervision from './supervision/index.js';
 import type { EventConsumer } from '../events/consumer.js';
 import type { ReportSection } from './dispatch/index.js';
 import type { TargetType } from '../http/access.js';
@@ -59,6 +61,8 @@ export const apiModules: FastifyPluginAsync[] = [
   records.recordsRoutes,
   suggestionRoutes,
   benchmarkRoutes,
+  todosRoutes,
+  supervision.supervisionRoutes,
   auditRoutes,
 ];
 
@@ -80,6 +84,7 @@ export const accessTargets: TargetType[] = [
   ...cadres.accessTargets,
   ...records.accessTargets,
   ...suggestions.accessTargets,
+  ...supervision.accessTargets,
 ];
 
 /** The live topics event streams can follow (realtime/), from each module's face. */

@@ -22,9 +22,9 @@ interface World {
  * A campaign with one cumulative indicator, targets for units A and B, and an open January with a far
  * deadline. Rows that change state build a fresh one per request, so every allowed role meets the same start.
  */
-async function world(
+export async function world(
   f: Fixture,
-  opts: { confirmed?: boolean; pendingChange?: boolean; report?: 'draft' | 'submitted' } = {},
+  opts: { confirmed?: boolean; pendingChange?: boolean; report?: 'draft' | 'submitted'; deadline?: string } = {},
 ): Promise<World> {
   const [c] = await f.db
     .insert(campaigns)
@@ -67,7 +67,7 @@ async function world(
   }
   const [p] = await f.db
     .insert(dispatchPeriods)
-    .values({ campaignId: c!.id, period: `${Y}-01`, deadline: `${Y + 1}-12-31` })
+    .values({ campaignId: c!.id, period: `${Y}-01`, deadline: opts.deadline ?? `${Y + 1}-12-31` })
     .returning();
   if (opts.report) {
     for (const t of ['own', 'other'] as Target[]) {
@@ -89,7 +89,7 @@ async function world(
 
 let shared: Promise<World> | null = null;
 const read = (f: Fixture) => (shared ??= world(f, { report: 'submitted' }));
-const unitUrl = async (f: Fixture, t: Target, tail: string, w?: World) =>
+export const unitUrl = async (f: Fixture, t: Target, tail: string, w?: World) =>
   `/api/dispatch/campaigns/${(w ?? (await read(f))).campaign}/units/${f.unitOf(t)}/${tail}`;
 
 export const rows: MatrixRow[] = [

@@ -11,8 +11,12 @@ const lead = { unit_head: 'own', reporter: 'own' } as const;
 const notExcel = multipartFile('x.xlsx', 'not a spreadsheet');
 
 /** An item led by unit A or B, assigned, due next year. Rows that change state make a fresh one per request. */
-export async function ledgerItem(f: Fixture, t: Target, opts: { coUnitIds?: number[] } = {}): Promise<number> {
-  const deadline = `${Y + 1}-12-31`;
+export async function ledgerItem(
+  f: Fixture,
+  t: Target,
+  opts: { coUnitIds?: number[]; deadline?: string } = {},
+): Promise<number> {
+  const deadline = opts.deadline ?? `${Y + 1}-12-31`;
   const [row] = await f.db
     .insert(ledgerItems)
     .values({

@@ -30,15 +30,19 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  const visible = useMemo(
+    () =>
+      features
+        .flatMap((f) => f.menu)
+        .filter(
+          (m) =>
+            (!m.permission || me.permissions.includes(m.permission)) &&
+            (!m.roles || m.roles.some((r) => me.user.roles.includes(r))),
+        )
+        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
+    [me],
+  );
   const items = useMemo<MenuProps['items']>(() => {
-    const visible = features
-      .flatMap((f) => f.menu)
-      .filter(
-        (m) =>
-          (!m.permission || me.permissions.includes(m.permission)) &&
-          (!m.roles || m.roles.some((r) => me.user.roles.includes(r))),
-      )
-      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     const entry = (m: (typeof visible)[number]) => ({ key: m.path, icon: m.icon, label: t(m.label) });
     return [
       { key: '/', icon: <HomeOutlined />, label: t('common:menu.home') },
@@ -52,15 +56,17 @@ export function AppLayout() {
           children: list.map(entry),
         })),
     ];
-  }, [me, t]);
+  }, [visible, t]);
 
+  // The entry whose path (or one of the pages it leads to: `also`) is the longest prefix of this page, among
+  // those the user sees: a unit's monthly report lights 本单位调度, the office's the board.
   const selected = useMemo(() => {
-    const keys = features.flatMap((f) => f.menu.map((m) => m.path));
-    const match = keys
-      .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    const under = (k: string) => location.pathname === k || location.pathname.startsWith(`${k}/`);
+    const match = visible
+      .flatMap((m) => [m.path, ...(m.also ?? [])].filter(under).map((k) => ({ key: m.path, length: k.length })))
       .sort((a, b) => b.length - a.length)[0];
-    return [match ?? '/'];
-  }, [location.pathname]);
+    return [match?.key ?? '/'];
+  }, [location.pathname, visible]);
 
   const logout = async () => {
     await signOut();

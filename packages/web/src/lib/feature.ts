@@ -22,6 +22,8 @@ export interface MenuEntry {
   roles?: Role[];
   group?: MenuGroup;
   order?: number;
+  /** Pages outside `path` that belong to this entry (it is highlighted there), e.g. a report under 本单位调度. */
+  also?: string[];
 }
 
 /**

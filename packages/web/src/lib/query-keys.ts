@@ -8,4 +8,6 @@ export const sharedKeys = {
   me: ['me'] as const,
   /** The header's notice list (features/notifications). */
   notifications: ['notifications'] as const,
+  /** The home page's to-dos (pages/todo-list): any feature's action may add or settle one. */
+  todos: ['todos'] as const,
 };

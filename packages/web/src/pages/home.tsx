@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Col, Row, Typography, Descriptions, theme } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,10 @@ import { useRoleNames } from '../i18n/roles';
 import { NAMESPACES } from '../app/messages';
 import { useMe } from '../lib/session';
 
-/** 工作台: who you are and where you can go. Features' own widgets come later. */
+// The to-do list arrives in its own chunk: the first page stays within its budget (docs/todos.md).
+const TodoList = lazy(() => import('./todo-list').then((m) => ({ default: m.TodoList })));
+
+/** 工作台: what waits for you (the server's to-dos), then where you can go. */
 export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -23,14 +26,22 @@ export function HomePage() {
   return (
     <>
       <Typography.Title level={3}>{t('common:home.greeting', { name: me.user.displayName })}</Typography.Title>
-      <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 24 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('common:home.unit')}>{me.user.unitName}</Descriptions.Item>
         <Descriptions.Item label={t('common:home.roles')}>{roles.list(me.user.roles)}</Descriptions.Item>
         <Descriptions.Item label={t('common:home.account')}>{me.user.username}</Descriptions.Item>
       </Descriptions>
-      <Row gutter={[16, 16]}>
+      <Typography.Title level={4}>{t('common:home.todos')}</Typography.Title>
+      <Suspense fallback={null}>
+        <TodoList />
+        {features.flatMap((f) => (f.homeCards ?? []).map((Card, i) => <Card key={`${f.name}-${i}`} />))}
+      </Suspense>
+      <Typography.Title level={5} type="secondary" style={{ marginTop: 32 }}>
+        {t('common:home.shortcuts')}
+      </Typography.Title>
+      <Row gutter={[12, 12]} data-testid="shortcuts">
         {entries.map((m) => (
-          <Col key={m.path} xs={24} sm={12} lg={6}>
+          <Col key={m.path} xs={12} sm={8} lg={6} xl={4}>
             <Tile
               icon={m.icon}
               title={t(m.label)}
@@ -40,14 +51,11 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
-      <Suspense fallback={null}>
-        {features.flatMap((f) => (f.homeCards ?? []).map((Card, i) => <Card key={`${f.name}-${i}`} />))}
-      </Suspense>
     </>
   );
 }
 
-/** A way in, as a tile (not antd's Card, which brings its Tabs along: 13 KB gzip on the first page). */
+/** A way in, as a small tile (not antd's Card, which brings its Tabs along: 13 KB gzip on the first page). */
 function Tile(props: { icon?: ReactNode; title: string; description: string; onOpen: () => void }) {
   const { token } = theme.useToken();
   return (
@@ -56,10 +64,11 @@ function Tile(props: { icon?: ReactNode; title: string; description: string; onO
       onClick={props.onOpen}
       style={{
         display: 'flex',
-        gap: 16,
+        gap: 10,
         alignItems: 'flex-start',
         width: '100%',
-        padding: 24,
+        height: '100%',
+        padding: '12px 14px',
         boxSizing: 'border-box',
         textAlign: 'left',
         cursor: 'pointer',
@@ -69,12 +78,12 @@ function Tile(props: { icon?: ReactNode; title: string; description: string; onO
         font: 'inherit',
       }}
     >
-      <span style={{ fontSize: 18, color: token.colorText }}>{props.icon}</span>
+      <span style={{ fontSize: 16, color: token.colorTextSecondary }}>{props.icon}</span>
       <span>
-        <Typography.Text strong style={{ display: 'block', fontSize: 16, marginBottom: 4 }}>
-          {props.title}
+        <Typography.Text style={{ display: 'block', fontSize: 14 }}>{props.title}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {props.description}
         </Typography.Text>
-        <Typography.Text type="secondary">{props.description}</Typography.Text>
       </span>
     </button>
   );

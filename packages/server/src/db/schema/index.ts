@@ -16,3 +16,4 @@ export * from './documents.js';
 export * from './cadres.js';
 export * from './suggestions.js';
 export * from './benchmarks.js';
+export * from './supervision.js';

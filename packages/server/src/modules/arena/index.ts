@@ -7,6 +7,7 @@ import * as units from '../units/index.js';
 import { contestantsOf, findArena } from './repo.js';
 
 export { arenaRoutes } from './routes.js';
+export { arenaTodos } from './todos.js';
 export { createArena, drawArena } from './setup.js';
 export { hostAction } from './host.js';
 export { arenaResult } from './result.js';

@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { cached } from './board-cache.js';
 import { getPeriod, yearPeriods, type PeriodRow, type UnitRef } from './repo.js';
+import { boardFilterHolds, type BoardReportFilter } from './board-filter.js';
 import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearData } from './year.js';
 
 const gzipAsync = promisify(gzip);
@@ -141,7 +142,7 @@ async function boardView(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number },
+  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
   today: IsoDate,
 ) {
   const board = await cached(db, `board:${campaignId}:${period}:${today}:${filter.indicatorId ?? ''}`, () =>
@@ -150,6 +151,7 @@ async function boardView(
   const rows = board.rows.filter(
     (r) =>
       (filter.categoryId === undefined || r.row.unit.categoryId === filter.categoryId) &&
+      (filter.report === undefined || boardFilterHolds(filter.report, r.row)) &&
       can(actor, 'board.read', r.path),
   );
   const totals = zero();
@@ -178,7 +180,7 @@ export async function boardData(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number },
+  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
   today: IsoDate,
 ): Promise<Board> {
   const { head, rows, totals } = await boardView(db, actor, campaignId, period, filter, today);
@@ -194,7 +196,7 @@ export async function boardBody(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number },
+  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
   today: IsoDate,
   acceptsGzip: boolean,
 ): Promise<{ body: string | Buffer; gzip: boolean }> {

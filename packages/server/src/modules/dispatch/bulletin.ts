@@ -8,6 +8,7 @@ import {
   type Board,
   type BoardRow,
   type IsoDate,
+  urgeSentence,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Block, type Letterhead } from '../../documents/index.js';
@@ -20,7 +21,9 @@ import {
   numberCell,
   type ExportCell,
 } from '../../excel/index.js';
+import * as supervision from '../supervision/index.js';
 import { boardData } from './board.js';
+import { getPeriod } from './repo.js';
 
 export interface BulletinData {
   title: string;
@@ -37,7 +40,9 @@ export interface BulletinData {
     gap: string;
     cell: BoardRow['cells'][number];
   }[];
-  late: { unit: string; timing: string; submittedOn: string }[];
+  late: { unit: string; timing: string; submittedOn: string; urges: number }[];
+  /** 催报 of the month, as a sentence (null when none). */
+  urgeSentence: string | null;
   /** How many units are in each reporting state. */
   states: Record<ReportingState, number>;
 }
@@ -77,6 +82,8 @@ export async function bulletinData(
         cell: c,
       })),
   );
+  const p = await getPeriod(db, campaignId, period);
+  const urged = p ? await supervision.reportUrgeCounts(db, p.id) : new Map<number, number>();
   // Every unit whose figures do not count as on time, by its true state (逾期, 退回未改, 待审核, 未报).
   const late = board.rows
     .filter((r) => r.report.standing !== 'on_time' && r.report.standing !== 'not_due')
@@ -84,11 +91,25 @@ export async function bulletinData(
       unit: r.unit.name,
       timing: R[r.report.standing],
       submittedOn: r.report.firstSubmittedOn ?? '未报送',
+      urges: urged.get(r.unit.id) ?? 0,
     }));
+  const urges = urgeSentence(
+    board.rows.map((r) => ({ unitName: r.unit.name, count: urged.get(r.unit.id) ?? 0 })),
+    '催报',
+  );
   const states = Object.fromEntries(Object.keys(R).map((k) => [k, 0])) as Record<ReportingState, number>;
   for (const r of board.rows) states[r.report.standing] += 1;
   const [y, m] = period.split('-');
-  return { title: `${y}年${Number(m)}月重点工作调度通报`, board, asOf: today, categories, red, late, states };
+  return {
+    title: `${y}年${Number(m)}月重点工作调度通报`,
+    board,
+    asOf: today,
+    categories,
+    red,
+    late,
+    states,
+    urgeSentence: urges,
+  };
 }
 
 /** The bulletin as the page shows it (format=json): standings by category, red lights, late units. */
@@ -143,8 +164,8 @@ const redSheetRow = (r: BulletinData['red'][number]): ExportCell[] => [
   numberCell(r.cell.gapPoints),
   numberCell(r.cell.ratio),
 ];
-const lateHeader = ['单位', '情况', '首次报送日期'];
-const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, inChinese(l.submittedOn)];
+const lateHeader = ['单位', '情况', '首次报送日期', '催报次数'];
+const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, inChinese(l.submittedOn), String(l.urges)];
 
 export function bulletinBlocks(d: BulletinData): Block[] {
   const t = d.board.totals;
@@ -167,6 +188,9 @@ export function bulletinBlocks(d: BulletinData): Block[] {
     { kind: 'heading', text: `三、${NOT_ON_TIME.map((k) => R[k]).join('、')}单位` },
     { kind: 'paragraph', text: reportingSummary(d.states) },
     ...(d.late.length === 0 ? [] : [{ kind: 'table' as const, header: lateHeader, rows: d.late.map(lateRow) }]),
+    ...(d.urgeSentence
+      ? [{ kind: 'paragraph' as const, text: `考核办对逾期未报单位开展催报：${d.urgeSentence}` }]
+      : []),
     {
       kind: 'paragraph',
       text: `请红灯单位对照序时进度查找差距、倒排工期，于下期调度前报送整改措施；${R.late}、${R.missing}单位要压实填报责任。`,

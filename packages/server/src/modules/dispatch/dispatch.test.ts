@@ -679,8 +679,8 @@ describe('board, unit page and bulletin', () => {
     expect(red!.slice(1)).toEqual([['区商务局', '固定资产投资增长', '%', '3.2', '8', '为序时进度的 40.0%']]);
     // 区商务局 first submitted today, after the 5 February deadline: late (逾期); 区发改局 never: missing.
     expect(late!.slice(1)).toEqual([
-      ['区商务局', '逾期', chineseDate(shanghaiDate())],
-      ['区发改局', '未报', '未报送'],
+      ['区商务局', '逾期', chineseDate(shanghaiDate()), '0'],
+      ['区发改局', '未报', '未报送', '0'],
     ]);
     const xlsx = await org.get(`/api/dispatch/campaigns/${campaign}/bulletin?period=${P1}&format=xlsx`);
     const wb = new ExcelJS.Workbook();

@@ -10,6 +10,7 @@ import { campaignOffice, campaignRecords } from './records.js';
 
 export { dispatchRoutes } from './routes.js';
 export { dispatchReminderJob } from './reminders.js';
+export { dispatchTodos } from './todos.js';
 export { boardSummary, type LightCounts } from './board.js';
 export { campaignNames } from './campaigns.js';
 /** What waits for a unit head's 报送 (the to-do home). */

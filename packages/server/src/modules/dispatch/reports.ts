@@ -42,6 +42,7 @@ import { indicatorKind, loadYear, reportOf, unitTargets, type YearData } from '.
 import { deriveFigures, loadSections, saveSections } from './sections.js';
 import { shanghaiDate } from '../../jobs/clock.js';
 import { dispatchSettings } from './settings.js';
+import { reportSupervision } from './supervise.js';
 
 /** A unit's report for a month of a campaign: how routes, forms and sheets name one. */
 export interface ReportKey {
@@ -156,6 +157,8 @@ export async function reportForm(db: Db, key: ReportKey, today: IsoDate, viewer?
       at: v.at.toISOString(),
       snapshot: v.snapshot,
     })),
+    // 催办 and 批示 on this month, for the person looking (none for the Excel round trip).
+    supervision: viewer ? await reportSupervision(db, viewer, key, p, report?.state ?? 'none', today) : null,
   };
 }
 

@@ -40,6 +40,8 @@ import {
 } from './schema.js';
 import { confirmTargets, decideTargetChange, requestTargetChange, setTargets, targetList } from './targets.js';
 import * as documents from '../documents/index.js';
+import * as supervision from '../supervision/index.js';
+import { instructReport, urgeReport } from './supervise.js';
 
 const ZIndParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -249,6 +251,25 @@ export const dispatchRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireAccess(request, 'report.fill', { unitId: request.params.unitId });
       const upload = await readUpload(request, 5 * 1024 * 1024);
       return importReport(db, actor, auditActorOf(request), reportOf(request), upload.buffer, shanghaiDate());
+    },
+  );
+
+  // 催报 (the office, its own campaign's month past the deadline) and 批示 (a leader over the unit).
+  app.post(
+    '/dispatch/campaigns/:id/units/:unitId/urge',
+    { schema: { tags, ...ZUnitReport, body: supervision.ZUrge } },
+    async (request) => {
+      const actor = await requireAccess(request, 'supervision.urge', campaign(request));
+      await requireAccess(request, 'supervision.urge', { unitId: request.params.unitId });
+      return urgeReport(db, actor, auditActorOf(request), reportOf(request), request.body.message, shanghaiDate());
+    },
+  );
+  app.post(
+    '/dispatch/campaigns/:id/units/:unitId/instructions',
+    { schema: { tags, ...ZUnitReport, body: supervision.ZInstruct } },
+    async (request) => {
+      const actor = await requireAccess(request, 'supervision.instruct', { unitId: request.params.unitId });
+      return instructReport(db, actor, auditActorOf(request), reportOf(request), request.body.text);
     },
   );
 

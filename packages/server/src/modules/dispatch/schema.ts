@@ -135,6 +135,12 @@ export const ZReview = z
     path: ['reason'],
   });
 
-export const ZBoardQuery = z.object({ period: ZMonth, categoryId: ZId.optional(), indicatorId: ZId.optional() });
+export const ZBoardQuery = z.object({
+  period: ZMonth,
+  categoryId: ZId.optional(),
+  indicatorId: ZId.optional(),
+  /** Only the rows waiting for review, or missing past the deadline (the home page's to-dos link them). */
+  report: z.enum(['submitted', 'missing']).optional(),
+});
 export const ZTrendQuery = z.object({ year: ZYear });
 export const ZFormat = z.object({ period: ZMonth, format: z.enum(['docx', 'xlsx', 'json']).default('docx') });

@@ -7,12 +7,14 @@ import {
   rateOutcome,
   ratio,
   shownPercent,
+  urgeSentence,
   type Actor,
   type IsoDate,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
 import { wordDocument, type Letterhead } from '../../documents/index.js';
 import { INT_FMT, PERCENT_FMT, exportWorkbook, numberCell, type ExportColumn } from '../../excel/index.js';
+import * as supervision from '../supervision/index.js';
 import { listLedger, ratesFor, type RateRow } from './queries.js';
 
 export interface BulletinData {
@@ -29,7 +31,11 @@ export interface BulletinData {
     leaderName: string;
     deadline: string;
     daysOverdue: number;
+    /** 催办 in the period. */
+    urges: number;
   }[];
+  /** 催办 in the period, as a sentence (null when the office urged nothing). */
+  urgeSentence: string | null;
   /** 企业诉求 (万企走访 and other channels): the same yardstick on the items of that source. */
   requests: { due: number; onTime: number; late: number; overdue: number; open: number };
 }
@@ -47,6 +53,17 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
     (i) => i.deadline >= rates.from && i.deadline <= rates.to,
   );
   const outcomes = requests.map((i) => rateOutcome(i, rates.asOf));
+  // 催办 in the period (Shanghai days), on the items the reader may see.
+  const seen = new Map((await listLedger(db, actor, {}, rates.asOf)).map((i) => [i.id, i.leadUnit.name]));
+  const urged = (await supervision.urgeCounts(db, 'ledger_item', dayStart(rates.from), dayStart(rates.to, 1))).filter(
+    (u) => u.ledgerItemId !== null && seen.has(u.ledgerItemId),
+  );
+  const urgesOf = (id: number) => urged.filter((u) => u.ledgerItemId === id).reduce((n, u) => n + u.count, 0);
+  const byUnit = new Map<string, number>();
+  for (const u of urged) {
+    const name = seen.get(u.ledgerItemId!)!;
+    byUnit.set(name, (byUnit.get(name) ?? 0) + u.count);
+  }
   const count = (o: string) => outcomes.filter((x) => x === o).length;
   return {
     period,
@@ -69,9 +86,14 @@ export async function bulletinData(db: Db, actor: Actor, period: string, today: 
         leaderName: i.leader?.name ?? '未指定',
         deadline: i.deadline,
         daysOverdue: i.daysOverdue,
+        urges: urgesOf(i.id),
       })),
+    urgeSentence: urgeSentence([...byUnit].map(([unitName, count]) => ({ unitName, count }))),
   };
 }
+
+/** The instant a Shanghai calendar day starts (plus `days`). */
+const dayStart = (day: IsoDate, days = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000);
 
 export const bulletinTitle = (d: BulletinData) => `督查通报（${inChinese(d.period)}）`;
 
@@ -92,6 +114,7 @@ const overdueColumns: ExportColumn<OverdueRow>[] = [
   { header: '责任领导', value: (i) => i.leaderName },
   { header: '完成期限', value: (i) => i.deadline },
   { header: '逾期天数', numFmt: INT_FMT, value: (i) => i.daysOverdue },
+  { header: '催办次数', numFmt: INT_FMT, value: (i) => i.urges },
 ];
 const numbered = (d: BulletinData): OverdueRow[] => d.overdueItems.map((i, n) => ({ ...i, n: n + 1 }));
 
@@ -136,8 +159,10 @@ export function bulletinDocx(d: BulletinData, letterhead: Letterhead): Promise<B
               i.leaderName,
               chineseDate(i.deadline),
               `${i.daysOverdue} 天`,
+              String(i.urges),
             ]),
           },
+      ...(d.urgeSentence ? [{ kind: 'paragraph' as const, text: `督查室对逾期事项开展催办：${d.urgeSentence}` }] : []),
       { kind: 'heading', text: '三、企业诉求办理情况' },
       {
         kind: 'paragraph',

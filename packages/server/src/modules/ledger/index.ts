@@ -7,6 +7,7 @@ import { resolveItemParties } from './access.js';
 
 export { ledgerRoutes } from './routes.js';
 export { ledgerColourJob } from './daily.js';
+export { ledgerTodos } from './todos.js';
 export { createItem, type NewItem } from './create.js';
 export { closeOutFor, commitmentsOfArena, countsFor, type UnitCloseOut, type UnitLedger } from './queries.js';
 /** What waits for a unit head's confirmation of a close-out request (the to-do home). */

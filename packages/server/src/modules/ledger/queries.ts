@@ -21,6 +21,8 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { filesOf } from '../files/index.js';
+import * as supervision from '../supervision/index.js';
+import { urgeFactsProblem } from './supervise.js';
 import { itemParties, partiesOf, partyUnitIds } from './access.js';
 import {
   ALL_ITEMS,
@@ -73,7 +75,8 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
     extensionsOf(db, id),
     listItems(db, { scope: recordFilter(actor, 'ledger.read'), parentId: id }),
   ]);
-  const parties = partiesOf(actor, itemParties(row, unitMap));
+  const itemParts = itemParties(row, unitMap);
+  const parties = partiesOf(actor, itemParts);
   const waiting = extensions.some((x) => x.status === 'pending');
   const actions = [...new Set(parties.flatMap((p) => allowedLedgerActions(row.state, p, waiting)))];
   return {
@@ -106,6 +109,16 @@ export async function itemDetail(db: Db, actor: Actor, id: number, today: IsoDat
       row.state === 'close_requested' || row.state === 'close_confirming'
         ? unfinishedStepsFlag(view!.steps.filter((s) => s.doneOn === null).length)
         : null,
+    supervision: await supervision.supervisionOf(
+      db,
+      actor,
+      { ledgerItemId: id },
+      {
+        unitPath: itemParts.lead[0] ?? '/',
+        officePath: itemParts.office,
+        mayUrge: (await urgeFactsProblem(db, row, today)) === null,
+      },
+    ),
   };
 }
 

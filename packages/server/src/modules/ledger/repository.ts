@@ -231,6 +231,8 @@ export interface ListFilter {
   parentId?: number | undefined;
   q?: string | undefined;
   openOnly?: boolean;
+  /** Items with an extension request waiting for the office's decision (延期申请待审批). */
+  extension?: 'pending' | undefined;
 }
 
 export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
@@ -242,6 +244,10 @@ export async function listItems(db: Db, f: ListFilter): Promise<ItemRow[]> {
     where.push(sql`(${ledgerItems.leadUnitId} = ${f.unitId} OR ${f.unitId} = ANY(${ledgerItems.coUnitIds}))`);
   if (f.leaderId) where.push(eq(ledgerItems.leaderId, f.leaderId));
   if (f.parentId) where.push(eq(ledgerItems.parentId, f.parentId));
+  if (f.extension === 'pending')
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${ledgerExtensions} WHERE ${ledgerExtensions.itemId} = ${ledgerItems.id} AND ${ledgerExtensions.status} = 'pending')`,
+    );
   if (f.q) where.push(ilike(ledgerItems.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   return db
     .select()

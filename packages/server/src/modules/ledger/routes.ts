@@ -25,6 +25,8 @@ import {
 } from './schema.js';
 import { ledgerSettings, saveLedgerSettings, ZLedgerSettings } from './settings.js';
 import * as documents from '../documents/index.js';
+import * as supervision from '../supervision/index.js';
+import { instructItem, urgeItem } from './supervise.js';
 
 /** 督查督办: the ledger, its workflow, views, import/export and bulletins. Each route: schema, access check, one service call. */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -105,6 +107,26 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireAccess(request, 'ledger.read', { kind: 'ledger_item', id });
       const row = await act(db, actor, auditActorOf(request), id, request.body, shanghaiDate());
       return { id: row.id, state: row.state, version: row.version };
+    },
+  );
+
+  // 催办 (the office, an overdue item) and 批示 (a leader over one of its units); answers are /instructions/:id/answer.
+  app.post(
+    '/ledger/items/:id/urge',
+    { schema: { tags, params: ZIdParams, body: supervision.ZUrge } },
+    async (request) => {
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'supervision.urge', { kind: 'ledger_item', id });
+      return urgeItem(db, actor, auditActorOf(request), id, request.body.message, shanghaiDate());
+    },
+  );
+  app.post(
+    '/ledger/items/:id/instructions',
+    { schema: { tags, params: ZIdParams, body: supervision.ZInstruct } },
+    async (request) => {
+      const { id } = request.params;
+      const actor = await requireAccess(request, 'supervision.instruct', { kind: 'ledger_item', id });
+      return instructItem(db, actor, auditActorOf(request), id, request.body.text);
     },
   );
 

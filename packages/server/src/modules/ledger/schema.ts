@@ -97,6 +97,7 @@ export const ZListQuery = z.object({
   unitId: ZId.optional(),
   leaderId: ZId.optional(),
   colour: z.enum(['green', 'yellow', 'red', 'closed']).optional(),
+  extension: z.enum(['pending']).optional(),
   q: z.string().max(100).optional(),
 });
 
@@ -143,6 +144,24 @@ export const ZItemView = z.object({
 });
 
 const ZFile = z.object({ id: z.number(), name: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
+const ZSupervision = z.object({
+  urgeCount: z.number(),
+  urges: z.array(z.object({ id: z.number(), byName: z.string(), at: z.date(), message: z.string() })),
+  instructions: z.array(
+    z.object({
+      id: z.number(),
+      byName: z.string(),
+      at: z.date(),
+      text: z.string(),
+      answer: z.string().nullable(),
+      answeredByName: z.string().nullable(),
+      answeredAt: z.date().nullable(),
+      canAnswer: z.boolean(),
+    }),
+  ),
+  actions: z.array(z.enum(['urge', 'instruct'])),
+});
+
 export const ZItemDetail = ZItemView.extend({
   events: z.array(
     z.object({
@@ -170,6 +189,7 @@ export const ZItemDetail = ZItemView.extend({
   parties: z.array(z.enum(['organiser', 'lead', 'lead_head', 'co'])),
   actions: z.array(z.enum(LEDGER_ACTIONS)),
   closeOutFlag: z.string().nullable(),
+  supervision: ZSupervision,
 });
 
 // The response schemas serialise core's contracts: these lines stop compiling if the two drift apart.

@@ -170,6 +170,39 @@ async function noticesOf(tx: Db, e: DomainEvent): Promise<Notice[]> {
         title: `已销号：${e.title}`,
         body: e.daysLate > 0 ? `逾期 ${e.daysLate} 天办结` : '按期办结',
       });
+    case 'supervision.urged':
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: 'supervision.urged',
+          title: `催办（第 ${e.count} 次）：${e.what}`,
+          body: e.message ? `${e.byName}：${e.message}` : `${e.byName}催办，请尽快办理`,
+          link: e.link,
+          dedupeKey: `urge:${e.urgeId}`,
+        },
+      ];
+    case 'supervision.instructed':
+      return [
+        {
+          to: await unitRecipients(tx, [e.unitId]),
+          kind: 'supervision.instructed',
+          title: `领导批示：${e.what}`,
+          body: `${e.byName}批示：${e.text}`,
+          link: e.link,
+          dedupeKey: `instruction:${e.instructionId}`,
+        },
+      ];
+    case 'supervision.answered':
+      return [
+        {
+          to: [e.leaderId],
+          kind: 'supervision.answered',
+          title: `批示已回复：${e.what}`,
+          body: `${e.byName}回复：${e.answer}`,
+          link: e.link,
+          dedupeKey: `instruction-answer:${e.instructionId}`,
+        },
+      ];
     case 'ledger.item.returned':
       return leadUnit(tx, e, {
         kind: 'ledger.returned',

@@ -9,6 +9,7 @@ import {
   Card,
   Col,
   Descriptions,
+  Divider,
   Flex,
   Input,
   Modal,
@@ -242,8 +243,12 @@ function Controls({
         {button(t('host.open'), 'open', allowed.has('open'), true)}
         {button(t('host.close'), 'close', allowed.has('close'))}
         {button(t('host.reveal'), 'reveal', allowed.has('reveal'), true)}
+      </Flex>
+      {/* Ending the whole arena is not a step of one contestant: it sits apart, below a rule, on the right. */}
+      <Divider style={{ margin: '16px 0 12px' }} />
+      <Flex justify="flex-end">
         <Popconfirm title={t('host.finishConfirm')} onConfirm={() => void act({ type: 'finish' })}>
-          <Button size="large" danger disabled={!allowed.has('finish') || busy} data-testid="host-finish">
+          <Button danger disabled={!allowed.has('finish') || busy} data-testid="host-finish">
             {t('host.finish')}
           </Button>
         </Popconfirm>

@@ -1,8 +1,5 @@
-import { lazy } from 'react';
 import { CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazyRoute, type Feature } from '../../lib/feature';
-
-const JudgingCard = lazy(() => import('./judging-page').then((m) => ({ default: m.JudgingCard })));
 
 /**
  * 擂台赛: organiser pages in the shell, and an account judge's home and scoring page; the outside judge's
@@ -60,7 +57,6 @@ export const arenaFeature: Feature = {
       order: 31,
     },
   ],
-  homeCards: [JudgingCard],
   publicRoutes: [
     lazyRoute(
       '/judge',

@@ -60,20 +60,6 @@ export function JudgingListPage() {
   );
 }
 
-/** The home page's card: shown only to an account that judges some arena. */
-export function JudgingCard() {
-  const { t } = useTranslation('arena');
-  const q = useQuery(judgingQuery());
-  if (!q.data || q.data.length === 0) return null;
-  return (
-    <div data-testid="judging-card" style={{ marginTop: 24 }}>
-      <Typography.Title level={4}>{t('judging.card')}</Typography.Title>
-      <JudgingList items={q.data.slice(0, 5)} />
-      {q.data.length > 5 && <Link to="/judging">{t('judging.title')}</Link>}
-    </div>
-  );
-}
-
 /** An account judge's scoring page: the phone's page, authorised by the session instead of a code. */
 export function AccountJudgePage() {
   const { t } = useTranslation('arena');

@@ -220,7 +220,6 @@ export const arenaMessagesEn: Messages<typeof arenaMessages> = {
   },
   judging: {
     title: 'My scoring',
-    card: 'Arenas I judge',
     empty: 'You judge no arena at the moment',
     today: 'Today',
     group: 'Panel: {{group}}',

@@ -201,7 +201,6 @@ const zh = {
   },
   judging: {
     title: '我的评分',
-    card: '我担任评委的擂台赛',
     empty: '您目前没有担任评委的擂台赛',
     today: '今天',
     group: '评委组：{{group}}',

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { App, Button, Card, Drawer, Flex, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { App, Button, Card, Drawer, Flex, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileWordOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { Page } from '../../components/page';
 import type { BoardRow, Cell } from '@leitai/core';
 import { useCurrentCampaign } from './api/get-campaigns';
 import { useCampaignDetail } from './api/get-campaign';
-import { useBoard } from './api/get-board';
+import { useBoard, type BoardFilter } from './api/get-board';
 import { useUnitOverview } from './api/get-unit-overview';
 import { exportBoard } from './api/export-board';
 import { downloadBulletin } from './api/download-bulletin';
@@ -21,12 +21,18 @@ export function BoardPage() {
   const { campaign, year } = useCurrentCampaign();
   const detail = useCampaignDetail(campaign?.id, year);
   const periods = detail.data?.periods ?? [];
-  const [period, setPeriod] = useState<string | undefined>(undefined);
+  // The home page's to-dos link a month and a report filter (?period=&report=submitted|missing).
+  const [params] = useSearchParams();
+  const [period, setPeriod] = useState<string | undefined>(params.get('period') ?? undefined);
+  const linked = params.get('report');
+  const [report, setReport] = useState<BoardFilter['report']>(
+    linked === 'submitted' || linked === 'missing' ? linked : undefined,
+  );
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [indicatorId, setIndicatorId] = useState<number | undefined>(undefined);
   const [trendUnit, setTrendUnit] = useState<BoardRow['unit'] | null>(null);
   const current = period ?? periods.at(-1)?.period;
-  const board = useBoard(campaign?.id, { period: current, categoryId, indicatorId });
+  const board = useBoard(campaign?.id, { period: current, categoryId, indicatorId, report });
   const { message } = App.useApp();
   const { t } = useTranslation('dispatch');
   const b = board.data;
@@ -80,7 +86,8 @@ export function BoardPage() {
         width: 150,
         render: (_, r) => (
           <Space size={2} wrap>
-            {r.report.id !== null && current ? (
+            {/* A missing report opens too: the office urges it there (催报). */}
+            {current ? (
               <Link to={`/dispatch/report/${r.unit.id}/${current}`}>
                 <ReportStateTag state={r.report.state} />
               </Link>
@@ -175,6 +182,11 @@ export function BoardPage() {
           onChange={setIndicatorId}
           options={(detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: i.name }))}
         />
+        {report && (
+          <Tag closable color="blue" onClose={() => setReport(undefined)} data-testid="board-report-filter">
+            {t(`board.reportFilter.${report}`)}
+          </Tag>
+        )}
       </Flex>
       {b && (
         <Card size="small" style={{ marginBottom: 12 }}>

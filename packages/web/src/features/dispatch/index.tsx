@@ -39,6 +39,7 @@ export const dispatchFeature: Feature = {
       permission: 'board.read',
       group: 'business',
       order: 10,
+      also: ['/dispatch/report'],
     },
     {
       path: '/dispatch/unit',
@@ -47,6 +48,7 @@ export const dispatchFeature: Feature = {
       roles: ['unit_head', 'reporter'],
       group: 'business',
       order: 11,
+      also: ['/dispatch/report'],
     },
     {
       path: '/dispatch/setup',

@@ -42,6 +42,7 @@ export const dispatchMessagesEn: Messages<typeof dispatchMessages> = {
   retiredFrom: 'Retired from {{period}}',
   trend: { title: 'Monthly trend', empty: 'No dispatch data yet', actual: 'Actual', expected: 'Target to date' },
   board: {
+    reportFilter: { submitted: 'Waiting for review only', missing: 'Missing past the deadline only' },
     subtitle: '{{campaign}} · actual / target to date; only accepted figures count',
     rank: 'Rank',
     trendOf: 'Trend of {{name}}',

@@ -35,6 +35,7 @@ const zh = {
   retiredFrom: '自 {{period}} 停用',
   trend: { title: '月度趋势', empty: '暂无调度数据', actual: '完成值', expected: '序时目标' },
   board: {
+    reportFilter: { submitted: '只看待审核', missing: '只看逾期未报' },
     subtitle: '{{campaign}} · 完成值 / 序时目标，只计已审核通过的数据',
     rank: '名次',
     trendOf: '{{name}}趋势',

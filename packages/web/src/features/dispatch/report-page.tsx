@@ -26,7 +26,8 @@ import { ApiError } from '../../lib/api';
 import { uploadFile } from '../../lib/upload-file';
 import { dispatchKey } from './api/keys';
 import { useCurrentCampaign } from './api/get-campaigns';
-import { reportUrl, useReport, type ReportFormData } from './api/get-report';
+import { SupervisionPanel } from '../../components/supervision-panel';
+import { reportKey, reportUrl, useReport, type ReportFormData } from './api/get-report';
 import { saveReport } from './api/save-report';
 import { reportSections } from '../../lib/report-sections';
 import { sendReport } from './api/send-report';
@@ -57,6 +58,14 @@ export function ReportPage() {
         d ? t(d.period.open ? 'report.deadline' : 'report.deadlineClosed', { deadline: d.period.deadline }) : undefined
       }
     >
+      {q.data?.supervision && campaign && (
+        <SupervisionPanel
+          data={q.data.supervision}
+          urgeUrl={`/dispatch/campaigns/${campaign.id}/units/${unitId}/urge?period=${period}`}
+          instructUrl={`/dispatch/campaigns/${campaign.id}/units/${unitId}/instructions?period=${period}`}
+          queryKey={reportKey(campaign.id, Number(unitId), period ?? '')}
+        />
+      )}
       {q.data && campaign && <ReportForm key={q.data.report.version} data={q.data} campaignId={campaign.id} />}
     </Page>
   );

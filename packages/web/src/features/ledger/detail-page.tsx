@@ -31,6 +31,7 @@ import { useLedgerItem } from './api/get-item';
 import { useLedgerMeta } from './api/get-meta';
 import { actOnItem } from './api/act-on-item';
 import { splitItem } from './api/split-item';
+import { SupervisionPanel } from '../../components/supervision-panel';
 import { ColourTag } from '../../components/colour-tag';
 import { EvidenceUpload, stillUploading, uploadedIds } from '../../components/evidence-upload';
 import { CommentButton } from './comment-button';
@@ -167,6 +168,12 @@ function ItemView({ item }: { item: ItemDetail }) {
         </>
       }
     >
+      <SupervisionPanel
+        data={item.supervision}
+        urgeUrl={`/ledger/items/${item.id}/urge`}
+        instructUrl={`/ledger/items/${item.id}/instructions`}
+        queryKey={ledgerKey}
+      />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card size="small" style={{ marginBottom: 16 }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LEDGER_COLOURS, LEDGER_STATES } from '@leitai/core';
@@ -28,7 +28,9 @@ export function LedgerListPage() {
   const me = useMe();
   const manage = can('ledger.manage');
   const leader = me.user.roles.includes('leader');
-  const [filter, setFilter] = useState<LedgerFilter>({});
+  // The home page's to-dos open the list with their filter in the query (?state=, ?colour=, ?extension=).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<LedgerFilter>(() => fromParams(params));
   const [open, setOpen] = useState(false);
   const items = useLedgerItems(filter);
   const meta = useLedgerMeta();
@@ -62,6 +64,7 @@ export function LedgerListPage() {
           allowClear
           style={{ width: 120 }}
           options={LEDGER_STATES.map((value) => ({ value, label: t(`states.${value}`) }))}
+          defaultValue={filter.state}
           onChange={(state?: string) => set({ state })}
           data-testid="filter-state"
         />
@@ -70,6 +73,7 @@ export function LedgerListPage() {
           allowClear
           style={{ width: 110 }}
           options={LEDGER_COLOURS.map((value) => ({ value, label: t(`colours.${value}`) }))}
+          defaultValue={filter.colour}
           onChange={(colour?: string) => set({ colour })}
           data-testid="filter-colour"
         />
@@ -96,6 +100,11 @@ export function LedgerListPage() {
           options={(meta.data?.leaders ?? []).map((l) => ({ value: l.id, label: l.name }))}
           onChange={(leaderId?: number) => set({ leaderId })}
         />
+        {filter.extension && (
+          <Tag closable color="orange" onClose={() => set({ extension: undefined })} data-testid="filter-extension">
+            {t('list.extensionPending')}
+          </Tag>
+        )}
       </Flex>
       <Table<LedgerItem>
         scroll={narrow ? undefined : { x: 1000 }}
@@ -200,4 +209,15 @@ export function LedgerListPage() {
       {manage && <NewItemDrawer open={open} onClose={() => setOpen(false)} />}
     </Page>
   );
+}
+
+/** The filter a link brings (only the values the list knows; anything else is ignored). */
+function fromParams(params: URLSearchParams): LedgerFilter {
+  const state = params.get('state') ?? undefined;
+  const colour = params.get('colour') ?? undefined;
+  return {
+    ...(state && (LEDGER_STATES as readonly string[]).includes(state) ? { state } : {}),
+    ...(colour && (LEDGER_COLOURS as readonly string[]).includes(colour) ? { colour } : {}),
+    ...(params.get('extension') === 'pending' ? { extension: 'pending' } : {}),
+  };
 }

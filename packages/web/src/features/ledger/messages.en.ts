@@ -89,6 +89,7 @@ export const ledgerMessagesEn: Messages<typeof ledgerMessages> = {
     exportFailed: 'Export failed',
     tabs: { list: 'Items', stats: 'Statistics and bulletins' },
     search: 'Search item titles',
+    extensionPending: 'Extension requests to decide',
     leader: 'Leader',
     total_one: '{{count}} item',
     total_other: '{{count}} items',

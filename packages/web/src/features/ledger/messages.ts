@@ -84,6 +84,7 @@ const zh = {
     exportFailed: '导出失败',
     tabs: { list: '事项清单', stats: '统计与通报' },
     search: '搜索事项标题',
+    extensionPending: '延期申请待审批',
     // The list's narrow column and filter; the detail page says it in full (fields.leader).
     leader: '责任领导',
     total_one: '共 {{count}} 项',

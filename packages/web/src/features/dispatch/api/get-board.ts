@@ -7,6 +7,8 @@ export interface BoardFilter {
   period: string;
   categoryId?: number | undefined;
   indicatorId?: number | undefined;
+  /** Only rows waiting for review or missing past the deadline (the server filters: the home page's counts). */
+  report?: 'submitted' | 'missing' | undefined;
 }
 
 /** The board's filter as a query string (the export takes the same). */
@@ -14,6 +16,7 @@ export const boardParams = (p: BoardFilter) => {
   const q = new URLSearchParams({ period: p.period });
   if (p.categoryId) q.set('categoryId', String(p.categoryId));
   if (p.indicatorId) q.set('indicatorId', String(p.indicatorId));
+  if (p.report) q.set('report', p.report);
   return q.toString();
 };
 

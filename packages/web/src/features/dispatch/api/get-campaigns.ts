@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { shiftPeriod } from '@leitai/core';
 import { api } from '../../../lib/api';
 import { dispatchKey } from './keys';
@@ -27,9 +28,14 @@ export const useCampaigns = () => useQuery(campaignsQuery());
  */
 export function useCurrentCampaign() {
   const q = useCampaigns();
+  // A link may name the campaign (?campaign=, the home page's to-dos); else the one running the year.
+  const named = Number(useSearchParams()[0].get('campaign'));
   const today = q.data?.today ?? new Date().toISOString().slice(0, 10);
   const year = Number(shiftPeriod(today.slice(0, 7), -1).slice(0, 4));
   const list = q.data?.campaigns ?? [];
-  const campaign = [...list].reverse().find((c) => c.startYear <= year && c.endYear >= year) ?? list.at(-1);
+  const campaign =
+    list.find((c) => c.id === named) ??
+    [...list].reverse().find((c) => c.startYear <= year && c.endYear >= year) ??
+    list.at(-1);
   return { ...q, campaign, year, today: q.data?.today, myUnitId: q.data?.unitId };
 }

@@ -6,6 +6,7 @@ import type {
   ReportAction,
   ReportState,
   ReportTiming,
+  Supervision,
   WarningRule,
 } from '@leitai/core';
 import { api } from '../../../lib/api';
@@ -50,6 +51,8 @@ export interface ReportFormData {
   /** Other features' parts of the form, by key (the projects' month), drawn by their components. */
   sections: Record<string, unknown>;
   versions: { version: number; action: string; state: string; actorName: string; reason: string | null; at: string }[];
+  /** 催办 and 批示 on the month, and whether the viewer may urge or instruct. */
+  supervision: Supervision | null;
 }
 
 /** A unit's report route; the form, the Excel template and import, and submitting all hang off it. */

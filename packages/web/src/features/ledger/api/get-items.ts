@@ -10,6 +10,7 @@ export interface LedgerFilter {
   unitId?: number | undefined;
   leaderId?: number | undefined;
   colour?: string | undefined;
+  extension?: 'pending' | undefined;
   q?: string | undefined;
 }
 
