@@ -190,8 +190,7 @@ export async function buildApp({
     // delivers what it emitted before answering, rather than waiting for the loop to wake.
     const scope = scopes.get(request);
     if (scope?.drainsAfter && scope.emitted) {
-      const drained = outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
-      if (!scope.answerFirst) await drained;
+      await outbox.drain().catch((err: unknown) => request.log.error({ err }, 'outbox: drain failed'));
       // Outside channels are not waited for: the worker sends what the events queued.
       delivery.kick();
     }

@@ -22,24 +22,12 @@ export interface EmitScope {
    * instance's poll finds the events.
    */
   drainsAfter: boolean;
-  /** Deliver right after answering rather than before (deliverAfterAnswer). */
-  answerFirst?: boolean;
 }
 
 /** Marks the request being handled as one that wrote an event, when the event was written on its behalf elsewhere. */
 export function noteEmitted(): void {
   const scope = emitScope.getStore();
   if (scope) scope.emitted = true;
-}
-
-/**
- * For a write whose author needs none of its consequences in the answer (a judge's phone shows the total it
- * is given; the screens hear through the hub): its events are delivered right after the answer, not before,
- * so a hall of judges scoring does not queue behind the deliveries, which then go in batches.
- */
-export function deliverAfterAnswer(): void {
-  const scope = emitScope.getStore();
-  if (scope) scope.answerFirst = true;
 }
 
 /**

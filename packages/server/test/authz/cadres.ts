@@ -53,6 +53,22 @@ export const rows: MatrixRow[] = [
     }),
   },
   {
+    route: 'POST /api/cadres/:id/exemptions',
+    allow: dept,
+    scoped: true,
+    request: async (f, t) => ({
+      method: 'POST',
+      url: `/api/cadres/${await cadreIn(f, t)}/exemptions`,
+      payload: {
+        matter: '矩阵事项',
+        decision: 'exempted',
+        basis: '容错纠错实施办法第五条',
+        decidedBy: '区纪委监委',
+        decidedOn: '2026-01-05',
+      },
+    }),
+  },
+  {
     route: 'GET /api/cadres/template',
     allow: dept,
     request: () => ({ method: 'GET', url: '/api/cadres/template' }),

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { deliverAfterAnswer } from '../../events/emit.js';
 import { headerToken } from '../../http/public/index.js';
 import type { RealtimeHub } from '../../realtime/hub.js';
 import { openEventStream } from '../../realtime/sse.js';
@@ -36,7 +35,6 @@ export const judgeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async (a
     { schema: { tags, params: ZContestantParam, body: ZScore } },
     async (request) => {
       const me = await judgeFromToken(db, tokenOf(request));
-      deliverAfterAnswer();
       return submitScore(db, me, judgeAuditActor(me, request.ip), request.params.contestantId, request.body);
     },
   );

@@ -165,7 +165,10 @@ const redSheetRow = (r: BulletinData['red'][number]): ExportCell[] => [
   numberCell(r.cell.ratio),
 ];
 const lateHeader = ['单位', '情况', '首次报送日期', '催报次数'];
-const lateRow = (l: BulletinData['late'][number]) => [l.unit, l.timing, inChinese(l.submittedOn), String(l.urges)];
+const lateCells = (l: BulletinData['late'][number]) => [l.unit, l.timing, inChinese(l.submittedOn)];
+/** In Word every cell is text; in Excel the count is a number cell. */
+const lateRow = (l: BulletinData['late'][number]) => [...lateCells(l), String(l.urges)];
+const lateSheetRow = (l: BulletinData['late'][number]) => [...lateCells(l), l.urges];
 
 export function bulletinBlocks(d: BulletinData): Block[] {
   const t = d.board.totals;
@@ -214,7 +217,7 @@ export function bulletinXlsx(d: BulletinData): Promise<Buffer> {
       columns: listColumns(redSheetHeader, [], ['', '', '', '', '', SCORE_FMT, PERCENT_FMT]),
       rows: d.red.map(redSheetRow),
     },
-    { name: '报送情况', columns: listColumns(lateHeader), rows: d.late.map(lateRow) },
+    { name: '报送情况', columns: listColumns(lateHeader), rows: d.late.map(lateSheetRow) },
   ]);
 }
 

@@ -31,7 +31,9 @@ describe('ledger demo', () => {
       shanghaiDate(),
     );
     expect(all.length).toBeGreaterThanOrEqual(36);
-    for (const s of LEDGER_STATES) expect(all.filter((i) => i.state === s).length).toBeGreaterThanOrEqual(4);
+    // 待负责人确认 happens only where the office has its heads confirm close-outs, which the demo district does not.
+    for (const s of LEDGER_STATES.filter((x) => x !== 'close_confirming'))
+      expect(all.filter((i) => i.state === s).length).toBeGreaterThanOrEqual(4);
     expect(all.filter((i) => i.colour === 'red').length).toBeGreaterThanOrEqual(8);
     expect(all.filter((i) => i.colour === 'yellow').length).toBeGreaterThanOrEqual(3);
     expect(all.filter((i) => i.state === 'closed' && i.daysOverdue > 0).length).toBeGreaterThanOrEqual(2);
