@@ -88,6 +88,12 @@ describe('the report hand-off', () => {
     // A reporter has nothing to 报送, so nothing waits for them.
     expect(await headTodos(t.database.db, { ...actor, roles: ['reporter'] }, shanghaiDate())).toEqual([]);
     expect(todos.map((x) => x.period)).toEqual([P]);
+    // …and the head's 工作台 shows it under 待报送的报表; the reporter's no longer lists it as due.
+    const home = async (c: typeof ha) =>
+      (await c.get('/api/todos')).json<{ groups: { kind: string; entries: { title: string }[] }[] }>().groups;
+    const draft = (await home(ha)).find((g) => g.kind === 'dispatch.draft');
+    expect(draft?.entries.map((e) => e.title)).toEqual([`区商务局 ${P} 月度调度`]);
+    expect((await home(ra)).find((g) => g.kind === 'dispatch.due')).toBeUndefined();
   });
 
   it('the head 报送 the handed-off version as one version; the office accepts', async () => {

@@ -10,7 +10,7 @@ import {
   type TodoSource,
 } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { boardRows, visibleBy } from './board.js';
+import { boardData, boardRows } from './board.js';
 import { boardFilterHolds, type BoardReportFilter } from './board-filter.js';
 import { campaignRecords } from './records.js';
 import { openPeriods, type PeriodRow } from './repo.js';
@@ -60,9 +60,17 @@ export async function dispatchTodos(db: Db, actor: Actor, today: IsoDate): Promi
     if (!record) continue;
     const office = review && can(actor, 'report.review', record);
     if (!office && !fill) continue;
-    const see = office ? visibleBy(actor, 'board.read') : (u: { id: number }) => u.id === actor.unitId;
-    const d = await loadYear(db, p.campaignId, splitPeriod(p.period).year);
-    for (const row of boardRows(d, p, see, today)) found.push({ campaignId: p.campaignId, period: p, row });
+    // The office's rows are the board's own (kept between changes: a city's board is computed once); a unit's
+    // are its own year read alone.
+    const rows = office
+      ? (await boardData(db, actor, p.campaignId, p.period, {}, today)).rows
+      : boardRows(
+          await loadYear(db, p.campaignId, splitPeriod(p.period).year, actor.unitId),
+          p,
+          (u) => u.id === actor.unitId,
+          today,
+        );
+    for (const row of rows) found.push({ campaignId: p.campaignId, period: p, row });
   }
   // The office reviews the units' reports; a unit's own people fill and submit theirs.
   const own = fill ? found.filter((f) => f.row.unit.id === actor.unitId) : [];
@@ -86,7 +94,8 @@ export async function dispatchTodos(db: Db, actor: Actor, today: IsoDate): Promi
   }
   if (fill) {
     const due = of(own, (f) => f.row.report.state === 'none' || (f.row.report.state === 'draft' && !submit));
-    const drafts = submit ? of(own, (f) => f.row.report.state === 'draft') : [];
+    // The head's: a draft of the unit, or one its reporter handed over (提交负责人).
+    const drafts = submit ? of(own, (f) => f.row.report.state === 'draft' || f.row.report.state === 'handed_off') : [];
     const returned = of(own, (f) => f.row.report.state === 'returned');
     sources.push(
       {

@@ -119,6 +119,13 @@ describe('close-out with unfinished steps', () => {
       today,
     );
     expect(todos.map((x) => x.itemId)).toEqual([id]);
+    // The head's 工作台 holds it; the other unit's head's does not.
+    const confirming = async (c: typeof ha) =>
+      (await c.get('/api/todos'))
+        .json<{ groups: { kind: string; entries: { link: string }[] }[] }>()
+        .groups.find((g) => g.kind === 'ledger.close_confirming');
+    expect((await confirming(ha))?.entries.map((e) => e.link)).toEqual([`/ledger/items/${id}`]);
+    expect(await confirming(hb)).toBeUndefined();
     expect((await act(hb, id, { action: 'confirm_close', text: '' })).statusCode).toBe(404);
     expect((await act(ra, id, { action: 'confirm_close', text: '' })).statusCode).toBe(403);
     expect((await act(ha, id, { action: 'confirm_close', text: '' })).statusCode).toBe(200);

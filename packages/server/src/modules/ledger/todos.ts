@@ -1,6 +1,6 @@
 import { hasPermission, type Actor, type IsoDate, type TodoSource } from '@leitai/core';
 import type { Db } from '../../db/client.js';
-import { listLedger, type ListQuery } from './queries.js';
+import { closeConfirmTodos, listLedger, type ListQuery } from './queries.js';
 import type { ItemView } from './views.js';
 
 /** A to-do kind of the ledger: the list query that holds exactly its entries, and the list page's filter. */
@@ -50,7 +50,7 @@ export async function ledgerTodos(db: Db, actor: Actor, today: IsoDate): Promise
       : actor.roles.includes('leader')
         ? LEADER
         : [];
-  return Promise.all(
+  const sources = await Promise.all(
     kinds.map(async (k) => ({
       kind: k.kind,
       label: k.label,
@@ -59,4 +59,19 @@ export async function ledgerTodos(db: Db, actor: Actor, today: IsoDate): Promise
       ...(k.alwaysUrgent ? { alwaysUrgent: true } : {}),
     })),
   );
+  // Where the office has heads confirm close-outs: the requests of the units this head leads.
+  if (hasPermission(actor, 'ledger.confirm'))
+    sources.push({
+      kind: 'ledger.close_confirming',
+      label: '待确认的销号申请',
+      link: linkOf({ state: 'close_confirming' }),
+      entries: (await closeConfirmTodos(db, actor, today)).map((c) => ({
+        title: c.title,
+        unitName: c.leadUnit.name,
+        due: c.deadline,
+        daysOverdue: 0,
+        link: c.link,
+      })),
+    });
+  return sources;
 }
