@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { expect, login, test } from '../fixtures';
+import { expect, login, pickOption, test } from '../fixtures';
 
 /**
  * People on the stage (issue 17): a street office sets up a 书记擂台 whose contestants are its community
@@ -12,8 +12,9 @@ test('a street organiser sets up a 书记擂台 with the secretaries on stage', 
   await page.goto('/arenas');
   await page.getByRole('button', { name: '新建擂台赛' }).click();
   const drawer = page.locator('.ant-drawer');
-  await drawer.getByLabel('擂台类型').click();
-  await page.locator('.ant-select-item-option', { hasText: '书记擂台' }).click();
+  // pickOption chooses by keyboard and waits for the choice to show: a click on an option still fading in
+  // could miss it on a loaded machine.
+  await pickOption(page, drawer.getByLabel('擂台类型'), '书记擂台');
   // The template's criteria, editable: the office gives 现场表现 more weight this time.
   await expect(drawer.getByLabel('评分项').first()).toHaveValue('抓党建');
   await drawer.getByLabel('满分').nth(3).fill('20');
@@ -21,10 +22,11 @@ test('a street organiser sets up a 书记擂台 with the secretaries on stage', 
   await drawer.getByLabel('名称').fill('流亭街道E2E书记擂台');
   await drawer.getByLabel('日期').fill('2026-12-22');
   await drawer.getByLabel('日期').press('Enter');
-  await drawer.getByLabel('上台干部（个人参赛，代表所在单位）').click();
+  const people = drawer.getByLabel('上台干部（个人参赛，代表所在单位）');
+  await people.click();
   for (const name of ['刘志强', '王海燕']) {
     await page.keyboard.type(name);
-    await page.locator('.ant-select-item-option', { hasText: name }).first().click();
+    await pickOption(page, people, name);
   }
   await page.keyboard.press('Escape');
   await drawer.getByPlaceholder('姓名').first().fill('街道党工委书记');

@@ -23,6 +23,13 @@ import { activeIndicators, cellFor, loadYear, reportOf, unitTargets, type YearDa
 
 const gzipAsync = promisify(gzip);
 
+/** What a board request narrows to: a category, one indicator, the units in one report state. */
+export interface BoardFilter {
+  categoryId?: number;
+  indicatorId?: number;
+  report?: BoardReportFilter;
+}
+
 const zero = (): Record<WarningState, number> => ({ green: 0, yellow: 0, red: 0, overdue: 0, pending: 0 });
 
 /** Rows for the units the actor may see under `permission`, each with its cells and report status. */
@@ -142,7 +149,7 @@ async function boardView(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
+  filter: BoardFilter,
   today: IsoDate,
 ) {
   const board = await cached(db, `board:${campaignId}:${period}:${today}:${filter.indicatorId ?? ''}`, () =>
@@ -180,7 +187,7 @@ export async function boardData(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
+  filter: BoardFilter,
   today: IsoDate,
 ): Promise<Board> {
   const { head, rows, totals } = await boardView(db, actor, campaignId, period, filter, today);
@@ -196,7 +203,7 @@ export async function boardBody(
   actor: Actor,
   campaignId: number,
   period: string,
-  filter: { categoryId?: number; indicatorId?: number; report?: BoardReportFilter },
+  filter: BoardFilter,
   today: IsoDate,
   acceptsGzip: boolean,
 ): Promise<{ body: string | Buffer; gzip: boolean }> {
