@@ -67,6 +67,8 @@ test('an evaluation from scheme to version 2: preview, close, publish, explain, 
   const head = await browser.newPage();
   await login(head, 'head.fgj');
   await openNotice(head, `${NAME}结果公示`);
+  // The home page's to-dos also link 区发改局's things: wait for the evaluation before following its link.
+  await expect(head).toHaveURL(new RegExp(`/evaluations/${id}`));
   await head.getByRole('link', { name: '区发改局' }).click();
   await expect(head.getByRole('heading', { name: '区发改局 · 得分说明' })).toBeVisible();
   await expect(head.getByText(/第 \d+ 名 \/ 共 \d+ 个单位/)).toBeVisible();

@@ -87,4 +87,13 @@ test('a close-out request with unfinished steps is flagged to the verifier, who 
   await organiser.goto(itemUrl);
   await expect(organiser.getByTestId('close-out-flag')).toBeVisible();
   await expect(organiser.getByRole('button', { name: '审核销号' })).toBeVisible();
+
+  // The specs share the demo: the office turns head confirmation off again, as the others expect it.
+  const me = await (await organiser.request.get('/api/auth/me')).json();
+  const settings = await (await organiser.request.get('/api/ledger/settings')).json();
+  const reset = await organiser.request.put('/api/ledger/settings', {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { ...settings, headConfirmsClose: false },
+  });
+  expect(reset.ok(), await reset.text()).toBe(true);
 });
