@@ -58,7 +58,10 @@ export async function openNotice(page: Page, text: string | RegExp): Promise<voi
  * drawn. The choice is then checked on the field itself.
  */
 export async function pickOption(page: Page, field: Locator, text?: string): Promise<void> {
-  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // Not a list still sliding away from the previous Select (CI saw both at once: a strict-mode violation).
+  const list = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-leave):not(.ant-slide-down-leave)',
+  );
   if (!(await list.isVisible())) await field.click();
   await expect(list.locator('.ant-select-item-option', { hasText: text ?? '' }).first()).toBeVisible();
   const active = list.locator('.ant-select-item-option-active');
