@@ -70,7 +70,13 @@ test('a close-out request with unfinished steps is flagged to the verifier, who 
   // The office now asks the unit head to confirm close-out requests first.
   await organiser.getByRole('menuitem', { name: '督查督办' }).click();
   await organiser.getByRole('button', { name: '销号设置' }).click();
-  await organiser.getByRole('switch', { name: '销号申请须牵头单位负责人确认' }).click();
+  // The dialog fills in the saved settings after it opens: a click before that is overwritten, so turn it on until
+  // it stays on.
+  const confirmSwitch = organiser.getByRole('switch', { name: '销号申请须牵头单位负责人确认' });
+  await expect(async () => {
+    if (!(await confirmSwitch.isChecked())) await confirmSwitch.click();
+    await expect(confirmSwitch).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await organiser.getByRole('dialog').getByRole('button', { name: OK }).click();
   await expect(organiser.getByText('销号设置已保存')).toBeVisible();
 
